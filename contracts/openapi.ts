@@ -1,0 +1,129 @@
+// Loads openapi.yaml (the one contract) and compiles ajv validators from it.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+export const openapiPath = fileURLToPath(new URL('../openapi.yaml', import.meta.url));
+export const openapiText = fs.readFileSync(openapiPath, 'utf8');
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation | unknown>>;
+  components: { schemas: Record<string, unknown> };
+}
+interface Operation {
+  operationId: string;
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: unknown }>; $ref?: string }>;
+}
+
+export const openapi = parse(openapiText) as OpenApiDocument;
+
+const ajv = new Ajv2020.default({ allErrors: true, strict: false, coerceTypes: false });
+addFormats.default(ajv);
+ajv.addSchema({ $id: 'openapi', components: openapi.components } as object);
+
+const cache = new Map<string, ValidateFunction>();
+
+/** Every property name the contract uses anywhere: words that are safe to repeat back to a caller. */
+const contractWords = new Set<string>();
+(function collect(node: unknown): void {
+  if (Array.isArray(node)) node.forEach(collect);
+  else if (node !== null && typeof node === 'object') {
+    const properties = (node as { properties?: unknown }).properties;
+    if (properties && typeof properties === 'object') Object.keys(properties).forEach((k) => contractWords.add(k));
+    Object.values(node).forEach(collect);
+  }
+})(openapi.components);
+
+/** A validator for a schema in components.schemas, e.g. validatorFor('ChildTraceRequest'). */
+export function validatorFor(schemaName: string): ValidateFunction {
+  let validate = cache.get(schemaName);
+  if (!validate) {
+    if (!(schemaName in openapi.components.schemas)) throw new Error(`openapi.yaml has no schema ${schemaName}`);
+    validate = ajv.compile({ $ref: `openapi#/components/schemas/${schemaName}` });
+    cache.set(schemaName, validate);
+  }
+  return validate;
+}
+
+export function operation(operationId: string): { method: string; path: string; op: Operation } {
+  for (const [path, item] of Object.entries(openapi.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if ((op as Operation)?.operationId === operationId) return { method, path, op: op as Operation };
+    }
+  }
+  throw new Error(`openapi.yaml has no operation ${operationId}`);
+}
+
+/** The components schema a request body of this operation refers to. */
+export function requestSchemaName(operationId: string): string | null {
+  const ref = (operation(operationId).op.requestBody?.content['application/json']?.schema as { $ref?: string } | undefined)?.$ref;
+  return ref ? ref.replace('#/components/schemas/', '') : null;
+}
+
+/** The components schema of this operation's JSON response for a status. */
+export function responseSchemaName(operationId: string, status: number): string | null {
+  const response = operation(operationId).op.responses[String(status)];
+  const ref = (response?.content?.['application/json']?.schema as { $ref?: string } | undefined)?.$ref;
+  return ref ? ref.replace('#/components/schemas/', '') : null;
+}
+
+export interface FieldError { field: string; message: string }
+
+/** ajv errors as field paths a caller can act on, e.g. { field: 'subject.nickname', message: 'is not allowed' }. */
+export function fieldErrors(errors: ErrorObject[] | null | undefined): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const e of errors ?? []) {
+    const base = e.instancePath.split('/').filter(Boolean).join('.');
+    let field = base || '(body)';
+    let message = e.message ?? 'is not valid';
+    if (e.keyword === 'additionalProperties') {
+      // A field name the contract does not know is the caller's own text and could be personal data:
+      // name it only when it is one of the contract's own words.
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      if (contractWords.has(extra)) {
+        field = base ? `${base}.${extra}` : extra;
+        message = 'is not a recognised field';
+      } else {
+        message = 'has a field that is not recognised';
+      }
+    } else if (e.keyword === 'required') {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      field = base ? `${base}.${missing}` : missing;
+      message = 'is required';
+    } else if (e.keyword === 'pattern' || e.keyword === 'format') {
+      message = 'is not in the expected format';
+    }
+    const key = `${field}:${message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ field, message });
+    }
+  }
+  return out;
+}
+
+interface Parameter { name: string; in: 'query' | 'path' | 'header'; required?: boolean; schema: object }
+
+const coercing = new Ajv2020.default({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true });
+addFormats.default(coercing);
+const parameterCache = new Map<string, ValidateFunction>();
+
+/** Validates (and coerces, and fills defaults in) an operation's path and query parameters as one object. */
+export function parametersValidator(operationId: string): ValidateFunction {
+  let validate = parameterCache.get(operationId);
+  if (!validate) {
+    const params = ((operation(operationId).op as { parameters?: Parameter[] }).parameters ?? []).filter((p) => p.in !== 'header');
+    validate = coercing.compile({
+      type: 'object',
+      additionalProperties: false,
+      required: params.filter((p) => p.required).map((p) => p.name),
+      properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+    });
+    parameterCache.set(operationId, validate);
+  }
+  return validate;
+}

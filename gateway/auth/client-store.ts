@@ -1,0 +1,39 @@
+// Registered API clients and their public keys.
+import type { Knex } from 'knex';
+
+export type Role = 'partner' | 'registry-admin' | 'sro' | 'dpo';
+export const roles: readonly Role[] = ['partner', 'registry-admin', 'sro', 'dpo'];
+
+export interface Client { id: string; party: string; displayName: string; roles: Role[] }
+export interface ClientKey { kid: string; clientId: string; alg: string; publicJwk: Record<string, unknown> }
+
+export function createClientStore(db: Knex) {
+  return {
+    async keyById(kid: string): Promise<(ClientKey & { client: Client }) | null> {
+      const row = await db('client_keys as k')
+        .join('clients as c', 'c.id', 'k.client_id')
+        .where('k.kid', kid)
+        .whereNull('k.revoked_at')
+        .first('k.kid', 'k.client_id', 'k.alg', 'k.public_jwk', 'c.party_id', 'c.display_name', 'c.roles');
+      if (!row) return null;
+      return {
+        kid: row.kid,
+        clientId: row.client_id,
+        alg: row.alg,
+        publicJwk: typeof row.public_jwk === 'string' ? JSON.parse(row.public_jwk) : row.public_jwk,
+        client: { id: row.client_id, party: row.party_id, displayName: row.display_name, roles: row.roles },
+      };
+    },
+    async count(): Promise<number> {
+      const row = await db('clients').count<{ count: string | number }[]>({ count: '*' }).first();
+      return Number(row?.count ?? 0);
+    },
+    async register(client: Client, key: ClientKey): Promise<void> {
+      await db.transaction(async (trx) => {
+        await trx('clients').insert({ id: client.id, party_id: client.party, display_name: client.displayName, roles: client.roles });
+        await trx('client_keys').insert({ kid: key.kid, client_id: key.clientId, alg: key.alg, public_jwk: JSON.stringify(key.publicJwk) });
+      });
+    },
+  };
+}
+export type ClientStore = ReturnType<typeof createClientStore>;

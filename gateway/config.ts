@@ -1,0 +1,110 @@
+// The one place that reads the environment. Everything else receives a Config.
+import path from 'node:path';
+
+export interface UpstreamConfig { url: string; timeoutMs: number }
+
+export interface Config {
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  /** A postgres:// URL for a PostgreSQL server, or null for embedded PGlite under dataDir. */
+  databaseUrl: string | null;
+  /** Embedded database directory; null keeps it in memory (tests). */
+  pgliteDir: string | null;
+  audience: string;
+  tokenMaxAgeSeconds: number;
+  /** Key for the HMACs that stand in for subject identifiers in the audit log; null = make one under dataDir. */
+  auditHmacKey: string | null;
+  bodyLimitBytes: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  upstreams: { dfe: UpstreamConfig };
+  sandbox: { start: boolean; dfePort: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The gateway cannot start; its environment is wrong:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const read = reader(env, problems);
+
+  const port = read.int('GATEWAY_PORT', 8080, 0, 65535);
+  const host = read.str('GATEWAY_HOST', '127.0.0.1');
+  const dataDir = path.resolve(cwd, read.str('GATEWAY_DATA_DIR', '.data'));
+  const databaseUrl = read.optional('DATABASE_URL');
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// URL (leave it unset to use the embedded database)');
+  }
+  const pglite = read.str('PGLITE_DIR', path.join(dataDir, 'pglite'));
+  const dfePort = read.int('SANDBOX_DFE_PORT', 8701, 0, 65535);
+  const auditHmacKey = read.optional('AUDIT_HMAC_KEY');
+  if (auditHmacKey !== null && Buffer.from(auditHmacKey, 'base64').length < 32) {
+    problems.push('AUDIT_HMAC_KEY must be at least 32 bytes, base64-encoded');
+  }
+  const logLevel = read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const);
+
+  const config: Config = {
+    host,
+    port,
+    publicUrl: read.str('GATEWAY_PUBLIC_URL', `http://${host}:${port}`),
+    dataDir,
+    databaseUrl,
+    pgliteDir: pglite === 'memory' ? null : path.resolve(cwd, pglite),
+    audience: read.str('GATEWAY_AUDIENCE', 'urn:uk-gov:data-sharing-gateway'),
+    tokenMaxAgeSeconds: read.int('TOKEN_MAX_AGE_SECONDS', 900, 30, 3600),
+    auditHmacKey,
+    bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    logLevel,
+    upstreams: {
+      dfe: {
+        url: read.str('DFE_UPSTREAM_URL', `http://127.0.0.1:${dfePort}`),
+        timeoutMs: read.int('UPSTREAM_TIMEOUT_MS', 3000, 50, 120_000),
+      },
+    },
+    sandbox: { start: read.bool('SANDBOX', true), dfePort },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function reader(env: Env, problems: string[]) {
+  const raw = (name: string) => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  return {
+    optional: (name: string) => raw(name) ?? null,
+    str: (name: string, fallback: string) => raw(name) ?? fallback,
+    int(name: string, fallback: number, min: number, max: number) {
+      const value = raw(name);
+      if (value === undefined) return fallback;
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        problems.push(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+        return fallback;
+      }
+      return n;
+    },
+    bool(name: string, fallback: boolean) {
+      const value = raw(name);
+      if (value === undefined) return fallback;
+      if (['1', 'true', 'yes'].includes(value)) return true;
+      if (['0', 'false', 'no'].includes(value)) return false;
+      problems.push(`${name} must be true or false, not "${value}"`);
+      return fallback;
+    },
+    oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+      const value = raw(name);
+      if (value === undefined) return fallback;
+      if ((allowed as readonly string[]).includes(value)) return value as T;
+      problems.push(`${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+      return fallback;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// Opens the database: a PostgreSQL server when DATABASE_URL is set, otherwise embedded PGlite.
+import fs from 'node:fs';
+import knexFactory, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+
+// Dates stay as 'YYYY-MM-DD' strings: a DATE has no time zone, and JS Dates would invent one.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+export type Db = Knex;
+
+export function connect(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>): Db {
+  if (config.databaseUrl !== null) {
+    return knexFactory({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 10 } });
+  }
+  if (config.pgliteDir !== null) fs.mkdirSync(config.pgliteDir, { recursive: true });
+  return knexFactory({
+    client: ClientPgLite,
+    dialect: 'postgres',
+    // knex-pglite accepts a factory for its PGlite instance; knex's own types do not know that shape.
+    connection: (() => ({
+      pglite: new PGlite(config.pgliteDir ?? undefined, {
+        parsers: { [pgliteTypes.DATE]: (value: string) => value, [pgliteTypes.INT8]: (value: string) => Number(value) },
+      }),
+    })) as unknown as Knex.Config['connection'],
+  });
+}

@@ -1,0 +1,26 @@
+// Every module's migrations, in name order, listed statically so they run the same under tsx, vitest and a build.
+import type { Knex } from 'knex';
+import * as auditLog from '../../audit/migrations/20261123100200_audit_log.ts';
+import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
+import * as clients from './migrations/20261123100000_clients.ts';
+
+const migrations: Record<string, Knex.Migration> = {
+  '20261123100000_clients': clients,
+  '20261123100100_register': register,
+  '20261123100200_audit_log': auditLog,
+};
+
+const source: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations).sort(),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name]!,
+};
+
+export async function migrate(db: Knex): Promise<void> {
+  await db.migrate.latest({ migrationSource: source });
+}
+
+export async function pendingMigrations(db: Knex): Promise<number> {
+  const [, pending] = (await db.migrate.list({ migrationSource: source })) as [unknown[], unknown[]];
+  return pending.length;
+}

@@ -1,0 +1,57 @@
+// Wires the gateway's parts together: the composition root used by main.ts and by the tests.
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { createAuditAppender } from '../audit/append.ts';
+import { createAuditReader } from '../audit/read.ts';
+import { auditRoutes } from '../audit/routes.ts';
+import { createPseudonymiser } from '../audit/subject-key.ts';
+import { loadDefaultRegister } from '../mou-registry/default-register/load.ts';
+import { createRegisterStore } from '../mou-registry/store.ts';
+import { createAuthenticator } from './auth/authenticate.ts';
+import { createClientStore } from './auth/client-store.ts';
+import type { Config } from './config.ts';
+import { migrate } from './db/migrate.ts';
+import { exchangeRoutes } from './exchanges/routes.ts';
+import { createExchangeRunner } from './exchanges/run-exchange.ts';
+import { createApp } from './http/app.ts';
+import { operationsRoutes } from './http/operations.ts';
+import { createUpstreamClient } from './upstream/upstream-client.ts';
+
+export interface GatewayDeps { db: Knex; logger: Logger; hmacKey: Buffer; clock?: () => Date }
+
+/** Migrates the database and loads the default register when it is empty. */
+export async function prepareDatabase(db: Knex): Promise<void> {
+  await migrate(db);
+  await loadDefaultRegister(db);
+}
+
+export function buildGateway(config: Config, deps: GatewayDeps) {
+  const { db, logger } = deps;
+  const clients = createClientStore(db);
+  const audit = createAuditAppender(db, deps.clock);
+  const upstreams = { dfe: createUpstreamClient('DfE', config.upstreams.dfe) };
+  const runExchange = createExchangeRunner({
+    register: createRegisterStore(db),
+    audit,
+    pseudonymiser: createPseudonymiser(deps.hmacKey),
+    upstreams,
+    logger,
+    clock: deps.clock,
+  });
+  const app = createApp(config, {
+    logger,
+    authenticate: createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds }),
+    routes: [
+      ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
+      ...exchangeRoutes(runExchange),
+      ...auditRoutes(createAuditReader(db)),
+    ],
+  });
+  return {
+    app,
+    clients,
+    async close() {
+      await Promise.all(Object.values(upstreams).map((u) => u.close()));
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// createApp(config, deps) returns the Express app, so tests drive exactly what production runs.
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { GatewayError } from './problem.ts';
+import { accessLog, errorHandler, jsonBody, requestId, securityHeaders } from './middleware.ts';
+import { docsRouter } from './operations.ts';
+import { mountRoutes, type Authenticate, type Route } from './route.ts';
+
+export interface AppDeps { logger: Logger; authenticate: Authenticate; routes: Route[] }
+
+export function createApp(config: Pick<Config, 'bodyLimitBytes'>, deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestId, securityHeaders, accessLog(deps.logger), jsonBody(config.bodyLimitBytes));
+  app.use(docsRouter());
+  const api = express.Router();
+  mountRoutes(api, deps.routes, deps.authenticate);
+  app.use(api);
+  app.use((_req, _res, next) => next(new GatewayError('not-found', 'There is no such resource; see /docs for the API')));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

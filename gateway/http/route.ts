@@ -1,0 +1,76 @@
+// A route is data beside its handler: the operation in openapi.yaml, who may call it, what it does.
+// Method, path, request and parameter validation all come from openapi.yaml.
+import type { Request, RequestHandler, Router } from 'express';
+import {
+  fieldErrors, operation, parametersValidator, requestSchemaName, responseSchemaName, validatorFor,
+} from '../../contracts/openapi.ts';
+import type { Role } from '../auth/client-store.ts';
+import type { Principal } from '../exchanges/run-exchange.ts';
+import { GatewayError } from './problem.ts';
+
+export interface HandlerContext<Body = unknown> {
+  req: Request;
+  principal: Principal | null;
+  body: Body;
+  params: Record<string, unknown>;
+  requestId: string;
+}
+
+export interface Route {
+  operationId: string;
+  /** 'public' needs no token; otherwise the caller needs one of these roles. */
+  roles: 'public' | Role[];
+  handler(ctx: HandlerContext<any>): Promise<{ status?: number; body: unknown; type?: string }>;
+}
+
+export type Authenticate = (authorization: string | undefined) => Promise<Principal>;
+
+export function mountRoutes(router: Router, routes: Route[], authenticate: Authenticate): void {
+  for (const route of routes) {
+    const { method, path } = operation(route.operationId);
+    const expressPath = path.replace(/\{(\w+)\}/g, ':$1');
+    (router as unknown as Record<string, (p: string, h: RequestHandler) => void>)[method]!(expressPath, handle(route, authenticate));
+  }
+}
+
+function handle(route: Route, authenticate: Authenticate): RequestHandler {
+  const bodySchema = requestSchemaName(route.operationId);
+  const validateBody = bodySchema ? validatorFor(bodySchema) : null;
+  const validateParams = parametersValidator(route.operationId);
+  const okSchema = responseSchemaName(route.operationId, 200);
+  const validateResponse = okSchema ? validatorFor(okSchema) : null;
+
+  return async (req, res, next) => {
+    try {
+      let principal: Principal | null = null;
+      if (route.roles !== 'public') {
+        principal = await authenticate(req.get('authorization'));
+        req.principal = principal;
+        const allowed = route.roles;
+        if (!principal.roles.some((r) => allowed.includes(r as Role))) {
+          throw new GatewayError('forbidden', `This needs one of the roles: ${allowed.join(', ')}`);
+        }
+      }
+      const params = { ...req.query, ...req.params };
+      if (!validateParams(params)) throw invalid(validateParams.errors);
+      if (validateBody && !validateBody(req.body)) throw invalid(validateBody.errors);
+      const { status = 200, body, type } = await route.handler({ req, principal, body: req.body, params, requestId: req.id });
+      if (type) {
+        res.status(status).type(type).send(body);
+        return;
+      }
+      if (status === 200 && validateResponse && !validateResponse(body)) {
+        throw new Error(`response of ${route.operationId} breaks its contract: ${JSON.stringify(fieldErrors(validateResponse.errors).map((e) => e.field))}`);
+      }
+      res.status(status).json(body);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function invalid(errors: Parameters<typeof fieldErrors>[0]) {
+  const list = fieldErrors(errors);
+  const detail = list.map((e) => `${e.field} ${e.message}`).join('; ');
+  return new GatewayError('invalid-request', detail, { errors: list });
+}

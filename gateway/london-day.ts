@@ -1,0 +1,15 @@
+// Decisions are dated by the calendar day in London, where the agreements and directives apply.
+import type { IsoDate } from '../mou-registry/types.ts';
+
+const format = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function londonDay(instant: Date): IsoDate {
+  return format.format(instant);
+}
+
+/** The first day of the day's month and of the month after, as ISO dates. */
+export function monthOf(day: IsoDate): { start: IsoDate; next: IsoDate } {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { start: `${day.slice(0, 7)}-01`, next };
+}

@@ -1,0 +1,52 @@
+// `npm start`: the gateway on the embedded database (or DATABASE_URL), with the sandbox partners and the
+// default register, ready for a first call.
+import type { Server } from 'node:http';
+import { auditHmacKey } from './audit-key.ts';
+import { ensureSandboxClients, sandboxClients } from './auth/sandbox-clients.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { connect } from './db/connect.ts';
+import { buildGateway, prepareDatabase } from './gateway.ts';
+import { createLogger } from './logger.ts';
+import { startSandboxes } from './sandbox/start-sandboxes.ts';
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const logger = createLogger(config.logLevel);
+const db = connect(config);
+await prepareDatabase(db);
+const sandboxes = config.sandbox.start ? await startSandboxes({ dfe: config.sandbox.dfePort }) : null;
+const gateway = buildGateway(config, { db, logger, hmacKey: auditHmacKey(config) });
+await ensureSandboxClients(gateway.clients, config.dataDir);
+
+const server: Server = gateway.app.listen(config.port, config.host, () => {
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`;
+  console.log(`
+  Data-sharing gateway  ${config.publicUrl}
+  API docs              ${config.publicUrl}/docs
+  Database              ${where}
+  Sandbox partners      ${sandboxes ? `DfE ${sandboxes.urls.dfe}` : 'not started (SANDBOX=false)'}
+
+  Get a token:          npm run --silent token -- ie-removals-casework
+  Sandbox clients:      ${sandboxClients.map((c) => c.id).join(', ')}
+`);
+});
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, 'shutting down');
+  server.close();
+  await gateway.close();
+  await sandboxes?.close();
+  await db.destroy();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,53 @@
+// The facts a decision is made from, and the shape of the decision itself (the same object everywhere).
+import type { AgreementVersion, Directive, IsoDate, PartyId } from '../../mou-registry/types.ts';
+
+export const ruleIds = [
+  'party', 'agreement-in-force', 'purpose', 'legal-basis', 'field-scope', 'direction',
+  'windrush-pause', 'financial-services-age', 'nhs-narrowed-scope', 'nhs-non-clinical',
+  'dfe-offender-belief', 'debtor-threshold', 'monthly-cap', 'match-quality',
+] as const;
+export type RuleId = (typeof ruleIds)[number];
+
+export type RuleOutcome = 'permit' | 'deny' | 'not-applicable';
+export type Obligation = { id: 'omit-fields'; fields: string[] } | { id: 'refer-to-windrush-taskforce' } | { id: 'withhold-older-than'; years: number };
+
+export interface RuleResult { id: RuleId; outcome: RuleOutcome; reason: string; obligations?: Obligation[] }
+
+export interface ExchangeFacts {
+  id: string;
+  /** The partner system at the other end. */
+  partner: PartyId;
+  /** Outbound: the Home Office asks a partner; inbound: a partner asks the Home Office. */
+  direction: 'outbound' | 'inbound';
+}
+
+export interface RequestFacts {
+  purpose: string;
+  legalBasis: string;
+  /** Dotted paths of the data fields the request carries (envelope fields excluded). */
+  dataFields: string[];
+  /** The request's structured data, for rules that read particular fields. */
+  data: Record<string, unknown>;
+}
+
+export interface Facts {
+  decisionDate: IsoDate;
+  caller: { clientId: string; party: PartyId };
+  exchange: ExchangeFacts;
+  request: RequestFacts;
+  /** The version the gateway found for this request, or null when no agreement names the caller. */
+  agreement: AgreementVersion | null;
+  directives: Directive[];
+  counters: { usedThisMonth: number };
+}
+
+export type Rule = (facts: Facts) => RuleResult;
+
+export interface Decision {
+  decision: 'permit' | 'deny';
+  rules: { id: RuleId; outcome: RuleOutcome; reason: string }[];
+  obligations: Obligation[];
+  agreement: { id: string; version: string } | null;
+  directives: string[];
+  auditId: string;
+}

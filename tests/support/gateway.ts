@@ -1,0 +1,70 @@
+// Starts a whole gateway for a test file: a fresh database, migrations and default register, the DfE sandbox
+// over real HTTP, registered clients with real keys, and the log captured so tests can read it.
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { Knex } from 'knex';
+import { SignJWT, importJWK, type JWTPayload } from 'jose';
+import request from 'supertest';
+import { enrolClient, sandboxClients, type SigningKey } from '../../gateway/auth/sandbox-clients.ts';
+import { loadConfig, type Config } from '../../gateway/config.ts';
+import { buildGateway, prepareDatabase } from '../../gateway/gateway.ts';
+import { createLogger } from '../../gateway/logger.ts';
+import { startSandboxes, type RunningSandboxes } from '../../gateway/sandbox/start-sandboxes.ts';
+import { generatePopulation } from '../../gateway/sandbox/population/index.ts';
+import { openTestDatabase, type TestDatabase } from './database.ts';
+
+export interface TestGatewayOptions {
+  clock?: () => Date;
+  /** Point the DfE upstream somewhere else (e.g. a failing partner); the sandbox is still started. */
+  dfeUrl?: string;
+  upstreamTimeoutMs?: number;
+  database?: TestDatabase;
+}
+
+const population = generatePopulation();
+
+export async function startTestGateway(options: TestGatewayOptions = {}) {
+  const database = options.database ?? (await openTestDatabase());
+  await prepareDatabase(database.db);
+  const sandboxes: RunningSandboxes = await startSandboxes({ dfe: 0 }, population);
+  const config: Config = {
+    ...loadConfig({ LOG_LEVEL: 'info' }),
+    databaseUrl: database.url,
+    upstreams: { dfe: { url: options.dfeUrl ?? sandboxes.urls.dfe, timeoutMs: options.upstreamTimeoutMs ?? 2000 } },
+  };
+  const logLines: string[] = [];
+  const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
+  const hmacKey = randomBytes(32);
+  const gateway = buildGateway(config, { db: database.db, logger: createLogger('info', sink), hmacKey, clock: options.clock });
+  const keys = new Map<string, SigningKey>();
+  for (const client of sandboxClients) keys.set(client.id, await enrolClient(gateway.clients, client));
+
+  /** A token for a client; `claims` and `header` override what a well-behaved client would send. */
+  async function token(clientId: string, claims: JWTPayload = {}, header: Record<string, unknown> = {}) {
+    const key = keys.get(clientId);
+    if (!key) throw new Error(`no test key for ${clientId}`);
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ iss: clientId, sub: clientId, aud: config.audience, iat: now, exp: now + 300, ...claims })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid, ...header })
+      .sign(await importJWK(key.privateJwk, 'ES256'));
+  }
+
+  return {
+    http: request(gateway.app),
+    app: gateway.app,
+    db: database.db as Knex,
+    databaseKind: database.kind,
+    config,
+    population,
+    hmacKey,
+    keys,
+    token,
+    logs: () => logLines.join(''),
+    async close() {
+      await gateway.close();
+      await sandboxes.close();
+      await database.drop();
+    },
+  };
+}
+export type TestGateway = Awaited<ReturnType<typeof startTestGateway>>;
