@@ -111,6 +111,390 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dwp/nino-trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * DWP confirms, finds or assigns a NINo for each grant in a batch (dwp.nino-alignment, ¶6.33).
+         * @description Partial matches (a common name, a differing date of birth) come back with their candidates for resolution; DWP never silently accepts one.
+         */
+        post: operations["upstreamDwpNinoTrace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dwp/accessed-public-funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Has this applicant claimed benefits, which, from when and on what basis (dwp.accessed-public-funds, ¶6.46–6.53). */
+        post: operations["upstreamDwpAccessedPublicFunds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dwp/status-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** DWP receives a proactive notification of a change in someone's immigration status (dwp.proactive-notification). */
+        post: operations["upstreamDwpStatusNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hmrc/evidence-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** HMRC supplies evidence of employment, income and residence under UK Borders Act 2007 s.40 (hmrc.evidence-request, ¶6.87–6.95). */
+        post: operations["upstreamHmrcEvidenceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/hmrc/status-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** HMRC receives a proactive notification of a change in someone's immigration status (hmrc.proactive-notification). */
+        post: operations["upstreamHmrcStatusNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nhs/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** NHS Digital traces a person's latest registered address; non-clinical data only (nhs.trace-request, ¶5.31–5.36). */
+        post: operations["upstreamNhsTrace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/home-office/status-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The Home Office's own records answer a status check (dwp.status-check, hmrc.status-check, dfe.education-status-check, dfe.fsm-eligibility, nhs.chargeability-check).
+         * @description Answers with the whole status record; the gateway gives each partner only what its agreement allows, and computes ages from the date of birth.
+         */
+        post: operations["upstreamHomeOfficeStatusCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/home-office/nhs-debtor-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Home Office records an NHS debtor report against a person (nhs.debtor-return, ¶6.143–6.154). */
+        post: operations["upstreamHomeOfficeNhsDebtorReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/financial/status-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A bank or building society receives a status share about a disqualified person (financial.status-share, ¶5.43). */
+        post: operations["upstreamFinancialStatusShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every party the register knows, including defunct ones. */
+        get: operations["listParties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/collaborations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every collaboration with its owner, its agreements and where each stands on a day. */
+        get: operations["listCollaborations"];
+        put?: never;
+        /** Add a collaboration (registry administrators). */
+        post: operations["createCollaboration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/collaborations/{collaborationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One collaboration with every agreement version and its standing on a day, and its scorecard. */
+        get: operations["getCollaboration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an agreement to a collaboration (registry administrators). */
+        post: operations["createAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/agreements/{agreementId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of an agreement, with its standing on a day (as-of reads recall any past day's terms). */
+        get: operations["listAgreementVersions"];
+        put?: never;
+        /** Draft a new version (registry administrators). A signed version is never edited; a change is a new version. */
+        post: operations["draftAgreementVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/agreements/{agreementId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version with its standing on a day. */
+        get: operations["getAgreementVersion"];
+        /** Replace the terms of a draft (registry administrators); refused with 409 once any party has signed. */
+        put: operations["replaceDraftVersion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/agreements/{agreementId}/versions/{version}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record one party's signature (registry administrators). The version is frozen from the first signature. */
+        post: operations["signAgreementVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/agreements/{agreementId}/versions/{version}/lifecycle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend, reinstate or terminate a version from a day (registry administrators). Never back-dated. */
+        post: operations["changeVersionLifecycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/agreements/{agreementId}/versions/{version}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a joint review with its improvement plan and next due date (Senior Responsible Officers, recommendation 2f). */
+        post: operations["recordJointReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/directives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Directives, or only those in force on a day. */
+        get: operations["listDirectives"];
+        put?: never;
+        /** Issue a time-bounded directive that overrides agreements (registry administrators). */
+        post: operations["issueDirective"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/directives/{directiveId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Extend a directive, or lift it, by moving its last day (registry administrators). Past days are never rewritten. */
+        post: operations["endDirective"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every collaboration against the seven characteristics, with what needs attention first. */
+        get: operations["registerScorecard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published list of business-as-usual collaborations with purpose and Home Office owner (recommendation 1). */
+        get: operations["publishedCollaborations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -271,6 +655,591 @@ export interface components {
             postcode: string;
             from: string;
             to: string | null;
+        };
+        /** @description How the DWP sandbox says no; it never repeats the personal data it was sent. */
+        DwpError: {
+            /** @enum {string} */
+            error: "invalid-request" | "malformed-json" | "payload-too-large" | "unsupported-media-type" | "not-found" | "internal";
+            detail: string;
+            fields?: {
+                field: string;
+                message: string;
+            }[];
+        };
+        /** @description A person as DWP finds them, by NINo or by name and date of birth. */
+        DwpSubject: {
+            nino?: string;
+            forename?: components["schemas"]["PersonName"];
+            surname?: components["schemas"]["PersonName"];
+            dateOfBirth?: components["schemas"]["IsoDate"];
+        };
+        /** @description A DWP customer who might be the person asked about, returned so that the Home Office can resolve the match. */
+        DwpCandidate: {
+            forename: string;
+            surname: string;
+            /** Format: date */
+            dateOfBirth: string;
+            nino: string;
+            /** @description Of the customer's current address. */
+            postcode: string;
+        };
+        DwpNinoTraceRequest: {
+            batchReference?: string;
+            grants: components["schemas"]["DwpGrant"][];
+        };
+        /** @description A grant of leave recorded on CID; the NINo only where the applicant said they already have one. */
+        DwpGrant: {
+            homeOfficeReference: string;
+            forename: components["schemas"]["PersonName"];
+            surname: components["schemas"]["PersonName"];
+            dateOfBirth: components["schemas"]["IsoDate"];
+            nino?: string;
+        };
+        DwpNinoTraceResponse: {
+            batchReference?: string;
+            results: components["schemas"]["DwpNinoTraceResult"][];
+        };
+        /**
+         * @description confirmed: the NINo supplied matches DWP's records; found: DWP already holds a NINo for this person;
+         *     assigned: DWP has allocated a new NINo; partial-match: candidates to resolve, and no NINo (¶6.33).
+         */
+        DwpNinoTraceResult: {
+            homeOfficeReference: string;
+            /** @enum {string} */
+            outcome: "confirmed" | "found" | "assigned" | "partial-match";
+            nino?: string;
+            candidates?: components["schemas"]["DwpCandidate"][];
+        };
+        DwpAccessedPublicFundsRequest: {
+            subject: components["schemas"]["DwpSubject"];
+            /** @description Only claims running on or after this day, e.g. since arrival. */
+            since?: components["schemas"]["IsoDate"];
+        };
+        DwpAccessedPublicFundsResponse: {
+            /** @enum {string} */
+            outcome: "matched" | "no-match" | "partial-match";
+            /** @description The matched customer's NINo. */
+            nino?: string;
+            claims?: components["schemas"]["DwpBenefitClaim"][];
+            candidates?: components["schemas"]["DwpCandidate"][];
+        };
+        DwpBenefitClaim: {
+            /** @enum {string} */
+            benefit: "universal-credit" | "jobseekers-allowance" | "employment-support-allowance" | "personal-independence-payment" | "housing-benefit";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string | null;
+            /**
+             * @description The condition of entitlement the benefit was paid on.
+             * @enum {string}
+             */
+            basis: "income-related" | "contribution-based" | "disability" | "housing-costs";
+            /**
+             * @description How the claimant met the immigration and residence conditions, as DWP recorded it; none-recorded is what an Accessed Public Funds check looks for.
+             * @enum {string}
+             */
+            residenceBasis: "british-or-irish-citizen" | "settled-status" | "eu-settlement-scheme" | "refugee-status" | "limited-leave" | "none-recorded";
+            /** @description Where the claimant lived when the claim began (¶6.51). */
+            claimAddress: {
+                line1: string;
+                town: string;
+                postcode: string;
+            };
+        };
+        DwpStatusNotification: {
+            notificationReference?: string;
+            subject: {
+                homeOfficeReference: string;
+                forename: components["schemas"]["PersonName"];
+                surname: components["schemas"]["PersonName"];
+                dateOfBirth: components["schemas"]["IsoDate"];
+                nino?: string;
+            };
+            /** @enum {string} */
+            change: "leave-curtailed" | "leave-expired" | "leave-refused" | "no-leave" | "removed-from-uk";
+            effectiveFrom: components["schemas"]["IsoDate"];
+        };
+        DwpNotificationAcknowledgement: {
+            /** @enum {string} */
+            status: "acknowledged";
+            /** @description The same notification always gets the same reference. */
+            reference: string;
+            /** @description Whether DWP matched the subject to a customer record. */
+            recordFound: boolean;
+        };
+        /** @description How the HMRC sandbox says no; it never repeats the personal data it was sent. */
+        HmrcError: {
+            /** @enum {string} */
+            error: "invalid-request" | "malformed-json" | "payload-too-large" | "unsupported-media-type" | "not-found" | "internal" | "subject-out-of-scope";
+            detail: string;
+            fields?: {
+                field: string;
+                message: string;
+            }[];
+        };
+        /** @description A taxpayer as HMRC finds them, by NINo or by name and date of birth. */
+        HmrcSubject: {
+            nino?: string;
+            forename?: components["schemas"]["PersonName"];
+            surname?: components["schemas"]["PersonName"];
+            dateOfBirth?: components["schemas"]["IsoDate"];
+        };
+        HmrcEvidenceRequest: {
+            subject: components["schemas"]["HmrcSubject"];
+            evidence: ("employment" | "income" | "residence")[];
+            /** @description Exactly how the information will be used; HMRC releases nothing without it (¶6.79). */
+            statedUse: string;
+            caseReference?: components["schemas"]["CaseReference"];
+        };
+        HmrcEvidenceResponse: {
+            /** @enum {string} */
+            outcome: "matched" | "no-match" | "multiple-matches";
+            taxpayer?: {
+                nino: string | null;
+                forename: string;
+                surname: string;
+                /** Format: date */
+                dateOfBirth: string;
+            };
+            employment?: {
+                employer: string;
+                payeReference: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string | null;
+            }[];
+            /** @description Gross pay by tax year (6 April to 5 April) and employer, from PAYE real-time information. */
+            income?: {
+                taxYear: string;
+                employer: string;
+                payeReference: string;
+                grossPayPence: number;
+            }[];
+            residence?: {
+                line1: string;
+                town: string;
+                postcode: string;
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string | null;
+            }[];
+        };
+        HmrcStatusNotification: {
+            notificationReference?: string;
+            subject: {
+                homeOfficeReference: string;
+                forename: components["schemas"]["PersonName"];
+                surname: components["schemas"]["PersonName"];
+                dateOfBirth: components["schemas"]["IsoDate"];
+                nino?: string;
+            };
+            /** @enum {string} */
+            change: "leave-curtailed" | "leave-expired" | "leave-refused" | "no-leave" | "removed-from-uk";
+            effectiveFrom: components["schemas"]["IsoDate"];
+        };
+        HmrcNotificationAcknowledgement: {
+            /** @enum {string} */
+            status: "acknowledged";
+            /** @description The same notification always gets the same reference. */
+            reference: string;
+            /** @description Whether HMRC matched the subject to a taxpayer record. */
+            recordFound: boolean;
+        };
+        /** @description How the NHS Digital sandbox says no; it never repeats the personal data it was sent. */
+        NhsError: {
+            /** @enum {string} */
+            error: "invalid-request" | "malformed-json" | "payload-too-large" | "unsupported-media-type" | "not-found" | "internal";
+            detail: string;
+            fields?: {
+                field: string;
+                message: string;
+            }[];
+        };
+        NhsTraceRequest: {
+            forename: components["schemas"]["PersonName"];
+            surname: components["schemas"]["PersonName"];
+            dateOfBirth: components["schemas"]["IsoDate"];
+            /** @description Any postcode the person is known to have lived at, to tell apart people with the same name and date of birth. */
+            postcode?: components["schemas"]["Postcode"];
+            /** @enum {string} */
+            sex?: "F" | "M";
+        };
+        /** @description Non-clinical data only; NHS Digital never returns medical information (¶5.31). */
+        NhsTraceResponse: {
+            /** @enum {string} */
+            outcome: "matched" | "no-match" | "multiple-matches";
+            patient?: {
+                forename: string;
+                surname: string;
+                /** Format: date */
+                dateOfBirth: string;
+                /** @description The latest address registered with a GP, and since when. */
+                address: {
+                    line1: string;
+                    town: string;
+                    postcode: string;
+                    /** Format: date */
+                    from: string;
+                };
+                gpPracticeName: string;
+            };
+        };
+        /** @description How the Home Office records sandbox says no; it never repeats the personal data it was sent. */
+        HomeOfficeError: {
+            /** @enum {string} */
+            error: "invalid-request" | "malformed-json" | "payload-too-large" | "unsupported-media-type" | "not-found" | "internal";
+            detail: string;
+            fields?: {
+                field: string;
+                message: string;
+            }[];
+        };
+        /** @description A person as the Home Office finds them, by NINo, Home Office reference, or name and date of birth. */
+        HomeOfficeSubject: {
+            nino?: string;
+            homeOfficeReference?: string;
+            forename?: components["schemas"]["PersonName"];
+            surname?: components["schemas"]["PersonName"];
+            dateOfBirth?: components["schemas"]["IsoDate"];
+        };
+        HomeOfficeStatusCheckRequest: {
+            subject: components["schemas"]["HomeOfficeSubject"];
+        };
+        HomeOfficeStatusCheckResponse: {
+            /**
+             * @description multiple-matches when a name and date of birth fit more than one record; ask again with a NINo or Home Office reference.
+             * @enum {string}
+             */
+            outcome: "matched" | "no-match" | "multiple-matches";
+            record?: components["schemas"]["HomeOfficeStatusRecord"];
+        };
+        /** @description The whole status record, as CID holds it (British citizens from passport records, with no Home Office reference). */
+        HomeOfficeStatusRecord: {
+            homeOfficeReference: string | null;
+            nino: string | null;
+            forename: string;
+            surname: string;
+            /** Format: date */
+            dateOfBirth: string;
+            /** @description ISO 3166-1 alpha-3; GBR for British. */
+            nationality: string;
+            /** @enum {string} */
+            immigrationStatus: "british-citizen" | "settled" | "limited-leave" | "no-leave" | "asylum-seeker" | "refugee" | "eea-settled";
+            /** @description e.g. indefinite-leave-to-remain, skilled-worker, student, eu-settlement-scheme-settled. */
+            leaveType: string | null;
+            /** Format: date */
+            leaveValidFrom: string | null;
+            /**
+             * Format: date
+             * @description null when the leave is indefinite or there is none.
+             */
+            leaveValidTo: string | null;
+            noRecourseToPublicFunds: boolean;
+            /** @description Asylum support under s.95 (Part VI) of the Immigration and Asylum Act 1999 (¶6.127). */
+            supportedUnderS95: boolean;
+            /** Format: date */
+            arrivedInUk: string | null;
+            /** @description A Commonwealth citizen settled in the UK before 1 January 1973 (¶3.24). */
+            windrushProfile: boolean;
+            facingDeportationForCriminalOffence: boolean;
+            sentenceMonths: number | null;
+        };
+        /** @description A Trust's report of an overseas visitor's unpaid NHS charges; the date of birth is mandatory. Non-clinical fields only. */
+        HomeOfficeNhsDebtorReport: {
+            homeOfficeReference?: string;
+            forename?: components["schemas"]["PersonName"];
+            surname?: components["schemas"]["PersonName"];
+            dateOfBirth: components["schemas"]["IsoDate"];
+            trust?: string;
+            amountPence: number;
+            invoicedOn: components["schemas"]["IsoDate"];
+            /**
+             * @description Figure 5 of the inspection report.
+             * @enum {string}
+             */
+            status: "debt-outstanding" | "repayment-arrangement" | "defaulted-debt-still-outstanding" | "debt-repaid";
+        };
+        HomeOfficeNhsDebtorReceipt: {
+            /** @enum {string} */
+            outcome: "recorded" | "not-matched";
+            /** @description The same debt always gets the same reference. */
+            reference?: string;
+            /** @description The person the debt was recorded against. */
+            homeOfficeReference?: string | null;
+            /**
+             * @description The status the Home Office already held for this debt, or null when it is new to it.
+             * @enum {string|null}
+             */
+            previousStatus?: "debt-outstanding" | "repayment-arrangement" | "defaulted-debt-still-outstanding" | "debt-repaid" | null;
+        };
+        /** @description How the financial institution sandbox says no; it never repeats the personal data it was sent. */
+        FinancialError: {
+            /** @enum {string} */
+            error: "invalid-request" | "malformed-json" | "payload-too-large" | "unsupported-media-type" | "not-found" | "internal";
+            detail: string;
+            fields?: {
+                field: string;
+                message: string;
+            }[];
+        };
+        /** @description Tells a bank or building society that a customer is a disqualified person (Immigration Act 2014 s.40, Immigration Act 2016). */
+        FinancialStatusShare: {
+            shareReference?: string;
+            subject: {
+                forename: components["schemas"]["PersonName"];
+                surname: components["schemas"]["PersonName"];
+                dateOfBirth: components["schemas"]["IsoDate"];
+                homeOfficeReference?: string;
+                postcode?: components["schemas"]["Postcode"];
+            };
+            /** @enum {string} */
+            status: "disqualified-person";
+            /** @enum {string} */
+            reason: "facing-deportation-for-criminal-offence" | "no-leave";
+            effectiveFrom: components["schemas"]["IsoDate"];
+        };
+        FinancialStatusShareAcknowledgement: {
+            /** @enum {string} */
+            status: "acknowledged";
+            /** @description The same share always gets the same reference. */
+            reference: string;
+        };
+        VersionLabel: string;
+        Text: string;
+        Contact: {
+            name: string;
+            role: string;
+            /** Format: email */
+            email: string;
+            phone?: string;
+        };
+        Party: {
+            id: components["schemas"]["Code"];
+            name: string;
+            /** @enum {string} */
+            kind: "department" | "directorate" | "agency" | "nhs-body" | "local-authority" | "school" | "financial-institution";
+            defunctSince: components["schemas"]["IsoDate"] | null;
+        };
+        PartyList: {
+            parties: components["schemas"]["Party"][];
+        };
+        Collaboration: {
+            id: components["schemas"]["Code"];
+            reportRef: string;
+            title: string;
+            purpose: components["schemas"]["Text"];
+            /** @enum {string} */
+            kind: "bau" | "operation" | "project";
+            directorate: string;
+            owner: components["schemas"]["Contact"];
+            parties: components["schemas"]["Code"][];
+            startsOn: components["schemas"]["IsoDate"];
+            endsOn: components["schemas"]["IsoDate"] | null;
+            /** @enum {string} */
+            status: "active" | "closed";
+        };
+        Agreement: {
+            id: components["schemas"]["Code"];
+            collaborationId: components["schemas"]["Code"];
+            /** @enum {string} */
+            kind: "mou" | "data-sharing-agreement" | "data-usage-agreement" | "statutory-gateway";
+            title: string;
+        };
+        Signature: {
+            party: components["schemas"]["Code"];
+            signatory: string;
+            signedOn: components["schemas"]["IsoDate"];
+        };
+        /** @description What a version agrees. Stored whole and frozen from the first signature. */
+        VersionTerms: {
+            agreementId: components["schemas"]["Code"];
+            version: components["schemas"]["VersionLabel"];
+            title: string;
+            /** @enum {string} */
+            kind: "mou" | "data-sharing-agreement" | "data-usage-agreement" | "statutory-gateway";
+            parties: components["schemas"]["Code"][];
+            inForceFrom: components["schemas"]["IsoDate"] | null;
+            inForceTo: components["schemas"]["IsoDate"] | null;
+            legalBases: {
+                code: components["schemas"]["Code"];
+                statute: string;
+                section: string;
+            }[];
+            purposes: {
+                code: components["schemas"]["Code"];
+                description: components["schemas"]["Text"];
+                /** @enum {string} */
+                mode: "proactive" | "reactive";
+                compliantEnvironment: boolean;
+            }[];
+            partyAims: {
+                party: components["schemas"]["Code"];
+                seeks: components["schemas"]["Text"];
+            }[];
+            exchanges: {
+                exchange: components["schemas"]["Code"];
+                requesters: components["schemas"]["Code"][];
+                responder: components["schemas"]["Code"];
+                requestFields: string[];
+                responseFields: string[];
+                lookbackYears?: number;
+            }[];
+            dataAccuracy: null | {
+                matchPoints: string[];
+                description: components["schemas"]["Text"];
+            };
+            sopReferences: components["schemas"]["Text"][];
+            processMaps: components["schemas"]["Text"][];
+            seniorOwners: {
+                party: components["schemas"]["Code"];
+                name: string;
+                role: string;
+                /** Format: email */
+                email: string;
+                phone?: string;
+            }[];
+            communication: components["schemas"]["Text"] | null;
+            feedback: components["schemas"]["Text"] | null;
+            measures: {
+                code: components["schemas"]["Code"];
+                description: components["schemas"]["Text"];
+                slaHours?: number;
+                slaWorkingDays?: number;
+                monthlyCap?: number;
+                exchanges?: components["schemas"]["Code"][];
+            }[];
+            review: {
+                intervalMonths: number | null;
+                lastReviewedOn: components["schemas"]["IsoDate"] | null;
+                nextReviewDue: components["schemas"]["IsoDate"] | null;
+                improvementPlan: components["schemas"]["Text"] | null;
+            };
+            namesOrganisations: components["schemas"]["Code"][];
+            notes: components["schemas"]["Text"] | null;
+        };
+        Standing: {
+            /** @enum {string} */
+            status: "draft" | "signed" | "in-force" | "suspended" | "terminated" | "expired";
+            authorises: boolean;
+            reason: string;
+        };
+        AgreementVersionView: {
+            asOf: components["schemas"]["IsoDate"];
+            standing: components["schemas"]["Standing"];
+            /** @description The version's terms with its signatures, suspensions, termination and latest review folded in. */
+            version: Record<string, never>;
+        };
+        AgreementVersionList: {
+            agreement: components["schemas"]["Agreement"];
+            asOf: components["schemas"]["IsoDate"];
+            versions: components["schemas"]["AgreementVersionView"][];
+            governing: components["schemas"]["VersionLabel"] | null;
+        };
+        LifecycleChange: {
+            /** @enum {string} */
+            action: "suspend" | "reinstate" | "terminate";
+            on: components["schemas"]["IsoDate"];
+            reason: components["schemas"]["Text"];
+        };
+        JointReview: {
+            reviewedOn: components["schemas"]["IsoDate"];
+            outcome: components["schemas"]["Text"];
+            improvementPlan: components["schemas"]["Text"] | null;
+            nextReviewDue: components["schemas"]["IsoDate"];
+        };
+        Directive: {
+            id: components["schemas"]["Code"];
+            title: string;
+            authority: string;
+            scope: {
+                parties?: components["schemas"]["Code"][];
+                exchanges?: components["schemas"]["Code"][];
+                /** @enum {string} */
+                direction?: "outbound" | "inbound";
+                /** @enum {string} */
+                purposeMode?: "proactive" | "reactive";
+                compliantEnvironment?: boolean;
+            };
+            /** @description The directive's machine-readable effect, interpreted by the policy rules (e.g. kind pause-over-age with age 30). */
+            condition: {
+                kind: components["schemas"]["Code"];
+            };
+            effectiveFrom: components["schemas"]["IsoDate"];
+            effectiveTo: components["schemas"]["IsoDate"] | null;
+            reference: string;
+        };
+        DirectiveList: {
+            asOf?: components["schemas"]["IsoDate"];
+            directives: components["schemas"]["Directive"][];
+        };
+        DirectiveEnd: {
+            /** @enum {string} */
+            action: "extend" | "lift";
+            /** @description The directive's last day; null (with extend) leaves it open-ended. */
+            effectiveTo: components["schemas"]["IsoDate"] | null;
+        };
+        CollaborationSummary: {
+            collaboration: components["schemas"]["Collaboration"];
+            /** @description Some version is signed by every party. */
+            signed: boolean;
+            /** @description Some version authorises exchanges on the day. */
+            inForce: boolean;
+            governing: string[];
+            reviewOverdue: boolean;
+            nextReviewDue: components["schemas"]["IsoDate"] | null;
+        };
+        CollaborationSummaryList: {
+            asOf: components["schemas"]["IsoDate"];
+            collaborations: components["schemas"]["CollaborationSummary"][];
+        };
+        CollaborationDetail: {
+            asOf: components["schemas"]["IsoDate"];
+            collaboration: components["schemas"]["Collaboration"];
+            agreements: {
+                agreement: components["schemas"]["Agreement"];
+                versions: components["schemas"]["AgreementVersionView"][];
+            }[];
+            scorecard: components["schemas"]["Scorecard"];
+        };
+        Scorecard: {
+            collaborationId: string;
+            title: string;
+            kind: string;
+            asOf: components["schemas"]["IsoDate"];
+            characteristics: {
+                /** @enum {string} */
+                id: "agreed-objectives" | "defined-processes" | "strategic-leadership" | "committed-resources" | "communication" | "evaluation" | "review-and-revision";
+                met: boolean;
+                gaps: string[];
+            }[];
+            gaps: {
+                code: string;
+                characteristic: string;
+                detail: string;
+                weight: number;
+            }[];
+            priority: number;
+        };
+        ScorecardList: {
+            asOf: components["schemas"]["IsoDate"];
+            scorecards: components["schemas"]["Scorecard"][];
+            /** @description The most urgent gaps across the register, one line each. */
+            attentionFirst: string[];
+        };
+        PublishedList: {
+            collaborations: {
+                id: string;
+                title: string;
+                purpose: string;
+                directorate: string;
+                ownerName: string;
+                ownerRole: string;
+                ownerEmail: string;
+                parties: string;
+            }[];
         };
     };
     responses: {
@@ -448,6 +1417,797 @@ export interface operations {
                     "application/json": components["schemas"]["DfePupilTraceResponse"];
                 };
             };
+        };
+    };
+    upstreamDwpNinoTrace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DwpNinoTraceRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per grant, in the order sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DwpNinoTraceResponse"];
+                };
+            };
+            /** @description The batch is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DwpError"];
+                };
+            };
+        };
+    };
+    upstreamDwpAccessedPublicFunds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DwpAccessedPublicFundsRequest"];
+            };
+        };
+        responses: {
+            /** @description The claims DWP holds, or why it found none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DwpAccessedPublicFundsResponse"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DwpError"];
+                };
+            };
+        };
+    };
+    upstreamDwpStatusNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DwpStatusNotification"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged, with DWP's reference. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DwpNotificationAcknowledgement"];
+                };
+            };
+            /** @description The notification is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DwpError"];
+                };
+            };
+        };
+    };
+    upstreamHmrcEvidenceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HmrcEvidenceRequest"];
+            };
+        };
+        responses: {
+            /** @description The evidence asked for, or no match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HmrcEvidenceResponse"];
+                };
+            };
+            /** @description The request is not valid (for instance, it does not state how the information will be used, ¶6.79). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HmrcError"];
+                };
+            };
+            /** @description HMRC refuses, because its records show the subject is a British or EU/EEA citizen, whose data must not be swept in (¶6.79). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HmrcError"];
+                };
+            };
+        };
+    };
+    upstreamHmrcStatusNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HmrcStatusNotification"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged, with HMRC's reference. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HmrcNotificationAcknowledgement"];
+                };
+            };
+            /** @description The notification is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HmrcError"];
+                };
+            };
+        };
+    };
+    upstreamNhsTrace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NhsTraceRequest"];
+            };
+        };
+        responses: {
+            /** @description The trace result. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NhsTraceResponse"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NhsError"];
+                };
+            };
+        };
+    };
+    upstreamHomeOfficeStatusCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HomeOfficeStatusCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description The status record, or why there is none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeOfficeStatusCheckResponse"];
+                };
+            };
+            /** @description The request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeOfficeError"];
+                };
+            };
+        };
+    };
+    upstreamHomeOfficeNhsDebtorReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HomeOfficeNhsDebtorReport"];
+            };
+        };
+        responses: {
+            /** @description Recorded against the person, or not matched to anyone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeOfficeNhsDebtorReceipt"];
+                };
+            };
+            /** @description The report is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeOfficeError"];
+                };
+            };
+        };
+    };
+    upstreamFinancialStatusShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinancialStatusShare"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged, with the institution's reference. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancialStatusShareAcknowledgement"];
+                };
+            };
+            /** @description The share is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinancialError"];
+                };
+            };
+        };
+    };
+    listParties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Parties. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    listCollaborations: {
+        parameters: {
+            query?: {
+                /** @description The day to judge standing on (default today, London). */
+                asOf?: components["schemas"]["IsoDate"];
+                kind?: "bau" | "operation" | "project";
+                /** @description Only those with (true) or without (false) an agreement in force on the day. */
+                inForce?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Collaborations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationSummaryList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    createCollaboration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Collaboration"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getCollaboration: {
+        parameters: {
+            query?: {
+                asOf?: components["schemas"]["IsoDate"];
+            };
+            header?: never;
+            path: {
+                collaborationId: components["schemas"]["Code"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collaboration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Agreement"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listAgreementVersions: {
+        parameters: {
+            query?: {
+                asOf?: components["schemas"]["IsoDate"];
+            };
+            header?: never;
+            path: {
+                agreementId: components["schemas"]["Code"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions, oldest first, and the one that governs on the day if any. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementVersionList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    draftAgreementVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["schemas"]["Code"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionTerms"];
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementVersionView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getAgreementVersion: {
+        parameters: {
+            query?: {
+                asOf?: components["schemas"]["IsoDate"];
+            };
+            header?: never;
+            path: {
+                agreementId: components["schemas"]["Code"];
+                version: components["schemas"]["VersionLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementVersionView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    replaceDraftVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["schemas"]["Code"];
+                version: components["schemas"]["VersionLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionTerms"];
+            };
+        };
+        responses: {
+            /** @description The draft as replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementVersionView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    signAgreementVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["schemas"]["Code"];
+                version: components["schemas"]["VersionLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Signature"];
+            };
+        };
+        responses: {
+            /** @description The version with the signature. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementVersionView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    changeVersionLifecycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["schemas"]["Code"];
+                version: components["schemas"]["VersionLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LifecycleChange"];
+            };
+        };
+        responses: {
+            /** @description The version after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementVersionView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    recordJointReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["schemas"]["Code"];
+                version: components["schemas"]["VersionLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JointReview"];
+            };
+        };
+        responses: {
+            /** @description The version with its review. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementVersionView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listDirectives: {
+        parameters: {
+            query?: {
+                asOf?: components["schemas"]["IsoDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Directives. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectiveList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    issueDirective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Directive"];
+            };
+        };
+        responses: {
+            /** @description Issued. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Directive"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    endDirective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                directiveId: components["schemas"]["Code"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectiveEnd"];
+            };
+        };
+        responses: {
+            /** @description The directive as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Directive"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    registerScorecard: {
+        parameters: {
+            query?: {
+                asOf?: components["schemas"]["IsoDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scorecards, most urgent first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    publishedCollaborations: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list, as JSON or CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedList"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Problem"];
         };
     };
 }

@@ -110,6 +110,16 @@ interface Parameter { name: string; in: 'query' | 'path' | 'header'; required?: 
 
 const coercing = new Ajv2020.default({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true });
 addFormats.default(coercing);
+coercing.addSchema({ $id: 'openapi', components: openapi.components } as object);
+
+/** Parameter schemas live outside components, so their local refs are pointed at the registered document. */
+function absoluteRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(absoluteRefs);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `openapi${v}` : absoluteRefs(v)]),
+  );
+}
 const parameterCache = new Map<string, ValidateFunction>();
 
 /** Validates (and coerces, and fills defaults in) an operation's path and query parameters as one object. */
@@ -121,7 +131,7 @@ export function parametersValidator(operationId: string): ValidateFunction {
       type: 'object',
       additionalProperties: false,
       required: params.filter((p) => p.required).map((p) => p.name),
-      properties: Object.fromEntries(params.map((p) => [p.name, p.schema])),
+      properties: Object.fromEntries(params.map((p) => [p.name, absoluteRefs(p.schema)])),
     });
     parameterCache.set(operationId, validate);
   }

@@ -18,8 +18,9 @@ export interface Config {
   auditHmacKey: string | null;
   bodyLimitBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  upstreams: { dfe: UpstreamConfig };
-  sandbox: { start: boolean; dfePort: number };
+  /** Where each partner system answers; a real partner endpoint replaces its sandbox by configuration alone. */
+  upstreams: { dfe: UpstreamConfig; dwp: UpstreamConfig; hmrc: UpstreamConfig; nhs: UpstreamConfig; homeOffice: UpstreamConfig; financial: UpstreamConfig };
+  sandbox: { start: boolean; dfePort: number; dwpPort: number; hmrcPort: number; nhsPort: number; homeOfficePort: number; financialPort: number };
 }
 
 export class ConfigError extends Error {
@@ -43,6 +44,19 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   }
   const pglite = read.str('PGLITE_DIR', path.join(dataDir, 'pglite'));
   const dfePort = read.int('SANDBOX_DFE_PORT', 8701, 0, 65535);
+  const dwpPort = read.int('SANDBOX_DWP_PORT', 8702, 0, 65535);
+  const hmrcPort = read.int('SANDBOX_HMRC_PORT', 8703, 0, 65535);
+  const nhsPort = read.int('SANDBOX_NHS_PORT', 8704, 0, 65535);
+  const homeOfficePort = read.int('SANDBOX_HOME_OFFICE_PORT', 8705, 0, 65535);
+  const financialPort = read.int('SANDBOX_FINANCIAL_PORT', 8706, 0, 65535);
+  const fixedPorts = [dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort].filter((p) => p !== 0);
+  if (new Set(fixedPorts).size !== fixedPorts.length) problems.push('the SANDBOX_*_PORT settings must all differ (0 picks any free port)');
+  const upstreamTimeoutMs = read.int('UPSTREAM_TIMEOUT_MS', 3000, 50, 120_000);
+  /** `<PARTNER>_UPSTREAM_URL`, or else the partner's sandbox on this host. */
+  const upstream = (partner: string, sandboxPort: number): UpstreamConfig => ({
+    url: read.str(`${partner}_UPSTREAM_URL`, `http://127.0.0.1:${sandboxPort}`),
+    timeoutMs: upstreamTimeoutMs,
+  });
   const auditHmacKey = read.optional('AUDIT_HMAC_KEY');
   if (auditHmacKey !== null && Buffer.from(auditHmacKey, 'base64').length < 32) {
     problems.push('AUDIT_HMAC_KEY must be at least 32 bytes, base64-encoded');
@@ -62,12 +76,14 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     logLevel,
     upstreams: {
-      dfe: {
-        url: read.str('DFE_UPSTREAM_URL', `http://127.0.0.1:${dfePort}`),
-        timeoutMs: read.int('UPSTREAM_TIMEOUT_MS', 3000, 50, 120_000),
-      },
+      dfe: upstream('DFE', dfePort),
+      dwp: upstream('DWP', dwpPort),
+      hmrc: upstream('HMRC', hmrcPort),
+      nhs: upstream('NHS', nhsPort),
+      homeOffice: upstream('HOME_OFFICE', homeOfficePort),
+      financial: upstream('FINANCIAL', financialPort),
     },
-    sandbox: { start: read.bool('SANDBOX', true), dfePort },
+    sandbox: { start: read.bool('SANDBOX', true), dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -6,7 +6,10 @@ import { createAuditReader } from '../audit/read.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { createPseudonymiser } from '../audit/subject-key.ts';
 import { loadDefaultRegister } from '../mou-registry/default-register/load.ts';
+import { createRegisterCommands } from '../mou-registry/commands.ts';
+import { registerRoutes } from '../mou-registry/routes.ts';
 import { createRegisterStore } from '../mou-registry/store.ts';
+import { londonDay } from './london-day.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createClientStore } from './auth/client-store.ts';
 import type { Config } from './config.ts';
@@ -29,9 +32,11 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const { db, logger } = deps;
   const clients = createClientStore(db);
   const audit = createAuditAppender(db, deps.clock);
+  const register = createRegisterStore(db);
+  const today = () => londonDay(deps.clock?.() ?? new Date());
   const upstreams = { dfe: createUpstreamClient('DfE', config.upstreams.dfe) };
   const runExchange = createExchangeRunner({
-    register: createRegisterStore(db),
+    register,
     audit,
     pseudonymiser: createPseudonymiser(deps.hmacKey),
     upstreams,
@@ -45,6 +50,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
       ...exchangeRoutes(runExchange),
       ...auditRoutes(createAuditReader(db)),
+      ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
     ],
   });
   return {

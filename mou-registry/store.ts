@@ -1,17 +1,63 @@
-// Reads and writes the register tables. Terms are stored whole as JSON; lifecycle is derived from their dates.
+// Reads and writes the register tables. A version is its frozen terms plus its dated history (signatures,
+// suspensions, termination, joint reviews), folded together so any past day can be recalled.
 import type { Knex } from 'knex';
-import type { Agreement, AgreementVersion, Collaboration, Directive, ExchangeId, IsoDate, Party } from './types.ts';
+import type { Agreement, AgreementVersion, Collaboration, Directive, ExchangeId, IsoDate, Party, VersionTerms } from './types.ts';
 
+type Db = Knex | Knex.Transaction;
 const json = (value: unknown) => JSON.stringify(value);
 const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
-export function createRegisterStore(db: Knex) {
+interface EventRow { agreement_id: string; version: string; kind: string; party: string | null; signatory: string | null; on_date: string; reason: string | null }
+interface ReviewRow { agreement_id: string; version: string; reviewed_on: string; improvement_plan: string | null; next_review_due: string }
+
+const shiftDay = (day: IsoDate, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (day: IsoDate) => shiftDay(day, -1);
+const dayAfter = (day: IsoDate) => shiftDay(day, 1);
+
+export function foldVersion(terms: VersionTerms, events: EventRow[], reviews: ReviewRow[]): AgreementVersion {
+  const ordered = [...events].sort((a, b) => (a.on_date < b.on_date ? -1 : a.on_date > b.on_date ? 1 : 0));
+  const suspensions: AgreementVersion['suspensions'] = [];
+  for (const e of ordered) {
+    if (e.kind === 'suspended') suspensions.push({ from: e.on_date, to: null, reason: e.reason ?? '' });
+    const open = suspensions[suspensions.length - 1];
+    if (e.kind === 'reinstated' && open && open.to === null) open.to = dayBefore(e.on_date);
+  }
+  const latest = [...reviews].sort((a, b) => (a.reviewed_on < b.reviewed_on ? 1 : -1))[0];
   return {
-    async versionsCovering(exchange: ExchangeId): Promise<AgreementVersion[]> {
-      const rows = await db('agreement_versions')
-        .select('terms')
-        .whereRaw(`terms->'exchanges' @> ?::jsonb`, [json([{ exchange }])]);
-      return rows.map((r) => parse<AgreementVersion>(r.terms));
+    ...terms,
+    signatures: ordered.filter((e) => e.kind === 'signed').map((e) => ({ party: e.party!, signatory: e.signatory!, signedOn: e.on_date })),
+    suspensions,
+    terminatedOn: ordered.find((e) => e.kind === 'terminated')?.on_date ?? null,
+    review: latest
+      ? { ...terms.review, lastReviewedOn: latest.reviewed_on, nextReviewDue: latest.next_review_due, improvementPlan: latest.improvement_plan ?? terms.review.improvementPlan }
+      : terms.review,
+  };
+}
+
+export function createRegisterStore(db: Db) {
+  async function loadVersions(filter: (q: Knex.QueryBuilder) => void): Promise<AgreementVersion[]> {
+    const query = db('agreement_versions').select('agreement_id', 'version', 'terms');
+    filter(query);
+    const rows = await query;
+    if (rows.length === 0) return [];
+    const ids = [...new Set(rows.map((r) => r.agreement_id as string))];
+    const [events, reviews] = await Promise.all([
+      db<EventRow>('agreement_version_events').whereIn('agreement_id', ids).orderBy('id'),
+      db<ReviewRow>('agreement_reviews').whereIn('agreement_id', ids).orderBy('id'),
+    ]);
+    const mine = <T extends { agreement_id: string; version: string }>(list: T[], r: { agreement_id: string; version: string }) =>
+      list.filter((e) => e.agreement_id === r.agreement_id && e.version === r.version);
+    return rows.map((r) => foldVersion(parse<VersionTerms>(r.terms), mine(events, r), mine(reviews, r)));
+  }
+
+  return {
+    loadVersions,
+    versionsCovering: (exchange: ExchangeId) => loadVersions((q) => q.whereRaw(`terms->'exchanges' @> ?::jsonb`, [json([{ exchange }])])),
+    versionsOf: (agreementIds: string[]) => loadVersions((q) => q.whereIn('agreement_id', agreementIds)),
+    allVersions: () => loadVersions(() => {}),
+
+    async version(agreementId: string, version: string): Promise<AgreementVersion | null> {
+      return (await loadVersions((q) => q.where({ agreement_id: agreementId, version })))[0] ?? null;
     },
 
     async directivesInForce(day: IsoDate): Promise<Directive[]> {
@@ -21,10 +67,33 @@ export function createRegisterStore(db: Knex) {
         .andWhere((q) => q.whereRaw(`body->>'effectiveTo' is null`).orWhereRaw(`(body->>'effectiveTo') >= ?`, [day]));
       return rows.map((r) => parse<Directive>(r.body));
     },
+    async directives(): Promise<Directive[]> {
+      return (await db('directives').select('body').orderBy('id')).map((r) => parse<Directive>(r.body));
+    },
+    async directive(id: string): Promise<Directive | null> {
+      const row = await db('directives').where({ id }).first('body');
+      return row ? parse<Directive>(row.body) : null;
+    },
 
-    async isEmpty(): Promise<boolean> {
-      const row = await db('collaborations').count<{ count: string | number }[]>({ count: '*' }).first();
-      return Number(row?.count ?? 0) === 0;
+    async parties(): Promise<Party[]> {
+      const rows = await db('parties').orderBy('id');
+      return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, defunctSince: r.defunct_since }));
+    },
+    async collaborations(): Promise<Collaboration[]> {
+      return (await db('collaborations').select('body').orderBy('id')).map((r) => parse<Collaboration>(r.body));
+    },
+    async collaboration(id: string): Promise<Collaboration | null> {
+      const row = await db('collaborations').where({ id }).first('body');
+      return row ? parse<Collaboration>(row.body) : null;
+    },
+    async agreements(collaborationId?: string): Promise<Agreement[]> {
+      const q = db('agreements').orderBy('id');
+      if (collaborationId) q.where({ collaboration_id: collaborationId });
+      return (await q).map((r) => ({ id: r.id, collaborationId: r.collaboration_id, kind: r.kind, title: r.title }));
+    },
+    async agreement(id: string): Promise<Agreement | null> {
+      const r = await db('agreements').where({ id }).first();
+      return r ? { id: r.id, collaborationId: r.collaboration_id, kind: r.kind, title: r.title } : null;
     },
   };
 }
@@ -38,25 +107,27 @@ export interface RegisterContents {
   directives: Directive[];
 }
 
+export function termsOf(version: AgreementVersion): VersionTerms {
+  const { signatures: _s, suspensions: _u, terminatedOn: _t, ...terms } = version;
+  return terms;
+}
+
 /** Inserts register contents in the caller's transaction (used to load the default register). */
-export async function insertRegister(trx: Knex.Transaction, contents: RegisterContents): Promise<void> {
-  if (contents.parties.length) {
-    await trx('parties').insert(contents.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, defunct_since: p.defunctSince })));
-  }
-  if (contents.collaborations.length) {
-    await trx('collaborations').insert(contents.collaborations.map((c) => ({ id: c.id, body: json(c) })));
-  }
-  if (contents.agreements.length) {
-    await trx('agreements').insert(
-      contents.agreements.map((a) => ({ id: a.id, collaboration_id: a.collaborationId, kind: a.kind, title: a.title })),
-    );
-  }
-  if (contents.versions.length) {
-    await trx('agreement_versions').insert(
-      contents.versions.map((v) => ({ agreement_id: v.agreementId, version: v.version, terms: json(v) })),
-    );
-  }
-  if (contents.directives.length) {
-    await trx('directives').insert(contents.directives.map((d) => ({ id: d.id, body: json(d) })));
-  }
+export async function insertRegister(trx: Knex.Transaction, contents: RegisterContents, actor = 'system'): Promise<void> {
+  const chunked = async (table: string, rows: object[]) => {
+    for (let i = 0; i < rows.length; i += 200) await trx(table).insert(rows.slice(i, i + 200));
+  };
+  await chunked('parties', contents.parties.map((p) => ({ id: p.id, name: p.name, kind: p.kind, defunct_since: p.defunctSince })));
+  await chunked('collaborations', contents.collaborations.map((c) => ({ id: c.id, body: json(c) })));
+  await chunked('agreements', contents.agreements.map((a) => ({ id: a.id, collaboration_id: a.collaborationId, kind: a.kind, title: a.title })));
+  await chunked('agreement_versions', contents.versions.map((v) => ({ agreement_id: v.agreementId, version: v.version, terms: json(termsOf(v)) })));
+  await chunked('agreement_version_events', contents.versions.flatMap((v) => [
+    ...v.signatures.map((s) => ({ agreement_id: v.agreementId, version: v.version, kind: 'signed', party: s.party, signatory: s.signatory, on_date: s.signedOn, actor })),
+    ...v.suspensions.flatMap((s) => [
+      { agreement_id: v.agreementId, version: v.version, kind: 'suspended', on_date: s.from, reason: s.reason, actor },
+      ...(s.to ? [{ agreement_id: v.agreementId, version: v.version, kind: 'reinstated', on_date: dayAfter(s.to), actor }] : []),
+    ]),
+    ...(v.terminatedOn ? [{ agreement_id: v.agreementId, version: v.version, kind: 'terminated', on_date: v.terminatedOn, actor }] : []),
+  ]));
+  await chunked('directives', contents.directives.map((d) => ({ id: d.id, body: json(d) })));
 }

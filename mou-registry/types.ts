@@ -97,6 +97,9 @@ export interface AgreementVersion {
   notes: string | null;
 }
 
+/** What is agreed and stored; once any party signs, it never changes. */
+export type VersionTerms = Omit<AgreementVersion, 'signatures' | 'suspensions' | 'terminatedOn'>;
+
 export interface Agreement {
   id: string;
   collaborationId: string;

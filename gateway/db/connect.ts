@@ -22,7 +22,9 @@ export function connect(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>): Db {
     dialect: 'postgres',
     // knex-pglite accepts a factory for its PGlite instance; knex's own types do not know that shape.
     connection: (() => ({
-      pglite: new PGlite(config.pgliteDir ?? undefined, {
+      // PGlite ignores options passed after an undefined data directory, so the directory goes inside them.
+      pglite: new PGlite({
+        ...(config.pgliteDir === null ? {} : { dataDir: config.pgliteDir }),
         parsers: { [pgliteTypes.DATE]: (value: string) => value, [pgliteTypes.INT8]: (value: string) => Number(value) },
       }),
     })) as unknown as Knex.Config['connection'],

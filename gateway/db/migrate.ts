@@ -1,6 +1,8 @@
 // Every module's migrations, in name order, listed statically so they run the same under tsx, vitest and a build.
 import type { Knex } from 'knex';
 import * as auditLog from '../../audit/migrations/20261123100200_audit_log.ts';
+import * as auditCheckpoints from '../../audit/migrations/20261123110000_audit_checkpoints.ts';
+import * as auditSearchIndexes from '../../audit/migrations/20261123110100_audit_search_indexes.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
 import * as clients from './migrations/20261123100000_clients.ts';
 
@@ -8,6 +10,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261123100000_clients': clients,
   '20261123100100_register': register,
   '20261123100200_audit_log': auditLog,
+  '20261123110000_audit_checkpoints': auditCheckpoints,
+  '20261123110100_audit_search_indexes': auditSearchIndexes,
 };
 
 const source: Knex.MigrationSource<string> = {

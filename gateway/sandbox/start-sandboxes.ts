@@ -1,26 +1,62 @@
 // Starts the sandbox partner services, each on its own port, with one shared synthetic population.
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Config } from '../config.ts';
 import { createDfeSandbox } from './dfe/server.ts';
-import { generatePopulation } from './population/index.ts';
+import { createDwpSandbox } from './dwp/server.ts';
+import { createFinancialSandbox } from './financial/server.ts';
+import { createHmrcSandbox } from './hmrc/server.ts';
+import { createHomeOfficeSandbox } from './home-office/server.ts';
+import { createNhsSandbox } from './nhs/server.ts';
+import { generatePopulation, indexPopulation } from './population/index.ts';
 import type { Population } from './population/types.ts';
 
-export interface RunningSandboxes { population: Population; urls: { dfe: string }; close(): Promise<void> }
+export type SandboxName = 'dfe' | 'dwp' | 'hmrc' | 'nhs' | 'homeOffice' | 'financial';
+export type SandboxPorts = Record<SandboxName, number>;
 
-export async function startSandboxes(ports: { dfe: number }, population = generatePopulation()): Promise<RunningSandboxes> {
-  const dfe = await listen(createDfeSandbox(population), ports.dfe);
+export interface RunningSandboxes { population: Population; urls: Record<SandboxName, string>; close(): Promise<void> }
+
+/** The ports `npm start` uses, from config (SANDBOX_DFE_PORT, SANDBOX_DWP_PORT, …). */
+export function sandboxPorts(sandbox: Config['sandbox']): SandboxPorts {
+  const { dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort } = sandbox;
+  return { dfe: dfePort, dwp: dwpPort, hmrc: hmrcPort, nhs: nhsPort, homeOffice: homeOfficePort, financial: financialPort };
+}
+
+/** A sandbox whose port is not given listens on any free port (0), so that callers never collide on fixed ones. */
+export async function startSandboxes(ports: Partial<SandboxPorts>, population = generatePopulation()): Promise<RunningSandboxes> {
+  const index = indexPopulation(population);
+  const apps = {
+    dfe: createDfeSandbox(population),
+    dwp: createDwpSandbox(population, index),
+    hmrc: createHmrcSandbox(population, index),
+    nhs: createNhsSandbox(population, index),
+    homeOffice: createHomeOfficeSandbox(population, index),
+    financial: createFinancialSandbox(),
+  };
+  const names = Object.keys(apps) as SandboxName[];
+  const servers: Server[] = [];
+  try {
+    for (const name of names) servers.push(await listen(apps[name], ports[name] ?? 0));
+  } catch (error) {
+    await closeAll(servers);
+    throw error;
+  }
   return {
     population,
-    urls: { dfe: urlOf(dfe) },
-    close: () => new Promise<void>((resolve) => dfe.close(() => resolve())),
+    urls: Object.fromEntries(names.map((name, i) => [name, urlOf(servers[i]!)])) as Record<SandboxName, string>,
+    close: () => closeAll(servers),
   };
 }
 
-function listen(app: { listen(port: number, host: string, cb: () => void): Server }, port: number): Promise<Server> {
+function listen(app: RequestListener, port: number): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, '127.0.0.1', () => resolve(server));
+    const server = createServer(app);
     server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
   });
 }
+
+const closeAll = (servers: readonly Server[]) =>
+  Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => undefined);
 
 const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -27,10 +27,11 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
   const database = options.database ?? (await openTestDatabase());
   await prepareDatabase(database.db);
   const sandboxes: RunningSandboxes = await startSandboxes({ dfe: 0 }, population);
+  const base = loadConfig({ LOG_LEVEL: 'info' });
   const config: Config = {
-    ...loadConfig({ LOG_LEVEL: 'info' }),
+    ...base,
     databaseUrl: database.url,
-    upstreams: { dfe: { url: options.dfeUrl ?? sandboxes.urls.dfe, timeoutMs: options.upstreamTimeoutMs ?? 2000 } },
+    upstreams: { ...base.upstreams, dfe: { url: options.dfeUrl ?? sandboxes.urls.dfe, timeoutMs: options.upstreamTimeoutMs ?? 2000 } },
   };
   const logLines: string[] = [];
   const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
