@@ -17,6 +17,7 @@ try {
   const written = await appendSampleEntries(createAuditAppender(database.db), count, 2000);
   console.log(`${database.kind}: appended ${written} entries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
+  await database.db.raw('analyze audit_log');
   const keys = memoryKeyRing();
   started = performance.now();
   const checkpoint = await createCheckpointer(database.db, keys, { every: 1000, seconds: 0 }).checkpointNow();

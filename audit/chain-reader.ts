@@ -1,44 +1,66 @@
-// Reads the log in seq order, a batch at a time by keyset (seq > last seen), exactly as stored: the time comes
-// back as text to the microsecond, so an edit below the millisecond the hash covers is still seen.
+// Reads the log in seq order, a batch at a time by keyset (seq > last seen), exactly as stored: the body as the
+// canonical text its hash covers, the time as text to the microsecond (so an edit below the millisecond the hash
+// covers is still seen). A deep read also has PostgreSQL print the jsonb `body` that queries see and checks it is
+// the same JSON as the hashed text: needed only when `body` is no longer generated from that text.
+import { hash } from 'node:crypto';
 import type { Knex } from 'knex';
-import { entryHash } from './entry-hash.ts';
+import { canonicalFromJsonText } from './canonical-text.ts';
 
-/** One stored entry as verification sees it; field names match the hashed fields. */
+/** One stored entry as verification sees it. */
 export interface ChainRow {
   seq: number;
   id: string;
   /** recorded_at in UTC as 'YYYY-MM-DDTHH:MM:SS.ffffff' (microseconds, no zone). */
   recordedAtUs: string;
   kind: string;
-  body: unknown;
+  /** body_canonical: the body's canonical JSON, exactly as hashed. */
+  body: string;
   prevHash: string;
   hash: string;
+  /** Set by a deep read when the jsonb body is not the JSON the hashed text holds. */
+  bodyDiverges?: boolean;
 }
+
+export type ReadDepth = 'hashed-text' | 'deep';
 
 const columns = `seq, id::text as id,
   to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "recordedAtUs",
-  kind, body, prev_hash as "prevHash", hash`;
+  kind, body_canonical as body, prev_hash as "prevHash", hash`;
 
 /** Entries with afterSeq < seq ≤ throughSeq, in seq order, at most `limit`. */
-export async function readChainRows(db: Knex, afterSeq: number, throughSeq: number, limit: number): Promise<ChainRow[]> {
-  const result = await db.raw(`select ${columns} from audit_log where seq > ? and seq <= ? order by seq limit ?`, [afterSeq, throughSeq, limit]);
-  const rows = result.rows as ChainRow[];
-  // Drivers hand jsonb back parsed; parse here when one does not.
+export async function readChainRows(db: Knex, afterSeq: number, throughSeq: number, limit: number, depth: ReadDepth = 'hashed-text'): Promise<ChainRow[]> {
+  const extra = depth === 'deep' ? ', body::text as "bodyJsonb"' : '';
+  const result = await db.raw(`select ${columns}${extra} from audit_log where seq > ? and seq <= ? order by seq limit ?`, [afterSeq, throughSeq, limit]);
+  const rows = result.rows as (ChainRow & { bodyJsonb?: string })[];
   for (const row of rows) {
-    if (typeof row.body === 'string') row.body = JSON.parse(row.body);
     row.seq = Number(row.seq);
+    if (row.bodyJsonb !== undefined) {
+      if (canonicalFromJsonText(row.bodyJsonb) !== row.body) row.bodyDiverges = true;
+      delete row.bodyJsonb;
+    }
   }
   return rows;
 }
 
-/** Every batch of entries from afterSeq (exclusive) to throughSeq (inclusive). */
-export async function* chainBatches(db: Knex, afterSeq: number, throughSeq: number, batchSize: number): AsyncGenerator<ChainRow[]> {
-  let last = afterSeq;
-  while (last < throughSeq) {
-    const rows = await readChainRows(db, last, throughSeq, batchSize);
-    if (rows.length === 0) return;
-    yield rows;
-    last = rows[rows.length - 1]!.seq;
+/**
+ * Every batch of entries from afterSeq (exclusive) to throughSeq (inclusive), by seq ranges of `batchSize`. The next
+ * range is already being read while the caller checks this one, so the database's work overlaps the hashing.
+ */
+export async function* chainBatches(db: Knex, afterSeq: number, throughSeq: number, batchSize: number, depth: ReadDepth = 'hashed-text'): AsyncGenerator<ChainRow[]> {
+  const range = (from: number) => readChainRows(db, from, Math.min(from + batchSize, throughSeq), batchSize, depth);
+  let from = afterSeq;
+  let next = from < throughSeq ? range(from) : null;
+  try {
+    while (next) {
+      const rows = await next;
+      from += batchSize;
+      next = from < throughSeq ? range(from) : null;
+      // A range can come back short or empty where entries are missing; the caller sees the gap in seq.
+      if (rows.length > 0) yield rows;
+    }
+  } finally {
+    // A caller that stops early (at the first bad entry) leaves a read in flight; it must not fail unheard.
+    next?.catch(() => undefined);
   }
 }
 
@@ -53,10 +75,14 @@ export function hashedTime(recordedAtUs: string): string | null {
   return recordedAtUs.endsWith('000') ? `${recordedAtUs.slice(0, 23)}Z` : null;
 }
 
-/** Whether the stored row hashes to its stored hash, were its seq `seq`. */
+/**
+ * Whether the stored row hashes to its stored hash, were its seq `seq`. The preimage is entry-hash.ts's, built from
+ * the stored text directly; id, kind and the hashes are JSON-escaped in case an edit put a quote in one.
+ */
 export function rowHashes(row: ChainRow, seq = row.seq): boolean {
   const recordedAt = hashedTime(row.recordedAtUs);
-  if (recordedAt === null) return false;
-  const { id, kind, body, prevHash } = row;
-  return entryHash({ seq, id, recordedAt, kind: kind as never, body: body as Record<string, unknown>, prevHash }) === row.hash;
+  if (recordedAt === null || row.bodyDiverges) return false;
+  const preimage = `{"body":${row.body},"id":${JSON.stringify(row.id)},"kind":${JSON.stringify(row.kind)},`
+    + `"prevHash":${JSON.stringify(row.prevHash)},"recordedAt":"${recordedAt}","seq":${seq}}`;
+  return hash('sha256', preimage, 'hex') === row.hash;
 }

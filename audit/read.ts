@@ -1,8 +1,10 @@
-// Reading the log back: single entries with their outcomes, and a simple search.
+// Reading the log back: single entries with their outcomes, and the DPO's search (newest first, by seq cursor).
 import type { Knex } from 'knex';
 import type { AuditEntry, EntryKind } from './types.ts';
 
 interface Row { seq: number; id: string; recorded_at: Date | string; kind: EntryKind; body: Record<string, unknown> | string; prev_hash: string; hash: string }
+
+export const entryColumns = ['seq', 'id', 'recorded_at', 'kind', 'body', 'prev_hash', 'hash'];
 
 export function toEntry(row: Row): AuditEntry {
   return {
@@ -16,25 +18,56 @@ export function toEntry(row: Row): AuditEntry {
   };
 }
 
-export interface AuditQuery { exchange?: string; decision?: 'permit' | 'deny'; kind?: EntryKind; party?: string; limit: number }
+export interface AuditQuery {
+  exchange?: string;
+  decision?: 'permit' | 'deny';
+  kind?: EntryKind;
+  party?: string;
+  /** An agreement id: entries made under any version of it. */
+  agreement?: string;
+  /** A rule id: decisions that rule denied. */
+  rule?: string;
+  /** recorded at or after (ISO 8601) */
+  from?: string;
+  /** recorded before (ISO 8601) */
+  to?: string;
+  /** Subject HMACs: entries about any of them. */
+  subjects?: string[];
+  /** Only entries with a lower seq: the cursor for the next page. */
+  before?: number;
+  limit: number;
+}
+
+export interface AuditPage { entries: AuditEntry[]; nextBefore?: number }
 
 export function createAuditReader(db: Knex) {
   return {
     async byId(id: string): Promise<AuditEntry | null> {
-      const row = await db<Row>('audit_log').where({ id }).first();
+      const row = await db<Row>('audit_log').select(entryColumns).where({ id }).first();
       return row ? toEntry(row) : null;
     },
     async outcomesOf(decisionId: string): Promise<AuditEntry[]> {
-      const rows: Row[] = await db('audit_log').where('decision_id', decisionId).orderBy('seq');
+      const rows: Row[] = await db('audit_log').select(entryColumns).where('decision_id', decisionId).orderBy('seq');
       return rows.map(toEntry);
     },
-    async search(q: AuditQuery): Promise<AuditEntry[]> {
-      const query = db<Row>('audit_log').orderBy('seq', 'desc').limit(q.limit);
+    async search(q: AuditQuery): Promise<AuditPage> {
+      const query = db<Row>('audit_log').select(entryColumns).orderBy('seq', 'desc').limit(q.limit);
       if (q.exchange) query.where('exchange', q.exchange);
       if (q.decision) query.where('decision', q.decision);
       if (q.kind) query.where('kind', q.kind);
       if (q.party) query.where('party', q.party);
-      return (await query).map(toEntry);
+      if (q.agreement) query.where('agreement_id', q.agreement);
+      // Containment, so the GIN indexes over rules and subjects answer these.
+      if (q.rule) query.whereRaw(`body->'rules' @> ?::jsonb`, [JSON.stringify([{ id: q.rule, outcome: 'deny' }])]);
+      if (q.subjects) {
+        const subjects = q.subjects;
+        query.where((w) => { for (const s of subjects) w.orWhereRaw(`body->'subjects' @> ?::jsonb`, [JSON.stringify([s])]); });
+      }
+      if (q.from) query.where('recorded_at', '>=', q.from);
+      if (q.to) query.where('recorded_at', '<', q.to);
+      if (q.before !== undefined) query.where('seq', '<', q.before);
+      const entries = (await query).map(toEntry);
+      return entries.length === q.limit ? { entries, nextBefore: entries[entries.length - 1]!.seq } : { entries };
     },
   };
 }

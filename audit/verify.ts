@@ -7,6 +7,7 @@ import { chainBatches, headSeq, readChainRows, rowHashes } from './chain-reader.
 import { readCheckpoint } from './checkpoint-token.ts';
 import { listCheckpoints } from './checkpoints.ts';
 import { MerkleFrontier } from './merkle.ts';
+import { checkProtection, type Protection } from './protection.ts';
 import type { Jwks } from './signing-keys.ts';
 import { diagnose, type GoodLink, type TamperKind } from './tamper-diagnosis.ts';
 import { genesisHash } from './types.ts';
@@ -14,19 +15,25 @@ import { genesisHash } from './types.ts';
 export type VerificationProblem = TamperKind | 'rewritten' | 'bad-checkpoint';
 
 export interface VerificationResult {
+  /** Every entry and checkpoint verified, and the database still protects the log. */
   ok: boolean;
   /** Entries whose hash and link were checked. */
   checked: number;
   /** The head the run verified up to. */
   head: number;
   checkpointsChecked: number;
+  /** The first entry (or checkpoint) that does not verify. */
   firstBad?: { seq: number; problem: VerificationProblem; detail: string };
+  /** Whether the append-only triggers are on and `body` is generated from the hashed text. */
+  protection: Protection;
 }
 
 export interface VerifyOptions {
   /** The public keys checkpoints must be signed with: the gateway's own, or a JWKS the DPO holds. */
   jwks: Jwks;
   batchSize?: number;
+  /** Also check the jsonb body that queries read against the hashed text (automatic when protection is off). */
+  deep?: boolean;
   onProgress?: (progress: { checked: number; total: number }) => void;
 }
 
@@ -35,25 +42,27 @@ interface PendingCheckpoint { size: number; headHash: string; rootHash: string; 
 export async function verifyLog(db: Knex, options: VerifyOptions): Promise<VerificationResult> {
   const batchSize = options.batchSize ?? 10_000;
   // Checkpoints first, then the head: a checkpoint beyond the head can then only mean entries were removed.
+  const protection = await checkProtection(db);
+  const depth = options.deep || !protection.bodyGenerated ? 'deep' : 'hashed-text';
   const checkpoints = await signedCheckpoints(db, options.jwks);
   const head = await headSeq(db);
   let checked = 0;
   let checkpointsChecked = 0;
   let lastMatched = 0;
   const result = (firstBad?: VerificationResult['firstBad']): VerificationResult =>
-    ({ ok: firstBad === undefined, checked, head, checkpointsChecked, ...(firstBad ? { firstBad } : {}) });
+    ({ ok: firstBad === undefined && protection.intact, checked, head, checkpointsChecked, ...(firstBad ? { firstBad } : {}), protection });
 
   const frontier = new MerkleFrontier();
   let cpIndex = 0;
   let expected = 1;
   let prevHash = genesisHash;
   let last: GoodLink | null = null;
-  for await (const rows of chainBatches(db, 0, head, batchSize)) {
+  for await (const rows of chainBatches(db, 0, head, batchSize, depth)) {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       if (row.seq !== expected || row.prevHash !== prevHash || !rowHashes(row)) {
         let following = rows.slice(i + 1, i + 65);
-        if (following.length < 64) following = following.concat(await readChainRows(db, rows[rows.length - 1]!.seq, head, 64));
+        if (following.length < 64) following = following.concat(await readChainRows(db, rows[rows.length - 1]!.seq, head, 64, depth));
         checked += i;
         return result(diagnose(last, row, expected, prevHash, following));
       }

@@ -57,6 +57,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exchanges/dwp/nino-alignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** dwp.nino-alignment: UKVI sends a batch of grants; DWP confirms, finds or assigns NINos (¶6.33). */
+        post: operations["dwpNinoAlignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/dwp/accessed-public-funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** dwp.accessed-public-funds: has this applicant claimed benefits, on what basis (¶6.46–6.53). */
+        post: operations["dwpAccessedPublicFunds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/dwp/status-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** dwp.status-check: DWP checks a claimant's immigration status (reactive). */
+        post: operations["dwpStatusCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/dwp/proactive-notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** dwp.proactive-notification: the Home Office tells DWP of a change of status (proactive, compliant environment). */
+        post: operations["dwpProactiveNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/hmrc/evidence-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** hmrc.evidence-request: IE or UKVI asks HMRC for evidence of employment, income and residence (UK Borders Act 2007 s.40, ¶6.87–6.95). */
+        post: operations["hmrcEvidenceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/hmrc/status-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** hmrc.status-check: HMRC checks status for child benefit and tax credits (reactive). */
+        post: operations["hmrcStatusCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/hmrc/proactive-notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** hmrc.proactive-notification: the Home Office tells HMRC of a change of status (proactive, compliant environment). */
+        post: operations["hmrcProactiveNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/dfe/education-status-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** dfe.education-status-check: a school or LEA asks about a parent; the reply is leave type and validity only (¶6.115–6.120). */
+        post: operations["dfeEducationStatusCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/dfe/fsm-eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** dfe.fsm-eligibility: is the parent supported under s.95 of the Immigration and Asylum Act 1999; the reply says Part VI (¶6.127–6.134). */
+        post: operations["dfeFsmEligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/nhs/chargeability-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** nhs.chargeability-check: an NHS Trust with its own signed MoU checks status for charging (¶6.160). */
+        post: operations["nhsChargeabilityCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/nhs/debtor-return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** nhs.debtor-return: a Trust reports a non-EEA debtor owing £500 or more for 2 months or more (¶6.143–6.154). */
+        post: operations["nhsDebtorReturn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/nhs/trace-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** nhs.trace-request: the Home Office asks NHS Digital to trace a person, only for the narrowed purposes (¶5.36, fn 32). */
+        post: operations["nhsTraceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exchanges/financial/status-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** financial.status-share: the Home Office tells a bank about a disqualified person, only under-30s facing deportation (¶5.43). */
+        post: operations["financialStatusShare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate a request without sending it (a dry run), optionally as of a past or future day.
+         * @description Returns the full decision the gateway would make, with every rule and reason, using the agreements and
+         *     directives in force on `asOf` (default today). The evaluation is written to the audit log as a dry run
+         *     and never counts against a cap. Partners evaluate their own requests; DPOs, SROs and registry
+         *     administrators name the party on whose behalf the request is evaluated.
+         */
+        post: operations["dryRunDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/entries": {
         parameters: {
             query?: never;
@@ -554,6 +798,206 @@ export interface components {
             directives: string[];
             /** Format: uuid */
             auditId: string;
+        };
+        DryRunRequest: {
+            exchange: components["schemas"]["Code"];
+            asOf?: components["schemas"]["IsoDate"];
+            /** @description On whose behalf (DPOs, SROs and registry administrators only; a partner is always itself). */
+            party?: components["schemas"]["Code"];
+            /** @description The body the exchange's own endpoint takes; checked against that endpoint's schema. */
+            request: Record<string, never>;
+        };
+        /** @description The person an exchange is about. Which of these fields an exchange may carry is set by its agreement. */
+        Subject: {
+            forename: components["schemas"]["PersonName"];
+            surname: components["schemas"]["PersonName"];
+            dateOfBirth: components["schemas"]["IsoDate"];
+            nino?: string;
+            homeOfficeReference?: string;
+            postcode?: components["schemas"]["Postcode"];
+        };
+        /** @description A reactive status check a public body makes under its own statutory duties (¶5.43, ¶6.56). */
+        StatusCheckRequest: {
+            purpose: components["schemas"]["Code"];
+            legalBasis: components["schemas"]["Code"];
+            caseReference: components["schemas"]["CaseReference"];
+            agreementId?: components["schemas"]["Code"];
+            subject: components["schemas"]["Subject"];
+        };
+        StatusCheckResponse: {
+            /** Format: uuid */
+            auditId: string;
+            decision: components["schemas"]["Decision"];
+            /** @enum {string} */
+            outcome: "matched" | "no-match" | "multiple-matches";
+            /** @description What the partner is told beyond the result, e.g. that the case has been referred to the Windrush Taskforce. */
+            notices?: string[];
+            /** @description Only the fields the agreement allows for this exchange. */
+            result: {
+                match?: boolean;
+                immigrationStatus?: string;
+                leaveType?: string | null;
+                leaveValidTo?: string | null;
+                noRecourseToPublicFunds?: boolean;
+                supportedUnderS95?: boolean;
+                /** @description Says "Part VI" when the parent is supported under s.95 (¶6.134). */
+                partVI?: string | null;
+                windrushReferral?: boolean;
+            };
+        };
+        /** @description The Home Office volunteers a change of status so that a department can act on it (compliant environment). */
+        ProactiveNotificationRequest: {
+            purpose: components["schemas"]["Code"];
+            legalBasis: components["schemas"]["Code"];
+            caseReference: components["schemas"]["CaseReference"];
+            agreementId?: components["schemas"]["Code"];
+            notificationReference: components["schemas"]["CaseReference"];
+            subject: components["schemas"]["Subject"];
+            /** @enum {string} */
+            change: "leave-curtailed" | "leave-expired" | "leave-refused" | "no-leave" | "removed-from-uk";
+            effectiveFrom: components["schemas"]["IsoDate"];
+        };
+        AcknowledgementResponse: {
+            /** Format: uuid */
+            auditId: string;
+            decision: components["schemas"]["Decision"];
+            /** @enum {string} */
+            outcome: "acknowledged" | "recorded" | "not-matched";
+            result: {
+                reference?: string;
+                recordFound?: boolean;
+                recorded?: boolean;
+                previousStatus?: string | null;
+            };
+        };
+        NinoAlignmentRequest: {
+            purpose: components["schemas"]["Code"];
+            legalBasis: components["schemas"]["Code"];
+            caseReference: components["schemas"]["CaseReference"];
+            agreementId?: components["schemas"]["Code"];
+            batchReference: components["schemas"]["CaseReference"];
+            grants: {
+                homeOfficeReference: string;
+                forename: components["schemas"]["PersonName"];
+                surname: components["schemas"]["PersonName"];
+                dateOfBirth: components["schemas"]["IsoDate"];
+                nino?: string;
+                /** @description Refugees and vulnerable people are traced within 48 hours (¶6.34). */
+                vulnerable?: boolean;
+            }[];
+        };
+        NinoAlignmentResponse: {
+            /** Format: uuid */
+            auditId: string;
+            decision: components["schemas"]["Decision"];
+            /** @enum {string} */
+            outcome: "aligned" | "needs-resolution";
+            result: {
+                matches?: {
+                    homeOfficeReference: string;
+                    /** @enum {string} */
+                    outcome: "confirmed" | "found" | "assigned";
+                    nino: string;
+                }[];
+                /** @description Grants DWP could not match with confidence; they come back for resolution, never silently accepted (¶6.33). */
+                partialMatches?: {
+                    homeOfficeReference: string;
+                    /** @description How many DWP records fit; details stay with DWP until resolved. */
+                    candidates: number;
+                }[];
+            };
+        };
+        /** @description A question about one person, with what the answer is wanted for. */
+        PersonQueryRequest: {
+            purpose: components["schemas"]["Code"];
+            legalBasis: components["schemas"]["Code"];
+            caseReference: components["schemas"]["CaseReference"];
+            agreementId?: components["schemas"]["Code"];
+            subject: components["schemas"]["Subject"];
+            since?: components["schemas"]["IsoDate"];
+            evidence?: ("employment" | "income" | "residence")[];
+            /** @description Exactly how the information will be used (¶6.79). Sent to HMRC; never stored by the gateway. */
+            statedUse?: string;
+        };
+        PersonQueryResponse: {
+            /** Format: uuid */
+            auditId: string;
+            decision: components["schemas"]["Decision"];
+            /** @enum {string} */
+            outcome: "matched" | "no-match" | "partial-match" | "out-of-scope";
+            result: {
+                match?: boolean;
+                claims?: {
+                    benefit?: string;
+                    from?: string;
+                    to?: string | null;
+                    basis?: string;
+                }[];
+                partialMatches?: number;
+                employment?: {
+                    employer?: string;
+                    from?: string;
+                    to?: string | null;
+                }[];
+                income?: {
+                    taxYear?: string;
+                    payPence?: number;
+                }[];
+                residence?: {
+                    line1?: string;
+                    town?: string;
+                    postcode?: string;
+                    from?: string;
+                    to?: string | null;
+                }[];
+                address?: {
+                    line1?: string;
+                    town?: string;
+                    postcode?: string;
+                };
+            };
+        };
+        NhsTraceGatewayRequest: {
+            purpose: components["schemas"]["Code"];
+            legalBasis: components["schemas"]["Code"];
+            caseReference: components["schemas"]["CaseReference"];
+            agreementId?: components["schemas"]["Code"];
+            subject: components["schemas"]["Subject"];
+            trace: {
+                /** @description Other reasonable efforts to locate the person have failed (fn 32). */
+                otherEffortsFailed: boolean;
+                sentenceMonths?: number;
+            };
+        };
+        NhsDebtorReturnRequest: {
+            purpose: components["schemas"]["Code"];
+            legalBasis: components["schemas"]["Code"];
+            caseReference: components["schemas"]["CaseReference"];
+            agreementId?: components["schemas"]["Code"];
+            subject: components["schemas"]["Subject"];
+            debt: {
+                invoiceNumber: components["schemas"]["CaseReference"];
+                invoicedOn: components["schemas"]["IsoDate"];
+                amountPence: number;
+                /**
+                 * @description Figure 5.
+                 * @enum {string}
+                 */
+                status: "debt-outstanding" | "repayment-arrangement" | "defaulted-debt-still-outstanding" | "debt-repaid";
+            };
+        };
+        FinancialStatusShareGatewayRequest: {
+            purpose: components["schemas"]["Code"];
+            legalBasis: components["schemas"]["Code"];
+            caseReference: components["schemas"]["CaseReference"];
+            agreementId?: components["schemas"]["Code"];
+            shareReference: components["schemas"]["CaseReference"];
+            subject: components["schemas"]["Subject"];
+            /** @enum {string} */
+            status: "disqualified-person";
+            /** @enum {string} */
+            reason: "facing-deportation-for-criminal-offence" | "no-leave";
+            effectiveFrom: components["schemas"]["IsoDate"];
         };
         /** @description What every exchange request states. */
         ExchangeEnvelope: {
@@ -1340,6 +1784,450 @@ export interface operations {
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
+        };
+    };
+    dwpNinoAlignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NinoAlignmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NinoAlignmentResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    dwpAccessedPublicFunds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonQueryResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    dwpStatusCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCheckResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    dwpProactiveNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProactiveNotificationRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    hmrcEvidenceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonQueryRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonQueryResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    hmrcStatusCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCheckResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    hmrcProactiveNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProactiveNotificationRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    dfeEducationStatusCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCheckResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    dfeFsmEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCheckResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    nhsChargeabilityCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusCheckResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    nhsDebtorReturn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NhsDebtorReturnRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    nhsTraceRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NhsTraceGatewayRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonQueryResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    financialStatusShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinancialStatusShareGatewayRequest"];
+            };
+        };
+        responses: {
+            /** @description Permitted, and the partner answered; only the fields the agreement allows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["PolicyProblem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            502: components["responses"]["PolicyProblem"];
+            503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
+        };
+    };
+    dryRunDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunRequest"];
+            };
+        };
+        responses: {
+            /** @description The decision. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     listAuditEntries: {

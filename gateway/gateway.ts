@@ -15,6 +15,7 @@ import { createClientStore } from './auth/client-store.ts';
 import type { Config } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { exchangeRoutes } from './exchanges/routes.ts';
+import { createDecisionRecorder } from './exchanges/decide-and-record.ts';
 import { createExchangeRunner } from './exchanges/run-exchange.ts';
 import { createApp } from './http/app.ts';
 import { operationsRoutes } from './http/operations.ts';
@@ -34,21 +35,18 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const audit = createAuditAppender(db, deps.clock);
   const register = createRegisterStore(db);
   const today = () => londonDay(deps.clock?.() ?? new Date());
-  const upstreams = { dfe: createUpstreamClient('DfE', config.upstreams.dfe) };
-  const runExchange = createExchangeRunner({
-    register,
-    audit,
-    pseudonymiser: createPseudonymiser(deps.hmacKey),
-    upstreams,
-    logger,
-    clock: deps.clock,
-  });
+  const names = { dfe: 'DfE', dwp: 'DWP', hmrc: 'HMRC', nhs: 'NHS Digital', homeOffice: 'Home Office records', financial: 'The bank' } as const;
+  const upstreams = Object.fromEntries(
+    (Object.keys(names) as (keyof typeof names)[]).map((key) => [key, createUpstreamClient(names[key], config.upstreams[key])]),
+  );
+  const record = createDecisionRecorder({ register, audit, pseudonymiser: createPseudonymiser(deps.hmacKey), logger, clock: deps.clock });
+  const runExchange = createExchangeRunner({ record, audit, upstreams, logger });
   const app = createApp(config, {
     logger,
     authenticate: createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds }),
     routes: [
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
-      ...exchangeRoutes(runExchange),
+      ...exchangeRoutes(runExchange, record),
       ...auditRoutes(createAuditReader(db)),
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
     ],

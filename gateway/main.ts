@@ -7,7 +7,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connect } from './db/connect.ts';
 import { buildGateway, prepareDatabase } from './gateway.ts';
 import { createLogger } from './logger.ts';
-import { startSandboxes } from './sandbox/start-sandboxes.ts';
+import { sandboxPorts, startSandboxes } from './sandbox/start-sandboxes.ts';
 
 let config: Config;
 try {
@@ -23,7 +23,7 @@ try {
 const logger = createLogger(config.logLevel);
 const db = connect(config);
 await prepareDatabase(db);
-const sandboxes = config.sandbox.start ? await startSandboxes({ dfe: config.sandbox.dfePort }) : null;
+const sandboxes = config.sandbox.start ? await startSandboxes(sandboxPorts(config.sandbox)) : null;
 const gateway = buildGateway(config, { db, logger, hmacKey: auditHmacKey(config) });
 await ensureSandboxClients(gateway.clients, config.dataDir);
 
@@ -33,7 +33,7 @@ const server: Server = gateway.app.listen(config.port, config.host, () => {
   Data-sharing gateway  ${config.publicUrl}
   API docs              ${config.publicUrl}/docs
   Database              ${where}
-  Sandbox partners      ${sandboxes ? `DfE ${sandboxes.urls.dfe}` : 'not started (SANDBOX=false)'}
+  Sandbox partners      ${sandboxes ? Object.entries(sandboxes.urls).map(([name, url]) => `${name} ${url}`).join('\n                        ') : 'not started (SANDBOX=false)'}
 
   Get a token:          npm run --silent token -- ie-removals-casework
   Sandbox clients:      ${sandboxClients.map((c) => c.id).join(', ')}

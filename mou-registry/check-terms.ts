@@ -45,7 +45,9 @@ export function problemsWithTerms(terms: VersionTerms, parties: readonly Party[]
 /** The days a fully signed version is in force, ignoring suspensions: used to refuse overlapping versions. */
 export function periodOf(v: { inForceFrom: string | null; inForceTo: string | null; terminatedOn: string | null }): { from: string; to: string } | null {
   if (v.inForceFrom === null) return null;
-  const ends = [v.inForceTo, v.terminatedOn].filter((d): d is string => d !== null).sort();
+  // Terminated on a day means no longer in force that day.
+  const lastDayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const ends = [v.inForceTo, v.terminatedOn === null ? null : lastDayBefore(v.terminatedOn)].filter((d): d is string => d !== null).sort();
   return { from: v.inForceFrom, to: ends[0] ?? '9999-12-31' };
 }
 

@@ -12,7 +12,7 @@ export type Characteristic = (typeof characteristics)[number];
 export type GapCode =
   | 'no-signed-agreement' | 'draft-in-use' | 'no-legal-basis' | 'no-stated-aims' | 'no-defined-process'
   | 'party-without-senior-owner' | 'defunct-organisation-named' | 'no-communication-arrangements'
-  | 'no-feedback-mechanism' | 'no-performance-measures' | 'review-overdue' | 'never-reviewed';
+  | 'no-feedback-mechanism' | 'no-performance-measures' | 'review-overdue' | 'never-reviewed' | 'no-mou';
 
 export interface Gap { code: GapCode; characteristic: Characteristic; detail: string; weight: number }
 
@@ -37,7 +37,12 @@ export function scorecard(collaboration: Collaboration, versions: AgreementVersi
 
   if (current.length === 0) gap('no-signed-agreement', 'agreed-objectives', 40, 'No agreement signed by every party is in force');
   for (const d of drafts) gap('draft-in-use', 'agreed-objectives', 30, `${d.title} v${d.version} is an unsigned draft`);
-  if (governing.every((v) => v.legalBases.length === 0)) gap('no-legal-basis', 'agreed-objectives', 35, 'No legal basis is recorded');
+  // A basis the register records as 'unstated-…' is one nobody could name: it is no basis a DPO can rely on.
+  if (governing.every((v) => v.legalBases.every((b) => b.code.startsWith('unstated-')))) gap('no-legal-basis', 'agreed-objectives', 35, 'No legal basis is recorded');
+  // Recommendation 2a asks for a signed MoU "or similar" covering every aspect, even where a statute is the gateway.
+  if (collaboration.kind === 'bau' && current.length > 0 && current.every((v) => v.kind === 'statutory-gateway')) {
+    gap('no-mou', 'agreed-objectives', 15, 'Sharing rests on a statutory gateway with no MoU setting out how the parties work');
+  }
   if (governing.every((v) => v.partyAims.length === 0)) gap('no-stated-aims', 'agreed-objectives', 10, 'What each party seeks is not recorded');
   if (governing.every((v) => v.sopReferences.length === 0 && v.processMaps.length === 0)) {
     gap('no-defined-process', 'defined-processes', 15, 'No SOP or process map is referenced');

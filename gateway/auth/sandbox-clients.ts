@@ -7,7 +7,14 @@ import type { Client, ClientStore } from './client-store.ts';
 
 export const sandboxClients: Client[] = [
   { id: 'ie-removals-casework', party: 'home-office-ie', displayName: 'Immigration Enforcement, Removals Casework', roles: ['partner'] },
-  { id: 'dfe-pupil-data', party: 'dfe', displayName: 'DfE pupil data team', roles: ['partner'] },
+  { id: 'dfe-pupil-data', party: 'dfe', displayName: 'DfE pupil data team (and the free-school-meals ECS)', roles: ['partner'] },
+  { id: 'ho-status-sharing', party: 'home-office', displayName: 'Home Office status sharing (proactive notifications, NHS Digital tracing, banks)', roles: ['partner'] },
+  { id: 'ukvi-casework', party: 'home-office-ukvi', displayName: 'UK Visas and Immigration casework', roles: ['partner'] },
+  { id: 'dwp-benefits', party: 'dwp', displayName: 'DWP benefit eligibility', roles: ['partner'] },
+  { id: 'hmrc-benefits', party: 'hmrc', displayName: 'HMRC child benefit and tax credits', roles: ['partner'] },
+  { id: 'lea-admissions', party: 'local-education-authorities', displayName: 'A local education authority admissions team', roles: ['partner'] },
+  { id: 'guys-ovm', party: 'nhs-trust-guys-st-thomas', displayName: "Guy's and St Thomas' Overseas Visitors Manager", roles: ['partner'] },
+  { id: 'wealdbridge-ovm', party: 'nhs-trust-wealdbridge', displayName: 'Wealdbridge NHS Trust Overseas Visitors Manager (no signed MoU)', roles: ['partner'] },
   { id: 'registry-admin', party: 'home-office', displayName: 'Home Office register administrator', roles: ['registry-admin'] },
   { id: 'sro', party: 'home-office', displayName: 'Senior Responsible Officer for collaborations', roles: ['sro'] },
   { id: 'dpo', party: 'home-office', displayName: 'Home Office Data Protection Officer', roles: ['dpo'] },

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import * as auditLog from '../../audit/migrations/20261123100200_audit_log.ts';
 import * as auditCheckpoints from '../../audit/migrations/20261123110000_audit_checkpoints.ts';
 import * as auditSearchIndexes from '../../audit/migrations/20261123110100_audit_search_indexes.ts';
+import * as auditCanonicalBody from '../../audit/migrations/20261123110200_audit_canonical_body.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
 import * as clients from './migrations/20261123100000_clients.ts';
 
@@ -12,6 +13,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261123100200_audit_log': auditLog,
   '20261123110000_audit_checkpoints': auditCheckpoints,
   '20261123110100_audit_search_indexes': auditSearchIndexes,
+  '20261123110200_audit_canonical_body': auditCanonicalBody,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -9,12 +9,15 @@ type Address = components['schemas']['TracedAddress'];
 export const dfeChildTrace: ExchangeDefinition<Request, 'matched' | 'no-match'> = {
   id: 'dfe.child-trace',
   operationId: 'dfeChildTrace',
+  upstream: 'dfe',
   partner: 'dfe',
   direction: 'outbound',
+  mode: 'reactive',
   subjects: ({ subject }) => [{ kind: 'name-dob', forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth }],
-  async call(dfe, { subject }) {
+  subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
+  async call(upstreams, { subject }) {
     // Three-point match: only name, date of birth and postcode go to DfE (fn 65).
-    const answer = await dfe.post<PupilTrace>(
+    const answer = await upstreams.dfe!.post<PupilTrace>(
       '/pupil-trace',
       { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth, postcode: subject.postcode },
       'DfePupilTraceResponse',

@@ -1,5 +1,6 @@
 // What the pipeline needs to know about one exchange. Each exchange file supplies one of these.
 import type { SubjectIdentifier } from '../../audit/subject-key.ts';
+import type { SubjectFacts } from '../policy/types.ts';
 import type { UpstreamClient } from '../upstream/upstream-client.ts';
 
 export interface ExchangeEnvelope { purpose: string; legalBasis: string; caseReference: string; agreementId?: string }
@@ -10,13 +11,29 @@ export interface UpstreamAnswer<Outcome extends string> {
   candidate: Record<string, unknown>;
 }
 
+export type Upstreams = Record<string, UpstreamClient>;
+
+export interface Lookup<Outcome extends string> {
+  subject: Partial<SubjectFacts>;
+  /** An inbound check answers from the same record it looked up: nothing leaves until the decision is durable. */
+  answer?: UpstreamAnswer<Outcome>;
+}
+
 export interface ExchangeDefinition<Body extends ExchangeEnvelope = ExchangeEnvelope, Outcome extends string = string> {
   id: string;
   operationId: string;
+  /** The upstream system called: a partner's, or the Home Office's own records for inbound checks. */
+  upstream: string;
+  /** The party at the other end from the caller, for the audit log. */
   partner: string;
   direction: 'outbound' | 'inbound';
+  mode: 'proactive' | 'reactive';
   subjects(body: Body): SubjectIdentifier[];
-  call(upstream: UpstreamClient, body: Body): Promise<UpstreamAnswer<Outcome>>;
+  /** Facts known from the request itself (e.g. a date of birth the caller must send). */
+  subjectFromRequest?(body: Body): Partial<SubjectFacts>;
+  /** Looks the subject up in the Home Office's own records before deciding; discloses nothing. */
+  lookup?(upstreams: Upstreams, body: Body): Promise<Lookup<Outcome>>;
+  call(upstreams: Upstreams, body: Body, looked: Lookup<Outcome> | null): Promise<UpstreamAnswer<Outcome>>;
 }
 
 const envelopeFields = new Set(['purpose', 'legalBasis', 'caseReference', 'agreementId']);
@@ -26,8 +43,10 @@ export function dataFieldsOf(body: Record<string, unknown>, prefix = ''): string
   return Object.entries(body).flatMap(([key, value]) => {
     if (prefix === '' && envelopeFields.has(key)) return [];
     const path = prefix ? `${prefix}.${key}` : key;
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? dataFieldsOf(value as Record<string, unknown>, path)
-      : [path];
+    if (Array.isArray(value)) {
+      const items = value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) as Record<string, unknown>[];
+      return items.length === 0 ? [path] : [...new Set(items.flatMap((item) => dataFieldsOf(item, `${path}[]`)))];
+    }
+    return value !== null && typeof value === 'object' ? dataFieldsOf(value as Record<string, unknown>, path) : [path];
   });
 }

@@ -13,8 +13,22 @@ export type Obligation = { id: 'omit-fields'; fields: string[] } | { id: 'refer-
 
 export interface RuleResult { id: RuleId; outcome: RuleOutcome; reason: string; obligations?: Obligation[] }
 
+/** What the gateway knows of the person the request is about: from the request itself, or looked up in the
+ * Home Office's own records before deciding. Never taken from a caller's assertion about age or status. */
+export interface SubjectFacts {
+  dateOfBirth: IsoDate | null;
+  /** A Commonwealth citizen settled in the UK before 1 January 1973 (¶3.24). */
+  windrushProfile: boolean | null;
+  facingDeportationForCriminalOffence: boolean | null;
+  eeaNational: boolean | null;
+}
+
+export const unknownSubject: SubjectFacts = { dateOfBirth: null, windrushProfile: null, facingDeportationForCriminalOffence: null, eeaNational: null };
+
 export interface ExchangeFacts {
   id: string;
+  /** Proactive: volunteered so another body can act; reactive: answering a check the other body must make. */
+  mode: 'proactive' | 'reactive';
   /** The partner system at the other end. */
   partner: PartyId;
   /** Outbound: the Home Office asks a partner; inbound: a partner asks the Home Office. */
@@ -38,6 +52,7 @@ export interface Facts {
   /** The version the gateway found for this request, or null when no agreement names the caller. */
   agreement: AgreementVersion | null;
   directives: Directive[];
+  subject: SubjectFacts;
   counters: { usedThisMonth: number };
 }
 

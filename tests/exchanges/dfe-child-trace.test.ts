@@ -40,7 +40,8 @@ describe('a permitted trace', () => {
   it('lists every rule it evaluated, each with a reason a person can read', async () => {
     const res = await trace(childTraceRequest({ ...child, postcode: currentPostcode(child) }));
     const ids = res.body.decision.rules.map((r: { id: string }) => r.id);
-    expect(ids).toEqual(['party', 'agreement-in-force', 'purpose', 'legal-basis', 'field-scope', 'dfe-offender-belief', 'monthly-cap']);
+    expect(ids).toEqual(['party', 'agreement-in-force', 'purpose', 'legal-basis', 'direction', 'field-scope', 'windrush-pause', 'financial-services-age',
+      'nhs-narrowed-scope', 'nhs-non-clinical', 'dfe-offender-belief', 'debtor-threshold', 'match-quality', 'monthly-cap']);
     for (const rule of res.body.decision.rules) expect(rule.reason.length).toBeGreaterThan(10);
   });
 

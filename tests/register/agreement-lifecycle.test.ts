@@ -71,7 +71,7 @@ describe('a version from draft to terminated', () => {
     const overlap = await admin.post(`${versions}/2.0/signatures`, { party: 'dfe', signatory: 'Director DfE', signedOn: '2026-11-22' });
     expect(overlap.status).toBe(409);
     expect(overlap.body.detail).toMatch(/overlapping version 1.0/);
-    expect((await admin.post(`${versions}/1.0/lifecycle`, { action: 'terminate', on: '2027-05-31', reason: 'Superseded by 2.0' })).status).toBe(200);
+    expect((await admin.post(`${versions}/1.0/lifecycle`, { action: 'terminate', on: '2027-06-01', reason: 'Superseded by 2.0' })).status).toBe(200);
     expect((await admin.post(`${versions}/2.0/signatures`, { party: 'dfe', signatory: 'Director DfE', signedOn: '2026-11-22' })).status).toBe(200);
     const list = await admin.get(`${versions}?asOf=2027-07-01`);
     expect(list.body.governing).toBe('2.0');

@@ -26,12 +26,15 @@ const population = generatePopulation();
 export async function startTestGateway(options: TestGatewayOptions = {}) {
   const database = options.database ?? (await openTestDatabase());
   await prepareDatabase(database.db);
-  const sandboxes: RunningSandboxes = await startSandboxes({ dfe: 0 }, population);
+  const sandboxes: RunningSandboxes = await startSandboxes({}, population);
   const base = loadConfig({ LOG_LEVEL: 'info' });
   const config: Config = {
     ...base,
     databaseUrl: database.url,
-    upstreams: { ...base.upstreams, dfe: { url: options.dfeUrl ?? sandboxes.urls.dfe, timeoutMs: options.upstreamTimeoutMs ?? 2000 } },
+    upstreams: {
+      ...(Object.fromEntries(Object.entries(sandboxes.urls).map(([name, url]) => [name, { url, timeoutMs: 2000 }])) as Config['upstreams']),
+      dfe: { url: options.dfeUrl ?? sandboxes.urls.dfe, timeoutMs: options.upstreamTimeoutMs ?? 2000 },
+    },
   };
   const logLines: string[] = [];
   const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });

@@ -1,7 +1,7 @@
 // Each rule, table-driven, on facts built from the default register's child-tracing agreement.
 import { describe, expect, it } from 'vitest';
 import { versions } from '../../../mou-registry/default-register/collaboration-07-child-tracing.ts';
-import type { Facts, Rule, RuleOutcome } from '../types.ts';
+import { unknownSubject, type Facts, type Rule, type RuleOutcome } from '../types.ts';
 import { agreementInForce } from './agreement-in-force.ts';
 import { dfeOffenderBelief } from './dfe-offender-belief.ts';
 import { fieldScope } from './field-scope.ts';
@@ -17,10 +17,11 @@ function facts(change: Partial<Facts> = {}, request: Partial<Facts['request']> =
   return {
     decisionDate: '2026-11-23',
     caller: { clientId: 'ie-removals-casework', party: 'home-office-ie' },
-    exchange: { id: 'dfe.child-trace', partner: 'dfe', direction: 'outbound' },
+    exchange: { id: 'dfe.child-trace', partner: 'dfe', direction: 'outbound', mode: 'reactive' },
     request: { purpose: 'trace-child-of-immigration-offender', legalBasis: 'dpa-1998-s29-3', dataFields: fields, data: { grounds: { parentBelievedImmigrationOffender: true } }, ...request },
     agreement: v2,
     directives: [],
+    subject: unknownSubject,
     counters: { usedThisMonth: 0 },
     ...change,
   };
@@ -44,7 +45,7 @@ const table: [string, Rule, Facts, RuleOutcome, RegExp][] = [
   ['field scope: nationality under v1.0', fieldScope, facts({ agreement: v1 }, { dataFields: [...fields, 'subject.nationality'] }), 'permit', /within/],
   ['offender belief: stated', dfeOffenderBelief, facts(), 'permit', /reason to believe/],
   ['offender belief: not stated', dfeOffenderBelief, facts({}, { data: { grounds: { parentBelievedImmigrationOffender: false } } }), 'deny', /only with reason to believe/],
-  ['offender belief: other exchange', dfeOffenderBelief, facts({ exchange: { id: 'hmrc.evidence-request', partner: 'hmrc', direction: 'outbound' } }), 'not-applicable', /DfE/],
+  ['offender belief: other exchange', dfeOffenderBelief, facts({ exchange: { id: 'hmrc.evidence-request', partner: 'hmrc', direction: 'outbound', mode: 'reactive' } }), 'not-applicable', /DfE/],
   ['cap: 299 used of 300', monthlyCap, facts({ counters: { usedThisMonth: 299 } }), 'permit', /300 of 300/],
   ['cap: 300 used of 300', monthlyCap, facts({ counters: { usedThisMonth: 300 } }), 'deny', /cap of 300/],
   ['cap: v1.0 had none', monthlyCap, facts({ agreement: v1, counters: { usedThisMonth: 5000 } }), 'not-applicable', /no monthly cap/],

@@ -1,0 +1,33 @@
+// What the database itself must still be doing for the log to be trustworthy: its append-only triggers enabled,
+// and `body` generated from the hashed text. A superuser can switch either off; verification says so.
+import type { Knex } from 'knex';
+
+export interface Protection { intact: boolean; bodyGenerated: boolean; problems: string[] }
+
+const requiredTriggers: Record<string, string[]> = {
+  audit_log: ['audit_log_no_change', 'audit_log_no_truncate'],
+  audit_checkpoints: ['audit_checkpoints_no_change', 'audit_checkpoints_no_truncate'],
+};
+
+export async function checkProtection(db: Knex): Promise<Protection> {
+  const problems: string[] = [];
+  const triggers: { table: string; name: string; enabled: string }[] = (await db.raw(`
+    select c.relname as "table", t.tgname as name, t.tgenabled as enabled
+    from pg_trigger t join pg_class c on c.oid = t.tgrelid
+    where c.relname in ('audit_log', 'audit_checkpoints') and not t.tgisinternal`)).rows;
+  for (const [table, names] of Object.entries(requiredTriggers)) {
+    for (const name of names) {
+      const trigger = triggers.find((t) => t.table === table && t.name === name);
+      // 'O' fires in normal sessions, 'A' always; 'D' is disabled and 'R' fires only on replicas.
+      if (!trigger) problems.push(`the trigger ${name} on ${table} is missing`);
+      else if (trigger.enabled !== 'O' && trigger.enabled !== 'A') problems.push(`the trigger ${name} on ${table} is disabled`);
+    }
+  }
+  const body = (await db.raw(`
+    select a.attgenerated as generated, pg_get_expr(d.adbin, d.adrelid) as expression
+    from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+    where a.attrelid = 'audit_log'::regclass and a.attname = 'body' and not a.attisdropped`)).rows[0] as { generated: string; expression: string | null } | undefined;
+  const bodyGenerated = body?.generated === 's' && body.expression === '(body_canonical)::jsonb';
+  if (!bodyGenerated) problems.push('audit_log.body is no longer generated from the hashed text body_canonical');
+  return { intact: problems.length === 0, bodyGenerated, problems };
+}

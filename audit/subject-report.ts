@@ -1,0 +1,91 @@
+// Everything the log says about one person, found by the keyed HMAC of an identifier the DPO supplies: who asked,
+// when, for what purpose, under which agreement and legal basis, what was decided and which fields went —
+// the report Estonia's Data Tracker gives citizens. The identifiers themselves are never stored or logged.
+import type { Knex } from 'knex';
+import type { Pseudonymiser, SubjectIdentifier } from './subject-key.ts';
+
+/** How a DPO names the person: exactly one of these (openapi.yaml AuditSubjectQuery). */
+export type SubjectQuery =
+  | { nino: string }
+  | { forename: string; surname: string; dateOfBirth: string }
+  | { homeOfficeReference: string };
+
+export function subjectIdentifier(query: SubjectQuery): SubjectIdentifier {
+  if ('nino' in query) return { kind: 'nino', nino: query.nino };
+  if ('homeOfficeReference' in query) return { kind: 'ho-ref', reference: query.homeOfficeReference };
+  return { kind: 'name-dob', forename: query.forename, surname: query.surname, dateOfBirth: query.dateOfBirth };
+}
+
+export interface ReportedExchange {
+  auditId: string;
+  recordedAt: string;
+  dryRun: boolean;
+  exchange: string | null;
+  direction: string | null;
+  partner: string | null;
+  party: string | null;
+  clientId: string | null;
+  purpose: string | null;
+  legalBasis: string | null;
+  agreement: { id: string; version: string } | null;
+  decision: string | null;
+  deniedBy: string[];
+  fieldsRequested: string[];
+  outcome: string | null;
+  outcomeAuditId: string | null;
+  outcomeRecordedAt: string | null;
+  fieldsDisclosed: string[];
+  fieldsWithheld: string[];
+}
+
+export interface SubjectReport { identifiedBy: SubjectIdentifier['kind']; count: number; truncated: boolean; exchanges: ReportedExchange[] }
+
+const maxExchanges = 5000;
+
+type Json = Record<string, unknown>;
+const parsed = (v: unknown): Json | null => (v === null || v === undefined ? null : typeof v === 'string' ? JSON.parse(v) : (v as Json));
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+export function createSubjectReporter(db: Knex, pseudonymiser: Pick<Pseudonymiser, 'subject'>) {
+  return async function subjectReport(query: SubjectQuery): Promise<SubjectReport> {
+    const identifier = subjectIdentifier(query);
+    const hmac = pseudonymiser.subject(identifier);
+    const rows: Json[] = (await db.raw(`
+      select d.id, d.recorded_at, d.kind, d.body, o.id as outcome_id, o.recorded_at as outcome_at, o.body as outcome_body
+      from audit_log d
+      left join lateral (
+        select id, recorded_at, body from audit_log o where o.decision_id = d.id and o.kind = 'outcome' order by o.seq limit 1
+      ) o on true
+      where d.kind in ('decision', 'dry-run') and d.body->'subjects' @> ?::jsonb
+      order by d.seq
+      limit ?`, [JSON.stringify([hmac]), maxExchanges + 1])).rows;
+    const exchanges = rows.slice(0, maxExchanges).map((row): ReportedExchange => {
+      const body = parsed(row.body)!;
+      const outcome = parsed(row.outcome_body);
+      const agreement = body.agreement as { id: string; version: string } | null | undefined;
+      return {
+        auditId: row.id as string,
+        recordedAt: new Date(row.recorded_at as string).toISOString(),
+        dryRun: row.kind === 'dry-run',
+        exchange: text(body.exchange),
+        direction: text(body.direction),
+        partner: text(body.partner),
+        party: text(body.party),
+        clientId: text(body.clientId),
+        purpose: text(body.purpose),
+        legalBasis: text(body.legalBasis),
+        agreement: agreement ? { id: agreement.id, version: agreement.version } : null,
+        decision: text(body.decision),
+        deniedBy: Array.isArray(body.rules) ? (body.rules as { id: string; outcome: string }[]).filter((r) => r.outcome === 'deny').map((r) => r.id) : [],
+        fieldsRequested: list(body.fieldsRequested),
+        outcome: text(outcome?.outcome),
+        outcomeAuditId: text(row.outcome_id),
+        outcomeRecordedAt: row.outcome_at ? new Date(row.outcome_at as string).toISOString() : null,
+        fieldsDisclosed: list(outcome?.fieldsDisclosed),
+        fieldsWithheld: list(outcome?.fieldsWithheld),
+      };
+    });
+    return { identifiedBy: identifier.kind, count: exchanges.length, truncated: rows.length > maxExchanges, exchanges };
+  };
+}

@@ -1,0 +1,82 @@
+// Gathers the facts, decides, and commits the decision to the audit log in one transaction. The cap counter
+// is read under the chain lock in that same transaction, so 50 simultaneous calls with 3 places left give
+// exactly 3 permits.
+import type { Logger } from 'pino';
+import type { AuditAppender } from '../../audit/append.ts';
+import type { Pseudonymiser } from '../../audit/subject-key.ts';
+import { permitsInMonth } from '../../audit/usage.ts';
+import { selectAgreement } from '../../mou-registry/select-agreement.ts';
+import type { RegisterStore } from '../../mou-registry/store.ts';
+import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
+import { GatewayError } from '../http/problem.ts';
+import { londonDay, monthOf } from '../london-day.ts';
+import { safeError } from '../logger.ts';
+import { decide } from '../policy/engine.ts';
+import { unknownSubject, type Decision, type Facts, type SubjectFacts } from '../policy/types.ts';
+import { dataFieldsOf, type ExchangeDefinition, type ExchangeEnvelope } from './exchange-definition.ts';
+
+export interface Caller { clientId: string; party: string }
+
+export interface RecorderDeps {
+  register: Pick<RegisterStore, 'versionsCovering' | 'directivesInForce'>;
+  audit: AuditAppender;
+  pseudonymiser: Pseudonymiser;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export interface Recorded { agreement: AgreementVersion | null; day: IsoDate; decision: Decision }
+
+export function createDecisionRecorder(deps: RecorderDeps) {
+  const clock = deps.clock ?? (() => new Date());
+
+  async function usedUnderCap(trx: Parameters<typeof permitsInMonth>[0], agreement: AgreementVersion, exchange: string, day: IsoDate) {
+    const measure = agreement.measures.find((m) => m.monthlyCap !== undefined && (!m.exchanges || m.exchanges.includes(exchange)));
+    return measure ? permitsInMonth(trx, agreement.agreementId, measure.exchanges, monthOf(day)) : 0;
+  }
+
+  return async function record(
+    def: ExchangeDefinition,
+    caller: Caller,
+    body: ExchangeEnvelope,
+    requestId: string,
+    options: { asOf?: IsoDate; dryRun?: boolean; subject?: Partial<SubjectFacts> } = {},
+  ): Promise<Recorded> {
+    const day = options.asOf ?? londonDay(clock());
+    const [versions, directives] = await Promise.all([deps.register.versionsCovering(def.id), deps.register.directivesInForce(day)]);
+    const agreement = selectAgreement(versions, { exchange: def.id, party: caller.party, purpose: body.purpose, day, agreementId: body.agreementId });
+    const request = body as unknown as Record<string, unknown>;
+    const facts: Omit<Facts, 'counters'> = {
+      decisionDate: day,
+      caller,
+      exchange: { id: def.id, partner: def.partner, direction: def.direction, mode: def.mode },
+      request: { purpose: body.purpose, legalBasis: body.legalBasis, dataFields: dataFieldsOf(request), data: request },
+      agreement,
+      directives,
+      subject: { ...unknownSubject, ...def.subjectFromRequest?.(body), ...options.subject },
+    };
+    try {
+      const { stored, result } = await deps.audit.append(async (trx) => {
+        const usedThisMonth = agreement ? await usedUnderCap(trx, agreement, def.id, day) : 0;
+        const decision = decide({ ...facts, counters: { usedThisMonth } });
+        const entryBody = {
+          exchange: def.id, direction: def.direction, partner: def.partner, party: caller.party, clientId: caller.clientId, requestId,
+          // Only codes the register knows are kept: anything else a caller typed could be free text.
+          purpose: agreement?.purposes.some((p) => p.code === body.purpose) ? body.purpose : 'unrecognised',
+          legalBasis: agreement?.legalBases.some((b) => b.code === body.legalBasis) ? body.legalBasis : 'unrecognised',
+          caseReference: deps.pseudonymiser.caseReference(body.caseReference),
+          subjects: def.subjects(body).map(deps.pseudonymiser.subject),
+          fieldsRequested: facts.request.dataFields,
+          decisionDate: day,
+          ...decision,
+        };
+        return { entries: [{ kind: options.dryRun ? ('dry-run' as const) : ('decision' as const), body: entryBody }], result: decision };
+      });
+      return { agreement, day, decision: { ...result, auditId: stored[0]!.id } };
+    } catch (error) {
+      deps.logger.error({ error: safeError(error), requestId }, 'audit append failed; refusing the exchange');
+      throw new GatewayError('audit-unavailable', 'The decision could not be recorded in the audit log, so nothing was sent. Try again later.');
+    }
+  };
+}
+export type DecisionRecorder = ReturnType<typeof createDecisionRecorder>;

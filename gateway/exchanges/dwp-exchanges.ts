@@ -1,0 +1,62 @@
+// UKVI's exchanges with DWP: NINo alignment for each day's grants (¶6.33) and Accessed Public Funds checks (¶6.46–6.53).
+import type { components } from '../../contracts/openapi-types.ts';
+import type { ExchangeDefinition } from './exchange-definition.ts';
+import { identifiersOf } from './subject-identifiers.ts';
+
+type Alignment = components['schemas']['NinoAlignmentRequest'];
+type Trace = components['schemas']['DwpNinoTraceResponse'];
+type Query = components['schemas']['PersonQueryRequest'];
+type Funds = components['schemas']['DwpAccessedPublicFundsResponse'];
+
+export const dwpNinoAlignment: ExchangeDefinition<Alignment, 'aligned' | 'needs-resolution'> = {
+  id: 'dwp.nino-alignment',
+  operationId: 'dwpNinoAlignment',
+  upstream: 'dwp',
+  partner: 'dwp',
+  direction: 'outbound',
+  mode: 'proactive',
+  subjects: ({ grants }) => grants.flatMap((g) => identifiersOf(g)),
+  async call(upstreams, body) {
+    const answer = await upstreams.dwp!.post<Trace>('/dwp/nino-trace', {
+      batchReference: body.batchReference,
+      grants: body.grants.map(({ vulnerable: _vulnerable, ...grant }) => grant),
+    }, 'DwpNinoTraceResponse');
+    const partial = answer.results.filter((r) => r.outcome === 'partial-match');
+    return {
+      outcome: partial.length > 0 ? 'needs-resolution' : 'aligned',
+      candidate: {
+        matches: answer.results.filter((r) => r.outcome !== 'partial-match').map((r) => ({ homeOfficeReference: r.homeOfficeReference, outcome: r.outcome, nino: r.nino! })),
+        // A partial match is never silently accepted: it comes back for resolution, without DWP's candidates' details (¶6.33).
+        partialMatches: partial.map((r) => ({ homeOfficeReference: r.homeOfficeReference, candidates: r.candidates?.length ?? 0 })),
+      },
+    };
+  },
+};
+
+export const dwpAccessedPublicFunds: ExchangeDefinition<Query, 'matched' | 'no-match' | 'partial-match'> = {
+  id: 'dwp.accessed-public-funds',
+  operationId: 'dwpAccessedPublicFunds',
+  upstream: 'dwp',
+  partner: 'dwp',
+  direction: 'outbound',
+  mode: 'reactive',
+  subjects: ({ subject }) => identifiersOf(subject),
+  subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
+  async call(upstreams, { subject, since }) {
+    const answer = await upstreams.dwp!.post<Funds>('/dwp/accessed-public-funds', {
+      subject: subject.nino ? { nino: subject.nino } : { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth },
+      ...(since ? { since } : {}),
+    }, 'DwpAccessedPublicFundsResponse');
+    if (answer.outcome === 'partial-match') return { outcome: 'partial-match', candidate: { match: false, partialMatches: answer.candidates?.length ?? 0 } };
+    if (answer.outcome !== 'matched') return { outcome: 'no-match', candidate: { match: false } };
+    return {
+      outcome: 'matched',
+      candidate: {
+        match: true,
+        claims: (answer.claims ?? []).map((c) => ({ benefit: c.benefit, from: c.from, to: c.to, basis: c.basis })),
+        // Where each claim was made is DWP's record; the agreement decides whether it leaves.
+        claimAddresses: (answer.claims ?? []).map((c) => c.claimAddress),
+      },
+    };
+  },
+};

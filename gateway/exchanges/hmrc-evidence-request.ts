@@ -1,0 +1,49 @@
+// hmrc.evidence-request: IE or UKVI asks HMRC for evidence of employment, income and residence under UK
+// Borders Act 2007 s.40 (¶6.87–6.95). HMRC refuses to sweep in British or EU citizens' data (¶6.79).
+import type { components } from '../../contracts/openapi-types.ts';
+import { UpstreamError } from '../upstream/upstream-client.ts';
+import type { ExchangeDefinition } from './exchange-definition.ts';
+import { identifiersOf } from './subject-identifiers.ts';
+
+type Query = components['schemas']['PersonQueryRequest'];
+type Evidence = components['schemas']['HmrcEvidenceResponse'];
+
+export const hmrcEvidenceRequest: ExchangeDefinition<Query, 'matched' | 'no-match' | 'out-of-scope'> = {
+  id: 'hmrc.evidence-request',
+  operationId: 'hmrcEvidenceRequest',
+  upstream: 'hmrc',
+  partner: 'hmrc',
+  direction: 'outbound',
+  mode: 'reactive',
+  subjects: ({ subject }) => identifiersOf(subject),
+  subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
+  async call(upstreams, body) {
+    const { subject } = body;
+    let answer: Evidence;
+    try {
+      answer = await upstreams.hmrc!.post<Evidence>('/hmrc/evidence-request', {
+        subject: subject.nino ? { nino: subject.nino } : { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth },
+        evidence: body.evidence ?? ['employment', 'income', 'residence'],
+        statedUse: body.statedUse ?? '',
+        caseReference: body.caseReference,
+      }, 'HmrcEvidenceResponse');
+    } catch (error) {
+      // HMRC's own refusal (British or EEA national) is an answer, not a failure: nothing about the person came back.
+      if (error instanceof UpstreamError && error.status === 422) return { outcome: 'out-of-scope', candidate: { match: false } };
+      throw error;
+    }
+    if (answer.outcome !== 'matched') return { outcome: 'no-match', candidate: { match: false } };
+    return {
+      outcome: 'matched',
+      candidate: {
+        match: true,
+        employment: answer.employment?.map((e) => ({ employer: e.employer, from: e.from, to: e.to })),
+        income: answer.income?.map((i) => ({ taxYear: i.taxYear, payPence: i.grossPayPence })),
+        residence: (answer as { residence?: { line1: string; town: string; postcode: string; from: string; to: string | null }[] }).residence?.map((r) => ({
+          line1: r.line1, town: r.town, postcode: r.postcode, from: r.from, to: r.to,
+        })),
+        taxpayer: answer.taxpayer,
+      },
+    };
+  },
+};

@@ -1,0 +1,40 @@
+// Proactive notifications: the Home Office volunteers a change of status so DWP or HMRC can act on it
+// (compliant environment). The Windrush pause reaches these, so the subject's age comes from Home Office
+// records, not from what the request says (¶5.42–5.43).
+import type { components } from '../../contracts/openapi-types.ts';
+import type { ExchangeDefinition } from './exchange-definition.ts';
+import { lookUpFacts } from './home-office-records.ts';
+import { identifiersOf } from './subject-identifiers.ts';
+
+type Request = components['schemas']['ProactiveNotificationRequest'];
+type Ack = { status: 'acknowledged'; reference: string; recordFound: boolean };
+
+function notification(id: string, operationId: string, partner: 'dwp' | 'hmrc'): ExchangeDefinition<Request, 'acknowledged'> {
+  return {
+    id,
+    operationId,
+    upstream: partner,
+    partner,
+    direction: 'outbound',
+    mode: 'proactive',
+    subjects: ({ subject }) => identifiersOf(subject),
+    subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
+    lookup: (upstreams, { subject }) => lookUpFacts(upstreams, subject),
+    async call(upstreams, body) {
+      const { subject } = body;
+      const ack = await upstreams[partner]!.post<Ack>(`/${partner}/status-notifications`, {
+        notificationReference: body.notificationReference,
+        subject: {
+          homeOfficeReference: subject.homeOfficeReference, forename: subject.forename, surname: subject.surname,
+          dateOfBirth: subject.dateOfBirth, ...(subject.nino ? { nino: subject.nino } : {}),
+        },
+        change: body.change,
+        effectiveFrom: body.effectiveFrom,
+      }, partner === 'dwp' ? 'DwpNotificationAcknowledgement' : 'HmrcNotificationAcknowledgement');
+      return { outcome: 'acknowledged', candidate: { reference: ack.reference, recordFound: ack.recordFound } };
+    },
+  };
+}
+
+export const dwpProactiveNotification = notification('dwp.proactive-notification', 'dwpProactiveNotification', 'dwp');
+export const hmrcProactiveNotification = notification('hmrc.proactive-notification', 'hmrcProactiveNotification', 'hmrc');

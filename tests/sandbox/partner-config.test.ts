@@ -1,0 +1,25 @@
+// Each partner's upstream is configuration: by default its sandbox on this host, replaced by a real
+// endpoint through <PARTNER>_UPSTREAM_URL alone.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../gateway/config.ts';
+import { sandboxPorts } from '../../gateway/sandbox/start-sandboxes.ts';
+
+describe('partner upstreams and sandbox ports', () => {
+  it('point every partner at its own sandbox port by default', () => {
+    const config = loadConfig({});
+    expect(sandboxPorts(config.sandbox)).toEqual({ dfe: 8701, dwp: 8702, hmrc: 8703, nhs: 8704, homeOffice: 8705, financial: 8706 });
+    expect(config.upstreams.dwp.url).toBe('http://127.0.0.1:8702');
+    expect(config.upstreams.homeOffice.url).toBe('http://127.0.0.1:8705');
+  });
+
+  it('let a real partner endpoint replace a sandbox, and a moved sandbox take its upstream with it', () => {
+    const config = loadConfig({ HMRC_UPSTREAM_URL: 'https://hmrc.example.gov.uk/s40', SANDBOX_NHS_PORT: '9704', UPSTREAM_TIMEOUT_MS: '1500' });
+    expect(config.upstreams.hmrc).toEqual({ url: 'https://hmrc.example.gov.uk/s40', timeoutMs: 1500 });
+    expect(config.upstreams.nhs).toEqual({ url: 'http://127.0.0.1:9704', timeoutMs: 1500 });
+  });
+
+  it('refuses two sandboxes on one port, but allows any number on 0 (any free port)', () => {
+    expect(() => loadConfig({ SANDBOX_DWP_PORT: '8703' })).toThrow(ConfigError);
+    expect(() => loadConfig({ SANDBOX_DWP_PORT: '0', SANDBOX_HMRC_PORT: '0' })).not.toThrow();
+  });
+});
