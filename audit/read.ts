@@ -43,7 +43,7 @@ export interface AuditPage { entries: AuditEntry[]; nextBefore?: number }
 export function createAuditReader(db: Knex) {
   return {
     async byId(id: string): Promise<AuditEntry | null> {
-      const row = await db<Row>('audit_log').select(entryColumns).where({ id }).first();
+      const row: Row | undefined = await db('audit_log').select(entryColumns).where({ id }).first();
       return row ? toEntry(row) : null;
     },
     async outcomesOf(decisionId: string): Promise<AuditEntry[]> {
@@ -51,7 +51,7 @@ export function createAuditReader(db: Knex) {
       return rows.map(toEntry);
     },
     async search(q: AuditQuery): Promise<AuditPage> {
-      const query = db<Row>('audit_log').select(entryColumns).orderBy('seq', 'desc').limit(q.limit);
+      const query = db('audit_log').select(entryColumns).orderBy('seq', 'desc').limit(q.limit);
       if (q.exchange) query.where('exchange', q.exchange);
       if (q.decision) query.where('decision', q.decision);
       if (q.kind) query.where('kind', q.kind);
@@ -66,7 +66,7 @@ export function createAuditReader(db: Knex) {
       if (q.from) query.where('recorded_at', '>=', q.from);
       if (q.to) query.where('recorded_at', '<', q.to);
       if (q.before !== undefined) query.where('seq', '<', q.before);
-      const entries = (await query).map(toEntry);
+      const entries = ((await query) as Row[]).map(toEntry);
       return entries.length === q.limit ? { entries, nextBefore: entries[entries.length - 1]!.seq } : { entries };
     },
   };

@@ -1,24 +1,108 @@
-// The audit API: a DPO reads and searches everything; a party reads the entries of its own exchanges.
+// The audit API. A DPO searches, reports on a person, exports and verifies; a party reads the entries and receipts
+// of its own exchanges; anyone may fetch the public keys. Another party's entry is "not found", never "forbidden",
+// so that its existence is not given away.
 import { GatewayError } from '../gateway/http/problem.ts';
-import type { Route } from '../gateway/http/route.ts';
-import type { AuditReader } from './read.ts';
+import type { HandlerContext, Route } from '../gateway/http/route.ts';
+import { ExportTooLargeError, type ExportFormat, type ExportRequest } from './export.ts';
+import type { AuditQuery, AuditReader } from './read.ts';
+import type { Receipt } from './receipts.ts';
+import type { AuditKeyRing } from './signing-keys.ts';
+import { subjectIdentifier, type SubjectQuery, type SubjectReport } from './subject-report.ts';
+import type { Pseudonymiser } from './subject-key.ts';
+import type { AuditEntry } from './types.ts';
+import type { VerificationResult } from './verify.ts';
 
-export function auditRoutes(reader: AuditReader): Route[] {
+export interface AuditRouteDeps {
+  reader: AuditReader;
+  pseudonymiser: Pick<Pseudonymiser, 'subject'>;
+  subjectReport(query: SubjectQuery): Promise<SubjectReport>;
+  receiptFor(entry: AuditEntry): Promise<Receipt | null>;
+  keys: Pick<AuditKeyRing, 'jwks'>;
+  verify(): Promise<VerificationResult>;
+  exportLines(request: ExportRequest, limit: number): AsyncGenerator<string>;
+}
+
+export const httpExportLimit = 100_000;
+
+const mediaTypes: Record<ExportFormat, string> = { jsonl: 'application/x-ndjson', csv: 'text/csv; charset=utf-8' };
+
+export function auditRoutes(deps: AuditRouteDeps): Route[] {
+  async function readableEntry({ params, principal }: HandlerContext): Promise<AuditEntry> {
+    const entry = await deps.reader.byId(params.auditId as string);
+    const mayRead = entry && (principal!.roles.includes('dpo') || entry.body.party === principal!.party);
+    if (!entry || !mayRead) throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
+    return entry;
+  }
+
   return [
     {
       operationId: 'listAuditEntries',
       roles: ['dpo'],
-      handler: async ({ params }) => ({ body: { entries: await reader.search(params as unknown as Parameters<AuditReader['search']>[0]) } }),
+      handler: async ({ params }) => {
+        const q = params as unknown as AuditQuery;
+        if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) throw new GatewayError('invalid-request', 'from must be earlier than to');
+        return { body: await deps.reader.search(q) };
+      },
     },
     {
       operationId: 'getAuditEntry',
       roles: ['dpo', 'partner'],
-      handler: async ({ params, principal }) => {
-        const entry = await reader.byId(params.auditId as string);
-        const mayRead = entry && (principal!.roles.includes('dpo') || entry.body.party === principal!.party);
-        if (!entry || !mayRead) throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
-        return { body: { entry, outcomes: await reader.outcomesOf(entry.id) } };
+      handler: async (ctx) => {
+        const entry = await readableEntry(ctx);
+        return { body: { entry, outcomes: await deps.reader.outcomesOf(entry.id) } };
       },
+    },
+    {
+      operationId: 'searchAuditBySubject',
+      roles: ['dpo'],
+      handler: async ({ body }) => {
+        const { limit, before, ...person } = body as SubjectQuery & { limit?: number; before?: number };
+        const subject = deps.pseudonymiser.subject(subjectIdentifier(person as SubjectQuery));
+        return { body: await deps.reader.search({ subjects: [subject], limit: limit ?? 100, ...(before ? { before } : {}) }) };
+      },
+    },
+    {
+      operationId: 'auditSubjectReport',
+      roles: ['dpo'],
+      handler: async ({ body }) => ({ body: await deps.subjectReport(body as SubjectQuery) }),
+    },
+    {
+      operationId: 'getAuditReceipt',
+      roles: ['dpo', 'partner'],
+      handler: async (ctx) => {
+        const receipt = await deps.receiptFor(await readableEntry(ctx)).catch(() => null);
+        if (!receipt) throw new GatewayError('unavailable', 'No checkpoint can be signed over the log just now, so there is no receipt yet');
+        return { body: receipt };
+      },
+    },
+    {
+      operationId: 'exportAuditLog',
+      roles: ['dpo'],
+      handler: async ({ params, req }) => {
+        const { format, from, to } = params as { format: ExportFormat; from?: string; to?: string };
+        if (from && to && Date.parse(from) >= Date.parse(to)) throw new GatewayError('invalid-request', 'from must be earlier than to');
+        const lines: string[] = [];
+        try {
+          for await (const line of deps.exportLines({ format, from: from ?? null, to: to ?? null }, httpExportLimit)) lines.push(line);
+        } catch (error) {
+          if (error instanceof ExportTooLargeError) {
+            throw new GatewayError('unprocessable', `${error.message}: narrow from and to, or use npm run audit -- export`);
+          }
+          throw error;
+        }
+        req.res?.setHeader('content-disposition', `attachment; filename="audit-export.${format}"`);
+        return { body: `${lines.join('\n')}\n`, type: mediaTypes[format] };
+      },
+    },
+    {
+      operationId: 'verifyAuditLog',
+      roles: ['dpo'],
+      handler: async () => ({ body: await deps.verify() }),
+    },
+    {
+      operationId: 'getAuditKeys',
+      roles: 'public',
+      handler: async () => ({ body: await deps.keys.jwks() }),
     },
   ];
 }

@@ -308,7 +308,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the audit log (Data Protection Officers). */
+        /**
+         * Search the audit log (Data Protection Officers).
+         * @description Filters combine (all must hold). To search by person, use POST /v1/audit/subject-search, which keeps
+         *     identifiers out of URLs.
+         */
         get: operations["listAuditEntries"];
         put?: never;
         post?: never;
@@ -330,6 +334,136 @@ export interface paths {
          * @description A DPO may read any entry; a party may read the entries of its own exchanges.
          */
         get: operations["getAuditEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/subject-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Entries about one person (Data Protection Officers).
+         * @description Name the person by exactly one identifier: a NINo; forename, surname and date of birth together; or a Home
+         *     Office reference. They travel in the body, never in a URL, and are neither stored nor logged: the gateway
+         *     computes the keyed HMAC the log holds in their place and searches for it.
+         */
+        post: operations["searchAuditBySubject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/subject-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Every exchange about one person, for a subject access request (Data Protection Officers).
+         * @description By whom, when, for what purpose, under which agreement and legal basis, what was decided and which fields
+         *     were disclosed: each decision joined with its outcome, oldest first. Identifiers as for subject-search.
+         */
+        post: operations["auditSubjectReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/receipts/{auditId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed receipt proving an entry is in the log.
+         * @description The entry, a signed checkpoint whose Merkle tree covers it, and the RFC 6962 inclusion proof from the entry's
+         *     hash to that checkpoint's root. Check it with only the keys at /.well-known/audit-keys.json (audit/CHAIN.md).
+         *     The party that made the exchange may fetch it, and a DPO.
+         */
+        get: operations["getAuditReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a run of the log as JSON lines or CSV, with a signed manifest (Data Protection Officers).
+         * @description Every entry from the first recorded at or after `from` to the last recorded before `to` (the whole log when
+         *     both are absent), led by a signed manifest: count, first and last hash, a checkpoint covering the last entry
+         *     and the inclusion proof for it. `npm run audit -- verify-export <file>` checks it with no database. At most
+         *     100,000 entries are exported this way; use `npm run audit -- export` for more.
+         */
+        get: operations["exportAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify the whole log now (Data Protection Officers).
+         * @description Recomputes every entry's hash and its link to the one before, checks seq has no gaps and every signed
+         *     checkpoint against the entries it covers, and names the first entry that does not fit (edited, deleted,
+         *     inserted, reordered, rewritten). Also reports whether the database still enforces append-only.
+         */
+        get: operations["verifyAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/audit-keys.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys that sign audit checkpoints, receipts and export manifests (JWKS).
+         * @description Every key ever used stays listed after rotation, so old checkpoints still verify.
+         */
+        get: operations["getAuditKeys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1063,10 +1197,128 @@ export interface components {
         };
         AuditEntryList: {
             entries: components["schemas"]["AuditEntry"][];
+            /** @description Present when there may be more; pass it as `before` for the next page. */
+            nextBefore?: number;
         };
         AuditEntryWithOutcomes: {
             entry: components["schemas"]["AuditEntry"];
             outcomes: components["schemas"]["AuditEntry"][];
+        };
+        /**
+         * @description Exactly one way of naming the person: `nino`; or `forename`, `surname` and `dateOfBirth` together; or
+         *     `homeOfficeReference`. Names are compared case-insensitively after Unicode (NFKC) normalisation.
+         */
+        AuditSubjectQuery: {
+            nino?: string;
+            forename?: components["schemas"]["PersonName"];
+            surname?: components["schemas"]["PersonName"];
+            dateOfBirth?: components["schemas"]["IsoDate"];
+            homeOfficeReference?: string;
+        } & (unknown | unknown | unknown);
+        /** @description The person, named as in AuditSubjectQuery, and the page wanted. */
+        AuditSubjectSearch: {
+            nino?: string;
+            forename?: components["schemas"]["PersonName"];
+            surname?: components["schemas"]["PersonName"];
+            dateOfBirth?: components["schemas"]["IsoDate"];
+            homeOfficeReference?: string;
+            limit?: number;
+            before?: number;
+        } & (unknown | unknown | unknown);
+        AuditSubjectReport: {
+            /** @enum {string} */
+            identifiedBy: "nino" | "name-dob" | "ho-ref";
+            count: number;
+            /** @description True when there were more than 5 */
+            truncated: boolean;
+            exchanges: components["schemas"]["AuditReportedExchange"][];
+        };
+        AuditReportedExchange: {
+            /** Format: uuid */
+            auditId: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description A decision asked for without any exchange taking place. */
+            dryRun: boolean;
+            exchange: string | null;
+            direction: string | null;
+            partner: string | null;
+            /** @description The party that asked. */
+            party: string | null;
+            /** @description The registered system that asked. */
+            clientId: string | null;
+            purpose: string | null;
+            legalBasis: string | null;
+            agreement: null | {
+                id: string;
+                version: string;
+            };
+            decision: string | null;
+            /** @description The rules that refused it. */
+            deniedBy: string[];
+            fieldsRequested: string[];
+            /** @description matched, no-match, upstream-error, …; null if no outcome was recorded. */
+            outcome: string | null;
+            outcomeAuditId: string | null;
+            outcomeRecordedAt: string | null;
+            /** @description Names of the fields that went */
+            fieldsDisclosed: string[];
+            fieldsWithheld: string[];
+        };
+        AuditInclusionProof: {
+            /** @description The entry's seq minus 1. */
+            leafIndex: number;
+            treeSize: number;
+            /** @description RFC 6962 audit path, nearest sibling first. */
+            hashes: string[];
+        };
+        AuditReceipt: {
+            /** Format: uuid */
+            auditId: string;
+            entry: components["schemas"]["AuditEntry"];
+            /** @description The signed checkpoint (jws) and, for reading, what it says; only the signed payload counts. */
+            checkpoint: {
+                jws: string;
+                size: number;
+                headHash: string;
+                rootHash: string;
+                time: string;
+                kid: string;
+            };
+            inclusionProof: components["schemas"]["AuditInclusionProof"];
+            /** @description Where the public keys are published. */
+            keys: string;
+        };
+        AuditVerification: {
+            ok: boolean;
+            checked: number;
+            head: number;
+            checkpointsChecked: number;
+            firstBad?: {
+                seq: number;
+                /** @enum {string} */
+                problem: "edited" | "deleted" | "inserted" | "reordered" | "rewritten" | "bad-checkpoint";
+                detail: string;
+            };
+            protection: {
+                intact: boolean;
+                bodyGenerated: boolean;
+                problems: string[];
+            };
+        };
+        AuditKeySet: {
+            keys: {
+                /** @enum {string} */
+                kty: "OKP";
+                /** @enum {string} */
+                crv: "Ed25519";
+                x: string;
+                kid: string;
+                /** @enum {string} */
+                alg: "EdDSA";
+                /** @enum {string} */
+                use: "sig";
+            }[];
         };
         DfePupilTraceRequest: {
             forename: string;
@@ -2236,6 +2488,18 @@ export interface operations {
                 exchange?: string;
                 decision?: "permit" | "deny";
                 kind?: "decision" | "outcome" | "dry-run" | "register-change";
+                /** @description The party that made the exchange (e.g. home-office-ie). */
+                party?: string;
+                /** @description An agreement id; entries under any version of it. */
+                agreement?: string;
+                /** @description A policy rule id; decisions that this rule denied. */
+                rule?: string;
+                /** @description Recorded at or after this time. */
+                from?: string;
+                /** @description Recorded before this time. */
+                to?: string;
+                /** @description Only entries with a lower seq: pass the nextBefore of the previous page. */
+                before?: number;
                 limit?: number;
             };
             header?: never;
@@ -2281,6 +2545,159 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    searchAuditBySubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditSubjectSearch"];
+            };
+        };
+        responses: {
+            /** @description Decisions about the person, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    auditSubjectReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditSubjectQuery"];
+            };
+        };
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditSubjectReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    getAuditReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                auditId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditReceipt"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    exportAuditLog: {
+        parameters: {
+            query?: {
+                format?: "jsonl" | "csv";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    verifyAuditLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result; `ok` is false when anything does not verify. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getAuditKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditKeySet"];
+                };
+            };
         };
     };
     upstreamDfePupilTrace: {

@@ -16,7 +16,11 @@ export interface Config {
   tokenMaxAgeSeconds: number;
   /** Key for the HMACs that stand in for subject identifiers in the audit log; null = make one under dataDir. */
   auditHmacKey: string | null;
+  /** Signed audit checkpoints: one every `every` entries or `seconds` seconds (0 = no timer), keys kept in `keysDir`. */
+  auditCheckpoints: { every: number; seconds: number; keysDir: string };
   bodyLimitBytes: number;
+  /** Requests each client may make per minute, per gateway process. */
+  rateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Where each partner system answers; a real partner endpoint replaces its sandbox by configuration alone. */
   upstreams: { dfe: UpstreamConfig; dwp: UpstreamConfig; hmrc: UpstreamConfig; nhs: UpstreamConfig; homeOffice: UpstreamConfig; financial: UpstreamConfig };
@@ -73,7 +77,13 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     audience: read.str('GATEWAY_AUDIENCE', 'urn:uk-gov:data-sharing-gateway'),
     tokenMaxAgeSeconds: read.int('TOKEN_MAX_AGE_SECONDS', 900, 30, 3600),
     auditHmacKey,
+    auditCheckpoints: {
+      every: read.int('AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),
+      seconds: read.int('AUDIT_CHECKPOINT_SECONDS', 60, 0, 86_400),
+      keysDir: path.resolve(cwd, read.str('AUDIT_SIGNING_KEYS_DIR', path.join(dataDir, 'audit-signing-keys'))),
+    },
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
+    rateLimitPerMinute: read.int('RATE_LIMIT_PER_MINUTE', 6000, 1, 1_000_000),
     logLevel,
     upstreams: {
       dfe: upstream('DFE', dfePort),

@@ -1,10 +1,8 @@
 // Wires the gateway's parts together: the composition root used by main.ts and by the tests.
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { createAuditAppender } from '../audit/append.ts';
-import { createAuditReader } from '../audit/read.ts';
-import { auditRoutes } from '../audit/routes.ts';
-import { createPseudonymiser } from '../audit/subject-key.ts';
+import { createAuditModule } from '../audit/audit-module.ts';
+import { fileKeyRing, type AuditKeyRing } from '../audit/signing-keys.ts';
 import { loadDefaultRegister } from '../mou-registry/default-register/load.ts';
 import { createRegisterCommands } from '../mou-registry/commands.ts';
 import { registerRoutes } from '../mou-registry/routes.ts';
@@ -21,7 +19,14 @@ import { createApp } from './http/app.ts';
 import { operationsRoutes } from './http/operations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
 
-export interface GatewayDeps { db: Knex; logger: Logger; hmacKey: Buffer; clock?: () => Date }
+export interface GatewayDeps {
+  db: Knex;
+  logger: Logger;
+  hmacKey: Buffer;
+  clock?: () => Date;
+  /** The keys that sign audit checkpoints; by default files under config.auditCheckpoints.keysDir. */
+  auditKeys?: AuditKeyRing;
+}
 
 /** Migrates the database and loads the default register when it is empty. */
 export async function prepareDatabase(db: Knex): Promise<void> {
@@ -32,22 +37,29 @@ export async function prepareDatabase(db: Knex): Promise<void> {
 export function buildGateway(config: Config, deps: GatewayDeps) {
   const { db, logger } = deps;
   const clients = createClientStore(db);
-  const audit = createAuditAppender(db, deps.clock);
+  const auditModule = createAuditModule(db, {
+    hmacKey: deps.hmacKey,
+    keys: deps.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir),
+    checkpoints: config.auditCheckpoints,
+    logger,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  });
+  const audit = auditModule.appender;
   const register = createRegisterStore(db);
   const today = () => londonDay(deps.clock?.() ?? new Date());
   const names = { dfe: 'DfE', dwp: 'DWP', hmrc: 'HMRC', nhs: 'NHS Digital', homeOffice: 'Home Office records', financial: 'The bank' } as const;
   const upstreams = Object.fromEntries(
     (Object.keys(names) as (keyof typeof names)[]).map((key) => [key, createUpstreamClient(names[key], config.upstreams[key])]),
   );
-  const record = createDecisionRecorder({ register, audit, pseudonymiser: createPseudonymiser(deps.hmacKey), logger, clock: deps.clock });
+  const record = createDecisionRecorder({ register, audit, pseudonymiser: auditModule.pseudonymiser, logger, clock: deps.clock });
   const runExchange = createExchangeRunner({ record, audit, upstreams, logger });
   const app = createApp(config, {
     logger,
     authenticate: createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds }),
     routes: [
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
-      ...exchangeRoutes(runExchange, record),
-      ...auditRoutes(createAuditReader(db)),
+      ...exchangeRoutes(runExchange, record, upstreams),
+      ...auditModule.routes,
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
     ],
   });
@@ -55,6 +67,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     app,
     clients,
     async close() {
+      await auditModule.stop();
       await Promise.all(Object.values(upstreams).map((u) => u.close()));
     },
   };

@@ -12,7 +12,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
 
 export type Db = Knex;
 
-export function connect(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>): Db {
+/** `startFrom` is a dump of an embedded cluster to begin with (tests use one to skip initdb). */
+export function connect(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>, startFrom?: Blob): Db {
   if (config.databaseUrl !== null) {
     return knexFactory({ client: 'pg', connection: config.databaseUrl, pool: { min: 0, max: 10 } });
   }
@@ -25,6 +26,7 @@ export function connect(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>): Db {
       // PGlite ignores options passed after an undefined data directory, so the directory goes inside them.
       pglite: new PGlite({
         ...(config.pgliteDir === null ? {} : { dataDir: config.pgliteDir }),
+        ...(startFrom ? { loadDataDir: startFrom } : {}),
         parsers: { [pgliteTypes.DATE]: (value: string) => value, [pgliteTypes.INT8]: (value: string) => Number(value) },
       }),
     })) as unknown as Knex.Config['connection'],

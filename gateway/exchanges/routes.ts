@@ -3,10 +3,11 @@ import { GatewayError } from '../http/problem.ts';
 import type { Route } from '../http/route.ts';
 import type { DecisionRecorder } from './decide-and-record.ts';
 import { exchanges } from './catalogue.ts';
-import type { ExchangeEnvelope } from './exchange-definition.ts';
+import type { ExchangeEnvelope, Upstreams } from './exchange-definition.ts';
+import { UpstreamError } from '../upstream/upstream-client.ts';
 import type { ExchangeRunner } from './run-exchange.ts';
 
-export function exchangeRoutes(run: ExchangeRunner, record: DecisionRecorder): Route[] {
+export function exchangeRoutes(run: ExchangeRunner, record: DecisionRecorder, upstreams: Upstreams): Route[] {
   const byId = new Map(exchanges.map((def) => [def.id, def]));
   return [
     ...exchanges.map((def): Route => ({
@@ -31,7 +32,15 @@ export function exchangeRoutes(run: ExchangeRunner, record: DecisionRecorder): R
           throw new GatewayError('invalid-request', errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
         }
         const caller = { clientId: principal!.clientId, party: isPartner ? principal!.party : party! };
-        const { decision } = await record(def, caller, request as ExchangeEnvelope, requestId, { asOf, dryRun: true });
+        // The same facts as a real request: the Home Office's own records are read, nothing is sent to a partner.
+        let subject;
+        try {
+          subject = def.lookup ? (await def.lookup(upstreams, request as ExchangeEnvelope)).subject : undefined;
+        } catch (error) {
+          if (!(error instanceof UpstreamError)) throw error;
+          throw new GatewayError(error.kind === 'timeout' ? 'upstream-timeout' : 'upstream-failed', `${error.message}, so the facts for a decision could not be gathered`);
+        }
+        const { decision } = await record(def, caller, request as ExchangeEnvelope, requestId, { asOf, dryRun: true, subject });
         return { body: decision };
       },
     },

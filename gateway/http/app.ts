@@ -5,18 +5,19 @@ import type { Config } from '../config.ts';
 import { GatewayError } from './problem.ts';
 import { accessLog, errorHandler, jsonBody, requestId, securityHeaders } from './middleware.ts';
 import { docsRouter } from './operations.ts';
+import { createRateLimiter } from './rate-limit.ts';
 import { mountRoutes, type Authenticate, type Route } from './route.ts';
 
 export interface AppDeps { logger: Logger; authenticate: Authenticate; routes: Route[] }
 
-export function createApp(config: Pick<Config, 'bodyLimitBytes'>, deps: AppDeps): express.Express {
+export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'>, deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestId, securityHeaders, accessLog(deps.logger), jsonBody(config.bodyLimitBytes));
   app.use(docsRouter());
   const api = express.Router();
-  mountRoutes(api, deps.routes, deps.authenticate);
+  mountRoutes(api, deps.routes, deps.authenticate, createRateLimiter(config.rateLimitPerMinute));
   app.use(api);
   app.use((_req, _res, next) => next(new GatewayError('not-found', 'There is no such resource; see /docs for the API')));
   app.use(errorHandler(deps.logger));

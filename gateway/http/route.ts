@@ -7,6 +7,7 @@ import {
 import type { Role } from '../auth/client-store.ts';
 import type { Principal } from '../exchanges/run-exchange.ts';
 import { GatewayError } from './problem.ts';
+import type { RateLimiter } from './rate-limit.ts';
 
 export interface HandlerContext<Body = unknown> {
   req: Request;
@@ -25,15 +26,15 @@ export interface Route {
 
 export type Authenticate = (authorization: string | undefined) => Promise<Principal>;
 
-export function mountRoutes(router: Router, routes: Route[], authenticate: Authenticate): void {
+export function mountRoutes(router: Router, routes: Route[], authenticate: Authenticate, limiter: RateLimiter): void {
   for (const route of routes) {
     const { method, path } = operation(route.operationId);
     const expressPath = path.replace(/\{(\w+)\}/g, ':$1');
-    (router as unknown as Record<string, (p: string, h: RequestHandler) => void>)[method]!(expressPath, handle(route, authenticate));
+    (router as unknown as Record<string, (p: string, h: RequestHandler) => void>)[method]!(expressPath, handle(route, authenticate, limiter));
   }
 }
 
-function handle(route: Route, authenticate: Authenticate): RequestHandler {
+function handle(route: Route, authenticate: Authenticate, limiter: RateLimiter): RequestHandler {
   const bodySchema = requestSchemaName(route.operationId);
   const validateBody = bodySchema ? validatorFor(bodySchema) : null;
   const validateParams = parametersValidator(route.operationId);
@@ -46,6 +47,11 @@ function handle(route: Route, authenticate: Authenticate): RequestHandler {
       if (route.roles !== 'public') {
         principal = await authenticate(req.get('authorization'));
         req.principal = principal;
+        const turn = limiter.take(principal.clientId);
+        if (!turn.allowed) {
+          res.setHeader('retry-after', String(turn.retryAfterSeconds));
+          throw new GatewayError('rate-limited', `This client has made too many requests; try again in ${turn.retryAfterSeconds} s`);
+        }
         const allowed = route.roles;
         if (!principal.roles.some((r) => allowed.includes(r as Role))) {
           throw new GatewayError('forbidden', `This needs one of the roles: ${allowed.join(', ')}`);

@@ -1,6 +1,7 @@
 // Starts a whole gateway for a test file: a fresh database, migrations and default register, the DfE sandbox
 // over real HTTP, registered clients with real keys, and the log captured so tests can read it.
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Knex } from 'knex';
 import { SignJWT, importJWK, type JWTPayload } from 'jose';
@@ -18,6 +19,7 @@ export interface TestGatewayOptions {
   /** Point the DfE upstream somewhere else (e.g. a failing partner); the sandbox is still started. */
   dfeUrl?: string;
   upstreamTimeoutMs?: number;
+  rateLimitPerMinute?: number;
   database?: TestDatabase;
 }
 
@@ -31,6 +33,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
   const config: Config = {
     ...base,
     databaseUrl: database.url,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? base.rateLimitPerMinute,
     upstreams: {
       ...(Object.fromEntries(Object.entries(sandboxes.urls).map(([name, url]) => [name, { url, timeoutMs: 2000 }])) as Config['upstreams']),
       dfe: { url: options.dfeUrl ?? sandboxes.urls.dfe, timeoutMs: options.upstreamTimeoutMs ?? 2000 },
@@ -53,8 +56,14 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
       .sign(await importJWK(key.privateJwk, 'ES256'));
   }
 
+  // One listening server for the file: supertest given the app itself would open a server per request.
+  const server = gateway.app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
   return {
-    http: request(gateway.app),
+    http: request(baseUrl),
+    baseUrl,
     app: gateway.app,
     db: database.db as Knex,
     databaseKind: database.kind,
@@ -65,6 +74,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
     token,
     logs: () => logLines.join(''),
     async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await gateway.close();
       await sandboxes.close();
       await database.drop();

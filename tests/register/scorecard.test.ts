@@ -1,0 +1,72 @@
+// The scorecard against the default register: each collaboration's gaps on the seven characteristics are
+// derived from the register's own data, so the inspection's findings show up without anyone typing them in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../support/gateway.ts';
+import { fixedClock } from '../support/child-trace.ts';
+import { asRole } from '../support/register.ts';
+
+interface Card { collaborationId: string; title: string; gaps: { code: string }[]; characteristics: { id: string; met: boolean }[]; priority: number }
+
+let gw: TestGateway;
+let cards: Card[];
+let attention: string[];
+beforeAll(async () => {
+  gw = await startTestGateway({ clock: fixedClock });
+  const res = await asRole(gw, 'sro').get('/v1/register/scorecard');
+  cards = res.body.scorecards;
+  attention = res.body.attentionFirst;
+});
+afterAll(() => gw.close());
+
+const gapsOf = (match: RegExp) => {
+  const card = cards.find((c) => match.test(c.title));
+  if (!card) throw new Error(`no scorecard titled ${match}`);
+  return card.gaps.map((g) => g.code);
+};
+
+describe('the scorecard names the inspection\'s findings', () => {
+  it('the free-school-meals MoU still bears the defunct UKBA name (¶6.130)', () => {
+    expect(gapsOf(/free school meals/i)).toContain('defunct-organisation-named');
+  });
+
+  it('child tracing has an unsigned v2.3 draft alongside the signed MoU (¶6.113)', () => {
+    const gaps = gapsOf(/child tracing/i);
+    expect(gaps).toContain('draft-in-use');
+    expect(gaps).not.toContain('no-signed-agreement');
+  });
+
+  it('Project WALKS ran on an operational briefing: nothing signed, no legal basis, no measures (¶6.19)', () => {
+    expect(gapsOf(/WALKS/)).toEqual(expect.arrayContaining(['no-signed-agreement', 'no-legal-basis', 'no-performance-measures']));
+  });
+
+  it('state-funded education has no signed agreement of its own and no measures (¶6.116–6.125)', () => {
+    expect(gapsOf(/state-funded education/i)).toEqual(expect.arrayContaining(['no-signed-agreement', 'draft-in-use']));
+  });
+
+  it('NHS debtor reporting rests on the Immigration Rules with no MoU (¶6.143)', () => {
+    expect(gapsOf(/debtor/i)).toContain('no-mou');
+  });
+
+  it('marks a characteristic met only when it has no gap', () => {
+    for (const card of cards) {
+      for (const c of card.characteristics) {
+        const own = card.gaps.some((g) => (g as { characteristic?: string }).characteristic === c.id);
+        expect(c.met).toBe(!own);
+      }
+    }
+  });
+
+  it('puts the most urgent first, and lists what needs attention first', () => {
+    const priorities = cards.map((c) => c.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    expect(attention[0]).toMatch(/No agreement signed by every party is in force|No legal basis/);
+  });
+
+  it('judges any past day: child tracing\'s joint review was not yet overdue in 2017, and is now', async () => {
+    const past = await asRole(gw, 'sro').get('/v1/register/scorecard?asOf=2017-06-01');
+    expect(past.body.asOf).toBe('2017-06-01');
+    const then = (past.body.scorecards as Card[]).find((c) => /child tracing/i.test(c.title))!.gaps.map((g) => g.code);
+    expect(then).not.toContain('review-overdue');
+    expect(gapsOf(/child tracing/i)).toContain('review-overdue');
+  });
+});
