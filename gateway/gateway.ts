@@ -18,6 +18,11 @@ import { createExchangeRunner } from './exchanges/run-exchange.ts';
 import { createApp } from './http/app.ts';
 import { operationsRoutes } from './http/operations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
+import { createFeedback } from './measures/feedback.ts';
+import { createMetrics } from './measures/metrics.ts';
+import { measuresRoutes } from './measures/routes.ts';
+import { createMeasures } from './measures/service.ts';
+import { createMeasuresStore } from './measures/store.ts';
 
 export interface GatewayDeps {
   db: Knex;
@@ -44,7 +49,9 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
-  const audit = auditModule.appender;
+  const metrics = createMetrics(db);
+  // Every writer of the log goes through the observed appender, so the metrics count what the log holds.
+  const audit = metrics.observe(auditModule.appender);
   const register = createRegisterStore(db);
   const today = () => londonDay(deps.clock?.() ?? new Date());
   const names = { dfe: 'DfE', dwp: 'DWP', hmrc: 'HMRC', nhs: 'NHS Digital', homeOffice: 'Home Office records', financial: 'The bank' } as const;
@@ -53,6 +60,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   );
   const record = createDecisionRecorder({ register, audit, pseudonymiser: auditModule.pseudonymiser, logger, clock: deps.clock });
   const runExchange = createExchangeRunner({ record, audit, upstreams, logger });
+  const measures = createMeasures({ store: createMeasuresStore(db), register, today });
   const app = createApp(config, {
     logger,
     authenticate: createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds }),
@@ -61,7 +69,10 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...exchangeRoutes(runExchange, record, upstreams),
       ...auditModule.routes,
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
+      ...measuresRoutes(measures, createFeedback({ audit, logger })),
+      metrics.route(config.metricsToken),
     ],
+    observe: [metrics.httpMiddleware],
   });
   return {
     app,
