@@ -23,6 +23,12 @@ import { createMetrics } from './measures/metrics.ts';
 import { measuresRoutes } from './measures/routes.ts';
 import { createMeasures } from './measures/service.ts';
 import { createMeasuresStore } from './measures/store.ts';
+import { consoleRouter } from './console/router.ts';
+import { createSessions } from './console/sessions.ts';
+import { listCheckpoints } from '../audit/checkpoints.ts';
+import { createAuditReader } from '../audit/read.ts';
+import { createSubjectReporter } from '../audit/subject-report.ts';
+import { verifyLog } from '../audit/verify.ts';
 
 export interface GatewayDeps {
   db: Knex;
@@ -42,9 +48,10 @@ export async function prepareDatabase(db: Knex): Promise<void> {
 export function buildGateway(config: Config, deps: GatewayDeps) {
   const { db, logger } = deps;
   const clients = createClientStore(db);
+  const auditKeys = deps.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir);
   const auditModule = createAuditModule(db, {
     hmacKey: deps.hmacKey,
-    keys: deps.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir),
+    keys: auditKeys,
     checkpoints: config.auditCheckpoints,
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
@@ -60,10 +67,25 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   );
   const record = createDecisionRecorder({ register, audit, pseudonymiser: auditModule.pseudonymiser, logger, clock: deps.clock });
   const runExchange = createExchangeRunner({ record, audit, upstreams, logger });
-  const measures = createMeasures({ store: createMeasuresStore(db), register, today });
+  const measuresStore = createMeasuresStore(db);
+  const measures = createMeasures({ store: measuresStore, register, today });
+  const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds });
+  const consolePages = consoleRouter({
+    sessions: createSessions({ db, clients, authenticate, clock: deps.clock ?? (() => new Date()) }),
+    register,
+    measures,
+    reader: createAuditReader(db),
+    subjectReport: createSubjectReporter(db, auditModule.pseudonymiser),
+    verify: async () => verifyLog(db, { jwks: await auditKeys.jwks() }),
+    checkpoints: () => listCheckpoints(db),
+    head: () => measuresStore.head(),
+    today,
+    secureCookies: config.publicUrl.startsWith('https:'),
+    logger,
+  });
   const app = createApp(config, {
     logger,
-    authenticate: createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds }),
+    authenticate,
     routes: [
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
       ...exchangeRoutes(runExchange, record, upstreams),
@@ -73,6 +95,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       metrics.route(config.metricsToken),
     ],
     observe: [metrics.httpMiddleware],
+    pages: { path: '/console', router: consolePages },
   });
   return {
     app,
