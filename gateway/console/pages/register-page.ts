@@ -23,6 +23,10 @@ export function registerPage(viewer: Viewer, data: { asOf: string; scorecards: S
 (${data.measures.window.from} to ${data.measures.window.to}), computed from the audit log up to entry ${data.measures.logHead}.</p>
 <h2 id="attention">Needs attention first</h2>
 ${signalsList(data.signals, titles)}
+<h3>Gaps the scorecard finds</h3>
+<ol>${cards.flatMap((c) => c.gaps.map((g) => ({ c, g, weight: g.weight * (c.kind === 'bau' ? 2 : 1) })))
+    .sort((a, b) => b.weight - a.weight).slice(0, 10)
+    .map(({ c, g }) => html`<li><a href="/console/collaborations/${c.collaborationId}">${c.title}</a>: ${g.detail}</li>`)}</ol>
 <h2 id="collaborations">Collaborations</h2>
 <table>
 <caption>Collaborations by priority: the seven characteristics (¶2.7), SLA, volume, cap and review this month</caption>
