@@ -1,4 +1,4 @@
-export type EntryKind = 'decision' | 'outcome' | 'dry-run' | 'register-change';
+export type EntryKind = 'decision' | 'outcome' | 'dry-run' | 'register-change' | 'feedback';
 
 export interface NewEntry { kind: EntryKind; body: Record<string, unknown> }
 

@@ -873,6 +873,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Performance measures per collaboration, agreement and exchange, from the audit log alone (SROs and DPOs).
+         * @description Computed afresh from the audit log each time, up to the log head it reports (`logHead`), so two reports of the
+         *     same window and head always agree (¶6.106). For each collaboration, agreement and exchange: requests in both
+         *     directions, permits and refusals by rule, partner outcomes and match rate, response times (p50 and p95, nearest
+         *     rank) against the SLA of the agreement version each exchange was made under, outcomes fed back by the parties
+         *     (¶6.62), the monthly cap used this month as the cap rule counts it, and sharing under each directive. The window
+         *     is London days, both ends included; by default this month so far.
+         */
+        get: operations["getMeasures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/measures/collaborations/{collaborationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One collaboration's measures and the same figures over time (SROs and DPOs).
+         * @description By default the last twelve weeks, week by week (Monday to Sunday).
+         */
+        get: operations["getCollaborationMeasures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/measures/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs attention now, most urgent first (SROs and DPOs).
+         * @description An expected feed that stopped (a measure's `cadence`, ¶6.136), SLA breaches in the last 30 days, monthly caps at
+         *     80% or more (¶6.112), joint reviews overdue (¶6.140) and directives that lapse within 30 days (¶5.43).
+         */
+        get: operations["listSignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report what an exchange led to (parties to the exchange, ¶6.62).
+         * @description Either party to a permitted, completed exchange says what came of it, by the exchange's `auditId` and one
+         *     outcome from a fixed list (never free text). Written to the audit log as a `feedback` entry linked to the
+         *     decision; the measures show the outcome rates per collaboration. An exchange the caller was not party to is
+         *     404; a refused or failed exchange, a repeated outcome, or `no-action` beside another outcome is 409.
+         */
+        post: operations["reportFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics (the scraper, with the metrics token).
+         * @description Requests, decisions and denials by rule, partner outcomes and upstream latency, audit append latency and
+         *     failures, and the size of the audit log, in the Prometheus text format. No personal data: labels are
+         *     exchanges, rules, outcomes and routes only. Needs `Authorization: Bearer <METRICS_TOKEN>`; when METRICS_TOKEN
+         *     is not set the endpoint is off (404).
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1189,7 +1301,7 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             /** @enum {string} */
-            kind: "decision" | "outcome" | "dry-run" | "register-change";
+            kind: "decision" | "outcome" | "dry-run" | "register-change" | "feedback";
             /** @description The entry's facts. Subjects and case references appear only as keyed hashes; fields disclosed by name only. */
             body: Record<string, never>;
             prevHash: string;
@@ -1806,6 +1918,17 @@ export interface components {
                 slaWorkingDays?: number;
                 monthlyCap?: number;
                 exchanges?: components["schemas"]["Code"][];
+                /**
+                 * @description A feed expected at a steady rhythm (e.g. a weekly batch upload, ¶6.132), made of the measure's
+                 *     `exchanges` (all of the version's when absent). After `missedPeriods` whole days, weeks (Monday to
+                 *     Sunday) or calendar months with no exchange, the measures raise a `feed-stopped` signal (¶6.136).
+                 */
+                cadence?: {
+                    /** @enum {string} */
+                    every: "day" | "week" | "month";
+                    /** @default 2 */
+                    missedPeriods: number;
+                };
             }[];
             review: {
                 intervalMonths: number | null;
@@ -1936,6 +2059,158 @@ export interface components {
                 ownerEmail: string;
                 parties: string;
             }[];
+        };
+        MeasureWindow: {
+            from: components["schemas"]["IsoDate"];
+            to: components["schemas"]["IsoDate"];
+        };
+        Counts: {
+            [key: string]: number;
+        };
+        /** @description A fraction from 0 to 1, or null when there is nothing to divide by. */
+        Share: number | null;
+        Figures: {
+            /** @description Decisions made (dry runs excluded). */
+            requests: number;
+            /** @description The Home Office asking or telling a partner. */
+            outbound: number;
+            /** @description A partner asking or telling the Home Office. */
+            inbound: number;
+            permitted: number;
+            refused: number;
+            refusalsByRule: components["schemas"]["Counts"];
+            outcomes: components["schemas"]["Counts"];
+            matched: number;
+            unmatched: number;
+            matchRate: components["schemas"]["Share"];
+            responseTimes: {
+                measured: number;
+                p50Ms: number | null;
+                p95Ms: number | null;
+            };
+            sla: {
+                measured: number;
+                within: number;
+                breached: number;
+                shareWithin: components["schemas"]["Share"];
+            };
+            /** @description Exchanges with at least one outcome reported, their share of the exchanges that delivered, and exchanges per outcome. */
+            feedback: {
+                exchanges: number;
+                rate: components["schemas"]["Share"];
+                byOutcome: components["schemas"]["Counts"];
+            };
+            windrushReferrals: number;
+        };
+        SlaTerms: null | {
+            measure: string;
+            hours?: number;
+            workingDays?: number;
+        };
+        ExchangeMeasures: {
+            exchange: string;
+            direction: ("outbound" | "inbound") | null;
+            sla: components["schemas"]["SlaTerms"];
+            figures: components["schemas"]["Figures"];
+        };
+        CapUse: {
+            agreementId: string;
+            version: string;
+            measure: string;
+            monthlyCap: number;
+            used: number;
+            month: string;
+        };
+        AgreementMeasures: {
+            agreementId: string;
+            title: string;
+            /** @description The version in force on the window's last day. */
+            governing: string | null;
+            cap: components["schemas"]["CapUse"] | null;
+            figures: components["schemas"]["Figures"];
+            exchanges: components["schemas"]["ExchangeMeasures"][];
+        };
+        CollaborationMeasures: {
+            collaborationId: string;
+            title: string;
+            /** @enum {string} */
+            kind: "bau" | "operation" | "project";
+            figures: components["schemas"]["Figures"];
+            agreements: components["schemas"]["AgreementMeasures"][];
+        };
+        DirectiveSharing: {
+            directiveId: string;
+            title: string;
+            effectiveFrom: components["schemas"]["IsoDate"];
+            effectiveTo: components["schemas"]["IsoDate"] | null;
+            /** @description The policy rule that applies the directive */
+            rule: string | null;
+            /** @description Decisions on exchanges in the directive's scope while it was in force. */
+            inScope: number;
+            permitted: number;
+            refused: number;
+            refusedByDirective: number;
+            windrushReferrals: number;
+        };
+        MeasuresReport: {
+            window: components["schemas"]["MeasureWindow"];
+            /** @description The last audit entry (seq) the figures were read up to. */
+            logHead: number;
+            collaborations: components["schemas"]["CollaborationMeasures"][];
+            /** @description Exchanges that no agreement covered (every one refused). */
+            unattributed: components["schemas"]["ExchangeMeasures"][];
+            directives: components["schemas"]["DirectiveSharing"][];
+        };
+        CollaborationMeasuresReport: {
+            logHead: number;
+            window: components["schemas"]["MeasureWindow"];
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            measures: components["schemas"]["CollaborationMeasures"];
+            series: {
+                start: components["schemas"]["IsoDate"];
+                end: components["schemas"]["IsoDate"];
+                figures: components["schemas"]["Figures"];
+            }[];
+        };
+        Signal: {
+            /** @enum {string} */
+            code: "feed-stopped" | "sla-breached" | "cap-reached" | "cap-near-limit" | "review-overdue" | "directive-lapsing";
+            /** @enum {string} */
+            severity: "urgent" | "warning";
+            collaborationId: string | null;
+            agreementId: string | null;
+            exchange: string | null;
+            directiveId: string | null;
+            detail: string;
+        };
+        SignalList: {
+            asOf: components["schemas"]["IsoDate"];
+            logHead: number;
+            signals: components["schemas"]["Signal"][];
+        };
+        /** @enum {string} */
+        FeedbackOutcome: "benefit-stopped" | "address-updated" | "referred-to-windrush-taskforce" | "safeguarding-referral" | "debt-repaid" | "no-action";
+        FeedbackRequest: {
+            /**
+             * Format: uuid
+             * @description The auditId the exchange's answer carried.
+             */
+            auditId: string;
+            outcome: components["schemas"]["FeedbackOutcome"];
+        };
+        FeedbackReceipt: {
+            /**
+             * Format: uuid
+             * @description The feedback entry's own id.
+             */
+            auditId: string;
+            /** Format: uuid */
+            decisionId: string;
+            exchange: string;
+            outcome: components["schemas"]["FeedbackOutcome"];
+            /** Format: date-time */
+            recordedAt: string;
         };
     };
     responses: {
@@ -2487,7 +2762,7 @@ export interface operations {
             query?: {
                 exchange?: string;
                 decision?: "permit" | "deny";
-                kind?: "decision" | "outcome" | "dry-run" | "register-change";
+                kind?: "decision" | "outcome" | "dry-run" | "register-change" | "feedback";
                 /** @description The party that made the exchange (e.g. home-office-ie). */
                 party?: string;
                 /** @description An agreement id; entries under any version of it. */
@@ -3513,6 +3788,138 @@ export interface operations {
                 };
             };
             400: components["responses"]["Problem"];
+        };
+    };
+    getMeasures: {
+        parameters: {
+            query?: {
+                from?: components["schemas"]["IsoDate"];
+                to?: components["schemas"]["IsoDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasuresReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getCollaborationMeasures: {
+        parameters: {
+            query?: {
+                from?: components["schemas"]["IsoDate"];
+                to?: components["schemas"]["IsoDate"];
+                interval?: "day" | "week" | "month";
+            };
+            header?: never;
+            path: {
+                collaborationId: components["schemas"]["Code"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The collaboration's measures and series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationMeasuresReport"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listSignals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    reportFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeedbackRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedbackReceipt"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
 }

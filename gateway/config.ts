@@ -22,6 +22,8 @@ export interface Config {
   /** Requests each client may make per minute, per gateway process. */
   rateLimitPerMinute: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The bearer secret the Prometheus scraper presents at /metrics; null turns /metrics off. */
+  metricsToken: string | null;
   /** Where each partner system answers; a real partner endpoint replaces its sandbox by configuration alone. */
   upstreams: { dfe: UpstreamConfig; dwp: UpstreamConfig; hmrc: UpstreamConfig; nhs: UpstreamConfig; homeOffice: UpstreamConfig; financial: UpstreamConfig };
   sandbox: { start: boolean; dfePort: number; dwpPort: number; hmrcPort: number; nhsPort: number; homeOfficePort: number; financialPort: number };
@@ -65,6 +67,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   if (auditHmacKey !== null && Buffer.from(auditHmacKey, 'base64').length < 32) {
     problems.push('AUDIT_HMAC_KEY must be at least 32 bytes, base64-encoded');
   }
+  const metricsToken = read.optional('METRICS_TOKEN');
+  if (metricsToken !== null && metricsToken.length < 32) problems.push('METRICS_TOKEN must be at least 32 characters (a random secret for the metrics scraper)');
   const logLevel = read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const);
 
   const config: Config = {
@@ -85,6 +89,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     rateLimitPerMinute: read.int('RATE_LIMIT_PER_MINUTE', 6000, 1, 1_000_000),
     logLevel,
+    metricsToken,
     upstreams: {
       dfe: upstream('DFE', dfePort),
       dwp: upstream('DWP', dwpPort),

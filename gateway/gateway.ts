@@ -18,6 +18,17 @@ import { createExchangeRunner } from './exchanges/run-exchange.ts';
 import { createApp } from './http/app.ts';
 import { operationsRoutes } from './http/operations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
+import { createFeedback } from './measures/feedback.ts';
+import { createMetrics } from './measures/metrics.ts';
+import { measuresRoutes } from './measures/routes.ts';
+import { createMeasures } from './measures/service.ts';
+import { createMeasuresStore } from './measures/store.ts';
+import { consoleRouter } from './console/router.ts';
+import { createSessions } from './console/sessions.ts';
+import { listCheckpoints } from '../audit/checkpoints.ts';
+import { createAuditReader } from '../audit/read.ts';
+import { createSubjectReporter } from '../audit/subject-report.ts';
+import { verifyLog } from '../audit/verify.ts';
 
 export interface GatewayDeps {
   db: Knex;
@@ -37,14 +48,17 @@ export async function prepareDatabase(db: Knex): Promise<void> {
 export function buildGateway(config: Config, deps: GatewayDeps) {
   const { db, logger } = deps;
   const clients = createClientStore(db);
+  const auditKeys = deps.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir);
   const auditModule = createAuditModule(db, {
     hmacKey: deps.hmacKey,
-    keys: deps.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir),
+    keys: auditKeys,
     checkpoints: config.auditCheckpoints,
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
-  const audit = auditModule.appender;
+  const metrics = createMetrics(db);
+  // Every writer of the log goes through the observed appender, so the metrics count what the log holds.
+  const audit = metrics.observe(auditModule.appender);
   const register = createRegisterStore(db);
   const today = () => londonDay(deps.clock?.() ?? new Date());
   const names = { dfe: 'DfE', dwp: 'DWP', hmrc: 'HMRC', nhs: 'NHS Digital', homeOffice: 'Home Office records', financial: 'The bank' } as const;
@@ -53,15 +67,35 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   );
   const record = createDecisionRecorder({ register, audit, pseudonymiser: auditModule.pseudonymiser, logger, clock: deps.clock });
   const runExchange = createExchangeRunner({ record, audit, upstreams, logger });
+  const measuresStore = createMeasuresStore(db);
+  const measures = createMeasures({ store: measuresStore, register, today });
+  const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds });
+  const consolePages = consoleRouter({
+    sessions: createSessions({ db, clients, authenticate, clock: deps.clock ?? (() => new Date()) }),
+    register,
+    measures,
+    reader: createAuditReader(db),
+    subjectReport: createSubjectReporter(db, auditModule.pseudonymiser),
+    verify: async () => verifyLog(db, { jwks: await auditKeys.jwks() }),
+    checkpoints: () => listCheckpoints(db),
+    head: () => measuresStore.head(),
+    today,
+    secureCookies: config.publicUrl.startsWith('https:'),
+    logger,
+  });
   const app = createApp(config, {
     logger,
-    authenticate: createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds }),
+    authenticate,
     routes: [
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
       ...exchangeRoutes(runExchange, record, upstreams),
       ...auditModule.routes,
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
+      ...measuresRoutes(measures, createFeedback({ audit, logger })),
+      metrics.route(config.metricsToken),
     ],
+    observe: [metrics.httpMiddleware],
+    pages: { path: '/console', router: consolePages },
   });
   return {
     app,

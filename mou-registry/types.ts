@@ -64,8 +64,11 @@ export interface PerformanceMeasure {
   slaHours?: number;
   slaWorkingDays?: number;
   monthlyCap?: number;
-  /** Which exchanges count against the cap. */
+  /** Which exchanges count against the cap (or the SLA, or make up the feed). */
   exchanges?: ExchangeId[];
+  /** A feed expected at a steady rhythm (e.g. a weekly batch, ¶6.132): after `missedPeriods` whole periods with no
+   * exchange the measures raise a signal, so a silent gap cannot go unnoticed as one did for 4 months (¶6.136). */
+  cadence?: { every: 'day' | 'week' | 'month'; missedPeriods?: number };
 }
 
 export interface AgreementVersion {

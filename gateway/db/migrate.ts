@@ -4,6 +4,8 @@ import * as auditLog from '../../audit/migrations/20261123100200_audit_log.ts';
 import * as auditCheckpoints from '../../audit/migrations/20261123110000_audit_checkpoints.ts';
 import * as auditSearchIndexes from '../../audit/migrations/20261123110100_audit_search_indexes.ts';
 import * as auditCanonicalBody from '../../audit/migrations/20261123110200_audit_canonical_body.ts';
+import * as auditFeedbackKind from '../../audit/migrations/20261124090000_audit_feedback_kind.ts';
+import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
 import * as clients from './migrations/20261123100000_clients.ts';
 
@@ -14,6 +16,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261123110000_audit_checkpoints': auditCheckpoints,
   '20261123110100_audit_search_indexes': auditSearchIndexes,
   '20261123110200_audit_canonical_body': auditCanonicalBody,
+  '20261124090000_audit_feedback_kind': auditFeedbackKind,
+  '20261124090100_console_sessions': consoleSessions,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -8,13 +8,23 @@ import { docsRouter } from './operations.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { mountRoutes, type Authenticate, type Route } from './route.ts';
 
-export interface AppDeps { logger: Logger; authenticate: Authenticate; routes: Route[] }
+export interface AppDeps {
+  logger: Logger;
+  authenticate: Authenticate;
+  routes: Route[];
+  /** Middleware that sees every request first (metrics). */
+  observe?: express.RequestHandler[];
+  /** Server-rendered pages (the console): mounted before the JSON body parser, since they take HTML forms. */
+  pages?: { path: string; router: express.Router };
+}
 
 export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'>, deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(requestId, securityHeaders, accessLog(deps.logger), jsonBody(config.bodyLimitBytes));
+  app.use(requestId, securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger));
+  if (deps.pages) app.use(deps.pages.path, deps.pages.router);
+  app.use(jsonBody(config.bodyLimitBytes));
   app.use(docsRouter());
   const api = express.Router();
   mountRoutes(api, deps.routes, deps.authenticate, createRateLimiter(config.rateLimitPerMinute));

@@ -54,6 +54,8 @@ const common = {
   measures: [
     { code: 'trace-and-assign', description: 'DWP traces or assigns NINos for Tier 2 grants within 5 days (umbrella MoU SLA, ¶6.34); under 1% late (¶6.41)', slaHours: 120, exchanges: ['dwp.nino-alignment'] },
     { code: 'trace-and-assign-vulnerable', description: 'Within 48 hours for vulnerable individuals, i.e. refugees (¶6.34)', slaHours: 48, exchanges: ['dwp.nino-alignment'] },
+    // Batches of grants come each working day (¶6.33): three silent days, more than a weekend, raise a signal.
+    { code: 'daily-batch', description: 'A batch of grants sent to DWP every working day (¶6.33)', exchanges: ['dwp.nino-alignment'], cadence: { every: 'day', missedPeriods: 3 } },
     { code: 'already-held-rate', description: 'Share of grants that already had a NINo: about 30% (¶6.41)' },
   ],
   review: { intervalMonths: null, lastReviewedOn: null, nextReviewDue: null, improvementPlan: 'Extend to Northern Ireland and to out-of-country Tier 2 dependants (¶6.44); no overall evaluation planned, "since it had no fixed end date" (¶6.39)' },

@@ -48,6 +48,13 @@ const common = {
   feedback: null,
   measures: [
     { code: 'weekly-upload', description: 'Section 95 data uploaded to the ECS every week (¶6.132); a 4-month gap in 2016 went unnoticed by the Home Office (¶6.136)' },
+    // The weekly upload itself does not pass through the gateway; the validations that do are the feed it can watch.
+    {
+      code: 'weekly-validations',
+      description: 'ECS validation requests arrive 2 or 3 a week (¶6.133); two silent weeks raise a signal, so a gap like the 4 months of 2016 cannot go unnoticed (¶6.136)',
+      exchanges: ['dfe.fsm-eligibility'],
+      cadence: { every: 'week', missedPeriods: 2 },
+    },
   ],
   review: { intervalMonths: 12, lastReviewedOn: null, nextReviewDue: '2018-03-01', improvementPlan: null },
 } satisfies Partial<AgreementVersion>;

@@ -34,6 +34,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
     ...base,
     databaseUrl: database.url,
     rateLimitPerMinute: options.rateLimitPerMinute ?? base.rateLimitPerMinute,
+    metricsToken: randomBytes(32).toString('base64url'),
     upstreams: {
       ...(Object.fromEntries(Object.entries(sandboxes.urls).map(([name, url]) => [name, { url, timeoutMs: 2000 }])) as Config['upstreams']),
       dfe: { url: options.dfeUrl ?? sandboxes.urls.dfe, timeoutMs: options.upstreamTimeoutMs ?? 2000 },

@@ -1,0 +1,20 @@
+// Cookies without a library: read one by name; write with the attributes the console always wants.
+import type { Request, Response } from 'express';
+
+export function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.get('cookie') ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
+  }
+  return undefined;
+}
+
+export function writeCookie(res: Response, name: string, value: string, options: { secure: boolean; path: string; maxAgeSeconds: number }): void {
+  const attributes = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path}`, 'HttpOnly', 'SameSite=Strict', `Max-Age=${options.maxAgeSeconds}`];
+  if (options.secure) attributes.push('Secure');
+  res.append('set-cookie', attributes.join('; '));
+}
+
+/** Over https the session cookie takes the __Host- prefix: Secure, Path=/ and no Domain, so no sibling host can set it. */
+export const sessionCookieName = (secure: boolean) => (secure ? '__Host-gw-console' : 'gw-console');
+export const signInCookieName = 'gw-console-signin';

@@ -1,0 +1,62 @@
+// Outcome feedback (¶6.62): a party to an exchange reports what it led to, as an audit entry linked to the decision.
+// The checks run under the chain lock, in the transaction that appends, so two reports cannot race past them.
+import type { Logger } from 'pino';
+import type { AuditAppender } from '../../audit/append.ts';
+import { GatewayError } from '../http/problem.ts';
+import { safeError } from '../logger.ts';
+import type { Principal } from '../exchanges/run-exchange.ts';
+import type { FeedbackOutcome } from './feedback-outcomes.ts';
+import { failedOutcomes } from './match.ts';
+
+export interface FeedbackDeps { audit: AuditAppender; logger: Pick<Logger, 'error'> }
+
+export interface FeedbackReceipt { auditId: string; decisionId: string; exchange: string; outcome: FeedbackOutcome; recordedAt: string }
+
+type Json = Record<string, unknown>;
+const parsed = (v: unknown): Json => (typeof v === 'string' ? JSON.parse(v) : v) as Json;
+
+export function createFeedback(deps: FeedbackDeps) {
+  return async function report(principal: Principal, decisionId: string, outcome: FeedbackOutcome, requestId: string): Promise<FeedbackReceipt> {
+    try {
+      const { stored, result } = await deps.audit.append(async (trx) => {
+        const row = await trx('audit_log').where({ id: decisionId }).first('kind', 'body');
+        const body = row ? parsed(row.body) : null;
+        // Not a party's own exchange is "not found", never "forbidden": its existence is not given away.
+        if (!row || row.kind !== 'decision' || (body!.party !== principal.party && body!.partner !== principal.party)) {
+          throw new GatewayError('not-found', 'There is no exchange with that auditId to which you are a party');
+        }
+        if (body!.decision !== 'permit') throw new GatewayError('conflict', 'That exchange was refused: nothing was shared, so there is no outcome to report');
+        const outcomeRow = await trx('audit_log').where({ decision_id: decisionId, kind: 'outcome' }).first('body');
+        const partnerOutcome = outcomeRow ? parsed(outcomeRow.body).outcome : null;
+        if (typeof partnerOutcome !== 'string' || failedOutcomes.has(partnerOutcome)) {
+          throw new GatewayError('conflict', 'That exchange did not complete: the partner gave no usable answer, so nothing was shared');
+        }
+        const earlier = (await trx('audit_log').where({ decision_id: decisionId, kind: 'feedback', party: principal.party }).select('body'))
+          .map((r) => parsed(r.body).feedback);
+        if (earlier.includes(outcome)) throw new GatewayError('conflict', `This party has already reported ${outcome} for that exchange`);
+        if (earlier.length > 0 && (outcome === 'no-action' || earlier.includes('no-action'))) {
+          throw new GatewayError('conflict', 'no-action cannot stand beside another outcome from the same party for the same exchange');
+        }
+        const entry = {
+          decisionId,
+          exchange: body!.exchange,
+          direction: body!.direction,
+          agreement: body!.agreement,
+          party: principal.party,
+          clientId: principal.clientId,
+          // The other party to the exchange, whichever side reports.
+          partner: body!.party === principal.party ? body!.partner : body!.party,
+          feedback: outcome,
+          requestId,
+        };
+        return { entries: [{ kind: 'feedback' as const, body: entry }], result: body!.exchange as string };
+      });
+      return { auditId: stored[0]!.id, decisionId, exchange: result, outcome, recordedAt: stored[0]!.recordedAt };
+    } catch (error) {
+      if (error instanceof GatewayError) throw error;
+      deps.logger.error({ error: safeError(error), requestId }, 'audit append of feedback failed');
+      throw new GatewayError('audit-unavailable', 'The feedback could not be recorded in the audit log. Try again later.');
+    }
+  };
+}
+export type FeedbackReporter = ReturnType<typeof createFeedback>;

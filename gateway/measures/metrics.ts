@@ -1,0 +1,107 @@
+// Prometheus metrics, from a registry of this gateway's own (tests run several gateways in one process).
+// Decisions, denials by rule, partner outcomes and upstream latency are read from the entries the audit appender
+// commits, so the metrics count exactly what the log holds and no exchange code needs a hook. Labels are exchanges,
+// rules, outcomes and route templates: bounded sets, never personal data.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { Knex } from 'knex';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { AuditAppender } from '../../audit/append.ts';
+import type { AuditEntry } from '../../audit/types.ts';
+import { GatewayError } from '../http/problem.ts';
+import type { Route } from '../http/route.ts';
+
+const seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export function createMetrics(db: Knex) {
+  const registry = new Registry();
+  const registers = [registry];
+  collectDefaultMetrics({ register: registry, prefix: 'gateway_' });
+  const requests = new Counter({ name: 'gateway_http_requests_total', help: 'HTTP requests answered, by route template and status', labelNames: ['method', 'route', 'status'], registers });
+  const requestSeconds = new Histogram({ name: 'gateway_http_request_duration_seconds', help: 'Time to answer an HTTP request', labelNames: ['method', 'route'], buckets: seconds, registers });
+  const decisions = new Counter({ name: 'gateway_decisions_total', help: 'Decisions committed to the audit log (dry runs excluded)', labelNames: ['exchange', 'decision'], registers });
+  const denials = new Counter({ name: 'gateway_rule_denials_total', help: 'Refusals by the rule that denied; one refusal by two rules counts under each', labelNames: ['exchange', 'rule'], registers });
+  const outcomes = new Counter({ name: 'gateway_exchange_outcomes_total', help: 'Partner outcomes of permitted exchanges', labelNames: ['exchange', 'outcome'], registers });
+  const upstream = new Histogram({ name: 'gateway_upstream_latency_seconds', help: 'Time the partner took to answer, as recorded in the outcome entry', labelNames: ['exchange'], buckets: seconds, registers });
+  const feedback = new Counter({ name: 'gateway_feedback_total', help: 'Outcomes fed back by the parties (¶6.62)', labelNames: ['exchange', 'outcome'], registers });
+  const appendSeconds = new Histogram({ name: 'gateway_audit_append_duration_seconds', help: 'Time to commit an append to the audit log, the work under the chain lock included', buckets: seconds, registers });
+  const appendFailures = new Counter({ name: 'gateway_audit_append_failures_total', help: 'Appends to the audit log that failed (nothing was shared)', registers });
+  new Gauge({
+    name: 'gateway_audit_log_entries', help: 'Entries in the audit log (its head seq)', registers,
+    async collect() {
+      const row = await db('audit_log').max<{ max: number | string | null }[]>({ max: 'seq' }).first().catch(() => null);
+      if (row) this.set(Number(row.max ?? 0));
+    },
+  });
+  new Gauge({
+    name: 'gateway_audit_log_bytes', help: 'Size of the audit log table with its indexes', registers,
+    async collect() {
+      const result = await db.raw(`select pg_total_relation_size('audit_log') as bytes`).catch(() => null);
+      if (result) this.set(Number(result.rows[0].bytes));
+    },
+  });
+
+  function noteEntries(entries: AuditEntry[]) {
+    for (const { kind, body } of entries) {
+      const exchange = typeof body.exchange === 'string' ? body.exchange : 'none';
+      if (kind === 'decision') {
+        decisions.inc({ exchange, decision: String(body.decision) });
+        for (const r of (body.rules as { id: string; outcome: string }[] | undefined) ?? []) if (r.outcome === 'deny') denials.inc({ exchange, rule: r.id });
+      } else if (kind === 'outcome') {
+        outcomes.inc({ exchange, outcome: String(body.outcome) });
+        if (typeof body.latencyMs === 'number') upstream.observe({ exchange }, body.latencyMs / 1000);
+      } else if (kind === 'feedback') {
+        feedback.inc({ exchange, outcome: String(body.feedback) });
+      }
+    }
+  }
+
+  return {
+    /** The same appender, timed and counted. Everything that writes the log is given this one. */
+    observe(appender: AuditAppender): AuditAppender {
+      return {
+        async append(build) {
+          const end = appendSeconds.startTimer();
+          try {
+            const committed = await appender.append(build);
+            end();
+            noteEntries(committed.stored);
+            return committed;
+          } catch (error) {
+            // A refusal raised by the caller's own checks is not a failure of the log.
+            if (!(error instanceof GatewayError)) appendFailures.inc();
+            throw error;
+          }
+        },
+      };
+    },
+
+    httpMiddleware: ((req, res, next) => {
+      const end = requestSeconds.startTimer();
+      res.on('finish', () => {
+        // The route template, never the path itself: paths carry ids and whatever a caller typed.
+        const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : req.originalUrl.startsWith('/console') ? '/console' : 'unmatched';
+        requests.inc({ method: req.method, route, status: String(res.statusCode) });
+        end({ method: req.method, route });
+      });
+      next();
+    }) as RequestHandler,
+
+    route(token: string | null): Route {
+      const expected = token ? createHash('sha256').update(token).digest() : null;
+      return {
+        operationId: 'getMetrics',
+        roles: 'public',
+        handler: async ({ req }) => {
+          if (!expected) throw new GatewayError('not-found', 'Metrics are off: set METRICS_TOKEN to turn them on');
+          const given = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+          if (!given || !timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
+            throw new GatewayError('unauthenticated', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>');
+          }
+          return { body: await registry.metrics(), type: registry.contentType };
+        },
+      };
+    },
+  };
+}
+export type Metrics = ReturnType<typeof createMetrics>;
