@@ -55,7 +55,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const runExchange = createExchangeRunner({ record, audit, upstreams, logger });
   const app = createApp(config, {
     logger,
-    authenticate: createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds }),
+    authenticate: createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds }),
     routes: [
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
       ...exchangeRoutes(runExchange, record, upstreams),

@@ -12,10 +12,17 @@ export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export interface Running { child: ChildProcess; pid: number; stop(): Promise<void> }
 
-function run(script: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+const children = new Set<ChildProcess>();
+// A bench that fails half-way must not leave its processes holding the ports for the next run.
+process.once('exit', () => { for (const child of children) child.kill('SIGKILL'); });
+
+function run(script: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     cwd: repo, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
 }
 
 function stopper(child: ChildProcess) {
@@ -75,7 +82,11 @@ export async function benchDatabase(serverUrl: string) {
   };
 }
 
-export interface GatewayOptions { port: number; databaseUrl: string; upstreams: Record<string, string>; env?: Record<string, string> }
+export interface GatewayOptions {
+  port: number; databaseUrl: string; upstreams: Record<string, string>; env?: Record<string, string>;
+  /** Extra node flags, e.g. --cpu-prof to profile the gateway under a bench load. */
+  nodeArgs?: string[];
+}
 
 export async function startGatewayProcess(options: GatewayOptions): Promise<Running & { url: string; dataDir: string; token(client: string): Promise<string> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bench-'));
@@ -86,7 +97,7 @@ export async function startGatewayProcess(options: GatewayOptions): Promise<Runn
     NHS_UPSTREAM_URL: options.upstreams.nhs!, HOME_OFFICE_UPSTREAM_URL: options.upstreams.homeOffice!, FINANCIAL_UPSTREAM_URL: options.upstreams.financial!,
     ...options.env,
   };
-  const child = run('gateway/main.ts', [], env);
+  const child = run('gateway/main.ts', [], env, options.nodeArgs);
   child.stdout!.resume();
   const url = `http://127.0.0.1:${options.port}`;
   await healthy(`${url}/ready`);
