@@ -6,6 +6,7 @@ import { fileKeyRing, type AuditKeyRing } from '../audit/signing-keys.ts';
 import { loadDefaultRegister } from '../mou-registry/default-register/load.ts';
 import { createRegisterCommands } from '../mou-registry/commands.ts';
 import { registerRoutes } from '../mou-registry/routes.ts';
+import { createRegisterCache } from '../mou-registry/register-cache.ts';
 import { createRegisterStore } from '../mou-registry/store.ts';
 import { londonDay } from './london-day.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
@@ -51,7 +52,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const upstreams = Object.fromEntries(
     (Object.keys(names) as (keyof typeof names)[]).map((key) => [key, createUpstreamClient(names[key], config.upstreams[key])]),
   );
-  const record = createDecisionRecorder({ register, audit, pseudonymiser: auditModule.pseudonymiser, logger, clock: deps.clock });
+  const record = createDecisionRecorder({ register: createRegisterCache(db, register), audit, pseudonymiser: auditModule.pseudonymiser, logger, clock: deps.clock });
   const runExchange = createExchangeRunner({ record, audit, upstreams, logger });
   const app = createApp(config, {
     logger,

@@ -5,6 +5,7 @@ import * as auditCheckpoints from '../../audit/migrations/20261123110000_audit_c
 import * as auditSearchIndexes from '../../audit/migrations/20261123110100_audit_search_indexes.ts';
 import * as auditCanonicalBody from '../../audit/migrations/20261123110200_audit_canonical_body.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
+import * as registerGeneration from '../../mou-registry/migrations/20261202100000_register_generation.ts';
 import * as clients from './migrations/20261123100000_clients.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261123110000_audit_checkpoints': auditCheckpoints,
   '20261123110100_audit_search_indexes': auditSearchIndexes,
   '20261123110200_audit_canonical_body': auditCanonicalBody,
+  '20261202100000_register_generation': registerGeneration,
 };
 
 const source: Knex.MigrationSource<string> = {
