@@ -1,6 +1,6 @@
 // The processes a bench run measures, each in its own OS process as in production: the sandbox partners, the
 // gateway (gateway/main.ts) on a fresh PostgreSQL database, and the plain proxy baseline.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,8 +16,10 @@ const children = new Set<ChildProcess>();
 // A bench that fails half-way must not leave its processes holding the ports for the next run.
 process.once('exit', () => { for (const child of children) child.kill('SIGKILL'); });
 
+/** A TypeScript file runs through tsx; the gateway runs as production does, from the bundle `npm run build` makes. */
 function run(script: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script, ...args], {
     cwd: repo, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.add(child);
@@ -97,7 +99,8 @@ export async function startGatewayProcess(options: GatewayOptions): Promise<Runn
     NHS_UPSTREAM_URL: options.upstreams.nhs!, HOME_OFFICE_UPSTREAM_URL: options.upstreams.homeOffice!, FINANCIAL_UPSTREAM_URL: options.upstreams.financial!,
     ...options.env,
   };
-  const child = run('gateway/main.ts', [], env, options.nodeArgs);
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: repo, stdio: 'inherit' });
+  const child = run('dist/gateway.mjs', [], env, ['--enable-source-maps', ...(options.nodeArgs ?? [])]);
   child.stdout!.resume();
   const url = `http://127.0.0.1:${options.port}`;
   await healthy(`${url}/ready`);
