@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { canonicalJson } from './canonical.ts';
+import { createGroupCommitter, type GroupedBuild } from './group-commit.ts';
 import { hashOfCanonical } from './entry-hash.ts';
 import { genesisHash, type AuditEntry, type NewEntry } from './types.ts';
 
@@ -11,11 +12,18 @@ const chainLockKey = 7_244_101;
 export interface AuditAppender {
   /** Runs `build` in a transaction holding the chain lock, appends what it returns, and commits. */
   append<T>(build: (trx: Knex.Transaction) => Promise<{ entries: NewEntry[]; result: T }>): Promise<{ stored: AuditEntry[]; result: T }>;
+  /**
+   * The same, committed together with whatever other grouped appends are waiting (group-commit.ts). For builds
+   * that only read and return entries, such as the exchange path; a build that writes other tables uses append.
+   */
+  appendGrouped<T>(build: GroupedBuild<T>): Promise<{ stored: AuditEntry[]; result: T }>;
 }
 
 /** `onAppended` hears the new head seq after each commit (the checkpointer counts entries with it). */
 export function createAuditAppender(db: Knex, clock: () => Date = () => new Date(), onAppended?: (head: number) => void): AuditAppender {
+  const grouped = createGroupCommitter(db, { chainLockKey, clock, ...(onAppended ? { onAppended } : {}) });
   return {
+    appendGrouped: (build) => grouped.append(build),
     append: async (build) => {
       const committed = await db.transaction(async (trx) => {
         await trx.raw('select pg_advisory_xact_lock(?)', [chainLockKey]);

@@ -14,6 +14,8 @@ export interface Config {
   pgliteDir: string | null;
   audience: string;
   tokenMaxAgeSeconds: number;
+  /** How long a client key, and a token verified with it, is trusted before the client register is asked again. */
+  clientKeyCacheSeconds: number;
   /** Key for the HMACs that stand in for subject identifiers in the audit log; null = make one under dataDir. */
   auditHmacKey: string | null;
   /** Signed audit checkpoints: one every `every` entries or `seconds` seconds (0 = no timer), keys kept in `keysDir`. */
@@ -80,6 +82,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     pgliteDir: pglite === 'memory' ? null : path.resolve(cwd, pglite),
     audience: read.str('GATEWAY_AUDIENCE', 'urn:uk-gov:data-sharing-gateway'),
     tokenMaxAgeSeconds: read.int('TOKEN_MAX_AGE_SECONDS', 900, 30, 3600),
+    clientKeyCacheSeconds: read.int('CLIENT_KEY_CACHE_SECONDS', 30, 0, 3600),
     auditHmacKey,
     auditCheckpoints: {
       every: read.int('AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),

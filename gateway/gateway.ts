@@ -6,6 +6,7 @@ import { fileKeyRing, type AuditKeyRing } from '../audit/signing-keys.ts';
 import { loadDefaultRegister } from '../mou-registry/default-register/load.ts';
 import { createRegisterCommands } from '../mou-registry/commands.ts';
 import { registerRoutes } from '../mou-registry/routes.ts';
+import { createRegisterCache } from '../mou-registry/register-cache.ts';
 import { createRegisterStore } from '../mou-registry/store.ts';
 import { londonDay } from './london-day.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
@@ -65,11 +66,11 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const upstreams = Object.fromEntries(
     (Object.keys(names) as (keyof typeof names)[]).map((key) => [key, createUpstreamClient(names[key], config.upstreams[key])]),
   );
-  const record = createDecisionRecorder({ register, audit, pseudonymiser: auditModule.pseudonymiser, logger, clock: deps.clock });
+  const record = createDecisionRecorder({ register: createRegisterCache(db, register), audit, pseudonymiser: auditModule.pseudonymiser, logger, clock: deps.clock });
   const runExchange = createExchangeRunner({ record, audit, upstreams, logger });
   const measuresStore = createMeasuresStore(db);
   const measures = createMeasures({ store: measuresStore, register, today });
-  const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds });
+  const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
   const consolePages = consoleRouter({
     sessions: createSessions({ db, clients, authenticate, clock: deps.clock ?? (() => new Date()) }),
     register,

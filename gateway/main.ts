@@ -1,13 +1,14 @@
 // `npm start`: the gateway on the embedded database (or DATABASE_URL), with the sandbox partners and the
 // default register, ready for a first call.
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { auditHmacKey } from './audit-key.ts';
 import { ensureSandboxClients, sandboxClients } from './auth/sandbox-clients.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connect } from './db/connect.ts';
 import { buildGateway, prepareDatabase } from './gateway.ts';
 import { createLogger } from './logger.ts';
-import { sandboxPorts, startSandboxes } from './sandbox/start-sandboxes.ts';
+import { sandboxPorts, startSandboxes, upstreamsWithSandboxes } from './sandbox/start-sandboxes.ts';
 
 let config: Config;
 try {
@@ -24,14 +25,19 @@ const logger = createLogger(config.logLevel);
 const db = connect(config);
 await prepareDatabase(db);
 const sandboxes = config.sandbox.start ? await startSandboxes(sandboxPorts(config.sandbox)) : null;
+if (sandboxes) config = { ...config, upstreams: upstreamsWithSandboxes(config.upstreams, sandboxes.urls) };
 const gateway = buildGateway(config, { db, logger, hmacKey: auditHmacKey(config) });
 await ensureSandboxClients(gateway.clients, config.dataDir);
 
 const server: Server = gateway.app.listen(config.port, config.host, () => {
+  // With GATEWAY_PORT=0 the system picks the port; say the one actually bound, so a supervisor can find it.
+  const { port } = server.address() as AddressInfo;
+  const publicUrl = config.port === 0 ? `http://${config.host}:${port}` : config.publicUrl;
+  logger.info({ port }, 'gateway listening');
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`;
   console.log(`
-  Data-sharing gateway  ${config.publicUrl}
-  API docs              ${config.publicUrl}/docs
+  Data-sharing gateway  ${publicUrl}
+  API docs              ${publicUrl}/docs
   Database              ${where}
   Sandbox partners      ${sandboxes ? Object.entries(sandboxes.urls).map(([name, url]) => `${name} ${url}`).join('\n                        ') : 'not started (SANDBOX=false)'}
 

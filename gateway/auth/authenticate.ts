@@ -1,19 +1,45 @@
 // Bearer JWTs signed with a registered client's own key (RFC 7523 style): the key id names the client's key,
 // iss and sub must be that client, aud the gateway. Roles and party come from the register of clients,
 // never from the token, so a token cannot grant itself more.
-import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
+import { decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
 import { GatewayError } from '../http/problem.ts';
 import type { Principal } from '../exchanges/run-exchange.ts';
-import type { ClientStore } from './client-store.ts';
+import type { ClientKey, ClientStore, Client } from './client-store.ts';
+import { expiringCache } from './verified-cache.ts';
 
 const allowedAlgs = ['ES256', 'EdDSA'];
 
-export interface AuthOptions { audience: string; maxAgeSeconds: number }
+export interface AuthOptions {
+  audience: string;
+  maxAgeSeconds: number;
+  /** How long a client key (and a token verified with it) is trusted before the register is asked again; 0 = never cache. */
+  cacheSeconds?: number;
+  now?: () => number;
+}
+
+interface TrustedKey { key: ClientKey & { client: Client }; verifier: CryptoKey | KeyObject | Uint8Array }
 
 export function createAuthenticator(clients: Pick<ClientStore, 'keyById'>, options: AuthOptions) {
+  const ttlMs = (options.cacheSeconds ?? 30) * 1000;
+  const now = options.now ?? Date.now;
+  const keys = expiringCache<TrustedKey>(10_000);
+  const verified = expiringCache<Principal>(50_000);
+
+  async function trustedKey(kid: string): Promise<TrustedKey | null> {
+    const cached = ttlMs > 0 ? keys.get(kid, now()) : undefined;
+    if (cached) return cached;
+    const key = await clients.keyById(kid);
+    if (!key) return null;
+    const trusted = { key, verifier: await importJWK(key.publicJwk, key.alg) };
+    if (ttlMs > 0) keys.set(kid, trusted, now() + ttlMs);
+    return trusted;
+  }
+
   return async function authenticate(authorization: string | undefined): Promise<Principal> {
     const token = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '')?.[1];
     if (!token) throw unauthenticated('Send a bearer token: Authorization: Bearer <JWT>');
+    const known = ttlMs > 0 ? verified.get(token, now()) : undefined;
+    if (known) return known;
     let header;
     try {
       header = decodeProtectedHeader(token);
@@ -24,22 +50,30 @@ export function createAuthenticator(clients: Pick<ClientStore, 'keyById'>, optio
       throw unauthenticated(`Tokens must be signed with ${allowedAlgs.join(' or ')}`);
     }
     if (typeof header.kid !== 'string') throw unauthenticated('The token has no key id (kid)');
-    const key = await clients.keyById(header.kid);
-    if (!key) throw unauthenticated('The token was signed with a key the gateway does not know');
+    const trusted = await trustedKey(header.kid);
+    if (!trusted) throw unauthenticated('The token was signed with a key the gateway does not know');
+    const { key } = trusted;
     if (key.alg !== header.alg) throw unauthenticated('The token algorithm does not match the registered key');
+    let claims: { exp?: number; iat?: number };
     try {
-      await jwtVerify(token, await importJWK(key.publicJwk, key.alg), {
+      ({ payload: claims } = await jwtVerify(token, trusted.verifier, {
         algorithms: [key.alg],
         issuer: key.clientId,
         subject: key.clientId,
         audience: options.audience,
         maxTokenAge: options.maxAgeSeconds,
         requiredClaims: ['exp', 'iat'],
-      });
+        currentDate: new Date(now()),
+      }));
     } catch (error) {
       throw unauthenticated(describe(error as { code?: string; claim?: string }));
     }
-    return { clientId: key.clientId, party: key.client.party, roles: key.client.roles };
+    const principal = { clientId: key.clientId, party: key.client.party, roles: key.client.roles };
+    if (ttlMs > 0) {
+      // The same token is trusted again only while it would still verify: before its expiry and its maximum age.
+      verified.set(token, principal, Math.min(now() + ttlMs, claims.exp! * 1000, (claims.iat! + options.maxAgeSeconds) * 1000));
+    }
+    return principal;
   };
 }
 

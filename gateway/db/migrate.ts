@@ -7,6 +7,7 @@ import * as auditCanonicalBody from '../../audit/migrations/20261123110200_audit
 import * as auditFeedbackKind from '../../audit/migrations/20261124090000_audit_feedback_kind.ts';
 import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
+import * as registerGeneration from '../../mou-registry/migrations/20261202100000_register_generation.ts';
 import * as clients from './migrations/20261123100000_clients.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261123110200_audit_canonical_body': auditCanonicalBody,
   '20261124090000_audit_feedback_kind': auditFeedbackKind,
   '20261124090100_console_sessions': consoleSessions,
+  '20261202100000_register_generation': registerGeneration,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,12 +1,13 @@
-// Gathers the facts, decides, and commits the decision to the audit log in one transaction. The cap counter
-// is read under the chain lock in that same transaction, so 50 simultaneous calls with 3 places left give
-// exactly 3 permits.
+// Gathers the facts, decides, and commits the decision to the audit log (group commit). The cap counter is read
+// under the chain lock in that same transaction, adding the permits earlier in the same batch, so 50
+// simultaneous calls with 3 places left give exactly 3 permits.
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
 import type { Pseudonymiser } from '../../audit/subject-key.ts';
-import { permitsInMonth } from '../../audit/usage.ts';
+import type { Batch } from '../../audit/group-commit.ts';
+import { pendingPermits, permitsInMonth } from '../../audit/usage.ts';
 import { selectAgreement } from '../../mou-registry/select-agreement.ts';
-import type { RegisterStore } from '../../mou-registry/store.ts';
+import type { RegisterCache } from '../../mou-registry/register-cache.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
 import { GatewayError } from '../http/problem.ts';
 import { londonDay, monthOf } from '../london-day.ts';
@@ -18,7 +19,7 @@ import { dataFieldsOf, type ExchangeDefinition, type ExchangeEnvelope } from './
 export interface Caller { clientId: string; party: string }
 
 export interface RecorderDeps {
-  register: Pick<RegisterStore, 'versionsCovering' | 'directivesInForce'>;
+  register: Pick<RegisterCache, 'versionsCovering' | 'directivesInForce'>;
   audit: AuditAppender;
   pseudonymiser: Pseudonymiser;
   logger: Logger;
@@ -30,9 +31,11 @@ export interface Recorded { agreement: AgreementVersion | null; day: IsoDate; de
 export function createDecisionRecorder(deps: RecorderDeps) {
   const clock = deps.clock ?? (() => new Date());
 
-  async function usedUnderCap(trx: Parameters<typeof permitsInMonth>[0], agreement: AgreementVersion, exchange: string, day: IsoDate) {
+  /** Permits already committed this month, and those earlier in the same group commit, under the chain lock. */
+  async function usedUnderCap(trx: Parameters<typeof permitsInMonth>[0], batch: Batch, agreement: AgreementVersion, exchange: string, day: IsoDate) {
     const measure = agreement.measures.find((m) => m.monthlyCap !== undefined && (!m.exchanges || m.exchanges.includes(exchange)));
-    return measure ? permitsInMonth(trx, agreement.agreementId, measure.exchanges, monthOf(day)) : 0;
+    if (!measure) return 0;
+    return (await permitsInMonth(trx, agreement.agreementId, measure.exchanges, monthOf(day))) + pendingPermits(batch.pending, agreement.agreementId, measure.exchanges);
   }
 
   return async function record(
@@ -43,7 +46,7 @@ export function createDecisionRecorder(deps: RecorderDeps) {
     options: { asOf?: IsoDate; dryRun?: boolean; subject?: Partial<SubjectFacts> } = {},
   ): Promise<Recorded> {
     const day = options.asOf ?? londonDay(clock());
-    const [versions, directives] = await Promise.all([deps.register.versionsCovering(def.id), deps.register.directivesInForce(day)]);
+    const [versions, directives] = await Promise.all([deps.register.versionsCovering(def.id, caller.party), deps.register.directivesInForce(day)]);
     const agreement = selectAgreement(versions, { exchange: def.id, party: caller.party, purpose: body.purpose, day, agreementId: body.agreementId });
     const request = body as unknown as Record<string, unknown>;
     const facts: Omit<Facts, 'counters'> = {
@@ -56,8 +59,8 @@ export function createDecisionRecorder(deps: RecorderDeps) {
       subject: { ...unknownSubject, ...def.subjectFromRequest?.(body), ...options.subject },
     };
     try {
-      const { stored, result } = await deps.audit.append(async (trx) => {
-        const usedThisMonth = agreement ? await usedUnderCap(trx, agreement, def.id, day) : 0;
+      const { stored, result } = await deps.audit.appendGrouped(async (trx, batch) => {
+        const usedThisMonth = agreement ? await usedUnderCap(trx, batch, agreement, def.id, day) : 0;
         const decision = decide({ ...facts, counters: { usedThisMonth } });
         const entryBody = {
           exchange: def.id, direction: def.direction, partner: def.partner, party: caller.party, clientId: caller.clientId, requestId,

@@ -22,7 +22,7 @@ const upstreamProblem = (error: UpstreamError, extensions: Record<string, unknow
 export function createExchangeRunner(deps: ExchangeDeps) {
   async function recordOutcome(decisionId: string, body: Record<string, unknown>, requestId: string) {
     try {
-      await deps.audit.append(async () => ({ entries: [{ kind: 'outcome', body: { decisionId, ...body } }], result: null }));
+      await deps.audit.appendGrouped(async () => ({ entries: [{ kind: 'outcome', body: { decisionId, ...body } }], result: null }));
     } catch (error) {
       deps.logger.error({ error: safeError(error), requestId }, 'audit append of an outcome failed; withholding the answer');
       throw new GatewayError('audit-unavailable', 'The outcome could not be recorded in the audit log, so the answer is withheld. Try again later.', { auditId: decisionId });

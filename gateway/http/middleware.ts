@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { safeError } from '../logger.ts';
 import { GatewayError } from './problem.ts';
 
@@ -22,6 +23,10 @@ export const securityHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader('referrer-policy', 'no-referrer');
   res.setHeader('cache-control', 'no-store');
   res.setHeader('cross-origin-opener-policy', 'same-origin');
+  res.setHeader('cross-origin-resource-policy', 'same-origin');
+  // Browsers heed HSTS only over https, where the gateway is always published; over plain http it is ignored.
+  res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  res.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
   res.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
   next();
 };
@@ -57,6 +62,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const problem = toGatewayError(err);
     if (problem.status >= 500 && problem.code === 'internal') {
       logger.error({ requestId: req.id, error: safeError(err) }, 'unhandled error');
+    } else if (isDatabaseUnavailable(err)) {
+      logger.warn({ requestId: req.id, error: safeError(err) }, 'database unreachable; answered 503');
     }
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toProblem(req.id)));
   };
@@ -71,6 +78,7 @@ function toGatewayError(err: unknown): GatewayError {
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new GatewayError('unsupported-media-type', 'The body must be UTF-8 JSON');
   }
+  if (isDatabaseUnavailable(err)) return new GatewayError('unavailable', 'The gateway cannot reach its database just now, so nothing was shared. Try again shortly.');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return new GatewayError('invalid-request', 'The request could not be read');
   }

@@ -59,20 +59,22 @@ export function createMetrics(db: Knex) {
   return {
     /** The same appender, timed and counted. Everything that writes the log is given this one. */
     observe(appender: AuditAppender): AuditAppender {
+      async function timed<T>(append: () => Promise<{ stored: AuditEntry[]; result: T }>) {
+        const end = appendSeconds.startTimer();
+        try {
+          const committed = await append();
+          end();
+          noteEntries(committed.stored);
+          return committed;
+        } catch (error) {
+          // A refusal raised by the caller's own checks is not a failure of the log.
+          if (!(error instanceof GatewayError)) appendFailures.inc();
+          throw error;
+        }
+      }
       return {
-        async append(build) {
-          const end = appendSeconds.startTimer();
-          try {
-            const committed = await appender.append(build);
-            end();
-            noteEntries(committed.stored);
-            return committed;
-          } catch (error) {
-            // A refusal raised by the caller's own checks is not a failure of the log.
-            if (!(error instanceof GatewayError)) appendFailures.inc();
-            throw error;
-          }
-        },
+        append: (build) => timed(() => appender.append(build)),
+        appendGrouped: (build) => timed(() => appender.appendGrouped(build)),
       };
     },
 

@@ -60,3 +60,14 @@ const closeAll = (servers: readonly Server[]) =>
   Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => undefined);
 
 const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+/**
+ * A sandbox asked for port 0 learns its port only once listening; every upstream still aimed at that sandbox's
+ * default (`http://127.0.0.1:0`) is pointed at where it really listens. A real partner URL is left alone.
+ */
+export function upstreamsWithSandboxes(upstreams: Config['upstreams'], urls: Record<SandboxName, string>): Config['upstreams'] {
+  const unbound = 'http://127.0.0.1:0';
+  return Object.fromEntries(
+    (Object.keys(upstreams) as SandboxName[]).map((name) => [name, upstreams[name].url === unbound ? { ...upstreams[name], url: urls[name] } : upstreams[name]]),
+  ) as Config['upstreams'];
+}

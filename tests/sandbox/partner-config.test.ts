@@ -2,7 +2,7 @@
 // endpoint through <PARTNER>_UPSTREAM_URL alone.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../gateway/config.ts';
-import { sandboxPorts } from '../../gateway/sandbox/start-sandboxes.ts';
+import { sandboxPorts, upstreamsWithSandboxes } from '../../gateway/sandbox/start-sandboxes.ts';
 
 describe('partner upstreams and sandbox ports', () => {
   it('point every partner at its own sandbox port by default', () => {
@@ -21,5 +21,16 @@ describe('partner upstreams and sandbox ports', () => {
   it('refuses two sandboxes on one port, but allows any number on 0 (any free port)', () => {
     expect(() => loadConfig({ SANDBOX_DWP_PORT: '8703' })).toThrow(ConfigError);
     expect(() => loadConfig({ SANDBOX_DWP_PORT: '0', SANDBOX_HMRC_PORT: '0' })).not.toThrow();
+  });
+});
+
+describe('sandboxes on any free port', () => {
+  it('take the upstreams aimed at them, and leave a real partner endpoint alone', () => {
+    const config = loadConfig({ SANDBOX_DFE_PORT: '0', SANDBOX_HMRC_PORT: '0', HMRC_UPSTREAM_URL: 'https://hmrc.example.gov.uk/s40' });
+    const urls = { dfe: 'http://127.0.0.1:40001', dwp: 'http://127.0.0.1:40002', hmrc: 'http://127.0.0.1:40003', nhs: 'http://127.0.0.1:40004', homeOffice: 'http://127.0.0.1:40005', financial: 'http://127.0.0.1:40006' };
+    const upstreams = upstreamsWithSandboxes(config.upstreams, urls);
+    expect(upstreams.dfe.url).toBe('http://127.0.0.1:40001');
+    expect(upstreams.hmrc.url).toBe('https://hmrc.example.gov.uk/s40');
+    expect(upstreams.dwp.url).toBe('http://127.0.0.1:8702');
   });
 });

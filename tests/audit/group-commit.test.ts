@@ -1,0 +1,79 @@
+// Group commit on the exchange path: requests that arrive while a commit is in flight share the next one. The
+// chain stays one chain, a request that fails alone fails alone, and when a commit fails nobody in it is told
+// their entry is durable.
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditAppender, type AuditAppender } from '../../audit/append.ts';
+import { toEntry } from '../../audit/read.ts';
+import { entryHash } from '../../audit/entry-hash.ts';
+import { migrate } from '../../gateway/db/migrate.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+
+let database: TestDatabase;
+let db: Knex;
+let appender: AuditAppender;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  db = database.db;
+  await migrate(db);
+  appender = createAuditAppender(db);
+});
+afterAll(() => database.drop());
+
+const decision = (n: number) => ({ kind: 'decision' as const, body: { exchange: 'dfe.child-trace', decision: 'permit', agreement: { id: 'a', version: '1' }, n } });
+
+async function chainIsWhole() {
+  const entries = (await db('audit_log').orderBy('seq')).map(toEntry);
+  entries.forEach((entry, i) => {
+    expect(entry.seq).toBe(i + 1);
+    expect(entry.hash).toBe(entryHash(entry));
+    if (i > 0) expect(entry.prevHash).toBe(entries[i - 1]!.hash);
+  });
+  return entries;
+}
+
+describe('group commit', () => {
+  it('commits simultaneous requests together, each seeing the ones before it in its batch, in one chain', async () => {
+    const seenPending: number[] = [];
+    const results = await Promise.all(Array.from({ length: 40 }, (_, n) =>
+      appender.appendGrouped(async (_trx, batch) => { seenPending.push(batch.pending.length); return { entries: [decision(n)], result: n }; })));
+    expect(results.map((r) => r.result)).toEqual(Array.from({ length: 40 }, (_, n) => n));
+    // The first request went alone; those that waited for it were committed together in a later batch.
+    expect(seenPending[0]).toBe(0);
+    expect(Math.max(...seenPending)).toBeGreaterThan(0);
+    const entries = await chainIsWhole();
+    expect(new Set(results.map((r) => r.stored[0]!.id))).toEqual(new Set(entries.slice(-40).map((e) => e.id)));
+  });
+
+  it('fails a request whose own build fails, and commits the others of its batch', async () => {
+    const before = await db('audit_log').count({ n: '*' }).first();
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, n) =>
+      appender.appendGrouped(async () => { if (n === 4) throw new Error('this request alone'); return { entries: [decision(n)], result: n }; })));
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
+    const after = await db('audit_log').count({ n: '*' }).first();
+    expect(Number(after!.n) - Number(before!.n)).toBe(9);
+    await chainIsWhole();
+  });
+
+  it('tells no one their entry is durable when the commit fails, and writes nothing', async () => {
+    const before = Number((await db('audit_log').count({ n: '*' }).first())!.n);
+    await db.raw('alter table audit_log rename to audit_log_away');
+    try {
+      const outcomes = await Promise.allSettled(Array.from({ length: 5 }, (_, n) => appender.appendGrouped(async () => ({ entries: [decision(n)], result: n }))));
+      expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
+    } finally {
+      await db.raw('alter table audit_log_away rename to audit_log');
+    }
+    expect(Number((await db('audit_log').count({ n: '*' }).first())!.n)).toBe(before);
+    // And the next request after the failure is committed as usual.
+    await appender.appendGrouped(async () => ({ entries: [decision(99)], result: null }));
+    await chainIsWhole();
+  });
+
+  it('interleaves with exclusive appends (register changes) without forking the chain', async () => {
+    await Promise.all(Array.from({ length: 30 }, (_, n) => (n % 3 === 0
+      ? appender.append(async () => ({ entries: [{ kind: 'register-change' as const, body: { n } }], result: n }))
+      : appender.appendGrouped(async () => ({ entries: [decision(n)], result: n })))));
+    await chainIsWhole();
+  });
+});
