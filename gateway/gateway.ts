@@ -66,7 +66,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const upstreams = Object.fromEntries(
     (Object.keys(names) as (keyof typeof names)[]).map((key) => [key, createUpstreamClient(names[key], config.upstreams[key])]),
   );
-  const record = createDecisionRecorder({ register: createRegisterCache(db, register), audit, pseudonymiser: auditModule.pseudonymiser, logger, clock: deps.clock });
+  const record = createDecisionRecorder({ register: createRegisterCache(db, createRegisterStore), audit, pseudonymiser: auditModule.pseudonymiser, logger, clock: deps.clock });
   const runExchange = createExchangeRunner({ record, audit, upstreams, logger });
   const measuresStore = createMeasuresStore(db);
   const measures = createMeasures({ store: measuresStore, register, today });

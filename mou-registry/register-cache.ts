@@ -28,31 +28,51 @@ function index(generation: number, versions: AgreementVersion[], directives: Dir
   return { generation, byExchange, byExchangeAndParty, directives };
 }
 
-export function createRegisterCache(db: Knex, store: Pick<RegisterStore, 'allVersions' | 'directives'>) {
+/** The register as it stood when read: what a decision consults, synchronously. */
+export interface RegisterView {
+  /** Versions whose terms cover the exchange; with a party, only those in which that party may ask. */
+  versionsCovering(exchange: ExchangeId, party?: PartyId): AgreementVersion[];
+  directivesInForce(day: IsoDate): Directive[];
+}
+
+function viewOf(s: Snapshot): RegisterView {
+  return {
+    versionsCovering: (exchange, party) => (party === undefined ? s.byExchange.get(exchange) : s.byExchangeAndParty.get(key(exchange, party))) ?? [],
+    directivesInForce: (day) => s.directives.filter((d) => d.effectiveFrom <= day && (d.effectiveTo === null || d.effectiveTo >= day)),
+  };
+}
+
+type Reader = Pick<RegisterStore, 'allVersions' | 'directives'>;
+
+/** `storeOn` reads the register through the connection given: inside a transaction, that transaction (PGlite has one connection only). */
+export function createRegisterCache(db: Knex, storeOn: (conn: Knex | Knex.Transaction) => Reader) {
   let snapshot: Snapshot | null = null;
   let reloading: Promise<Snapshot> | null = null;
+  // One generation read per transaction: a group commit's requests share it, as they share the chain lock.
+  const perTransaction = new WeakMap<object, Promise<RegisterView>>();
 
-  async function current(): Promise<Snapshot> {
-    const row = await db('register_generation').where({ id: 1 }).first('generation');
+  async function current(conn: Knex | Knex.Transaction): Promise<Snapshot> {
+    const row = await conn('register_generation').where({ id: 1 }).first('generation');
     const generation = Number(row!.generation);
     if (snapshot && snapshot.generation === generation) return snapshot;
     // One reload at a time; callers arriving meanwhile wait for it rather than loading the register again.
+    const store = storeOn(conn);
     reloading ??= Promise.all([store.allVersions(), store.directives()])
       .then(([versions, directives]) => (snapshot = index(generation, versions, directives)))
       .finally(() => { reloading = null; });
     const loaded = await reloading;
-    return loaded.generation >= generation ? loaded : current();
+    return loaded.generation >= generation ? loaded : current(conn);
   }
 
   return {
-    /** Versions whose terms cover the exchange; with a party, only those in which that party may ask. */
-    async versionsCovering(exchange: ExchangeId, party?: PartyId): Promise<AgreementVersion[]> {
-      const s = await current();
-      return (party === undefined ? s.byExchange.get(exchange) : s.byExchangeAndParty.get(key(exchange, party))) ?? [];
-    },
-    async directivesInForce(day: IsoDate): Promise<Directive[]> {
-      const s = await current();
-      return s.directives.filter((d) => d.effectiveFrom <= day && (d.effectiveTo === null || d.effectiveTo >= day));
+    /** The register now, checked against the database's generation through `conn` (a transaction or the pool). */
+    view(conn: Knex | Knex.Transaction = db): Promise<RegisterView> {
+      let view = perTransaction.get(conn);
+      if (!view) {
+        view = current(conn).then(viewOf);
+        if (conn !== db) perTransaction.set(conn, view);
+      }
+      return view;
     },
   };
 }

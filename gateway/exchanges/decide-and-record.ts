@@ -13,13 +13,13 @@ import { GatewayError } from '../http/problem.ts';
 import { londonDay, monthOf } from '../london-day.ts';
 import { safeError } from '../logger.ts';
 import { decide } from '../policy/engine.ts';
-import { unknownSubject, type Decision, type Facts, type SubjectFacts } from '../policy/types.ts';
+import { unknownSubject, type Decision, type SubjectFacts } from '../policy/types.ts';
 import { dataFieldsOf, type ExchangeDefinition, type ExchangeEnvelope } from './exchange-definition.ts';
 
 export interface Caller { clientId: string; party: string }
 
 export interface RecorderDeps {
-  register: Pick<RegisterCache, 'versionsCovering' | 'directivesInForce'>;
+  register: Pick<RegisterCache, 'view'>;
   audit: AuditAppender;
   pseudonymiser: Pseudonymiser;
   logger: Logger;
@@ -46,36 +46,44 @@ export function createDecisionRecorder(deps: RecorderDeps) {
     options: { asOf?: IsoDate; dryRun?: boolean; subject?: Partial<SubjectFacts> } = {},
   ): Promise<Recorded> {
     const day = options.asOf ?? londonDay(clock());
-    const [versions, directives] = await Promise.all([deps.register.versionsCovering(def.id, caller.party), deps.register.directivesInForce(day)]);
-    const agreement = selectAgreement(versions, { exchange: def.id, party: caller.party, purpose: body.purpose, day, agreementId: body.agreementId });
     const request = body as unknown as Record<string, unknown>;
-    const facts: Omit<Facts, 'counters'> = {
+    const dataFields = dataFieldsOf(request);
+    // What needs no register and no lock is worked out first, outside the shared transaction.
+    const recordedRequest = {
+      exchange: def.id, direction: def.direction, partner: def.partner, party: caller.party, clientId: caller.clientId, requestId,
+      caseReference: deps.pseudonymiser.caseReference(body.caseReference),
+      subjects: def.subjects(body).map(deps.pseudonymiser.subject),
+      fieldsRequested: dataFields,
       decisionDate: day,
-      caller,
-      exchange: { id: def.id, partner: def.partner, direction: def.direction, mode: def.mode },
-      request: { purpose: body.purpose, legalBasis: body.legalBasis, dataFields: dataFieldsOf(request), data: request },
-      agreement,
-      directives,
-      subject: { ...unknownSubject, ...def.subjectFromRequest?.(body), ...options.subject },
     };
+    const subject = { ...unknownSubject, ...def.subjectFromRequest?.(body), ...options.subject };
     try {
       const { stored, result } = await deps.audit.appendGrouped(async (trx, batch) => {
+        // The register as it stands in this transaction: a change committed before it is always seen.
+        const register = await deps.register.view(trx);
+        const agreement = selectAgreement(register.versionsCovering(def.id, caller.party), { exchange: def.id, party: caller.party, purpose: body.purpose, day, agreementId: body.agreementId });
         const usedThisMonth = agreement ? await usedUnderCap(trx, batch, agreement, def.id, day) : 0;
-        const decision = decide({ ...facts, counters: { usedThisMonth } });
+        const decision = decide({
+          decisionDate: day,
+          caller,
+          exchange: { id: def.id, partner: def.partner, direction: def.direction, mode: def.mode },
+          request: { purpose: body.purpose, legalBasis: body.legalBasis, dataFields, data: request },
+          agreement,
+          directives: register.directivesInForce(day),
+          subject,
+          counters: { usedThisMonth },
+        });
         const entryBody = {
-          exchange: def.id, direction: def.direction, partner: def.partner, party: caller.party, clientId: caller.clientId, requestId,
+          ...recordedRequest,
           // Only codes the register knows are kept: anything else a caller typed could be free text.
           purpose: agreement?.purposes.some((p) => p.code === body.purpose) ? body.purpose : 'unrecognised',
           legalBasis: agreement?.legalBases.some((b) => b.code === body.legalBasis) ? body.legalBasis : 'unrecognised',
-          caseReference: deps.pseudonymiser.caseReference(body.caseReference),
-          subjects: def.subjects(body).map(deps.pseudonymiser.subject),
-          fieldsRequested: facts.request.dataFields,
-          decisionDate: day,
           ...decision,
         };
-        return { entries: [{ kind: options.dryRun ? ('dry-run' as const) : ('decision' as const), body: entryBody }], result: decision };
+        return { entries: [{ kind: options.dryRun ? ('dry-run' as const) : ('decision' as const), body: entryBody }], result: { decision, agreement } };
       });
-      return { agreement, day, decision: { ...result, auditId: stored[0]!.id } };
+      const { decision, agreement } = result;
+      return { agreement, day, decision: { ...decision, auditId: stored[0]!.id } };
     } catch (error) {
       deps.logger.error({ error: safeError(error), requestId }, 'audit append failed; refusing the exchange');
       throw new GatewayError('audit-unavailable', 'The decision could not be recorded in the audit log, so nothing was sent. Try again later.');

@@ -21,6 +21,8 @@ export interface AppDeps {
 export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'>, deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Answers are no-store; an ETag would only cost a hash of every body.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestId, securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger));
   if (deps.pages) app.use(deps.pages.path, deps.pages.router);
