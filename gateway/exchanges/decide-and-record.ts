@@ -53,7 +53,9 @@ export function createDecisionRecorder(deps: RecorderDeps) {
       request: { purpose: body.purpose, legalBasis: body.legalBasis, dataFields: dataFieldsOf(request), data: request },
       agreement,
       directives,
-      subject: { ...unknownSubject, ...def.subjectFromRequest?.(body), ...options.subject },
+      // Where the Home Office's records are read, the facts come from them alone: a date of birth the caller
+      // states, but the records do not bear out, must never make someone look young enough to share about.
+      subject: def.lookup ? { ...unknownSubject, ...options.subject } : { ...unknownSubject, ...def.subjectFromRequest?.(body) },
     };
     try {
       const { stored, result } = await deps.audit.append(async (trx) => {
