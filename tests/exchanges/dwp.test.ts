@@ -135,7 +135,9 @@ describe('dwp.status-check (reactive, ¶6.56)', () => {
       match: true, immigrationStatus: 'limited-leave', leaveType: 'skilled-worker', leaveValidTo: '2028-04-16', noRecourseToPublicFunds: true, windrushReferral: false,
     });
     expect(body.notices).toBeUndefined();
-    expect(body.decision.obligations.map((o) => o.id)).not.toContain('refer-to-windrush-taskforce');
+    expect(body.decision.obligations).toEqual([]);
+    // Reactive checks continue under the pause; the referral directive reaches them, the pause does not.
+    expect(body.decision.directives).toEqual(['windrush-status-check-referral-2018']);
   });
 
   it('says when the Home Office holds no record', async () => {
