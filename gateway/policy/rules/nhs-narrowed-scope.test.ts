@@ -1,5 +1,6 @@
 // nhs-narrowed-scope: from 9 May 2018 NHS Digital traces only for serious crime (a sentence of 12 months or more),
-// non-conducive presence or a missing vulnerable person, and only after other efforts failed (¶5.36, fn 32, fn 36).
+// non-conducive presence or a missing vulnerable person (¶5.36, fn 36); before and since, only after other efforts
+// to locate the person failed (fn 32).
 import { describe } from 'vitest';
 import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { factsFor, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
@@ -11,7 +12,8 @@ const trace = (day: string, purpose: string, trace_: { otherEffortsFailed: boole
   factsFor('nhs.trace-request', { party: 'home-office', day, request: nhsTraceRequest(ruan, purpose, trace_) });
 
 const table: RuleCase[] = [
-  ['tracing an immigration offender on 8 May 2018', trace('2018-05-08', 'trace-immigration-offender', { otherEffortsFailed: true }), 'not-applicable', /No narrowing directive/],
+  ['tracing an immigration offender on 8 May 2018', trace('2018-05-08', 'trace-immigration-offender', { otherEffortsFailed: true }), 'permit', /No narrowing directive is in force; other reasonable efforts .* have failed/],
+  ['the same, before other efforts were made (fn 32)', trace('2018-05-08', 'trace-immigration-offender', { otherEffortsFailed: false }), 'deny', /only after other reasonable efforts to locate the person have failed/],
   ['the same trace on 9 May 2018', trace('2018-05-09', 'trace-immigration-offender', { otherEffortsFailed: true }), 'deny', /Since 2018-05-09 tracing is allowed only for: deportation-serious-criminal-offence, presence-not-conducive, missing-vulnerable-person-welfare/],
   ['a missing vulnerable person, other efforts failed', trace('2018-05-09', 'missing-vulnerable-person-welfare', { otherEffortsFailed: true }), 'permit', /one of the narrowed purposes and other efforts have failed/],
   ['a missing vulnerable person, other efforts not yet made', trace('2026-11-23', 'missing-vulnerable-person-welfare', { otherEffortsFailed: false }), 'deny', /only after other reasonable efforts/],
