@@ -157,6 +157,13 @@ describe('dwp.status-check (reactive, ¶6.56)', () => {
     expect((await expectRefused(gw, res, 'field-scope')).detail).toContain('subject.postcode');
   });
 
+  it('had no agreement before the umbrella MoU of January 2012, for checks or notifications (dry runs)', async () => {
+    const check = await expectDryRun(gw, await dwp.decide('dwp.status-check', dwpStatusCheck(priya), '2011-12-31'), 'deny');
+    expect(outcomeOf(check, 'agreement-in-force')).toBe('deny');
+    const notice = await expectDryRun(gw, await ho.decide('dwp.proactive-notification', dwpProactiveNotification(ruan), '2011-12-31'), 'deny');
+    expect(outcomeOf(notice, 'agreement-in-force')).toBe('deny');
+  });
+
   it('never echoes the name, nationality or references of the person checked (property)', async () => {
     await checkMinimised(gw, 'dwp.status-check', paths['dwp.status-check'], 'dwp-benefits',
       fc.record({ p: fc.constantFrom(...spreadOf(gw.population.people)), nino: fc.boolean(), ref: fc.boolean() }).map(({ p, nino, ref }) => ({
@@ -205,6 +212,35 @@ describe('dwp.proactive-notification (proactive, compliant environment)', () => 
       fc.record({ p: fc.constantFrom(...young), nino: fc.boolean() }).map(({ p, nino }) => ({
         body: dwpProactiveNotification(p, { homeOfficeReference: true, nino }), forbidden: particularsOf(p),
       })));
+  });
+});
+
+describe('POST /v1/decisions: the same decision, evaluated without sending', () => {
+  it('lets a DPO evaluate a status check on DWP\'s behalf, audited as a dry run by the DPO for DWP', async () => {
+    const dpo = caller(gw, 'dpo');
+    const res = await gw.http.post('/v1/decisions').set('authorization', `Bearer ${await gw.token('dpo')}`)
+      .send({ exchange: 'dwp.status-check', party: 'dwp', request: dwpStatusCheck(clarence) });
+    const decision = await expectDryRun(gw, res, 'permit');
+    expect(decision.obligations).toEqual([{ id: 'refer-to-windrush-taskforce' }]);
+    expect((await auditEntry(gw, decision.auditId)).entry.body).toMatchObject({ party: 'dwp', clientId: 'dpo', exchange: 'dwp.status-check' });
+    expect((await dpo.get(`/v1/audit/entries/${decision.auditId}`)).body.outcomes).toEqual([]);
+  });
+
+  it('needs a DPO to say on whose behalf, and lets a partner ask only about its own requests', async () => {
+    const noParty = await caller(gw, 'dpo').post('/v1/decisions', { exchange: 'dwp.status-check', request: dwpStatusCheck(priya) });
+    expect(noParty.status).toBe(400);
+    expect(noParty.body.errors).toContainEqual({ field: 'party', message: 'is required' });
+    const other = await dwp.post('/v1/decisions', { exchange: 'hmrc.status-check', party: 'hmrc', request: dwpStatusCheck(priya) });
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('forbidden');
+  });
+
+  it('checks the request against the exchange\'s own contract and names the wrong field', async () => {
+    const res = await dwp.post('/v1/decisions', { exchange: 'dwp.status-check', request: { ...dwpStatusCheck(priya), subject: { forename: 'Priya' } } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toContainEqual({ field: 'request.subject.surname', message: 'is required' });
+    const unknown = await dwp.post('/v1/decisions', { exchange: 'dwp.pension-check', request: dwpStatusCheck(priya) });
+    expect(unknown.status).toBe(400);
   });
 });
 

@@ -47,6 +47,10 @@ describe('financial.status-share (¶5.43)', () => {
     expect(decision.directives).toEqual([]);
   });
 
+  it('had no statutory basis before the current-account checks began on 30 October 2017 (dry run)', async () => {
+    expect(outcomeOf(await expectDryRun(gw, await ho.decide('financial.status-share', financialStatusShare(ruan), '2017-10-29'), 'deny'), 'agreement-in-force')).toBe('deny');
+  });
+
   it('refuses a purpose, a legal basis or a field the statute does not cover', async () => {
     await expectRefused(gw, await ho.post(path, { ...financialStatusShare(ruan), purpose: 'cease-benefits-notification' }), 'purpose');
     await expectRefused(gw, await ho.post(path, { ...financialStatusShare(ruan), legalBasis: 'ukba-2007-hmrc-status-exchange' }), 'legal-basis');

@@ -120,6 +120,11 @@ describe('hmrc.status-check (reactive: child benefit and tax credits)', () => {
     await expectRefused(gw, await hmrc.post(paths['hmrc.status-check'], withPostcode), 'field-scope');
   });
 
+  it('had no statutory gateway before the UK Borders Act 2007, for checks or notifications (dry runs)', async () => {
+    expect(outcomeOf(await expectDryRun(gw, await hmrc.decide('hmrc.status-check', hmrcStatusCheck(priya), '2007-10-29'), 'deny'), 'agreement-in-force')).toBe('deny');
+    expect(outcomeOf(await expectDryRun(gw, await ho.decide('hmrc.proactive-notification', hmrcProactiveNotification(ruan), '2007-10-29'), 'deny'), 'agreement-in-force')).toBe('deny');
+  });
+
   it('never echoes the name, nationality or references of the person checked (property)', async () => {
     await checkMinimised(gw, 'hmrc.status-check', paths['hmrc.status-check'], 'hmrc-benefits',
       fc.record({ p: fc.constantFrom(...spreadOf(gw.population.people, 89)), nino: fc.boolean(), ref: fc.boolean() }).map(({ p, nino, ref }) => ({

@@ -139,6 +139,10 @@ describe('nhs.trace-request (¶5.32–5.36)', () => {
     await expectRefused(gw, await ho.post(paths['nhs.trace-request'], withNino), 'field-scope');
   });
 
+  it('had no MoU before January 2017 (dry run)', async () => {
+    expect(outcomeOf(await expectDryRun(gw, await ho.decide('nhs.trace-request', nhsTraceRequest(ruan), '2016-12-31'), 'deny'), 'agreement-in-force')).toBe('deny');
+  });
+
   it('never lets out the GP practice or anything but an address (property)', async () => {
     await checkMinimised(gw, 'nhs.trace-request', paths['nhs.trace-request'], 'ho-status-sharing',
       fc.record({ p: fc.constantFrom(...spreadOf(gw.population.people, 67)), purpose: fc.constantFrom('missing-vulnerable-person-welfare', 'presence-not-conducive') }).map(({ p, purpose }) => ({

@@ -1,5 +1,6 @@
 // The security cases every exchange endpoint shares (STYLE.md item 9): no token, an expired token, a party the
-// agreement does not name, and a client whose role may not call exchanges. One helper, used by every exchange.
+// agreement does not name, and a client whose role may not call exchanges; and the envelope every request must
+// state (purpose, legal basis, case reference, ¶6.79). One helper, used by every exchange.
 import { describe, expect, it } from 'vitest';
 import { expectRefused } from './exchanges.ts';
 import type { TestGateway } from './gateway.ts';
@@ -43,6 +44,17 @@ export function securityCases(gateway: () => TestGateway, e: SecuredExchange) {
       const gw = gateway();
       const res = await gw.http.post(e.path).set('authorization', `Bearer ${await gw.token(e.wrongParty)}`).send(e.body() as object);
       await expectRefused(gw, res, 'party');
+    });
+
+    it('refuses a request that does not state its purpose, legal basis and case reference: a 400, nothing recorded', async () => {
+      const gw = gateway();
+      const before = await auditCount(gw);
+      const { purpose: _p, legalBasis: _l, caseReference: _c, ...rest } = e.body() as Record<string, unknown>;
+      const res = await gw.http.post(e.path).set('authorization', `Bearer ${await gw.token(e.client)}`).send(rest);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('invalid-request');
+      for (const field of ['purpose', 'legalBasis', 'caseReference']) expect(res.body.errors).toContainEqual({ field, message: 'is required' });
+      expect(await auditCount(gw)).toBe(before);
     });
 
     it('refuses a client whose role is not partner (an SRO), before any decision', async () => {
