@@ -22,7 +22,9 @@ export const hmrcEvidenceRequest: ExchangeDefinition<Query, 'matched' | 'no-matc
     let answer: Evidence;
     try {
       answer = await upstreams.hmrc!.post<Evidence>('/hmrc/evidence-request', {
-        subject: subject.nino ? { nino: subject.nino } : { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth },
+        // Every particular goes with the NINo, so that HMRC answers only if they all agree: a NINo alone would
+        // bring back whoever holds it, even when it was mistyped or belongs to someone else.
+        subject: { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth, ...(subject.nino ? { nino: subject.nino } : {}) },
         evidence: body.evidence ?? ['employment', 'income', 'residence'],
         // Required by the gateway's contract, so that HMRC is never asked without it (¶6.79).
         statedUse: body.statedUse,

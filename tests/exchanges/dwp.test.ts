@@ -105,6 +105,12 @@ describe('dwp.accessed-public-funds (¶6.46–6.53)', () => {
     expect(JSON.stringify(body.result)).not.toMatch(/JC318274A|ZR550912C/);
   });
 
+  it('returns a NINo held by someone else as a partial match, not as that person\'s claims', async () => {
+    const body = await expectPermitted(gw, await ukvi.post(paths['dwp.accessed-public-funds'], accessedPublicFunds({ ...fixtures.traceableChildFather, nino: clarence.nino })));
+    expect(body).toMatchObject({ outcome: 'partial-match', result: { match: false, partialMatches: 2 } });
+    expect(JSON.stringify(body.result)).not.toContain('housing-benefit');
+  });
+
   it('refuses a purpose, a legal basis or a field the MoU does not name', async () => {
     await expectRefused(gw, await ukvi.post(paths['dwp.accessed-public-funds'], { ...accessedPublicFunds(clarence), purpose: 'record-nino-on-brp' }), 'purpose');
     await expectRefused(gw, await ukvi.post(paths['dwp.accessed-public-funds'], { ...accessedPublicFunds(clarence), legalBasis: 'ukba-2007-s40' }), 'legal-basis');
@@ -138,6 +144,13 @@ describe('dwp.status-check (reactive, ¶6.56)', () => {
     expect(body.decision.obligations).toEqual([]);
     // Reactive checks continue under the pause; the referral directive reaches them, the pause does not.
     expect(body.decision.directives).toEqual(['windrush-status-check-referral-2018']);
+  });
+
+  it('answers no match, not another person\'s status, when a reference belongs to someone else', async () => {
+    const mixed = { ...dwpStatusCheck(ruan), subject: { ...dwpStatusCheck(ruan).subject, homeOfficeReference: 'HO-4000004' } };
+    const body = await expectPermitted(gw, await dwp.post(paths['dwp.status-check'], mixed));
+    expect(body).toMatchObject({ outcome: 'no-match', result: { match: false } });
+    expect(body.decision.obligations).toEqual([]);
   });
 
   it('says when the Home Office holds no record', async () => {
@@ -189,13 +202,18 @@ describe('dwp.proactive-notification (proactive, compliant environment)', () => 
     expect(refusal.decision.directives).toContain('windrush-pause-2018');
   });
 
-  it('takes the age from Home Office records, not from the date of birth the request states', async () => {
-    // Clarence Baptiste is 78; a request claiming he was born in 2001 is still about a 78-year-old.
+  it('takes the age from Home Office records, never from the date of birth the request states', async () => {
+    // Clarence Baptiste is 78. Claimed to be born in 2001, with or without his reference, he is no one the records
+    // hold: his age cannot be established, so the notification is paused rather than sent about a "25-year-old".
     const claimed = { ...dwpProactiveNotification(clarence), subject: { ...dwpProactiveNotification(clarence).subject, dateOfBirth: '2001-01-01' } };
-    expect((await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], claimed), 'windrush-pause')).detail).toMatch(/is 78/);
-    // With no reference the records cannot find anyone of that name born in 2001: the age is unknown, so paused.
+    expect((await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], claimed), 'windrush-pause')).detail).toMatch(/cannot be established/);
     const unknown = { ...claimed, subject: { forename: clarence.forename, surname: clarence.surname, dateOfBirth: '2001-01-01' } };
     expect((await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], unknown), 'windrush-pause')).detail).toMatch(/cannot be established/);
+  });
+
+  it('finds no record, so shares nothing, when a reference is sent with someone else\'s name', async () => {
+    const mixed = { ...dwpProactiveNotification(ruan), subject: { ...dwpProactiveNotification(ruan).subject, homeOfficeReference: 'HO-4000005' } };
+    expect((await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], mixed), 'windrush-pause')).detail).toMatch(/cannot be established/);
   });
 
   it('refuses a reactive purpose, and a purpose, legal basis or field the MoU does not name', async () => {

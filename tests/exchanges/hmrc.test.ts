@@ -53,6 +53,13 @@ describe('hmrc.evidence-request (¶6.87–6.95)', () => {
     expect(body.decision.rules.find((r) => r.id === 'monthly-cap')!.reason).toBe('1 of 10000 requests this month');
   });
 
+  it('brings back nobody\'s records for a NINo that belongs to someone else', async () => {
+    const mixed = hmrcEvidenceRequest(chukwuemeka, { subject: { ...hmrcEvidenceRequest(chukwuemeka).subject, nino: priya.nino } });
+    const body = await expectPermitted(gw, await ie.post(paths['hmrc.evidence-request'], mixed));
+    expect(body).toMatchObject({ outcome: 'no-match', result: { match: false } });
+    expect(JSON.stringify(body.result)).not.toContain('Calder Analytics');
+  });
+
   it('brings back nothing about British or EEA citizens: HMRC refuses them (¶6.79)', async () => {
     for (const person of [khan, camille]) {
       const body = await expectPermitted(gw, await ie.post(paths['hmrc.evidence-request'], hmrcEvidenceRequest(person)));
