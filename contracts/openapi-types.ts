@@ -1161,16 +1161,25 @@ export interface components {
             agreementId?: components["schemas"]["Code"];
             subject: components["schemas"]["Subject"];
             since?: components["schemas"]["IsoDate"];
+        };
+        /** @description A question to HMRC about one person, saying exactly how the answer will be used (¶6.79). */
+        HmrcEvidenceGatewayRequest: {
+            purpose: components["schemas"]["Code"];
+            legalBasis: components["schemas"]["Code"];
+            caseReference: components["schemas"]["CaseReference"];
+            agreementId?: components["schemas"]["Code"];
+            subject: components["schemas"]["Subject"];
+            /** @description The kinds of evidence wanted; all three when absent. */
             evidence?: ("employment" | "income" | "residence")[];
-            /** @description Exactly how the information will be used (¶6.79). Sent to HMRC; never stored by the gateway. */
-            statedUse?: string;
+            /** @description Exactly how the information will be used (¶6.79); HMRC releases nothing without it. Sent to HMRC; never stored by the gateway. */
+            statedUse: string;
         };
         PersonQueryResponse: {
             /** Format: uuid */
             auditId: string;
             decision: components["schemas"]["Decision"];
             /** @enum {string} */
-            outcome: "matched" | "no-match" | "partial-match" | "out-of-scope";
+            outcome: "matched" | "no-match" | "partial-match" | "multiple-matches" | "out-of-scope";
             result: {
                 match?: boolean;
                 claims?: {
@@ -2450,7 +2459,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PersonQueryRequest"];
+                "application/json": components["schemas"]["HmrcEvidenceGatewayRequest"];
             };
         };
         responses: {

@@ -56,7 +56,9 @@ export function createDecisionRecorder(deps: RecorderDeps) {
       fieldsRequested: dataFields,
       decisionDate: day,
     };
-    const subject = { ...unknownSubject, ...def.subjectFromRequest?.(body), ...options.subject };
+    // Where the Home Office's records are read, the facts come from them alone: a date of birth the caller
+    // states, but the records do not bear out, must never make someone look young enough to share about.
+    const subject = def.lookup ? { ...unknownSubject, ...options.subject } : { ...unknownSubject, ...def.subjectFromRequest?.(body) };
     try {
       const { stored, result } = await deps.audit.appendGrouped(async (trx, batch) => {
         // The register as it stands in this transaction: a change committed before it is always seen.

@@ -44,7 +44,9 @@ export const dwpAccessedPublicFunds: ExchangeDefinition<Query, 'matched' | 'no-m
   subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
   async call(upstreams, { subject, since }) {
     const answer = await upstreams.dwp!.post<Funds>('/dwp/accessed-public-funds', {
-      subject: subject.nino ? { nino: subject.nino } : { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth },
+      // The NINo with the particulars, so that a NINo held by someone else comes back as a partial match to
+      // resolve, not as that person's claims (¶6.33).
+      subject: { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth, ...(subject.nino ? { nino: subject.nino } : {}) },
       ...(since ? { since } : {}),
     }, 'DwpAccessedPublicFundsResponse');
     if (answer.outcome === 'partial-match') return { outcome: 'partial-match', candidate: { match: false, partialMatches: answer.candidates?.length ?? 0 } };

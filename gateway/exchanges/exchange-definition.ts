@@ -29,7 +29,7 @@ export interface ExchangeDefinition<Body extends ExchangeEnvelope = ExchangeEnve
   direction: 'outbound' | 'inbound';
   mode: 'proactive' | 'reactive';
   subjects(body: Body): SubjectIdentifier[];
-  /** Facts known from the request itself (e.g. a date of birth the caller must send). */
+  /** Facts known from the request itself, for exchanges with no lookup; where there is one, its facts alone count. */
   subjectFromRequest?(body: Body): Partial<SubjectFacts>;
   /** Looks the subject up in the Home Office's own records before deciding; discloses nothing. */
   lookup?(upstreams: Upstreams, body: Body): Promise<Lookup<Outcome>>;

@@ -17,7 +17,6 @@ export const financialStatusShare: ExchangeDefinition<Share, 'acknowledged'> = {
   direction: 'outbound',
   mode: 'proactive',
   subjects: ({ subject }) => identifiersOf(subject),
-  subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
   lookup: (upstreams, { subject }) => lookUpFacts(upstreams, subject),
   async call(upstreams, body) {
     const { subject } = body;

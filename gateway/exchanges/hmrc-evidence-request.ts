@@ -5,10 +5,10 @@ import { UpstreamError } from '../upstream/upstream-client.ts';
 import type { ExchangeDefinition } from './exchange-definition.ts';
 import { identifiersOf } from './subject-identifiers.ts';
 
-type Query = components['schemas']['PersonQueryRequest'];
+type Query = components['schemas']['HmrcEvidenceGatewayRequest'];
 type Evidence = components['schemas']['HmrcEvidenceResponse'];
 
-export const hmrcEvidenceRequest: ExchangeDefinition<Query, 'matched' | 'no-match' | 'out-of-scope'> = {
+export const hmrcEvidenceRequest: ExchangeDefinition<Query, 'matched' | 'no-match' | 'multiple-matches' | 'out-of-scope'> = {
   id: 'hmrc.evidence-request',
   operationId: 'hmrcEvidenceRequest',
   upstream: 'hmrc',
@@ -22,9 +22,12 @@ export const hmrcEvidenceRequest: ExchangeDefinition<Query, 'matched' | 'no-matc
     let answer: Evidence;
     try {
       answer = await upstreams.hmrc!.post<Evidence>('/hmrc/evidence-request', {
-        subject: subject.nino ? { nino: subject.nino } : { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth },
+        // Every particular goes with the NINo, so that HMRC answers only if they all agree: a NINo alone would
+        // bring back whoever holds it, even when it was mistyped or belongs to someone else.
+        subject: { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth, ...(subject.nino ? { nino: subject.nino } : {}) },
         evidence: body.evidence ?? ['employment', 'income', 'residence'],
-        statedUse: body.statedUse ?? '',
+        // Required by the gateway's contract, so that HMRC is never asked without it (¶6.79).
+        statedUse: body.statedUse,
         caseReference: body.caseReference,
       }, 'HmrcEvidenceResponse');
     } catch (error) {
@@ -32,7 +35,8 @@ export const hmrcEvidenceRequest: ExchangeDefinition<Query, 'matched' | 'no-matc
       if (error instanceof UpstreamError && error.status === 422) return { outcome: 'out-of-scope', candidate: { match: false } };
       throw error;
     }
-    if (answer.outcome !== 'matched') return { outcome: 'no-match', candidate: { match: false } };
+    // Two taxpayers fit the particulars: the requester is told so, and nothing about either leaves HMRC.
+    if (answer.outcome !== 'matched') return { outcome: answer.outcome, candidate: { match: false } };
     return {
       outcome: 'matched',
       candidate: {

@@ -9,12 +9,16 @@ type StatusAnswer = components['schemas']['HomeOfficeStatusCheckResponse'];
 export type StatusRecord = components['schemas']['HomeOfficeStatusRecord'];
 type Subject = components['schemas']['Subject'];
 
+/**
+ * Every particular the request gives goes into the search, so a record is found only if they all agree with it:
+ * a reference or NINo alone would answer with whoever holds it, whatever name and date of birth the caller gave.
+ */
 export async function findRecord(upstreams: Upstreams, subject: Subject): Promise<StatusAnswer> {
-  const query = subject.homeOfficeReference
-    ? { homeOfficeReference: subject.homeOfficeReference }
-    : subject.nino
-      ? { nino: subject.nino }
-      : { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth };
+  const query = {
+    forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth,
+    ...(subject.nino ? { nino: subject.nino } : {}),
+    ...(subject.homeOfficeReference ? { homeOfficeReference: subject.homeOfficeReference } : {}),
+  };
   return upstreams.homeOffice!.post<StatusAnswer>('/home-office/status-check', { subject: query }, 'HomeOfficeStatusCheckResponse');
 }
 

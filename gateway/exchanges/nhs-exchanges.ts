@@ -18,7 +18,6 @@ export const nhsDebtorReturn: ExchangeDefinition<Debtor, 'recorded' | 'not-match
   direction: 'inbound',
   mode: 'proactive',
   subjects: ({ subject }) => identifiersOf(subject),
-  subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
   // Nationality (EEA or not) comes from Home Office records, not from the Trust.
   lookup: (upstreams, { subject }) => lookUpFacts(upstreams, subject),
   async call(upstreams, { subject, debt }) {

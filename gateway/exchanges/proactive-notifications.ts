@@ -18,7 +18,6 @@ function notification(id: string, operationId: string, partner: 'dwp' | 'hmrc'):
     direction: 'outbound',
     mode: 'proactive',
     subjects: ({ subject }) => identifiersOf(subject),
-    subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
     lookup: (upstreams, { subject }) => lookUpFacts(upstreams, subject),
     async call(upstreams, body) {
       const { subject } = body;

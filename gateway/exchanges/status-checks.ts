@@ -36,7 +36,6 @@ function statusCheck(id: string, operationId: string): ExchangeDefinition<Reques
     direction: 'inbound',
     mode: 'reactive',
     subjects: ({ subject }) => identifiersOf(subject),
-    subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
     async lookup(upstreams, { subject }) {
       const answer = await findRecord(upstreams, subject);
       if (answer.outcome !== 'matched' || !answer.record) return { subject: {}, answer: { outcome: answer.outcome, candidate: { match: false } } };

@@ -3,10 +3,14 @@ import type { Directive } from '../../mou-registry/types.ts';
 import type { Facts } from './types.ts';
 
 export function directivesOfKind(facts: Facts, kind: string): Directive[] {
+  return directivesReaching(facts).filter((d) => d.condition.kind === kind);
+}
+
+/** The directives in force that reach this request: what a decision names, so a DPO sees what it followed. */
+export function directivesReaching(facts: Facts): Directive[] {
   const purpose = facts.agreement?.purposes.find((p) => p.code === facts.request.purpose);
   const mode = purpose?.mode ?? facts.exchange.mode;
   return facts.directives.filter((d) => {
-    if (d.condition.kind !== kind) return false;
     const s = d.scope;
     if (s.exchanges && !s.exchanges.includes(facts.exchange.id)) return false;
     if (s.parties && !s.parties.includes(facts.caller.party) && !s.parties.includes(facts.exchange.partner)) return false;

@@ -1,4 +1,5 @@
 // Combines the rules: every rule is evaluated and reported; any deny wins.
+import { directivesReaching } from './directive-scope.ts';
 import { agreementInForce } from './rules/agreement-in-force.ts';
 import { debtorThreshold } from './rules/debtor-threshold.ts';
 import { dfeOffenderBelief } from './rules/dfe-offender-belief.ts';
@@ -29,6 +30,6 @@ export function decide(facts: Facts): Omit<Decision, 'auditId'> {
     rules: results.map(({ id, outcome, reason }) => ({ id, outcome, reason })),
     obligations: denied ? [] : results.flatMap((r) => r.obligations ?? []),
     agreement: facts.agreement ? { id: facts.agreement.agreementId, version: facts.agreement.version } : null,
-    directives: facts.directives.map((d) => d.id),
+    directives: directivesReaching(facts).map((d) => d.id),
   };
 }

@@ -40,8 +40,10 @@ const common = {
     { party: 'dwp', seeks: 'Fewer NINo interviews and background checks; better customer service (¶6.31, ¶6.40)' },
   ],
   dataAccuracy: {
-    matchPoints: ['name', 'dateOfBirth', 'nino'],
-    description: 'DWP bulk-matches the CID particulars against its records; a partial match (common name, differing date of birth) goes back to UKVI to resolve, never silently accepted (¶6.33)',
+    // A NINo travels only "where the applicant has indicated … they already have one"; DWP assigns one where
+    // there is none (¶6.33), so it cannot be a point every grant must carry.
+    matchPoints: ['name', 'dateOfBirth'],
+    description: 'DWP bulk-matches the CID particulars (name and date of birth, and the NINo where the applicant gave one) against its records; a partial match (common name, differing date of birth) goes back to UKVI to resolve, never silently accepted (¶6.33)',
   },
   sopReferences: ['Tier 2 and refugee process set out in the process MoU (¶6.33)'],
   processMaps: [],

@@ -47,7 +47,9 @@ const common = {
   ],
   exchanges: [exchangeTerms('nhs.debtor-return', ['dhsc', ...sampleTrusts], 'home-office-ie')],
   dataAccuracy: {
-    matchPoints: ['name', 'dateOfBirth', 'homeOfficeReference'],
+    // Trusts do not hold Home Office references: the debt is added to the person's CID record "where one existed"
+    // and a new record is created where none did (¶6.153), so name and the mandatory date of birth are the points.
+    matchPoints: ['name', 'dateOfBirth'],
     description: 'Date of birth is mandatory; returns with EU nationals or missing mandatory fields are rejected back to the Trust through DHSC (¶6.153, ¶6.166)',
   },
   sopReferences: ['Home Office debtor spreadsheet, filled in monthly with non-clinical data only (¶6.153, ¶6.157)', 'Home Office guidance: CID record flagged "NHS Debtor" (¶6.154)'],

@@ -1,8 +1,12 @@
 // dfe.child-trace end to end: Immigration Enforcement asks DfE to trace a child (¶6.100–6.112).
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../gateway/sandbox/population/types.ts';
+import { securityCases } from '../support/exchange-security.ts';
+import { expectDecisionObject } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { childTracePath, childTraceRequest, currentPostcode, fixedClock } from '../support/child-trace.ts';
+import { checkMinimised } from '../support/minimisation.ts';
 
 let gw: TestGateway;
 let child: Person;
@@ -39,10 +43,10 @@ describe('a permitted trace', () => {
 
   it('lists every rule it evaluated, each with a reason a person can read', async () => {
     const res = await trace(childTraceRequest({ ...child, postcode: currentPostcode(child) }));
-    const ids = res.body.decision.rules.map((r: { id: string }) => r.id);
-    expect(ids).toEqual(['party', 'agreement-in-force', 'purpose', 'legal-basis', 'direction', 'field-scope', 'windrush-pause', 'financial-services-age',
-      'nhs-narrowed-scope', 'nhs-non-clinical', 'dfe-offender-belief', 'debtor-threshold', 'match-quality', 'monthly-cap']);
-    for (const rule of res.body.decision.rules) expect(rule.reason.length).toBeGreaterThan(10);
+    expectDecisionObject(res.body.decision, { decision: 'permit', agreement: { id: 'ie-dfe-child-tracing-mou', version: '2.0' } });
+    expect(res.body.decision.obligations).toEqual([{ id: 'withhold-older-than', years: 5 }]);
+    // No directive in force reaches child tracing, so the decision names none.
+    expect(res.body.decision.directives).toEqual([]);
   });
 
   it('answers no-match when one of the three points differs (fn 65)', async () => {
@@ -163,4 +167,28 @@ describe('bad input gets a clear 400 naming the field', () => {
     const after = await gw.db('audit_log').count<{ count: string }[]>({ count: '*' }).first();
     expect(Number(after!.count)).toBe(Number(before!.count));
   });
+});
+
+describe('minimisation', () => {
+  it('never lets out anything about the parents, or a record older than 5 years, whichever child is traced (property)', async () => {
+    const children = gw.population.people.filter((p) => p.schoolHistory.length > 0 && p.parentIds.length > 0).filter((_p, i) => i % 7 === 0);
+    const byId = new Map(gw.population.people.map((p) => [p.id, p]));
+    await checkMinimised(gw, 'dfe.child-trace', childTracePath, 'ie-removals-casework',
+      fc.record({ child: fc.constantFrom(...children), urgent: fc.boolean() }).map(({ child: c, urgent }) => {
+        const parents = c.parentIds.map((id) => byId.get(id)!);
+        return {
+          body: childTraceRequest({ ...c, postcode: currentPostcode(c) }, urgent ? { urgentSafeguarding: true } : {}),
+          // Parents' identifiers, and the end dates of periods more than 5 years before the decision day.
+          forbidden: [
+            ...parents.flatMap((p) => [p.nino, p.immigration.homeOfficeReference]).filter((v): v is string => v !== null),
+            ...[...c.addresses, ...c.schoolHistory].flatMap((a) => (a.to !== null && a.to < '2021-11-23' ? [`"to":"${a.to}"`] : [])),
+          ],
+        };
+      }), 20);
+  });
+});
+
+securityCases(() => gw, {
+  exchange: 'dfe.child-trace', path: childTracePath, body: () => childTraceRequest({ ...child, postcode: currentPostcode(child) }),
+  client: 'ie-removals-casework', wrongParty: 'ukvi-casework',
 });

@@ -46,3 +46,31 @@ export async function rowCounts(gw: TestGateway) {
   for (const t of tables) counts[t] = Number((await gw.db(t).count<{ c: string }[]>({ c: '*' }).first())!.c);
   return counts;
 }
+
+/**
+ * A new agreement in the same collaboration as an existing version, with its terms changed by `change`, signed
+ * by every party and in force from `day`: how a registry administrator would put, say, a lower cap in place.
+ */
+export async function adoptTerms(
+  gw: TestGateway,
+  from: { agreementId: string; version: string },
+  to: { agreementId: string; version: string; day: string },
+  change: (terms: Record<string, any>) => Record<string, any> = (t) => t,
+) {
+  const admin = asRole(gw, 'registry-admin');
+  const source = await admin.get(`/v1/register/agreements/${from.agreementId}/versions/${from.version}`);
+  if (source.status !== 200) throw new Error(`no version ${from.agreementId}@${from.version}: ${source.status}`);
+  const { signatures: _s, suspensions: _u, terminatedOn: _t, ...terms } = source.body.version;
+  const agreements = await admin.get(`/v1/register/agreements/${from.agreementId}/versions`);
+  const collaborationId = agreements.body.agreement.collaborationId;
+  const created = await admin.post('/v1/register/agreements', { id: to.agreementId, collaborationId, kind: terms.kind, title: `${terms.title} (${to.agreementId})` });
+  if (created.status !== 201) throw new Error(`agreement not created: ${JSON.stringify(created.body)}`);
+  const body = change({ ...terms, agreementId: to.agreementId, version: to.version, inForceFrom: to.day, inForceTo: null });
+  const drafted = await admin.post(`/v1/register/agreements/${to.agreementId}/versions`, body);
+  if (drafted.status !== 201) throw new Error(`version not drafted: ${JSON.stringify(drafted.body)}`);
+  for (const party of body.parties as string[]) {
+    const signed = await admin.post(`/v1/register/agreements/${to.agreementId}/versions/${to.version}/signatures`, { party, signatory: `Senior owner for ${party}`, signedOn: to.day });
+    if (signed.status !== 200) throw new Error(`not signed by ${party}: ${JSON.stringify(signed.body)}`);
+  }
+  return body;
+}

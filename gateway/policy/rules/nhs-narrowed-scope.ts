@@ -1,10 +1,23 @@
 import { directivesOfKind, fieldValue } from '../directive-scope.ts';
 import type { Rule } from '../types.ts';
 
-/** Since 9 May 2018 NHS Digital traces only for three purposes, after other efforts failed (¶5.36, fn 32, fn 36). */
+/** The MoU has let NHS Digital trace only once other reasonable efforts to locate the person failed (fn 32). */
+const otherEffortsField = 'trace.otherEffortsFailed';
+
+/**
+ * Since 9 May 2018 NHS Digital traces only for three purposes (¶5.36, fn 36); before and since, only after other
+ * reasonable and appropriate efforts to locate the person have failed (fn 32: NHS Digital rejected requests in
+ * 2017 when not persuaded they had).
+ */
 export const nhsNarrowedScope: Rule = (facts) => {
   const narrowing = directivesOfKind(facts, 'allowed-purposes')[0];
-  if (!narrowing) return { id: 'nhs-narrowed-scope', outcome: 'not-applicable', reason: 'No narrowing directive reaches this exchange' };
+  if (!narrowing) {
+    if (facts.exchange.id !== 'nhs.trace-request') return { id: 'nhs-narrowed-scope', outcome: 'not-applicable', reason: 'No narrowing directive reaches this exchange' };
+    if (fieldValue(facts.request.data, otherEffortsField) !== true) {
+      return { id: 'nhs-narrowed-scope', outcome: 'deny', reason: 'NHS Digital traces only after other reasonable efforts to locate the person have failed' };
+    }
+    return { id: 'nhs-narrowed-scope', outcome: 'permit', reason: 'No narrowing directive is in force; other reasonable efforts to locate the person have failed' };
+  }
   const c = narrowing.condition as {
     purposes: string[]; otherEffortsFailedRequired: boolean; otherEffortsFailedField: string;
     seriousOffenceMinimumSentenceMonths: number; sentenceField: string;

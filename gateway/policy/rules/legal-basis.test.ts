@@ -1,0 +1,18 @@
+// legal-basis: the stated legal basis must be one the agreement names (recommendation 2a).
+import { describe } from 'vitest';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { factsFor, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
+import { debtorReturn, fsmEligibility, hmrcStatusCheck } from '../../../tests/support/requests.ts';
+import { legalBasis } from './legal-basis.ts';
+
+const debt = { amountPence: 65_000, invoicedOn: '2026-08-23' };
+
+const table: RuleCase[] = [
+  ['free school meals under s.95 of the 1999 Act', factsFor('dfe.fsm-eligibility', { party: 'dfe', request: fsmEligibility(fixtures.s95Parent) }), 'permit', /Immigration and Asylum Act 1999 Part VI, s.95/],
+  ['a debtor return under Appendix V, only from April 2016', factsFor('nhs.debtor-return', { party: 'nhs-trust-guys-st-thomas', request: { ...debtorReturn(fixtures.nonEeaDebtor, debt), legalBasis: 'immigration-rules-appendix-v-3-14' } }), 'permit', /Appendix V, 3.14/],
+  ['the same basis in 2015, before the Rules had it', factsFor('nhs.debtor-return', { party: 'nhs-trust-guys-st-thomas', day: '2015-06-01', request: { ...debtorReturn(fixtures.nonEeaDebtor, debt), legalBasis: 'immigration-rules-appendix-v-3-14' } }), 'deny', /not one the agreement names \(immigration-rules-320-22, immigration-rules-322-12\)/],
+  ['a Data Protection Act basis for free school meals', factsFor('dfe.fsm-eligibility', { party: 'dfe', request: { ...fsmEligibility(fixtures.s95Parent), legalBasis: 'dpa-1998-s29-3' } }), 'deny', /not one the agreement names \(iaa-1999-s95\)/],
+  ['no agreement to name any basis', factsFor('hmrc.status-check', { party: 'dwp', request: hmrcStatusCheck(fixtures.windrushElder) }), 'not-applicable', /no agreement to check/],
+];
+
+describe('legal-basis', () => ruleTable(legalBasis, 'legal-basis', table));
