@@ -1,7 +1,8 @@
-// The policy decision in process: find the governing agreement among every version covering the exchange, then
-// evaluate all fourteen rules. Measured with the default register alone (the baseline) and with 1,000 extra
+// The policy decision in process, as the recorder makes it: find the governing agreement among the versions the
+// in-memory register holds for the exchange and party, take the directives in force, evaluate all fourteen rules. Measured with the default register alone (the baseline) and with 1,000 extra
 // agreements covering the same exchanges, as a register that grew would hold.
 import { defaultRegister } from '../mou-registry/default-register/index.ts';
+import { registerView } from '../mou-registry/register-cache.ts';
 import { selectAgreement } from '../mou-registry/select-agreement.ts';
 import type { AgreementVersion } from '../mou-registry/types.ts';
 import { dataFieldsOf } from '../gateway/exchanges/exchange-definition.ts';
@@ -42,19 +43,19 @@ function extraAgreements(base: AgreementVersion[], count: number): AgreementVers
 }
 
 function measure(versions: AgreementVersion[], iterations: number): LatencySummary {
-  const byExchange = new Map(cases.map((c) => [c.exchange.id, versions.filter((v) => v.exchanges.some((e) => e.exchange === c.exchange.id))]));
-  const directives = defaultRegister.directives.filter((d) => d.effectiveFrom <= '2026-11-23' && (d.effectiveTo === null || d.effectiveTo >= '2026-11-23'));
+  // The register as the gateway holds it in memory (mou-registry/register-cache.ts), indexed by exchange and party.
+  const register = registerView(versions, defaultRegister.directives);
   const samples: number[] = new Array(iterations);
   let permits = 0;
   for (let i = 0; i < iterations; i++) {
     const c = cases[i % cases.length]!;
     const request = c.request as { purpose: string; legalBasis: string };
     const started = process.hrtime.bigint();
-    const agreement = selectAgreement(byExchange.get(c.exchange.id)!, { exchange: c.exchange.id, party: c.caller.party, purpose: request.purpose, day: '2026-11-23' });
+    const agreement = selectAgreement(register.versionsCovering(c.exchange.id, c.caller.party), { exchange: c.exchange.id, party: c.caller.party, purpose: request.purpose, day: '2026-11-23' });
     const decision = decide({
       decisionDate: '2026-11-23', caller: c.caller, exchange: c.exchange,
       request: { purpose: request.purpose, legalBasis: request.legalBasis, dataFields: dataFieldsOf(c.request), data: c.request },
-      agreement, directives, subject: c.subject, counters: { usedThisMonth: 12 },
+      agreement, directives: register.directivesInForce('2026-11-23'), subject: c.subject, counters: { usedThisMonth: 12 },
     });
     samples[i] = Number(process.hrtime.bigint() - started) / 1000; // µs
     if (decision.decision === 'permit') permits += 1;

@@ -35,6 +35,9 @@ export interface RegisterView {
   directivesInForce(day: IsoDate): Directive[];
 }
 
+/** The view of a register held in hand (the bench, and any caller that already has the versions). */
+export const registerView = (versions: AgreementVersion[], directives: Directive[]): RegisterView => viewOf(index(0, versions, directives));
+
 function viewOf(s: Snapshot): RegisterView {
   return {
     versionsCovering: (exchange, party) => (party === undefined ? s.byExchange.get(exchange) : s.byExchangeAndParty.get(key(exchange, party))) ?? [],
@@ -57,8 +60,9 @@ export function createRegisterCache(db: Knex, storeOn: (conn: Knex | Knex.Transa
     if (snapshot && snapshot.generation === generation) return snapshot;
     // One reload at a time; callers arriving meanwhile wait for it rather than loading the register again.
     const store = storeOn(conn);
-    reloading ??= Promise.all([store.allVersions(), store.directives()])
-      .then(([versions, directives]) => (snapshot = index(generation, versions, directives)))
+    // One after the other: on a transaction's single connection, queries cannot overlap.
+    reloading ??= (async () => index(generation, await store.allVersions(), await store.directives()))()
+      .then((loaded) => (snapshot = loaded))
       .finally(() => { reloading = null; });
     const loaded = await reloading;
     return loaded.generation >= generation ? loaded : current(conn);

@@ -16,10 +16,14 @@ export function selectAgreement(versions: readonly AgreementVersion[], wanted: W
     (standingOn(v, wanted.day).authorises ? 4 : 0) +
     (v.purposes.some((p) => p.code === wanted.purpose) ? 2 : 0) +
     (v.inForceFrom !== null && v.inForceFrom <= wanted.day ? 1 : 0);
+  // One pass, each candidate scored once: with a large register the scoring (its standing on the day) is the cost.
   let best: AgreementVersion | null = null;
+  let bestScore = -1;
   for (const v of candidates) {
-    if (best === null || score(v) > score(best) || (score(v) === score(best) && (v.inForceFrom ?? '') > (best.inForceFrom ?? ''))) {
+    const s = score(v);
+    if (s > bestScore || (s === bestScore && (v.inForceFrom ?? '') > (best!.inForceFrom ?? ''))) {
       best = v;
+      bestScore = s;
     }
   }
   return best;

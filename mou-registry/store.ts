@@ -41,10 +41,9 @@ export function createRegisterStore(db: Db) {
     const rows = await query;
     if (rows.length === 0) return [];
     const ids = [...new Set(rows.map((r) => r.agreement_id as string))];
-    const [events, reviews] = await Promise.all([
-      db<EventRow>('agreement_version_events').whereIn('agreement_id', ids).orderBy('id'),
-      db<ReviewRow>('agreement_reviews').whereIn('agreement_id', ids).orderBy('id'),
-    ]);
+    // In turn rather than together: `db` may be a transaction, whose one connection cannot run two at once.
+    const events = await db<EventRow>('agreement_version_events').whereIn('agreement_id', ids).orderBy('id');
+    const reviews = await db<ReviewRow>('agreement_reviews').whereIn('agreement_id', ids).orderBy('id');
     const mine = <T extends { agreement_id: string; version: string }>(list: T[], r: { agreement_id: string; version: string }) =>
       list.filter((e) => e.agreement_id === r.agreement_id && e.version === r.version);
     return rows.map((r) => foldVersion(parse<VersionTerms>(r.terms), mine(events, r), mine(reviews, r)));
