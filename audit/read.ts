@@ -51,7 +51,8 @@ export function createAuditReader(db: Knex) {
       return rows.map(toEntry);
     },
     async search(q: AuditQuery): Promise<AuditPage> {
-      const query = db('audit_log').select(entryColumns).orderBy('seq', 'desc').limit(q.limit);
+      // One more than the page, so that nextBefore is given only when there is a next page to read.
+      const query = db('audit_log').select(entryColumns).orderBy('seq', 'desc').limit(q.limit + 1);
       if (q.exchange) query.where('exchange', q.exchange);
       if (q.decision) query.where('decision', q.decision);
       if (q.kind) query.where('kind', q.kind);
@@ -66,8 +67,9 @@ export function createAuditReader(db: Knex) {
       if (q.from) query.where('recorded_at', '>=', q.from);
       if (q.to) query.where('recorded_at', '<', q.to);
       if (q.before !== undefined) query.where('seq', '<', q.before);
-      const entries = ((await query) as Row[]).map(toEntry);
-      return entries.length === q.limit ? { entries, nextBefore: entries[entries.length - 1]!.seq } : { entries };
+      const rows = (await query) as Row[];
+      const entries = rows.slice(0, q.limit).map(toEntry);
+      return rows.length > q.limit ? { entries, nextBefore: entries[entries.length - 1]!.seq } : { entries };
     },
   };
 }
