@@ -100,6 +100,12 @@ beforeAll(async () => {
   await exchange('ho notification', 'ho-status-sharing', 'home-office', 'hmrc.proactive-notification', hmrcProactiveNotification(ruan), 'permit');
   await dryRun('ukvi dry run', 'ukvi-casework', 'home-office-ukvi', 'dwp.accessed-public-funds', accessedPublicFunds(clarence));
   await dryRun('ukvi dry run in 1999', 'ukvi-casework', 'home-office-ukvi', 'dwp.accessed-public-funds', accessedPublicFunds(clarence), '1999-06-01');
+  // DWP says what its check led to (¶6.62): an entry of its own, linked to the decision.
+  const reported = await caller(gw, 'dwp-benefits').post('/v1/feedback', { auditId: named['dwp check']!.id, outcome: 'no-action' });
+  expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+  const dwpCheck = named['dwp check']!;
+  named['dwp feedback'] = { ...dwpCheck, id: reported.body.auditId, ...(await seqAndTime(reported.body.auditId)), kind: 'feedback', decision: null, denied: [] };
+  made.push(named['dwp feedback']);
   const head = made.reduce((max, e) => Math.max(max, e.seq), 0);
   const created = await caller(gw, 'registry-admin').post('/v1/register/collaborations', collaborationBody('dpo-search-test'));
   expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -132,7 +138,7 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
     for (const party of ['dwp', 'hmrc', 'dfe', 'nhs-trust-guys-st-thomas', 'home-office', 'home-office-ukvi']) {
       expect(await found({ party }), party).toEqual(expected((e) => e.party === party));
     }
-    expect(await found({ party: 'dwp' })).toEqual([named['dwp check outcome']!.id, named['dwp check']!.id]);
+    expect(await found({ party: 'dwp' })).toEqual([named['dwp feedback']!.id, named['dwp check outcome']!.id, named['dwp check']!.id]);
     expect(await found({ party: 'nhs-trust-wealdbridge' })).toEqual([]);
   });
 
@@ -166,6 +172,7 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
       expect(await found({ kind }), kind).toEqual(expected((e) => e.kind === kind));
     }
     expect(await found({ kind: 'outcome' })).toHaveLength(5);
+    expect(await found({ kind: 'feedback' })).toEqual([named['dwp feedback']!.id]);
     expect(await found({ kind: 'register-change' })).toContain(named['register change']!.id);
   });
 
@@ -299,12 +306,13 @@ describe('who may search and read entries', () => {
     expect(anonymous.status).toBe(401);
   });
 
-  it('a partner reads its own decision and its outcome by id', async () => {
+  it('a partner reads its own decision by id, with what is linked to it (its outcome and the feedback on it)', async () => {
     const dwp = caller(gw, 'dwp-benefits');
     const own = await dwp.get(`/v1/audit/entries/${named['dwp check']!.id}`);
     expect(own.status).toBe(200);
     expect(own.body.entry).toMatchObject({ id: named['dwp check']!.id, kind: 'decision', body: { party: 'dwp' } });
-    expect(own.body.outcomes.map((o: { id: string }) => o.id)).toEqual([named['dwp check outcome']!.id]);
+    expect(own.body.outcomes.map((o: { id: string }) => o.id)).toEqual([named['dwp check outcome']!.id, named['dwp feedback']!.id]);
+    expect(own.body.outcomes.map((o: { kind: string }) => o.kind)).toEqual(['outcome', 'feedback']);
     const outcome = await dwp.get(`/v1/audit/entries/${named['dwp check outcome']!.id}`);
     expect(outcome.status).toBe(200);
     expect(outcome.body.entry.kind).toBe('outcome');
