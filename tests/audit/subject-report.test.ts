@@ -215,9 +215,15 @@ describe('bad queries and the wrong people', () => {
     }
   });
 
-  it('a search with only paging and no person is 400', async () => {
+  it('a search with only paging and no person, or a page that cannot be, is 400', async () => {
     expect((await subjectSearch({ limit: 10 })).status).toBe(400);
     expect((await subjectSearch({ ...nameAndBirth(priya), limit: 0 })).status).toBe(400);
+    expect((await subjectSearch({ ...nameAndBirth(priya), limit: 501 })).status).toBe(400);
+    for (const before of [0, 1e20, 2 ** 53 + 2, 1.5]) {
+      const res = await subjectSearch({ ...nameAndBirth(priya), before });
+      expect(res.status, `before ${before}`).toBe(400);
+      expect(res.body.code).toBe('invalid-request');
+    }
   });
 
   it('a body that is not JSON is 415', async () => {
