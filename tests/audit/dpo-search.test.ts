@@ -188,6 +188,16 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
     expect(await found({ from: '2026-11-23T09:00:00.001Z', to: hours.ten })).toEqual([]);
   });
 
+  it('by time: any RFC 3339 time the contract takes, however far off, and finer than a millisecond', async () => {
+    const between = (from: string | null, to: string | null) => expected((e) => (from === null || e.at >= from) && (to === null || e.at < to));
+    expect(await found({ from: '0000-01-01T00:00:00Z' })).toEqual(between(null, null));
+    expect(await found({ to: '0000-01-01T00:00:00Z' })).toEqual([]);
+    expect(await found({ to: '9999-12-31T23:59:59-23:59' })).toEqual(between(null, null));
+    expect(await found({ from: '2026-11-23T09:00:00-23:59' })).toEqual(between('2026-11-24T08:59:00.000Z', null));
+    expect(await found({ from: '2026-11-23T10:00:00.0000001Z', to: hours.eleven })).toEqual([]);
+    expect(await found({ from: '2026-11-23T09:59:59.9999Z', to: '2026-11-23T10:00:00.0001Z' })).toEqual(between(hours.ten, hours.eleven));
+  });
+
   it('filters combine: every one must hold', async () => {
     expect(await found({ party: 'home-office', decision: 'deny' })).toEqual([named['ho paused']!.id]);
     expect(await found({ exchange: 'hmrc.proactive-notification', decision: 'permit' })).toEqual([named['ho notification']!.id]);
@@ -266,6 +276,7 @@ describe('bad searches are refused with 400 problem+json', () => {
     ['a before beyond any seq the log can count', { before: '99999999999999999999' }],
     ['a before past the integers JavaScript counts exactly', { before: '9007199254740993' }],
     ['a limit with a fraction', { limit: 2.5 }],
+    ['a leap second, which no clock here can compare', { from: '2026-11-23T23:59:60Z' }],
     ['a limit of 0', { limit: 0 }],
     ['a limit over 500', { limit: 501 }],
     ['a limit that is not a number', { limit: 'all' }],
@@ -348,6 +359,12 @@ describe('who may search and read entries', () => {
     }
     const sro = await caller(gw, 'sro').get(`/v1/audit/entries/${named['hmrc check']!.id}`);
     expect(sro.status).toBe(403);
+    // The URN form of a UUID is one the contract takes.
+    const urn = await gw.http.get(`/v1/audit/entries/urn:uuid:${named['hmrc check']!.id}`).set('authorization', `Bearer ${await dpoToken()}`);
+    expect(urn.status).toBe(200);
+    expect(urn.body.entry.id).toBe(named['hmrc check']!.id);
+    const unknownUrn = await caller(gw, 'dwp-benefits').get(`/v1/audit/entries/urn:uuid:${named['hmrc check']!.id}`);
+    expect(unknownUrn.status).toBe(404);
     const malformed = await gw.http.get('/v1/audit/entries/not-a-uuid').set('authorization', `Bearer ${await dpoToken()}`);
     expect(malformed.status).toBe(400);
     expect(malformed.headers['content-type']).toContain('application/problem+json');
