@@ -100,6 +100,10 @@ beforeAll(async () => {
   await exchange('ho notification', 'ho-status-sharing', 'home-office', 'hmrc.proactive-notification', hmrcProactiveNotification(ruan), 'permit');
   await dryRun('ukvi dry run', 'ukvi-casework', 'home-office-ukvi', 'dwp.accessed-public-funds', accessedPublicFunds(clarence));
   await dryRun('ukvi dry run in 1999', 'ukvi-casework', 'home-office-ukvi', 'dwp.accessed-public-funds', accessedPublicFunds(clarence), '1999-06-01');
+  // Under the free school meals MoU's first version, in force 2009 to 2016.
+  const earlier = await caller(gw, 'dfe-pupil-data').decide('dfe.fsm-eligibility', fsmEligibility(yonas), '2012-01-01');
+  expect(earlier.body.agreement, JSON.stringify(earlier.body).slice(0, 400)).toEqual({ id: 'ho-dfe-fsm-process-mou', version: 'V1-0' });
+  await note('dfe dry run in 2012', earlier, 'dry-run', 'dfe.fsm-eligibility', 'dfe');
   // DWP says what its check led to (¶6.62): an entry of its own, linked to the decision.
   const reported = await caller(gw, 'dwp-benefits').post('/v1/feedback', { auditId: named['dwp check']!.id, outcome: 'no-action' });
   expect(reported.status, JSON.stringify(reported.body)).toBe(201);
@@ -129,6 +133,7 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
   it('by exchange: its decisions and dry runs and the outcomes of its permits', async () => {
     expect(await found({ exchange: 'hmrc.status-check' })).toEqual(expected((e) => e.exchange === 'hmrc.status-check'));
     expect(await found({ exchange: 'hmrc.status-check' })).toHaveLength(3);
+    expect(await found({ exchange: 'dfe.fsm-eligibility' })).toEqual([named['dfe dry run in 2012']!.id, named['dfe fsm outcome']!.id, named['dfe fsm']!.id]);
     expect(await found({ exchange: 'dwp.accessed-public-funds' })).toEqual([named['ukvi dry run in 1999']!.id, named['ukvi dry run']!.id]);
     // An exchange the gateway offers but nobody used today.
     expect(await found({ exchange: 'dfe.child-trace' })).toEqual([]);
@@ -148,6 +153,8 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
     const ids = await found({ agreement });
     expect(ids).toEqual(expected((e) => e.agreement === agreement));
     expect(ids).toEqual(expect.arrayContaining([named['ho paused']!.id, named['ho notification']!.id, named['hmrc check outcome']!.id]));
+    // Both versions of the free school meals MoU.
+    expect(await found({ agreement: 'ho-dfe-fsm-process-mou' })).toEqual([named['dfe dry run in 2012']!.id, named['dfe fsm outcome']!.id, named['dfe fsm']!.id]);
     expect(await found({ agreement: 'iecas-mou-nhs-trust-guys-st-thomas' })).toEqual(expected((e) => e.agreement === 'iecas-mou-nhs-trust-guys-st-thomas'));
   });
 
@@ -164,7 +171,7 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
     expect(await found({ decision: 'deny' })).toEqual(expected((e) => e.decision === 'deny'));
     expect(await found({ decision: 'deny' })).toHaveLength(4);
     expect(await found({ decision: 'permit' })).toEqual(expected((e) => e.decision === 'permit'));
-    expect(await found({ decision: 'permit' })).toHaveLength(6);
+    expect(await found({ decision: 'permit' })).toHaveLength(7);
   });
 
   it('by kind', async () => {
