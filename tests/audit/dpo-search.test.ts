@@ -1,7 +1,8 @@
-// What a Data Protection Officer gets from GET /v1/audit/entries (issue 5): a varied day of real exchanges — five
-// kinds of party, permitted and refused for different rules, dry runs and a register change, at three known hours —
-// and then each filter, and filters combined, must return exactly the entries that were made, newest first. The
-// expected entries come from what the test sent and was answered, never from another query of the same API.
+// What a Data Protection Officer gets from GET /v1/audit/entries (issue 5): a varied day of real exchanges (five
+// kinds of party, permitted and refused for different rules, dry runs, outcome feedback and a register change, at
+// three known hours), and then each filter, and filters combined, must return exactly the entries that were made,
+// newest first. The expected entries come from what the test sent and was answered, never from another query of the
+// same API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Response } from 'supertest';
 import { operation } from '../../contracts/openapi.ts';
