@@ -40,10 +40,26 @@ export interface AuditQuery {
 
 export interface AuditPage { entries: AuditEntry[]; nextBefore?: number }
 
+const earliest = Date.parse('0001-01-01T00:00:00.000Z');
+const latest = Date.parse('9999-12-31T23:59:59.999Z');
+
+/**
+ * An RFC 3339 time as PostgreSQL will take it: in UTC (it refuses offsets past 15:59, and year 0), within the
+ * years it holds, and rounded up to the millisecond the log records in, so that from and to keep their meaning.
+ */
+export function sqlInstant(time: string): string {
+  const ms = Date.parse(time);
+  const finer = /[1-9]/.test(/\.(\d+)/.exec(time)?.[1]?.slice(3) ?? '') ? 1 : 0;
+  return new Date(Math.min(Math.max(ms + finer, earliest), latest)).toISOString();
+}
+
+/** ajv's uuid format also takes the URN form (urn:uuid:…); PostgreSQL takes only the bare one. */
+const bareUuid = (id: string) => id.replace(/^urn:uuid:/i, '');
+
 export function createAuditReader(db: Knex) {
   return {
     async byId(id: string): Promise<AuditEntry | null> {
-      const row: Row | undefined = await db('audit_log').select(entryColumns).where({ id }).first();
+      const row: Row | undefined = await db('audit_log').select(entryColumns).where({ id: bareUuid(id) }).first();
       return row ? toEntry(row) : null;
     },
     async outcomesOf(decisionId: string): Promise<AuditEntry[]> {
@@ -51,7 +67,8 @@ export function createAuditReader(db: Knex) {
       return rows.map(toEntry);
     },
     async search(q: AuditQuery): Promise<AuditPage> {
-      const query = db('audit_log').select(entryColumns).orderBy('seq', 'desc').limit(q.limit);
+      // One more than the page, so that nextBefore is given only when there is a next page to read.
+      const query = db('audit_log').select(entryColumns).orderBy('seq', 'desc').limit(q.limit + 1);
       if (q.exchange) query.where('exchange', q.exchange);
       if (q.decision) query.where('decision', q.decision);
       if (q.kind) query.where('kind', q.kind);
@@ -63,11 +80,12 @@ export function createAuditReader(db: Knex) {
         const subjects = q.subjects;
         query.where((w) => { for (const s of subjects) w.orWhereRaw(`body->'subjects' @> ?::jsonb`, [JSON.stringify([s])]); });
       }
-      if (q.from) query.where('recorded_at', '>=', q.from);
-      if (q.to) query.where('recorded_at', '<', q.to);
+      if (q.from) query.where('recorded_at', '>=', sqlInstant(q.from));
+      if (q.to) query.where('recorded_at', '<', sqlInstant(q.to));
       if (q.before !== undefined) query.where('seq', '<', q.before);
-      const entries = ((await query) as Row[]).map(toEntry);
-      return entries.length === q.limit ? { entries, nextBefore: entries[entries.length - 1]!.seq } : { entries };
+      const rows = (await query) as Row[];
+      const entries = rows.slice(0, q.limit).map(toEntry);
+      return rows.length > q.limit ? { entries, nextBefore: entries[entries.length - 1]!.seq } : { entries };
     },
   };
 }

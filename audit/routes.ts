@@ -40,6 +40,10 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
       roles: ['dpo'],
       handler: async ({ params }) => {
         const q = params as unknown as AuditQuery;
+        // RFC 3339 allows a leap second (23:59:60), which no clock here can name.
+        for (const name of ['from', 'to'] as const) {
+          if (q[name] && Number.isNaN(Date.parse(q[name]))) throw new GatewayError('invalid-request', `${name} is not a time the gateway can compare (a leap second?)`);
+        }
         if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) throw new GatewayError('invalid-request', 'from must be earlier than to');
         return { body: await deps.reader.search(q) };
       },

@@ -1318,7 +1318,7 @@ export interface components {
         };
         AuditEntryList: {
             entries: components["schemas"]["AuditEntry"][];
-            /** @description Present when there may be more; pass it as `before` for the next page. */
+            /** @description Present when there are more entries; pass it as `before` for the next page. */
             nextBefore?: number;
         };
         AuditEntryWithOutcomes: {
@@ -2769,7 +2769,8 @@ export interface operations {
     listAuditEntries: {
         parameters: {
             query?: {
-                exchange?: string;
+                /** @description An exchange the gateway governs; its decisions, dry runs and outcomes. */
+                exchange?: "dwp.nino-alignment" | "dwp.accessed-public-funds" | "dwp.status-check" | "dwp.proactive-notification" | "hmrc.evidence-request" | "hmrc.status-check" | "hmrc.proactive-notification" | "dfe.child-trace" | "dfe.education-status-check" | "dfe.fsm-eligibility" | "nhs.chargeability-check" | "nhs.debtor-return" | "nhs.trace-request" | "financial.status-share";
                 decision?: "permit" | "deny";
                 kind?: "decision" | "outcome" | "dry-run" | "register-change" | "feedback";
                 /** @description The party that made the exchange (e.g. home-office-ie). */
@@ -2777,7 +2778,7 @@ export interface operations {
                 /** @description An agreement id; entries under any version of it. */
                 agreement?: string;
                 /** @description A policy rule id; decisions that this rule denied. */
-                rule?: string;
+                rule?: "party" | "agreement-in-force" | "purpose" | "legal-basis" | "field-scope" | "direction" | "windrush-pause" | "financial-services-age" | "nhs-narrowed-scope" | "nhs-non-clinical" | "dfe-offender-belief" | "debtor-threshold" | "monthly-cap" | "match-quality";
                 /** @description Recorded at or after this time. */
                 from?: string;
                 /** @description Recorded before this time. */
