@@ -54,7 +54,7 @@ export function sqlInstant(time: string): string {
 }
 
 /** ajv's uuid format also takes the URN form (urn:uuid:…); PostgreSQL takes only the bare one. */
-const bareUuid = (id: string) => id.replace(/^urn:uuid:/i, '');
+export const bareUuid = (id: string) => id.replace(/^urn:uuid:/i, '');
 
 export function createAuditReader(db: Knex) {
   return {

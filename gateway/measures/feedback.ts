@@ -1,5 +1,6 @@
 // Outcome feedback (¶6.62): a party to an exchange reports what it led to, as an audit entry linked to the decision.
 // The checks run under the chain lock, in the transaction that appends, so two reports cannot race past them.
+import { bareUuid } from '../../audit/read.ts';
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
 import { GatewayError } from '../http/problem.ts';
@@ -16,7 +17,8 @@ type Json = Record<string, unknown>;
 const parsed = (v: unknown): Json => (typeof v === 'string' ? JSON.parse(v) : v) as Json;
 
 export function createFeedback(deps: FeedbackDeps) {
-  return async function report(principal: Principal, decisionId: string, outcome: FeedbackOutcome, requestId: string): Promise<FeedbackReceipt> {
+  return async function report(principal: Principal, auditId: string, outcome: FeedbackOutcome, requestId: string): Promise<FeedbackReceipt> {
+    const decisionId = bareUuid(auditId);
     try {
       const { stored, result } = await deps.audit.append(async (trx) => {
         const row = await trx('audit_log').where({ id: decisionId }).first('kind', 'body');

@@ -45,6 +45,13 @@ describe('reporting what an exchange led to', () => {
     expect((await feedbackEntries()).at(-1)).toMatchObject({ party: 'hmrc', partner: 'home-office', feedback: 'benefit-stopped' });
   });
 
+  it('takes the auditId in its URN form too (urn:uuid:…), linked to the same decision', async () => {
+    const res = await feedback('hmrc-benefits', { auditId: `urn:uuid:${notice.auditId}`, outcome: 'no-action' });
+    expect(res.status).toBe(409); // benefit-stopped was reported above: no-action beside it cannot stand, so the id was found
+    const unknown = await feedback('hmrc-benefits', { auditId: 'urn:uuid:00000000-0000-4000-8000-000000000000', outcome: 'no-action' });
+    expect(unknown.status).toBe(404);
+  });
+
   it('accepts several different outcomes of one exchange from one party', async () => {
     expect((await feedback('ie-removals-casework', { auditId: trace.auditId, outcome: 'safeguarding-referral' })).status).toBe(201);
   });
