@@ -51,7 +51,7 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
             seq += 1;
             const body = JSON.parse(JSON.stringify(e.body)) as Record<string, unknown>;
             const bodyCanonical = canonicalJson(body);
-            const draft = { seq, id: randomUUID(), recordedAt, kind: e.kind, body, prevHash };
+            const draft = { seq, id: e.id ?? randomUUID(), recordedAt, kind: e.kind, body, prevHash };
             const entry: AuditEntry = { ...draft, hash: hashOfCanonical(draft, bodyCanonical) };
             prevHash = entry.hash;
             rows.push({ seq, id: entry.id, recorded_at: recordedAt, kind: e.kind, body_canonical: bodyCanonical, prev_hash: entry.prevHash, hash: entry.hash });

@@ -1,6 +1,7 @@
 export type EntryKind = 'decision' | 'outcome' | 'dry-run' | 'register-change' | 'feedback';
 
-export interface NewEntry { kind: EntryKind; body: Record<string, unknown> }
+/** An entry to append; `id` may be chosen beforehand where another entry of the same commit must refer to it. */
+export interface NewEntry { kind: EntryKind; body: Record<string, unknown>; id?: string }
 
 export interface AuditEntry {
   seq: number;

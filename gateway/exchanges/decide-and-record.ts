@@ -1,10 +1,12 @@
 // Gathers the facts, decides, and commits the decision to the audit log (group commit). The cap counter is read
 // under the chain lock in that same transaction, adding the permits earlier in the same batch, so 50
 // simultaneous calls with 3 places left give exactly 3 permits.
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
 import type { Pseudonymiser } from '../../audit/subject-key.ts';
 import type { Batch } from '../../audit/group-commit.ts';
+import type { NewEntry } from '../../audit/types.ts';
 import { pendingPermits, permitsInMonth } from '../../audit/usage.ts';
 import { selectAgreement } from '../../mou-registry/select-agreement.ts';
 import type { RegisterCache } from '../../mou-registry/register-cache.ts';
@@ -28,6 +30,13 @@ export interface RecorderDeps {
 
 export interface Recorded { agreement: AgreementVersion | null; day: IsoDate; decision: Decision }
 
+/**
+ * Where the answer is already known when deciding (a status check answered from the Home Office's own records),
+ * its outcome is committed with the decision, in the same group commit: one durable write instead of two, and
+ * still nothing leaves before its decision is in the log. Given a permit, it returns the outcome entry's body.
+ */
+export type OutcomeAlongside = (decision: Omit<Decision, 'auditId'>, agreement: AgreementVersion, day: IsoDate) => Record<string, unknown>;
+
 export function createDecisionRecorder(deps: RecorderDeps) {
   const clock = deps.clock ?? (() => new Date());
 
@@ -43,7 +52,7 @@ export function createDecisionRecorder(deps: RecorderDeps) {
     caller: Caller,
     body: ExchangeEnvelope,
     requestId: string,
-    options: { asOf?: IsoDate; dryRun?: boolean; subject?: Partial<SubjectFacts> } = {},
+    options: { asOf?: IsoDate; dryRun?: boolean; subject?: Partial<SubjectFacts>; outcome?: OutcomeAlongside } = {},
   ): Promise<Recorded> {
     const day = options.asOf ?? londonDay(clock());
     const request = body as unknown as Record<string, unknown>;
@@ -82,7 +91,12 @@ export function createDecisionRecorder(deps: RecorderDeps) {
           legalBasis: agreement?.legalBases.some((b) => b.code === body.legalBasis) ? body.legalBasis : 'unrecognised',
           ...decision,
         };
-        return { entries: [{ kind: options.dryRun ? ('dry-run' as const) : ('decision' as const), body: entryBody }], result: { decision, agreement } };
+        const decisionId = randomUUID();
+        const entries: NewEntry[] = [{ id: decisionId, kind: options.dryRun ? 'dry-run' : 'decision', body: entryBody }];
+        if (options.outcome && !options.dryRun && decision.decision === 'permit') {
+          entries.push({ kind: 'outcome', body: { decisionId, ...options.outcome(decision, agreement!, day) } });
+        }
+        return { entries, result: { decision, agreement } };
       });
       const { decision, agreement } = result;
       return { agreement, day, decision: { ...decision, auditId: stored[0]!.id } };

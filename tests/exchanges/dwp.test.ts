@@ -146,6 +146,25 @@ describe('dwp.status-check (reactive, ¶6.56)', () => {
     expect(body.decision.directives).toEqual(['windrush-status-check-referral-2018']);
   });
 
+  it('is answered from the Home Office records, so its outcome is committed with its decision, in one write', async () => {
+    // Twenty at once: were decision and outcome two writes, the decisions of one group commit would come before
+    // the outcomes of the next. Written together, each decision is followed by its own outcome.
+    const appends = async () => {
+      const text = (await gw.http.get('/metrics').set('authorization', `Bearer ${gw.config.metricsToken}`)).text;
+      return Number(/^gateway_audit_append_duration_seconds_count (\d+)$/m.exec(text)![1]);
+    };
+    const appendsBefore = await appends();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => dwp.post(paths['dwp.status-check'], dwpStatusCheck(priya, { nino: true }))));
+    expect(await appends()).toBe(appendsBefore + 20);
+    const ids = answers.map((res) => { expect(res.status).toBe(200); return res.body.auditId as string; });
+    const rows = await gw.db('audit_log').whereIn('id', ids).orWhereIn('decision_id', ids).orderBy('seq').select('seq', 'id', 'kind', 'decision_id');
+    expect(rows).toHaveLength(40);
+    for (let i = 0; i < rows.length; i += 2) {
+      expect(rows[i]).toMatchObject({ kind: 'decision' });
+      expect(rows[i + 1]).toMatchObject({ kind: 'outcome', decision_id: rows[i].id, seq: Number(rows[i].seq) + 1 });
+    }
+  });
+
   it('answers no match, not another person\'s status, when a reference belongs to someone else', async () => {
     const mixed = { ...dwpStatusCheck(ruan), subject: { ...dwpStatusCheck(ruan).subject, homeOfficeReference: 'HO-4000004' } };
     const body = await expectPermitted(gw, await dwp.post(paths['dwp.status-check'], mixed));
