@@ -47,13 +47,18 @@ const notAllowed = (error: unknown) => (error as { code?: unknown } | null)?.cod
  * rights starts on a current schema, and stops with a SchemaBehindError on one that is not.
  */
 export async function migrate(db: Knex): Promise<void> {
+  let pending: number;
   try {
-    if ((await pendingMigrations(db)) === 0) return;
-    await db.migrate.latest({ migrationSource: source });
+    pending = await pendingMigrations(db);
   } catch (error) {
+    // On a database never migrated, knex makes its own tables first: a role without DDL rights is refused there.
     if (notAllowed(error)) throw new SchemaBehindError((error as Error).message);
     throw error;
   }
+  if (pending === 0) return;
+  const [may] = (await db.raw(`select has_schema_privilege(current_schema(), 'CREATE') as "create"`)).rows as { create: boolean }[];
+  if (!may?.create) throw new SchemaBehindError(`${pending} migration${pending === 1 ? '' : 's'} pending`);
+  await db.migrate.latest({ migrationSource: source });
 }
 
 export async function pendingMigrations(db: Knex): Promise<number> {
