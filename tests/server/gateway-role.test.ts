@@ -89,15 +89,31 @@ describe('npm run db:roles', () => {
     expect((await asRole.raw('select current_user as who')).rows[0].who).toBe(role);
   });
 
+  const refusedRun = (args: string[], env: Record<string, string | undefined>) => new Promise<{ code: number; stderr: string }>((resolve) => {
+    execFile('npm', ['run', '--silent', 'db:roles', '--', ...args], { cwd: repo, env: { ...process.env, ...env } },
+      (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }));
+  });
+
   it('refuses to make the database owner the gateway role', async () => {
     const owner = (await database.db.raw('select current_user as who')).rows[0].who as string;
-    const refused = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile('npm', ['run', '--silent', 'db:roles', '--', '--role', owner], { cwd: repo, env: { ...process.env, DATABASE_URL: database.url!, GATEWAY_DB_PASSWORD: password } },
-        (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }));
-    });
+    const refused = await refusedRun(['--role', owner], { DATABASE_URL: database.url!, GATEWAY_DB_PASSWORD: password });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/must not be the database owner/);
     expect(refused.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('refuses a missing password, a short one and a role name that is not a plain identifier, changing nothing', async () => {
+    const cases: [string[], Record<string, string | undefined>, RegExp][] = [
+      [['--role', `${role}_never`], { GATEWAY_DB_PASSWORD: '' }, /GATEWAY_DB_PASSWORD must be set/],
+      [['--role', `${role}_never`], { GATEWAY_DB_PASSWORD: 'short' }, /at least 16 characters/],
+      [['--role', 'gw"; drop role postgres; --'], { GATEWAY_DB_PASSWORD: password }, /role name must be lower-case letters/],
+    ];
+    for (const [args, env, message] of cases) {
+      const refused = await refusedRun(args, { DATABASE_URL: database.url!, ...env });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(message);
+    }
+    expect((await database.db.raw('select rolname from pg_roles where rolname in (?, ?)', [`${role}_never`, cases[2]![0][1]!])).rows).toEqual([]);
   });
 });
 
