@@ -64,6 +64,7 @@ export async function setUpGatewayRole(db: Knex, setup: RoleSetup): Promise<Role
   await migrate(db);
 
   const existing = await rows(db, 'select 1 from pg_roles where rolname = ?', [role]);
+  if (existing.length > 0) await refuseExtraPowers(db, role);
   await db.transaction(async (trx) => {
     // CREATE ROLE takes no bound parameters; the password goes in as one anyway, and format() quotes it.
     await trx.raw(`select set_config('gateway_roles.role', ?, true), set_config('gateway_roles.password', ?, true)`, [role, setup.password]);
@@ -73,7 +74,6 @@ export async function setUpGatewayRole(db: Knex, setup: RoleSetup): Promise<Role
                      current_setting('gateway_roles.role'), current_setting('gateway_roles.password'));
     end $$`);
   });
-  await refuseExtraPowers(db, role);
 
   const report = await db.transaction(async (trx) => {
     const to = `to ${id(role)}`;
@@ -111,9 +111,13 @@ export async function setUpGatewayRole(db: Knex, setup: RoleSetup): Promise<Role
 async function refuseExtraPowers(db: Knex, role: string) {
   const [r] = await rows<Record<string, boolean>>(db, `
     select rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls,
-           exists (select 1 from pg_auth_members m where m.member = pg_roles.oid) as member
+           exists (select 1 from pg_auth_members m where m.member = pg_roles.oid) as member,
+           exists (select 1 from pg_class c where c.relowner = pg_roles.oid) as owner
     from pg_roles where rolname = ?`, [role]);
-  const powers = Object.entries({ rolsuper: 'SUPERUSER', rolcreaterole: 'CREATEROLE', rolcreatedb: 'CREATEDB', rolreplication: 'REPLICATION', rolbypassrls: 'BYPASSRLS', member: 'membership of another role' })
+  const powers = Object.entries({
+    rolsuper: 'SUPERUSER', rolcreaterole: 'CREATEROLE', rolcreatedb: 'CREATEDB', rolreplication: 'REPLICATION', rolbypassrls: 'BYPASSRLS',
+    member: 'membership of another role', owner: 'tables of its own in this database',
+  })
     .filter(([column]) => r?.[column])
     .map(([, name]) => name);
   if (powers.length > 0) throw new RoleSetupError(`the role ${role} already exists with ${powers.join(', ')}; the gateway's role must have none of these`);

@@ -21,6 +21,7 @@ import { adoptTermsThrough, processCaller, startGatewayProcess, stopGatewayProce
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Roles belong to the whole cluster, not one database: a name of its own, dropped at the end.
 const role = `gw_app_${randomBytes(5).toString('hex')}`;
+const powerful = `${role}_createdb`;
 const password = randomBytes(24).toString('base64url');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-role-'));
 const trace = childTraceRequest({ ...fixtures.traceableChild, postcode: currentPostcode(fixtures.traceableChild) });
@@ -58,6 +59,7 @@ afterAll(async () => {
   await behind?.drop();
   const admin = knexFactory({ client: 'pg', connection: serverUrl!, pool: { min: 0, max: 1 } });
   await admin.raw(`drop role if exists ${role}`);
+  await admin.raw(`drop role if exists ${powerful}`);
   await admin.destroy();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -100,6 +102,16 @@ describe('npm run db:roles', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/must not be the database owner/);
     expect(refused.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('refuses an existing role with powers beyond a login, and leaves it as it was', async () => {
+    await database.db.raw(`create role ${powerful} login createdb password 'its own password'`);
+    const before = (await database.db.raw('select rolpassword from pg_authid where rolname = ?', [powerful])).rows;
+    const refused = await refusedRun(['--role', powerful], { DATABASE_URL: database.url!, GATEWAY_DB_PASSWORD: password });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`the role ${powerful} already exists with CREATEDB`);
+    expect((await database.db.raw('select rolpassword from pg_authid where rolname = ?', [powerful])).rows).toEqual(before);
+    expect((await database.db.raw(`select count(*)::int as n from information_schema.role_table_grants where grantee = ?`, [powerful])).rows[0].n).toBe(0);
   });
 
   it('refuses a missing password, a short one and a role name that is not a plain identifier, changing nothing', async () => {
