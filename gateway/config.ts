@@ -32,8 +32,8 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The gateway cannot start; its environment is wrong:\n  - ${problems.join('\n  - ')}`);
+  constructor(readonly problems: string[], what = 'The gateway cannot start') {
+    super(`${what}; its environment is wrong:\n  - ${problems.join('\n  - ')}`);
   }
 }
 
@@ -105,6 +105,27 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** `npm run db:roles`: the owner's DATABASE_URL, and the gateway's login role (`--role`, else GATEWAY_DB_ROLE). */
+export interface DbRolesConfig { databaseUrl: string; role: string; password: string }
+
+export function loadDbRolesConfig(env: Env, args: readonly string[]): DbRolesConfig {
+  const problems: string[] = [];
+  const read = reader(env, problems);
+  const flag = (name: string) => {
+    const at = args.indexOf(`--${name}`);
+    return at >= 0 ? args[at + 1] ?? '' : undefined;
+  };
+  const databaseUrl = read.optional('DATABASE_URL');
+  if (databaseUrl === null || !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be the postgres:// URL of the database, connecting as its owner or a superuser');
+  const role = flag('role') ?? read.str('GATEWAY_DB_ROLE', 'gateway_app');
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) problems.push(`the role name must be lower-case letters, digits and _ (at most 63), not "${role}"`);
+  // From the environment rather than an argument, so it is not shown in the process list.
+  const password = read.optional('GATEWAY_DB_PASSWORD');
+  if (password === null || password.length < 16) problems.push('GATEWAY_DB_PASSWORD must be set to the password of the gateway\'s role, at least 16 characters');
+  if (problems.length > 0) throw new ConfigError(problems, 'db:roles cannot run');
+  return { databaseUrl: databaseUrl!, role, password: password! };
 }
 
 function reader(env: Env, problems: string[]) {

@@ -6,6 +6,7 @@ import { auditHmacKey } from './audit-key.ts';
 import { ensureSandboxClients, sandboxClients } from './auth/sandbox-clients.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connect } from './db/connect.ts';
+import { SchemaBehindError } from './db/migrate.ts';
 import { buildGateway, prepareDatabase } from './gateway.ts';
 import { createLogger } from './logger.ts';
 import { sandboxPorts, startSandboxes, upstreamsWithSandboxes } from './sandbox/start-sandboxes.ts';
@@ -23,7 +24,15 @@ try {
 
 const logger = createLogger(config.logLevel);
 const db = connect(config);
-await prepareDatabase(db);
+try {
+  await prepareDatabase(db);
+} catch (error) {
+  // Connected as the least-privilege role (npm run db:roles) to a schema that is behind: say what to run.
+  if (!(error instanceof SchemaBehindError)) throw error;
+  console.error(error.message);
+  await db.destroy();
+  process.exit(2);
+}
 const sandboxes = config.sandbox.start ? await startSandboxes(sandboxPorts(config.sandbox)) : null;
 if (sandboxes) config = { ...config, upstreams: upstreamsWithSandboxes(config.upstreams, sandboxes.urls) };
 const gateway = buildGateway(config, { db, logger, hmacKey: auditHmacKey(config) });

@@ -51,3 +51,59 @@ export async function startGatewayProcess(options: ProcessOptions): Promise<Gate
     token: (clientId) => mintToken(readSigningKey(options.dataDir, clientId), audience),
   };
 }
+
+export interface Answer { status: number; body: any }
+export type ProcessCaller = ReturnType<typeof processCaller>;
+
+/** A client calling a gateway process over HTTP with a token of its own, as a partner system would. */
+export function processCaller(gateway: Pick<GatewayProcess, 'url' | 'token'>, clientId: string) {
+  let token: Promise<string> | undefined;
+  const call = async (method: string, path: string, body?: unknown): Promise<Answer> => {
+    const headers: Record<string, string> = { authorization: `Bearer ${await (token ??= gateway.token(clientId))}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(gateway.url + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body: unknown) => call('POST', path, body),
+    put: (path: string, body: unknown) => call('PUT', path, body),
+  };
+}
+
+/** Stops the process as an operator would (SIGTERM), and waits until it has gone. */
+export async function stopGatewayProcess(gateway: GatewayProcess | null | undefined): Promise<void> {
+  if (!gateway || gateway.child.exitCode !== null || gateway.child.signalCode !== null) return;
+  gateway.child.kill('SIGTERM');
+  await gateway.exited;
+}
+
+/**
+ * Through the register API, as a registry administrator: a new agreement beside an existing version, with its
+ * terms changed by `change` in an amended draft, signed by every party and in force from `day` (how a lower cap is put in place).
+ */
+export async function adoptTermsThrough(
+  admin: ProcessCaller,
+  from: { agreementId: string; version: string },
+  to: { agreementId: string; version: string; day: string },
+  change: (terms: Record<string, any>) => Record<string, any> = (t) => t,
+): Promise<Record<string, any>> {
+  const expectStatus = (answer: Answer, status: number, what: string) => {
+    if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  };
+  const source = expectStatus(await admin.get(`/v1/register/agreements/${from.agreementId}/versions/${from.version}`), 200, 'source version');
+  const { signatures: _s, suspensions: _u, terminatedOn: _t, ...terms } = source.version;
+  const collaborationId = expectStatus(await admin.get(`/v1/register/agreements/${from.agreementId}/versions`), 200, 'source agreement').agreement.collaborationId;
+  expectStatus(await admin.post('/v1/register/agreements', { id: to.agreementId, collaborationId, kind: terms.kind, title: `${terms.title} (${to.agreementId})` }), 201, 'agreement');
+  // Drafted as the source stands, then amended: the draft is replaced before anyone signs it.
+  const draft = { ...terms, agreementId: to.agreementId, version: to.version, inForceFrom: to.day, inForceTo: null };
+  expectStatus(await admin.post(`/v1/register/agreements/${to.agreementId}/versions`, draft), 201, 'draft');
+  const body = change(draft);
+  expectStatus(await admin.put(`/v1/register/agreements/${to.agreementId}/versions/${to.version}`, body), 200, 'amended draft');
+  for (const party of body.parties as string[]) {
+    expectStatus(await admin.post(`/v1/register/agreements/${to.agreementId}/versions/${to.version}/signatures`, { party, signatory: `Senior owner for ${party}`, signedOn: to.day }), 200, `signature of ${party}`);
+  }
+  return body;
+}
