@@ -119,8 +119,9 @@ export async function archiveBefore(deps: ArchiveDeps, request: ArchiveRequest):
       });
       await trx.raw('insert into audit_archived_hashes (seq, hash) select seq, hash from audit_log where seq between ? and ? order by seq', [firstSeq, lastSeq]);
       await trx.raw(`select set_config('audit.archive_through', ?, true)`, [String(lastSeq)]);
-      const deleted = await trx('audit_log').where('seq', '<=', lastSeq).del();
-      if (deleted !== count) throw new Error(`expected to remove ${count} archived entries from the log, not ${deleted}`);
+      await trx.raw('delete from audit_log where seq <= ?', [lastSeq]);
+      const left = Number((await trx('audit_log').where('seq', '<=', lastSeq).count({ n: '*' }).first())!.n);
+      if (left !== 0) throw new Error(`${left} archived entries are still in the log; nothing was archived`);
       const after = { firstSeq, lastSeq, lastHash: checkpoint.headHash, checkpointSize: lastSeq, archivedBefore: request.before.toISOString(), file: path.basename(file), fileDigest: digest };
       return { entries: [{ kind: 'register-change' as const, body: { action: archiveAction, actor: 'audit-cli', target: 'audit-log', before: null, after } }], result: null };
     }).catch((error: unknown) => {

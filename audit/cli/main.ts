@@ -63,4 +63,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// The embedded database can leave handles open after it is closed; the command is done once its output is out.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
