@@ -139,6 +139,18 @@ describe('archive', () => {
     const verified = await runCli(['verify'], log.env);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/after entries 1–\d+ archived/);
+    // The files and the database together: the whole log from entry 1.
+    const whole = await runCli(['verify', '--archives', file('archives')], log.env);
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toMatch(/^ok: \d+ entries verified up to entry \d+, against \d+ signed checkpoints, and \d+ archived entries in 1 archive files\.\n$/);
+    const archived = path.join(file('archives'), archive!);
+    const original = fs.readFileSync(archived, 'utf8');
+    fs.writeFileSync(archived, original.replace('"home-office-ie"', '"hmrc"'));
+    const edited = await runCli(['verify', '--archives', file('archives')], log.env);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toBe(`FAILED at entry 1 (archive ${archive}): the file is not the one archived: its SHA-256 differs from the one recorded\n`);
+    fs.writeFileSync(archived, original);
+
     const again = await runCli(['archive', '--before', '2020-01-01', '--out', file('archives')], log.env);
     expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/^nothing archived: entries up to \d+ are archived already/) });
   });
