@@ -2,12 +2,19 @@
 // checks seq has no gaps, and checks every signed checkpoint against the entries it covers. It stops at the first
 // entry that does not fit and names it (see tamper-diagnosis.ts). Entries appended while it runs are left for the
 // next run: it verifies up to the head it saw when it started.
+// After an archive (retention.ts) the log in the database starts after the archived segment: the hashes of the
+// archived entries, kept in audit_archived_hashes, are replayed through the Merkle tree so every checkpoint is still
+// checked, the segment must end at a signed checkpoint, the first remaining entry must point back to the archive's
+// last hash, and the archive must itself be recorded in the log. The archived entries' content is checked from
+// the archive file (verify-export.ts), whose digest audit_archives holds.
 import type { Knex } from 'knex';
 import { chainBatches, headSeq, readChainRows, rowHashes } from './chain-reader.ts';
 import { readCheckpoint } from './checkpoint-token.ts';
 import { listCheckpoints } from './checkpoints.ts';
 import { MerkleFrontier } from './merkle.ts';
 import { checkProtection, type Protection } from './protection.ts';
+import { archiveProtectionProblems } from './retention-protection.ts';
+import { archiveAction, archivedHashBatches, latestArchive, type ArchiveRow } from './retention-store.ts';
 import type { Jwks } from './signing-keys.ts';
 import { diagnose, type GoodLink, type TamperKind } from './tamper-diagnosis.ts';
 import { genesisHash } from './types.ts';
@@ -42,9 +49,10 @@ interface PendingCheckpoint { size: number; headHash: string; rootHash: string; 
 export async function verifyLog(db: Knex, options: VerifyOptions): Promise<VerificationResult> {
   const batchSize = options.batchSize ?? 10_000;
   // Checkpoints first, then the head: a checkpoint beyond the head can then only mean entries were removed.
-  const protection = await checkProtection(db);
+  const protection = withArchiveProtection(await checkProtection(db), await archiveProtectionProblems(db));
   const depth = options.deep || !protection.bodyGenerated ? 'deep' : 'hashed-text';
   const checkpoints = await signedCheckpoints(db, options.jwks);
+  const archive = await latestArchive(db);
   const head = await headSeq(db);
   let checked = 0;
   let checkpointsChecked = 0;
@@ -54,10 +62,38 @@ export async function verifyLog(db: Knex, options: VerifyOptions): Promise<Verif
 
   const frontier = new MerkleFrontier();
   let cpIndex = 0;
+  /** Called with each entry's hash in seq order, once the tree holds it: checks the checkpoint of that size, if any. */
+  const checkpointAt = (seq: number, hash: string): VerificationResult['firstBad'] => {
+    const cp = checkpoints[cpIndex];
+    if (cp === undefined || cp.size !== seq) return undefined;
+    cpIndex += 1;
+    checkpointsChecked += 1;
+    if (cp.problem) return { seq: cp.size, problem: 'bad-checkpoint', detail: `the checkpoint at ${cp.size} cannot be trusted: ${cp.problem}` };
+    if (cp.headHash !== hash || cp.rootHash !== frontier.root()) {
+      return {
+        seq: lastMatched + 1, problem: 'rewritten',
+        detail: `entries ${lastMatched + 1}–${cp.size} are not the ones the checkpoint signed at ${cp.time} covers`,
+      };
+    }
+    lastMatched = cp.size;
+    return undefined;
+  };
+
   let expected = 1;
   let prevHash = genesisHash;
   let last: GoodLink | null = null;
-  for await (const rows of chainBatches(db, 0, head, batchSize, depth)) {
+  if (archive) {
+    const replayed = await replayArchivedHashes(db, archive, frontier, checkpointAt);
+    if ('seq' in replayed) return result(replayed);
+    if (lastMatched !== archive.lastSeq) {
+      return result({ seq: archive.lastSeq, problem: 'bad-checkpoint', detail: `the archive of entries ${archive.firstSeq}–${archive.lastSeq} does not end at a signed checkpoint` });
+    }
+    expected = archive.lastSeq + 1;
+    prevHash = archive.lastHash;
+    last = replayed.last;
+  }
+  let archiveRecorded = archive === null;
+  for await (const rows of chainBatches(db, expected - 1, head, batchSize, depth)) {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       if (row.seq !== expected || row.prevHash !== prevHash || !rowHashes(row)) {
@@ -67,23 +103,12 @@ export async function verifyLog(db: Knex, options: VerifyOptions): Promise<Verif
         return result(diagnose(last, row, expected, prevHash, following));
       }
       frontier.append(row.hash);
-      const cp = checkpoints[cpIndex];
-      if (cp !== undefined && cp.size === row.seq) {
-        cpIndex += 1;
-        checkpointsChecked += 1;
-        if (cp.problem) {
-          checked += i + 1;
-          return result({ seq: cp.size, problem: 'bad-checkpoint', detail: `the checkpoint at ${cp.size} cannot be trusted: ${cp.problem}` });
-        }
-        if (cp.headHash !== row.hash || cp.rootHash !== frontier.root()) {
-          checked += i + 1;
-          return result({
-            seq: lastMatched + 1, problem: 'rewritten',
-            detail: `entries ${lastMatched + 1}–${cp.size} are not the ones the checkpoint signed at ${cp.time} covers`,
-          });
-        }
-        lastMatched = cp.size;
+      const bad = checkpointAt(row.seq, row.hash);
+      if (bad) {
+        checked += i + 1;
+        return result(bad);
       }
+      if (!archiveRecorded && recordsArchive(row.kind, row.body, archive!)) archiveRecorded = true;
       last = row;
       prevHash = row.hash;
       expected += 1;
@@ -94,9 +119,54 @@ export async function verifyLog(db: Knex, options: VerifyOptions): Promise<Verif
   if (expected <= head) return result({ seq: expected, problem: 'deleted', detail: `entries ${expected}–${head} are missing` });
   const beyond = checkpoints[cpIndex];
   if (beyond !== undefined) {
-    return result({ seq: head + 1, problem: 'deleted', detail: `the log ends at ${head}, but a checkpoint signed at ${beyond.time} covers ${beyond.size} entries` });
+    return result({ seq: Math.max(head, expected - 1) + 1, problem: 'deleted', detail: `the log ends at ${expected - 1}, but a checkpoint signed at ${beyond.time} covers ${beyond.size} entries` });
+  }
+  if (!archiveRecorded) {
+    return result({ seq: archive!.lastSeq + 1, problem: 'deleted', detail: `entries ${archive!.firstSeq}–${archive!.lastSeq} left the database, but the log holds no entry recording that archive` });
   }
   return result();
+}
+
+/**
+ * Feeds the hashes of archived entries 1..archive.lastSeq through the tree and the checkpoints. Returns the first
+ * problem, or the archive's last entry as the link the remaining chain must continue from.
+ */
+async function replayArchivedHashes(db: Knex, archive: ArchiveRow, frontier: MerkleFrontier,
+  checkpointAt: (seq: number, hash: string) => VerificationResult['firstBad']): Promise<NonNullable<VerificationResult['firstBad']> | { last: GoodLink }> {
+  let expected = 1;
+  let previous = genesisHash;
+  let lastHash = genesisHash;
+  for await (const rows of archivedHashBatches(db, 0, archive.lastSeq)) {
+    for (const { seq, hash } of rows) {
+      if (seq !== expected) return { seq: expected, problem: 'deleted', detail: `the hash of archived entry ${expected} is missing` };
+      frontier.append(hash);
+      const bad = checkpointAt(seq, hash);
+      if (bad) return bad;
+      previous = lastHash;
+      lastHash = hash;
+      expected += 1;
+    }
+  }
+  if (expected <= archive.lastSeq) return { seq: expected, problem: 'deleted', detail: `the hashes of archived entries ${expected}–${archive.lastSeq} are missing` };
+  if (lastHash !== archive.lastHash) {
+    return { seq: archive.lastSeq, problem: 'rewritten', detail: `the archive of entries ${archive.firstSeq}–${archive.lastSeq} does not end with the hash kept for entry ${archive.lastSeq}` };
+  }
+  return { last: { seq: archive.lastSeq, hash: lastHash, prevHash: previous } };
+}
+
+/** Whether this entry is the one that recorded the archive (its own register-change entry, retention.ts). */
+function recordsArchive(kind: string, body: string, archive: ArchiveRow): boolean {
+  if (kind !== 'register-change' || !body.includes(archiveAction)) return false;
+  try {
+    const parsed = JSON.parse(body) as { action?: string; after?: { lastSeq?: number; fileDigest?: string } };
+    return parsed.action === archiveAction && parsed.after?.lastSeq === archive.lastSeq && parsed.after.fileDigest === archive.fileDigest;
+  } catch {
+    return false;
+  }
+}
+
+function withArchiveProtection(protection: Protection, problems: string[]): Protection {
+  return problems.length === 0 ? protection : { ...protection, intact: false, problems: [...protection.problems, ...problems] };
 }
 
 /** Every checkpoint in size order, each with its signed payload or the reason it cannot be trusted. */

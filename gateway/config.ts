@@ -20,6 +20,11 @@ export interface Config {
   auditHmacKey: string | null;
   /** Signed audit checkpoints: one every `every` entries or `seconds` seconds (0 = no timer), keys kept in `keysDir`. */
   auditCheckpoints: { every: number; seconds: number; keysDir: string };
+  /**
+   * Days an audit entry stays in the database before `npm run audit -- archive` may move it to an archive file
+   * (audit/RETENTION.md): 2190 days, six years, by default.
+   */
+  auditRetentionDays: number;
   bodyLimitBytes: number;
   /** Requests each client may make per minute, per gateway process. */
   rateLimitPerMinute: number;
@@ -89,6 +94,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       seconds: read.int('AUDIT_CHECKPOINT_SECONDS', 60, 0, 86_400),
       keysDir: path.resolve(cwd, read.str('AUDIT_SIGNING_KEYS_DIR', path.join(dataDir, 'audit-signing-keys'))),
     },
+    auditRetentionDays: read.int('AUDIT_RETENTION_DAYS', 2190, 1, 36_500),
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     rateLimitPerMinute: read.int('RATE_LIMIT_PER_MINUTE', 6000, 1, 1_000_000),
     logLevel,

@@ -5,6 +5,7 @@ import * as auditCheckpoints from '../../audit/migrations/20261123110000_audit_c
 import * as auditSearchIndexes from '../../audit/migrations/20261123110100_audit_search_indexes.ts';
 import * as auditCanonicalBody from '../../audit/migrations/20261123110200_audit_canonical_body.ts';
 import * as auditFeedbackKind from '../../audit/migrations/20261124090000_audit_feedback_kind.ts';
+import * as auditArchives from '../../audit/migrations/20261202120000_audit_archives.ts';
 import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
 import * as registerGeneration from '../../mou-registry/migrations/20261202100000_register_generation.ts';
@@ -20,6 +21,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124090000_audit_feedback_kind': auditFeedbackKind,
   '20261124090100_console_sessions': consoleSessions,
   '20261202100000_register_generation': registerGeneration,
+  '20261202120000_audit_archives': auditArchives,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,0 +1,40 @@
+// Opens the database the gateway would open (DATABASE_URL, or the embedded PGlite under the data directory) and
+// checks it holds an audit log at this version, without creating or migrating anything.
+import fs from 'node:fs';
+import type { Knex } from 'knex';
+import type { Config } from '../../gateway/config.ts';
+import { connect } from '../../gateway/db/connect.ts';
+import { isDatabaseUnavailable } from '../../gateway/db/unavailable.ts';
+import { CliError } from './cli-error.ts';
+
+export async function withDatabase<T>(config: Config, work: (db: Knex) => Promise<T>): Promise<T> {
+  if (config.databaseUrl === null && (config.pgliteDir === null || !fs.existsSync(config.pgliteDir))) {
+    throw new CliError(`there is no embedded database at ${config.pgliteDir ?? '(memory)'}: set GATEWAY_DATA_DIR (or PGLITE_DIR), or DATABASE_URL`);
+  }
+  const db = connect(config);
+  // knex prints connection failures with their stack to stdout; here the failure is said once, in one line.
+  const logger = (db.client as { logger?: Record<string, unknown> }).logger;
+  if (logger) logger._warn = logger._error = () => undefined;
+  try {
+    let tables: { log: string | null; archives: string | null };
+    try {
+      tables = (await db.raw(`select to_regclass('audit_log')::text as log, to_regclass('audit_archives')::text as archives`)).rows[0];
+    } catch (error) {
+      throw databaseError(error);
+    }
+    if (!tables.log) throw new CliError('this database holds no audit log: is DATABASE_URL (or GATEWAY_DATA_DIR) the gateway\'s?');
+    if (!tables.archives) throw new CliError('this database is at an older version: start the gateway once so that it migrates it');
+    return await work(db).catch((error: unknown) => {
+      throw isDatabaseUnavailable(error) ? databaseError(error) : error;
+    });
+  } finally {
+    await db.destroy().catch(() => undefined);
+  }
+}
+
+function databaseError(error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  const code = (error as { code?: string }).code;
+  // The URL is not repeated: it may hold a password.
+  return new CliError(`cannot reach the database${code ? ` (${code})` : ''}: check DATABASE_URL, or that no gateway has the embedded database open`);
+}

@@ -1,0 +1,68 @@
+// `npm run audit -- <command>`: the DPO's and operator's tools for the audit log. Each command is one file here.
+// Exit 0 when all is well, 1 when something does not verify or cannot be done, 2 for bad usage.
+import { ConfigError, loadConfig, type Config } from '../../gateway/config.ts';
+import { archiveCommand } from './archive.ts';
+import { CliError, UsageError } from './cli-error.ts';
+import type { Command, CommandContext } from './context.ts';
+import { exportCommand } from './export.ts';
+import { rotateKeyCommand } from './rotate-key.ts';
+import { verifyExportCommand } from './verify-export.ts';
+import { verifyReceiptCommand } from './verify-receipt.ts';
+import { verifyCommand } from './verify.ts';
+
+const commands: Command[] = [verifyCommand, exportCommand, verifyExportCommand, verifyReceiptCommand, rotateKeyCommand, archiveCommand];
+
+const usage = [
+  'usage: npm run --silent audit -- <command> [options]',
+  '',
+  ...commands.map((c) => `  ${c.synopsis.padEnd(84)} ${c.summary}`),
+  '',
+  'The database and keys are the gateway\'s (DATABASE_URL or GATEWAY_DATA_DIR, AUDIT_SIGNING_KEYS_DIR, AUDIT_RETENTION_DAYS).',
+  'Progress goes to stderr at most once a second (--progress-ms sets the interval). Exit: 0 ok, 1 failed, 2 usage.',
+].join('\n');
+
+async function main(argv: string[]): Promise<number> {
+  const err = (line: string) => process.stderr.write(`${line}\n`);
+  const [name, ...args] = argv;
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    if (name && name !== '--help' && name !== '-h' && name !== 'help') err(`unknown command "${name}"`);
+    err(usage);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    err(`usage: npm run --silent audit -- ${command.synopsis}\n  ${command.summary}`);
+    return 2;
+  }
+  let config: Config | undefined;
+  const ctx: CommandContext = {
+    args,
+    config: () => (config ??= loadConfig(process.env)),
+    out: (line) => process.stdout.write(`${line}\n`),
+    err,
+  };
+  try {
+    return await command.run(ctx);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`${command.name}: ${error.message}`);
+      err(`usage: npm run --silent audit -- ${command.synopsis}`);
+      return 2;
+    }
+    if (error instanceof CliError) {
+      err(`${command.name}: ${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof ConfigError) {
+      err(`${command.name}: ${error.problems.join('; ')}`);
+      return 2;
+    }
+    // Anything else is a fault: its message only (our errors never hold personal data), no stack.
+    err(`${command.name}: ${(error as Error)?.message ?? String(error)}`);
+    return 1;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+// The embedded database can leave handles open after it is closed; the command is done once its output is out.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
