@@ -34,13 +34,16 @@ export const tablePrivileges: Record<string, Privilege[]> = {
   // The gateway reads these to check the schema is current; only the owner migrates.
   knex_migrations: ['select'],
   knex_migrations_lock: ['select'],
+  // Archives of old log segments are made by the owner (npm run audit -- archive); the gateway only reads them to verify.
+  audit_archives: ['select'],
+  audit_archived_hashes: ['select'],
 };
 
 /** Every audit table (audit_log, audit_checkpoints and those later migrations add): append and read, nothing else. */
 const auditPrivileges: Privilege[] = ['select', 'insert'];
 
 export function privilegesFor(table: string): Privilege[] | null {
-  return table.startsWith('audit_') ? auditPrivileges : tablePrivileges[table] ?? null;
+  return tablePrivileges[table] ?? (table.startsWith('audit_') ? auditPrivileges : null);
 }
 
 export class RoleSetupError extends Error {}

@@ -81,7 +81,10 @@ describe('npm run db:roles', () => {
     const privileges = (await database.db.raw(`
       select table_name as "table", string_agg(privilege_type, ',' order by privilege_type) as granted
       from information_schema.role_table_grants where grantee = ? and table_name like 'audit%' group by table_name order by table_name`, [role])).rows;
-    expect(privileges).toEqual([{ table: 'audit_checkpoints', granted: 'INSERT,SELECT' }, { table: 'audit_log', granted: 'INSERT,SELECT' }]);
+    expect(privileges).toEqual([
+      { table: 'audit_archived_hashes', granted: 'SELECT' }, { table: 'audit_archives', granted: 'SELECT' },
+      { table: 'audit_checkpoints', granted: 'INSERT,SELECT' }, { table: 'audit_log', granted: 'INSERT,SELECT' },
+    ]);
   });
 
   it('can be run again: the role is kept, its password reset and its grants renewed', async () => {
