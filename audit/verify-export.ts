@@ -124,6 +124,11 @@ export async function verifyExport(lines: AsyncIterable<string>, suppliedKeys?: 
     const row = window.shift();
     if (!row) break;
     if (row.seq !== expectedSeq || row.prevHash !== prevHash || !rowHashes(row)) {
+      // Unlike rows in the database, a line moved in the file keeps its seq: the entry due here turning up later
+      // means the lines were reordered, not that it was deleted.
+      if (row.seq > expectedSeq && window.some((r) => r.seq === expectedSeq)) {
+        return fail(expectedSeq, 'reordered', `entry ${expectedSeq} comes after entry ${row.seq} in the file`);
+      }
       const finding = diagnose(last, row, expectedSeq, prevHash, window);
       return fail(finding.seq, finding.problem, finding.detail);
     }
