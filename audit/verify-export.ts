@@ -101,6 +101,9 @@ export async function verifyExport(lines: AsyncIterable<string>, suppliedKeys?: 
   } catch {
     return fail(null, 'manifest', 'the manifest signature does not verify with the keys given');
   }
+  if (manifest.format !== 'audit-export/1' || manifest.entries !== format) {
+    return fail(null, 'malformed', `the manifest is not an audit-export/1 manifest of ${format} entries`);
+  }
   if (format === 'csv' && (await iterator.next()).value !== csvHeader) return fail(null, 'malformed', 'the CSV header is not the expected one');
 
   // Each row is checked once the rows after it are read, so a failure can be named by looking ahead.

@@ -79,6 +79,13 @@ describe('GET /v1/audit/export', () => {
     });
   }
 
+  it('does not pass off one format as the other: the signed manifest says which entries follow', async () => {
+    const [jsonlManifest] = (await exportFile('jsonl')).split('\n');
+    const [, ...csvLines] = (await exportFile('csv')).split('\n');
+    const check = await verifyExport(linesOf([`# ${jsonlManifest}`, ...csvLines].join('\n')), await publishedKeys());
+    expect(check).toMatchObject({ ok: false, firstBad: { seq: null, problem: 'malformed' } });
+  });
+
   it('does not verify against a key set without the key that signed it', async () => {
     const text = await exportFile('jsonl');
     const stranger = await memoryKeyRing().jwks();
