@@ -2,6 +2,7 @@
 // against the published key set alone, and names the first entry a tampered file gets wrong; a partner's receipt
 // for its own exchange verifies with audit/verify-receipt.ts; neither needs the database. Receipts and
 // exports keep verifying across a key rotation, because old keys stay published.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Receipt } from '../../audit/receipts.ts';
 import { memoryKeyRing, type Jwks } from '../../audit/signing-keys.ts';
@@ -170,5 +171,16 @@ describe('after the signing key is rotated', () => {
     const withoutNew = { keys: jwks.keys.filter((k) => k.kid !== newKid) };
     expect(await verifyReceipt(after, withoutNew)).toMatchObject({ ok: false });
     expect(await verifyExport(linesOf(text), withoutNew)).toMatchObject({ ok: false, firstBad: { problem: 'manifest' } });
+  });
+});
+
+describe('the worked example in CHAIN.md', () => {
+  const doc = fs.readFileSync(new URL('../../audit/CHAIN.md', import.meta.url), 'utf8');
+  const example = (name: string) => new RegExp(`<!-- example: ${name.replace('.', '\\.')} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\\n\`\`\``).exec(doc)![1]!;
+
+  it("verifies with the gateway's own verifiers, as with the independent one", async () => {
+    const jwks = JSON.parse(example('jwks.json')) as Jwks;
+    for (const file of ['export.jsonl', 'export.csv']) expect(await verifyExport(linesOf(example(file)), jwks)).toEqual({ ok: true, checked: 3, keys: 'supplied' });
+    expect(await verifyReceipt(JSON.parse(example('receipt.json')) as Receipt, jwks)).toMatchObject({ ok: true, treeSize: 3 });
   });
 });

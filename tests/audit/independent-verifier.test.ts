@@ -82,6 +82,21 @@ describe('an export fetched over HTTP, checked by a verifier written from CHAIN.
     expect(checkpoint.checkpoint).toMatchObject({ size: hashes.length, headHash: hashes[hashes.length - 1], rootHash: merkleRoot(hashes) });
   });
 
+  it('verifies a run of the log bounded by time, chained from the signed hash before it, and an empty one', async () => {
+    const entries = entriesOf(jsonl);
+    const later = entries.find((e) => e.recordedAt > entries[0]!.recordedAt)!;
+    for (const format of ['jsonl', 'csv']) {
+      const res = await dpo.get(`/v1/audit/export?format=${format}&from=${later.recordedAt}`);
+      expect(res.status).toBe(200);
+      const manifest = JSON.parse(linesOf(res.text)[0]!.replace(/^# /, '')).manifest;
+      expect(manifest).toMatchObject({ from: later.recordedAt, firstSeq: later.seq, firstPrevHash: later.prevHash });
+      expect(verifyExport(res.text, jwks)).toEqual({ ok: true, checked: entries.length - later.seq + 1 });
+    }
+    const empty = await dpo.get('/v1/audit/export?format=jsonl&from=2100-01-01T00:00:00Z');
+    expect(JSON.parse(linesOf(empty.text)[0]!).manifest).toMatchObject({ count: 0, firstSeq: null, checkpoint: null });
+    expect(verifyExport(empty.text, jwks)).toEqual({ ok: true, checked: 0 });
+  });
+
   it('says the CSV and the JSON lines hold the same entries', () => {
     const csvHashes = linesOf(csv).slice(2).map((l) => l.split(',')[5]);
     expect(csvHashes).toEqual(entriesOf(jsonl).map((e) => e.hash));
