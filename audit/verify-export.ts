@@ -101,6 +101,9 @@ export async function verifyExport(lines: AsyncIterable<string>, suppliedKeys?: 
   } catch {
     return fail(null, 'manifest', 'the manifest signature does not verify with the keys given');
   }
+  if (manifest.format !== 'audit-export/1' || manifest.entries !== format) {
+    return fail(null, 'malformed', `the manifest is not an audit-export/1 manifest of ${format} entries`);
+  }
   if (format === 'csv' && (await iterator.next()).value !== csvHeader) return fail(null, 'malformed', 'the CSV header is not the expected one');
 
   // Each row is checked once the rows after it are read, so a failure can be named by looking ahead.
@@ -124,6 +127,11 @@ export async function verifyExport(lines: AsyncIterable<string>, suppliedKeys?: 
     const row = window.shift();
     if (!row) break;
     if (row.seq !== expectedSeq || row.prevHash !== prevHash || !rowHashes(row)) {
+      // Unlike rows in the database, a line moved in the file keeps its seq: the entry due here turning up later
+      // means the lines were reordered, not that it was deleted.
+      if (row.seq > expectedSeq && window.some((r) => r.seq === expectedSeq)) {
+        return fail(expectedSeq, 'reordered', `entry ${expectedSeq} comes after entry ${row.seq} in the file`);
+      }
       const finding = diagnose(last, row, expectedSeq, prevHash, window);
       return fail(finding.seq, finding.problem, finding.detail);
     }

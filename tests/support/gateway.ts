@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import type { Knex } from 'knex';
 import { SignJWT, importJWK, type JWTPayload } from 'jose';
 import request from 'supertest';
+import { fileKeyRing, type AuditKeyRing } from '../../audit/signing-keys.ts';
 import { enrolClient, sandboxClients, type SigningKey } from '../../gateway/auth/sandbox-clients.ts';
 import { loadConfig, type Config } from '../../gateway/config.ts';
 import { buildGateway, prepareDatabase } from '../../gateway/gateway.ts';
@@ -21,6 +22,8 @@ export interface TestGatewayOptions {
   upstreamTimeoutMs?: number;
   rateLimitPerMinute?: number;
   database?: TestDatabase;
+  /** The keys that sign audit checkpoints (e.g. memoryKeyRing(), to rotate them in a test); by default the data dir's. */
+  auditKeys?: AuditKeyRing;
 }
 
 const population = generatePopulation();
@@ -43,7 +46,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
   const logLines: string[] = [];
   const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
   const hmacKey = randomBytes(32);
-  const gateway = buildGateway(config, { db: database.db, logger: createLogger('info', sink), hmacKey, clock: options.clock });
+  const auditKeys = options.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir);
+  const gateway = buildGateway(config, { db: database.db, logger: createLogger('info', sink), hmacKey, clock: options.clock, auditKeys });
   const keys = new Map<string, SigningKey>();
   for (const client of sandboxClients) keys.set(client.id, await enrolClient(gateway.clients, client));
 
@@ -71,6 +75,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
     config,
     population,
     hmacKey,
+    auditKeys,
     keys,
     token,
     logs: () => logLines.join(''),
