@@ -2,6 +2,7 @@
 // whose tree covers it, and the RFC 6962 inclusion proof from the entry's hash to that checkpoint's root.
 // verify-receipt.ts checks one with nothing but the published JWKS.
 import type { Knex } from 'knex';
+import { hashesThrough } from './retention-store.ts';
 import type { CheckpointRow } from './checkpoints.ts';
 import { inclusionProof } from './merkle.ts';
 import type { AuditEntry } from './types.ts';
@@ -21,7 +22,9 @@ export interface Receipt {
  * costs O(treeSize); receipts use the smallest checkpoint covering the entry to keep the tree small.
  */
 export async function proveInclusion(db: Knex, seq: number, treeSize: number): Promise<InclusionProof> {
-  const hashes: string[] = (await db('audit_log').where('seq', '<=', treeSize).orderBy('seq').pluck('hash'));
+  // Entries archived under retention keep their hashes in audit_archived_hashes: the tree still covers them.
+  const hashes: string[] = [];
+  for await (const batch of hashesThrough(db, treeSize)) hashes.push(...batch);
   if (hashes.length !== treeSize) throw new Error(`the log holds ${hashes.length} of the ${treeSize} entries the checkpoint covers`);
   return { leafIndex: seq - 1, treeSize, hashes: inclusionProof(hashes, seq - 1) };
 }

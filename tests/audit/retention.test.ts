@@ -13,6 +13,9 @@ import { ArchiveRefused, archiveBefore, fileLines, type ArchiveOutcome } from '.
 import { appendSampleEntries } from '../../audit/sample-entries.ts';
 import { memoryKeyRing } from '../../audit/signing-keys.ts';
 import { verifyExport } from '../../audit/verify-export.ts';
+import { createReceipts } from '../../audit/receipts.ts';
+import { toEntry } from '../../audit/read.ts';
+import { verifyReceipt } from '../../audit/verify-receipt.ts';
 import { verifyLog } from '../../audit/verify.ts';
 import { migrate } from '../../gateway/db/migrate.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -85,6 +88,15 @@ describe('archiving the entries before a date', () => {
     expect(result).toMatchObject({ ok: true, head: sizes[2]! + 1, checked: sizes[2]! + 1 - sizes[0]!, checkpointsChecked: 3 });
     const next = await db('audit_log').where({ seq: sizes[0]! + 1 }).first('prev_hash');
     expect(next.prev_hash).toBe(lastLine(first.file).hash);
+  });
+
+  it('still gives receipts that verify for the entries left, their proofs reaching over the archived hashes', async () => {
+    const checkpointer = createCheckpointer(db, keys, { every: 1_000_000, seconds: 0 });
+    const receiptFor = createReceipts({ db, checkpoints: checkpointer, keysUrl: '/.well-known/audit-keys.json' });
+    const entry = toEntry(await db('audit_log').where({ seq: sizes[0]! + 2 }).first());
+    const receipt = await receiptFor(entry);
+    expect(receipt!.inclusionProof.treeSize).toBeGreaterThan(sizes[0]!);
+    expect(await verifyReceipt(receipt!, await keys.jwks())).toMatchObject({ ok: true });
   });
 
   it('does nothing the second time with the same date', async () => {
