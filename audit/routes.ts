@@ -82,20 +82,24 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
     {
       operationId: 'exportAuditLog',
       roles: ['dpo'],
-      handler: async ({ params, req }) => {
+      handler: async ({ params }) => {
         const { format, from, to } = params as { format: ExportFormat; from?: string; to?: string };
         if (from && to && Date.parse(from) >= Date.parse(to)) throw new GatewayError('invalid-request', 'from must be earlier than to');
-        const lines: string[] = [];
-        try {
-          for await (const line of deps.exportLines({ format, from: from ?? null, to: to ?? null }, httpExportLimit)) lines.push(line);
-        } catch (error) {
-          if (error instanceof ExportTooLargeError) {
-            throw new GatewayError('unprocessable', `${error.message}: narrow from and to, or use npm run audit -- export`);
+        const lines = deps.exportLines({ format, from: from ?? null, to: to ?? null }, httpExportLimit);
+        // The size is checked before the first line is made, so a refusal is a problem, not a cut-off file.
+        const refusing = async (): Promise<IteratorResult<string>> => {
+          try {
+            return await lines.next();
+          } catch (error) {
+            if (error instanceof ExportTooLargeError) {
+              throw new GatewayError('unprocessable', `${error.message}: narrow from and to, or use npm run audit -- export`);
+            }
+            throw error;
           }
-          throw error;
-        }
-        req.res?.setHeader('content-disposition', `attachment; filename="audit-export.${format}"`);
-        return { body: `${lines.join('\n')}\n`, type: mediaTypes[format] };
+        };
+        let started = false;
+        const iterator: AsyncIterator<string> = { next: () => (started ? lines.next() : ((started = true), refusing())) };
+        return { lines: iterator, type: mediaTypes[format], headers: { 'content-disposition': `attachment; filename="audit-export.${format}"` } };
       },
     },
     {

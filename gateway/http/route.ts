@@ -1,6 +1,7 @@
 // A route is data beside its handler: the operation in openapi.yaml, who may call it, what it does.
 // Method, path, request and parameter validation all come from openapi.yaml.
-import type { Request, RequestHandler, Router } from 'express';
+import { once } from 'node:events';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import {
   fieldErrors, operation, parametersValidator, requestSchemaName, responseSchemaName, validatorFor,
 } from '../../contracts/openapi.ts';
@@ -21,8 +22,13 @@ export interface Route {
   operationId: string;
   /** 'public' needs no token; otherwise the caller needs one of these roles. */
   roles: 'public' | Role[];
-  handler(ctx: HandlerContext<any>): Promise<{ status?: number; body: unknown; type?: string }>;
+  handler(ctx: HandlerContext<any>): Promise<Reply>;
 }
+
+/** A JSON body checked against the contract, a body of another media type, or lines streamed as they are made. */
+export type Reply =
+  | { status?: number; body: unknown; type?: string }
+  | { status?: number; lines: AsyncIterator<string>; type: string; headers?: Record<string, string> };
 
 export type Authenticate = (authorization: string | undefined) => Promise<Principal>;
 
@@ -60,7 +66,12 @@ function handle(route: Route, authenticate: Authenticate, limiter: RateLimiter):
       const params = { ...req.query, ...req.params };
       if (!validateParams(params)) throw invalid(validateParams.errors);
       if (validateBody && !validateBody(req.body)) throw invalid(validateBody.errors);
-      const { status = 200, body, type } = await route.handler({ req, principal, body: req.body, params, requestId: req.id });
+      const reply = await route.handler({ req, principal, body: req.body, params, requestId: req.id });
+      if ('lines' in reply) {
+        await streamLines(res, reply);
+        return;
+      }
+      const { status = 200, body, type } = reply;
       if (type) {
         res.status(status).type(type).send(body);
         return;
@@ -73,6 +84,26 @@ function handle(route: Route, authenticate: Authenticate, limiter: RateLimiter):
       next(error);
     }
   };
+}
+
+/**
+ * Streams lines with back-pressure, so a large export never sits whole in memory. The first line is made before
+ * the status is sent, so a refusal at the start is still a problem+json; a failure later cuts the connection, and
+ * the export's manifest (its count and last hash) shows the file is incomplete.
+ */
+async function streamLines(res: Response, reply: Extract<Reply, { lines: unknown }>) {
+  const first = await reply.lines.next();
+  res.status(reply.status ?? 200).type(reply.type);
+  for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+  try {
+    for (let next = first; !next.done; next = await reply.lines.next()) {
+      if (!res.write(`${next.value}\n`)) await once(res, 'drain');
+      if (res.destroyed) return;
+    }
+    res.end();
+  } catch {
+    res.destroy();
+  }
 }
 
 function invalid(errors: Parameters<typeof fieldErrors>[0]) {
