@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import { CompactSign } from 'jose';
 import { canonicalJson } from './canonical.ts';
+import { sqlInstant } from './read.ts';
 import { chainBatches, type ChainRow } from './chain-reader.ts';
 import type { CheckpointRow } from './checkpoints.ts';
 import { proveInclusion, type InclusionProof } from './receipts.ts';
@@ -45,9 +46,9 @@ export interface ExportRequest { format: ExportFormat; from?: string | null; to?
 /** The seq range an export covers, or null when no entry falls in the time range. */
 export async function exportRange(db: Knex, from?: string | null, to?: string | null): Promise<{ firstSeq: number; lastSeq: number } | null> {
   const first = db('audit_log').min<{ v: number | null }[]>({ v: 'seq' });
-  if (from) first.where('recorded_at', '>=', from);
+  if (from) first.where('recorded_at', '>=', sqlInstant(from));
   const last = db('audit_log').max<{ v: number | null }[]>({ v: 'seq' });
-  if (to) last.where('recorded_at', '<', to);
+  if (to) last.where('recorded_at', '<', sqlInstant(to));
   const [a, b] = await Promise.all([first.first(), last.first()]);
   const firstSeq = a?.v == null ? null : Number(a.v);
   const lastSeq = b?.v == null ? null : Number(b.v);

@@ -26,6 +26,16 @@ export const httpExportLimit = 100_000;
 
 const mediaTypes: Record<ExportFormat, string> = { jsonl: 'application/x-ndjson', csv: 'text/csv; charset=utf-8' };
 
+/** A time range the log can be read by: both ends real instants, the start before the end. */
+function checkTimeRange(range: { from?: string | undefined; to?: string | undefined }) {
+  // RFC 3339 allows a leap second (23:59:60), which no clock here can name.
+  for (const name of ['from', 'to'] as const) {
+    const time = range[name];
+    if (time && Number.isNaN(Date.parse(time))) throw new GatewayError('invalid-request', `${name} is not a time the gateway can compare (a leap second?)`);
+  }
+  if (range.from && range.to && Date.parse(range.from) >= Date.parse(range.to)) throw new GatewayError('invalid-request', 'from must be earlier than to');
+}
+
 export function auditRoutes(deps: AuditRouteDeps): Route[] {
   async function readableEntry({ params, principal }: HandlerContext): Promise<AuditEntry> {
     const entry = await deps.reader.byId(params.auditId as string);
@@ -40,11 +50,7 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
       roles: ['dpo'],
       handler: async ({ params }) => {
         const q = params as unknown as AuditQuery;
-        // RFC 3339 allows a leap second (23:59:60), which no clock here can name.
-        for (const name of ['from', 'to'] as const) {
-          if (q[name] && Number.isNaN(Date.parse(q[name]))) throw new GatewayError('invalid-request', `${name} is not a time the gateway can compare (a leap second?)`);
-        }
-        if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) throw new GatewayError('invalid-request', 'from must be earlier than to');
+        checkTimeRange(q);
         return { body: await deps.reader.search(q) };
       },
     },
@@ -84,7 +90,7 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
       roles: ['dpo'],
       handler: async ({ params }) => {
         const { format, from, to } = params as { format: ExportFormat; from?: string; to?: string };
-        if (from && to && Date.parse(from) >= Date.parse(to)) throw new GatewayError('invalid-request', 'from must be earlier than to');
+        checkTimeRange({ from, to });
         const lines = deps.exportLines({ format, from: from ?? null, to: to ?? null }, httpExportLimit);
         // The size is checked before the first line is made, so a refusal is a problem, not a cut-off file.
         const refusing = async (): Promise<IteratorResult<string>> => {
