@@ -104,7 +104,10 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
           }
         };
         let started = false;
-        const iterator: AsyncIterator<string> = { next: () => (started ? lines.next() : ((started = true), refusing())) };
+        const iterator: AsyncIterator<string> = {
+          next: () => (started ? lines.next() : ((started = true), refusing())),
+          return: () => lines.return(undefined),
+        };
         return { lines: iterator, type: mediaTypes[format], headers: { 'content-disposition': `attachment; filename="audit-export.${format}"` } };
       },
     },

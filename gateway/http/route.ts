@@ -1,6 +1,5 @@
 // A route is data beside its handler: the operation in openapi.yaml, who may call it, what it does.
 // Method, path, request and parameter validation all come from openapi.yaml.
-import { once } from 'node:events';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import {
   fieldErrors, operation, parametersValidator, requestSchemaName, responseSchemaName, validatorFor,
@@ -97,13 +96,25 @@ async function streamLines(res: Response, reply: Extract<Reply, { lines: unknown
   for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
   try {
     for (let next = first; !next.done; next = await reply.lines.next()) {
-      if (!res.write(`${next.value}\n`)) await once(res, 'drain');
+      if (!res.write(`${next.value}\n`)) await drainedOrClosed(res);
       if (res.destroyed) return;
     }
     res.end();
   } catch {
     res.destroy();
+  } finally {
+    // A client that went away leaves the rest unread: let the source close what it holds.
+    if (!res.writableEnded) await reply.lines.return?.();
   }
+}
+
+/** Waits until the socket takes more, or is gone (a client that hangs up never drains). */
+function drainedOrClosed(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => { res.off('drain', done); res.off('close', done); resolve(); };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 function invalid(errors: Parameters<typeof fieldErrors>[0]) {
