@@ -20,6 +20,8 @@ export function normaliseIdentifier(id: SubjectIdentifier): string {
 export interface Pseudonymiser {
   subject(id: SubjectIdentifier): string;
   caseReference(reference: string): string;
+  /** A caller's own request id: kept only as a keyed hash, since a careless client may put a name in it. */
+  callerRequestId(id: string): string;
 }
 
 export function createPseudonymiser(key: Buffer): Pseudonymiser {
@@ -27,5 +29,6 @@ export function createPseudonymiser(key: Buffer): Pseudonymiser {
   return {
     subject: (id) => mac(normaliseIdentifier(id)),
     caseReference: (reference) => mac(`case:${reference.trim().toUpperCase()}`),
+    callerRequestId: (id) => mac(`request:${id}`),
   };
 }

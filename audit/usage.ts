@@ -1,29 +1,39 @@
-// How many exchanges an agreement has permitted this month, read from the log itself so that the cap and
-// the published figures come from the same place (¶6.106, fn 64).
+// How many exchanges an agreement has permitted in a month, from the counters the database keeps from the log
+// itself (audit_cap_usage, one row per agreement, exchange and London month, added to by a trigger in the same
+// statement that appends each permitted decision), so that the cap and the published figures come from the same
+// place (¶6.106, fn 64), and reading a cap costs a few rows however busy the month was.
 import type { Knex } from 'knex';
 import type { IsoDate } from '../mou-registry/types.ts';
 import type { NewEntry } from './types.ts';
 
-export async function permitsInMonth(
-  db: Knex | Knex.Transaction,
-  agreementId: string,
-  exchanges: string[] | undefined,
-  month: { start: IsoDate; next: IsoDate },
-): Promise<number> {
-  const query = db('audit_log')
-    .count<{ count: string | number }[]>({ count: '*' })
-    .where({ kind: 'decision', decision: 'permit', agreement_id: agreementId })
-    .whereRaw(`recorded_at >= (?::timestamp at time zone 'Europe/London')`, [month.start])
-    .whereRaw(`recorded_at < (?::timestamp at time zone 'Europe/London')`, [month.next]);
-  if (exchanges) query.whereIn('exchange', exchanges);
-  const row = await query.first();
-  return Number(row?.count ?? 0);
+/** One monthly cap: an agreement's permits, in the exchanges its measure counts (all, when null), in a month. */
+export interface CapKey { agreementId: string; exchanges: string[] | null; month: IsoDate }
+
+export const capKeyId = (k: CapKey) => `${k.agreementId}|${k.month}|${k.exchanges?.join(',') ?? '*'}`;
+
+/** Every cap asked for, in one query. */
+export async function permitsUnderCaps(db: Knex | Knex.Transaction, keys: CapKey[]): Promise<Map<string, number>> {
+  const unique = [...new Map(keys.map((k) => [capKeyId(k), k])).entries()];
+  if (unique.length === 0) return new Map();
+  const wanted = unique.map(([key, k]) => ({ key, agreement: k.agreementId, month: k.month, ...(k.exchanges ? { exchanges: k.exchanges } : {}) }));
+  const { rows } = await db.raw(`
+    select k.key, coalesce(sum(u.permits), 0) as used
+    from jsonb_to_recordset(?::jsonb) as k(key text, agreement text, month date, exchanges jsonb)
+    left join audit_cap_usage u
+      on u.agreement_id = k.agreement and u.month = k.month and (k.exchanges is null or k.exchanges @> to_jsonb(u.exchange))
+    group by k.key`, [JSON.stringify(wanted)]);
+  return new Map((rows as { key: string; used: string | number }[]).map((r) => [r.key, Number(r.used)]));
+}
+
+export async function permitsInMonth(db: Knex | Knex.Transaction, agreementId: string, exchanges: string[] | undefined, month: { start: IsoDate }): Promise<number> {
+  const key = { agreementId, exchanges: exchanges ?? null, month: month.start };
+  return (await permitsUnderCaps(db, [key])).get(capKeyId(key)) ?? 0;
 }
 
 /** Permits among entries about to be committed with the caller's (the same group commit, so the same month). */
-export function pendingPermits(pending: readonly NewEntry[], agreementId: string, exchanges: string[] | undefined): number {
+export function pendingPermits(pending: readonly NewEntry[], key: Pick<CapKey, 'agreementId' | 'exchanges'>): number {
   return pending.filter((e) => {
     const body = e.body as { decision?: string; agreement?: { id?: string } | null; exchange?: string };
-    return e.kind === 'decision' && body.decision === 'permit' && body.agreement?.id === agreementId && (!exchanges || exchanges.includes(body.exchange ?? ''));
+    return e.kind === 'decision' && body.decision === 'permit' && body.agreement?.id === key.agreementId && (!key.exchanges || key.exchanges.includes(body.exchange ?? ''));
   }).length;
 }

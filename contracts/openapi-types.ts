@@ -1021,7 +1021,10 @@ export interface components {
         Code: string;
         /** @description The requester's case reference, so an exchange can be traced to a decision (¶6.79). Stored only as a keyed hash. */
         CaseReference: string;
-        /** Format: date */
+        /**
+         * Format: date
+         * @description A calendar day, YYYY-MM-DD, from 1800-01-01 to 2999-12-31: every day the register, a date of birth or a decision can need, and no day the database cannot hold.
+         */
         IsoDate: string;
         PersonName: string;
         Postcode: string;
@@ -1310,7 +1313,7 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             /** @enum {string} */
-            kind: "decision" | "outcome" | "dry-run" | "register-change" | "feedback";
+            kind: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback";
             /** @description The entry's facts. Subjects and case references appear only as keyed hashes; fields disclosed by name only. */
             body: Record<string, never>;
             prevHash: string;
@@ -2772,13 +2775,13 @@ export interface operations {
                 /** @description An exchange the gateway governs; its decisions, dry runs and outcomes. */
                 exchange?: "dwp.nino-alignment" | "dwp.accessed-public-funds" | "dwp.status-check" | "dwp.proactive-notification" | "hmrc.evidence-request" | "hmrc.status-check" | "hmrc.proactive-notification" | "dfe.child-trace" | "dfe.education-status-check" | "dfe.fsm-eligibility" | "nhs.chargeability-check" | "nhs.debtor-return" | "nhs.trace-request" | "financial.status-share";
                 decision?: "permit" | "deny";
-                kind?: "decision" | "outcome" | "dry-run" | "register-change" | "feedback";
+                kind?: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback";
                 /** @description The party that made the exchange (e.g. home-office-ie). */
                 party?: string;
                 /** @description An agreement id; entries under any version of it. */
                 agreement?: string;
                 /** @description A policy rule id; decisions that this rule denied. */
-                rule?: "party" | "agreement-in-force" | "purpose" | "legal-basis" | "field-scope" | "direction" | "windrush-pause" | "financial-services-age" | "nhs-narrowed-scope" | "nhs-non-clinical" | "dfe-offender-belief" | "debtor-threshold" | "monthly-cap" | "match-quality";
+                rule?: "party" | "agreement-in-force" | "purpose" | "legal-basis" | "field-scope" | "direction" | "windrush-pause" | "financial-services-age" | "nhs-narrowed-scope" | "nhs-non-clinical" | "dfe-offender-belief" | "debtor-threshold" | "debtor-nationality" | "monthly-cap" | "match-quality";
                 /** @description Recorded at or after this time. */
                 from?: string;
                 /** @description Recorded before this time. */

@@ -73,6 +73,9 @@ export function responseSchemaName(operationId: string, status: number): string 
 export interface FieldError { field: string; message: string }
 
 /** ajv errors as field paths a caller can act on, e.g. { field: 'subject.nickname', message: 'is not allowed' }. */
+/** The contract's IsoDate: the days the domain and the database can hold (a year 0000 would fail in PostgreSQL). */
+const isoDatePattern = '^(1[89]\\d{2}|2\\d{3})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
+
 export function fieldErrors(errors: ErrorObject[] | null | undefined): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
@@ -94,6 +97,8 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined): FieldErro
       const missing = (e.params as { missingProperty: string }).missingProperty;
       field = base ? `${base}.${missing}` : missing;
       message = 'is required';
+    } else if (e.keyword === 'pattern' && (e.params as { pattern?: string }).pattern === isoDatePattern) {
+      message = 'must be a day from 1800-01-01 to 2999-12-31, as YYYY-MM-DD';
     } else if (e.keyword === 'pattern' || e.keyword === 'format') {
       message = 'is not in the expected format';
     }

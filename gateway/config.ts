@@ -1,7 +1,8 @@
 // The one place that reads the environment. Everything else receives a Config.
 import path from 'node:path';
 
-export interface UpstreamConfig { url: string; timeoutMs: number }
+/** A partner system: where it is, how long it may take, and how large an answer it may give (default 1 MiB). */
+export interface UpstreamConfig { url: string; timeoutMs: number; maxResponseBytes?: number }
 
 export interface Config {
   host: string;
@@ -65,10 +66,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const fixedPorts = [dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort].filter((p) => p !== 0);
   if (new Set(fixedPorts).size !== fixedPorts.length) problems.push('the SANDBOX_*_PORT settings must all differ (0 picks any free port)');
   const upstreamTimeoutMs = read.int('UPSTREAM_TIMEOUT_MS', 3000, 50, 120_000);
+  const upstreamMaxResponseBytes = read.int('UPSTREAM_MAX_RESPONSE_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024);
   /** `<PARTNER>_UPSTREAM_URL`, or else the partner's sandbox on this host. */
   const upstream = (partner: string, sandboxPort: number): UpstreamConfig => ({
     url: read.str(`${partner}_UPSTREAM_URL`, `http://127.0.0.1:${sandboxPort}`),
     timeoutMs: upstreamTimeoutMs,
+    maxResponseBytes: upstreamMaxResponseBytes,
   });
   const auditHmacKey = read.optional('AUDIT_HMAC_KEY');
   if (auditHmacKey !== null && Buffer.from(auditHmacKey, 'base64').length < 32) {

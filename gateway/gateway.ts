@@ -14,8 +14,8 @@ import { createClientStore } from './auth/client-store.ts';
 import type { Config } from './config.ts';
 import { migrate } from './db/migrate.ts';
 import { exchangeRoutes } from './exchanges/routes.ts';
-import { createDecisionRecorder } from './exchanges/decide-and-record.ts';
-import { createExchangeRunner } from './exchanges/run-exchange.ts';
+import { createDecisionCommitter } from './exchanges/decision-commit.ts';
+import { createExchangePipeline } from './exchanges/pipeline.ts';
 import { createApp } from './http/app.ts';
 import { operationsRoutes } from './http/operations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
@@ -66,8 +66,8 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const upstreams = Object.fromEntries(
     (Object.keys(names) as (keyof typeof names)[]).map((key) => [key, createUpstreamClient(names[key], config.upstreams[key])]),
   );
-  const record = createDecisionRecorder({ register: createRegisterCache(db, createRegisterStore), audit, pseudonymiser: auditModule.pseudonymiser, logger, clock: deps.clock });
-  const runExchange = createExchangeRunner({ record, audit, upstreams, logger });
+  const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore) });
+  const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
   const measuresStore = createMeasuresStore(db);
   const measures = createMeasures({ store: measuresStore, register, today });
   const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
@@ -89,7 +89,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     authenticate,
     routes: [
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
-      ...exchangeRoutes(runExchange, record, upstreams),
+      ...exchangeRoutes(pipeline),
       ...auditModule.routes,
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),

@@ -56,7 +56,11 @@ export function createRegisterCache(db: Knex, storeOn: (conn: Knex | Knex.Transa
 
   async function current(conn: Knex | Knex.Transaction): Promise<Snapshot> {
     const row = await conn('register_generation').where({ id: 1 }).first('generation');
-    const generation = Number(row!.generation);
+    return at(conn, Number(row!.generation));
+  }
+
+  /** The register at a generation just read through `conn`: the snapshot held, or reloaded through `conn`. */
+  async function at(conn: Knex | Knex.Transaction, generation: number): Promise<Snapshot> {
     if (snapshot && snapshot.generation === generation) return snapshot;
     // One reload at a time; callers arriving meanwhile wait for it rather than loading the register again.
     const store = storeOn(conn);
@@ -77,6 +81,12 @@ export function createRegisterCache(db: Knex, storeOn: (conn: Knex | Knex.Transa
         if (conn !== db) perTransaction.set(conn, view);
       }
       return view;
+    },
+    /** The SQL expression for the generation, to be read in a statement the caller makes anyway (a group commit's head read). */
+    generationColumn: 'select generation from register_generation where id = 1',
+    /** The register at a generation the caller has just read through `conn`. */
+    async viewAt(conn: Knex | Knex.Transaction, generation: number): Promise<RegisterView> {
+      return viewOf(await at(conn, generation));
     },
   };
 }

@@ -3,7 +3,7 @@
 // never from the token, so a token cannot grant itself more.
 import { decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
 import { GatewayError } from '../http/problem.ts';
-import type { Principal } from '../exchanges/run-exchange.ts';
+import type { Principal } from './principal.ts';
 import type { ClientKey, ClientStore, Client } from './client-store.ts';
 import { expiringCache } from './verified-cache.ts';
 

@@ -185,7 +185,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     const day = /^\d{4}-\d{2}-\d{2}$/;
     if (raw.exchange) exchangeIds.includes(raw.exchange) ? (q.exchange = raw.exchange) : errors.push('Choose an exchange from the list.');
     if (raw.decision) ['permit', 'deny'].includes(raw.decision) ? (q.decision = raw.decision as 'permit') : errors.push('Choose permit or deny.');
-    if (raw.kind) ['decision', 'outcome', 'feedback', 'dry-run', 'register-change'].includes(raw.kind) ? (q.kind = raw.kind as 'decision') : errors.push('Choose a kind from the list.');
+    if (raw.kind) ['decision', 'lookup', 'outcome', 'feedback', 'dry-run', 'register-change'].includes(raw.kind) ? (q.kind = raw.kind as 'decision') : errors.push('Choose a kind from the list.');
     if (raw.rule) (ruleIds as readonly string[]).includes(raw.rule) ? (q.rule = raw.rule) : errors.push('Choose a rule from the list.');
     if (raw.party) /^[a-z0-9][a-z0-9.-]{1,63}$/.test(raw.party) ? (q.party = raw.party) : errors.push('A party is a register code such as home-office-ie.');
     if (raw.from) day.test(raw.from) && !Number.isNaN(Date.parse(raw.from)) ? (q.from = `${raw.from}T00:00:00Z`) : errors.push('From must be a day.');

@@ -6,6 +6,7 @@ import * as auditSearchIndexes from '../../audit/migrations/20261123110100_audit
 import * as auditCanonicalBody from '../../audit/migrations/20261123110200_audit_canonical_body.ts';
 import * as auditFeedbackKind from '../../audit/migrations/20261124090000_audit_feedback_kind.ts';
 import * as auditArchives from '../../audit/migrations/20261202120000_audit_archives.ts';
+import * as auditLookupsAndCapUsage from '../../audit/migrations/20261207100000_audit_lookups_and_cap_usage.ts';
 import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
 import * as registerGeneration from '../../mou-registry/migrations/20261202100000_register_generation.ts';
@@ -22,6 +23,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124090100_console_sessions': consoleSessions,
   '20261202100000_register_generation': registerGeneration,
   '20261202120000_audit_archives': auditArchives,
+  '20261207100000_audit_lookups_and_cap_usage': auditLookupsAndCapUsage,
 };
 
 const source: Knex.MigrationSource<string> = {

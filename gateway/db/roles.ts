@@ -37,6 +37,8 @@ export const tablePrivileges: Record<string, Privilege[]> = {
   // Archives of old log segments are made by the owner (npm run audit -- archive); the gateway only reads them to verify.
   audit_archives: ['select'],
   audit_archived_hashes: ['select'],
+  // Kept by a security-definer trigger on audit_log from each permitted decision; the gateway only reads it.
+  audit_cap_usage: ['select'],
 };
 
 /** Every audit table (audit_log, audit_checkpoints and those later migrations add): append and read, nothing else. */

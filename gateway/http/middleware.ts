@@ -7,13 +7,20 @@ import { safeError } from '../logger.ts';
 import { GatewayError } from './problem.ts';
 
 declare module 'express-serve-static-core' {
-  interface Request { id: string; principal?: import('../exchanges/run-exchange.ts').Principal }
+  interface Request { id: string; callerRequestId?: string; principal?: import('../auth/principal.ts').Principal }
 }
 
+/**
+ * Every request gets the gateway's own id: it is what the logs, the audit log and problem bodies carry. A caller's
+ * own X-Request-Id (a plain token) is echoed back and forwarded to the partner, but never logged as given: a
+ * careless client may put a name in it, and the audit log cannot be edited.
+ */
 export const requestId: RequestHandler = (req, res, next) => {
   const given = req.get('x-request-id');
-  req.id = given && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
-  res.setHeader('x-request-id', req.id);
+  req.id = randomUUID();
+  if (given && /^[A-Za-z0-9._-]{8,64}$/.test(given)) req.callerRequestId = given;
+  res.setHeader('x-request-id', req.callerRequestId ?? req.id);
+  res.setHeader('x-gateway-request-id', req.id);
   next();
 };
 

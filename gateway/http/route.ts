@@ -5,7 +5,7 @@ import {
   fieldErrors, operation, parametersValidator, requestSchemaName, responseSchemaName, validatorFor,
 } from '../../contracts/openapi.ts';
 import type { Role } from '../auth/client-store.ts';
-import type { Principal } from '../exchanges/run-exchange.ts';
+import type { Principal } from '../auth/principal.ts';
 import { GatewayError } from './problem.ts';
 import type { RateLimiter } from './rate-limit.ts';
 

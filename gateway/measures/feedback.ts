@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
 import { GatewayError } from '../http/problem.ts';
 import { safeError } from '../logger.ts';
-import type { Principal } from '../exchanges/run-exchange.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { FeedbackOutcome } from './feedback-outcomes.ts';
 import { failedOutcomes } from './match.ts';
 

@@ -1,6 +1,11 @@
-// Combines the rules: every rule is evaluated and reported; any deny wins.
+// Combines the rules in two stages. The request stage needs only the request and the register: who asks, under
+// which agreement, for what purpose, on which legal basis, with which fields, and whether the cap has room. The
+// subject stage needs what the Home Office's records say of the person (age, Windrush profile, deportation,
+// nationality). The pipeline decides the request first and looks anyone up only once it is allowed. Within a
+// stage every rule is evaluated and reported; any deny wins.
 import { directivesReaching } from './directive-scope.ts';
 import { agreementInForce } from './rules/agreement-in-force.ts';
+import { debtorNationality } from './rules/debtor-nationality.ts';
 import { debtorThreshold } from './rules/debtor-threshold.ts';
 import { dfeOffenderBelief } from './rules/dfe-offender-belief.ts';
 import { direction } from './rules/direction.ts';
@@ -14,20 +19,29 @@ import { nhsNonClinical } from './rules/nhs-non-clinical.ts';
 import { party } from './rules/party.ts';
 import { purpose } from './rules/purpose.ts';
 import { windrushPause } from './rules/windrush-pause.ts';
-import type { Decision, Facts, Rule } from './types.ts';
+import type { Decision, Facts, Rule, RuleId } from './types.ts';
 
-/** Every rule, in the order a person reads them in a decision. */
-export const rules: readonly Rule[] = [
-  party, agreementInForce, purpose, legalBasis, direction, fieldScope, windrushPause, financialServicesAge,
-  nhsNarrowedScope, nhsNonClinical, dfeOffenderBelief, debtorThreshold, matchQuality, monthlyCap,
+/** Decided from the request and the register alone. */
+export const requestRules: readonly Rule[] = [
+  party, agreementInForce, purpose, legalBasis, direction, fieldScope, nhsNarrowedScope, nhsNonClinical,
+  dfeOffenderBelief, debtorThreshold, matchQuality, monthlyCap,
 ];
 
-export function decide(facts: Facts): Omit<Decision, 'auditId'> {
-  const results = rules.map((rule) => rule(facts));
+/** Decided from what is known of the person: the Home Office's records where the exchange looks them up. */
+export const subjectRules: readonly Rule[] = [windrushPause, financialServicesAge, debtorNationality];
+
+const subjectRuleIds = new Set<RuleId>(['windrush-pause', 'financial-services-age', 'debtor-nationality']);
+export const isSubjectRule = (id: RuleId) => subjectRuleIds.has(id);
+
+export type Stage = 'request' | 'subject';
+
+/** The request stage alone (`request`), or every rule once the person's facts are known (`subject`). */
+export function decide(facts: Facts, stage: Stage = 'subject'): Omit<Decision, 'auditId'> {
+  const results = (stage === 'request' ? requestRules : [...requestRules, ...subjectRules]).map((rule) => rule(facts));
   const denied = results.some((r) => r.outcome === 'deny');
   return {
     decision: denied ? 'deny' : 'permit',
-    rules: results.map(({ id, outcome, reason }) => ({ id, outcome, reason })),
+    rules: results.map(({ id, outcome, reason, callerReason }) => ({ id, outcome, reason, ...(callerReason ? { callerReason } : {}) })),
     obligations: denied ? [] : results.flatMap((r) => r.obligations ?? []),
     agreement: facts.agreement ? { id: facts.agreement.agreementId, version: facts.agreement.version } : null,
     directives: directivesReaching(facts).map((d) => d.id),

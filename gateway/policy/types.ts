@@ -4,14 +4,18 @@ import type { AgreementVersion, Directive, IsoDate, PartyId } from '../../mou-re
 export const ruleIds = [
   'party', 'agreement-in-force', 'purpose', 'legal-basis', 'field-scope', 'direction',
   'windrush-pause', 'financial-services-age', 'nhs-narrowed-scope', 'nhs-non-clinical',
-  'dfe-offender-belief', 'debtor-threshold', 'monthly-cap', 'match-quality',
+  'dfe-offender-belief', 'debtor-threshold', 'debtor-nationality', 'monthly-cap', 'match-quality',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
 export type RuleOutcome = 'permit' | 'deny' | 'not-applicable';
 export type Obligation = { id: 'omit-fields'; fields: string[] } | { id: 'refer-to-windrush-taskforce' } | { id: 'withhold-older-than'; years: number };
 
-export interface RuleResult { id: RuleId; outcome: RuleOutcome; reason: string; obligations?: Obligation[] }
+/**
+ * `reason` is for the DPO and the audit log. A rule that reads what the Home Office's records say of the person
+ * also gives `callerReason`: what a party to the agreement may be told, with nothing derived from the record.
+ */
+export interface RuleResult { id: RuleId; outcome: RuleOutcome; reason: string; callerReason?: string; obligations?: Obligation[] }
 
 /** What the gateway knows of the person the request is about: from the request itself, or looked up in the
  * Home Office's own records before deciding. Never taken from a caller's assertion about age or status. */
@@ -60,7 +64,7 @@ export type Rule = (facts: Facts) => RuleResult;
 
 export interface Decision {
   decision: 'permit' | 'deny';
-  rules: { id: RuleId; outcome: RuleOutcome; reason: string }[];
+  rules: { id: RuleId; outcome: RuleOutcome; reason: string; callerReason?: string }[];
   obligations: Obligation[];
   agreement: { id: string; version: string } | null;
   directives: string[];

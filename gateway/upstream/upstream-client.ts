@@ -1,5 +1,5 @@
-// Real HTTP to a partner system, with a deadline on every call. A real partner endpoint replaces a sandbox
-// by configuration alone (the URL), because both speak the contract in openapi.yaml.
+// Real HTTP to a partner system, with a deadline on every call and a bound on every answer. A real partner
+// endpoint replaces a sandbox by configuration alone (the URL), because both speak the contract in openapi.yaml.
 import { Agent, request } from 'undici';
 import { fieldErrors, validatorFor } from '../../contracts/openapi.ts';
 import type { UpstreamConfig } from '../config.ts';
@@ -11,37 +11,57 @@ export class UpstreamError extends Error {
 }
 
 export interface UpstreamClient {
-  post<T>(path: string, body: unknown, responseSchema: string): Promise<T>;
+  post<T>(path: string, body: unknown, responseSchema: string, headers?: Record<string, string>): Promise<T>;
   close(): Promise<void>;
+}
+
+const timedOut = (error: unknown) => ['TimeoutError', 'AbortError'].includes((error as Error).name);
+
+/** The answer's body, read until `limit` bytes and no further: past it the call is aborted. */
+async function boundedText(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, limit: number, name: string, status: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > limit) {
+      body.destroy();
+      throw new UpstreamError('failed', `${name} answered with more than ${limit} bytes`, status);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 export function createUpstreamClient(name: string, config: UpstreamConfig): UpstreamClient {
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
+  const maxBytes = config.maxResponseBytes ?? 1024 * 1024;
   return {
-    async post<T>(path: string, body: unknown, responseSchema: string): Promise<T> {
+    async post<T>(path: string, body: unknown, responseSchema: string, headers: Record<string, string> = {}): Promise<T> {
       const url = new URL(path, config.url);
       let response;
       try {
         response = await request(url, {
           method: 'POST',
           dispatcher: agent,
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(config.timeoutMs),
         });
       } catch (error) {
-        const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
-        if (timedOut) throw new UpstreamError('timeout', `${name} did not answer within ${config.timeoutMs} ms`);
+        if (timedOut(error)) throw new UpstreamError('timeout', `${name} did not answer within ${config.timeoutMs} ms`);
         throw new UpstreamError('failed', `${name} could not be reached`);
+      }
+      const declared = Number(response.headers['content-length'] ?? Number.NaN);
+      if (declared > maxBytes) {
+        response.body.destroy();
+        throw new UpstreamError('failed', `${name} answered with more than ${maxBytes} bytes`, response.statusCode);
       }
       let payload: unknown;
       try {
-        const text = await response.body.text();
-        payload = JSON.parse(text);
+        payload = JSON.parse(await boundedText(response.body, maxBytes, name, response.statusCode));
       } catch (error) {
-        if ((error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError') {
-          throw new UpstreamError('timeout', `${name} did not finish its answer within ${config.timeoutMs} ms`);
-        }
+        if (error instanceof UpstreamError) throw error;
+        if (timedOut(error)) throw new UpstreamError('timeout', `${name} did not finish its answer within ${config.timeoutMs} ms`);
         throw new UpstreamError('failed', `${name} answered with something that is not JSON`, response.statusCode);
       }
       if (response.statusCode !== 200) {

@@ -50,6 +50,14 @@ async function note(name: string, res: Response, kind: string, exchangeId: strin
   const decision = kind === 'dry-run' ? res.body : res.body.decision;
   const agreement = (decision.agreement?.id as string | undefined) ?? null;
   const entry: Made = { id: decision.auditId, ...(await seqAndTime(decision.auditId)), kind, exchange: exchangeId, party, agreement, decision: decision.decision, denied: deniedRules(decision) };
+  // An exchange that looks the person up committed its intent to look up first, unless refused on the request alone.
+  const { body } = await gw.db('audit_log').where({ id: entry.id }).first('body');
+  const lookupId = (typeof body === 'string' ? JSON.parse(body) : body).lookupId as string | undefined;
+  if (lookupId) {
+    const lookup: Made = { ...entry, id: lookupId, ...(await seqAndTime(lookupId)), kind: 'lookup', decision: null, denied: [] };
+    made.push(lookup);
+    named[`${name} lookup`] = lookup;
+  }
   made.push(entry);
   named[name] = entry;
   if (kind === 'decision' && decision.decision === 'permit') {
@@ -133,8 +141,11 @@ afterAll(() => gw?.close());
 describe('each filter of GET /v1/audit/entries finds exactly the entries made', () => {
   it('by exchange: its decisions and dry runs and the outcomes of its permits', async () => {
     expect(await found({ exchange: 'hmrc.status-check' })).toEqual(expected((e) => e.exchange === 'hmrc.status-check'));
-    expect(await found({ exchange: 'hmrc.status-check' })).toHaveLength(3);
-    expect(await found({ exchange: 'dfe.fsm-eligibility' })).toEqual([named['dfe dry run in 2012']!.id, named['dfe fsm outcome']!.id, named['dfe fsm']!.id]);
+    // The permitted check's lookup, decision and outcome, and the refused check's decision (refused before any lookup).
+    expect(await found({ exchange: 'hmrc.status-check' })).toHaveLength(4);
+    expect(await found({ exchange: 'dfe.fsm-eligibility' })).toEqual([
+      named['dfe dry run in 2012']!.id, named['dfe dry run in 2012 lookup']!.id, named['dfe fsm outcome']!.id, named['dfe fsm']!.id, named['dfe fsm lookup']!.id,
+    ].filter(Boolean));
     expect(await found({ exchange: 'dwp.accessed-public-funds' })).toEqual([named['ukvi dry run in 1999']!.id, named['ukvi dry run']!.id]);
     // An exchange the gateway offers but nobody used today.
     expect(await found({ exchange: 'dfe.child-trace' })).toEqual([]);
@@ -144,7 +155,7 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
     for (const party of ['dwp', 'hmrc', 'dfe', 'nhs-trust-guys-st-thomas', 'home-office', 'home-office-ukvi']) {
       expect(await found({ party }), party).toEqual(expected((e) => e.party === party));
     }
-    expect(await found({ party: 'dwp' })).toEqual([named['dwp feedback']!.id, named['dwp check outcome']!.id, named['dwp check']!.id]);
+    expect(await found({ party: 'dwp' })).toEqual([named['dwp feedback']!.id, named['dwp check outcome']!.id, named['dwp check']!.id, named['dwp check lookup']!.id]);
     expect(await found({ party: 'nhs-trust-wealdbridge' })).toEqual([]);
   });
 
@@ -155,7 +166,8 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
     expect(ids).toEqual(expected((e) => e.agreement === agreement));
     expect(ids).toEqual(expect.arrayContaining([named['ho paused']!.id, named['ho notification']!.id, named['hmrc check outcome']!.id]));
     // Both versions of the free school meals MoU.
-    expect(await found({ agreement: 'ho-dfe-fsm-process-mou' })).toEqual([named['dfe dry run in 2012']!.id, named['dfe fsm outcome']!.id, named['dfe fsm']!.id]);
+    expect(await found({ agreement: 'ho-dfe-fsm-process-mou' })).toEqual(expected((e) => e.agreement === 'ho-dfe-fsm-process-mou'));
+    expect(await found({ agreement: 'ho-dfe-fsm-process-mou' })).toEqual(expect.arrayContaining([named['dfe dry run in 2012']!.id, named['dfe fsm outcome']!.id, named['dfe fsm']!.id, named['dfe fsm lookup']!.id]));
     expect(await found({ agreement: 'iecas-mou-nhs-trust-guys-st-thomas' })).toEqual(expected((e) => e.agreement === 'iecas-mou-nhs-trust-guys-st-thomas'));
   });
 
@@ -188,7 +200,8 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
     const between = (from: string | null, to: string | null) => expected((e) => (from === null || e.at >= from) && (to === null || e.at < to));
     expect(await found({ from: hours.ten, to: hours.eleven })).toEqual(between(hours.ten, hours.eleven));
     expect(await found({ from: hours.ten, to: hours.eleven })).toEqual(expect.arrayContaining([named['dfe fsm']!.id, named['nhs check outcome']!.id, named['ho paused']!.id]));
-    expect(await found({ from: hours.ten, to: hours.eleven })).toHaveLength(6);
+    // Three decisions, the two permits' outcomes, and the three lookups made before deciding.
+    expect(await found({ from: hours.ten, to: hours.eleven })).toHaveLength(9);
     expect(await found({ to: hours.ten })).toEqual(between(null, hours.ten));
     expect(await found({ from: hours.eleven })).toEqual(between(hours.eleven, null));
     // Another way of writing the same instant.

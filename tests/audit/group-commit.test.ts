@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditAppender, type AuditAppender } from '../../audit/append.ts';
+import type { BatchReader } from '../../audit/group-commit.ts';
 import { toEntry } from '../../audit/read.ts';
 import { entryHash } from '../../audit/entry-hash.ts';
 import { migrate } from '../../gateway/db/migrate.ts';
@@ -36,7 +37,7 @@ describe('group commit', () => {
   it('commits simultaneous requests together, each seeing the ones before it in its batch, in one chain', async () => {
     const seenPending: number[] = [];
     const results = await Promise.all(Array.from({ length: 40 }, (_, n) =>
-      appender.appendGrouped(async (_trx, batch) => { seenPending.push(batch.pending.length); return { entries: [decision(n)], result: n }; })));
+      appender.appendGrouped((batch) => { seenPending.push(batch.pending.length); return { entries: [decision(n)], result: n }; })));
     expect(results.map((r) => r.result)).toEqual(Array.from({ length: 40 }, (_, n) => n));
     // The first request went alone; those that waited for it were committed together in a later batch.
     expect(seenPending[0]).toBe(0);
@@ -48,10 +49,34 @@ describe('group commit', () => {
   it('fails a request whose own build fails, and commits the others of its batch', async () => {
     const before = await db('audit_log').count({ n: '*' }).first();
     const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, n) =>
-      appender.appendGrouped(async () => { if (n === 4) throw new Error('this request alone'); return { entries: [decision(n)], result: n }; })));
+      appender.appendGrouped(() => { if (n === 4) throw new Error('this request alone'); return { entries: [decision(n)], result: n }; })));
     expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
     const after = await db('audit_log').count({ n: '*' }).first();
     expect(Number(after!.n) - Number(before!.n)).toBe(9);
+    await chainIsWhole();
+  });
+
+  it('fails alone a request whose entry the database could not store (a NUL character), and commits its batch', async () => {
+    const before = Number((await db('audit_log').count({ n: '*' }).first())!.n);
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, n) =>
+      appender.appendGrouped(() => ({ entries: [n === 3 ? { kind: 'decision' as const, body: { note: 'a\u0000b' } } : decision(n)], result: n }))));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(Number((await db('audit_log').count({ n: '*' }).first())!.n) - before).toBe(7);
+    await chainIsWhole();
+  });
+
+  it('reads what a batch needs once for the whole batch, under the lock, whatever its size', async () => {
+    const reads: number[] = [];
+    const reader: BatchReader<number, { generation: number; needs: number[] }> = {
+      column: 'select 41 + 1',
+      async read(_trx, value, needs) { reads.push(needs.length); return { generation: Number(value), needs }; },
+    };
+    const results = await Promise.all(Array.from({ length: 30 }, (_, n) =>
+      appender.appendGrouped({ reader, need: n, build: ({ reads: r }) => ({ entries: [decision(n)], result: r }) })));
+    // 30 requests: the first alone, then the rest in as few batches as arrived meanwhile, each read once.
+    expect(reads.reduce((a, b) => a + b, 0)).toBe(30);
+    expect(reads.length).toBeLessThan(30);
+    expect(results.every((r) => r.result.generation === 42 && r.result.needs.length >= 1)).toBe(true);
     await chainIsWhole();
   });
 
@@ -59,21 +84,21 @@ describe('group commit', () => {
     const before = Number((await db('audit_log').count({ n: '*' }).first())!.n);
     await db.raw('alter table audit_log rename to audit_log_away');
     try {
-      const outcomes = await Promise.allSettled(Array.from({ length: 5 }, (_, n) => appender.appendGrouped(async () => ({ entries: [decision(n)], result: n }))));
+      const outcomes = await Promise.allSettled(Array.from({ length: 5 }, (_, n) => appender.appendGrouped(() => ({ entries: [decision(n)], result: n }))));
       expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
     } finally {
       await db.raw('alter table audit_log_away rename to audit_log');
     }
     expect(Number((await db('audit_log').count({ n: '*' }).first())!.n)).toBe(before);
     // And the next request after the failure is committed as usual.
-    await appender.appendGrouped(async () => ({ entries: [decision(99)], result: null }));
+    await appender.appendGrouped(() => ({ entries: [decision(99)], result: null }));
     await chainIsWhole();
   });
 
   it('interleaves with exclusive appends (register changes) without forking the chain', async () => {
     await Promise.all(Array.from({ length: 30 }, (_, n) => (n % 3 === 0
       ? appender.append(async () => ({ entries: [{ kind: 'register-change' as const, body: { n } }], result: n }))
-      : appender.appendGrouped(async () => ({ entries: [decision(n)], result: n })))));
+      : appender.appendGrouped(() => ({ entries: [decision(n)], result: n })))));
     await chainIsWhole();
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { securityCases } from '../support/exchange-security.ts';
-import { auditEntry, caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller } from '../support/exchanges.ts';
+import { auditEntry, caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller, dpoReason } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { checkMinimised, spreadOf } from '../support/minimisation.ts';
 import { adoptTerms } from '../support/register.ts';
@@ -146,22 +146,25 @@ describe('dwp.status-check (reactive, ¶6.56)', () => {
     expect(body.decision.directives).toEqual(['windrush-status-check-referral-2018']);
   });
 
-  it('is answered from the Home Office records, so its outcome is committed with its decision, in one write', async () => {
-    // Twenty at once: were decision and outcome two writes, the decisions of one group commit would come before
-    // the outcomes of the next. Written together, each decision is followed by its own outcome.
+  it('commits the intent to look the person up first, then its outcome with its decision: two writes', async () => {
+    // Twenty at once: the intent to look up is durable before the lookup; the decision and the outcome the records
+    // gave are then one write, so each decision is followed by its own outcome.
     const appends = async () => {
       const text = (await gw.http.get('/metrics').set('authorization', `Bearer ${gw.config.metricsToken}`)).text;
       return Number(/^gateway_audit_append_duration_seconds_count (\d+)$/m.exec(text)![1]);
     };
     const appendsBefore = await appends();
     const answers = await Promise.all(Array.from({ length: 20 }, () => dwp.post(paths['dwp.status-check'], dwpStatusCheck(priya, { nino: true }))));
-    expect(await appends()).toBe(appendsBefore + 20);
+    expect(await appends()).toBe(appendsBefore + 40);
     const ids = answers.map((res) => { expect(res.status).toBe(200); return res.body.auditId as string; });
-    const rows = await gw.db('audit_log').whereIn('id', ids).orWhereIn('decision_id', ids).orderBy('seq').select('seq', 'id', 'kind', 'decision_id');
+    const rows = await gw.db('audit_log').whereIn('id', ids).orWhereIn('decision_id', ids).orderBy('seq').select('seq', 'id', 'kind', 'decision_id', 'body');
     expect(rows).toHaveLength(40);
     for (let i = 0; i < rows.length; i += 2) {
       expect(rows[i]).toMatchObject({ kind: 'decision' });
       expect(rows[i + 1]).toMatchObject({ kind: 'outcome', decision_id: rows[i].id, seq: Number(rows[i].seq) + 1 });
+      const lookup = await gw.db('audit_log').where({ id: rows[i].body.lookupId }).first('seq', 'kind');
+      expect(lookup.kind).toBe('lookup');
+      expect(Number(lookup.seq)).toBeLessThan(Number(rows[i].seq));
     }
   });
 
@@ -217,7 +220,10 @@ describe('dwp.proactive-notification (proactive, compliant environment)', () => 
 
   it('is paused for someone aged 30 or more (windrush-pause, ¶5.43)', async () => {
     const refusal = await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], dwpProactiveNotification(priya)), 'windrush-pause');
-    expect(refusal.detail).toMatch(/is 38 on 2026-11-23/);
+    // The caller is told the notification is paused; the age, from the records, is the DPO's to read.
+    expect(refusal.detail).toMatch(/proactive sharing about this subject is paused/);
+    expect(refusal.detail).not.toMatch(/38/);
+    expect(await dpoReason(gw, refusal.auditId, 'windrush-pause')).toMatch(/is 38 on 2026-11-23/);
     expect(refusal.decision.directives).toContain('windrush-pause-2018');
   });
 
@@ -225,14 +231,14 @@ describe('dwp.proactive-notification (proactive, compliant environment)', () => 
     // Clarence Baptiste is 78. Claimed to be born in 2001, with or without his reference, he is no one the records
     // hold: his age cannot be established, so the notification is paused rather than sent about a "25-year-old".
     const claimed = { ...dwpProactiveNotification(clarence), subject: { ...dwpProactiveNotification(clarence).subject, dateOfBirth: '2001-01-01' } };
-    expect((await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], claimed), 'windrush-pause')).detail).toMatch(/cannot be established/);
+    expect(await dpoReason(gw, (await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], claimed), 'windrush-pause')).auditId, 'windrush-pause')).toMatch(/cannot be established/);
     const unknown = { ...claimed, subject: { forename: clarence.forename, surname: clarence.surname, dateOfBirth: '2001-01-01' } };
-    expect((await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], unknown), 'windrush-pause')).detail).toMatch(/cannot be established/);
+    expect(await dpoReason(gw, (await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], unknown), 'windrush-pause')).auditId, 'windrush-pause')).toMatch(/cannot be established/);
   });
 
   it('finds no record, so shares nothing, when a reference is sent with someone else\'s name', async () => {
     const mixed = { ...dwpProactiveNotification(ruan), subject: { ...dwpProactiveNotification(ruan).subject, homeOfficeReference: 'HO-4000005' } };
-    expect((await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], mixed), 'windrush-pause')).detail).toMatch(/cannot be established/);
+    expect(await dpoReason(gw, (await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], mixed), 'windrush-pause')).auditId, 'windrush-pause')).toMatch(/cannot be established/);
   });
 
   it('refuses a reactive purpose, and a purpose, legal basis or field the MoU does not name', async () => {

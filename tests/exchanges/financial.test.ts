@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { securityCases } from '../support/exchange-security.ts';
-import { caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller } from '../support/exchanges.ts';
+import { caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller, dpoReason } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { checkMinimised } from '../support/minimisation.ts';
 import { financialStatusShare, paths } from '../support/requests.ts';
@@ -27,18 +27,21 @@ describe('financial.status-share (¶5.43)', () => {
     expect(body.outcome).toBe('acknowledged');
     expect(body.result).toEqual({ reference: expect.stringMatching(/^FIN-[0-9A-F]{10}$/) });
     expect(body.decision.directives).toEqual(['windrush-financial-services-2018']);
-    expect(body.decision.rules.find((r) => r.id === 'financial-services-age')!.reason).toBe('The subject is 26 and faces deportation for criminal offending');
+    // The caller is told the subject qualifies; that he is 26 and faces deportation is the DPO's to read.
+    expect(body.decision.rules.find((r) => r.id === 'financial-services-age')!.reason).toBe('The subject may be shared under the financial-services restriction');
+    expect(await dpoReason(gw, body.auditId, 'financial-services-age')).toBe('The subject is 26 and faces deportation for criminal offending');
   });
 
   it('refuses anyone 30 or over, anyone the records do not show facing deportation, and any other reason (financial-services-age)', async () => {
-    expect((await expectRefused(gw, await ho.post(path, financialStatusShare(priya, 'no-leave')), 'financial-services-age')).detail).toMatch(/is 38 on 2026-11-23; only people under 30/);
-    expect((await expectRefused(gw, await ho.post(path, financialStatusShare(amara)), 'financial-services-age')).detail).toMatch(/as Home Office records show/);
-    expect((await expectRefused(gw, await ho.post(path, financialStatusShare(ruan, 'no-leave')), 'financial-services-age')).detail).toMatch(/facing deportation/);
+    const refused = async (request: unknown) => (await expectRefused(gw, await ho.post(path, request), 'financial-services-age')).auditId;
+    expect(await dpoReason(gw, await refused(financialStatusShare(priya, 'no-leave')), 'financial-services-age')).toMatch(/is 38 on 2026-11-23; only people under 30/);
+    expect(await dpoReason(gw, await refused(financialStatusShare(amara)), 'financial-services-age')).toMatch(/as Home Office records show/);
+    expect(await dpoReason(gw, await refused(financialStatusShare(ruan, 'no-leave')), 'financial-services-age')).toMatch(/facing deportation/);
   });
 
   it('takes the age from Home Office records: a stated date of birth the records do not bear out counts for nothing', async () => {
     const claimed = { ...financialStatusShare(priya), subject: { ...financialStatusShare(priya).subject, dateOfBirth: '2001-05-01' } };
-    expect((await expectRefused(gw, await ho.post(path, claimed), 'financial-services-age')).detail).toMatch(/age cannot be established/);
+    expect(await dpoReason(gw, (await expectRefused(gw, await ho.post(path, claimed), 'financial-services-age')).auditId, 'financial-services-age')).toMatch(/age cannot be established/);
   });
 
   it('was not restricted before 23 April 2018 (dry run)', async () => {

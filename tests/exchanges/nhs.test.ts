@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { securityCases } from '../support/exchange-security.ts';
-import { caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller } from '../support/exchanges.ts';
+import { caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller, dpoReason } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { checkMinimised, spreadOf } from '../support/minimisation.ts';
 import { adoptTerms } from '../support/register.ts';
@@ -78,12 +78,16 @@ describe('nhs.debtor-return (¶6.143–6.157, Figure 5)', () => {
     await expectPermitted(gw, await wealdbridge.post(paths['nhs.debtor-return'], debtorReturn(jordan, { ...jordansDebt, invoiceNumber: 'WB-2026-0099' })));
   });
 
-  it('refuses debts under the threshold and patients the Home Office cannot show are non-EEA (debtor-threshold)', async () => {
-    expect((await expectRefused(gw, await guys.post(paths['nhs.debtor-return'], debtorReturn(camille, { amountPence: 80_000, invoicedOn: '2026-07-23' })), 'debtor-threshold')).detail).toMatch(/EEA national/);
+  it('refuses debts under the threshold (debtor-threshold) and patients the Home Office cannot show are non-EEA (debtor-nationality)', async () => {
+    const camilles = await expectRefused(gw, await guys.post(paths['nhs.debtor-return'], debtorReturn(camille, { amountPence: 80_000, invoicedOn: '2026-07-23' })), 'debtor-nationality');
+    expect(await dpoReason(gw, camilles.auditId, 'debtor-nationality')).toMatch(/EEA national/);
     expect((await expectRefused(gw, await guys.post(paths['nhs.debtor-return'], debtorReturn(jordan, { amountPence: 49_999, invoicedOn: '2026-08-23' })), 'debtor-threshold')).detail).toMatch(/at least £500/);
     expect((await expectRefused(gw, await guys.post(paths['nhs.debtor-return'], debtorReturn(jordan, { amountPence: 65_000, invoicedOn: '2026-10-10' })), 'debtor-threshold')).detail).toMatch(/2 months/);
     const stranger = { forename: 'Unknown', surname: 'Patient', dateOfBirth: '1970-01-01' };
-    expect((await expectRefused(gw, await guys.post(paths['nhs.debtor-return'], debtorReturn(stranger, jordansDebt)), 'debtor-threshold')).detail).toMatch(/do not show/);
+    const strangers = await expectRefused(gw, await guys.post(paths['nhs.debtor-return'], debtorReturn(stranger, jordansDebt)), 'debtor-nationality');
+    expect(await dpoReason(gw, strangers.auditId, 'debtor-nationality')).toMatch(/do not show/);
+    // The Trust is told the same whether the record shows an EEA national or there is none.
+    expect(strangers.detail).toBe(camilles.detail);
   });
 
   it('applied £1,000 after 3 months before April 2016 (dry run, ¶6.150)', async () => {

@@ -14,8 +14,8 @@ describe('partner upstreams and sandbox ports', () => {
 
   it('let a real partner endpoint replace a sandbox, and a moved sandbox take its upstream with it', () => {
     const config = loadConfig({ HMRC_UPSTREAM_URL: 'https://hmrc.example.gov.uk/s40', SANDBOX_NHS_PORT: '9704', UPSTREAM_TIMEOUT_MS: '1500' });
-    expect(config.upstreams.hmrc).toEqual({ url: 'https://hmrc.example.gov.uk/s40', timeoutMs: 1500 });
-    expect(config.upstreams.nhs).toEqual({ url: 'http://127.0.0.1:9704', timeoutMs: 1500 });
+    expect(config.upstreams.hmrc).toEqual({ url: 'https://hmrc.example.gov.uk/s40', timeoutMs: 1500, maxResponseBytes: 1024 * 1024 });
+    expect(config.upstreams.nhs).toEqual({ url: 'http://127.0.0.1:9704', timeoutMs: 1500, maxResponseBytes: 1024 * 1024 });
   });
 
   it('refuses two sandboxes on one port, but allows any number on 0 (any free port)', () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
-import { auditEntry, caller, deniedRules, expectDryRun, expectPermitted, expectRefused, type Caller } from '../support/exchanges.ts';
+import { auditEntry, caller, deniedRules, expectDryRun, expectPermitted, expectRefused, type Caller, dpoReason } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { debtorReturn, ninoAlignment, nhsTraceRequest, paths } from '../support/requests.ts';
 
@@ -55,10 +55,11 @@ describe('¶5.35–5.36: the NHS Digital MoU narrowed with immediate effect on 9
 
 describe('¶6.146–6.150, ¶6.166: debtor returns cover non-EEA patients only', () => {
   it('refuses a return about an EEA national: nothing reaches the Home Office', async () => {
-    const refusal = await expectRefused(gw, await guys.post(paths['nhs.debtor-return'], debtorReturn(camille, { amountPence: 80_000, invoicedOn: '2026-07-23' })), 'debtor-threshold');
-    expect(refusal.detail).toMatch(/Debtor returns cover non-EEA patients only; the patient is an EEA national/);
+    const refusal = await expectRefused(gw, await guys.post(paths['nhs.debtor-return'], debtorReturn(camille, { amountPence: 80_000, invoicedOn: '2026-07-23' })), 'debtor-nationality');
+    expect(refusal.detail).toMatch(/Debtor returns cover non-EEA patients only, as Home Office records show them/);
+    expect(await dpoReason(gw, refusal.auditId, 'debtor-nationality')).toMatch(/Debtor returns cover non-EEA patients only; the patient is an EEA national/);
     // The amount and age of the debt would have qualified: it is the nationality, from Home Office records, that refuses.
-    expect(deniedRules(refusal.decision)).toEqual(['debtor-threshold']);
+    expect(deniedRules(refusal.decision)).toEqual(['debtor-nationality']);
   });
 
   it('records the same debt for a non-EEA patient', async () => {

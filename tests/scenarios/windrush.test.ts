@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
-import { auditEntry, caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, type Caller } from '../support/exchanges.ts';
+import { auditEntry, caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, type Caller, dpoReason } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import {
   chargeabilityCheck, dwpProactiveNotification, dwpStatusCheck, educationStatusCheck, financialStatusShare, hmrcProactiveNotification, hmrcStatusCheck, paths,
@@ -41,7 +41,7 @@ describe('¶5.43: proactive sharing about over-30s is paused; reactive status ch
     expect(before.directives).toEqual([]);
     const after = await expectDryRun(gw, await ho.decide('hmrc.proactive-notification', hmrcProactiveNotification(ramon!), '2018-05-01'), 'deny');
     expect(after.directives).toEqual(['windrush-pause-2018']);
-    expect(after.rules.find((r) => r.id === 'windrush-pause')!.reason).toMatch(/the subject is 45 on 2018-05-01, so proactive sharing is paused/);
+    expect(await dpoReason(gw, after.auditId, 'windrush-pause')).toMatch(/the subject is 45 on 2018-05-01, so proactive sharing is paused/);
   });
 });
 
@@ -49,9 +49,9 @@ describe('¶5.43: the 30th birthday, on which a person is no longer under 30', (
   it('let HMRC and DWP be told about Priya the day before she turned 30, not on her birthday (dry runs)', async () => {
     for (const [exchange, request] of [['hmrc.proactive-notification', hmrcProactiveNotification(priya)], ['dwp.proactive-notification', dwpProactiveNotification(priya)]] as const) {
       const eve = await expectDryRun(gw, await ho.decide(exchange, request, '2018-04-30'), 'permit');
-      expect(eve.rules.find((r) => r.id === 'windrush-pause')!.reason).toMatch(/under 30 on 2018-04-30/);
+      expect(await dpoReason(gw, eve.auditId, 'windrush-pause')).toMatch(/under 30 on 2018-04-30/);
       const birthday = await expectDryRun(gw, await ho.decide(exchange, request, '2018-05-01'), 'deny');
-      expect(birthday.rules.find((r) => r.id === 'windrush-pause')!.reason).toMatch(/is 30 on 2018-05-01/);
+      expect(await dpoReason(gw, birthday.auditId, 'windrush-pause')).toMatch(/is 30 on 2018-05-01/);
     }
   });
 
@@ -59,7 +59,7 @@ describe('¶5.43: the 30th birthday, on which a person is no longer under 30', (
     await expectPermitted(gw, await ho.post(paths['financial.status-share'], financialStatusShare(ruan)));
     expect(outcomeOf(await expectDryRun(gw, await ho.decide('financial.status-share', financialStatusShare(ruan), '2030-02-09'), 'permit'), 'financial-services-age')).toBe('permit');
     const birthday = await expectDryRun(gw, await ho.decide('financial.status-share', financialStatusShare(ruan), '2030-02-10'), 'deny');
-    expect(birthday.rules.find((r) => r.id === 'financial-services-age')!.reason).toMatch(/is 30 on 2030-02-10/);
+    expect(await dpoReason(gw, birthday.auditId, 'financial-services-age')).toMatch(/is 30 on 2030-02-10/);
   });
 });
 

@@ -5,11 +5,14 @@ import type { Response } from 'supertest';
 import type { Person } from '../../gateway/sandbox/population/types.ts';
 import type { TestGateway } from './gateway.ts';
 
-/** Every rule, in the order a decision lists them. */
-export const ruleOrder = [
-  'party', 'agreement-in-force', 'purpose', 'legal-basis', 'direction', 'field-scope', 'windrush-pause', 'financial-services-age',
-  'nhs-narrowed-scope', 'nhs-non-clinical', 'dfe-offender-belief', 'debtor-threshold', 'match-quality', 'monthly-cap',
+/** The rules decided from the request alone, then those decided from what is known of the person. */
+export const requestRuleOrder = [
+  'party', 'agreement-in-force', 'purpose', 'legal-basis', 'direction', 'field-scope', 'nhs-narrowed-scope', 'nhs-non-clinical',
+  'dfe-offender-belief', 'debtor-threshold', 'match-quality', 'monthly-cap',
 ];
+export const subjectRuleOrder = ['windrush-pause', 'financial-services-age', 'debtor-nationality'];
+/** Every rule, in the order a decision lists them. */
+export const ruleOrder = [...requestRuleOrder, ...subjectRuleOrder];
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -22,10 +25,19 @@ type Decision = {
   auditId: string;
 };
 
-/** `{ decision, rules:[{id,outcome,reason}], obligations, agreement:{id,version}, directives, auditId }`, and nothing else. */
+/**
+ * `{ decision, rules:[{id,outcome,reason}], obligations, agreement:{id,version}, directives, auditId }`, and nothing
+ * else. A caller refused on the request alone is shown the request's rules only; otherwise every rule.
+ */
 export function expectDecisionObject(decision: Decision, expected: { decision?: 'permit' | 'deny'; agreement?: Decision['agreement'] } = {}): Decision {
   expect(Object.keys(decision).sort()).toEqual(['agreement', 'auditId', 'decision', 'directives', 'obligations', 'rules']);
-  expect(decision.rules.map((r) => r.id)).toEqual(ruleOrder);
+  const ids = decision.rules.map((r) => r.id);
+  if (ids.length === requestRuleOrder.length) {
+    expect(ids).toEqual(requestRuleOrder);
+    expect(decision.rules.some((r) => r.outcome === 'deny')).toBe(true);
+  } else {
+    expect(ids).toEqual(ruleOrder);
+  }
   for (const rule of decision.rules) {
     expect(Object.keys(rule).sort()).toEqual(['id', 'outcome', 'reason']);
     expect(['permit', 'deny', 'not-applicable']).toContain(rule.outcome);
@@ -93,6 +105,12 @@ export async function expectRefused(gw: TestGateway, res: Response, ruleId: stri
   expect(audit.entry).toMatchObject({ kind: 'decision', body: { decision: 'deny' } });
   expect(audit.outcomes).toEqual([]);
   return res.body as { detail: string; auditId: string; decision: Decision };
+}
+
+/** The reason the audit log keeps for a rule of a decision: what the DPO reads, which the caller may not. */
+export async function dpoReason(gw: TestGateway, auditId: string, ruleId: string): Promise<string> {
+  const { entry } = await auditEntry(gw, auditId);
+  return (entry.body.rules as { id: string; reason: string }[]).find((r) => r.id === ruleId)!.reason;
 }
 
 /** A dry run's answer: the decision object itself, audited as a dry run. */

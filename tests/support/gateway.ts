@@ -19,6 +19,8 @@ export interface TestGatewayOptions {
   clock?: () => Date;
   /** Point the DfE upstream somewhere else (e.g. a failing partner); the sandbox is still started. */
   dfeUrl?: string;
+  /** Point the Home Office records upstream somewhere else (e.g. a failing records service). */
+  homeOfficeUrl?: string;
   upstreamTimeoutMs?: number;
   rateLimitPerMinute?: number;
   database?: TestDatabase;
@@ -41,6 +43,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
     upstreams: {
       ...(Object.fromEntries(Object.entries(sandboxes.urls).map(([name, url]) => [name, { url, timeoutMs: 2000 }])) as Config['upstreams']),
       dfe: { url: options.dfeUrl ?? sandboxes.urls.dfe, timeoutMs: options.upstreamTimeoutMs ?? 2000 },
+      homeOffice: { url: options.homeOfficeUrl ?? sandboxes.urls.homeOffice, timeoutMs: options.upstreamTimeoutMs ?? 2000 },
     },
   };
   const logLines: string[] = [];

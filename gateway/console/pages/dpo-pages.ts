@@ -59,7 +59,7 @@ ${errorSummary(data.errors)}
 <form method="get" action="/console/dpo/search" class="filters">
 ${select('exchange', 'Exchange', data.exchanges)}
 ${select('decision', 'Decision', ['permit', 'deny'])}
-${select('kind', 'Kind', ['decision', 'outcome', 'feedback', 'dry-run', 'register-change'])}
+${select('kind', 'Kind', ['decision', 'lookup', 'outcome', 'feedback', 'dry-run', 'register-change'])}
 ${select('rule', 'Refused by rule', data.rules)}
 <div><label for="party">Party</label><input id="party" name="party" value="${q.party ?? ''}" size="18"></div>
 <div><label for="from">From (day)</label><input id="from" name="from" type="date" value="${q.from ?? ''}"></div>

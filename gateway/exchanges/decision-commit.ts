@@ -1,0 +1,124 @@
+// Decides a request and commits the decision to the audit log in a group commit. The batch reads the register's
+// generation with the chain's head, and every cap it needs in one more query, under the chain lock; each request's
+// decision is then made in memory with no I/O, counting the permits earlier in the same batch, so 50 simultaneous
+// calls with 3 places left give exactly 3 permits, and a request that fails cannot fail its neighbours.
+import { randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { AuditAppender } from '../../audit/append.ts';
+import type { BatchReader } from '../../audit/group-commit.ts';
+import type { NewEntry } from '../../audit/types.ts';
+import { capKeyId, pendingPermits, permitsUnderCaps, type CapKey } from '../../audit/usage.ts';
+import type { RegisterCache, RegisterView } from '../../mou-registry/register-cache.ts';
+import { selectAgreement } from '../../mou-registry/select-agreement.ts';
+import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
+import { monthOf } from '../london-day.ts';
+import { decisionForAudit } from '../policy/caller-view.ts';
+import { decide, type Stage } from '../policy/engine.ts';
+import type { Decision, SubjectFacts } from '../policy/types.ts';
+import type { ExchangeDefinition, ExchangeEnvelope } from './exchange-definition.ts';
+
+export interface Caller { clientId: string; party: string }
+
+/** What the batch read for its decisions: the register at its generation, and the permits under each cap. */
+export interface DecisionReads { register: RegisterView; capUsed(key: CapKey): number }
+
+type CapNeed = (register: RegisterView) => CapKey | null;
+
+export function registerReader(cache: Pick<RegisterCache, 'generationColumn' | 'viewAt'>): BatchReader<CapNeed | undefined, DecisionReads> {
+  return {
+    column: cache.generationColumn,
+    async read(trx: Knex.Transaction, generation: unknown, needs) {
+      const register = await cache.viewAt(trx, Number(generation));
+      const keys = needs.map((need) => need?.(register)).filter((k): k is CapKey => k != null);
+      const used = await permitsUnderCaps(trx, keys);
+      return { register, capUsed: (key) => used.get(capKeyId(key)) ?? 0 };
+    },
+  };
+}
+
+/** The request as the log records it: identifiers as keyed hashes, the caller's own request id as one too. */
+export interface RecordedRequest extends Record<string, unknown> { exchange: string; party: string; decisionDate: IsoDate }
+
+export interface DecisionInput {
+  def: ExchangeDefinition;
+  caller: Caller;
+  body: ExchangeEnvelope;
+  recorded: RecordedRequest;
+  day: IsoDate;
+  dataFields: string[];
+  subject: SubjectFacts;
+  stage: Stage;
+  dryRun: boolean;
+  /** At the request stage of an exchange that looks the person up: a permit is committed as the intent to look up. */
+  lookupFollows: boolean;
+  /** At the subject stage, the lookup entry this decision follows. */
+  lookupId?: string;
+  /** Where the answer is known already (a status check answered from the records): for a permit, what leaves, with its outcome entry. */
+  outcome?: (decision: Omit<Decision, 'auditId'>, agreement: AgreementVersion) => Disclosure;
+}
+
+/** What leaves the gateway for a permitted exchange, and the outcome entry that records it. */
+export interface Disclosure { outcome: string; result: Record<string, unknown>; referred: boolean; entry: Record<string, unknown> }
+
+export interface Committed { decision: Decision; agreement: AgreementVersion | null; kind: 'decision' | 'dry-run' | 'lookup'; disclosure: Disclosure | null }
+
+function capKeyOf(agreement: AgreementVersion | null, exchange: string, day: IsoDate): CapKey | null {
+  const measure = agreement?.measures.find((m) => m.monthlyCap !== undefined && (!m.exchanges || m.exchanges.includes(exchange)));
+  return agreement && measure ? { agreementId: agreement.agreementId, exchanges: measure.exchanges ?? null, month: monthOf(day).start } : null;
+}
+
+export function createDecisionCommitter(deps: { audit: AuditAppender; register: Pick<RegisterCache, 'generationColumn' | 'viewAt'> }) {
+  const reader = registerReader(deps.register);
+
+  return async function commitDecision(input: DecisionInput): Promise<Committed> {
+    const { def, caller, body, day } = input;
+    const agreementIn = (register: RegisterView) =>
+      selectAgreement(register.versionsCovering(def.id, caller.party), { exchange: def.id, party: caller.party, purpose: body.purpose, day, agreementId: body.agreementId });
+    const request = body as unknown as Record<string, unknown>;
+    const { result } = await deps.audit.appendGrouped<Committed, CapNeed | undefined, DecisionReads>({
+      reader,
+      need: (register) => capKeyOf(agreementIn(register), def.id, day),
+      build: ({ reads, pending }) => {
+        const agreement = agreementIn(reads.register);
+        const cap = capKeyOf(agreement, def.id, day);
+        const decision = decide({
+          decisionDate: day,
+          caller,
+          exchange: { id: def.id, partner: def.partner, direction: def.direction, mode: def.mode },
+          request: { purpose: body.purpose, legalBasis: body.legalBasis, dataFields: input.dataFields, data: request },
+          agreement,
+          directives: reads.register.directivesInForce(day),
+          subject: input.subject,
+          counters: { usedThisMonth: cap ? reads.capUsed(cap) + pendingPermits(pending, cap) : 0 },
+        }, input.stage);
+        const entryBody = {
+          ...input.recorded,
+          // Only codes the register knows are kept: anything else a caller typed could be free text.
+          purpose: agreement?.purposes.some((p) => p.code === body.purpose) ? body.purpose : 'unrecognised',
+          legalBasis: agreement?.legalBases.some((b) => b.code === body.legalBasis) ? body.legalBasis : 'unrecognised',
+          ...(input.lookupId ? { lookupId: input.lookupId } : {}),
+        };
+        const id = randomUUID();
+        const audited = decisionForAudit(decision);
+        let kind: Committed['kind'] = input.dryRun ? 'dry-run' : 'decision';
+        const entries: NewEntry[] = [];
+        if (input.lookupFollows && decision.decision === 'permit') {
+          // The intent to look the person up, with the request policy that allowed it: no decision yet.
+          kind = 'lookup';
+          const { decision: _, obligations: __, ...allowedBy } = audited;
+          entries.push({ id, kind, body: { ...entryBody, ...allowedBy, lookup: 'home-office-records', ...(input.dryRun ? { dryRun: true } : {}) } });
+        } else {
+          entries.push({ id, kind, body: { ...entryBody, ...audited, ...(input.stage === 'request' ? { stage: 'request' } : {}) } });
+        }
+        let disclosure: Disclosure | null = null;
+        if (kind === 'decision' && decision.decision === 'permit' && input.outcome) {
+          disclosure = input.outcome(decision, agreement!);
+          entries.push({ kind: 'outcome', body: { decisionId: id, ...disclosure.entry } });
+        }
+        return { entries, result: { decision: { ...decision, auditId: id }, agreement, kind, disclosure } };
+      },
+    });
+    return result;
+  };
+}
+export type DecisionCommitter = ReturnType<typeof createDecisionCommitter>;

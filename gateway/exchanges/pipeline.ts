@@ -1,0 +1,163 @@
+// One governed exchange, top to bottom. Nothing about a person moves before the policy allows it, and nothing
+// leaves the gateway before the step that allows it is durable in the audit log:
+//   1. the request policy decides what the request alone allows (party, agreement in force, purpose, legal basis,
+//      direction, fields, cap room); a refusal is committed and answered, and no one is looked up;
+//   2. where the exchange needs the Home Office's records, the intent to look the person up is committed (their
+//      identifiers as keyed hashes), then the lookup is made; a failed lookup is committed as its outcome;
+//   3. the subject policy decides from what the records say (age, Windrush profile, deportation, nationality) and
+//      the decision is committed, with its outcome where the records already gave the answer (a status check);
+//   4. the partner is called, its answer minimised to the agreement, the outcome committed, and the answer given.
+// A dry run is the same pipeline with nothing forwarded. Reasons are scoped to whoever reads them (caller-view.ts).
+import type { Logger } from 'pino';
+import type { AuditAppender } from '../../audit/append.ts';
+import { UnstorableEntryError } from '../../audit/chain-link.ts';
+import type { Pseudonymiser } from '../../audit/subject-key.ts';
+import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
+import type { Principal } from '../auth/principal.ts';
+import { GatewayError } from '../http/problem.ts';
+import { safeError } from '../logger.ts';
+import { londonDay } from '../london-day.ts';
+import { decisionFor, type Viewer } from '../policy/caller-view.ts';
+import { unknownSubject, type Decision } from '../policy/types.ts';
+import { UpstreamError } from '../upstream/upstream-client.ts';
+import type { Committed, DecisionCommitter, DecisionInput, Disclosure, RecordedRequest } from './decision-commit.ts';
+import { dataFieldsOf, type ExchangeDefinition, type ExchangeEnvelope, type Lookup, type UpstreamAnswer, type Upstreams } from './exchange-definition.ts';
+import { minimise } from './minimise.ts';
+import { forwardingRequestIds } from './request-ids.ts';
+
+export interface PipelineDeps {
+  commit: DecisionCommitter;
+  audit: AuditAppender;
+  upstreams: Upstreams;
+  pseudonymiser: Pseudonymiser;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export interface ExchangeAnswer { auditId: string; decision: Decision; outcome: string; result: Record<string, unknown>; notices?: string[] }
+
+export interface RunOptions {
+  requestId: string;
+  /** The caller's own X-Request-Id, if it sent one: forwarded to the partner, kept in the log only as a keyed hash. */
+  callerRequestId?: string;
+  /** Who reads the reasons: the DPO sees every rule; anyone else what caller-view.ts allows. */
+  viewer: Viewer;
+  /** A dry run: decided and audited as of a day, for a party, with nothing forwarded or counted. */
+  dryRun?: { asOf?: IsoDate; party: string };
+}
+
+const upstreamProblem = (error: UpstreamError, extensions: Record<string, unknown>) =>
+  new GatewayError(error.kind === 'timeout' ? 'upstream-timeout' : 'upstream-failed', `${error.message}. Nothing was disclosed.`, extensions);
+
+export function createExchangePipeline(deps: PipelineDeps) {
+  const clock = deps.clock ?? (() => new Date());
+
+  async function committed<T>(what: string, requestId: string, auditId: string | undefined, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof UnstorableEntryError) throw new GatewayError('invalid-request', 'The request holds a value the audit log cannot record (a NUL character)');
+      deps.logger.error({ error: safeError(error), requestId }, `audit append of ${what} failed; refusing the exchange`);
+      throw new GatewayError('audit-unavailable', `The ${what} could not be recorded in the audit log, so nothing was shared. Try again later.`, auditId ? { auditId } : {});
+    }
+  }
+
+  const recordOutcome = (decisionId: string, body: Record<string, unknown>, requestId: string) =>
+    committed('outcome', requestId, decisionId, () => deps.audit.appendGrouped(() => ({ entries: [{ kind: 'outcome', body: { decisionId, ...body } }], result: null })));
+
+  /** What goes back, minimised to the agreement, and the outcome entry that records it. */
+  function disclose(def: ExchangeDefinition, answer: UpstreamAnswer<string>, agreement: AgreementVersion, decision: Pick<Decision, 'obligations'>, day: IsoDate, latencyMs: number): Disclosure {
+    const terms = agreement.exchanges.find((e) => e.exchange === def.id)!;
+    const { result, disclosed, withheld } = minimise(answer.candidate, terms, decision.obligations, day);
+    const referred = decision.obligations.some((o) => o.id === 'refer-to-windrush-taskforce') && answer.outcome === 'matched';
+    const entry = { outcome: answer.outcome, latencyMs, fieldsDisclosed: disclosed, fieldsWithheld: withheld, ...(referred ? { referrals: ['windrush-taskforce'] } : {}) };
+    return { outcome: answer.outcome, result, referred, entry };
+  }
+
+  return async function run(def: ExchangeDefinition, principal: Principal, body: ExchangeEnvelope, options: RunOptions): Promise<ExchangeAnswer> {
+    const { requestId } = options;
+    const caller = { clientId: principal.clientId, party: options.dryRun?.party ?? principal.party };
+    const day = options.dryRun?.asOf ?? londonDay(clock());
+    const dataFields = dataFieldsOf(body as unknown as Record<string, unknown>);
+    const recorded: RecordedRequest = {
+      exchange: def.id, direction: def.direction, partner: def.partner, party: caller.party, clientId: caller.clientId, requestId,
+      ...(options.callerRequestId ? { callerRequestId: deps.pseudonymiser.callerRequestId(options.callerRequestId) } : {}),
+      caseReference: deps.pseudonymiser.caseReference(body.caseReference),
+      subjects: def.subjects(body).map(deps.pseudonymiser.subject),
+      fieldsRequested: dataFields,
+      decisionDate: day,
+    };
+    const base = { def, caller, body, recorded, day, dataFields, dryRun: options.dryRun !== undefined };
+    const decideAndCommit = (input: Omit<DecisionInput, keyof typeof base>, auditId?: string) =>
+      committed('decision', requestId, auditId, () => deps.commit({ ...base, ...input }));
+    // A dry run's refusal is its answer; a real request's is a 403 problem.
+    const refuse = (at: Committed): ExchangeAnswer => {
+      const decision = decisionFor(options.viewer, at.decision);
+      if (options.dryRun) return { auditId: at.decision.auditId, decision, outcome: 'dry-run', result: {} };
+      const reasons = decision.rules.filter((r) => r.outcome === 'deny').map((r) => `${r.id}: ${r.reason}`);
+      throw new GatewayError('policy-denied', reasons.join('; '), { auditId: at.decision.auditId, decision });
+    };
+    const outcomeBase = (agreement: Decision['agreement']) => ({ exchange: def.id, party: caller.party, agreement, requestId });
+    const withBase = (agreement: Decision['agreement'], made: Disclosure): Disclosure => ({ ...made, entry: { ...outcomeBase(agreement), ...made.entry } });
+
+    // 1. The request policy. Without a lookup, the person's facts are what the request says, so the whole decision is made here.
+    const first = await decideAndCommit({
+      stage: def.lookup ? 'request' : 'subject',
+      subject: def.lookup ? unknownSubject : { ...unknownSubject, ...def.subjectFromRequest?.(body) },
+      lookupFollows: def.lookup !== undefined,
+    });
+    if (first.decision.decision === 'deny') return refuse(first);
+    const upstreams = forwardingRequestIds(deps.upstreams, requestId, options.callerRequestId);
+
+    // 2. The lookup, now that its intent is durable; 3. the subject policy on what the records say.
+    let final = first;
+    if (def.lookup) {
+      const lookupId = first.decision.auditId;
+      const started = performance.now();
+      let looked: Lookup<string>;
+      try {
+        looked = await def.lookup(upstreams, body);
+      } catch (error) {
+        if (!(error instanceof UpstreamError)) throw error;
+        const outcome = error.kind === 'timeout' ? 'lookup-timeout' : 'lookup-failed';
+        await recordOutcome(lookupId, { ...outcomeBase(first.decision.agreement), outcome, latencyMs: Math.round(performance.now() - started), fieldsDisclosed: [] }, requestId);
+        throw upstreamProblem(error, { auditId: lookupId });
+      }
+      const known = options.dryRun ? undefined : looked.answer;
+      final = await decideAndCommit({
+        stage: 'subject',
+        subject: { ...unknownSubject, ...looked.subject },
+        lookupFollows: false,
+        lookupId,
+        ...(known ? { outcome: (decision, agreement) => withBase(decision.agreement, disclose(def, known, agreement, decision, day, 0)) } : {}),
+      }, lookupId);
+      if (final.decision.decision === 'deny') return refuse(final);
+    }
+    const decision = decisionFor(options.viewer, final.decision);
+    const auditId = final.decision.auditId;
+    const answerWith = ({ outcome, result, referred }: Disclosure): ExchangeAnswer => {
+      // The partner is told of the referral (¶3.24); the notice names no one.
+      const notices = referred ? ['The Home Office has referred this case to the Windrush Taskforce; do not act on this status alone.'] : [];
+      return { auditId, decision, outcome, result, ...(notices.length ? { notices } : {}) };
+    };
+    if (options.dryRun) return { auditId, decision, outcome: 'dry-run', result: {} };
+    if (final.disclosure) return answerWith(final.disclosure);
+
+    // 4. Forward, minimise, record the outcome, answer.
+    const started = performance.now();
+    try {
+      const answer = await def.call(upstreams, body, null);
+      const made = disclose(def, answer, final.agreement!, final.decision, day, Math.round(performance.now() - started));
+      await recordOutcome(auditId, { ...outcomeBase(final.decision.agreement), ...made.entry }, requestId);
+      return answerWith(made);
+    } catch (error) {
+      if (!(error instanceof UpstreamError)) throw error;
+      const outcome = error.kind === 'timeout' ? 'upstream-timeout' : 'upstream-error';
+      await recordOutcome(auditId, {
+        ...outcomeBase(final.decision.agreement), outcome, latencyMs: Math.round(performance.now() - started), fieldsDisclosed: [], upstreamStatus: error.status ?? null,
+      }, requestId);
+      throw upstreamProblem(error, { auditId, decision });
+    }
+  };
+}
+export type ExchangePipeline = ReturnType<typeof createExchangePipeline>;
