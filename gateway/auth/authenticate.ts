@@ -4,7 +4,7 @@
 import { decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
 import { GatewayError } from '../http/problem.ts';
 import type { Principal } from '../exchanges/run-exchange.ts';
-import type { ClientKey, ClientStore, Client } from './client-store.ts';
+import { isWellFormedKid, type ClientKey, type ClientStore, type Client } from './client-store.ts';
 import { expiringCache } from './verified-cache.ts';
 
 const allowedAlgs = ['ES256', 'EdDSA'];
@@ -50,6 +50,7 @@ export function createAuthenticator(clients: Pick<ClientStore, 'keyById'>, optio
       throw unauthenticated(`Tokens must be signed with ${allowedAlgs.join(' or ')}`);
     }
     if (typeof header.kid !== 'string') throw unauthenticated('The token has no key id (kid)');
+    if (!isWellFormedKid(header.kid)) throw unauthenticated('The token key id (kid) is not one the gateway could know: 1 to 128 visible ASCII characters');
     const trusted = await trustedKey(header.kid);
     if (!trusted) throw unauthenticated('The token was signed with a key the gateway does not know');
     const { key } = trusted;
