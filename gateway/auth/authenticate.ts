@@ -3,6 +3,7 @@
 // never from the token, so a token cannot grant itself more.
 import { decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
 import { GatewayError } from '../http/problem.ts';
+import { bearerCredentials } from './bearer.ts';
 import type { Principal } from '../exchanges/run-exchange.ts';
 import { isWellFormedKid, type ClientKey, type ClientStore, type Client } from './client-store.ts';
 import { expiringCache } from './verified-cache.ts';
@@ -36,8 +37,9 @@ export function createAuthenticator(clients: Pick<ClientStore, 'keyById'>, optio
   }
 
   return async function authenticate(authorization: string | undefined): Promise<Principal> {
-    const token = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '')?.[1];
+    const token = bearerCredentials(authorization);
     if (!token) throw unauthenticated('Send a bearer token: Authorization: Bearer <JWT>');
+    if (!/^[A-Za-z0-9_.-]+$/.test(token)) throw unauthenticated('The token is not a well-formed JWT');
     const known = ttlMs > 0 ? verified.get(token, now()) : undefined;
     if (known) return known;
     let header;

@@ -67,7 +67,11 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   const cookie = sessionCookieName(deps.secureCookies);
   const forms = express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 50 });
 
-  const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
+  const send = (res: Response, status: number, body: string) => {
+    // RFC 7235: a 401 names a scheme. The console's is the bearer token presented once at sign-in.
+    if (status === 401) res.setHeader('www-authenticate', 'Bearer');
+    return res.status(status).type('html').send(body);
+  };
 
   function guarded(roles: string[], handler: Page, post = false) {
     return async (req: Request, res: Response, next: NextFunction) => {

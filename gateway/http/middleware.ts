@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { bearerChallenge } from '../auth/bearer.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { safeError } from '../logger.ts';
 import { GatewayError } from './problem.ts';
@@ -65,6 +66,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (isDatabaseUnavailable(err)) {
       logger.warn({ requestId: req.id, error: safeError(err) }, 'database unreachable; answered 503');
     }
+    if (problem.status === 401) res.setHeader('www-authenticate', bearerChallenge(req.get('authorization')));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toProblem(req.id)));
   };
 }

@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AuditAppender } from '../../audit/append.ts';
 import type { AuditEntry } from '../../audit/types.ts';
+import { bearerCredentials } from '../auth/bearer.ts';
 import { GatewayError } from '../http/problem.ts';
 import type { Route } from '../http/route.ts';
 
@@ -96,7 +97,7 @@ export function createMetrics(db: Knex) {
         roles: 'public',
         handler: async ({ req }) => {
           if (!expected) throw new GatewayError('not-found', 'Metrics are off: set METRICS_TOKEN to turn them on');
-          const given = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+          const given = bearerCredentials(req.get('authorization'));
           if (!given || !timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
             throw new GatewayError('unauthenticated', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>');
           }
