@@ -6,6 +6,7 @@ import { bearerChallenge } from '../auth/bearer.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { safeError } from '../logger.ts';
 import { GatewayError } from './problem.ts';
+import { routeTemplate } from './route-template.ts';
 
 declare module 'express-serve-static-core' {
   interface Request { id: string; principal?: import('../exchanges/run-exchange.ts').Principal }
@@ -39,7 +40,7 @@ export function accessLog(logger: Logger): RequestHandler {
     const started = performance.now();
     res.on('finish', () => {
       const entry = {
-        requestId: req.id, method: req.method, path: req.path, status: res.statusCode,
+        requestId: req.id, method: req.method, route: routeTemplate(req), status: res.statusCode,
         ms: Math.round(performance.now() - started), clientId: req.principal?.clientId,
       };
       if (res.statusCode >= 500) logger.error(entry, 'request failed');
