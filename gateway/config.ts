@@ -45,11 +45,22 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** The setting behind each port the gateway and its sandboxes listen on, so that a message can say what to change. */
+export const portSettings = {
+  gateway: 'GATEWAY_PORT',
+  dfe: 'SANDBOX_DFE_PORT',
+  dwp: 'SANDBOX_DWP_PORT',
+  hmrc: 'SANDBOX_HMRC_PORT',
+  nhs: 'SANDBOX_NHS_PORT',
+  homeOffice: 'SANDBOX_HOME_OFFICE_PORT',
+  financial: 'SANDBOX_FINANCIAL_PORT',
+} as const;
+
 export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const problems: string[] = [];
   const read = reader(env, problems);
 
-  const port = read.int('GATEWAY_PORT', 8080, 0, 65535);
+  const port = read.int(portSettings.gateway, 8080, 0, 65535);
   const host = read.str('GATEWAY_HOST', '127.0.0.1');
   const dataDir = path.resolve(cwd, read.str('GATEWAY_DATA_DIR', '.data'));
   const databaseUrl = read.optional('DATABASE_URL');
@@ -57,12 +68,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     problems.push('DATABASE_URL must be a postgres:// URL (leave it unset to use the embedded database)');
   }
   const pglite = read.str('PGLITE_DIR', path.join(dataDir, 'pglite'));
-  const dfePort = read.int('SANDBOX_DFE_PORT', 8701, 0, 65535);
-  const dwpPort = read.int('SANDBOX_DWP_PORT', 8702, 0, 65535);
-  const hmrcPort = read.int('SANDBOX_HMRC_PORT', 8703, 0, 65535);
-  const nhsPort = read.int('SANDBOX_NHS_PORT', 8704, 0, 65535);
-  const homeOfficePort = read.int('SANDBOX_HOME_OFFICE_PORT', 8705, 0, 65535);
-  const financialPort = read.int('SANDBOX_FINANCIAL_PORT', 8706, 0, 65535);
+  const dfePort = read.int(portSettings.dfe, 8701, 0, 65535);
+  const dwpPort = read.int(portSettings.dwp, 8702, 0, 65535);
+  const hmrcPort = read.int(portSettings.hmrc, 8703, 0, 65535);
+  const nhsPort = read.int(portSettings.nhs, 8704, 0, 65535);
+  const homeOfficePort = read.int(portSettings.homeOffice, 8705, 0, 65535);
+  const financialPort = read.int(portSettings.financial, 8706, 0, 65535);
   const fixedPorts = [dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort].filter((p) => p !== 0);
   if (new Set(fixedPorts).size !== fixedPorts.length) problems.push('the SANDBOX_*_PORT settings must all differ (0 picks any free port)');
   const upstreamTimeoutMs = read.int('UPSTREAM_TIMEOUT_MS', 3000, 50, 120_000);

@@ -6,6 +6,10 @@ export interface CommandContext {
   args: string[];
   config(): Config;
   out(line: string): void;
+  /** A line of a long result (an export) to stdout, as the reader takes it; false once the reader has gone. */
+  stream(line: string): Promise<boolean>;
+  /** The reader of stdout has closed it (`| head`): what is left unsaid need not be said. */
+  readerGone(): boolean;
   err(line: string): void;
 }
 

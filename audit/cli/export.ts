@@ -53,9 +53,9 @@ export const exportCommand: Command = {
         ctx.err(`export: ${count(total)} entries written to ${values.out}`);
       } else {
         for await (const line of counted()) {
-          if (!process.stdout.write(`${line}\n`)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
+          if (!(await ctx.stream(line))) break;
         }
-        ctx.err(`export: ${count(total)} entries written`);
+        if (!ctx.readerGone()) ctx.err(`export: ${count(total)} entries written`);
       }
       return 0;
     });

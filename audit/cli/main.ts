@@ -1,10 +1,12 @@
 // `npm run audit -- <command>`: the DPO's and operator's tools for the audit log. Each command is one file here.
-// Exit 0 when all is well, 1 when something does not verify or cannot be done, 2 for bad usage.
+// Exit 0 when all is well (or help was asked for), 1 when something does not verify or cannot be done, 2 for bad
+// usage. Help asked for goes to stdout; usage after a mistake goes to stderr.
 import { ConfigError, loadConfig, type Config } from '../../gateway/config.ts';
 import { archiveCommand } from './archive.ts';
 import { CliError, UsageError } from './cli-error.ts';
 import type { Command, CommandContext } from './context.ts';
 import { exportCommand } from './export.ts';
+import { pipeOut } from './stdout.ts';
 import { rotateKeyCommand } from './rotate-key.ts';
 import { verifyExportCommand } from './verify-export.ts';
 import { verifyReceiptCommand } from './verify-receipt.ts';
@@ -21,24 +23,34 @@ const usage = [
   'Progress goes to stderr at most once a second (--progress-ms sets the interval). Exit: 0 ok, 1 failed, 2 usage.',
 ].join('\n');
 
+const asksForHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
+const stdout = pipeOut(process.stdout);
+
 async function main(argv: string[]): Promise<number> {
   const err = (line: string) => process.stderr.write(`${line}\n`);
+  const out = (line: string) => { if (!stdout.closed) process.stdout.write(`${line}\n`); };
   const [name, ...args] = argv;
+  if (asksForHelp(name)) {
+    out(usage);
+    return 0;
+  }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    if (name && name !== '--help' && name !== '-h' && name !== 'help') err(`unknown command "${name}"`);
+    if (name) err(`unknown command "${name}"`);
     err(usage);
     return 2;
   }
-  if (args.includes('--help') || args.includes('-h')) {
-    err(`usage: npm run --silent audit -- ${command.synopsis}\n  ${command.summary}`);
-    return 2;
+  if (args.some((arg) => arg === '--help' || arg === '-h')) {
+    out(`usage: npm run --silent audit -- ${command.synopsis}\n  ${command.summary}`);
+    return 0;
   }
   let config: Config | undefined;
   const ctx: CommandContext = {
     args,
     config: () => (config ??= loadConfig(process.env)),
-    out: (line) => process.stdout.write(`${line}\n`),
+    out,
+    stream: (line) => stdout.line(line),
+    readerGone: () => stdout.closed,
     err,
   };
   try {
@@ -65,4 +77,5 @@ async function main(argv: string[]): Promise<number> {
 
 const code = await main(process.argv.slice(2));
 // The embedded database can leave handles open after it is closed; the command is done once its output is out.
-process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+const flushed = (stream: NodeJS.WriteStream, then: () => void) => (stream.destroyed ? then() : stream.write('', then));
+flushed(process.stdout, () => flushed(process.stderr, () => process.exit(code)));

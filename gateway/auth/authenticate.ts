@@ -3,8 +3,9 @@
 // never from the token, so a token cannot grant itself more.
 import { decodeProtectedHeader, importJWK, jwtVerify, type CryptoKey, type KeyObject } from 'jose';
 import { GatewayError } from '../http/problem.ts';
+import { bearerCredentials } from './bearer.ts';
 import type { Principal } from './principal.ts';
-import type { ClientKey, ClientStore, Client } from './client-store.ts';
+import { isWellFormedKid, type ClientKey, type ClientStore, type Client } from './client-store.ts';
 import { expiringCache } from './verified-cache.ts';
 
 const allowedAlgs = ['ES256', 'EdDSA'];
@@ -36,8 +37,9 @@ export function createAuthenticator(clients: Pick<ClientStore, 'keyById'>, optio
   }
 
   return async function authenticate(authorization: string | undefined): Promise<Principal> {
-    const token = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '')?.[1];
+    const token = bearerCredentials(authorization);
     if (!token) throw unauthenticated('Send a bearer token: Authorization: Bearer <JWT>');
+    if (!/^[A-Za-z0-9_.-]+$/.test(token)) throw unauthenticated('The token is not a well-formed JWT');
     const known = ttlMs > 0 ? verified.get(token, now()) : undefined;
     if (known) return known;
     let header;
@@ -50,6 +52,7 @@ export function createAuthenticator(clients: Pick<ClientStore, 'keyById'>, optio
       throw unauthenticated(`Tokens must be signed with ${allowedAlgs.join(' or ')}`);
     }
     if (typeof header.kid !== 'string') throw unauthenticated('The token has no key id (kid)');
+    if (!isWellFormedKid(header.kid)) throw unauthenticated('The token key id (kid) is not one the gateway could know: 1 to 128 visible ASCII characters');
     const trusted = await trustedKey(header.kid);
     if (!trusted) throw unauthenticated('The token was signed with a key the gateway does not know');
     const { key } = trusted;

@@ -1,12 +1,21 @@
 // Cookies without a library: read one by name; write with the attributes the console always wants.
 import type { Request, Response } from 'express';
 
+/** The cookie's value, or undefined when it is absent or not one the console could have written (e.g. `%`). */
 export function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.get('cookie') ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return decodeURIComponent(part.slice(at + 1).trim());
+    if (at > 0 && part.slice(0, at).trim() === name) return decoded(part.slice(at + 1).trim());
   }
   return undefined;
+}
+
+function decoded(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 export function writeCookie(res: Response, name: string, value: string, options: { secure: boolean; path: string; maxAgeSeconds: number }): void {

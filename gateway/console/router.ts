@@ -9,6 +9,7 @@ import type { AuditQuery, AuditReader } from '../../audit/read.ts';
 import type { SubjectQuery, SubjectReport } from '../../audit/subject-report.ts';
 import type { VerificationResult } from '../../audit/verify.ts';
 import type { IsoDate } from '../../mou-registry/types.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { exchanges } from '../exchanges/catalogue.ts';
 import { GatewayError } from '../http/problem.ts';
 import { safeError } from '../logger.ts';
@@ -22,7 +23,7 @@ import { collaborationPage } from './pages/collaboration-page.ts';
 import { directivesPage } from './pages/directives-page.ts';
 import { registerPage } from './pages/register-page.ts';
 import { randomToken, sameSecret, sessionLimits, type Sessions } from './sessions.ts';
-import { refusedPage, signInPage } from './sign-in-pages.ts';
+import { refusedPage, signInPage, unavailablePage } from './sign-in-pages.ts';
 import { consoleCss } from './styles.ts';
 import { addDays } from '../measures/periods.ts';
 
@@ -38,7 +39,7 @@ export interface ConsoleDeps {
   today(): IsoDate;
   /** Cookies are Secure (and __Host-) when the gateway is served over https. */
   secureCookies: boolean;
-  logger: Pick<Logger, 'error'>;
+  logger: Pick<Logger, 'error' | 'warn'>;
 }
 
 type Page = (req: Request, res: Response, viewer: Viewer) => Promise<string | void>;
@@ -66,7 +67,11 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   const cookie = sessionCookieName(deps.secureCookies);
   const forms = express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 50 });
 
-  const send = (res: Response, status: number, body: string) => res.status(status).type('html').send(body);
+  const send = (res: Response, status: number, body: string) => {
+    // RFC 7235: a 401 names a scheme. The console's is the bearer token presented once at sign-in.
+    if (status === 401) res.setHeader('www-authenticate', 'Bearer');
+    return res.status(status).type('html').send(body);
+  };
 
   function guarded(roles: string[], handler: Page, post = false) {
     return async (req: Request, res: Response, next: NextFunction) => {
@@ -217,6 +222,11 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     const e = error as { type?: string; status?: number };
     if (e?.type === 'entity.too.large') return send(res, 413, refusedPage('Too large', 'That form was larger than the console accepts.'));
     if (typeof e?.status === 'number' && e.status < 500) return send(res, 400, refusedPage('That could not be read', 'The form could not be read.'));
+    // As the API does (gateway/http/middleware.ts): an outage is a 503 that clears by itself, not a fault to chase.
+    if (isDatabaseUnavailable(error)) {
+      deps.logger.warn({ requestId: req.id, error: safeError(error) }, 'database unreachable; console answered 503');
+      return send(res, 503, unavailablePage());
+    }
     deps.logger.error({ requestId: req.id, error: safeError(error) }, 'console page failed');
     send(res, 500, refusedPage('Something went wrong', `The page could not be shown; it has been logged with request id ${req.id}.`));
   });

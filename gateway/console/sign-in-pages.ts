@@ -1,4 +1,5 @@
-// The sign-in page, and the page that says why someone may not come in. Nothing here shows a token back.
+// The sign-in page, the page that says why someone may not come in, and the one that says the console cannot
+// serve at all just now. Nothing here shows a token back.
 import { html } from './html.ts';
 import { page } from './layout.ts';
 
@@ -20,4 +21,9 @@ short-lived, signed token the API takes, presented once.</p>
 
 export function refusedPage(title: string, detail: string): string {
   return page(title, html`<p class="lead">${detail}</p><p><a href="/console/sign-in">Sign in with another identity</a></p>`, null);
+}
+
+/** While the database cannot be reached: nothing can be shown or done, and nothing about why is for the visitor. */
+export function unavailablePage(): string {
+  return page('The service is unavailable', html`<p class="lead">The console cannot reach its database just now, so nothing can be shown or done. Try again in a few minutes.</p>`, null);
 }

@@ -32,3 +32,15 @@ export function connect(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>, start
     })) as unknown as Knex.Config['connection'],
   });
 }
+
+/** Runs `work` with knex's own console warnings off: knex prints connection failures with their stack, where the caller says them once. */
+export async function withoutKnexWarnings<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const logger = (db.client as { logger?: Record<string, unknown> }).logger;
+  const saved = logger ? { warn: logger._warn, error: logger._error } : null;
+  if (logger) logger._warn = logger._error = () => undefined;
+  try {
+    return await work();
+  } finally {
+    if (logger && saved) Object.assign(logger, { _warn: saved.warn, _error: saved.error });
+  }
+}

@@ -2,9 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { bearerChallenge } from '../auth/bearer.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { safeError } from '../logger.ts';
 import { GatewayError } from './problem.ts';
+import { routeTemplate } from './route-template.ts';
 
 declare module 'express-serve-static-core' {
   interface Request { id: string; callerRequestId?: string; principal?: import('../auth/principal.ts').Principal }
@@ -34,7 +36,9 @@ export const securityHeaders: RequestHandler = (_req, res, next) => {
   // Browsers heed HSTS only over https, where the gateway is always published; over plain http it is ignored.
   res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
   res.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-  res.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+  // form-action and base-uri do not fall back to default-src: without them an injected <form> or <base> could send
+  // a console form, CSRF token and all, to another site.
+  res.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
   next();
 };
 
@@ -43,7 +47,7 @@ export function accessLog(logger: Logger): RequestHandler {
     const started = performance.now();
     res.on('finish', () => {
       const entry = {
-        requestId: req.id, method: req.method, path: req.path, status: res.statusCode,
+        requestId: req.id, method: req.method, route: routeTemplate(req), status: res.statusCode,
         ms: Math.round(performance.now() - started), clientId: req.principal?.clientId,
       };
       if (res.statusCode >= 500) logger.error(entry, 'request failed');
@@ -72,6 +76,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (isDatabaseUnavailable(err)) {
       logger.warn({ requestId: req.id, error: safeError(err) }, 'database unreachable; answered 503');
     }
+    if (problem.status === 401) res.setHeader('www-authenticate', bearerChallenge(req.get('authorization')));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toProblem(req.id)));
   };
 }

@@ -8,7 +8,9 @@ import type { Knex } from 'knex';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AuditAppender } from '../../audit/append.ts';
 import type { AuditEntry } from '../../audit/types.ts';
+import { bearerCredentials } from '../auth/bearer.ts';
 import { GatewayError } from '../http/problem.ts';
+import { routeTemplate } from '../http/route-template.ts';
 import type { Route } from '../http/route.ts';
 
 const seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -81,8 +83,7 @@ export function createMetrics(db: Knex) {
     httpMiddleware: ((req, res, next) => {
       const end = requestSeconds.startTimer();
       res.on('finish', () => {
-        // The route template, never the path itself: paths carry ids and whatever a caller typed.
-        const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : req.originalUrl.startsWith('/console') ? '/console' : 'unmatched';
+        const route = routeTemplate(req);
         requests.inc({ method: req.method, route, status: String(res.statusCode) });
         end({ method: req.method, route });
       });
@@ -96,7 +97,7 @@ export function createMetrics(db: Knex) {
         roles: 'public',
         handler: async ({ req }) => {
           if (!expected) throw new GatewayError('not-found', 'Metrics are off: set METRICS_TOKEN to turn them on');
-          const given = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+          const given = bearerCredentials(req.get('authorization'));
           if (!given || !timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
             throw new GatewayError('unauthenticated', 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>');
           }

@@ -1,7 +1,8 @@
 // Starts the sandbox partner services, each on its own port, with one shared synthetic population.
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../config.ts';
+import { portSettings, type Config } from '../config.ts';
+import { listen } from '../http/listen.ts';
 import { createDfeSandbox } from './dfe/server.ts';
 import { createDwpSandbox } from './dwp/server.ts';
 import { createFinancialSandbox } from './financial/server.ts';
@@ -13,6 +14,7 @@ import type { Population } from './population/types.ts';
 
 export type SandboxName = 'dfe' | 'dwp' | 'hmrc' | 'nhs' | 'homeOffice' | 'financial';
 export type SandboxPorts = Record<SandboxName, number>;
+const titles: Record<SandboxName, string> = { dfe: 'DfE', dwp: 'DWP', hmrc: 'HMRC', nhs: 'NHS Digital', homeOffice: 'Home Office records', financial: 'bank' };
 
 export interface RunningSandboxes { population: Population; urls: Record<SandboxName, string>; close(): Promise<void> }
 
@@ -36,7 +38,12 @@ export async function startSandboxes(ports: Partial<SandboxPorts>, population = 
   const names = Object.keys(apps) as SandboxName[];
   const servers: Server[] = [];
   try {
-    for (const name of names) servers.push(await listen(apps[name], ports[name] ?? 0));
+    for (const name of names) {
+      servers.push(await listen(apps[name], {
+        what: `The ${titles[name]} sandbox`, host: '127.0.0.1', port: ports[name] ?? 0, setting: portSettings[name],
+        hint: 'or SANDBOX=false if another gateway on this host already runs the sandboxes',
+      }));
+    }
   } catch (error) {
     await closeAll(servers);
     throw error;
@@ -46,14 +53,6 @@ export async function startSandboxes(ports: Partial<SandboxPorts>, population = 
     urls: Object.fromEntries(names.map((name, i) => [name, urlOf(servers[i]!)])) as Record<SandboxName, string>,
     close: () => closeAll(servers),
   };
-}
-
-function listen(app: RequestListener, port: number): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = createServer(app);
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
-  });
 }
 
 const closeAll = (servers: readonly Server[]) =>

@@ -1,11 +1,9 @@
 // A database that `npm run audit` in a child process can open as the gateway would: a new database on the
 // PostgreSQL server (DATABASE_URL), or an embedded PGlite under a data directory of its own. Only one process may
 // have a PGlite directory open, so on PGlite the test opens it only inside `use` and closes it before the CLI runs.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { Knex } from 'knex';
 import { inject } from 'vitest';
@@ -15,9 +13,8 @@ import { appendSampleEntries } from '../../audit/sample-entries.ts';
 import { fileKeyRing } from '../../audit/signing-keys.ts';
 import { connect } from '../../gateway/db/connect.ts';
 import { migrate } from '../../gateway/db/migrate.ts';
+import { runEntry, type CommandRun } from '../support/commands.ts';
 import { openTestDatabase, serverUrl } from '../support/database.ts';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface CliDatabase {
   dataDir: string;
@@ -78,23 +75,5 @@ export async function openCliDatabase(): Promise<CliDatabase> {
   };
 }
 
-export interface CliRun { code: number; stdout: string; stderr: string }
-
 /** `npm run audit -- <args>` as a child process, with the environment given (and no DATABASE_URL unless given). */
-export function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'audit/cli/main.ts', ...args], {
-    cwd: repo, env: { ...(inherited as Record<string, string>), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => { stdout += String(chunk); });
-  child.stderr.on('data', (chunk) => { stderr += String(chunk); });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
-/** A stack trace's frames look like "    at fn (file:line:col)". */
-export const stackFrame = /^\s+at .+[:(]/m;
+export const runCli = (args: string[], env: Record<string, string>): Promise<CommandRun> => runEntry('audit/cli/main.ts', args, env);

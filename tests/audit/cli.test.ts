@@ -8,7 +8,8 @@ import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
 import { childTracePath, childTraceRequest, currentPostcode } from '../support/child-trace.ts';
 import { serverUrl } from '../support/database.ts';
 import { startGatewayProcess } from '../support/gateway-process.ts';
-import { openCliDatabase, runCli, stackFrame, type CliDatabase } from './cli-database.ts';
+import { runShell, stackFrame } from '../support/commands.ts';
+import { openCliDatabase, runCli, type CliDatabase } from './cli-database.ts';
 
 let log: CliDatabase;
 let size: number;
@@ -86,6 +87,21 @@ describe('export and verify-export', () => {
     expect(run.stdout).toMatch(/^FAILED at entry 9 \(edited\): entry 9 no longer matches its hash\n$/);
   });
 
+  it.each([
+    ['| head -1', 'head -1', 1],
+    ['| true, which reads nothing', 'true', 0],
+  ])('stops quietly with exit 0 when the reader closes the pipe early (%s)', async (_what, reader, lines) => {
+    // As an operator's shell runs it: PIPESTATUS[0] is the export's own exit code.
+    const script = `node --import tsx audit/cli/main.ts export | ${reader}; echo "export exited \${PIPESTATUS[0]}" >&2`;
+    const run = await runShell(script, log.env);
+    // Progress may come first (at most once a second); no EPIPE, no stack, no claim that everything was written.
+    expect(run.stderr).toMatch(/(^|\n)export exited 0\n$/);
+    expect(run.stderr).not.toMatch(/EPIPE|entries written\n/);
+    expect(run.stderr).not.toMatch(stackFrame);
+    expect(run.stdout.split('\n').filter(Boolean)).toHaveLength(lines);
+    if (lines > 0) expect(run.stdout).toMatch(/^\{"manifest":/);
+  });
+
   it('refuses bad options, a missing file and a file that is not JSON in one line each', async () => {
     expect(await runCli(['export', '--format', 'xml'], log.env)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^export: --format must be jsonl or csv\nusage: /) });
     expect(await runCli(['export', '--from', 'yesterday'], log.env)).toMatchObject({ code: 2 });
@@ -96,9 +112,21 @@ describe('export and verify-export', () => {
 });
 
 describe('usage', () => {
+  it.each([[['--help']], [['-h']], [['help']]])('prints the usage on stdout and exits 0 when asked for it: %j', async (args) => {
+    const run = await runCli(args, {});
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^usage: npm run --silent audit -- <command>/);
+    expect(run.stdout).toContain('  export [--format jsonl|csv]');
+  });
+
+  it('prints a command\'s usage on stdout and exits 0 when asked for it', async () => {
+    const run = await runCli(['export', '--help'], {});
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^usage: npm run --silent audit -- export \[--format jsonl\|csv\]/);
+  });
+
   it.each([
     [[]],
-    [['--help']],
     [['frobnicate']],
     [['verify', '--bogus']],
     [['verify-export']],

@@ -21,6 +21,8 @@ async function expect401(authorization: string | undefined, detail: RegExp) {
   expect(res.body).toMatchObject({ status: 401, code: 'unauthenticated' });
   expect(res.body.detail).toMatch(detail);
   expect(res.body.requestId).toBeTruthy();
+  // RFC 7235 §3.1: every 401 names the scheme; RFC 6750 §3.1: invalid_token when a bearer token was sent and refused.
+  expect(res.headers['www-authenticate']).toBe(/^bearer /i.test(authorization ?? '') ? 'Bearer error="invalid_token"' : 'Bearer');
 }
 
 describe('tokens the gateway refuses', () => {
@@ -81,6 +83,29 @@ describe('tokens the gateway refuses', () => {
       .setIssuer(key.clientId).setSubject(key.clientId).setAudience(gw.config.audience)
       .setIssuedAt().setExpirationTime('5m').sign(privateKey);
     await expect401(`Bearer ${token}`, /signature/);
+  });
+});
+
+describe('the Authorization scheme', () => {
+  it.each(['bearer', 'BEARER', 'bEaReR', 'Bearer '])('is read in any case, as RFC 7235 says (%j)', async (scheme) => {
+    const res = await gw.http.get('/v1/register/collaborations').set('authorization', `${scheme} ${await gw.token('sro')}`);
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses a token in another scheme\'s clothes, and a token with characters no JWT has', async () => {
+    await expect401(`Basic ${await gw.token('sro')}`, /bearer token/);
+    await expect401('bearer abc$def.ghi.jkl', /well-formed/);
+    await expect401('Bearer', /bearer token/);
+  });
+
+  it('names the scheme on every 401, /metrics and the console included', async () => {
+    const metrics = await gw.http.get('/metrics').set('authorization', 'bearer wrong-secret');
+    expect(metrics.status).toBe(401);
+    expect(metrics.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+    expect((await gw.http.get('/metrics')).headers['www-authenticate']).toBe('Bearer');
+    const console = await gw.http.post('/console/dpo/verification').set('origin', gw.baseUrl).type('form').send({ csrf: 'x' });
+    expect(console.status).toBe(401);
+    expect(console.headers['www-authenticate']).toBe('Bearer');
   });
 });
 

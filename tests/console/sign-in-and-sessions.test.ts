@@ -152,3 +152,34 @@ describe('inside a session', () => {
     expect(bad.text).not.toContain('<b>x</b>');
   });
 });
+
+describe('a cookie the console could not have written', () => {
+  // `%` and a cut-off escape cannot be percent-decoded; they once made every console page answer 500.
+  const malformed = ['gw-console=%', 'gw-console=%E0%A4%A; gw-console-signin=%'];
+
+  it.each(malformed)('is no session on every page, sign-in included (%s)', async (cookie) => {
+    for (const path of ['/console', '/console/register', '/console/collaborations/ie-dfe-child-tracing', '/console/directives',
+      '/console/dpo', '/console/dpo/search', '/console/dpo/verification']) {
+      const res = await gw.http.get(path).set('cookie', cookie);
+      expect(res.status, path).toBe(303);
+      expect(res.headers.location).toBe('/console/sign-in');
+    }
+    const signInPage = await gw.http.get('/console/sign-in').set('cookie', cookie);
+    expect(signInPage.status).toBe(200);
+    expect(signInPage.text).toContain('name="signin"');
+    for (const path of ['/console/sign-out', '/console/dpo/subject-report', '/console/dpo/verification']) {
+      const res = await gw.http.post(path).set('cookie', cookie).set('origin', gw.baseUrl).type('form').send({ csrf: 'x' });
+      expect(res.status, path).toBe(401);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.text).toContain('Your session has ended');
+    }
+  });
+
+  it('is no sign-in form either: the form is refused and a new one offered', async () => {
+    const form = await signInForm();
+    const res = await gw.http.post('/console/sign-in').set('cookie', 'gw-console-signin=%').set('origin', gw.baseUrl).type('form')
+      .send({ signin: form.nonce, token: await fresh('sro') });
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('Start again');
+  });
+});

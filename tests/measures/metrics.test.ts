@@ -58,7 +58,7 @@ describe('what /metrics says', () => {
     await gw.http.get('/v1/no/such/Amara-Okonkwo');
     const text = (await scrape(gw.config.metricsToken)).text;
     expect(text).toContain('gateway_http_requests_total{method="GET",route="/v1/audit/entries/:auditId",status="200"}');
-    expect(text).toContain('route="unmatched",status="404"');
+    expect(text).toContain('route="(unmatched)",status="404"');
     expect(text).not.toContain(sent[0]!.auditId);
     expect(text).not.toMatch(/Amara|Okonkwo/);
   });

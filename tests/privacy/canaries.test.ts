@@ -51,3 +51,32 @@ describe('canary values', () => {
     for (const body of errors) for (const needle of [...needles, canary.forename.toLowerCase()]) expect(body).not.toContain(needle);
   });
 });
+
+describe('a canary typed into a URL path', () => {
+  // A caller may put anything in a path (a name, a NINo); the access log keeps the route it matched, never the path.
+  const inPath = 'pathcanarywinifred';
+  const routesLogged = () => gw.logs().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { route?: string; path?: string })
+    .filter((entry) => entry.route !== undefined || entry.path !== undefined);
+
+  it('never reaches the log: matched routes are logged as templates, anything else as unmatched', async () => {
+    const sro = await gw.token('sro');
+    const dpo = await gw.token('dpo');
+    const answers = [
+      [await gw.http.get(`/v1/register/collaborations/${inPath}`).set('authorization', `Bearer ${sro}`), 404, '/v1/register/collaborations/:collaborationId'],
+      [await gw.http.get(`/V1/Register/Collaborations/${inPath}`).set('authorization', `Bearer ${sro}`), 404, '/v1/register/collaborations/:collaborationId'],
+      [await gw.http.get(`/v1/register/collaborations/${inPath}%E0%A4%A`).set('authorization', `Bearer ${sro}`), 400, '(unmatched)'],
+      [await gw.http.get(`/v1/audit/entries/${inPath}`).set('authorization', `Bearer ${dpo}`), 400, '/v1/audit/entries/:auditId'],
+      [await gw.http.get(`/console/collaborations/${inPath}`), 303, '/console/collaborations/:collaborationId'],
+      [await gw.http.get(`/CONSOLE/${inPath}`), 404, '/console/*'],
+      [await gw.http.get(`/docs/assets/${inPath}.js`), 404, '(unmatched)'],
+      [await gw.http.get(`/${inPath}/anything`), 404, '(unmatched)'],
+    ] as const;
+    for (const [res, status] of answers) expect(res.status, res.request.url).toBe(status);
+
+    expect(gw.logs().toLowerCase()).not.toContain(inPath);
+    const logged = routesLogged();
+    expect(logged.every((entry) => entry.path === undefined)).toBe(true);
+    const routes = logged.map((entry) => entry.route);
+    for (const [, , route] of answers) expect(routes).toContain(route);
+  });
+});

@@ -1,6 +1,6 @@
 // The rest of RFC 8725's cases beyond tests/auth: claims in the wrong time, critical headers the gateway does not
-// understand, keys smuggled in the header, and a key id that is an attack string. Each is a 401 problem+json and
-// nothing is written to the audit log.
+// understand, keys smuggled in the header, and a key id that is an attack string or text PostgreSQL refuses (a NUL
+// byte). Each is a 401 problem+json and nothing is written to the audit log.
 import { createPrivateKey, sign, type JsonWebKey } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, importJWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,24 @@ describe('tokens whose header asks for trust it cannot have', () => {
     const detail = await refused(token);
     expect(detail).not.toContain(kid.slice(0, 20));
   });
+
+  it.each([['\u0000'], ['dpo-key\u0000'], ['tab\tin-it'], ['caf\u00e9'], ['\u007f'], ['k'.repeat(129)]])(
+    'names a key id no key could have (%j) and is refused before the database is asked',
+    async (kid) => {
+      const { privateKey } = await generateKeyPair('ES256');
+      const token = await new SignJWT({ iss: 'dpo', sub: 'dpo', aud: gw.config.audience, iat: now(), exp: now() + 300 })
+        .setProtectedHeader({ alg: 'ES256', kid }).sign(privateKey);
+      const queries: string[] = [];
+      const note = (query: { sql: string }) => queries.push(query.sql);
+      gw.db.on('query', note);
+      try {
+        expect(await refused(token)).toMatch(/key id \(kid\) is not one the gateway could know/);
+      } finally {
+        gw.db.off('query', note);
+      }
+      expect(queries.filter((sql) => sql.includes('client_keys'))).toEqual([]);
+    },
+  );
 
   it('is signed RS256 with a key of the right id', async () => {
     const { privateKey } = await generateKeyPair('RS256');

@@ -1,0 +1,51 @@
+// Why the gateway did not start, said in one line an operator can act on, and the exit code a supervisor sees.
+// README.md ("Exit codes") documents the codes; a fault not listed here keeps its stack trace and exits 1.
+import { ConfigError, type Config } from './config.ts';
+import { SchemaBehindError } from './db/migrate.ts';
+import { isDatabaseUnavailable } from './db/unavailable.ts';
+import { PortUnavailableError } from './http/listen.ts';
+
+export const exitCodes = {
+  /** Stopped by SIGINT or SIGTERM. */
+  stopped: 0,
+  /** A fault: the output holds its stack trace. */
+  fault: 1,
+  /** A setting is wrong, or the schema is behind and the gateway's role may not migrate it. */
+  settings: 2,
+  /** A port the gateway or a sandbox needs is taken, or not this user's to take. */
+  port: 3,
+  /** The database cannot be reached, or refuses the gateway's login. */
+  database: 4,
+} as const;
+
+export interface StartFailure { message: string; exitCode: number }
+
+export function whyNotStarted(config: Pick<Config, 'databaseUrl'> | null, error: unknown): StartFailure | null {
+  if (error instanceof ConfigError || error instanceof SchemaBehindError) return { message: error.message, exitCode: exitCodes.settings };
+  if (error instanceof PortUnavailableError) return { message: error.message, exitCode: exitCodes.port };
+  const database = config?.databaseUrl ? databaseProblem(config.databaseUrl, error) : null;
+  return database ? { message: database, exitCode: exitCodes.database } : null;
+}
+
+/** The server and what is wrong, never the URL itself: it may hold a password. */
+function databaseProblem(databaseUrl: string, error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  const where = serverOf(databaseUrl);
+  if (isDatabaseUnavailable(error)) {
+    return `The gateway cannot reach its database at ${where} (${typeof code === 'string' ? code : 'no answer'}): `
+      + 'check that PostgreSQL is running there and accepts connections from this host, and that DATABASE_URL names the right host and port.';
+  }
+  // SQLSTATE 28P01 wrong password, 28000 no such role or not allowed from this host, 3D000 no such database.
+  if (code === '28P01' || code === '28000') return `The database at ${where} refused the gateway's login (${code}): check the user name and password in DATABASE_URL.`;
+  if (code === '3D000') return `The database server at ${where} has no database of the name in DATABASE_URL (3D000): create it, or correct the name.`;
+  return null;
+}
+
+function serverOf(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    return `${url.hostname || url.searchParams.get('host') || 'localhost'}:${url.port || '5432'}`;
+  } catch {
+    return 'the server in DATABASE_URL';
+  }
+}
