@@ -112,8 +112,16 @@ export async function startGatewayProcess(options: GatewayOptions): Promise<Runn
   };
 }
 
+const statusKb = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
 /** Resident set size of a process, in MB, from /proc. */
-export function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+export const rssMb = (pid: number): number => statusKb(pid, 'VmRSS');
+
+/** The largest resident set the process has had (VmHWM), in MB: the kernel's peak, which no sampling can miss. */
+export const peakRssMb = (pid: number): number => statusKb(pid, 'VmHWM');
+
+/** Resets VmHWM to the current RSS (writing 5 to clear_refs), so that a peak can be read for one phase alone. */
+export function resetPeakRss(pid: number): boolean {
+  try { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); return true; } catch { return false; }
 }
