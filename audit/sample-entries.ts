@@ -1,4 +1,4 @@
-// Entries shaped like the ones run-exchange.ts writes (a decision with its rules, then its outcome), made in bulk
+// Entries shaped like the ones the exchange pipeline writes (a decision with its rules, then its outcome), made in bulk
 // through the real appender: for benchmarks and for tests that need a long log. No personal data: subjects and
 // case references are random hex, as the HMACs in a real log are. Outcomes here point at made-up decision ids.
 import { randomBytes, randomUUID } from 'node:crypto';

@@ -188,7 +188,7 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
   });
 
   it('by kind', async () => {
-    for (const kind of ['decision', 'outcome', 'dry-run', 'register-change', 'feedback']) {
+    for (const kind of ['decision', 'lookup', 'outcome', 'dry-run', 'register-change', 'feedback']) {
       expect(await found({ kind }), kind).toEqual(expected((e) => e.kind === kind));
     }
     expect(await found({ kind: 'outcome' })).toHaveLength(5);
