@@ -103,10 +103,10 @@ export function createDecisionCommitter(deps: { audit: AuditAppender; register: 
         let kind: Committed['kind'] = input.dryRun ? 'dry-run' : 'decision';
         const entries: NewEntry[] = [];
         if (input.lookupFollows && decision.decision === 'permit') {
-          // The intent to look the person up, with the request policy that allowed it: no decision yet.
+          // The intent to look the person up, under the agreement and directives the request policy allowed it
+          // by. Its rules, all permits, are not repeated here: the decision that follows the lookup carries them.
           kind = 'lookup';
-          const { decision: _, obligations: __, ...allowedBy } = audited;
-          entries.push({ id, kind, body: { ...entryBody, ...allowedBy, lookup: 'home-office-records', ...(input.dryRun ? { dryRun: true } : {}) } });
+          entries.push({ id, kind, body: { ...entryBody, agreement: audited.agreement, directives: audited.directives, lookup: 'home-office-records', ...(input.dryRun ? { dryRun: true } : {}) } });
         } else {
           entries.push({ id, kind, body: { ...entryBody, ...audited, ...(input.stage === 'request' ? { stage: 'request' } : {}) } });
         }
