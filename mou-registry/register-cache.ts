@@ -30,6 +30,8 @@ function index(generation: number, versions: AgreementVersion[], directives: Dir
 
 /** The register as it stood when read: what a decision consults, synchronously. */
 export interface RegisterView {
+  /** The register's revision (its generation): what a decision names as the register state it was made on. */
+  generation: number;
   /** Versions whose terms cover the exchange; with a party, only those in which that party may ask. */
   versionsCovering(exchange: ExchangeId, party?: PartyId): AgreementVersion[];
   directivesInForce(day: IsoDate): Directive[];
@@ -40,6 +42,7 @@ export const registerView = (versions: AgreementVersion[], directives: Directive
 
 function viewOf(s: Snapshot): RegisterView {
   return {
+    generation: s.generation,
     versionsCovering: (exchange, party) => (party === undefined ? s.byExchange.get(exchange) : s.byExchangeAndParty.get(key(exchange, party))) ?? [],
     directivesInForce: (day) => s.directives.filter((d) => d.effectiveFrom <= day && (d.effectiveTo === null || d.effectiveTo >= day)),
   };

@@ -13,7 +13,7 @@ import { selectAgreement } from '../../mou-registry/select-agreement.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
 import { monthOf } from '../london-day.ts';
 import { decisionForAudit } from '../policy/caller-view.ts';
-import { decide, type Stage } from '../policy/engine.ts';
+import { decide, policyVersion, type Stage } from '../policy/engine.ts';
 import type { Decision, SubjectFacts } from '../policy/types.ts';
 import type { ExchangeDefinition, ExchangeEnvelope } from './exchange-definition.ts';
 
@@ -97,6 +97,9 @@ export function createDecisionCommitter(deps: { audit: AuditAppender; register: 
           purpose: agreement?.purposes.some((p) => p.code === body.purpose) ? body.purpose : 'unrecognised',
           legalBasis: agreement?.legalBases.some((b) => b.code === body.legalBasis) ? body.legalBasis : 'unrecognised',
           ...(input.lookupId ? { lookupId: input.lookupId } : {}),
+          // The register state and the rules the decision was made on, so that it can be replayed.
+          registerGeneration: reads.register.generation,
+          policyVersion,
         };
         const id = randomUUID();
         const audited = decisionForAudit(decision);

@@ -3,6 +3,7 @@
 // subject stage needs what the Home Office's records say of the person (age, Windrush profile, deportation,
 // nationality). The pipeline decides the request first and looks anyone up only once it is allowed. Within a
 // stage every rule is evaluated and reported; any deny wins.
+import { createHash } from 'node:crypto';
 import { directivesReaching } from './directive-scope.ts';
 import { agreementInForce } from './rules/agreement-in-force.ts';
 import { debtorNationality } from './rules/debtor-nationality.ts';
@@ -29,6 +30,12 @@ export const requestRules: readonly Rule[] = [
 
 /** Decided from what is known of the person: the Home Office's records where the exchange looks them up. */
 export const subjectRules: readonly Rule[] = [windrushPause, financialServicesAge, debtorNationality];
+
+/**
+ * The version of the rules a decision was made by: a hash of the code of every rule, as it runs. A replay that finds
+ * another version knows the rules changed in code since the decision, not only the register.
+ */
+export const policyVersion = createHash('sha256').update([...requestRules, ...subjectRules].map((rule) => rule.toString()).join('\n')).digest('hex').slice(0, 16);
 
 const subjectRuleIds = new Set<RuleId>(['windrush-pause', 'financial-services-age', 'debtor-nationality']);
 export const isSubjectRule = (id: RuleId) => subjectRuleIds.has(id);

@@ -85,6 +85,19 @@ describe('a party is told a subject rule\'s outcome, never what the record says'
   });
 });
 
+describe('a decision names what it was made on', () => {
+  it('the register\'s revision and the version of the rules, on the decision and on its lookup', async () => {
+    const res = await caller(gw, 'dwp-benefits').post(paths['dwp.status-check'], dwpStatusCheck(ruan, { nino: true }));
+    expect(res.status).toBe(200);
+    const { generation } = await gw.db('register_generation').where({ id: 1 }).first('generation');
+    const { entry } = await auditEntry(gw, res.body.auditId);
+    expect(entry.body.registerGeneration).toBe(Number(generation));
+    expect(entry.body.policyVersion).toMatch(/^[0-9a-f]{16}$/);
+    const lookup = await auditEntry(gw, entry.body.lookupId);
+    expect(lookup.entry.body).toMatchObject({ registerGeneration: Number(generation), policyVersion: entry.body.policyVersion });
+  });
+});
+
 describe('a lookup that fails', () => {
   let records: Awaited<ReturnType<typeof startFakePartner>>;
   let failing: TestGateway;
