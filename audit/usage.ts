@@ -4,6 +4,7 @@
 // place (¶6.106, fn 64), and reading a cap costs a few rows however busy the month was.
 import type { Knex } from 'knex';
 import type { IsoDate } from '../mou-registry/types.ts';
+import { knexQuery, type RawQuery } from './raw-connection.ts';
 import type { NewEntry } from './types.ts';
 
 /** One monthly cap: an agreement's permits, in the exchanges its measure counts (all, when null), in a month. */
@@ -12,13 +13,13 @@ export interface CapKey { agreementId: string; exchanges: string[] | null; month
 export const capKeyId = (k: CapKey) => `${k.agreementId}|${k.month}|${k.exchanges?.join(',') ?? '*'}`;
 
 /** Every cap asked for, in one query. */
-export async function permitsUnderCaps(db: Knex | Knex.Transaction, keys: CapKey[]): Promise<Map<string, number>> {
+export async function permitsUnderCaps(query: RawQuery, keys: CapKey[]): Promise<Map<string, number>> {
   const unique = [...new Map(keys.map((k) => [capKeyId(k), k])).entries()];
   if (unique.length === 0) return new Map();
   const wanted = unique.map(([key, k]) => ({ key, agreement: k.agreementId, month: k.month, ...(k.exchanges ? { exchanges: k.exchanges } : {}) }));
-  const { rows } = await db.raw(`
+  const rows = await query(`
     select k.key, coalesce(sum(u.permits), 0) as used
-    from jsonb_to_recordset(?::jsonb) as k(key text, agreement text, month date, exchanges jsonb)
+    from jsonb_to_recordset($1::jsonb) as k(key text, agreement text, month date, exchanges jsonb)
     left join audit_cap_usage u
       on u.agreement_id = k.agreement and u.month = k.month and (k.exchanges is null or k.exchanges @> to_jsonb(u.exchange))
     group by k.key`, [JSON.stringify(wanted)]);
@@ -27,7 +28,7 @@ export async function permitsUnderCaps(db: Knex | Knex.Transaction, keys: CapKey
 
 export async function permitsInMonth(db: Knex | Knex.Transaction, agreementId: string, exchanges: string[] | undefined, month: { start: IsoDate }): Promise<number> {
   const key = { agreementId, exchanges: exchanges ?? null, month: month.start };
-  return (await permitsUnderCaps(db, [key])).get(capKeyId(key)) ?? 0;
+  return (await permitsUnderCaps(knexQuery(db), [key])).get(capKeyId(key)) ?? 0;
 }
 
 /** Permits among entries about to be committed with the caller's (the same group commit, so the same month). */

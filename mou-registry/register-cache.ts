@@ -87,9 +87,9 @@ export function createRegisterCache(db: Knex, storeOn: (conn: Knex | Knex.Transa
     },
     /** The SQL expression for the generation, to be read in a statement the caller makes anyway (a group commit's head read). */
     generationColumn: 'select generation from register_generation where id = 1',
-    /** The register at a generation the caller has just read through `conn`. */
-    async viewAt(conn: Knex | Knex.Transaction, generation: number): Promise<RegisterView> {
-      return viewOf(await at(conn, generation));
+    /** The register held, if it is at the generation the caller has just read; null when it must be reloaded (`view()`). */
+    heldAt(generation: number): RegisterView | null {
+      return snapshot && snapshot.generation === generation ? viewOf(snapshot) : null;
     },
   };
 }

@@ -3,7 +3,6 @@
 // decision is then made in memory with no I/O, counting the permits earlier in the same batch, so 50 simultaneous
 // calls with 3 places left give exactly 3 permits, and a request that fails cannot fail its neighbours.
 import { randomUUID } from 'node:crypto';
-import type { Knex } from 'knex';
 import type { AuditAppender } from '../../audit/append.ts';
 import type { BatchReader } from '../../audit/group-commit.ts';
 import type { NewEntry } from '../../audit/types.ts';
@@ -24,14 +23,16 @@ export interface DecisionReads { register: RegisterView; capUsed(key: CapKey): n
 
 type CapNeed = (register: RegisterView) => CapKey | null;
 
-export function registerReader(cache: Pick<RegisterCache, 'generationColumn' | 'viewAt'>): BatchReader<CapNeed | undefined, DecisionReads> {
+export function registerReader(cache: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'view'>): BatchReader<CapNeed | undefined, DecisionReads> {
   return {
     column: cache.generationColumn,
-    async read(trx: Knex.Transaction, generation: unknown, needs) {
-      const register = await cache.viewAt(trx, Number(generation));
+    async read(query, generation, needs) {
+      // The register moved since it was loaded: reloaded outside the chain lock, then the batch is tried again.
+      const register = cache.heldAt(Number(generation));
+      if (!register) return { refresh: () => cache.view() };
       const keys = needs.map((need) => need?.(register)).filter((k): k is CapKey => k != null);
-      const used = await permitsUnderCaps(trx, keys);
-      return { register, capUsed: (key) => used.get(capKeyId(key)) ?? 0 };
+      const used = await permitsUnderCaps(query, keys);
+      return { reads: { register, capUsed: (key) => used.get(capKeyId(key)) ?? 0 } };
     },
   };
 }
@@ -67,7 +68,7 @@ function capKeyOf(agreement: AgreementVersion | null, exchange: string, day: Iso
   return agreement && measure ? { agreementId: agreement.agreementId, exchanges: measure.exchanges ?? null, month: monthOf(day).start } : null;
 }
 
-export function createDecisionCommitter(deps: { audit: AuditAppender; register: Pick<RegisterCache, 'generationColumn' | 'viewAt'> }) {
+export function createDecisionCommitter(deps: { audit: AuditAppender; register: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'view'> }) {
   const reader = registerReader(deps.register);
 
   return async function commitDecision(input: DecisionInput): Promise<Committed> {

@@ -69,7 +69,7 @@ describe('group commit', () => {
     const reads: number[] = [];
     const reader: BatchReader<number, { generation: number; needs: number[] }> = {
       column: 'select 41 + 1',
-      async read(_trx, value, needs) { reads.push(needs.length); return { generation: Number(value), needs }; },
+      async read(_query, value, needs) { reads.push(needs.length); return { reads: { generation: Number(value), needs } }; },
     };
     const results = await Promise.all(Array.from({ length: 30 }, (_, n) =>
       appender.appendGrouped({ reader, need: n, build: ({ reads: r }) => ({ entries: [decision(n)], result: r }) })));
@@ -77,6 +77,20 @@ describe('group commit', () => {
     expect(reads.reduce((a, b) => a + b, 0)).toBe(30);
     expect(reads.length).toBeLessThan(30);
     expect(results.every((r) => r.result.generation === 42 && r.result.needs.length >= 1)).toBe(true);
+    await chainIsWhole();
+  });
+
+  it('rolls back and tries a batch again once, when a reader holds less than the database says, then commits it', async () => {
+    let refreshed = 0;
+    const reader: BatchReader<null, number> = {
+      column: 'select 7',
+      async read(_query, value) { return refreshed === 0 ? { refresh: async () => { refreshed += 1; } } : { reads: Number(value) }; },
+    };
+    const before = Number((await db('audit_log').count({ n: '*' }).first())!.n);
+    const results = await Promise.all(Array.from({ length: 3 }, (_, n) => appender.appendGrouped({ reader, need: null, build: ({ reads: r }) => ({ entries: [decision(n)], result: r }) })));
+    expect(refreshed).toBe(1);
+    expect(results.map((r) => r.result)).toEqual([7, 7, 7]);
+    expect(Number((await db('audit_log').count({ n: '*' }).first())!.n) - before).toBe(3);
     await chainIsWhole();
   });
 
