@@ -72,9 +72,10 @@ describe('a production start (SANDBOX=false)', () => {
       expect(await count(db, 'agreements')).toBe(0);
       expect(await count(db, 'audit_log')).toBe(0);
     });
-    expect(fs.existsSync(path.join(deployment.dataDir, 'client-keys'))).toBe(false);
-    const clientKeyFiles = filesUnder(deployment.dataDir).filter((f) => !f.includes(`${path.sep}pglite${path.sep}`) && fs.readFileSync(f, 'utf8').includes('privateJwk'));
-    expect(clientKeyFiles).toEqual([]);
+    // Beside the embedded database, only the audit HMAC key (which AUDIT_HMAC_KEY replaces): no client key.
+    expect(fs.readdirSync(deployment.dataDir).filter((name) => name !== 'pglite')).toEqual(['audit-hmac.key']);
+    const outsideDatabase = filesUnder(deployment.dataDir).filter((f) => !f.startsWith(path.join(deployment.dataDir, 'pglite')));
+    expect(outsideDatabase.filter((f) => fs.readFileSync(f).includes('privateJwk'))).toEqual([]);
   }, 60_000);
 
   it('loads the default register only when told to, with its audit entry', async () => {
@@ -124,7 +125,7 @@ describe('a sandbox start, then SIGTERM while a slow request is in flight', () =
     });
     try {
       const said = gateway.output();
-      for (const step of ['migrating the database', 'loading the default register (sandbox)', 'starting the sandbox partner services', 'enrolling 12 sandbox clients', 'gateway listening']) {
+      for (const step of ['migrating the database', 'loading the default register (sandbox)', 'starting the sandbox partner services', `enrolling ${sandboxClients.length} sandbox clients`, 'gateway listening']) {
         expect(said).toContain(`"msg":"${step}`);
       }
       const ie = processCaller(gateway, 'ie-removals-casework');
