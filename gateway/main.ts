@@ -74,7 +74,7 @@ console.log(`
   Partners              ${partners}
 ${sandbox ? `
   Get a token:          npm run --silent token -- ie-removals-casework
-  Sandbox clients:      ${(await import('./auth/sandbox-clients.ts')).sandboxClients.map((c) => c.id).join(', ')}
+  Sandbox clients:      ${sandbox.clientIds().join(', ')}
 ` : `
   Production start: no sandbox clients, no demonstration register (npm run register:load-default loads it).
 `}`);

@@ -26,6 +26,9 @@ export async function startSandboxPartners(config: Config, logger: Logger): Prom
   return { sandboxes, upstreams: upstreamsWithSandboxes(config.upstreams, sandboxes.urls) };
 }
 
+/** What `npm start` prints for a newcomer to ask for a token. */
+export const clientIds = (): string[] => sandboxClients.map((c) => c.id);
+
 /** At first start: enrol every sandbox client and keep its private key under the data directory. */
 export async function enrolSandboxClients(clients: Pick<ClientStore, 'register' | 'count'>, dataDir: string, logger: Logger): Promise<void> {
   if ((await clients.count()) > 0) return;
