@@ -22,4 +22,17 @@ describe('config', () => {
       expect((error as ConfigError).problems).toHaveLength(3);
     }
   });
+
+  it('is a sandbox with its partners unless told otherwise, and a production start never runs the partners', () => {
+    expect(loadConfig({}).sandbox).toMatchObject({ start: true, partners: true });
+    expect(loadConfig({ SANDBOX_PARTNERS: 'false' }).sandbox).toMatchObject({ start: true, partners: false });
+    expect(loadConfig({ SANDBOX: 'false' }).sandbox).toMatchObject({ start: false, partners: false });
+    expect(() => loadConfig({ SANDBOX: 'false', SANDBOX_PARTNERS: 'true' })).toThrow(/SANDBOX_PARTNERS=true needs SANDBOX=true/);
+  });
+
+  it('gives requests in flight 10 s to finish at shutdown unless SHUTDOWN_DEADLINE_MS says otherwise', () => {
+    expect(loadConfig({}).shutdownDeadlineMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_DEADLINE_MS: '2500' }).shutdownDeadlineMs).toBe(2500);
+    expect(() => loadConfig({ SHUTDOWN_DEADLINE_MS: 'soon' })).toThrow(/SHUTDOWN_DEADLINE_MS must be a whole number/);
+  });
 });

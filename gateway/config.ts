@@ -34,7 +34,17 @@ export interface Config {
   metricsToken: string | null;
   /** Where each partner system answers; a real partner endpoint replaces its sandbox by configuration alone. */
   upstreams: { dfe: UpstreamConfig; dwp: UpstreamConfig; hmrc: UpstreamConfig; nhs: UpstreamConfig; homeOffice: UpstreamConfig; financial: UpstreamConfig };
-  sandbox: { start: boolean; dfePort: number; dwpPort: number; hmrcPort: number; nhsPort: number; homeOfficePort: number; financialPort: number };
+  /**
+   * Shutdown on SIGTERM/SIGINT: readiness turns 503 at once and requests in flight may finish for this long; past it
+   * the process exits anyway.
+   */
+  shutdownDeadlineMs: number;
+  /**
+   * `start`: a sandbox (SANDBOX, the default): the demonstration register and sandbox clients with keys are made at
+   * first start. false is a production start, which makes neither and refuses a database holding sandbox clients.
+   * `partners`: this process also starts the sandbox partner services (SANDBOX_PARTNERS, by default as SANDBOX).
+   */
+  sandbox: { start: boolean; partners: boolean; dfePort: number; dwpPort: number; hmrcPort: number; nhsPort: number; homeOfficePort: number; financialPort: number };
 }
 
 export class ConfigError extends Error {
@@ -90,6 +100,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   }
   const metricsToken = read.optional('METRICS_TOKEN');
   if (metricsToken !== null && metricsToken.length < 32) problems.push('METRICS_TOKEN must be at least 32 characters (a random secret for the metrics scraper)');
+  const sandbox = read.bool('SANDBOX', true);
+  const sandboxPartners = read.bool('SANDBOX_PARTNERS', sandbox);
+  if (sandboxPartners && !sandbox) problems.push('SANDBOX_PARTNERS=true needs SANDBOX=true: a production start never runs the sandbox partners');
   const logLevel = read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const);
 
   const config: Config = {
@@ -121,7 +134,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       homeOffice: upstream('HOME_OFFICE', homeOfficePort),
       financial: upstream('FINANCIAL', financialPort),
     },
-    sandbox: { start: read.bool('SANDBOX', true), dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort },
+    shutdownDeadlineMs: read.int('SHUTDOWN_DEADLINE_MS', 10_000, 0, 600_000),
+    sandbox: { start: sandbox, partners: sandboxPartners, dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

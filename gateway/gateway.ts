@@ -3,7 +3,6 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { createAuditModule } from '../audit/audit-module.ts';
 import { fileKeyRing, type AuditKeyRing } from '../audit/signing-keys.ts';
-import { loadDefaultRegister } from '../mou-registry/default-register/load.ts';
 import { createRegisterCommands } from '../mou-registry/commands.ts';
 import { registerRoutes } from '../mou-registry/routes.ts';
 import { createRegisterCache } from '../mou-registry/register-cache.ts';
@@ -12,11 +11,11 @@ import { londonDay } from './london-day.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createClientStore } from './auth/client-store.ts';
 import type { Config } from './config.ts';
-import { migrate } from './db/migrate.ts';
 import { exchangeRoutes } from './exchanges/routes.ts';
 import { createDecisionCommitter } from './exchanges/decision-commit.ts';
 import { createExchangePipeline } from './exchanges/pipeline.ts';
 import { createApp } from './http/app.ts';
+import { createDrain } from './http/drain.ts';
 import { operationsRoutes } from './http/operations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
 import { createFeedback } from './measures/feedback.ts';
@@ -38,12 +37,6 @@ export interface GatewayDeps {
   clock?: () => Date;
   /** The keys that sign audit checkpoints; by default files under config.auditCheckpoints.keysDir. */
   auditKeys?: AuditKeyRing;
-}
-
-/** Migrates the database and loads the default register when it is empty. */
-export async function prepareDatabase(db: Knex): Promise<void> {
-  await migrate(db);
-  await loadDefaultRegister(db);
 }
 
 export function buildGateway(config: Config, deps: GatewayDeps) {
@@ -84,6 +77,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     secureCookies: config.publicUrl.startsWith('https:'),
     logger,
   });
+  const drain = createDrain();
   const app = createApp(config, {
     logger,
     authenticate,
@@ -96,11 +90,13 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       metrics.route(config.metricsToken),
     ],
     observe: [metrics.httpMiddleware],
+    drain: drain.middleware,
     pages: { path: '/console', router: consolePages },
   });
   return {
     app,
     clients,
+    drain,
     async close() {
       await auditModule.stop();
       await Promise.all(Object.values(upstreams).map((u) => u.close()));

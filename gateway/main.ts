@@ -1,16 +1,19 @@
-// `npm start`: the gateway on the embedded database (or DATABASE_URL), with the sandbox partners and the
-// default register, ready for a first call. A start that cannot succeed says why in one line and exits with one of
-// the codes in start-up.ts (documented in README.md).
+// `npm start`. By default a sandbox: the embedded database (or DATABASE_URL), the sandbox partners, the default
+// register and sandbox clients, ready for a first call. With SANDBOX=false a production start: it migrates and
+// serves, enrols no client, writes no client key and loads no register (`npm run register:load-default` does, on
+// purpose), and refuses a database that holds sandbox clients. A start that cannot succeed says why in one line
+// and exits with one of the codes in start-up.ts (documented in README.md).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { auditHmacKey } from './audit-key.ts';
-import { ensureSandboxClients, sandboxClients } from './auth/sandbox-clients.ts';
 import { loadConfig, portSettings, type Config } from './config.ts';
 import { connect, withoutKnexWarnings } from './db/connect.ts';
-import { buildGateway, prepareDatabase } from './gateway.ts';
+import { migrate } from './db/migrate.ts';
+import { buildGateway } from './gateway.ts';
 import { listen } from './http/listen.ts';
 import { createLogger } from './logger.ts';
-import { sandboxPorts, startSandboxes, upstreamsWithSandboxes, type RunningSandboxes } from './sandbox/start-sandboxes.ts';
+import { refuseSandboxClients } from './production-start.ts';
+import type { RunningSandboxes } from './sandbox/start-sandboxes.ts';
 import { exitCodes, whyNotStarted } from './start-up.ts';
 
 let config: Config;
@@ -25,17 +28,24 @@ try {
 
 const logger = createLogger(config.logLevel);
 const db = connect(config);
+const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`;
+// Loaded only for a sandbox start, so that none of its code runs on the production path.
+const sandbox = config.sandbox.start ? await import('../sandbox/start.ts') : null;
 let sandboxes: RunningSandboxes | null = null;
 let gateway: ReturnType<typeof buildGateway> | null = null;
 let server: Server;
 try {
-  await withoutKnexWarnings(db, () => prepareDatabase(db));
-  if (config.sandbox.start) {
-    sandboxes = await startSandboxes(sandboxPorts(config.sandbox));
-    config = { ...config, upstreams: upstreamsWithSandboxes(config.upstreams, sandboxes.urls) };
+  logger.info({ database: where, sandbox: config.sandbox.start }, 'migrating the database');
+  await withoutKnexWarnings(db, () => migrate(db));
+  if (sandbox) await sandbox.loadSandboxRegister(db, logger);
+  else await refuseSandboxClients(db);
+  if (sandbox && config.sandbox.partners) {
+    const started = await sandbox.startSandboxPartners(config, logger);
+    sandboxes = started.sandboxes;
+    config = { ...config, upstreams: started.upstreams };
   }
   gateway = buildGateway(config, { db, logger, hmacKey: auditHmacKey(config) });
-  await ensureSandboxClients(gateway.clients, config.dataDir);
+  if (sandbox) await sandbox.enrolSandboxClients(gateway.clients, config.dataDir, logger);
   server = await listen(gateway.app, {
     what: 'The gateway', host: config.host, port: config.port, setting: portSettings.gateway, hint: 'or stop the gateway already running there',
   });
@@ -54,23 +64,42 @@ try {
 const { port } = server.address() as AddressInfo;
 const publicUrl = config.port === 0 ? `http://${config.host}:${port}` : config.publicUrl;
 logger.info({ port }, 'gateway listening');
-const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`;
+const partners = sandboxes
+  ? Object.entries(sandboxes.urls).map(([name, url]) => `${name} ${url}`).join('\n                        ')
+  : `not started here (${config.sandbox.start ? 'SANDBOX_PARTNERS=false' : 'SANDBOX=false'}): the *_UPSTREAM_URL settings`;
 console.log(`
   Data-sharing gateway  ${publicUrl}
   API docs              ${publicUrl}/docs
   Database              ${where}
-  Sandbox partners      ${sandboxes ? Object.entries(sandboxes.urls).map(([name, url]) => `${name} ${url}`).join('\n                        ') : 'not started (SANDBOX=false)'}
-
+  Partners              ${partners}
+${sandbox ? `
   Get a token:          npm run --silent token -- ie-removals-casework
-  Sandbox clients:      ${sandboxClients.map((c) => c.id).join(', ')}
-`);
+  Sandbox clients:      ${sandbox.clientIds().join(', ')}
+` : `
+  Production start: no sandbox clients, no demonstration register (npm run register:load-default loads it).
+`}`);
 
+let stopping = false;
 async function shutdown(signal: string) {
-  logger.info({ signal }, 'shutting down');
-  server.close();
-  await gateway?.close();
+  if (stopping) return;
+  stopping = true;
+  const running = gateway!;
+  logger.info({ signal, inFlight: running.drain.inFlight(), deadlineMs: config.shutdownDeadlineMs }, 'shutting down: not ready, finishing requests in flight');
+  const deadline = setTimeout(() => {
+    logger.warn({ inFlight: running.drain.inFlight(), deadlineMs: config.shutdownDeadlineMs }, 'shutdown deadline passed: exiting with requests still in flight');
+    server.closeAllConnections();
+    process.exit(exitCodes.shutdownDeadline);
+  }, config.shutdownDeadlineMs);
+  await running.drain.begin();
+  // Refused requests carry `Connection: close`; any connection left idle is closed so that close() can finish.
+  const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  server.closeIdleConnections();
+  await closed;
+  await running.close();
   await sandboxes?.close();
   await db.destroy();
+  clearTimeout(deadline);
+  logger.info({ signal }, 'stopped');
   process.exit(exitCodes.stopped);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

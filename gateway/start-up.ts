@@ -4,6 +4,7 @@ import { ConfigError, type Config } from './config.ts';
 import { SchemaBehindError } from './db/migrate.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { PortUnavailableError } from './http/listen.ts';
+import { SandboxDataError } from './production-start.ts';
 
 export const exitCodes = {
   /** Stopped by SIGINT or SIGTERM. */
@@ -16,6 +17,10 @@ export const exitCodes = {
   port: 3,
   /** The database cannot be reached, or refuses the gateway's login. */
   database: 4,
+  /** A production start (SANDBOX=false) found sandbox clients in its database. */
+  sandboxData: 5,
+  /** Stopped by a signal, but requests were still in flight when SHUTDOWN_DEADLINE_MS passed. */
+  shutdownDeadline: 6,
 } as const;
 
 export interface StartFailure { message: string; exitCode: number }
@@ -23,6 +28,7 @@ export interface StartFailure { message: string; exitCode: number }
 export function whyNotStarted(config: Pick<Config, 'databaseUrl'> | null, error: unknown): StartFailure | null {
   if (error instanceof ConfigError || error instanceof SchemaBehindError) return { message: error.message, exitCode: exitCodes.settings };
   if (error instanceof PortUnavailableError) return { message: error.message, exitCode: exitCodes.port };
+  if (error instanceof SandboxDataError) return { message: error.message, exitCode: exitCodes.sandboxData };
   const database = config?.databaseUrl ? databaseProblem(config.databaseUrl, error) : null;
   return database ? { message: database, exitCode: exitCodes.database } : null;
 }

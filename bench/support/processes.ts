@@ -93,7 +93,7 @@ export interface GatewayOptions {
 export async function startGatewayProcess(options: GatewayOptions): Promise<Running & { url: string; dataDir: string; token(client: string): Promise<string> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bench-'));
   const env: Record<string, string> = {
-    GATEWAY_PORT: String(options.port), GATEWAY_DATA_DIR: dataDir, DATABASE_URL: options.databaseUrl, SANDBOX: 'false',
+    GATEWAY_PORT: String(options.port), GATEWAY_DATA_DIR: dataDir, DATABASE_URL: options.databaseUrl, SANDBOX_PARTNERS: 'false',
     LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000',
     DFE_UPSTREAM_URL: options.upstreams.dfe!, DWP_UPSTREAM_URL: options.upstreams.dwp!, HMRC_UPSTREAM_URL: options.upstreams.hmrc!,
     NHS_UPSTREAM_URL: options.upstreams.nhs!, HOME_OFFICE_UPSTREAM_URL: options.upstreams.homeOffice!, FINANCIAL_UPSTREAM_URL: options.upstreams.financial!,

@@ -1,5 +1,6 @@
-// Sandbox clients, one per party role a newcomer needs, with keys made at first start. Private keys are
-// written under the data directory so `npm run token` can sign for them; public keys go to the database.
+// Sandbox clients, one per party role a newcomer needs, with keys made at a sandbox's first start
+// (sandbox/start.ts). Private keys are written under the data directory so `npm run token` can sign for them;
+// public keys go to the database. A production start enrols none and refuses a database that holds them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
@@ -30,16 +31,6 @@ export async function enrolClient(clients: Pick<ClientStore, 'register'>, client
   const kid = `${client.id}-${Date.now().toString(36)}`;
   await clients.register(client, { kid, clientId: client.id, alg: 'ES256', publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256' } });
   return { clientId: client.id, kid, privateJwk: await exportJWK(privateKey) };
-}
-
-/** At first start: enrol every sandbox client and keep its private key under the data directory. */
-export async function ensureSandboxClients(clients: Pick<ClientStore, 'register' | 'count'>, dataDir: string): Promise<void> {
-  if ((await clients.count()) > 0) return;
-  fs.mkdirSync(keysDir(dataDir), { recursive: true, mode: 0o700 });
-  for (const client of sandboxClients) {
-    const key = await enrolClient(clients, client);
-    fs.writeFileSync(path.join(keysDir(dataDir), `${client.id}.json`), JSON.stringify(key, null, 2), { mode: 0o600 });
-  }
 }
 
 export function readSigningKey(dataDir: string, clientId: string): SigningKey {

@@ -13,10 +13,10 @@ type Privilege = 'select' | 'insert' | 'update' | 'delete';
  * start with `audit_`, makes db:roles stop, so a new migration's table is given its privileges on purpose.
  */
 export const tablePrivileges: Record<string, Privilege[]> = {
-  // Sandbox clients are enrolled at first start (ensureSandboxClients); keys are never changed in place.
+  // Sandbox clients are enrolled at a sandbox's first start (sandbox/start.ts); keys are never changed in place.
   clients: ['select', 'insert'],
   client_keys: ['select', 'insert'],
-  // The register: the default register at first start, then the register API (mou-registry/commands.ts).
+  // The register: the default register (a sandbox's first start, or npm run register:load-default), then the register API.
   parties: ['select', 'insert'],
   collaborations: ['select', 'insert'],
   agreements: ['select', 'insert'],

@@ -14,6 +14,8 @@ export interface AppDeps {
   routes: Route[];
   /** Middleware that sees every request first (metrics). */
   observe?: express.RequestHandler[];
+  /** Counts requests in flight and refuses new ones once the gateway is shutting down (drain.ts). */
+  drain?: express.RequestHandler;
   /** Server-rendered pages (the console): mounted before the JSON body parser, since they take HTML forms. */
   pages?: { path: string; router: express.Router };
 }
@@ -24,7 +26,7 @@ export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerM
   // Answers are no-store; an ETag would only cost a hash of every body.
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(requestId, securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger));
+  app.use(requestId, securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger), ...(deps.drain ? [deps.drain] : []));
   if (deps.pages) app.use(deps.pages.path, deps.pages.router);
   app.use(jsonBody(config.bodyLimitBytes));
   app.use(docsRouter());

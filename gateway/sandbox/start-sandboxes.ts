@@ -41,7 +41,7 @@ export async function startSandboxes(ports: Partial<SandboxPorts>, population = 
     for (const name of names) {
       servers.push(await listen(apps[name], {
         what: `The ${titles[name]} sandbox`, host: '127.0.0.1', port: ports[name] ?? 0, setting: portSettings[name],
-        hint: 'or SANDBOX=false if another gateway on this host already runs the sandboxes',
+        hint: 'or SANDBOX_PARTNERS=false if another gateway on this host already runs the sandboxes',
       }));
     }
   } catch (error) {

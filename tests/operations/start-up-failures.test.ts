@@ -43,7 +43,7 @@ describe('a gateway that cannot start', () => {
 
   it('names the sandbox\'s setting when a sandbox port is taken', async () => {
     const line = saidInOneLine(await start({ SANDBOX_DWP_PORT: String(taken) }), exitCodes.port);
-    expect(line).toMatch(new RegExp(`^The DWP sandbox cannot listen on 127\\.0\\.0\\.1:${taken} \\(EADDRINUSE\\).* Set SANDBOX_DWP_PORT to a free port, or SANDBOX=false `));
+    expect(line).toMatch(new RegExp(`^The DWP sandbox cannot listen on 127\\.0\\.0\\.1:${taken} \\(EADDRINUSE\\).* Set SANDBOX_DWP_PORT to a free port, or SANDBOX_PARTNERS=false `));
   }, 120_000);
 
   it('names the database server it cannot reach, and never the password', async () => {

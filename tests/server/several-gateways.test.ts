@@ -25,7 +25,7 @@ beforeAll(async () => {
   sandboxes = await startSandboxes({});
   const { dfe, dwp, hmrc, nhs, homeOffice, financial } = sandboxes.urls;
   const env = {
-    SANDBOX: 'false', AUDIT_CHECKPOINT_EVERY: '25',
+    SANDBOX_PARTNERS: 'false', AUDIT_CHECKPOINT_EVERY: '25',
     DFE_UPSTREAM_URL: dfe, DWP_UPSTREAM_URL: dwp, HMRC_UPSTREAM_URL: hmrc, NHS_UPSTREAM_URL: nhs, HOME_OFFICE_UPSTREAM_URL: homeOffice, FINANCIAL_UPSTREAM_URL: financial,
   };
   // The first migrates, loads the default register and enrols the sandbox clients; the others find them there.

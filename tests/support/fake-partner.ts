@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 
 export type Behaviour = 'slow' | 'garbage' | 'server-error' | 'off-contract' | 'no-match' | 'endless';
 
-export async function startFakePartner(initial: Behaviour) {
+/** `slowMs`: how long a slow partner takes to answer (5 s unless a test needs it shorter). */
+export async function startFakePartner(initial: Behaviour, slowMs = 5_000) {
   let behaviour = initial;
   let calls = 0;
   let lastHeaders: http.IncomingHttpHeaders = {};
@@ -14,7 +15,7 @@ export async function startFakePartner(initial: Behaviour) {
     lastHeaders = req.headers;
     req.resume();
     switch (behaviour) {
-      case 'slow': setTimeout(() => res.end('{"status":"no-match"}'), 5_000).unref(); return;
+      case 'slow': setTimeout(() => res.end('{"status":"no-match"}'), slowMs).unref(); return;
       case 'garbage': res.setHeader('content-type', 'application/json'); res.end('<html>oops'); return;
       case 'server-error': res.statusCode = 500; res.end('{"error":"internal"}'); return;
       case 'off-contract': res.setHeader('content-type', 'application/json'); res.end('{"status":"perhaps"}'); return;

@@ -9,7 +9,9 @@ import request from 'supertest';
 import { fileKeyRing, type AuditKeyRing } from '../../audit/signing-keys.ts';
 import { enrolClient, sandboxClients, type SigningKey } from '../../gateway/auth/sandbox-clients.ts';
 import { loadConfig, type Config } from '../../gateway/config.ts';
-import { buildGateway, prepareDatabase } from '../../gateway/gateway.ts';
+import { migrate } from '../../gateway/db/migrate.ts';
+import { buildGateway } from '../../gateway/gateway.ts';
+import { loadDefaultRegister } from '../../mou-registry/default-register/load.ts';
 import { createLogger } from '../../gateway/logger.ts';
 import { startSandboxes, type RunningSandboxes } from '../../gateway/sandbox/start-sandboxes.ts';
 import { generatePopulation } from '../../gateway/sandbox/population/index.ts';
@@ -32,7 +34,8 @@ const population = generatePopulation();
 
 export async function startTestGateway(options: TestGatewayOptions = {}) {
   const database = options.database ?? (await openTestDatabase());
-  await prepareDatabase(database.db);
+  await migrate(database.db);
+  await loadDefaultRegister(database.db);
   const sandboxes: RunningSandboxes = await startSandboxes({}, population);
   const base = loadConfig({ LOG_LEVEL: 'info' });
   const config: Config = {
