@@ -90,6 +90,9 @@ describe('a directive of an unknown kind already in the register', () => {
     expect(refused.decision.directives).toContain('teleport-2019');
     expect(refused.detail).toMatch(/unknown-directive: Directive teleport-2019 \("Directive teleport-2019", kind "teleport"\) is in force but of a kind no rule applies/);
     expect(await dpoReason(gw, refused.auditId, 'unknown-directive')).toMatch(/teleport-2019/);
+    // The SRO's measures say which rule refuses under it.
+    const measures = await gw.http.get('/v1/measures').set('authorization', `Bearer ${await gw.token('sro')}`);
+    expect(measures.body.directives.find((d: { directiveId: string }) => d.directiveId === 'teleport-2019')).toMatchObject({ rule: 'unknown-directive', refusedByDirective: 1 });
   });
 
   it('leaves the exchanges it does not reach alone', async () => {
