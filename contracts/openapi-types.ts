@@ -1994,17 +1994,106 @@ export interface components {
                 purposeMode?: "proactive" | "reactive";
                 compliantEnvironment?: boolean;
             };
-            /** @description The directive's machine-readable effect, interpreted by the policy rules (e.g. kind pause-over-age with age 30). */
+            condition: components["schemas"]["DirectiveCondition"];
+            effectiveFrom: components["schemas"]["IsoDate"];
+            effectiveTo: components["schemas"]["IsoDate"] | null;
+            reference: string;
+        };
+        /** @description A directive as the register holds it. Issued through the API its condition is a DirectiveCondition; one from older data, or written around the API, may carry a kind no rule handles, and is listed so that it can be seen and lifted (the unknown-directive rule refuses every exchange it reaches). */
+        DirectiveRecord: {
+            id: components["schemas"]["Code"];
+            title: string;
+            authority: string;
+            scope: {
+                parties?: components["schemas"]["Code"][];
+                exchanges?: components["schemas"]["Code"][];
+                /** @enum {string} */
+                direction?: "outbound" | "inbound";
+                /** @enum {string} */
+                purposeMode?: "proactive" | "reactive";
+                compliantEnvironment?: boolean;
+            };
+            /** @description The directive's machine-readable effect, as stored. */
             condition: {
-                kind: components["schemas"]["Code"];
+                kind: string;
             };
             effectiveFrom: components["schemas"]["IsoDate"];
             effectiveTo: components["schemas"]["IsoDate"] | null;
             reference: string;
         };
+        /** @description The directive's machine-readable effect: one of the kinds a policy rule handles, with that kind's parameters. Any other kind is refused, so a directive can never be in force without effect. */
+        DirectiveCondition: components["schemas"]["PauseOverAgeCondition"] | components["schemas"]["ReferWindrushProfileCondition"] | components["schemas"]["OnlyUnderAgeFacingDeportationCondition"] | components["schemas"]["AllowedPurposesCondition"];
+        /** @description Read by windrush-pause (¶5.42–5.43): proactive sharing about anyone aged `age` or more on the decision day is paused, and so is sharing about anyone whose age cannot be established. */
+        PauseOverAgeCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "pause-over-age";
+            age: number;
+            /**
+             * @description On the birthday the person counts as that age, so is paused.
+             * @constant
+             */
+            atExactAge?: "paused";
+            /**
+             * @description A subject of unknown age is paused.
+             * @constant
+             */
+            whenAgeUnknown?: "paused";
+        };
+        /** @description Read by windrush-pause (¶3.24, ¶6.56): a reactive status check about someone with a Windrush profile (settled in the UK before 1 January 1973) continues, and the case is referred to the Windrush Taskforce. */
+        ReferWindrushProfileCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "refer-windrush-profile";
+            /**
+             * @description The Windrush generation settled before 1 January 1973; the profile is read from Home Office records, not from this field.
+             * @constant
+             */
+            settledBefore?: "1973-01-01";
+        };
+        /** @description Read by financial-services-age (¶5.43): only people under `age` facing deportation for criminal offending, as Home Office records show, may be shared; the request must give `requiredReason` in `reasonField`. */
+        OnlyUnderAgeFacingDeportationCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "only-under-age-facing-deportation";
+            age: number;
+            /**
+             * @description On the birthday the person is no longer under that age.
+             * @constant
+             */
+            atExactAge?: "excluded";
+            /**
+             * @description A subject of unknown age is not shared.
+             * @constant
+             */
+            whenAgeUnknown?: "excluded";
+            reasonField: components["schemas"]["RequestFieldPath"];
+            requiredReason: components["schemas"]["Code"];
+        };
+        /** @description Read by nhs-narrowed-scope (¶5.35–5.36, fn 32, fn 36): tracing only for these purposes, only once other reasonable efforts have failed, and for a serious offence only with a sentence of at least the given months. */
+        AllowedPurposesCondition: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "allowed-purposes";
+            purposes: components["schemas"]["Code"][];
+            otherEffortsFailedRequired: boolean;
+            otherEffortsFailedField: components["schemas"]["RequestFieldPath"];
+            seriousOffenceMinimumSentenceMonths: number;
+            sentenceField: components["schemas"]["RequestFieldPath"];
+        };
+        /** @description A dotted path to a field of the request's data, e.g. trace.otherEffortsFailed. */
+        RequestFieldPath: string;
         DirectiveList: {
             asOf?: components["schemas"]["IsoDate"];
-            directives: components["schemas"]["Directive"][];
+            directives: components["schemas"]["DirectiveRecord"][];
         };
         DirectiveEnd: {
             /** @enum {string} */
@@ -2781,7 +2870,7 @@ export interface operations {
                 /** @description An agreement id; entries under any version of it. */
                 agreement?: string;
                 /** @description A policy rule id; decisions that this rule denied. */
-                rule?: "party" | "agreement-in-force" | "purpose" | "legal-basis" | "field-scope" | "direction" | "windrush-pause" | "financial-services-age" | "nhs-narrowed-scope" | "nhs-non-clinical" | "dfe-offender-belief" | "debtor-threshold" | "debtor-nationality" | "monthly-cap" | "match-quality";
+                rule?: "party" | "agreement-in-force" | "purpose" | "legal-basis" | "field-scope" | "direction" | "windrush-pause" | "financial-services-age" | "nhs-narrowed-scope" | "nhs-non-clinical" | "dfe-offender-belief" | "debtor-threshold" | "debtor-nationality" | "monthly-cap" | "match-quality" | "unknown-directive";
                 /** @description Recorded at or after this time. */
                 from?: string;
                 /** @description Recorded before this time. */
@@ -3744,7 +3833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Directive"];
+                    "application/json": components["schemas"]["DirectiveRecord"];
                 };
             };
             400: components["responses"]["Problem"];

@@ -20,9 +20,20 @@ interface Operation {
 
 export const openapi = parse(openapiText) as OpenApiDocument;
 
-const ajv = new Ajv2020.default({ allErrors: true, strict: false, coerceTypes: false });
+/**
+ * The components as ajv reads them. ajv chooses a oneOf branch by the `const` of its discriminator property and
+ * refuses a `mapping`, which openapi.yaml keeps for the generated types and for readers; the two name the same kinds
+ * (contracts.test.ts checks).
+ */
+const forAjv = (function withoutMappings(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutMappings);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'discriminator' ? { propertyName: (v as { propertyName: string }).propertyName } : withoutMappings(v)]));
+})(openapi.components) as object;
+
+const ajv = new Ajv2020.default({ allErrors: true, strict: false, coerceTypes: false, discriminator: true });
 addFormats.default(ajv);
-ajv.addSchema({ $id: 'openapi', components: openapi.components } as object);
+ajv.addSchema({ $id: 'openapi', components: forAjv } as object);
 
 const cache = new Map<string, ValidateFunction>();
 
@@ -97,6 +108,11 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined): FieldErro
       const missing = (e.params as { missingProperty: string }).missingProperty;
       field = base ? `${base}.${missing}` : missing;
       message = 'is required';
+    } else if (e.keyword === 'discriminator') {
+      // A oneOf chosen by its `kind`: a kind outside the contract's list is named as such, never repeated back.
+      const { error, tag, tagValue } = e.params as { error: 'tag' | 'mapping'; tag: string; tagValue: unknown };
+      field = base ? `${base}.${tag}` : tag;
+      message = error === 'mapping' ? 'is not a kind any rule handles' : tagValue === undefined ? 'is required' : 'must be a string';
     } else if (e.keyword === 'pattern' && (e.params as { pattern?: string }).pattern === isoDatePattern) {
       message = 'must be a day from 1800-01-01 to 2999-12-31, as YYYY-MM-DD';
     } else if (e.keyword === 'pattern' || e.keyword === 'format') {
@@ -113,9 +129,9 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined): FieldErro
 
 interface Parameter { name: string; in: 'query' | 'path' | 'header'; required?: boolean; schema: object }
 
-const coercing = new Ajv2020.default({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true });
+const coercing = new Ajv2020.default({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true, discriminator: true });
 addFormats.default(coercing);
-coercing.addSchema({ $id: 'openapi', components: openapi.components } as object);
+coercing.addSchema({ $id: 'openapi', components: forAjv } as object);
 
 /** Parameter schemas live outside components, so their local refs are pointed at the registered document. */
 function absoluteRefs(node: unknown): unknown {

@@ -2,6 +2,8 @@
 // records. Every level is computed from the same records by the same figuresOf, so the levels always add up.
 import { standingOn } from '../../mou-registry/lifecycle.ts';
 import type { Agreement, AgreementVersion, Collaboration, Directive } from '../../mou-registry/types.ts';
+import { isDirectiveKind, type DirectiveKind } from '../policy/directive-kinds.ts';
+import type { RuleId } from '../policy/types.ts';
 import { figuresOf } from './figures.ts';
 import { slaFor, type Sla } from './sla.ts';
 import type { ExchangeRecord, Figures, Window } from './types.ts';
@@ -30,7 +32,8 @@ export interface MeasuresReport {
   directives: DirectiveSharing[];
 }
 
-export const directiveRules: Record<string, string | null> = {
+/** The rule that refuses under each directive kind; a kind no rule handles is refused by unknown-directive. */
+export const directiveRules: Record<DirectiveKind, RuleId | null> = {
   'pause-over-age': 'windrush-pause',
   'only-under-age-facing-deportation': 'financial-services-age',
   'allowed-purposes': 'nhs-narrowed-scope',
@@ -109,7 +112,8 @@ export function buildReport(records: readonly ExchangeRecord[], register: Regist
 }
 
 export function directiveSharing(d: Directive, records: readonly ExchangeRecord[]): DirectiveSharing {
-  const rule = directiveRules[String(d.condition.kind)] ?? null;
+  const kind = d.condition.kind;
+  const rule = isDirectiveKind(kind) ? directiveRules[kind] : 'unknown-directive';
   const s = d.scope;
   const inScope = records.filter((r) => r.directives.includes(d.id)
     && (!s.exchanges || s.exchanges.includes(r.exchange))

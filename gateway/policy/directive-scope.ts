@@ -1,8 +1,9 @@
 // Which directives in force reach this request: by exchange, party, direction and the kind of purpose.
 import type { Directive } from '../../mou-registry/types.ts';
+import type { DirectiveKind } from './directive-kinds.ts';
 import type { Facts } from './types.ts';
 
-export function directivesOfKind(facts: Facts, kind: string): Directive[] {
+export function directivesOfKind(facts: Facts, kind: DirectiveKind): Directive[] {
   return directivesReaching(facts).filter((d) => d.condition.kind === kind);
 }
 

@@ -19,13 +19,14 @@ import { nhsNarrowedScope } from './rules/nhs-narrowed-scope.ts';
 import { nhsNonClinical } from './rules/nhs-non-clinical.ts';
 import { party } from './rules/party.ts';
 import { purpose } from './rules/purpose.ts';
+import { unknownDirective } from './rules/unknown-directive.ts';
 import { windrushPause } from './rules/windrush-pause.ts';
 import type { Decision, Facts, Rule, RuleId } from './types.ts';
 
 /** Decided from the request and the register alone. */
 export const requestRules: readonly Rule[] = [
   party, agreementInForce, purpose, legalBasis, direction, fieldScope, nhsNarrowedScope, nhsNonClinical,
-  dfeOffenderBelief, debtorThreshold, matchQuality, monthlyCap,
+  dfeOffenderBelief, debtorThreshold, matchQuality, unknownDirective, monthlyCap,
 ];
 
 /** Decided from what is known of the person: the Home Office's records where the exchange looks them up. */

@@ -4,7 +4,7 @@ import type { AgreementVersion, Directive, IsoDate, PartyId } from '../../mou-re
 export const ruleIds = [
   'party', 'agreement-in-force', 'purpose', 'legal-basis', 'field-scope', 'direction',
   'windrush-pause', 'financial-services-age', 'nhs-narrowed-scope', 'nhs-non-clinical',
-  'dfe-offender-belief', 'debtor-threshold', 'debtor-nationality', 'monthly-cap', 'match-quality',
+  'dfe-offender-belief', 'debtor-threshold', 'debtor-nationality', 'monthly-cap', 'match-quality', 'unknown-directive',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 

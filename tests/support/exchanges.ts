@@ -8,7 +8,7 @@ import type { TestGateway } from './gateway.ts';
 /** The rules decided from the request alone, then those decided from what is known of the person. */
 export const requestRuleOrder = [
   'party', 'agreement-in-force', 'purpose', 'legal-basis', 'direction', 'field-scope', 'nhs-narrowed-scope', 'nhs-non-clinical',
-  'dfe-offender-belief', 'debtor-threshold', 'match-quality', 'monthly-cap',
+  'dfe-offender-belief', 'debtor-threshold', 'match-quality', 'unknown-directive', 'monthly-cap',
 ];
 export const subjectRuleOrder = ['windrush-pause', 'financial-services-age', 'debtor-nationality'];
 /** Every rule, in the order a decision lists them. */
