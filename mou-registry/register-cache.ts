@@ -3,6 +3,7 @@
 // decision instead of loading and folding every version). The generation is read before the register, so a
 // change that lands during a reload is seen at the next decision, never missed.
 import type { Knex } from 'knex';
+import { validatorFor } from '../contracts/openapi.ts';
 import type { RegisterStore } from './store.ts';
 import type { AgreementVersion, Directive, ExchangeId, IsoDate, PartyId } from './types.ts';
 
@@ -15,7 +16,11 @@ interface Snapshot {
 
 const key = (exchange: ExchangeId, party: PartyId) => `${exchange}\u0000${party}`;
 
-function index(generation: number, versions: AgreementVersion[], directives: Directive[]): Snapshot {
+const conditionReadable = validatorFor('DirectiveCondition');
+
+function index(generation: number, versions: AgreementVersion[], loadedDirectives: Directive[]): Snapshot {
+  // A condition its kind's schema refuses (say `age: "thirty"`) would make its rule read nonsense and permit.
+  const directives = loadedDirectives.map((d) => (conditionReadable(d.condition) ? d : { ...d, conditionUnreadable: true as const }));
   const byExchange = new Map<ExchangeId, AgreementVersion[]>();
   const byExchangeAndParty = new Map<string, AgreementVersion[]>();
   const add = <K>(map: Map<K, AgreementVersion[]>, k: K, v: AgreementVersion) => { const list = map.get(k); if (list) list.push(v); else map.set(k, [v]); };

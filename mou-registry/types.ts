@@ -128,4 +128,9 @@ export interface Directive {
   effectiveFrom: IsoDate;
   effectiveTo: IsoDate | null;
   reference: string;
+  /**
+   * Set by the register cache when the condition does not match its kind's schema (a row written around the API):
+   * the rules cannot apply it as meant, so the unknown-directive rule refuses what it reaches.
+   */
+  conditionUnreadable?: true;
 }

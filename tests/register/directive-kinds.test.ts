@@ -10,7 +10,7 @@ import { fixedClock } from '../support/child-trace.ts';
 import { caller, dpoReason, expectPermitted, expectRefused, type Caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { asRole, rowCounts } from '../support/register.ts';
-import { hmrcProactiveNotification, hmrcStatusCheck, paths } from '../support/requests.ts';
+import { dwpStatusCheck, hmrcProactiveNotification, hmrcStatusCheck, paths } from '../support/requests.ts';
 
 let gw: TestGateway;
 let admin: ReturnType<typeof asRole>;
@@ -99,6 +99,13 @@ describe('a directive of an unknown kind already in the register', () => {
     const dry = await caller(gw, 'ho-status-sharing').decide('hmrc.proactive-notification', hmrcProactiveNotification(priya));
     expect(dry.status, JSON.stringify(dry.body).slice(0, 400)).toBe(200);
     expect(dry.body.rules.find((r: { id: string }) => r.id === 'unknown-directive').outcome).toBe('not-applicable');
+  });
+
+  it('refuses, the same way, a known kind whose condition its schema refuses (written around the API)', async () => {
+    const misread = { ...directive('pause-thirty-words', { kind: 'pause-over-age', age: 'thirty' }, { exchanges: ['dwp.status-check'] }), effectiveFrom: '2019-01-01' };
+    await gw.db('directives').insert({ id: misread.id, body: JSON.stringify(misread) });
+    const refused = await expectRefused(gw, await caller(gw, 'dwp-benefits').post(paths['dwp.status-check'], dwpStatusCheck(priya, { nino: true })), 'unknown-directive');
+    expect(refused.detail).toMatch(/pause-thirty-words .*kind "pause-over-age" with a condition its schema refuses/);
   });
 
   it('is listed, so that it can be seen and lifted', async () => {
