@@ -6,7 +6,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { auditHmacKey } from './audit-key.ts';
-import { loadConfig, portSettings, type Config } from './config.ts';
+import { portSettings, type Config } from './config.ts';
 import { connect, withoutKnexWarnings } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
 import { buildGateway } from './gateway.ts';
@@ -14,17 +14,10 @@ import { listen } from './http/listen.ts';
 import { createLogger } from './logger.ts';
 import { refuseSandboxClients } from './production-start.ts';
 import type { RunningSandboxes } from './sandbox/start-sandboxes.ts';
-import { exitCodes, whyNotStarted } from './start-up.ts';
+import { exitCodes, loadConfigOrExit, whyNotStarted } from './start-up.ts';
 
-let config: Config;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  const failure = whyNotStarted(null, error);
-  if (!failure) throw error;
-  console.error(failure.message);
-  process.exit(failure.exitCode);
-}
+// Reassigned once, when the sandbox partners take the upstream URLs.
+let config: Config = loadConfigOrExit();
 
 const logger = createLogger(config.logLevel);
 const db = connect(config);

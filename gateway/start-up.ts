@@ -1,6 +1,6 @@
 // Why the gateway did not start, said in one line an operator can act on, and the exit code a supervisor sees.
 // README.md ("Exit codes") documents the codes; a fault not listed here keeps its stack trace and exits 1.
-import { ConfigError, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { SchemaBehindError } from './db/migrate.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { PortUnavailableError } from './http/listen.ts';
@@ -53,5 +53,17 @@ function serverOf(databaseUrl: string): string {
     return `${url.hostname || url.searchParams.get('host') || 'localhost'}:${url.port || '5432'}`;
   } catch {
     return 'the server in DATABASE_URL';
+  }
+}
+
+/** The settings, or one line saying which are wrong and the exit code for it: how every entry point starts. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    const failure = whyNotStarted(null, error);
+    if (!failure) throw error;
+    console.error(failure.message);
+    return process.exit(failure.exitCode);
   }
 }

@@ -33,7 +33,8 @@ export interface ExchangeDefinition<Body extends ExchangeEnvelope = ExchangeEnve
   subjectFromRequest?(body: Body): Partial<SubjectFacts>;
   /** Looks the subject up in the Home Office's own records before deciding; discloses nothing. */
   lookup?(upstreams: Upstreams, body: Body): Promise<Lookup<Outcome>>;
-  call(upstreams: Upstreams, body: Body, looked: Lookup<Outcome> | null): Promise<UpstreamAnswer<Outcome>>;
+  /** Calls the partner once the decision is durable; not used where the lookup itself is the answer. */
+  call(upstreams: Upstreams, body: Body): Promise<UpstreamAnswer<Outcome>>;
 }
 
 const envelopeFields = new Set(['purpose', 'legalBasis', 'caseReference', 'agreementId']);

@@ -146,7 +146,7 @@ export function createExchangePipeline(deps: PipelineDeps) {
     // 4. Forward, minimise, record the outcome, answer.
     const started = performance.now();
     try {
-      const answer = await def.call(upstreams, body, null);
+      const answer = await def.call(upstreams, body);
       const made = disclose(def, answer, final.agreement!, final.decision, day, Math.round(performance.now() - started));
       await recordOutcome(auditId, { ...outcomeBase(final.decision.agreement), ...made.entry }, requestId);
       return answerWith(made);

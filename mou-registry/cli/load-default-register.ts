@@ -3,22 +3,13 @@
 // itself; a production start (SANDBOX=false) never does, so on a real deployment it is this deliberate command.
 // Exit 0 when loaded or when the register already holds collaborations (then nothing changes), 2 for a wrong
 // setting or a schema the role may not migrate, 4 when the database cannot be reached, 1 for a fault.
-import { loadConfig } from '../../gateway/config.ts';
 import { connect, withoutKnexWarnings } from '../../gateway/db/connect.ts';
 import { migrate } from '../../gateway/db/migrate.ts';
-import { whyNotStarted } from '../../gateway/start-up.ts';
+import { loadConfigOrExit, whyNotStarted } from '../../gateway/start-up.ts';
 import { defaultRegister } from '../default-register/index.ts';
 import { loadDefaultRegister } from '../default-register/load.ts';
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  const failure = whyNotStarted(null, error);
-  if (!failure) throw error;
-  console.error(failure.message);
-  process.exit(failure.exitCode);
-}
+const config = loadConfigOrExit();
 
 const db = connect(config);
 let code = 0;
