@@ -76,7 +76,8 @@ export function createRegisterCommands(deps: { audit: AuditAppender; today: () =
           if (existing.signatures.length > 0) {
             throw new GatewayError('conflict', `Version ${terms.version} is signed and can never be edited; draft a new version instead`);
           }
-          await trx('agreement_versions').where(key).update({ terms: JSON.stringify(terms) });
+          // A new row, not an update: what the draft said before stays readable as it was known.
+          await trx('agreement_version_terms').insert({ ...key, terms: JSON.stringify(terms), actor: actor.clientId });
         } else {
           if (existing) throw new GatewayError('conflict', `Agreement ${terms.agreementId} already has a version ${terms.version}`);
           await trx('agreement_versions').insert({ ...key, terms: JSON.stringify(terms) });
@@ -128,12 +129,12 @@ export function createRegisterCommands(deps: { audit: AuditAppender; today: () =
         if (!d.authority.trim()) throw unprocessable(['a directive needs the authority that issued it']);
         if (d.effectiveTo && d.effectiveTo < d.effectiveFrom) throw unprocessable([`effectiveTo (${d.effectiveTo}) is before effectiveFrom (${d.effectiveFrom})`]);
         if (await store.directive(d.id)) throw new GatewayError('conflict', `Directive ${d.id} already exists`);
-        await trx('directives').insert({ id: d.id, body: JSON.stringify(d) });
+        await trx('directives').insert({ id: d.id, body: JSON.stringify(d), actor: actor.clientId });
         return { target: `directive/${d.id}`, before: null, after: d };
       }),
 
     /** Extending or lifting moves the end date; neither may rewrite a day already past. */
-    endDirective: (actor: Actor, id: string, action: 'extend' | 'lift', effectiveTo: IsoDate | null) =>
+    endDirective: (actor: Actor, id: string, action: 'extend' | 'lift', effectiveTo: IsoDate | null, reason: string | null = null) =>
       change(actor, `${action}-directive`, async (store, trx) => {
         const d = await store.directive(id);
         if (!d) throw new GatewayError('not-found', `There is no directive ${id}`);
@@ -142,7 +143,8 @@ export function createRegisterCommands(deps: { audit: AuditAppender; today: () =
         if (effectiveTo !== null && effectiveTo < today) throw unprocessable(['a directive cannot be ended on a day already past']);
         if (effectiveTo !== null && effectiveTo < d.effectiveFrom) throw unprocessable([`it would end before it began (${d.effectiveFrom})`]);
         const after = { ...d, effectiveTo };
-        await trx('directives').where({ id }).update({ body: JSON.stringify(after) });
+        // A new revision: the directive as it stood before stays readable as it was known.
+        await trx('directives').insert({ id, body: JSON.stringify(after), actor: actor.clientId, reason });
         return { target: `directive/${id}`, before: d, after };
       }),
   };

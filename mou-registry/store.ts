@@ -1,9 +1,22 @@
 // Reads and writes the register tables. A version is its frozen terms plus its dated history (signatures,
-// suspensions, termination, joint reviews), folded together so any past day can be recalled.
+// suspensions, termination, joint reviews), folded together so any past day can be recalled (valid time). Every
+// row also carries when the register learned it (record time), so the register as it was known at any revision
+// or moment can be read back: `createRegisterStore(db, known)`.
 import type { Knex } from 'knex';
 import type { Agreement, AgreementVersion, Collaboration, Directive, ExchangeId, IsoDate, Party, VersionTerms } from './types.ts';
 
 type Db = Knex | Knex.Transaction;
+
+/**
+ * Which rows count as known: every row (null: the register now), those visible at a register revision (what a
+ * decision names, exact), or those recorded before a moment (`asKnownOn`, by the writing transaction's start time).
+ */
+export type KnownAt = { generation: number } | { before: string } | null;
+
+const knownIn = (known: KnownAt, table: string) => (q: Knex.QueryBuilder) => {
+  if (known && 'generation' in known) q.where(`${table}.recorded_generation`, '<=', known.generation);
+  else if (known) q.where(`${table}.recorded_at`, '<', known.before);
+};
 const json = (value: unknown) => JSON.stringify(value);
 const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
@@ -34,24 +47,40 @@ export function foldVersion(terms: VersionTerms, events: EventRow[], reviews: Re
   };
 }
 
-export function createRegisterStore(db: Db) {
+export function createRegisterStore(db: Db, known: KnownAt = null) {
+  const from = (table: string): Knex.QueryBuilder => {
+    const q = db(table);
+    knownIn(known, table)(q);
+    return q;
+  };
+
   async function loadVersions(filter: (q: Knex.QueryBuilder) => void): Promise<AgreementVersion[]> {
-    const query = db('agreement_versions').select('agreement_id', 'version', 'terms');
+    const query = from('agreement_versions').select('agreement_id', 'version', 'terms');
     filter(query);
-    const rows = await query;
+    const rows: { agreement_id: string; version: string; terms: unknown }[] = await query;
     if (rows.length === 0) return [];
     const ids = [...new Set(rows.map((r) => r.agreement_id as string))];
     // In turn rather than together: `db` may be a transaction, whose one connection cannot run two at once.
-    const events = await db<EventRow>('agreement_version_events').whereIn('agreement_id', ids).orderBy('id');
-    const reviews = await db<ReviewRow>('agreement_reviews').whereIn('agreement_id', ids).orderBy('id');
+    const events = await from('agreement_version_events').whereIn('agreement_id', ids).orderBy('id') as EventRow[];
+    const reviews = await from('agreement_reviews').whereIn('agreement_id', ids).orderBy('id') as ReviewRow[];
+    // A draft whose terms were replaced reads as its newest replacement known.
+    const replaced = new Map<string, unknown>();
+    for (const t of await from('agreement_version_terms').whereIn('agreement_id', ids).orderBy('revision')) replaced.set(`${t.agreement_id}\u0000${t.version}`, t.terms);
     const mine = <T extends { agreement_id: string; version: string }>(list: T[], r: { agreement_id: string; version: string }) =>
       list.filter((e) => e.agreement_id === r.agreement_id && e.version === r.version);
-    return rows.map((r) => foldVersion(parse<VersionTerms>(r.terms), mine(events, r), mine(reviews, r)));
+    return rows.map((r) => foldVersion(parse<VersionTerms>(replaced.get(`${r.agreement_id}\u0000${r.version}`) ?? r.terms), mine(events, r), mine(reviews, r)));
+  }
+
+  /** Each directive as its newest revision known. */
+  async function directives(): Promise<Directive[]> {
+    const rows = await from('directives').select('id', 'body').orderBy([{ column: 'id' }, { column: 'revision' }]);
+    const newest = new Map<string, unknown>();
+    for (const r of rows) newest.set(r.id, r.body);
+    return [...newest.values()].map((body) => parse<Directive>(body));
   }
 
   return {
     loadVersions,
-    versionsCovering: (exchange: ExchangeId) => loadVersions((q) => q.whereRaw(`terms->'exchanges' @> ?::jsonb`, [json([{ exchange }])])),
     versionsOf: (agreementIds: string[]) => loadVersions((q) => q.whereIn('agreement_id', agreementIds)),
     allVersions: () => loadVersions(() => {}),
 
@@ -60,38 +89,32 @@ export function createRegisterStore(db: Db) {
     },
 
     async directivesInForce(day: IsoDate): Promise<Directive[]> {
-      const rows = await db('directives')
-        .select('body')
-        .whereRaw(`(body->>'effectiveFrom') <= ?`, [day])
-        .andWhere((q) => q.whereRaw(`body->>'effectiveTo' is null`).orWhereRaw(`(body->>'effectiveTo') >= ?`, [day]));
-      return rows.map((r) => parse<Directive>(r.body));
+      return (await directives()).filter((d) => d.effectiveFrom <= day && (d.effectiveTo === null || d.effectiveTo >= day));
     },
-    async directives(): Promise<Directive[]> {
-      return (await db('directives').select('body').orderBy('id')).map((r) => parse<Directive>(r.body));
-    },
+    directives,
     async directive(id: string): Promise<Directive | null> {
-      const row = await db('directives').where({ id }).first('body');
+      const row = await from('directives').where({ id }).orderBy('revision', 'desc').first('body');
       return row ? parse<Directive>(row.body) : null;
     },
 
     async parties(): Promise<Party[]> {
-      const rows = await db('parties').orderBy('id');
-      return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, defunctSince: r.defunct_since }));
+      const rows = await from('parties').orderBy('id');
+      return rows.map((r: Record<string, any>) => ({ id: r.id, name: r.name, kind: r.kind, defunctSince: r.defunct_since }));
     },
     async collaborations(): Promise<Collaboration[]> {
-      return (await db('collaborations').select('body').orderBy('id')).map((r) => parse<Collaboration>(r.body));
+      return (await from('collaborations').select('body').orderBy('id')).map((r: { body: unknown }) => parse<Collaboration>(r.body));
     },
     async collaboration(id: string): Promise<Collaboration | null> {
-      const row = await db('collaborations').where({ id }).first('body');
+      const row = await from('collaborations').where({ id }).first('body');
       return row ? parse<Collaboration>(row.body) : null;
     },
     async agreements(collaborationId?: string): Promise<Agreement[]> {
-      const q = db('agreements').orderBy('id');
+      const q = from('agreements').orderBy('id');
       if (collaborationId) q.where({ collaboration_id: collaborationId });
-      return (await q).map((r) => ({ id: r.id, collaborationId: r.collaboration_id, kind: r.kind, title: r.title }));
+      return (await q).map((r: Record<string, any>) => ({ id: r.id, collaborationId: r.collaboration_id, kind: r.kind, title: r.title }));
     },
     async agreement(id: string): Promise<Agreement | null> {
-      const r = await db('agreements').where({ id }).first();
+      const r = await from('agreements').where({ id }).first();
       return r ? { id: r.id, collaborationId: r.collaboration_id, kind: r.kind, title: r.title } : null;
     },
   };

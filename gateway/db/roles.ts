@@ -20,12 +20,13 @@ export const tablePrivileges: Record<string, Privilege[]> = {
   parties: ['select', 'insert'],
   collaborations: ['select', 'insert'],
   agreements: ['select', 'insert'],
-  // An unsigned draft may be replaced; a trigger refuses any change to a signed version.
-  agreement_versions: ['select', 'insert', 'update'],
+  agreement_versions: ['select', 'insert'],
+  // Replacing an unsigned draft's terms adds a row; a trigger refuses it for a signed version.
+  agreement_version_terms: ['select', 'insert'],
   agreement_version_events: ['select', 'insert'],
   agreement_reviews: ['select', 'insert'],
-  // Extending or lifting a directive moves its end date.
-  directives: ['select', 'insert', 'update'],
+  // Extending or lifting a directive adds a revision of it.
+  directives: ['select', 'insert'],
   // Moved by a trigger on every register write, which runs with the writer's privileges.
   register_generation: ['select', 'update'],
   // Console sign-ins: sessions are touched, ended and swept; used tokens are swept once they have expired.
