@@ -9,6 +9,7 @@ import { createAuditReader } from './read.ts';
 import { createReceipts } from './receipts.ts';
 import { auditRoutes } from './routes.ts';
 import type { AuditKeyRing } from './signing-keys.ts';
+import { createFactSealer } from './sealed-facts.ts';
 import { createPseudonymiser } from './subject-key.ts';
 import { createSubjectReporter } from './subject-report.ts';
 import { verifyLog } from './verify.ts';
@@ -38,5 +39,5 @@ export function createAuditModule(db: Knex, options: AuditModuleOptions) {
     exportLines: (request, limit) => exportLines({ db, checkpoints: checkpointer, keys, ...(clock ? { clock } : {}) }, request, limit),
   });
   checkpointer.start();
-  return { appender, pseudonymiser, checkpointer, routes, stop: () => checkpointer.stop() };
+  return { appender, pseudonymiser, sealer: createFactSealer(options.hmacKey), checkpointer, routes, stop: () => checkpointer.stop() };
 }

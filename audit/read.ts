@@ -27,6 +27,8 @@ export interface AuditQuery {
   agreement?: string;
   /** A rule id: decisions that rule denied. */
   rule?: string;
+  /** Register changes recorded more than a day after the day they took effect. */
+  afterTheFact?: boolean;
   /** recorded at or after (ISO 8601) */
   from?: string;
   /** recorded before (ISO 8601) */
@@ -72,6 +74,7 @@ export function createAuditReader(db: Knex) {
       if (q.exchange) query.where('exchange', q.exchange);
       if (q.decision) query.where('decision', q.decision);
       if (q.kind) query.where('kind', q.kind);
+      if (q.afterTheFact) query.where('kind', 'register-change').whereRaw(`body->'afterTheFact' is not null`);
       if (q.party) query.where('party', q.party);
       if (q.agreement) query.where('agreement_id', q.agreement);
       // Containment, so the GIN indexes over rules and subjects answer these.

@@ -342,6 +342,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/entries/{auditId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Replay a decision on the register as it was known when it was made.
+         * @description Runs the policy again on the facts sealed into the decision's entry (encrypted; never shown) and the register
+         *     as it stood at the revision the entry names, and says whether the answer is the same, naming every difference.
+         *     The entry also names the version of the rules in code; a replay under other rules says so. A DPO may replay any
+         *     decision, a party those of its own exchanges, and reads the reasons as it was told them.
+         */
+        get: operations["replayAuditEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/subject-search": {
         parameters: {
             query?: never;
@@ -1028,6 +1051,54 @@ export interface components {
         IsoDate: string;
         PersonName: string;
         Postcode: string;
+        ReplayedDecision: {
+            /** @enum {string} */
+            decision: "permit" | "deny";
+            rules: {
+                id: string;
+                /** @enum {string} */
+                outcome: "permit" | "deny" | "not-applicable";
+                reason: string;
+            }[];
+            obligations: {
+                id: string;
+            }[];
+            agreement: null | {
+                id: string;
+                version: string;
+            };
+            directives: string[];
+        };
+        Replay: {
+            /** Format: uuid */
+            auditId: string;
+            /** @enum {string} */
+            kind: "decision" | "dry-run" | "lookup";
+            /** @description The replay gives the same decision, rules, reasons, obligations, agreement and directives. */
+            identical: boolean;
+            /** @description Each difference in words; empty when identical. */
+            differences: string[];
+            /** @description The register state replayed on: the revision the decision named, or (a dry run as known on a past day) the moment. */
+            register: {
+                generation?: number;
+                /** Format: date-time */
+                knownBefore?: string;
+            };
+            policyVersion: {
+                original: string | null;
+                now: string;
+                changed: boolean;
+            };
+            note?: string;
+            original: components["schemas"]["ReplayedDecision"];
+            replayed: components["schemas"]["ReplayedDecision"];
+        };
+        /**
+         * @description Record time: read the register as the gateway had been told it by then, whatever days its facts speak of
+         *     (`asOf` is valid time). A day (YYYY-MM-DD) means by the end of that day in London; a moment (RFC 3339) up to it.
+         *     Default: now.
+         */
+        AsKnownOn: components["schemas"]["IsoDate"] | string;
         Decision: {
             /** @enum {string} */
             decision: "permit" | "deny";
@@ -1051,6 +1122,7 @@ export interface components {
         DryRunRequest: {
             exchange: components["schemas"]["Code"];
             asOf?: components["schemas"]["IsoDate"];
+            asKnownOn?: components["schemas"]["AsKnownOn"];
             /** @description On whose behalf (DPOs, SROs and registry administrators only; a partner is always itself). */
             party?: components["schemas"]["Code"];
             /** @description The body the exchange's own endpoint takes; checked against that endpoint's schema. */
@@ -1873,6 +1945,13 @@ export interface components {
             signatory: string;
             signedOn: components["schemas"]["IsoDate"];
         };
+        SignatureRecord: {
+            party: components["schemas"]["Code"];
+            signatory: string;
+            signedOn: components["schemas"]["IsoDate"];
+            /** @description Why a signature made more than a day ago is recorded only now; kept with it and shown to the SRO. */
+            reason?: string;
+        };
         /** @description What a version agrees. Stored whole and frozen from the first signature. */
         VersionTerms: {
             agreementId: components["schemas"]["Code"];
@@ -1883,6 +1962,8 @@ export interface components {
             parties: components["schemas"]["Code"][];
             inForceFrom: components["schemas"]["IsoDate"] | null;
             inForceTo: components["schemas"]["IsoDate"] | null;
+            /** @description When this version was first written (valid time). A scorecard as of an earlier day does not count it. */
+            draftedOn?: components["schemas"]["IsoDate"] | null;
             legalBases: {
                 code: components["schemas"]["Code"];
                 statute: string;
@@ -2100,6 +2181,8 @@ export interface components {
             action: "extend" | "lift";
             /** @description The directive's last day; null (with extend) leaves it open-ended. */
             effectiveTo: components["schemas"]["IsoDate"] | null;
+            /** @description Why it is extended or lifted; kept with the directive's new revision. */
+            reason?: string;
         };
         CollaborationSummary: {
             collaboration: components["schemas"]["Collaboration"];
@@ -2276,7 +2359,7 @@ export interface components {
         };
         Signal: {
             /** @enum {string} */
-            code: "feed-stopped" | "sla-breached" | "cap-reached" | "cap-near-limit" | "review-overdue" | "directive-lapsing";
+            code: "feed-stopped" | "sla-breached" | "cap-reached" | "cap-near-limit" | "review-overdue" | "directive-lapsing" | "recorded-after-the-fact";
             /** @enum {string} */
             severity: "urgent" | "warning";
             collaborationId: string | null;
@@ -2871,6 +2954,8 @@ export interface operations {
                 agreement?: string;
                 /** @description A policy rule id; decisions that this rule denied. */
                 rule?: "party" | "agreement-in-force" | "purpose" | "legal-basis" | "field-scope" | "direction" | "windrush-pause" | "financial-services-age" | "nhs-narrowed-scope" | "nhs-non-clinical" | "dfe-offender-belief" | "debtor-threshold" | "debtor-nationality" | "monthly-cap" | "match-quality" | "unknown-directive";
+                /** @description Only register changes recorded more than a day after the day they took effect (a signature, review or directive dated in the past). */
+                afterTheFact?: boolean;
                 /** @description Recorded at or after this time. */
                 from?: string;
                 /** @description Recorded before this time. */
@@ -2922,6 +3007,33 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    replayAuditEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                auditId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision then and now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Replay"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     searchAuditBySubject: {
@@ -3433,6 +3545,7 @@ export interface operations {
             query?: {
                 /** @description The day to judge standing on (default today, London). */
                 asOf?: components["schemas"]["IsoDate"];
+                asKnownOn?: components["schemas"]["AsKnownOn"];
                 kind?: "bau" | "operation" | "project";
                 /** @description Only those with (true) or without (false) an agreement in force on the day. */
                 inForce?: boolean;
@@ -3489,6 +3602,7 @@ export interface operations {
         parameters: {
             query?: {
                 asOf?: components["schemas"]["IsoDate"];
+                asKnownOn?: components["schemas"]["AsKnownOn"];
             };
             header?: never;
             path: {
@@ -3545,6 +3659,7 @@ export interface operations {
         parameters: {
             query?: {
                 asOf?: components["schemas"]["IsoDate"];
+                asKnownOn?: components["schemas"]["AsKnownOn"];
             };
             header?: never;
             path: {
@@ -3604,6 +3719,7 @@ export interface operations {
         parameters: {
             query?: {
                 asOf?: components["schemas"]["IsoDate"];
+                asKnownOn?: components["schemas"]["AsKnownOn"];
             };
             header?: never;
             path: {
@@ -3673,7 +3789,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Signature"];
+                "application/json": components["schemas"]["SignatureRecord"];
             };
         };
         responses: {
@@ -3763,6 +3879,7 @@ export interface operations {
         parameters: {
             query?: {
                 asOf?: components["schemas"]["IsoDate"];
+                asKnownOn?: components["schemas"]["AsKnownOn"];
             };
             header?: never;
             path?: never;
@@ -3848,6 +3965,7 @@ export interface operations {
         parameters: {
             query?: {
                 asOf?: components["schemas"]["IsoDate"];
+                asKnownOn?: components["schemas"]["AsKnownOn"];
             };
             header?: never;
             path?: never;

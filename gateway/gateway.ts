@@ -5,8 +5,9 @@ import { createAuditModule } from '../audit/audit-module.ts';
 import { fileKeyRing, type AuditKeyRing } from '../audit/signing-keys.ts';
 import { createRegisterCommands } from '../mou-registry/commands.ts';
 import { registerRoutes } from '../mou-registry/routes.ts';
-import { createRegisterCache } from '../mou-registry/register-cache.ts';
+import { createRegisterCache, registerAsKnown } from '../mou-registry/register-cache.ts';
 import { createRegisterStore } from '../mou-registry/store.ts';
+import { replayRoute } from './exchanges/replay.ts';
 import { londonDay } from './london-day.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createClientStore } from './auth/client-store.ts';
@@ -59,7 +60,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const upstreams = Object.fromEntries(
     (Object.keys(names) as (keyof typeof names)[]).map((key) => [key, createUpstreamClient(names[key], config.upstreams[key])]),
   );
-  const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore) });
+  const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore), sealer: auditModule.sealer });
   const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
   const measuresStore = createMeasuresStore(db);
   const measures = createMeasures({ store: measuresStore, register, today });
@@ -83,9 +84,10 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     authenticate,
     routes: [
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
-      ...exchangeRoutes(pipeline),
+      ...exchangeRoutes(pipeline, (before) => registerAsKnown(createRegisterStore(db, { before }), { before })),
       ...auditModule.routes,
-      ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
+      replayRoute({ reader: createAuditReader(db), sealer: auditModule.sealer, registerAsKnown: (known) => registerAsKnown(createRegisterStore(db, known), known) }),
+      ...registerRoutes(register, createRegisterCommands({ audit, today }), today, (known) => createRegisterStore(db, known)),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
       metrics.route(config.metricsToken),
     ],

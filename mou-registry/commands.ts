@@ -8,16 +8,27 @@ import { standingOn } from './lifecycle.ts';
 import { createRegisterStore, termsOf } from './store.ts';
 import type { Agreement, Collaboration, Directive, IsoDate, Signature, VersionTerms } from './types.ts';
 
+const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
 export interface Actor { clientId: string }
 type Store = ReturnType<typeof createRegisterStore>;
 
 export function createRegisterCommands(deps: { audit: AuditAppender; today: () => IsoDate }) {
-  /** Runs a change with the store bound to its transaction, and audits what it returns. */
-  function change<T>(actor: Actor, action: string, work: (store: Store, trx: Knex.Transaction) => Promise<{ target: string; before: unknown; after: T }>) {
+  /**
+   * Runs a change with the store bound to its transaction, and audits what it returns. A change whose valid time
+   * (`validFrom`: the day it says it took effect) is more than a day before the day it is recorded is marked as
+   * recorded after the fact, with why: the SRO is told (a signal) and the DPO can find every one.
+   */
+  function change<T>(actor: Actor, action: string, work: (store: Store, trx: Knex.Transaction) => Promise<{ target: string; before: unknown; after: T; validFrom?: IsoDate; reason?: string | null }>) {
     return deps.audit
       .append(async (trx) => {
-        const { target, before, after } = await work(createRegisterStore(trx), trx);
-        const body = { action, actor: actor.clientId, target, before: before ?? null, after };
+        const { target, before, after, validFrom, reason } = await work(createRegisterStore(trx), trx);
+        const recordedOn = deps.today();
+        const late = validFrom !== undefined && daysBetween(validFrom, recordedOn) > 1;
+        const body = {
+          action, actor: actor.clientId, target, before: before ?? null, after,
+          ...(late ? { afterTheFact: { validFrom, recordedOn, reason: reason ?? null } } : {}),
+        };
         return { entries: [{ kind: 'register-change' as const, body }], result: after };
       })
       .then((r) => r.result);
@@ -85,7 +96,7 @@ export function createRegisterCommands(deps: { audit: AuditAppender; today: () =
         return { target: `agreement/${terms.agreementId}/version/${terms.version}`, before: existing ? termsOf(existing) : null, after: terms };
       }),
 
-    sign: (actor: Actor, agreementId: string, version: string, signature: Signature) =>
+    sign: (actor: Actor, agreementId: string, version: string, { reason, ...signature }: Signature & { reason?: string }) =>
       change(actor, 'sign-version', async (store, trx) => {
         const v = await requireVersion(store, agreementId, version);
         if (!v.parties.includes(signature.party)) throw unprocessable([`${signature.party} is not a party to version ${version}`]);
@@ -93,8 +104,8 @@ export function createRegisterCommands(deps: { audit: AuditAppender; today: () =
         if (signature.signedOn > deps.today()) throw unprocessable(['a signature cannot be dated in the future']);
         const signed = [...v.signatures, signature];
         if (signed.length === v.parties.length) await refuseOverlap(store, v);
-        await trx('agreement_version_events').insert({ agreement_id: agreementId, version, kind: 'signed', party: signature.party, signatory: signature.signatory, on_date: signature.signedOn, actor: actor.clientId });
-        return { target: `agreement/${agreementId}/version/${version}`, before: { signatures: v.signatures }, after: { signatures: signed } };
+        await trx('agreement_version_events').insert({ agreement_id: agreementId, version, kind: 'signed', party: signature.party, signatory: signature.signatory, on_date: signature.signedOn, reason: reason ?? null, actor: actor.clientId });
+        return { target: `agreement/${agreementId}/version/${version}`, before: { signatures: v.signatures }, after: { signatures: signed }, validFrom: signature.signedOn, reason: reason ?? null };
       }),
 
     changeLifecycle: (actor: Actor, agreementId: string, version: string, action: 'suspend' | 'reinstate' | 'terminate', on: IsoDate, reason: string) =>
@@ -121,7 +132,7 @@ export function createRegisterCommands(deps: { audit: AuditAppender; today: () =
           agreement_id: agreementId, version, reviewed_on: review.reviewedOn, reviewer: actor.clientId,
           outcome: review.outcome, improvement_plan: review.improvementPlan, next_review_due: review.nextReviewDue,
         });
-        return { target: `agreement/${agreementId}/version/${version}`, before: v.review, after: review };
+        return { target: `agreement/${agreementId}/version/${version}`, before: v.review, after: review, validFrom: review.reviewedOn };
       }),
 
     issueDirective: (actor: Actor, d: Directive) =>
@@ -130,7 +141,7 @@ export function createRegisterCommands(deps: { audit: AuditAppender; today: () =
         if (d.effectiveTo && d.effectiveTo < d.effectiveFrom) throw unprocessable([`effectiveTo (${d.effectiveTo}) is before effectiveFrom (${d.effectiveFrom})`]);
         if (await store.directive(d.id)) throw new GatewayError('conflict', `Directive ${d.id} already exists`);
         await trx('directives').insert({ id: d.id, body: JSON.stringify(d), actor: actor.clientId });
-        return { target: `directive/${d.id}`, before: null, after: d };
+        return { target: `directive/${d.id}`, before: null, after: d, validFrom: d.effectiveFrom, reason: d.reference };
       }),
 
     /** Extending or lifting moves the end date; neither may rewrite a day already past. */

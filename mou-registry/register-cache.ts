@@ -37,13 +37,25 @@ function index(generation: number, versions: AgreementVersion[], loadedDirective
 export interface RegisterView {
   /** The register's revision (its generation): what a decision names as the register state it was made on. */
   generation: number;
+  /** Set on a view of the register as known before a moment (a dry run's `asKnownOn`): what that decision names instead. */
+  knownBefore?: string;
   /** Versions whose terms cover the exchange; with a party, only those in which that party may ask. */
   versionsCovering(exchange: ExchangeId, party?: PartyId): AgreementVersion[];
   directivesInForce(day: IsoDate): Directive[];
 }
 
-/** The view of a register held in hand (the bench, and any caller that already has the versions). */
-export const registerView = (versions: AgreementVersion[], directives: Directive[]): RegisterView => viewOf(index(0, versions, directives));
+/** The view of a register held in hand (the bench, a replay, a dry run as known on a past day). */
+export const registerView = (versions: AgreementVersion[], directives: Directive[], generation = 0, knownBefore?: string): RegisterView => ({
+  ...viewOf(index(generation, versions, directives)),
+  ...(knownBefore ? { knownBefore } : {}),
+});
+
+/** The register as it was known at a revision or before a moment, read afresh (not the cache, which holds now). */
+export async function registerAsKnown(store: Pick<RegisterStore, 'allVersions' | 'directives'>, known: { generation: number } | { before: string }): Promise<RegisterView> {
+  const versions = await store.allVersions();
+  const directives = await store.directives();
+  return 'generation' in known ? registerView(versions, directives, known.generation) : registerView(versions, directives, -1, known.before);
+}
 
 function viewOf(s: Snapshot): RegisterView {
   return {

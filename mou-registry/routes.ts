@@ -5,22 +5,26 @@ import type { RegisterCommands } from './commands.ts';
 import { standingOn } from './lifecycle.ts';
 import { publishedList, toCsv } from './published-list.ts';
 import { scorecard } from './scorecard.ts';
-import type { RegisterStore } from './store.ts';
+import { knownAtFor } from './as-known-on.ts';
+import type { KnownAt, RegisterStore } from './store.ts';
 import type { AgreementVersion, IsoDate } from './types.ts';
 
 const readers = ['partner', 'registry-admin', 'sro', 'dpo'] as const;
 
-export function registerRoutes(store: RegisterStore, commands: RegisterCommands, today: () => IsoDate): Route[] {
+/** `storeAt` reads the register as it was known at a revision or before a moment (record time). */
+export function registerRoutes(store: RegisterStore, commands: RegisterCommands, today: () => IsoDate, storeAt: (known: KnownAt) => RegisterStore): Route[] {
   const asOf = (params: Record<string, unknown>) => (params.asOf as string | undefined) ?? today();
+  // `asOf` is the day the facts speak of (valid time); `asKnownOn` what the register had been told by then (record time).
+  const known = (params: Record<string, unknown>) => (params.asKnownOn ? storeAt(knownAtFor(params.asKnownOn as string)) : store);
   const view = (v: AgreementVersion, day: IsoDate) => ({ asOf: day, standing: standingOn(v, day), version: v });
-  const versionView = async (agreementId: string, version: string, day = today()) => {
-    const v = await store.version(agreementId, version);
+  const versionView = async (agreementId: string, version: string, day = today(), from = store) => {
+    const v = await from.version(agreementId, version);
     if (!v) throw new GatewayError('not-found', `Agreement ${agreementId} has no version ${version}`);
     return view(v, day);
   };
   const actor = (ctx: { principal: { clientId: string } | null }) => ({ clientId: ctx.principal!.clientId });
 
-  async function scorecards(day: IsoDate) {
+  async function scorecards(day: IsoDate, store: RegisterStore) {
     const [collaborations, agreements, versions, parties] = await Promise.all([store.collaborations(), store.agreements(), store.allVersions(), store.parties()]);
     return collaborations.map((c) => {
       const ids = new Set(agreements.filter((a) => a.collaborationId === c.id).map((a) => a.id));
@@ -35,6 +39,7 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
       roles: [...readers],
       handler: async ({ params }) => {
         const day = asOf(params);
+        const store = known(params);
         const [collaborations, agreements, versions] = await Promise.all([store.collaborations(), store.agreements(), store.allVersions()]);
         const summaries = collaborations
           .filter((c) => !params.kind || c.kind === params.kind)
@@ -61,6 +66,7 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
       roles: [...readers],
       handler: async ({ params }) => {
         const day = asOf(params);
+        const store = known(params);
         const collaboration = await store.collaboration(params.collaborationId as string);
         if (!collaboration) throw new GatewayError('not-found', 'There is no such collaboration in the register');
         const agreements = await store.agreements(collaboration.id);
@@ -90,6 +96,7 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
       roles: [...readers],
       handler: async ({ params }) => {
         const day = asOf(params);
+        const store = known(params);
         const agreement = await store.agreement(params.agreementId as string);
         if (!agreement) throw new GatewayError('not-found', 'There is no such agreement in the register');
         const versions = (await store.versionsOf([agreement.id])).sort((a, b) => ((a.inForceFrom ?? '9') < (b.inForceFrom ?? '9') ? -1 : 1));
@@ -109,7 +116,7 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
     {
       operationId: 'getAgreementVersion',
       roles: [...readers],
-      handler: async ({ params }) => ({ body: await versionView(params.agreementId as string, params.version as string, asOf(params)) }),
+      handler: async ({ params }) => ({ body: await versionView(params.agreementId as string, params.version as string, asOf(params), known(params)) }),
     },
     {
       operationId: 'replaceDraftVersion',
@@ -153,7 +160,7 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
       operationId: 'listDirectives',
       roles: [...readers],
       handler: async ({ params }) => ({
-        body: params.asOf ? { asOf: params.asOf, directives: await store.directivesInForce(params.asOf as string) } : { directives: await store.directives() },
+        body: params.asOf ? { asOf: params.asOf, directives: await known(params).directivesInForce(params.asOf as string) } : { directives: await known(params).directives() },
       }),
     },
     {
@@ -164,14 +171,14 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
     {
       operationId: 'endDirective',
       roles: ['registry-admin'],
-      handler: async (ctx) => ({ body: await commands.endDirective(actor(ctx), ctx.params.directiveId as string, ctx.body.action, ctx.body.effectiveTo) }),
+      handler: async (ctx) => ({ body: await commands.endDirective(actor(ctx), ctx.params.directiveId as string, ctx.body.action, ctx.body.effectiveTo, ctx.body.reason ?? null) }),
     },
     {
       operationId: 'registerScorecard',
       roles: [...readers],
       handler: async ({ params }) => {
         const day = asOf(params);
-        const cards = (await scorecards(day)).sort((a, b) => b.priority - a.priority);
+        const cards = (await scorecards(day, known(params))).sort((a, b) => b.priority - a.priority);
         const attentionFirst = cards
           .flatMap((c) => c.gaps.map((g) => ({ line: `${c.title}: ${g.detail}`, weight: g.weight * (c.kind === 'bau' ? 2 : 1) })))
           .sort((a, b) => b.weight - a.weight)

@@ -27,7 +27,10 @@ export interface Scorecard {
   priority: number;
 }
 
-export function scorecard(collaboration: Collaboration, versions: AgreementVersion[], parties: readonly Party[], asOf: IsoDate): Scorecard {
+export function scorecard(collaboration: Collaboration, allVersions: AgreementVersion[], parties: readonly Party[], asOf: IsoDate): Scorecard {
+  // Judged only on what existed on the day: a version first written later is no draft then (valid time). What the
+  // register had been told by then (record time) is the caller's `asKnownOn`, applied when the register is read.
+  const versions = allVersions.filter((v) => !v.draftedOn || v.draftedOn <= asOf);
   const gaps: Gap[] = [];
   const gap = (code: GapCode, characteristic: Characteristic, weight: number, detail: string) => gaps.push({ code, characteristic, weight, detail });
   const defunct = new Map(parties.filter((p) => p.defunctSince && p.defunctSince <= asOf).map((p) => [p.id, p]));

@@ -80,6 +80,8 @@ export interface AgreementVersion {
   signatures: Signature[];
   inForceFrom: IsoDate | null;
   inForceTo: IsoDate | null;
+  /** When the version was first written (valid time), where known: before it, the version did not exist. */
+  draftedOn?: IsoDate | null;
   /** Dated lifecycle events after signing; terms themselves never change once signed. */
   suspensions: { from: IsoDate; to: IsoDate | null; reason: string }[];
   terminatedOn: IsoDate | null;

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditAppender } from '../../audit/append.ts';
 import type { BatchReader } from '../../audit/group-commit.ts';
+import type { FactSealer } from '../../audit/sealed-facts.ts';
 import type { NewEntry } from '../../audit/types.ts';
 import { capKeyId, pendingPermits, permitsUnderCaps, type CapKey } from '../../audit/usage.ts';
 import type { RegisterCache, RegisterView } from '../../mou-registry/register-cache.ts';
@@ -13,7 +14,7 @@ import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
 import { monthOf } from '../london-day.ts';
 import { decisionForAudit } from '../policy/caller-view.ts';
 import { decide, policyVersion, type Stage } from '../policy/engine.ts';
-import type { Decision, SubjectFacts } from '../policy/types.ts';
+import type { Decision, Facts, SubjectFacts } from '../policy/types.ts';
 import type { ExchangeDefinition, ExchangeEnvelope } from './exchange-definition.ts';
 
 export interface Caller { clientId: string; party: string }
@@ -54,6 +55,8 @@ export interface DecisionInput {
   lookupFollows: boolean;
   /** At the subject stage, the lookup entry this decision follows. */
   lookupId?: string;
+  /** The register to decide on instead of the register now: a dry run's register as known on a past day. */
+  register?: RegisterView;
   /** Where the answer is known already (a status check answered from the records): for a permit, what leaves, with its outcome entry. */
   outcome?: (decision: Omit<Decision, 'auditId'>, agreement: AgreementVersion) => Disclosure;
 }
@@ -68,7 +71,10 @@ function capKeyOf(agreement: AgreementVersion | null, exchange: string, day: Iso
   return agreement && measure ? { agreementId: agreement.agreementId, exchanges: measure.exchanges ?? null, month: monthOf(day).start } : null;
 }
 
-export function createDecisionCommitter(deps: { audit: AuditAppender; register: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'view'> }) {
+/** What a replay needs besides the register and the log's own fields, sealed into the entry (sealed-facts.ts). */
+export interface SealedFacts { request: Facts['request']; subject: SubjectFacts; counters: Facts['counters']; agreementId: string | null }
+
+export function createDecisionCommitter(deps: { audit: AuditAppender; register: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'view'>; sealer: FactSealer }) {
   const reader = registerReader(deps.register);
 
   return async function commitDecision(input: DecisionInput): Promise<Committed> {
@@ -78,29 +84,33 @@ export function createDecisionCommitter(deps: { audit: AuditAppender; register: 
     const request = body as unknown as Record<string, unknown>;
     const { result } = await deps.audit.appendGrouped<Committed, CapNeed | undefined, DecisionReads>({
       reader,
-      need: (register) => capKeyOf(agreementIn(register), def.id, day),
+      need: (register) => capKeyOf(agreementIn(input.register ?? register), def.id, day),
       build: ({ reads, pending }) => {
-        const agreement = agreementIn(reads.register);
+        const register = input.register ?? reads.register;
+        const agreement = agreementIn(register);
         const cap = capKeyOf(agreement, def.id, day);
-        const decision = decide({
+        const facts: Facts = {
           decisionDate: day,
           caller,
           exchange: { id: def.id, partner: def.partner, direction: def.direction, mode: def.mode },
           request: { purpose: body.purpose, legalBasis: body.legalBasis, dataFields: input.dataFields, data: request },
           agreement,
-          directives: reads.register.directivesInForce(day),
+          directives: register.directivesInForce(day),
           subject: input.subject,
           counters: { usedThisMonth: cap ? reads.capUsed(cap) + pendingPermits(pending, cap) : 0 },
-        }, input.stage);
+        };
+        const decision = decide(facts, input.stage);
+        const sealed: SealedFacts = { request: facts.request, subject: facts.subject, counters: facts.counters, agreementId: body.agreementId ?? null };
         const entryBody = {
           ...input.recorded,
           // Only codes the register knows are kept: anything else a caller typed could be free text.
           purpose: agreement?.purposes.some((p) => p.code === body.purpose) ? body.purpose : 'unrecognised',
           legalBasis: agreement?.legalBases.some((b) => b.code === body.legalBasis) ? body.legalBasis : 'unrecognised',
           ...(input.lookupId ? { lookupId: input.lookupId } : {}),
-          // The register state and the rules the decision was made on, so that it can be replayed.
-          registerGeneration: reads.register.generation,
+          // The register state and the rules the decision was made on, and its facts sealed, so that it can be replayed.
+          ...(register.knownBefore ? { registerKnownBefore: register.knownBefore } : { registerGeneration: register.generation }),
           policyVersion,
+          sealedFacts: deps.sealer.seal(sealed),
         };
         const id = randomUUID();
         const audited = decisionForAudit(decision);

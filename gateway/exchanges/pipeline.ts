@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
 import { UnstorableEntryError } from '../../audit/chain-link.ts';
 import type { Pseudonymiser } from '../../audit/subject-key.ts';
+import type { RegisterView } from '../../mou-registry/register-cache.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
 import type { Principal } from '../auth/principal.ts';
 import { GatewayError } from '../http/problem.ts';
@@ -42,8 +43,8 @@ export interface RunOptions {
   callerRequestId?: string;
   /** Who reads the reasons: the DPO sees every rule; anyone else what caller-view.ts allows. */
   viewer: Viewer;
-  /** A dry run: decided and audited as of a day, for a party, with nothing forwarded or counted. */
-  dryRun?: { asOf?: IsoDate; party: string };
+  /** A dry run: decided and audited as of a day, for a party, with nothing forwarded or counted; on the register as known then, if given. */
+  dryRun?: { asOf?: IsoDate; party: string; register?: RegisterView };
 }
 
 const upstreamProblem = (error: UpstreamError, extensions: Record<string, unknown>) =>
@@ -87,7 +88,7 @@ export function createExchangePipeline(deps: PipelineDeps) {
       fieldsRequested: dataFields,
       decisionDate: day,
     };
-    const base = { def, caller, body, recorded, day, dataFields, dryRun: options.dryRun !== undefined };
+    const base = { def, caller, body, recorded, day, dataFields, dryRun: options.dryRun !== undefined, ...(options.dryRun?.register ? { register: options.dryRun.register } : {}) };
     const decideAndCommit = (input: Omit<DecisionInput, keyof typeof base>, auditId?: string) =>
       committed('decision', requestId, auditId, () => deps.commit({ ...base, ...input }));
     // A dry run's refusal is its answer; a real request's is a 403 problem.

@@ -5,12 +5,15 @@ import type { Route } from '../http/route.ts';
 import type { Viewer } from '../policy/caller-view.ts';
 import { exchanges } from './catalogue.ts';
 import type { ExchangeEnvelope } from './exchange-definition.ts';
+import type { RegisterView } from '../../mou-registry/register-cache.ts';
+import { knownAtFor } from '../../mou-registry/as-known-on.ts';
 import type { ExchangePipeline } from './pipeline.ts';
 
 /** The DPO reads every rule; anyone else, partners and officials alike, reads what the party itself may know. */
 const viewerOf = (principal: Principal): Viewer => (principal.roles.includes('dpo') ? 'dpo' : 'caller');
 
-export function exchangeRoutes(run: ExchangePipeline): Route[] {
+/** `registerKnownBefore` reads the register as it had been told by a moment: a dry run's `asKnownOn`. */
+export function exchangeRoutes(run: ExchangePipeline, registerKnownBefore: (before: string) => Promise<RegisterView>): Route[] {
   const byId = new Map(exchanges.map((def) => [def.id, def]));
   return [
     ...exchanges.map((def): Route => ({
@@ -25,7 +28,7 @@ export function exchangeRoutes(run: ExchangePipeline): Route[] {
       operationId: 'dryRunDecision',
       roles: ['partner', 'dpo', 'sro', 'registry-admin'],
       handler: async ({ principal, body, requestId, req }) => {
-        const { exchange, asOf, party, request } = body as { exchange: string; asOf?: string; party?: string; request: unknown };
+        const { exchange, asOf, asKnownOn, party, request } = body as { exchange: string; asOf?: string; asKnownOn?: string; party?: string; request: unknown };
         const def = byId.get(exchange);
         if (!def) throw new GatewayError('invalid-request', 'exchange is not one the gateway governs', { errors: [{ field: 'exchange', message: 'is not a known exchange' }] });
         const isPartner = principal!.roles.includes('partner');
@@ -36,9 +39,11 @@ export function exchangeRoutes(run: ExchangePipeline): Route[] {
           const errors = fieldErrors(validate.errors).map((e) => ({ ...e, field: `request.${e.field}` }));
           throw new GatewayError('invalid-request', errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
         }
+        const known = knownAtFor(asKnownOn);
+        const register = known && 'before' in known ? await registerKnownBefore(known.before) : undefined;
         const answer = await run(def, principal!, request as ExchangeEnvelope, {
           requestId, callerRequestId: req.callerRequestId, viewer: viewerOf(principal!),
-          dryRun: { party: isPartner ? principal!.party : party!, ...(asOf ? { asOf } : {}) },
+          dryRun: { party: isPartner ? principal!.party : party!, ...(asOf ? { asOf } : {}), ...(register ? { register } : {}) },
         });
         return { body: answer.decision };
       },

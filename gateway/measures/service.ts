@@ -100,7 +100,8 @@ export function createMeasures(deps: MeasuresDeps) {
       const reviews = governing(view, today).map(({ collaborationId, version: v }) => ({
         collaborationId, agreementId: v.agreementId, version: v.version, nextReviewDue: v.review.nextReviewDue,
       }));
-      const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives });
+      const lateRecords = await deps.store.lateRecords(addDays(today, -thresholds.afterTheFactDays));
+      const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives, lateRecords });
       return { asOf: today, logHead: recent.logHead, signals };
     },
   };

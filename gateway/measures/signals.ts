@@ -5,7 +5,7 @@ import { addDays, daysBetween, wholePeriodsSince, type Interval } from './period
 import type { CapUse } from './report.ts';
 import type { Figures } from './types.ts';
 
-export type SignalCode = 'feed-stopped' | 'sla-breached' | 'cap-reached' | 'cap-near-limit' | 'review-overdue' | 'directive-lapsing';
+export type SignalCode = 'feed-stopped' | 'sla-breached' | 'cap-reached' | 'cap-near-limit' | 'review-overdue' | 'directive-lapsing' | 'recorded-after-the-fact';
 
 export interface Signal {
   code: SignalCode;
@@ -31,6 +31,8 @@ export interface SlaState { collaborationId: string; agreementId: string; exchan
 export interface ReviewState { collaborationId: string; agreementId: string; version: string; nextReviewDue: IsoDate | null }
 export interface DirectiveState { id: string; title: string; effectiveTo: IsoDate | null }
 export interface CapState extends CapUse { collaborationId: string }
+/** A register change recorded more than a day after the day it took effect: who, what, when, and why. */
+export interface LateRecord { actor: string; action: string; target: string; validFrom: IsoDate; recordedOn: IsoDate; reason: string | null }
 
 export interface SignalInput {
   today: IsoDate;
@@ -40,6 +42,8 @@ export interface SignalInput {
   caps: CapState[];
   reviews: ReviewState[];
   directives: DirectiveState[];
+  /** Register changes recorded after the fact in the last `afterTheFactDays` days. */
+  lateRecords?: LateRecord[];
 }
 
 export const thresholds = {
@@ -50,6 +54,7 @@ export const thresholds = {
   directiveLapseDays: 30,
   directiveUrgentDays: 7,
   reviewUrgentDays: 90,
+  afterTheFactDays: 90,
 } as const;
 
 const periodWord: Record<Interval, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'] };
@@ -103,7 +108,16 @@ export function signalsOf(input: SignalInput): Signal[] {
       detail: `${d.title} lapses after ${d.effectiveTo} (${left === 0 ? 'today is its last day' : `${left} days left`}): extend it or let it end deliberately`,
     });
   }
+  for (const r of input.lateRecords ?? []) {
+    const target = r.target.split('/');
+    out.push({
+      ...base, code: 'recorded-after-the-fact', severity: 'warning',
+      agreementId: target[0] === 'agreement' ? target[1]! : null, directiveId: target[0] === 'directive' ? target[1]! : null,
+      detail: `${r.actor} recorded ${r.action} of ${r.target} on ${r.recordedOn}, dated ${r.validFrom} (${daysBetween(r.validFrom, r.recordedOn)} days earlier): `
+        + (r.reason ? `"${r.reason}"` : 'no reason given'),
+    });
+  }
   const rank = (s: Signal) => (s.severity === 'urgent' ? 0 : 1);
-  const order: SignalCode[] = ['feed-stopped', 'sla-breached', 'cap-reached', 'directive-lapsing', 'cap-near-limit', 'review-overdue'];
+  const order: SignalCode[] = ['feed-stopped', 'sla-breached', 'cap-reached', 'directive-lapsing', 'cap-near-limit', 'review-overdue', 'recorded-after-the-fact'];
   return out.sort((a, b) => rank(a) - rank(b) || order.indexOf(a.code) - order.indexOf(b.code));
 }

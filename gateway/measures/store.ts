@@ -7,6 +7,7 @@ import type { IsoDate } from '../../mou-registry/types.ts';
 import { londonDay, monthOf } from '../london-day.ts';
 import { addDays } from './periods.ts';
 import { isFeedbackOutcome } from './feedback-outcomes.ts';
+import type { LateRecord } from './signals.ts';
 import type { ExchangeRecord, Window } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -75,6 +76,16 @@ export function createMeasuresStore(db: Knex) {
       const row = await db('audit_log').max<{ max: Date | string | null }[]>({ max: 'recorded_at' })
         .where({ kind: 'decision', agreement_id: agreementId }).whereIn('exchange', exchanges).first();
       return row?.max ? londonDay(new Date(row.max)) : null;
+    },
+
+    /** Register changes marked as recorded after the fact (commands.ts), recorded since the day given. */
+    async lateRecords(since: IsoDate): Promise<LateRecord[]> {
+      const rows = await db('audit_log').select('body').where({ kind: 'register-change' })
+        .whereRaw(`body->'afterTheFact' is not null`).where('recorded_at', '>=', `${since}T00:00:00Z`).orderBy('seq');
+      return rows.map(({ body }) => {
+        const b = typeof body === 'string' ? JSON.parse(body) : body;
+        return { actor: b.actor, action: b.action, target: b.target, ...b.afterTheFact };
+      });
     },
 
     /** Permits counted exactly as the monthly-cap rule counts them. */

@@ -87,6 +87,7 @@ export const versions: AgreementVersion[] = [
     agreementId: 'ie-dfe-ie-checks-mou',
     title: 'IE – DfE checks MoU',
     version: '2.3',
+    draftedOn: '2017-03-01',
     signatures: [],
     inForceFrom: null,
     inForceTo: null,
