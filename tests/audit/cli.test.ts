@@ -181,7 +181,8 @@ describe('archive', () => {
 
     const again = await runCli(['archive', '--before', '2020-01-01', '--out', file('archives')], log.env);
     expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/^nothing archived: entries up to \d+ are archived already/) });
-  });
+   // Seven CLI processes, each starting tsx: on a busy 2-core machine that is more than the default 30 s.
+  }, 90_000);
 
   it('refuses to archive entries younger than the retention period', async () => {
     const run = await runCli(['archive', '--before', new Date().toISOString(), '--out', file('archives')], log.env);

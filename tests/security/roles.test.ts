@@ -22,7 +22,7 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   nhsTraceRequest: exchange, financialStatusShare: exchange,
   dryRunDecision: everyone,
   listAuditEntries: dpo, searchAuditBySubject: dpo, auditSubjectReport: dpo, exportAuditLog: dpo, verifyAuditLog: dpo,
-  getAuditEntry: ['dpo', 'partner'], getAuditReceipt: ['dpo', 'partner'],
+  getAuditEntry: ['dpo', 'partner'], replayAuditEntry: ['dpo', 'partner'], getAuditReceipt: ['dpo', 'partner'],
   listParties: everyone, listCollaborations: everyone, getCollaboration: everyone, listAgreementVersions: everyone,
   getAgreementVersion: everyone, listDirectives: everyone, registerScorecard: everyone,
   createCollaboration: registryAdmin, createAgreement: registryAdmin, draftAgreementVersion: registryAdmin,
