@@ -15,7 +15,9 @@ import { GatewayError } from '../http/problem.ts';
 import { safeError } from '../logger.ts';
 import type { Measures } from '../measures/service.ts';
 import { ruleIds } from '../policy/types.ts';
-import { readCookie, sessionCookieName, signInCookieName, writeCookie } from './cookies.ts';
+import { attemptCookieName, readCookie, sessionCookieName, signInCookieName, writeCookie } from './cookies.ts';
+import { SignInFailed, type RelyingParty } from './oidc.ts';
+import { attemptLifetimeSeconds, type SignInAttempts } from './sign-in-attempts.ts';
 import type { Viewer } from './layout.ts';
 import { entryPage, searchPage, subjectPage, verificationPage } from './pages/dpo-pages.ts';
 import { registerData, type RegisterReads } from './register-data.ts';
@@ -23,7 +25,7 @@ import { collaborationPage } from './pages/collaboration-page.ts';
 import { directivesPage } from './pages/directives-page.ts';
 import { registerPage } from './pages/register-page.ts';
 import { randomToken, sameSecret, sessionLimits, type Sessions } from './sessions.ts';
-import { refusedPage, signInPage, unavailablePage } from './sign-in-pages.ts';
+import { notInRegisterPage, providerUnavailablePage, refusedPage, signedInPage, signInPage, unavailablePage } from './sign-in-pages.ts';
 import { consoleCss } from './styles.ts';
 import { addDays } from '../measures/periods.ts';
 
@@ -37,6 +39,11 @@ export interface ConsoleDeps {
   checkpoints(): Promise<CheckpointRow[]>;
   head(): Promise<number>;
   today(): IsoDate;
+  /** Sign-in at the department's identity provider; null when none is configured. */
+  relyingParty: RelyingParty | null;
+  attempts: SignInAttempts;
+  /** Whether a client token may be pasted to sign in: a sandbox only. */
+  tokenSignIn: boolean;
   /** Cookies are Secure (and __Host-) when the gateway is served over https. */
   secureCookies: boolean;
   logger: Pick<Logger, 'error' | 'warn'>;
@@ -97,12 +104,21 @@ export function consoleRouter(deps: ConsoleDeps): Router {
 
   router.get('/assets/console.css', (_req, res) => { res.type('text/css').send(consoleCss); });
 
+  const providerName = deps.relyingParty?.providerName ?? null;
+  /** The sign-in page, with a fresh one-time value for the token form when tokens may be pasted. */
+  const signInForm = (res: Response, status: number, error: string | null = null) => {
+    let tokenNonce: string | null = null;
+    if (deps.tokenSignIn) {
+      tokenNonce = randomToken();
+      writeCookie(res, signInCookieName, tokenNonce, { secure: deps.secureCookies, path: '/console', maxAgeSeconds: 600 });
+    }
+    return send(res, status, signInPage({ providerName, tokenNonce, error }));
+  };
+
   router.get('/sign-in', async (req, res, next) => {
     try {
       if (await deps.sessions.lookup(readCookie(req, cookie))) return res.redirect(303, '/console');
-      const nonce = randomToken();
-      writeCookie(res, signInCookieName, nonce, { secure: deps.secureCookies, path: '/console', maxAgeSeconds: 600 });
-      send(res, 200, signInPage(nonce));
+      signInForm(res, 200);
     } catch (error) {
       next(error);
     }
@@ -110,6 +126,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
 
   router.post('/sign-in', forms, async (req, res, next) => {
     try {
+      if (!deps.tokenSignIn) return send(res, 404, refusedPage('Page not found', 'Signing in with a client token is for the sandbox only. Sign in with your identity provider.'));
       const nonce = readCookie(req, signInCookieName);
       if (!nonce || typeof req.body?.signin !== 'string' || !sameSecret(req.body.signin, nonce) || !sameOrigin(req)) {
         return send(res, 403, refusedPage('Start again', 'The sign-in form had expired or did not come from this console. Open the sign-in page again.'));
@@ -121,13 +138,67 @@ export function consoleRouter(deps: ConsoleDeps): Router {
       } catch (error) {
         if (!(error instanceof GatewayError)) throw error;
         if (error.code === 'forbidden') return send(res, 403, refusedPage('The console is not for this identity', error.detail));
-        const fresh = randomToken();
-        writeCookie(res, signInCookieName, fresh, { secure: deps.secureCookies, path: '/console', maxAgeSeconds: 600 });
-        return send(res, 401, signInPage(fresh, error.detail));
+        return signInForm(res, 401, error.detail);
       }
       writeCookie(res, signInCookieName, '', { secure: deps.secureCookies, path: '/console', maxAgeSeconds: 0 });
       writeCookie(res, cookie, opened.id, { secure: deps.secureCookies, path: '/', maxAgeSeconds: sessionLimits.absoluteMs / 1000 });
       res.redirect(303, '/console');
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // OpenID Connect: off to the provider with state, nonce and a PKCE challenge; the secrets stay here, named by a
+  // cookie that must come back with the provider's redirect (so SameSite=Lax, and only under /console/sign-in).
+  const attemptCookie = (res: Response, value: string, maxAgeSeconds: number) =>
+    writeCookie(res, attemptCookieName, value, { secure: deps.secureCookies, path: '/console/sign-in', maxAgeSeconds, sameSite: 'Lax' });
+
+  router.get('/sign-in/oidc', async (_req, res, next) => {
+    try {
+      if (!deps.relyingParty) return send(res, 404, refusedPage('Page not found', 'No identity provider is set up on this gateway.'));
+      const { url, secrets } = await deps.relyingParty.begin();
+      attemptCookie(res, await deps.attempts.keep(secrets), attemptLifetimeSeconds);
+      res.redirect(303, url.href);
+    } catch (error) {
+      if (error instanceof SignInFailed && error.reason === 'provider-unreachable') {
+        deps.logger.warn({ reason: error.message }, 'identity provider unreachable; sign-in answered 503');
+        return send(res, 503, providerUnavailablePage());
+      }
+      next(error);
+    }
+  });
+
+  router.get('/sign-in/callback', async (req, res, next) => {
+    try {
+      if (!deps.relyingParty) return send(res, 404, refusedPage('Page not found', 'No identity provider is set up on this gateway.'));
+      attemptCookie(res, '', 0);
+      const secrets = await deps.attempts.take(readCookie(req, attemptCookieName));
+      const startAgain = 'This sign-in did not start here, was used already or took too long. Nothing was done.';
+      // Nothing to tie the request to a sign-in that began here: refused and not audited, so that a stream of forged
+      // callbacks cannot fill the log.
+      if (!secrets) return send(res, 403, refusedPage('Start again', startAgain));
+      const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+      if (new URLSearchParams(query).get('state') !== secrets.state) {
+        await deps.sessions.refuse('state-mismatch');
+        return send(res, 403, refusedPage('Start again', startAgain));
+      }
+      let person;
+      try {
+        person = await deps.relyingParty.finish(query, secrets);
+      } catch (error) {
+        if (!(error instanceof SignInFailed)) throw error;
+        if (error.reason === 'provider-unreachable') {
+          deps.logger.warn({ reason: error.message }, 'identity provider unreachable; sign-in answered 503');
+          return send(res, 503, providerUnavailablePage());
+        }
+        const reference = await deps.sessions.refuse(error.reason);
+        deps.logger.warn({ reason: error.reason, auditId: reference }, 'console sign-in refused');
+        return send(res, 403, refusedPage('You could not be signed in', `The identity provider's answer could not be accepted, so you have not been signed in. This is recorded as audit entry ${reference}.`));
+      }
+      const opened = await deps.sessions.signInPerson({ subject: person.subject, groups: person.groups }, person.name);
+      if ('refusedAs' in opened) return send(res, 403, notInRegisterPage(person.subject, opened.refusedAs));
+      writeCookie(res, cookie, opened.id, { secure: deps.secureCookies, path: '/', maxAgeSeconds: sessionLimits.absoluteMs / 1000 });
+      send(res, 200, signedInPage());
     } catch (error) {
       next(error);
     }
@@ -190,7 +261,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     const day = /^\d{4}-\d{2}-\d{2}$/;
     if (raw.exchange) exchangeIds.includes(raw.exchange) ? (q.exchange = raw.exchange) : errors.push('Choose an exchange from the list.');
     if (raw.decision) ['permit', 'deny'].includes(raw.decision) ? (q.decision = raw.decision as 'permit') : errors.push('Choose permit or deny.');
-    if (raw.kind) ['decision', 'lookup', 'outcome', 'feedback', 'dry-run', 'register-change'].includes(raw.kind) ? (q.kind = raw.kind as 'decision') : errors.push('Choose a kind from the list.');
+    if (raw.kind) ['decision', 'lookup', 'outcome', 'feedback', 'dry-run', 'register-change', 'console-access'].includes(raw.kind) ? (q.kind = raw.kind as 'decision') : errors.push('Choose a kind from the list.');
     if (raw.rule) (ruleIds as readonly string[]).includes(raw.rule) ? (q.rule = raw.rule) : errors.push('Choose a rule from the list.');
     if (raw.party) /^[a-z0-9][a-z0-9.-]{1,63}$/.test(raw.party) ? (q.party = raw.party) : errors.push('A party is a register code such as home-office-ie.');
     if (raw.from) day.test(raw.from) && !Number.isNaN(Date.parse(raw.from)) ? (q.from = `${raw.from}T00:00:00Z`) : errors.push('From must be a day.');
