@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import { html } from '../gateway/console/html.ts';
 import { listen } from '../gateway/http/listen.ts';
+import { MemoryAdapter } from './identity-provider-store.ts';
 
 export interface DemoPerson { subject: string; name: string; groups: string[]; who: string }
 
@@ -57,6 +58,7 @@ async function providerFor(issuer: string, people: DemoPerson[], client: Console
   const byId = new Map(people.map((p) => [p.subject, p]));
 
   const provider = new Provider(issuer, {
+    adapter: MemoryAdapter,
     clients: [{
       client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: [client.redirectUri],
       grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic',

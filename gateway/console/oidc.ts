@@ -23,11 +23,14 @@ const loopback = (url: URL) => url.hostname === 'localhost' || url.hostname === 
 
 async function clientAuthentication(settings: OidcSettings): Promise<oidc.ClientAuth> {
   if (settings.clientSecret) return oidc.ClientSecretBasic(settings.clientSecret);
+  // private_key_jwt: a JWK (its kid tells the provider which registered key to check with) or a PKCS#8 PEM, ES256.
   const text = fs.readFileSync(settings.privateKeyFile!, 'utf8');
-  const key = text.trimStart().startsWith('{')
-    ? ((await importJWK(JSON.parse(text), JSON.parse(text).alg ?? 'ES256')) as CryptoKey)
-    : await importPKCS8(text, 'ES256');
-  return oidc.PrivateKeyJwt(key);
+  if (text.trimStart().startsWith('{')) {
+    const jwk = JSON.parse(text) as { alg?: string; kid?: string };
+    const key = (await importJWK(jwk, jwk.alg ?? 'ES256')) as CryptoKey;
+    return oidc.PrivateKeyJwt(jwk.kid ? { key, kid: jwk.kid } : key);
+  }
+  return oidc.PrivateKeyJwt(await importPKCS8(text, 'ES256'));
 }
 
 export function createRelyingParty(settings: OidcSettings) {
