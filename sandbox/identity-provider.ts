@@ -21,7 +21,8 @@ export const demoPeople: DemoPerson[] = [
 
 /** Where it listens: 127.0.0.1 for `npm start`; a test may choose another loopback address, so that it is another site. */
 export interface Listening { host: string; port: number; setting: string }
-export interface ConsoleClient { clientId: string; clientSecret: string; redirectUri: string }
+/** The console as the provider's client: with a secret (client_secret_basic), or public keys (private_key_jwt). */
+export interface ConsoleClient { clientId: string; clientSecret?: string; jwks?: { keys: object[] }; redirectUri: string }
 
 export interface RunningIdentityProvider { issuer: string; close(): Promise<void> }
 
@@ -60,8 +61,10 @@ async function providerFor(issuer: string, people: DemoPerson[], client: Console
   const provider = new Provider(issuer, {
     adapter: MemoryAdapter,
     clients: [{
-      client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: [client.redirectUri],
-      grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic',
+      client_id: client.clientId, redirect_uris: [client.redirectUri], grant_types: ['authorization_code'], response_types: ['code'],
+      ...(client.jwks
+        ? { token_endpoint_auth_method: 'private_key_jwt', jwks: client.jwks }
+        : { token_endpoint_auth_method: 'client_secret_basic', client_secret: client.clientSecret }),
     }],
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },

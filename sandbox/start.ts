@@ -13,6 +13,7 @@ import { loadDefaultRegister } from '../mou-registry/default-register/load.ts';
 import { randomBytes } from 'node:crypto';
 import { portSettings, type OidcSettings } from '../gateway/config.ts';
 import type { MappingChange, PeopleRegister } from '../gateway/console/people.ts';
+import { GatewayError } from '../gateway/http/problem.ts';
 import { demoPeople, startIdentityProvider, type RunningIdentityProvider } from './identity-provider.ts';
 
 /** The default register, into an empty register only, with its audit entry. */
@@ -69,5 +70,8 @@ export const demoMappings: MappingChange[] = [
 export async function mapDemoPeople(people: Pick<PeopleRegister, 'isEmpty' | 'grant'>, logger: Logger): Promise<void> {
   if (!(await people.isEmpty())) return;
   logger.info('giving the sandbox identity provider\'s demonstration people their console roles');
-  for (const mapping of demoMappings) await people.grant('sandbox', mapping);
+  for (const mapping of demoMappings) {
+    // Another gateway starting on the same database at the same moment may have given it first: nothing to do.
+    await people.grant('sandbox', mapping).catch((error: unknown) => { if (!(error instanceof GatewayError && error.code === 'conflict')) throw error; });
+  }
 }
