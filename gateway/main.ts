@@ -39,7 +39,8 @@ try {
     config = { ...config, upstreams: started.upstreams };
   }
   // Beside the sandbox partners: a second gateway on the host (SANDBOX_PARTNERS=false) would find its port taken.
-  if (sandbox && config.sandbox.partners && !config.oidc) {
+  // Not with GATEWAY_PORT=0: the provider must be told the console's address before the port is known.
+  if (sandbox && config.sandbox.partners && !config.oidc && config.port !== 0) {
     const started = await sandbox.startSandboxIdentityProvider(config, logger);
     identityProvider = started.provider;
     config = { ...config, oidc: started.oidc };

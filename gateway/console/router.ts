@@ -15,9 +15,10 @@ import { GatewayError } from '../http/problem.ts';
 import { safeError } from '../logger.ts';
 import type { Measures } from '../measures/service.ts';
 import { ruleIds } from '../policy/types.ts';
-import { attemptCookieName, readCookie, sessionCookieName, signInCookieName, writeCookie } from './cookies.ts';
-import { SignInFailed, type RelyingParty } from './oidc.ts';
-import { attemptLifetimeSeconds, type SignInAttempts } from './sign-in-attempts.ts';
+import { readCookie, sessionCookieName, signInCookieName, writeCookie } from './cookies.ts';
+import type { RelyingParty } from './oidc.ts';
+import { oidcSignInRoutes } from './oidc-routes.ts';
+import type { SignInAttempts } from './sign-in-attempts.ts';
 import type { Viewer } from './layout.ts';
 import { entryPage, searchPage, subjectPage, verificationPage } from './pages/dpo-pages.ts';
 import { registerData, type RegisterReads } from './register-data.ts';
@@ -25,7 +26,7 @@ import { collaborationPage } from './pages/collaboration-page.ts';
 import { directivesPage } from './pages/directives-page.ts';
 import { registerPage } from './pages/register-page.ts';
 import { randomToken, sameSecret, sessionLimits, type Sessions } from './sessions.ts';
-import { notInRegisterPage, providerUnavailablePage, refusedPage, signedInPage, signInPage, unavailablePage } from './sign-in-pages.ts';
+import { refusedPage, signInPage, unavailablePage } from './sign-in-pages.ts';
 import { consoleCss } from './styles.ts';
 import { addDays } from '../measures/periods.ts';
 
@@ -148,61 +149,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     }
   });
 
-  // OpenID Connect: off to the provider with state, nonce and a PKCE challenge; the secrets stay here, named by a
-  // cookie that must come back with the provider's redirect (so SameSite=Lax, and only under /console/sign-in).
-  const attemptCookie = (res: Response, value: string, maxAgeSeconds: number) =>
-    writeCookie(res, attemptCookieName, value, { secure: deps.secureCookies, path: '/console/sign-in', maxAgeSeconds, sameSite: 'Lax' });
-
-  router.get('/sign-in/oidc', async (_req, res, next) => {
-    try {
-      if (!deps.relyingParty) return send(res, 404, refusedPage('Page not found', 'No identity provider is set up on this gateway.'));
-      const { url, secrets } = await deps.relyingParty.begin();
-      attemptCookie(res, await deps.attempts.keep(secrets), attemptLifetimeSeconds);
-      res.redirect(303, url.href);
-    } catch (error) {
-      if (error instanceof SignInFailed && error.reason === 'provider-unreachable') {
-        deps.logger.warn({ reason: error.message }, 'identity provider unreachable; sign-in answered 503');
-        return send(res, 503, providerUnavailablePage());
-      }
-      next(error);
-    }
-  });
-
-  router.get('/sign-in/callback', async (req, res, next) => {
-    try {
-      if (!deps.relyingParty) return send(res, 404, refusedPage('Page not found', 'No identity provider is set up on this gateway.'));
-      attemptCookie(res, '', 0);
-      const secrets = await deps.attempts.take(readCookie(req, attemptCookieName));
-      const startAgain = 'This sign-in did not start here, was used already or took too long. Nothing was done.';
-      // Nothing to tie the request to a sign-in that began here: refused and not audited, so that a stream of forged
-      // callbacks cannot fill the log.
-      if (!secrets) return send(res, 403, refusedPage('Start again', startAgain));
-      const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-      if (new URLSearchParams(query).get('state') !== secrets.state) {
-        await deps.sessions.refuse('state-mismatch');
-        return send(res, 403, refusedPage('Start again', startAgain));
-      }
-      let person;
-      try {
-        person = await deps.relyingParty.finish(query, secrets);
-      } catch (error) {
-        if (!(error instanceof SignInFailed)) throw error;
-        if (error.reason === 'provider-unreachable') {
-          deps.logger.warn({ reason: error.message }, 'identity provider unreachable; sign-in answered 503');
-          return send(res, 503, providerUnavailablePage());
-        }
-        const reference = await deps.sessions.refuse(error.reason);
-        deps.logger.warn({ reason: error.reason, auditId: reference }, 'console sign-in refused');
-        return send(res, 403, refusedPage('You could not be signed in', `The identity provider's answer could not be accepted, so you have not been signed in. This is recorded as audit entry ${reference}.`));
-      }
-      const opened = await deps.sessions.signInPerson({ subject: person.subject, groups: person.groups }, person.name);
-      if ('refusedAs' in opened) return send(res, 403, notInRegisterPage(person.subject, opened.refusedAs));
-      writeCookie(res, cookie, opened.id, { secure: deps.secureCookies, path: '/', maxAgeSeconds: sessionLimits.absoluteMs / 1000 });
-      send(res, 200, signedInPage());
-    } catch (error) {
-      next(error);
-    }
-  });
+  router.use('/sign-in', oidcSignInRoutes({ ...deps, send }));
 
   router.post('/sign-out', forms, guarded(['sro', 'dpo', 'partner', 'registry-admin'], async (req, res) => {
     await deps.sessions.end(readCookie(req, cookie));
