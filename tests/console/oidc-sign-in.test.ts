@@ -161,3 +161,14 @@ describe('refused', () => {
     await context.close();
   });
 });
+
+describe('the audit log', () => {
+  it('lets a DPO find every sign-in, sign-out and refusal by its kind, chained like any entry', async () => {
+    const res = await gw.http.get('/v1/audit/entries?kind=console-access&limit=100').set('authorization', `Bearer ${await gw.token('dpo')}`);
+    expect(res.status).toBe(200);
+    const actions = new Set(res.body.entries.map((e: { body: { action: string } }) => e.body.action));
+    expect([...actions].sort()).toEqual(['sign-in', 'sign-in-refused', 'sign-out']);
+    const verification = await gw.http.get('/v1/audit/verification').set('authorization', `Bearer ${await gw.token('dpo')}`);
+    expect(verification.body).toMatchObject({ ok: true });
+  });
+});
