@@ -22,6 +22,8 @@ export interface Pseudonymiser {
   caseReference(reference: string): string;
   /** A caller's own request id: kept only as a keyed hash, since a careless client may put a name in it. */
   callerRequestId(id: string): string;
+  /** A person's subject at the identity provider they sign into the console with: no one's identifier in clear. */
+  providerSubject(subject: string): string;
 }
 
 export function createPseudonymiser(key: Buffer): Pseudonymiser {
@@ -30,5 +32,6 @@ export function createPseudonymiser(key: Buffer): Pseudonymiser {
     subject: (id) => mac(normaliseIdentifier(id)),
     caseReference: (reference) => mac(`case:${reference.trim().toUpperCase()}`),
     callerRequestId: (id) => mac(`request:${id}`),
+    providerSubject: (subject) => mac(`provider-subject:${subject}`),
   };
 }

@@ -985,6 +985,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/console/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The register of people, who may sign into the console and as what (registry administrators).
+         * @description Each mapping gives a console role to a person, by their subject at the identity provider (`claim: sub`), or to
+         *     everyone in a group the provider lists in the ID token (`claim: group`, the `OIDC_GROUPS_CLAIM`). A person
+         *     holds every role any of their mappings gives. The list is what stands now; the history behind it is kept.
+         */
+        get: operations["listConsolePeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console/people/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a person, or a group, a console role (registry administrators).
+         * @description Written with its audit entry (`register-change`, `grant-console-role`) in one transaction; a subject appears
+         *     in the log only as a keyed HMAC. A role the person or group already holds is 409. Takes effect at their next
+         *     page.
+         */
+        post: operations["grantConsoleRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/console/people/revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a console role away from a person or a group (registry administrators).
+         * @description Audited in the same transaction (`revoke-console-role`). Sessions of people who no longer hold any console
+         *     role end at their next page. A role not held is 404.
+         */
+        post: operations["revokeConsoleRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -1385,7 +1450,7 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             /** @enum {string} */
-            kind: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback";
+            kind: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback" | "console-access";
             /** @description The entry's facts. Subjects and case references appear only as keyed hashes; fields disclosed by name only. */
             body: Record<string, never>;
             prevHash: string;
@@ -2396,6 +2461,29 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
         };
+        ConsoleRoleMapping: {
+            /**
+             * @description Match the provider's subject, or one of the groups it lists.
+             * @enum {string}
+             */
+            claim: "sub" | "group";
+            value: string;
+            /** @enum {string} */
+            role: "sro" | "dpo";
+        };
+        ConsoleRoleMappingRecord: {
+            /** @enum {string} */
+            claim: "sub" | "group";
+            value: string;
+            /** @enum {string} */
+            role: "sro" | "dpo";
+            /** Format: date-time */
+            since: string;
+            grantedBy: string;
+        };
+        ConsolePeople: {
+            mappings: components["schemas"]["ConsoleRoleMappingRecord"][];
+        };
     };
     responses: {
         /** @description A problem, as RFC 9457 problem+json. */
@@ -2947,7 +3035,7 @@ export interface operations {
                 /** @description An exchange the gateway governs; its decisions, dry runs and outcomes. */
                 exchange?: "dwp.nino-alignment" | "dwp.accessed-public-funds" | "dwp.status-check" | "dwp.proactive-notification" | "hmrc.evidence-request" | "hmrc.status-check" | "hmrc.proactive-notification" | "dfe.child-trace" | "dfe.education-status-check" | "dfe.fsm-eligibility" | "nhs.chargeability-check" | "nhs.debtor-return" | "nhs.trace-request" | "financial.status-share";
                 decision?: "permit" | "deny";
-                kind?: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback";
+                kind?: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback" | "console-access";
                 /** @description The party that made the exchange (e.g. home-office-ie). */
                 party?: string;
                 /** @description An agreement id; entries under any version of it. */
@@ -4115,6 +4203,87 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    listConsolePeople: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mappings that stand. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsolePeople"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    grantConsoleRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsoleRoleMapping"];
+            };
+        };
+        responses: {
+            /** @description Granted. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleRoleMappingRecord"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    revokeConsoleRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsoleRoleMapping"];
+            };
+        };
+        responses: {
+            /** @description Revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
         };

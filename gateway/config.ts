@@ -44,7 +44,27 @@ export interface Config {
    * first start. false is a production start, which makes neither and refuses a database holding sandbox clients.
    * `partners`: this process also starts the sandbox partner services (SANDBOX_PARTNERS, by default as SANDBOX).
    */
-  sandbox: { start: boolean; partners: boolean; dfePort: number; dwpPort: number; hmrcPort: number; nhsPort: number; homeOfficePort: number; financialPort: number };
+  /** Console sign-in for people; null: none configured (a sandbox starts its own provider, sandbox/identity-provider.ts). */
+  oidc: OidcSettings | null;
+  sandbox: { start: boolean; partners: boolean; idpPort: number; dfePort: number; dwpPort: number; hmrcPort: number; nhsPort: number; homeOfficePort: number; financialPort: number };
+}
+
+/**
+ * Human sign-in to the console with OpenID Connect (authorisation code with PKCE) at the department's identity
+ * provider. The client authenticates to the provider with a secret, or with a private key (private_key_jwt).
+ */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  /** A PEM (PKCS#8) or JWK file holding the private key for private_key_jwt; its public key is registered at the provider. */
+  privateKeyFile: string | null;
+  /** Where the provider sends the browser back: the gateway's /console/sign-in/callback, registered at the provider. */
+  redirectUrl: string;
+  /** The claim of the ID token that lists the person's groups. */
+  groupsClaim: string;
+  /** What the sign-in button calls the provider. */
+  providerName: string;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +84,7 @@ export const portSettings = {
   nhs: 'SANDBOX_NHS_PORT',
   homeOffice: 'SANDBOX_HOME_OFFICE_PORT',
   financial: 'SANDBOX_FINANCIAL_PORT',
+  identityProvider: 'SANDBOX_IDP_PORT',
 } as const;
 
 export function loadConfig(env: Env, cwd = process.cwd()): Config {
@@ -84,7 +105,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const nhsPort = read.int(portSettings.nhs, 8704, 0, 65535);
   const homeOfficePort = read.int(portSettings.homeOffice, 8705, 0, 65535);
   const financialPort = read.int(portSettings.financial, 8706, 0, 65535);
-  const fixedPorts = [dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort].filter((p) => p !== 0);
+  const idpPort = read.int(portSettings.identityProvider, 8707, 0, 65535);
+  const fixedPorts = [dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort, idpPort].filter((p) => p !== 0);
   if (new Set(fixedPorts).size !== fixedPorts.length) problems.push('the SANDBOX_*_PORT settings must all differ (0 picks any free port)');
   const upstreamTimeoutMs = read.int('UPSTREAM_TIMEOUT_MS', 3000, 50, 120_000);
   const upstreamMaxResponseBytes = read.int('UPSTREAM_MAX_RESPONSE_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024);
@@ -103,12 +125,14 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const sandbox = read.bool('SANDBOX', true);
   const sandboxPartners = read.bool('SANDBOX_PARTNERS', sandbox);
   if (sandboxPartners && !sandbox) problems.push('SANDBOX_PARTNERS=true needs SANDBOX=true: a production start never runs the sandbox partners');
+  const publicUrl = read.str('GATEWAY_PUBLIC_URL', `http://${host}:${port}`);
+  const oidc = oidcSettings(read, problems, publicUrl);
   const logLevel = read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const);
 
   const config: Config = {
     host,
     port,
-    publicUrl: read.str('GATEWAY_PUBLIC_URL', `http://${host}:${port}`),
+    publicUrl,
     dataDir,
     databaseUrl,
     pgliteDir: pglite === 'memory' ? null : path.resolve(cwd, pglite),
@@ -135,7 +159,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       financial: upstream('FINANCIAL', financialPort),
     },
     shutdownDeadlineMs: read.int('SHUTDOWN_DEADLINE_MS', 10_000, 0, 600_000),
-    sandbox: { start: sandbox, partners: sandboxPartners, dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort },
+    oidc,
+    sandbox: { start: sandbox, partners: sandboxPartners, idpPort, dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -161,6 +186,38 @@ export function loadDbRolesConfig(env: Env, args: readonly string[]): DbRolesCon
   if (problems.length > 0) throw new ConfigError(problems, 'db:roles cannot run');
   return { databaseUrl: databaseUrl!, role, password: password! };
 }
+
+const loopback = (url: URL) => url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname);
+
+/** The OIDC_* settings: all or none; the issuer over https (plain http only on this host, for a sandbox or test). */
+function oidcSettings(read: Reader, problems: string[], publicUrl: string): OidcSettings | null {
+  const issuer = read.optional('OIDC_ISSUER');
+  const clientId = read.optional('OIDC_CLIENT_ID');
+  const clientSecret = read.optional('OIDC_CLIENT_SECRET');
+  const privateKeyFile = read.optional('OIDC_PRIVATE_KEY_FILE');
+  if (issuer === null && clientId === null && clientSecret === null && privateKeyFile === null) return null;
+  if (issuer === null || clientId === null) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID go together: set both for console sign-in with OpenID Connect, or neither');
+  if ((clientSecret === null) === (privateKeyFile === null)) problems.push('set one of OIDC_CLIENT_SECRET and OIDC_PRIVATE_KEY_FILE: how the gateway authenticates to the identity provider');
+  const url = (name: string, value: string) => {
+    try {
+      const parsed = new URL(value);
+      if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback(parsed))) problems.push(`${name} must be an https URL (plain http only on localhost), not "${value}"`);
+    } catch {
+      problems.push(`${name} must be a URL, not "${value}"`);
+    }
+  };
+  if (issuer !== null) url('OIDC_ISSUER', issuer);
+  const redirectUrl = read.str('OIDC_REDIRECT_URL', `${publicUrl.replace(/\/$/, '')}/console/sign-in/callback`);
+  url('OIDC_REDIRECT_URL', redirectUrl);
+  if (!redirectUrl.endsWith('/console/sign-in/callback')) problems.push('OIDC_REDIRECT_URL must end with /console/sign-in/callback, where the gateway takes the answer');
+  return {
+    issuer: issuer ?? '', clientId: clientId ?? '', clientSecret, privateKeyFile, redirectUrl,
+    groupsClaim: read.str('OIDC_GROUPS_CLAIM', 'groups'),
+    providerName: read.str('OIDC_PROVIDER_NAME', 'your department\'s sign-in'),
+  };
+}
+
+type Reader = ReturnType<typeof reader>;
 
 function reader(env: Env, problems: string[]) {
   const raw = (name: string) => {

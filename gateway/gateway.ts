@@ -26,6 +26,10 @@ import { createMeasures } from './measures/service.ts';
 import { createMeasuresStore } from './measures/store.ts';
 import { consoleRouter } from './console/router.ts';
 import { createSessions } from './console/sessions.ts';
+import { createRelyingParty } from './console/oidc.ts';
+import { createPeopleRegister } from './console/people.ts';
+import { peopleRoutes } from './console/people-routes.ts';
+import { createSignInAttempts } from './console/sign-in-attempts.ts';
 import { listCheckpoints } from '../audit/checkpoints.ts';
 import { createAuditReader } from '../audit/read.ts';
 import { createSubjectReporter } from '../audit/subject-report.ts';
@@ -65,8 +69,14 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const measuresStore = createMeasuresStore(db);
   const measures = createMeasures({ store: measuresStore, register, today });
   const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
+  const clock = deps.clock ?? (() => new Date());
+  const subjectHmac = auditModule.pseudonymiser.providerSubject;
+  const people = createPeopleRegister({ db, audit, subjectHmac });
   const consolePages = consoleRouter({
-    sessions: createSessions({ db, clients, authenticate, clock: deps.clock ?? (() => new Date()) }),
+    sessions: createSessions({ db, clients, authenticate, people, audit, subjectHmac, clock }),
+    relyingParty: config.oidc ? createRelyingParty(config.oidc) : null,
+    attempts: createSignInAttempts(db, clock),
+    tokenSignIn: config.sandbox.start,
     register,
     measures,
     reader: createAuditReader(db),
@@ -89,6 +99,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       replayRoute({ reader: createAuditReader(db), sealer: auditModule.sealer, registerAsKnown: (known) => registerAsKnown(createRegisterStore(db, known), known) }),
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today, (known) => createRegisterStore(db, known)),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
+      ...peopleRoutes(people),
       metrics.route(config.metricsToken),
     ],
     observe: [metrics.httpMiddleware],
@@ -98,6 +109,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   return {
     app,
     clients,
+    people,
     drain,
     async close() {
       await auditModule.stop();

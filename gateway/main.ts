@@ -25,6 +25,7 @@ const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlit
 // Loaded only for a sandbox start, so that none of its code runs on the production path.
 const sandbox = config.sandbox.start ? await import('../sandbox/start.ts') : null;
 let sandboxes: RunningSandboxes | null = null;
+let identityProvider: { close(): Promise<void> } | null = null;
 let gateway: ReturnType<typeof buildGateway> | null = null;
 let server: Server;
 try {
@@ -37,8 +38,16 @@ try {
     sandboxes = started.sandboxes;
     config = { ...config, upstreams: started.upstreams };
   }
+  // Beside the sandbox partners: a second gateway on the host (SANDBOX_PARTNERS=false) would find its port taken.
+  // Not with GATEWAY_PORT=0: the provider must be told the console's address before the port is known.
+  if (sandbox && config.sandbox.partners && !config.oidc && config.port !== 0) {
+    const started = await sandbox.startSandboxIdentityProvider(config, logger);
+    identityProvider = started.provider;
+    config = { ...config, oidc: started.oidc };
+  }
   gateway = buildGateway(config, { db, logger, hmacKey: auditHmacKey(config) });
   if (sandbox) await sandbox.enrolSandboxClients(gateway.clients, config.dataDir, logger);
+  if (sandbox) await sandbox.mapDemoPeople(gateway.people, logger);
   server = await listen(gateway.app, {
     what: 'The gateway', host: config.host, port: config.port, setting: portSettings.gateway, hint: 'or stop the gateway already running there',
   });
@@ -49,6 +58,7 @@ try {
   // Closed in order, so that the embedded database is written back before the process ends.
   await gateway?.close();
   await sandboxes?.close();
+  await identityProvider?.close();
   await db.destroy();
   process.exit(failure.exitCode);
 }
@@ -65,6 +75,7 @@ console.log(`
   API docs              ${publicUrl}/docs
   Database              ${where}
   Partners              ${partners}
+  Console sign-in       ${config.oidc ? `${publicUrl}/console (${config.oidc.providerName}: ${config.oidc.issuer})` : 'none: set the OIDC_* settings'}
 ${sandbox ? `
   Get a token:          npm run --silent token -- ie-removals-casework
   Sandbox clients:      ${sandbox.clientIds().join(', ')}
@@ -90,6 +101,7 @@ async function shutdown(signal: string) {
   await closed;
   await running.close();
   await sandboxes?.close();
+  await identityProvider?.close();
   await db.destroy();
   clearTimeout(deadline);
   logger.info({ signal }, 'stopped');

@@ -18,8 +18,12 @@ function decoded(value: string): string | undefined {
   }
 }
 
-export function writeCookie(res: Response, name: string, value: string, options: { secure: boolean; path: string; maxAgeSeconds: number }): void {
-  const attributes = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path}`, 'HttpOnly', 'SameSite=Strict', `Max-Age=${options.maxAgeSeconds}`];
+/**
+ * SameSite=Strict unless told otherwise. Lax is for the one cookie that must come back with the identity provider's
+ * redirect, a top-level navigation from another site, which a Strict cookie would not accompany.
+ */
+export function writeCookie(res: Response, name: string, value: string, options: { secure: boolean; path: string; maxAgeSeconds: number; sameSite?: 'Strict' | 'Lax' }): void {
+  const attributes = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path}`, 'HttpOnly', `SameSite=${options.sameSite ?? 'Strict'}`, `Max-Age=${options.maxAgeSeconds}`];
   if (options.secure) attributes.push('Secure');
   res.append('set-cookie', attributes.join('; '));
 }
@@ -27,3 +31,5 @@ export function writeCookie(res: Response, name: string, value: string, options:
 /** Over https the session cookie takes the __Host- prefix: Secure, Path=/ and no Domain, so no sibling host can set it. */
 export const sessionCookieName = (secure: boolean) => (secure ? '__Host-gw-console' : 'gw-console');
 export const signInCookieName = 'gw-console-signin';
+/** Names the sign-in under way at the identity provider (sign-in-attempts.ts). */
+export const attemptCookieName = 'gw-console-oidc';

@@ -16,6 +16,9 @@ import { safeError } from '../logger.ts';
 import type { Measures } from '../measures/service.ts';
 import { ruleIds } from '../policy/types.ts';
 import { readCookie, sessionCookieName, signInCookieName, writeCookie } from './cookies.ts';
+import type { RelyingParty } from './oidc.ts';
+import { oidcSignInRoutes } from './oidc-routes.ts';
+import type { SignInAttempts } from './sign-in-attempts.ts';
 import type { Viewer } from './layout.ts';
 import { entryPage, searchPage, subjectPage, verificationPage } from './pages/dpo-pages.ts';
 import { registerData, type RegisterReads } from './register-data.ts';
@@ -37,6 +40,11 @@ export interface ConsoleDeps {
   checkpoints(): Promise<CheckpointRow[]>;
   head(): Promise<number>;
   today(): IsoDate;
+  /** Sign-in at the department's identity provider; null when none is configured. */
+  relyingParty: RelyingParty | null;
+  attempts: SignInAttempts;
+  /** Whether a client token may be pasted to sign in: a sandbox only. */
+  tokenSignIn: boolean;
   /** Cookies are Secure (and __Host-) when the gateway is served over https. */
   secureCookies: boolean;
   logger: Pick<Logger, 'error' | 'warn'>;
@@ -97,12 +105,21 @@ export function consoleRouter(deps: ConsoleDeps): Router {
 
   router.get('/assets/console.css', (_req, res) => { res.type('text/css').send(consoleCss); });
 
+  const providerName = deps.relyingParty?.providerName ?? null;
+  /** The sign-in page, with a fresh one-time value for the token form when tokens may be pasted. */
+  const signInForm = (res: Response, status: number, error: string | null = null) => {
+    let tokenNonce: string | null = null;
+    if (deps.tokenSignIn) {
+      tokenNonce = randomToken();
+      writeCookie(res, signInCookieName, tokenNonce, { secure: deps.secureCookies, path: '/console', maxAgeSeconds: 600 });
+    }
+    return send(res, status, signInPage({ providerName, tokenNonce, error }));
+  };
+
   router.get('/sign-in', async (req, res, next) => {
     try {
       if (await deps.sessions.lookup(readCookie(req, cookie))) return res.redirect(303, '/console');
-      const nonce = randomToken();
-      writeCookie(res, signInCookieName, nonce, { secure: deps.secureCookies, path: '/console', maxAgeSeconds: 600 });
-      send(res, 200, signInPage(nonce));
+      signInForm(res, 200);
     } catch (error) {
       next(error);
     }
@@ -110,6 +127,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
 
   router.post('/sign-in', forms, async (req, res, next) => {
     try {
+      if (!deps.tokenSignIn) return send(res, 404, refusedPage('Page not found', 'Signing in with a client token is for the sandbox only. Sign in with your identity provider.'));
       const nonce = readCookie(req, signInCookieName);
       if (!nonce || typeof req.body?.signin !== 'string' || !sameSecret(req.body.signin, nonce) || !sameOrigin(req)) {
         return send(res, 403, refusedPage('Start again', 'The sign-in form had expired or did not come from this console. Open the sign-in page again.'));
@@ -121,9 +139,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
       } catch (error) {
         if (!(error instanceof GatewayError)) throw error;
         if (error.code === 'forbidden') return send(res, 403, refusedPage('The console is not for this identity', error.detail));
-        const fresh = randomToken();
-        writeCookie(res, signInCookieName, fresh, { secure: deps.secureCookies, path: '/console', maxAgeSeconds: 600 });
-        return send(res, 401, signInPage(fresh, error.detail));
+        return signInForm(res, 401, error.detail);
       }
       writeCookie(res, signInCookieName, '', { secure: deps.secureCookies, path: '/console', maxAgeSeconds: 0 });
       writeCookie(res, cookie, opened.id, { secure: deps.secureCookies, path: '/', maxAgeSeconds: sessionLimits.absoluteMs / 1000 });
@@ -132,6 +148,8 @@ export function consoleRouter(deps: ConsoleDeps): Router {
       next(error);
     }
   });
+
+  router.use('/sign-in', oidcSignInRoutes({ ...deps, send }));
 
   router.post('/sign-out', forms, guarded(['sro', 'dpo', 'partner', 'registry-admin'], async (req, res) => {
     await deps.sessions.end(readCookie(req, cookie));
@@ -190,7 +208,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     const day = /^\d{4}-\d{2}-\d{2}$/;
     if (raw.exchange) exchangeIds.includes(raw.exchange) ? (q.exchange = raw.exchange) : errors.push('Choose an exchange from the list.');
     if (raw.decision) ['permit', 'deny'].includes(raw.decision) ? (q.decision = raw.decision as 'permit') : errors.push('Choose permit or deny.');
-    if (raw.kind) ['decision', 'lookup', 'outcome', 'feedback', 'dry-run', 'register-change'].includes(raw.kind) ? (q.kind = raw.kind as 'decision') : errors.push('Choose a kind from the list.');
+    if (raw.kind) ['decision', 'lookup', 'outcome', 'feedback', 'dry-run', 'register-change', 'console-access'].includes(raw.kind) ? (q.kind = raw.kind as 'decision') : errors.push('Choose a kind from the list.');
     if (raw.rule) (ruleIds as readonly string[]).includes(raw.rule) ? (q.rule = raw.rule) : errors.push('Choose a rule from the list.');
     if (raw.party) /^[a-z0-9][a-z0-9.-]{1,63}$/.test(raw.party) ? (q.party = raw.party) : errors.push('A party is a register code such as home-office-ie.');
     if (raw.from) day.test(raw.from) && !Number.isNaN(Date.parse(raw.from)) ? (q.from = `${raw.from}T00:00:00Z`) : errors.push('From must be a day.');

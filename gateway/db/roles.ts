@@ -32,6 +32,9 @@ export const tablePrivileges: Record<string, Privilege[]> = {
   // Console sign-ins: sessions are touched, ended and swept; used tokens are swept once they have expired.
   console_sessions: ['select', 'insert', 'update', 'delete'],
   console_token_uses: ['select', 'insert', 'delete'],
+  // The register of people is append-only (a trigger refuses the rest); a sign-in attempt is used once and swept.
+  console_people_roles: ['select', 'insert'],
+  console_sign_in_attempts: ['select', 'insert', 'delete'],
   // The gateway reads these to check the schema is current; only the owner migrates.
   knex_migrations: ['select'],
   knex_migrations_lock: ['select'],

@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 const anyFreePorts = {
-  GATEWAY_PORT: '0', SANDBOX_DFE_PORT: '0', SANDBOX_DWP_PORT: '0', SANDBOX_HMRC_PORT: '0', SANDBOX_NHS_PORT: '0', SANDBOX_HOME_OFFICE_PORT: '0', SANDBOX_FINANCIAL_PORT: '0',
+  GATEWAY_PORT: '0', SANDBOX_DFE_PORT: '0', SANDBOX_DWP_PORT: '0', SANDBOX_HMRC_PORT: '0', SANDBOX_NHS_PORT: '0', SANDBOX_HOME_OFFICE_PORT: '0', SANDBOX_FINANCIAL_PORT: '0', SANDBOX_IDP_PORT: '0',
 };
 const start = (env: Record<string, string>) => runEntry('gateway/main.ts', [], { ...database.env, ...anyFreePorts, LOG_LEVEL: 'warn', ...env });
 

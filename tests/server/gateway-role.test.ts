@@ -173,8 +173,9 @@ describe('a gateway process connected as that role', () => {
     const verification = await processCaller(gateway, 'dpo').get('/v1/audit/verification');
     expect(verification.status).toBe(200);
     expect(verification.body).toMatchObject({ ok: true, protection: { intact: true } });
-    // The default register load, 6 traces with their outcomes, 5 register changes, 3 trial decisions and 2 outcomes.
-    expect(verification.body.checked).toBe(1 + 12 + 5 + 3 + 2);
+    // The default register load, the sandbox's 2 demonstration people given console roles, 6 traces with their
+    // outcomes, 5 register changes, 3 trial decisions and 2 outcomes, and the console sign-in.
+    expect(verification.body.checked).toBe(1 + 2 + 12 + 5 + 3 + 2 + 1);
     expect(verification.body.checkpointsChecked).toBeGreaterThan(0);
   });
 

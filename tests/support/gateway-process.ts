@@ -24,7 +24,7 @@ export async function startGatewayProcess(options: ProcessOptions): Promise<Gate
   const env: Record<string, string> = {
     ...(inherited as Record<string, string>),
     GATEWAY_PORT: '0', GATEWAY_DATA_DIR: options.dataDir, LOG_LEVEL: 'info',
-    SANDBOX_DFE_PORT: '0', SANDBOX_DWP_PORT: '0', SANDBOX_HMRC_PORT: '0', SANDBOX_NHS_PORT: '0', SANDBOX_HOME_OFFICE_PORT: '0', SANDBOX_FINANCIAL_PORT: '0',
+    SANDBOX_DFE_PORT: '0', SANDBOX_DWP_PORT: '0', SANDBOX_HMRC_PORT: '0', SANDBOX_NHS_PORT: '0', SANDBOX_HOME_OFFICE_PORT: '0', SANDBOX_FINANCIAL_PORT: '0', SANDBOX_IDP_PORT: '0',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   };

@@ -8,7 +8,8 @@ import { SignJWT, importJWK, type JWTPayload } from 'jose';
 import request from 'supertest';
 import { fileKeyRing, type AuditKeyRing } from '../../audit/signing-keys.ts';
 import { enrolClient, sandboxClients, type SigningKey } from '../../gateway/auth/sandbox-clients.ts';
-import { loadConfig, type Config } from '../../gateway/config.ts';
+import { loadConfig, type Config, type OidcSettings } from '../../gateway/config.ts';
+import { createServer } from 'node:http';
 import { migrate } from '../../gateway/db/migrate.ts';
 import { buildGateway } from '../../gateway/gateway.ts';
 import { loadDefaultRegister } from '../../mou-registry/default-register/load.ts';
@@ -28,6 +29,10 @@ export interface TestGatewayOptions {
   database?: TestDatabase;
   /** The keys that sign audit checkpoints (e.g. memoryKeyRing(), to rotate them in a test); by default the data dir's. */
   auditKeys?: AuditKeyRing;
+  /** Console sign-in with OpenID Connect, given the gateway's own address (its redirect URL depends on it). */
+  oidc?: (baseUrl: string) => OidcSettings;
+  /** false: a production start (SANDBOX=false), whose console takes no pasted token. */
+  sandbox?: boolean;
 }
 
 const population = generatePopulation();
@@ -38,8 +43,16 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
   await loadDefaultRegister(database.db);
   const sandboxes: RunningSandboxes = await startSandboxes({}, population);
   const base = loadConfig({ LOG_LEVEL: 'info' });
+  // One listening server for the file (supertest given the app itself would open a server per request), opened
+  // first so that its address is known to the settings that need it.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config: Config = {
     ...base,
+    publicUrl: baseUrl,
+    oidc: options.oidc ? options.oidc(baseUrl) : null,
+    sandbox: { ...base.sandbox, start: options.sandbox ?? true },
     databaseUrl: database.url,
     rateLimitPerMinute: options.rateLimitPerMinute ?? base.rateLimitPerMinute,
     metricsToken: randomBytes(32).toString('base64url'),
@@ -67,10 +80,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
       .sign(await importJWK(key.privateJwk, 'ES256'));
   }
 
-  // One listening server for the file: supertest given the app itself would open a server per request.
-  const server = gateway.app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on('request', gateway.app);
 
   return {
     http: request(baseUrl),
@@ -83,6 +93,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
     hmacKey,
     auditKeys,
     keys,
+    people: gateway.people,
     token,
     logs: () => logLines.join(''),
     async close() {
