@@ -78,7 +78,8 @@ export function createAuditReader(db: Knex) {
       if (q.party) query.where('party', q.party);
       if (q.agreement) query.where('agreement_id', q.agreement);
       // Containment, so the GIN indexes over rules and subjects answer these.
-      if (q.rule) query.whereRaw(`body->'rules' @> ?::jsonb`, [JSON.stringify([{ id: q.rule, outcome: 'deny' }])]);
+      // A refusal's denying rules, through the small index over them (20261207130100_audit_denied_rules_index.ts).
+      if (q.rule) query.where('decision', 'deny').whereRaw(`audit_denied_rules(body) @> array[?]::text[]`, [q.rule]);
       if (q.subjects) {
         const subjects = q.subjects;
         query.where((w) => { for (const s of subjects) w.orWhereRaw(`body->'subjects' @> ?::jsonb`, [JSON.stringify([s])]); });

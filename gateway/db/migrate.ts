@@ -7,6 +7,7 @@ import * as auditCanonicalBody from '../../audit/migrations/20261123110200_audit
 import * as auditFeedbackKind from '../../audit/migrations/20261124090000_audit_feedback_kind.ts';
 import * as auditArchives from '../../audit/migrations/20261202120000_audit_archives.ts';
 import * as auditLookupsAndCapUsage from '../../audit/migrations/20261207100000_audit_lookups_and_cap_usage.ts';
+import * as auditDeniedRulesIndex from '../../audit/migrations/20261207130100_audit_denied_rules_index.ts';
 import * as auditConsoleAccessKind from '../../audit/migrations/20261207160100_audit_console_access_kind.ts';
 import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as consolePeople from '../console/migrations/20261207160000_console_people.ts';
@@ -28,6 +29,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261202120000_audit_archives': auditArchives,
   '20261207100000_audit_lookups_and_cap_usage': auditLookupsAndCapUsage,
   '20261207130000_register_record_time': registerRecordTime,
+  '20261207130100_audit_denied_rules_index': auditDeniedRulesIndex,
   '20261207160000_console_people': consolePeople,
   '20261207160100_audit_console_access_kind': auditConsoleAccessKind,
 };
