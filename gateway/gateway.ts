@@ -12,6 +12,7 @@ import { createAuthenticator } from './auth/authenticate.ts';
 import { createClientStore } from './auth/client-store.ts';
 import type { Config } from './config.ts';
 import { exchangeRoutes } from './exchanges/routes.ts';
+import { refusedWhileChainBroken } from './exchanges/chain-guard.ts';
 import { createDecisionCommitter } from './exchanges/decision-commit.ts';
 import { createExchangePipeline } from './exchanges/pipeline.ts';
 import { createApp } from './http/app.ts';
@@ -50,7 +51,8 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
-  const metrics = createMetrics(db);
+  const { chainHealth } = auditModule;
+  const metrics = createMetrics(db, chainHealth);
   // Every writer of the log goes through the observed appender, so the metrics count what the log holds.
   const audit = metrics.observe(auditModule.appender);
   const register = createRegisterStore(db);
@@ -62,7 +64,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore) });
   const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
   const measuresStore = createMeasuresStore(db);
-  const measures = createMeasures({ store: measuresStore, register, today });
+  const measures = createMeasures({ store: measuresStore, register, today, chain: chainHealth });
   const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
   const consolePages = consoleRouter({
     sessions: createSessions({ db, clients, authenticate, clock: deps.clock ?? (() => new Date()) }),
@@ -70,7 +72,8 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     measures,
     reader: createAuditReader(db),
     subjectReport: createSubjectReporter(db, auditModule.pseudonymiser),
-    verify: async () => verifyLog(db, { jwks: await auditKeys.jwks() }),
+    verify: async () => chainHealth.verified(await verifyLog(db, { jwks: await auditKeys.jwks() })),
+    chain: chainHealth,
     checkpoints: () => listCheckpoints(db),
     head: () => measuresStore.head(),
     today,
@@ -82,8 +85,8 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     logger,
     authenticate,
     routes: [
-      ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
-      ...exchangeRoutes(pipeline),
+      ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite', chainHealth),
+      ...refusedWhileChainBroken(exchangeRoutes(pipeline), chainHealth),
       ...auditModule.routes,
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),

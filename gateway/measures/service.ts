@@ -1,5 +1,6 @@
 // Puts the register and the log together: the measures report, one collaboration's figures over time, and the
 // signals. Reads only; the figures are recomputed from the log each time, never stored beside it.
+import type { ChainHealth } from '../../audit/chain-health.ts';
 import { standingOn } from '../../mou-registry/lifecycle.ts';
 import type { RegisterStore } from '../../mou-registry/store.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
@@ -15,6 +16,8 @@ export interface MeasuresDeps {
   store: MeasuresStore;
   register: Pick<RegisterStore, 'collaborations' | 'agreements' | 'allVersions' | 'directives'>;
   today: () => IsoDate;
+  /** Whether the audit chain is known to be broken, read afresh for each list of signals. */
+  chain?: { refresh(): Promise<ChainHealth> };
 }
 
 export const maxWindowDays = 400;
@@ -100,7 +103,8 @@ export function createMeasures(deps: MeasuresDeps) {
       const reviews = governing(view, today).map(({ collaborationId, version: v }) => ({
         collaborationId, agreementId: v.agreementId, version: v.version, nextReviewDue: v.review.nextReviewDue,
       }));
-      const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives });
+      const chain = await deps.chain?.refresh();
+      const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives, ...(chain ? { chain } : {}) });
       return { asOf: today, logHead: recent.logHead, signals };
     },
   };
