@@ -66,7 +66,9 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const measuresStore = createMeasuresStore(db);
   const measures = createMeasures({ store: measuresStore, register, today, chain: chainHealth });
   const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
+  const commands = createRegisterCommands({ audit, today });
   const consolePages = consoleRouter({
+    commands,
     sessions: createSessions({ db, clients, authenticate, clock: deps.clock ?? (() => new Date()) }),
     register,
     measures,
@@ -88,7 +90,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite', chainHealth),
       ...refusedWhileChainBroken(exchangeRoutes(pipeline), chainHealth),
       ...auditModule.routes,
-      ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
+      ...registerRoutes(register, commands, today),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
       metrics.route(config.metricsToken),
     ],

@@ -28,6 +28,7 @@ import { registerPage } from './pages/register-page.ts';
 import { randomToken, sameSecret, sessionLimits, type Sessions } from './sessions.ts';
 import { refusedPage, signInPage, unavailablePage } from './sign-in-pages.ts';
 import { consoleCss } from './styles.ts';
+import { mountActions, notices, type ActionDeps } from './action-routes.ts';
 import { addDays } from '../measures/periods.ts';
 
 export interface ConsoleDeps {
@@ -43,12 +44,14 @@ export interface ConsoleDeps {
   checkpoints(): Promise<CheckpointRow[]>;
   head(): Promise<number>;
   today(): IsoDate;
+  /** The register commands the API's routes call, for the SRO's actions (action-routes.ts). */
+  commands: ActionDeps['commands'];
   /** Cookies are Secure (and __Host-) when the gateway is served over https. */
   secureCookies: boolean;
   logger: Pick<Logger, 'error' | 'warn'>;
 }
 
-type Page = (req: Request, res: Response, viewer: Viewer) => Promise<string | void>;
+export type Page = (req: Request, res: Response, viewer: Viewer) => Promise<string | void>;
 
 const exchangeIds = exchanges.map((e) => e.id).sort();
 const validSubject = validatorFor('AuditSubjectQuery');
@@ -155,6 +158,8 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     return registerPage(viewer, { asOf: deps.today(), scorecards: data.scorecards, measures, signals: signals.signals });
   }));
 
+  mountActions(router, guarded, forms, { commands: deps.commands, register: deps.register });
+
   router.get('/collaborations/:collaborationId', guarded(['sro', 'dpo'], async (req, _res, viewer) => {
     const id = String(req.params.collaborationId);
     const data = await registerData(deps.register, deps.today(), id);
@@ -165,14 +170,15 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     return collaborationPage(viewer, {
       collaboration, scorecard: data.scorecards[0]!, agreements: data.agreements, measures: m.measures, series: m.series, window, logHead: m.logHead,
       signals: signals.signals.filter((s) => s.collaborationId === id),
+      notice: notices[String(req.query.done)] ?? null,
     });
   }));
 
-  router.get('/directives', guarded(['sro', 'dpo'], async (_req, _res, viewer) => {
+  router.get('/directives', guarded(['sro', 'dpo'], async (req, _res, viewer) => {
     const today = deps.today();
     const window = { from: addDays(today, -364), to: today };
     const [directives, report, signals] = await Promise.all([deps.register.directives(), deps.measures.report(window), deps.measures.signals()]);
-    return directivesPage(viewer, { today, directives, sharing: report.directives, window, signals: signals.signals.filter((s) => s.code === 'directive-lapsing') });
+    return directivesPage(viewer, { notice: notices[String(req.query.done)] ?? null, today, directives, sharing: report.directives, window, signals: signals.signals.filter((s) => s.code === 'directive-lapsing') });
   }));
 
   router.get('/dpo', guarded(['dpo'], async (_req, _res, viewer) => subjectPage(viewer, { chain: (await deps.chain?.refresh()) ?? null })));

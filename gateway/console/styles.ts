@@ -42,6 +42,8 @@ fieldset { border: 1px solid var(--line); padding: .75rem 1rem 1rem; margin: 0 0
 button { font: inherit; font-weight: 700; background: #00703c; color: #fff; border: 0; padding: .55rem 1rem; cursor: pointer; box-shadow: 0 2px 0 #002d18; }
 button.secondary { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; } button.link { background: none; box-shadow: none; color: #fff; text-decoration: underline; padding: 0; font-weight: 400; }
 .filters { display: flex; flex-wrap: wrap; gap: .75rem 1rem; align-items: end; } .filters label { display: block; font-weight: 700; font-size: .95rem; }
+.notice { border-left: 5px solid var(--ok); background: var(--ok-bg); padding: .5rem 1rem; margin: 1rem 0; } .notice p { margin: 0; }
+form.stack label.inline { display: inline; font-weight: 400; margin: 0; }
 .alert { border: 4px solid var(--urgent); background: var(--urgent-bg); padding: .75rem 1rem; margin: 1rem 0; } .alert h2 { margin-top: 0; color: var(--urgent); }
 .error-summary { border: 4px solid var(--urgent); padding: .75rem 1rem; margin: 1rem 0; } .error-summary h2 { margin-top: 0; font-size: 1.2rem; }
 figure.chart { margin: 1rem 0 2rem; } figure.chart svg { width: 100%; max-width: 56rem; height: auto; display: block; }

@@ -23,6 +23,8 @@ export interface CollaborationView {
   window: { from: string; to: string };
   logHead: number;
   signals: Signal[];
+  /** What the SRO just did, said back once. */
+  notice?: string | null;
 }
 
 const refusals = (f: Figures) => Object.entries(f.refusalsByRule).map(([rule, n]) => `${rule} ${n}`).join(', ') || '–';
@@ -38,7 +40,9 @@ export function collaborationPage(viewer: Viewer, v: CollaborationView): string 
   const weeks = v.series.map((p) => p.start);
   const f = v.measures.figures;
   const reported = feedbackOutcomes.filter((o) => v.series.some((p) => (p.figures.feedback.byOutcome[o] ?? 0) > 0));
+  const sro = viewer.roles.includes('sro');
   const body = html`
+${v.notice ? html`<div class="notice" role="status"><p>${v.notice}</p></div>` : ''}
 <p class="lead">${c.purpose}</p>
 <dl class="facts">
 <dt>Owner</dt><dd>${c.owner.name}, ${c.owner.role} (<a href="mailto:${c.owner.email}">${c.owner.email}</a>)</dd>
@@ -50,9 +54,10 @@ ${v.scorecard.gaps.length ? html`<h2>Gaps the scorecard finds</h2><ul>${v.scorec
 <h2>Needs attention</h2>
 ${signalsList(v.signals, new Map([[c.id, c.title]]), 'Nothing about this collaboration needs attention.')}
 <h2>Agreements</h2>
-${scrollTable('Agreements and where each version stands today', html`<thead><tr><th scope="col">Agreement</th><th scope="col">Version</th><th scope="col">Standing</th></tr></thead>
+${scrollTable('Agreements and where each version stands today', html`<thead><tr><th scope="col">Agreement</th><th scope="col">Version</th><th scope="col">Standing</th>${sro ? html`<th scope="col">Joint review</th>` : ''}</tr></thead>
 <tbody>${v.agreements.flatMap((a) => a.versions.map((ver) => html`<tr><th scope="row">${a.title}</th><td>${ver.version}</td>
-<td>${ver.status === 'in-force' ? badge('ok', 'In force') : badge(ver.status === 'draft' ? 'urgent' : 'warning', ver.status)} ${ver.reason}</td></tr>`))}</tbody>`)}
+<td>${ver.status === 'in-force' ? badge('ok', 'In force') : badge(ver.status === 'draft' ? 'urgent' : 'warning', ver.status)} ${ver.reason}</td>${sro ? html`<td>${['in-force', 'signed', 'suspended'].includes(ver.status)
+    ? html`<a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/review">Record a joint review<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>` : html`<span class="muted">not signed</span>`}</td>` : ''}</tr>`))}</tbody>`)}
 <h2>Figures, ${v.window.from} to ${v.window.to}</h2>
 <p class="muted">From the audit log up to entry ${v.logHead}. Requests out: the Home Office asking or telling a partner; in: a partner asking the Home Office. p50 and p95 by nearest rank.</p>
 ${scrollTable('Figures by agreement and exchange', html`<thead><tr><th scope="col">Exchange</th><th scope="col" class="num">Out</th><th scope="col" class="num">In</th><th scope="col" class="num">Permitted</th><th scope="col" class="num">Refused</th>

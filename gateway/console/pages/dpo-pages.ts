@@ -29,7 +29,7 @@ ${chainAlert(result.chain)}
 ${errorSummary(result.errors ?? [])}
 <p class="lead">Every exchange about one person: who asked, when, why, under which agreement and legal basis, what was decided and
 which fields went. Name the person one way only. What you type is sent once, is not kept or logged, and is not shown back.</p>
-<form class="stack" method="post" action="/console/dpo/subject-report" autocomplete="off">
+<form class="stack" method="post" action="/console/dpo/subject-report" autocomplete="off" novalidate>
 <input type="hidden" name="csrf" value="${viewer.csrf}">
 <fieldset><legend>By National Insurance number</legend>
 <label for="nino">NINo</label><p class="hint" id="nino-hint">For example QQ 12 34 56 C</p><input id="nino" name="nino" aria-describedby="nino-hint" spellcheck="false" size="14"></fieldset>
@@ -69,7 +69,7 @@ export function searchPage(viewer: Viewer, data: { query: Record<string, string>
 ${errorSummary(data.errors)}
 <p class="lead">Search the log by exchange, decision, kind, party, the rule that refused, and time. To find a person, use the
 <a href="/console/dpo">subject report</a>, which keeps identifiers out of addresses.</p>
-<form method="get" action="/console/dpo/search" class="filters">
+<form method="get" action="/console/dpo/search" class="filters" novalidate>
 ${select('exchange', 'Exchange', data.exchanges)}
 ${select('decision', 'Decision', ['permit', 'deny'])}
 ${select('kind', 'Kind', ['decision', 'lookup', 'outcome', 'feedback', 'dry-run', 'register-change'])}
