@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { createAuditAppender } from './append.ts';
+import { createChainHealth } from './chain-health.ts';
 import { createCheckpointer } from './checkpoints.ts';
 import { exportLines } from './export.ts';
 import { createAuditReader } from './read.ts';
@@ -13,6 +14,7 @@ import { createFactSealer } from './sealed-facts.ts';
 import { createPseudonymiser } from './subject-key.ts';
 import { createSubjectReporter } from './subject-report.ts';
 import { verifyLog } from './verify.ts';
+import { safeError } from '../gateway/logger.ts';
 
 export interface AuditModuleOptions {
   hmacKey: Buffer;
@@ -26,7 +28,14 @@ export const keysPath = '/.well-known/audit-keys.json';
 
 export function createAuditModule(db: Knex, options: AuditModuleOptions) {
   const { keys, logger, clock } = options;
-  const checkpointer = createCheckpointer(db, keys, { ...options.checkpoints, logger, ...(clock ? { clock } : {}) });
+  const chainHealth = createChainHealth(db, { logger, refreshSeconds: options.checkpoints.seconds, ...(clock ? { clock } : {}) });
+  const checkpointer = createCheckpointer(db, keys, {
+    ...options.checkpoints, logger, ...(clock ? { clock } : {}),
+    onBroken: (error, head) => {
+      void chainHealth.record({ source: 'checkpointer', ok: false, head, firstBadSeq: error.seq, problem: `entry ${error.seq} does not follow from the one before it; no checkpoint was signed` })
+        .catch((e) => logger.error({ error: safeError(e) }, 'could not record that the audit chain is broken'));
+    },
+  });
   const appender = createAuditAppender(db, clock, checkpointer.noteAppended);
   const pseudonymiser = createPseudonymiser(options.hmacKey);
   const routes = auditRoutes({
@@ -35,9 +44,16 @@ export function createAuditModule(db: Knex, options: AuditModuleOptions) {
     subjectReport: createSubjectReporter(db, pseudonymiser),
     receiptFor: createReceipts({ db, checkpoints: checkpointer, keysUrl: keysPath }),
     keys,
-    verify: async () => verifyLog(db, { jwks: await keys.jwks() }),
+    verify: async () => chainHealth.verified(await verifyLog(db, { jwks: await keys.jwks() })),
     exportLines: (request, limit) => exportLines({ db, checkpoints: checkpointer, keys, ...(clock ? { clock } : {}) }, request, limit),
   });
   checkpointer.start();
-  return { appender, pseudonymiser, sealer: createFactSealer(options.hmacKey), checkpointer, routes, stop: () => checkpointer.stop() };
+  chainHealth.start();
+  return {
+    appender, pseudonymiser, sealer: createFactSealer(options.hmacKey), checkpointer, chainHealth, routes,
+    stop: async () => {
+      chainHealth.stop();
+      await checkpointer.stop();
+    },
+  };
 }

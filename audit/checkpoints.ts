@@ -33,7 +33,11 @@ export class ChainBrokenError extends Error {
   }
 }
 
-export interface CheckpointerOptions { every: number; seconds: number; clock?: () => Date; logger?: Pick<Logger, 'error' | 'info'> }
+export interface CheckpointerOptions {
+  every: number; seconds: number; clock?: () => Date; logger?: Pick<Logger, 'error' | 'info'>;
+  /** Told when a run finds the chain broken (chain-health.ts raises the alert). */
+  onBroken?: (error: ChainBrokenError, head: number) => void;
+}
 
 export function createCheckpointer(db: Knex, keys: Pick<AuditKeyRing, 'active'>, options: CheckpointerOptions) {
   const clock = options.clock ?? (() => new Date());
@@ -75,7 +79,10 @@ export function createCheckpointer(db: Knex, keys: Pick<AuditKeyRing, 'active'>,
   /** Signs the log as it stands now: one run at a time, and a call during a run waits for one fresh run after it. */
   function checkpointNow(): Promise<CheckpointRow | null> {
     if (!running) {
-      running = signUpToHead().finally(() => {
+      running = signUpToHead().catch(async (error) => {
+        if (error instanceof ChainBrokenError) options.onBroken?.(error, await headSeq(db).catch(() => error.seq));
+        throw error;
+      }).finally(() => {
         running = null;
       });
       return running;

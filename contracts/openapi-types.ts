@@ -24,7 +24,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database is reachable and every migration is applied. */
+        /**
+         * The database is reachable and every migration is applied; whether the audit chain is known to be broken.
+         * @description Stays 200 when the audit chain is broken, so that the DPO can still reach the console and the audit API
+         *     to investigate; exchanges are refused meanwhile (503 audit-unavailable) and `auditChain` says so.
+         */
         get: operations["ready"];
         put?: never;
         post?: never;
@@ -1104,6 +1108,19 @@ export interface components {
             /** @enum {string} */
             database: "postgresql" | "pglite";
             pendingMigrations: number;
+            /**
+             * @description broken when a check (the checkpointer, or a verification of the whole log) found the log altered and no
+             *     verification of the whole log has passed since; exchanges are then refused on every gateway process.
+             */
+            auditChain?: {
+                /** @enum {string} */
+                status: "broken" | "not-broken";
+                /** Format: date-time */
+                since?: string;
+                firstBadSeq?: number | null;
+                /** @enum {string} */
+                exchanges: "served" | "refused";
+            };
         };
         /** @description A register code (purpose, legal basis, agreement id). */
         Code: string;
@@ -2424,7 +2441,7 @@ export interface components {
         };
         Signal: {
             /** @enum {string} */
-            code: "feed-stopped" | "sla-breached" | "cap-reached" | "cap-near-limit" | "review-overdue" | "directive-lapsing" | "recorded-after-the-fact";
+            code: "feed-stopped" | "sla-breached" | "cap-reached" | "cap-near-limit" | "review-overdue" | "directive-lapsing" | "recorded-after-the-fact" | "audit-chain-broken";
             /** @enum {string} */
             severity: "urgent" | "warning";
             collaborationId: string | null;

@@ -13,6 +13,7 @@ import { createAuthenticator } from './auth/authenticate.ts';
 import { createClientStore } from './auth/client-store.ts';
 import type { Config } from './config.ts';
 import { exchangeRoutes } from './exchanges/routes.ts';
+import { refusedWhileChainBroken } from './exchanges/chain-guard.ts';
 import { createDecisionCommitter } from './exchanges/decision-commit.ts';
 import { createExchangePipeline } from './exchanges/pipeline.ts';
 import { createApp } from './http/app.ts';
@@ -55,7 +56,8 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
-  const metrics = createMetrics(db);
+  const { chainHealth } = auditModule;
+  const metrics = createMetrics(db, chainHealth);
   // Every writer of the log goes through the observed appender, so the metrics count what the log holds.
   const audit = metrics.observe(auditModule.appender);
   const register = createRegisterStore(db);
@@ -67,12 +69,14 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore), sealer: auditModule.sealer });
   const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
   const measuresStore = createMeasuresStore(db);
-  const measures = createMeasures({ store: measuresStore, register, today });
+  const measures = createMeasures({ store: measuresStore, register, today, chain: chainHealth });
   const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
+  const commands = createRegisterCommands({ audit, today });
   const clock = deps.clock ?? (() => new Date());
   const subjectHmac = auditModule.pseudonymiser.providerSubject;
   const people = createPeopleRegister({ db, audit, subjectHmac });
   const consolePages = consoleRouter({
+    commands,
     sessions: createSessions({ db, clients, authenticate, people, audit, subjectHmac, clock }),
     relyingParty: config.oidc ? createRelyingParty(config.oidc) : null,
     attempts: createSignInAttempts(db, clock),
@@ -81,7 +85,8 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     measures,
     reader: createAuditReader(db),
     subjectReport: createSubjectReporter(db, auditModule.pseudonymiser),
-    verify: async () => verifyLog(db, { jwks: await auditKeys.jwks() }),
+    verify: async () => chainHealth.verified(await verifyLog(db, { jwks: await auditKeys.jwks() })),
+    chain: chainHealth,
     checkpoints: () => listCheckpoints(db),
     head: () => measuresStore.head(),
     today,
@@ -93,11 +98,11 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     logger,
     authenticate,
     routes: [
-      ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
-      ...exchangeRoutes(pipeline, (before) => registerAsKnown(createRegisterStore(db, { before }), { before })),
+      ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite', chainHealth),
+      ...refusedWhileChainBroken(exchangeRoutes(pipeline, (before) => registerAsKnown(createRegisterStore(db, { before }), { before })), chainHealth),
       ...auditModule.routes,
       replayRoute({ reader: createAuditReader(db), sealer: auditModule.sealer, registerAsKnown: (known) => registerAsKnown(createRegisterStore(db, known), known) }),
-      ...registerRoutes(register, createRegisterCommands({ audit, today }), today, (known) => createRegisterStore(db, known)),
+      ...registerRoutes(register, commands, today, (known) => createRegisterStore(db, known)),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
       ...peopleRoutes(people),
       metrics.route(config.metricsToken),

@@ -1,5 +1,6 @@
 // `verify`: checks the database's log entry by entry and against the signed checkpoints, as GET /v1/audit/verify
 // does, with the keys the gateway publishes (or a JWKS given with --jwks).
+import { checkOf, createChainHealth } from '../chain-health.ts';
 import { checkArchiveFiles } from '../retention-check.ts';
 import { latestArchive } from '../retention-store.ts';
 import { verifyLog } from '../verify.ts';
@@ -21,6 +22,9 @@ export const verifyCommand: Command = {
     return withDatabase(config, async (db) => {
       const archive = await latestArchive(db);
       const result = await verifyLog(db, { jwks, onProgress: ({ checked, total }) => progress.update(checked, total) });
+      // Recorded as the gateway's own verifications are: a failure stops exchanges, a pass after a break resumes them.
+      // A read-only auditor's role may not record; the verification itself still stands.
+      await createChainHealth(db).record(checkOf(result)).catch((error: Error) => ctx.err(`verify: the result could not be recorded for the gateway (${error.message.split('\n')[0]})`));
       let archived = archive ? `, after entries 1–${count(archive.lastSeq)} archived (pass --archives dir to check their files too)` : '';
       if (typeof values.archives === 'string') {
         const files = await checkArchiveFiles(db, values.archives, jwks);

@@ -1,7 +1,9 @@
 // Charts drawn on the server as inline SVG: no script, no network, nothing to download. Each has a title and a
 // description for screen readers, a text legend (colour is never the only cue: bars carry their own tooltips and the
 // figures are one click away as a table), and colours with at least 3:1 contrast against white.
-import { html, percent, type Html } from './html.ts';
+import { countScale } from './chart-scale.ts';
+import { html, percent, scrollTable, type Html } from './html.ts';
+import { shortDay } from './london-time.ts';
 
 export const palette = ['#0b5cad', '#b34700', '#00704a', '#7a3b8f', '#a3123a', '#4d4d4d'];
 
@@ -11,14 +13,11 @@ interface ChartBase { id: string; title: string; description: string; categories
 const width = 600, height = 250, left = 44, right = 12, top = 12, bottom = 40;
 const plotW = width - left - right, plotH = height - top - bottom;
 
-function niceMax(value: number): number {
-  if (value <= 5) return 5;
-  const step = 10 ** Math.floor(Math.log10(value));
-  return Math.ceil(value / step) * step;
-}
+/** Ticks of a share axis: quarters, read as whole percentages. */
+const shareTicks = [0, 0.25, 0.5, 0.75, 1];
 
-function frame(chart: ChartBase, max: number, format: (v: number) => string, body: Html, legend: Html, table: Html): Html {
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => t * max);
+function frame(chart: ChartBase, ticks: number[], format: (v: number) => string, body: Html, legend: Html, table: Html): Html {
+  const max = ticks[ticks.length - 1]!;
   const step = plotW / Math.max(chart.categories.length, 1);
   const every = Math.ceil(chart.categories.length / 12);
   return html`<figure class="chart">
@@ -30,7 +29,7 @@ ${ticks.map((t) => {
     return html`<line x1="${left}" x2="${width - right}" y1="${y}" y2="${y}" stroke="#b1b4b6" stroke-width="1"/><text x="${left - 6}" y="${y + 4}" text-anchor="end" font-size="13" fill="#1b1b1b">${format(t)}</text>`;
   })}
 ${body}
-${chart.categories.map((c, i) => (i % every === 0 ? html`<text x="${left + step * i + step / 2}" y="${height - bottom + 16}" text-anchor="middle" font-size="13" fill="#1b1b1b">${c.slice(5)}</text>` : ''))}
+${chart.categories.map((c, i) => (i % every === 0 ? html`<text x="${left + step * i + step / 2}" y="${height - bottom + 16}" text-anchor="middle" font-size="13" fill="#1b1b1b">${shortDay(c)}</text>` : ''))}
 <line x1="${left}" x2="${width - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="#0b0c0c" stroke-width="1.5"/>
 </svg>
 ${legend}
@@ -41,7 +40,8 @@ ${legend}
 /** Stacked bars, one stack per category (e.g. a week). */
 export function stackedBars(chart: ChartBase & { series: BarSeries[]; unit: string }): Html {
   const totals = chart.categories.map((_, i) => chart.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const max = niceMax(Math.max(0, ...totals));
+  const scale = countScale(Math.max(0, ...totals));
+  const max = scale.top;
   const step = plotW / Math.max(chart.categories.length, 1);
   const barW = Math.max(4, step * 0.6);
   const bars = chart.categories.map((category, i) => {
@@ -56,9 +56,9 @@ export function stackedBars(chart: ChartBase & { series: BarSeries[]; unit: stri
     });
   });
   const legend = html`<ul class="legend">${chart.series.map((s, k) => html`<li><span class="swatch" style="background:${palette[k % palette.length]}"></span>${s.label}</li>`)}</ul>`;
-  const table = html`<table><caption>${chart.title}</caption><thead><tr><th scope="col">Period from</th>${chart.series.map((s) => html`<th scope="col" class="num">${s.label}</th>`)}<th scope="col" class="num">Total</th></tr></thead>
-<tbody>${chart.categories.map((c, i) => html`<tr><th scope="row">${c}</th>${chart.series.map((s) => html`<td class="num">${s.values[i] ?? 0}</td>`)}<td class="num">${totals[i]}</td></tr>`)}</tbody></table>`;
-  return frame(chart, max, (v) => String(Math.round(v)), html`${bars}`, legend, table);
+  const table = scrollTable(chart.title, html`<thead><tr><th scope="col">Period from</th>${chart.series.map((s) => html`<th scope="col" class="num">${s.label}</th>`)}<th scope="col" class="num">Total</th></tr></thead>
+<tbody>${chart.categories.map((c, i) => html`<tr><th scope="row">${c}</th>${chart.series.map((s) => html`<td class="num">${s.values[i] ?? 0}</td>`)}<td class="num">${totals[i]}</td></tr>`)}</tbody>`);
+  return frame(chart, scale.ticks, (v) => v.toLocaleString('en-GB'), html`${bars}`, legend, table);
 }
 
 /** Shares from 0 to 100% per category, with the count behind each; a period with nothing measured is left empty. */
@@ -72,9 +72,9 @@ export function shareBars(chart: ChartBase & { shares: (number | null)[]; counts
     return html`<rect x="${left + step * i + (step - barW) / 2}" y="${top + plotH - h}" width="${barW}" height="${h}" fill="${share < 1 ? palette[1] : palette[2]}"><title>${c}: ${percent(share)} ${chart.label.toLowerCase()} (${chart.counts[i]})</title></rect>`;
   });
   const legend = html`<ul class="legend"><li><span class="swatch" style="background:${palette[2]}"></span>All within</li><li><span class="swatch" style="background:${palette[1]}"></span>Some missed</li><li>No bar: nothing measured</li></ul>`;
-  const table = html`<table><caption>${chart.title}</caption><thead><tr><th scope="col">Period from</th><th scope="col" class="num">${chart.label}</th><th scope="col" class="num">Measured</th></tr></thead>
-<tbody>${chart.categories.map((c, i) => html`<tr><th scope="row">${c}</th><td class="num">${percent(chart.shares[i] ?? null)}</td><td class="num">${chart.counts[i]}</td></tr>`)}</tbody></table>`;
-  return frame(chart, 1, (v) => `${Math.round(v * 100)}%`, html`${bars}`, legend, table);
+  const table = scrollTable(chart.title, html`<thead><tr><th scope="col">Period from</th><th scope="col" class="num">${chart.label}</th><th scope="col" class="num">Measured</th></tr></thead>
+<tbody>${chart.categories.map((c, i) => html`<tr><th scope="row">${c}</th><td class="num">${percent(chart.shares[i] ?? null)}</td><td class="num">${chart.counts[i]}</td></tr>`)}</tbody>`);
+  return frame(chart, shareTicks, (v) => `${Math.round(v * 100)}%`, html`${bars}`, legend, table);
 }
 
 /** Directives as bars on a time line, from their first day to their last (or to today when open-ended). */

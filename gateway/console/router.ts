@@ -8,6 +8,7 @@ import type { CheckpointRow } from '../../audit/checkpoints.ts';
 import type { AuditQuery, AuditReader } from '../../audit/read.ts';
 import type { SubjectQuery, SubjectReport } from '../../audit/subject-report.ts';
 import type { VerificationResult } from '../../audit/verify.ts';
+import type { ChainHealth } from '../../audit/chain-health.ts';
 import type { IsoDate } from '../../mou-registry/types.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { exchanges } from '../exchanges/catalogue.ts';
@@ -20,7 +21,9 @@ import type { RelyingParty } from './oidc.ts';
 import { oidcSignInRoutes } from './oidc-routes.ts';
 import type { SignInAttempts } from './sign-in-attempts.ts';
 import type { Viewer } from './layout.ts';
-import { entryPage, searchPage, subjectPage, verificationPage } from './pages/dpo-pages.ts';
+import { searchPage, subjectPage, verificationPage } from './pages/dpo-pages.ts';
+import { entryPage } from './pages/entry-page.ts';
+import { londonMidnight } from './london-time.ts';
 import { registerData, type RegisterReads } from './register-data.ts';
 import { collaborationPage } from './pages/collaboration-page.ts';
 import { directivesPage } from './pages/directives-page.ts';
@@ -28,6 +31,7 @@ import { registerPage } from './pages/register-page.ts';
 import { randomToken, sameSecret, sessionLimits, type Sessions } from './sessions.ts';
 import { refusedPage, signInPage, unavailablePage } from './sign-in-pages.ts';
 import { consoleCss } from './styles.ts';
+import { mountActions, notices, type ActionDeps } from './action-routes.ts';
 import { addDays } from '../measures/periods.ts';
 
 export interface ConsoleDeps {
@@ -36,7 +40,10 @@ export interface ConsoleDeps {
   measures: Measures;
   reader: AuditReader;
   subjectReport(query: SubjectQuery): Promise<SubjectReport>;
+  /** Verifies the whole log and records what it found (a pass clears a broken chain, a failure raises it). */
   verify(): Promise<VerificationResult>;
+  /** Whether the audit chain is known to be broken. */
+  chain?: { refresh(): Promise<ChainHealth> };
   checkpoints(): Promise<CheckpointRow[]>;
   head(): Promise<number>;
   today(): IsoDate;
@@ -45,12 +52,14 @@ export interface ConsoleDeps {
   attempts: SignInAttempts;
   /** Whether a client token may be pasted to sign in: a sandbox only. */
   tokenSignIn: boolean;
+  /** The register commands the API's routes call, for the SRO's actions (action-routes.ts). */
+  commands: ActionDeps['commands'];
   /** Cookies are Secure (and __Host-) when the gateway is served over https. */
   secureCookies: boolean;
   logger: Pick<Logger, 'error' | 'warn'>;
 }
 
-type Page = (req: Request, res: Response, viewer: Viewer) => Promise<string | void>;
+export type Page = (req: Request, res: Response, viewer: Viewer) => Promise<string | void>;
 
 const exchangeIds = exchanges.map((e) => e.id).sort();
 const validSubject = validatorFor('AuditSubjectQuery');
@@ -167,6 +176,8 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     return registerPage(viewer, { asOf: deps.today(), scorecards: data.scorecards, measures, signals: signals.signals });
   }));
 
+  mountActions(router, guarded, forms, { commands: deps.commands, register: deps.register });
+
   router.get('/collaborations/:collaborationId', guarded(['sro', 'dpo'], async (req, _res, viewer) => {
     const id = String(req.params.collaborationId);
     const data = await registerData(deps.register, deps.today(), id);
@@ -177,17 +188,18 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     return collaborationPage(viewer, {
       collaboration, scorecard: data.scorecards[0]!, agreements: data.agreements, measures: m.measures, series: m.series, window, logHead: m.logHead,
       signals: signals.signals.filter((s) => s.collaborationId === id),
+      notice: notices[String(req.query.done)] ?? null,
     });
   }));
 
-  router.get('/directives', guarded(['sro', 'dpo'], async (_req, _res, viewer) => {
+  router.get('/directives', guarded(['sro', 'dpo'], async (req, _res, viewer) => {
     const today = deps.today();
     const window = { from: addDays(today, -364), to: today };
     const [directives, report, signals] = await Promise.all([deps.register.directives(), deps.measures.report(window), deps.measures.signals()]);
-    return directivesPage(viewer, { today, directives, sharing: report.directives, window, signals: signals.signals.filter((s) => s.code === 'directive-lapsing') });
+    return directivesPage(viewer, { notice: notices[String(req.query.done)] ?? null, today, directives, sharing: report.directives, window, signals: signals.signals.filter((s) => s.code === 'directive-lapsing') });
   }));
 
-  router.get('/dpo', guarded(['dpo'], async (_req, _res, viewer) => subjectPage(viewer)));
+  router.get('/dpo', guarded(['dpo'], async (_req, _res, viewer) => subjectPage(viewer, { chain: (await deps.chain?.refresh()) ?? null })));
 
   router.post('/dpo/subject-report', forms, guarded(['dpo'], async (req, _res, viewer) => {
     const fields = ['nino', 'forename', 'surname', 'dateOfBirth', 'homeOfficeReference'] as const;
@@ -211,8 +223,10 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     if (raw.kind) ['decision', 'lookup', 'outcome', 'feedback', 'dry-run', 'register-change', 'console-access'].includes(raw.kind) ? (q.kind = raw.kind as 'decision') : errors.push('Choose a kind from the list.');
     if (raw.rule) (ruleIds as readonly string[]).includes(raw.rule) ? (q.rule = raw.rule) : errors.push('Choose a rule from the list.');
     if (raw.party) /^[a-z0-9][a-z0-9.-]{1,63}$/.test(raw.party) ? (q.party = raw.party) : errors.push('A party is a register code such as home-office-ie.');
-    if (raw.from) day.test(raw.from) && !Number.isNaN(Date.parse(raw.from)) ? (q.from = `${raw.from}T00:00:00Z`) : errors.push('From must be a day.');
-    if (raw.to) day.test(raw.to) && !Number.isNaN(Date.parse(raw.to)) ? (q.to = `${addDays(raw.to, 1)}T00:00:00Z`) : errors.push('Up to must be a day.');
+    // Days are London days, as decisions are dated: from the first instant of From to the last of Up to.
+    const isDay = (v: string) => day.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+    if (raw.from) isDay(raw.from) ? (q.from = londonMidnight(raw.from)) : errors.push('From must be a day written as YYYY-MM-DD, for example 2026-11-01.');
+    if (raw.to) isDay(raw.to) ? (q.to = londonMidnight(addDays(raw.to, 1))) : errors.push('Up to must be a day written as YYYY-MM-DD, for example 2026-11-30.');
     if (raw.before) /^[1-9]\d{0,15}$/.test(raw.before) ? (q.before = Number(raw.before)) : errors.push('That page cursor is not valid.');
     if (q.from && q.to && q.from >= q.to) errors.push('From must be on or before Up to.');
     const page = errors.length === 0 ? await deps.reader.search(q) : null;
@@ -224,12 +238,13 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     const id = String(req.params.auditId);
     const entry = /^[0-9a-f-]{36}$/i.test(id) ? await deps.reader.byId(id) : null;
     if (!entry) throw new GatewayError('not-found', 'There is no audit entry with that id');
-    return entryPage(viewer, entry, await deps.reader.outcomesOf(entry.id));
+    const [linked, agreements] = await Promise.all([deps.reader.outcomesOf(entry.id), deps.register.agreements()]);
+    return entryPage(viewer, entry, linked, { collaborationOf: new Map(agreements.map((a) => [a.id, a.collaborationId])) });
   }));
 
   const verification = async (viewer: Viewer, result: VerificationResult | null) => {
-    const [checkpoints, head] = await Promise.all([deps.checkpoints(), deps.head()]);
-    return verificationPage(viewer, { head, checkpoint: checkpoints[checkpoints.length - 1] ?? null, result });
+    const [checkpoints, head, chain] = await Promise.all([deps.checkpoints(), deps.head(), deps.chain?.refresh() ?? null]);
+    return verificationPage(viewer, { head, checkpoint: checkpoints[checkpoints.length - 1] ?? null, result, chain });
   };
   router.get('/dpo/verification', guarded(['dpo'], async (_req, _res, viewer) => verification(viewer, null)));
   router.post('/dpo/verification', forms, guarded(['dpo'], async (_req, _res, viewer) => verification(viewer, await deps.verify()), true));

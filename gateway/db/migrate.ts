@@ -9,6 +9,7 @@ import * as auditArchives from '../../audit/migrations/20261202120000_audit_arch
 import * as auditLookupsAndCapUsage from '../../audit/migrations/20261207100000_audit_lookups_and_cap_usage.ts';
 import * as auditDeniedRulesIndex from '../../audit/migrations/20261207130100_audit_denied_rules_index.ts';
 import * as auditConsoleAccessKind from '../../audit/migrations/20261207160100_audit_console_access_kind.ts';
+import * as auditChainChecks from '../../audit/migrations/20261207170000_audit_chain_checks.ts';
 import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as consolePeople from '../console/migrations/20261207160000_console_people.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
@@ -32,6 +33,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207130100_audit_denied_rules_index': auditDeniedRulesIndex,
   '20261207160000_console_people': consolePeople,
   '20261207160100_audit_console_access_kind': auditConsoleAccessKind,
+  '20261207170000_audit_chain_checks': auditChainChecks,
 };
 
 const source: Knex.MigrationSource<string> = {

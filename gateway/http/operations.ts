@@ -4,11 +4,18 @@ import type { Knex } from 'knex';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { openapiText } from '../../contracts/openapi.ts';
+import type { ChainHealth } from '../../audit/chain-health.ts';
 import { pendingMigrations } from '../db/migrate.ts';
 import { GatewayError } from './problem.ts';
 import type { Route } from './route.ts';
 
-export function operationsRoutes(db: Knex, databaseKind: 'postgresql' | 'pglite'): Route[] {
+/**
+ * Readiness says whether the audit chain is known to be broken, and stays 200 when it is: a 503 drains the instance
+ * from the load balancer, and with every instance drained the DPO could reach neither the console nor the audit API
+ * to investigate and verify. Exchanges fail closed at the gateway instead (exchanges/chain-guard.ts), and the alert
+ * goes out as a signal and as gateway_audit_chain_verified 0.
+ */
+export function operationsRoutes(db: Knex, databaseKind: 'postgresql' | 'pglite', chain?: { refresh(): Promise<ChainHealth> }): Route[] {
   return [
     { operationId: 'health', roles: 'public', handler: async () => ({ body: { status: 'alive' } }) },
     {
@@ -23,7 +30,11 @@ export function operationsRoutes(db: Knex, databaseKind: 'postgresql' | 'pglite'
           throw new GatewayError('unavailable', 'The database cannot be reached');
         }
         if (pending > 0) throw new GatewayError('unavailable', `${pending} database migrations are not applied yet`);
-        return { body: { status: 'ready', database: databaseKind, pendingMigrations: 0 } };
+        const health = chain ? await chain.refresh().catch(() => null) : null;
+        const auditChain = health?.status === 'broken'
+          ? { status: 'broken' as const, since: health.since, firstBadSeq: health.firstBadSeq, exchanges: 'refused' as const }
+          : { status: 'not-broken' as const, exchanges: 'served' as const };
+        return { body: { status: 'ready', database: databaseKind, pendingMigrations: 0, ...(chain ? { auditChain } : {}) } };
       },
     },
   ];

@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AuditAppender } from '../../audit/append.ts';
+import type { ChainHealthMonitor } from '../../audit/chain-health.ts';
 import type { AuditEntry } from '../../audit/types.ts';
 import { bearerCredentials } from '../auth/bearer.ts';
 import { GatewayError } from '../http/problem.ts';
@@ -15,7 +16,7 @@ import type { Route } from '../http/route.ts';
 
 const seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export function createMetrics(db: Knex) {
+export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'current' | 'onCheck'>) {
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry, prefix: 'gateway_' });
@@ -42,6 +43,18 @@ export function createMetrics(db: Knex) {
       if (result) this.set(Number(result.rows[0].bytes));
     },
   });
+
+  if (chain) {
+    // An alert rule fires on gateway_audit_chain_verified == 0, or on any increase in the failures.
+    new Gauge({
+      name: 'gateway_audit_chain_verified', help: '1 unless a check found the audit chain broken and no verification of the whole log has passed since', registers,
+      collect() { this.set(chain.current().status === 'broken' ? 0 : 1); },
+    });
+    const failures = new Counter({ name: 'gateway_audit_chain_verification_failures_total', help: 'Checks of the audit chain that found it broken, by what checked', labelNames: ['source'], registers });
+    failures.inc({ source: 'checkpointer' }, 0);
+    failures.inc({ source: 'verification' }, 0);
+    chain.onCheck((check) => { if (!check.ok) failures.inc({ source: check.source }); });
+  }
 
   function noteEntries(entries: AuditEntry[]) {
     for (const { kind, body } of entries) {

@@ -1,5 +1,6 @@
 // Puts the register and the log together: the measures report, one collaboration's figures over time, and the
 // signals. Reads only; the figures are recomputed from the log each time, never stored beside it.
+import type { ChainHealth } from '../../audit/chain-health.ts';
 import { standingOn } from '../../mou-registry/lifecycle.ts';
 import type { RegisterStore } from '../../mou-registry/store.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
@@ -15,6 +16,8 @@ export interface MeasuresDeps {
   store: MeasuresStore;
   register: Pick<RegisterStore, 'collaborations' | 'agreements' | 'allVersions' | 'directives'>;
   today: () => IsoDate;
+  /** Whether the audit chain is known to be broken, read afresh for each list of signals. */
+  chain?: { refresh(): Promise<ChainHealth> };
 }
 
 export const maxWindowDays = 400;
@@ -101,7 +104,8 @@ export function createMeasures(deps: MeasuresDeps) {
         collaborationId, agreementId: v.agreementId, version: v.version, nextReviewDue: v.review.nextReviewDue,
       }));
       const lateRecords = await deps.store.lateRecords(addDays(today, -thresholds.afterTheFactDays));
-      const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives, lateRecords });
+      const chain = await deps.chain?.refresh();
+      const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives, lateRecords, ...(chain ? { chain } : {}) });
       return { asOf: today, logHead: recent.logHead, signals };
     },
   };

@@ -19,6 +19,17 @@ describe('signals', () => {
     expect(signalsOf({ ...none, caps: [cap(used)] })[0]?.code ?? null).toBe(code);
   });
 
+  it.each([
+    [{ status: 'not-broken' as const, since: null, source: null, firstBadSeq: null, problem: null }, 0],
+    [{ status: 'not-broken' as const, since: '2026-11-25T09:00:00.000Z', source: 'verification' as const, firstBadSeq: null, problem: null }, 0],
+    [{ status: 'broken' as const, since: '2026-11-25T09:00:00.000Z', source: 'checkpointer' as const, firstBadSeq: 7, problem: 'entry 7 does not follow from the one before it' }, 1],
+  ])('an audit chain %o gives %i signal(s), urgent and before all others', (chain, n) => {
+    const list = signalsOf({ ...none, caps: [cap(300)], chain });
+    expect(list.filter((s) => s.code === 'audit-chain-broken')).toHaveLength(n);
+    if (n) expect(list[0]).toMatchObject({ code: 'audit-chain-broken', severity: 'urgent', collaborationId: null });
+    if (n) expect(list[0]!.detail).toContain('entry 7');
+  });
+
   it('flags SLA breaches, urgent below 90% within', () => {
     const rec = (latencyMs: number) => ({ auditId: 'x', recordedAt: '2026-11-20T10:00:00.000Z', day: '2026-11-20', exchange: 'e', direction: 'outbound' as const, party: 'p', partner: 'q', agreement: { id: 'a', version: '1' }, decision: 'permit' as const, deniedBy: [], directives: [], outcome: 'matched', latencyMs, referrals: [], feedback: [] });
     const figures = (ok: number, late: number) => figuresOf([...Array(ok).fill(rec(1)), ...Array(late).fill(rec(7_200_000))], () => ({ measure: 's', hours: 1 }));

@@ -1,11 +1,13 @@
 // What needs attention, worked out from the register and the log: a feed that stopped (¶6.136), SLA breaches,
-// caps near their limit (¶6.112), reviews overdue (¶6.140), directives about to lapse (¶5.43). Pure.
+// caps near their limit (¶6.112), reviews overdue (¶6.140), directives about to lapse (¶5.43), and an audit log
+// that does not verify (for the DPO first of all). Pure.
+import type { ChainHealth } from '../../audit/chain-health.ts';
 import type { IsoDate } from '../../mou-registry/types.ts';
 import { addDays, daysBetween, wholePeriodsSince, type Interval } from './periods.ts';
 import type { CapUse } from './report.ts';
 import type { Figures } from './types.ts';
 
-export type SignalCode = 'feed-stopped' | 'sla-breached' | 'cap-reached' | 'cap-near-limit' | 'review-overdue' | 'directive-lapsing' | 'recorded-after-the-fact';
+export type SignalCode = 'audit-chain-broken' | 'feed-stopped' | 'sla-breached' | 'cap-reached' | 'cap-near-limit' | 'review-overdue' | 'directive-lapsing' | 'recorded-after-the-fact';
 
 export interface Signal {
   code: SignalCode;
@@ -44,6 +46,8 @@ export interface SignalInput {
   directives: DirectiveState[];
   /** Register changes recorded after the fact in the last `afterTheFactDays` days. */
   lateRecords?: LateRecord[];
+  /** Whether the audit chain is known to be broken (audit/chain-health.ts). */
+  chain?: ChainHealth;
 }
 
 export const thresholds = {
@@ -63,6 +67,14 @@ const percent = (share: number) => `${Math.floor(share * 1000) / 10}%`;
 export function signalsOf(input: SignalInput): Signal[] {
   const out: Signal[] = [];
   const base = { collaborationId: null, agreementId: null, exchange: null, directiveId: null };
+  const chain = input.chain;
+  if (chain?.status === 'broken') {
+    out.push({
+      ...base, code: 'audit-chain-broken', severity: 'urgent',
+      detail: `The audit log does not verify (${chain.problem ?? 'unknown problem'}), found by ${chain.source === 'verification' ? 'a verification of the whole log' : 'the checkpointer'} at ${chain.since}. `
+        + 'Exchanges are refused until a verification of the whole log passes: investigate, restore the log, then verify it',
+    });
+  }
   for (const f of input.feeds) {
     const silent = wholePeriodsSince(f.lastSeen ?? f.watchedFrom, input.today, f.every);
     if (silent < f.missedPeriods) continue;
@@ -118,6 +130,6 @@ export function signalsOf(input: SignalInput): Signal[] {
     });
   }
   const rank = (s: Signal) => (s.severity === 'urgent' ? 0 : 1);
-  const order: SignalCode[] = ['feed-stopped', 'sla-breached', 'cap-reached', 'directive-lapsing', 'cap-near-limit', 'review-overdue', 'recorded-after-the-fact'];
+  const order: SignalCode[] = ['audit-chain-broken', 'feed-stopped', 'sla-breached', 'cap-reached', 'directive-lapsing', 'cap-near-limit', 'review-overdue', 'recorded-after-the-fact'];
   return out.sort((a, b) => rank(a) - rank(b) || order.indexOf(a.code) - order.indexOf(b.code));
 }

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChainHealth } from '../../audit/chain-health.ts';
 import { fileKeyRing } from '../../audit/signing-keys.ts';
 import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
 import { childTracePath, childTraceRequest, currentPostcode } from '../support/child-trace.ts';
@@ -51,6 +52,23 @@ describe('verify', () => {
     expect(unreachable.stderr).toMatch(/^verify: cannot reach the database \(ECONNREFUSED\)[^\n]*\n$/);
     expect(unreachable.stdout).toBe('');
   });
+
+  it('records what it finds for the gateways: a superuser edit stops exchanges, a pass once restored resumes them', async () => {
+    const seq = await log.use(async (db) => Number((await db('audit_log').max({ m: 'seq' }).first())!.m));
+    const original = await log.use(async (db) => String((await db('audit_log').where({ seq }).first('body_canonical')).body_canonical));
+    const edit = (text: string) => log.use(async (db) => {
+      await db.raw('alter table audit_log disable trigger user');
+      await db.raw('update audit_log set body_canonical = ? where seq = ?', [text, seq]);
+      await db.raw('alter table audit_log enable trigger user');
+    });
+    const health = () => log.use((db) => createChainHealth(db).refresh());
+    await edit(JSON.stringify({ ...JSON.parse(original), note: 'changed by a superuser' }));
+    expect((await runCli(['verify'], log.env)).stdout).toMatch(new RegExp(`^FAILED at entry ${seq} `));
+    expect(await health()).toMatchObject({ status: 'broken', source: 'verification', firstBadSeq: seq });
+    await edit(original);
+    expect((await runCli(['verify'], log.env)).code).toBe(0);
+    expect(await health()).toMatchObject({ status: 'not-broken', source: 'verification' });
+  }, 180_000);
 });
 
 describe('export and verify-export', () => {

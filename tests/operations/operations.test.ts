@@ -15,7 +15,7 @@ describe('operations', () => {
   it('is ready once the database is reachable and migrated', async () => {
     const res = await gw.http.get('/ready');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ready', database: gw.databaseKind, pendingMigrations: 0 });
+    expect(res.body).toEqual({ status: 'ready', database: gw.databaseKind, pendingMigrations: 0, auditChain: { status: 'not-broken', exchanges: 'served' } });
   });
 
   it('serves the API docs and their assets from the gateway itself', async () => {

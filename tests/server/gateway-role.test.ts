@@ -85,6 +85,8 @@ describe('npm run db:roles', () => {
       { table: 'audit_archived_hashes', granted: 'SELECT' }, { table: 'audit_archives', granted: 'SELECT' },
       // Cap counters are kept by a security-definer trigger on the log: the gateway only reads them.
       { table: 'audit_cap_usage', granted: 'SELECT' },
+      // What checks of the chain found: a gateway records a break or a DPO's verification, and never changes one.
+      { table: 'audit_chain_checks', granted: 'INSERT,SELECT' },
       { table: 'audit_checkpoints', granted: 'INSERT,SELECT' }, { table: 'audit_log', granted: 'INSERT,SELECT' },
     ]);
   });

@@ -9,8 +9,9 @@ import type { Signal } from '../../measures/signals.ts';
 import { describeSla } from '../../measures/sla.ts';
 import type { Figures } from '../../measures/types.ts';
 import { shareBars, stackedBars } from '../charts.ts';
-import { html, ms, percent } from '../html.ts';
+import { html, ms, percent, scrollTable } from '../html.ts';
 import { badge, page, type Viewer } from '../layout.ts';
+import { characteristicNames, characteristicsMet } from './characteristics.ts';
 import { signalsList } from './signals-list.ts';
 
 export interface CollaborationView {
@@ -22,6 +23,8 @@ export interface CollaborationView {
   window: { from: string; to: string };
   logHead: number;
   signals: Signal[];
+  /** What the SRO just did, said back once. */
+  notice?: string | null;
 }
 
 const refusals = (f: Figures) => Object.entries(f.refusalsByRule).map(([rule, n]) => `${rule} ${n}`).join(', ') || '–';
@@ -37,31 +40,33 @@ export function collaborationPage(viewer: Viewer, v: CollaborationView): string 
   const weeks = v.series.map((p) => p.start);
   const f = v.measures.figures;
   const reported = feedbackOutcomes.filter((o) => v.series.some((p) => (p.figures.feedback.byOutcome[o] ?? 0) > 0));
+  const sro = viewer.roles.includes('sro');
   const body = html`
+${v.notice ? html`<div class="notice" role="status"><p>${v.notice}</p></div>` : ''}
 <p class="lead">${c.purpose}</p>
 <dl class="facts">
 <dt>Owner</dt><dd>${c.owner.name}, ${c.owner.role} (<a href="mailto:${c.owner.email}">${c.owner.email}</a>)</dd>
 <dt>Parties</dt><dd>${c.parties.join(', ')}</dd>
 <dt>Kind</dt><dd>${c.kind === 'bau' ? 'Business as usual' : c.kind}, since ${c.startsOn}${c.endsOn ? ` until ${c.endsOn}` : ''}</dd>
-<dt>Characteristics met</dt><dd>${v.scorecard.characteristics.filter((x) => x.met).length} of 7${v.scorecard.gaps.length ? html` – gaps: ${v.scorecard.gaps.map((g) => g.detail).join('; ')}` : ''}</dd>
+<dt>Characteristics met (¶2.7)</dt><dd>${characteristicsMet(v.scorecard)}</dd>
 </dl>
+${v.scorecard.gaps.length ? html`<h2>Gaps the scorecard finds</h2><ul>${v.scorecard.gaps.map((g) => html`<li><strong>${characteristicNames[g.characteristic]}</strong>: ${g.detail}</li>`)}</ul>` : ''}
 <h2>Needs attention</h2>
 ${signalsList(v.signals, new Map([[c.id, c.title]]), 'Nothing about this collaboration needs attention.')}
 <h2>Agreements</h2>
-<table><caption>Agreements and where each version stands today</caption>
-<thead><tr><th scope="col">Agreement</th><th scope="col">Version</th><th scope="col">Standing</th></tr></thead>
+${scrollTable('Agreements and where each version stands today', html`<thead><tr><th scope="col">Agreement</th><th scope="col">Version</th><th scope="col">Standing</th>${sro ? html`<th scope="col">Joint review</th>` : ''}</tr></thead>
 <tbody>${v.agreements.flatMap((a) => a.versions.map((ver) => html`<tr><th scope="row">${a.title}</th><td>${ver.version}</td>
-<td>${ver.status === 'in-force' ? badge('ok', 'In force') : badge(ver.status === 'draft' ? 'urgent' : 'warning', ver.status)} ${ver.reason}</td></tr>`))}</tbody></table>
+<td>${ver.status === 'in-force' ? badge('ok', 'In force') : badge(ver.status === 'draft' ? 'urgent' : 'warning', ver.status)} ${ver.reason}</td>${sro ? html`<td>${['in-force', 'signed', 'suspended'].includes(ver.status)
+    ? html`<a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/review">Record a joint review<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>` : html`<span class="muted">not signed</span>`}</td>` : ''}</tr>`))}</tbody>`)}
 <h2>Figures, ${v.window.from} to ${v.window.to}</h2>
 <p class="muted">From the audit log up to entry ${v.logHead}. Requests out: the Home Office asking or telling a partner; in: a partner asking the Home Office. p50 and p95 by nearest rank.</p>
-<table><caption>Figures by agreement and exchange</caption>
-<thead><tr><th scope="col">Exchange</th><th scope="col" class="num">Out</th><th scope="col" class="num">In</th><th scope="col" class="num">Permitted</th><th scope="col" class="num">Refused</th>
+${scrollTable('Figures by agreement and exchange', html`<thead><tr><th scope="col">Exchange</th><th scope="col" class="num">Out</th><th scope="col" class="num">In</th><th scope="col" class="num">Permitted</th><th scope="col" class="num">Refused</th>
 <th scope="col">Refused by rule</th><th scope="col" class="num">Match rate</th><th scope="col" class="num">p50</th><th scope="col" class="num">p95</th><th scope="col">SLA</th>
 <th scope="col" class="num">Within SLA</th><th scope="col" class="num">Outcome reported</th></tr></thead>
 <tbody>
 ${v.measures.agreements.flatMap((a) => a.exchanges.map((e) => figuresRow(`${e.exchange} (${a.agreementId})`, e.figures, e.sla ? describeSla(e.sla) : 'none set')))}
 ${figuresRow('All exchanges', f, '')}
-</tbody></table>
+</tbody>`)}
 <h2>Over time</h2>
 <div class="grid2">
 ${stackedBars({

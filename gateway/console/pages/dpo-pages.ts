@@ -2,28 +2,42 @@
 // audit search, one entry with what is linked to it, and the log's verification with its last signed checkpoint.
 import type { AuditPage } from '../../../audit/read.ts';
 import type { SubjectReport } from '../../../audit/subject-report.ts';
-import type { AuditEntry } from '../../../audit/types.ts';
 import type { VerificationResult } from '../../../audit/verify.ts';
 import type { CheckpointRow } from '../../../audit/checkpoints.ts';
-import { html, type Html } from '../html.ts';
+import type { ChainHealth } from '../../../audit/chain-health.ts';
+import { html, scrollTable, type Html } from '../html.ts';
+import { londonTime } from '../london-time.ts';
 import { badge, page, type Viewer } from '../layout.ts';
+
+/** A day typed as YYYY-MM-DD in a plain text box: a browser's date picker shows mm/dd/yyyy to many UK readers. */
+const dayInput = html`type="text" inputmode="numeric" pattern="\\d{4}-\\d{2}-\\d{2}" autocomplete="off" spellcheck="false"`;
 
 const errorSummary = (errors: string[]) => (errors.length ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><ul>${errors.map((e) => html`<li>${e}</li>`)}</ul></div>` : '');
 
-export function subjectPage(viewer: Viewer, result: { report?: SubjectReport; errors?: string[] } = {}): string {
+/** The alert a DPO cannot miss: the log does not verify, and exchanges are refused until it does. */
+function chainAlert(chain: ChainHealth | null | undefined): Html | '' {
+  if (chain?.status !== 'broken') return '';
+  return html`<div class="alert" role="alert"><h2>The audit log does not verify</h2>
+<p>${chain.problem ?? 'A check found the log altered.'} Found by ${chain.source === 'verification' ? 'a verification of the whole log' : 'the checkpointer'} at ${chain.since ? londonTime(chain.since) : 'an unknown time'}.</p>
+<p>Every exchange is refused until a verification of the whole log passes. Investigate who changed the database, restore the log, then <a href="/console/dpo/verification">verify it</a>.</p></div>`;
+}
+
+export function subjectPage(viewer: Viewer, result: { report?: SubjectReport; errors?: string[]; chain?: ChainHealth | null } = {}): string {
   const r = result.report;
   const body = html`
+${chainAlert(result.chain)}
 ${errorSummary(result.errors ?? [])}
 <p class="lead">Every exchange about one person: who asked, when, why, under which agreement and legal basis, what was decided and
 which fields went. Name the person one way only. What you type is sent once, is not kept or logged, and is not shown back.</p>
-<form class="stack" method="post" action="/console/dpo/subject-report" autocomplete="off">
+<form class="stack" method="post" action="/console/dpo/subject-report" autocomplete="off" novalidate>
 <input type="hidden" name="csrf" value="${viewer.csrf}">
 <fieldset><legend>By National Insurance number</legend>
 <label for="nino">NINo</label><p class="hint" id="nino-hint">For example QQ 12 34 56 C</p><input id="nino" name="nino" aria-describedby="nino-hint" spellcheck="false" size="14"></fieldset>
 <fieldset><legend>Or by name and date of birth</legend>
 <label for="forename">Forename</label><input id="forename" name="forename" spellcheck="false">
 <label for="surname">Surname</label><input id="surname" name="surname" spellcheck="false">
-<label for="dateOfBirth">Date of birth</label><input id="dateOfBirth" name="dateOfBirth" type="date"></fieldset>
+<label for="dateOfBirth">Date of birth</label><p class="hint" id="dob-hint">Year, month and day, for example 1948-06-22</p>
+<input id="dateOfBirth" name="dateOfBirth" ${dayInput} aria-describedby="dob-hint" size="12"></fieldset>
 <fieldset><legend>Or by Home Office reference</legend>
 <label for="homeOfficeReference">Home Office reference</label><p class="hint" id="ho-hint">For example HO-4000004</p><input id="homeOfficeReference" name="homeOfficeReference" aria-describedby="ho-hint" spellcheck="false" size="14"></fieldset>
 <button type="submit">Find every exchange</button>
@@ -36,15 +50,14 @@ function reportTable(r: SubjectReport): Html {
   const kind = { nino: 'NINo', 'name-dob': 'name and date of birth', 'ho-ref': 'Home Office reference' }[r.identifiedBy];
   return html`<h2 id="report" tabindex="-1">${r.count} ${r.count === 1 ? 'exchange' : 'exchanges'} about this person</h2>
 <p>Found by the keyed hash of the ${kind}${r.truncated ? ', showing the first 5,000' : ''}. Oldest first.</p>
-${r.count === 0 ? html`<p>The log holds no exchange about this person under that identifier.</p>` : html`<table><caption>Exchanges about this person</caption>
-<thead><tr><th scope="col">When</th><th scope="col">Exchange</th><th scope="col">Asked by → of</th><th scope="col">Purpose and legal basis</th><th scope="col">Agreement</th>
+${r.count === 0 ? html`<p>The log holds no exchange about this person under that identifier.</p>` : scrollTable('Exchanges about this person', html`<thead><tr><th scope="col">When</th><th scope="col">Exchange</th><th scope="col">Asked by → of</th><th scope="col">Purpose and legal basis</th><th scope="col">Agreement</th>
 <th scope="col">Decision</th><th scope="col">Outcome</th><th scope="col">Fields disclosed</th></tr></thead>
 <tbody>${r.exchanges.map((e) => html`<tr>
-<td><a href="/console/dpo/entries/${e.auditId}">${e.recordedAt.slice(0, 16).replace('T', ' ')}</a>${e.dryRun ? html` ${badge('warning', 'Dry run')}` : ''}</td>
+<td><a href="/console/dpo/entries/${e.auditId}">${londonTime(e.recordedAt)}</a>${e.dryRun ? html` ${badge('warning', 'Dry run')}` : ''}</td>
 <td>${e.exchange}</td><td>${e.party} (${e.clientId}) → ${e.partner}</td><td>${e.purpose}; ${e.legalBasis}</td>
 <td>${e.agreement ? `${e.agreement.id} v${e.agreement.version}` : 'none'}</td>
 <td>${e.decision === 'permit' ? badge('ok', 'Permitted') : html`${badge('urgent', 'Refused')} ${e.deniedBy.join(', ')}`}</td>
-<td>${e.outcome ?? '–'}</td><td>${e.fieldsDisclosed.join(', ') || '–'}</td></tr>`)}</tbody></table>`}`;
+<td>${e.outcome ?? '–'}</td><td>${e.fieldsDisclosed.join(', ') || '–'}</td></tr>`)}</tbody>`)}`;
 }
 
 export function searchPage(viewer: Viewer, data: { query: Record<string, string>; exchanges: string[]; rules: readonly string[]; page: AuditPage | null; errors: string[] }): string {
@@ -56,44 +69,32 @@ export function searchPage(viewer: Viewer, data: { query: Record<string, string>
 ${errorSummary(data.errors)}
 <p class="lead">Search the log by exchange, decision, kind, party, the rule that refused, and time. To find a person, use the
 <a href="/console/dpo">subject report</a>, which keeps identifiers out of addresses.</p>
-<form method="get" action="/console/dpo/search" class="filters">
+<form method="get" action="/console/dpo/search" class="filters" novalidate>
 ${select('exchange', 'Exchange', data.exchanges)}
 ${select('decision', 'Decision', ['permit', 'deny'])}
 ${select('kind', 'Kind', ['decision', 'lookup', 'outcome', 'feedback', 'dry-run', 'register-change'])}
 ${select('rule', 'Refused by rule', data.rules)}
 <div><label for="party">Party</label><input id="party" name="party" value="${q.party ?? ''}" size="18"></div>
-<div><label for="from">From (day)</label><input id="from" name="from" type="date" value="${q.from ?? ''}"></div>
-<div><label for="to">Up to (day)</label><input id="to" name="to" type="date" value="${q.to ?? ''}"></div>
+<div><label for="from">From (day, London)</label><p class="hint" id="from-hint">For example 2026-11-01</p><input id="from" name="from" ${dayInput} aria-describedby="from-hint" size="12" value="${q.from ?? ''}"></div>
+<div><label for="to">Up to (day, London)</label><p class="hint" id="to-hint">Includes the whole day</p><input id="to" name="to" ${dayInput} aria-describedby="to-hint" size="12" value="${q.to ?? ''}"></div>
 <div><button type="submit">Search</button></div>
 </form>
-${data.page ? html`<table><caption>${data.page.entries.length} entries, newest first</caption>
-<thead><tr><th scope="col" class="num">Seq</th><th scope="col">Recorded</th><th scope="col">Kind</th><th scope="col">Exchange</th><th scope="col">Party</th><th scope="col">Decision or outcome</th></tr></thead>
-<tbody>${data.page.entries.map((e) => html`<tr><td class="num">${e.seq}</td><td><a href="/console/dpo/entries/${e.id}">${e.recordedAt.slice(0, 19).replace('T', ' ')}</a></td>
+${data.page ? html`${scrollTable(`${data.page.entries.length} entries, newest first`, html`<thead><tr><th scope="col" class="num">Seq</th><th scope="col">Recorded</th><th scope="col">Kind</th><th scope="col">Exchange</th><th scope="col">Party</th><th scope="col">Decision or outcome</th></tr></thead>
+<tbody>${data.page.entries.map((e) => html`<tr><td class="num">${e.seq}</td><td><a href="/console/dpo/entries/${e.id}">${londonTime(e.recordedAt)}</a></td>
 <td>${e.kind}</td><td>${String(e.body.exchange ?? e.body.action ?? '–')}</td><td>${String(e.body.party ?? e.body.actor ?? '–')}</td>
-<td>${String(e.body.decision ?? e.body.outcome ?? e.body.feedback ?? '–')}</td></tr>`)}</tbody></table>
+<td>${String(e.body.decision ?? e.body.outcome ?? e.body.feedback ?? '–')}</td></tr>`)}</tbody>`)}
 ${next ? html`<p><a href="/console/dpo/search?${next}">Older entries</a></p>` : ''}` : ''}`;
   return page('Audit search', body, viewer, '/console/dpo/search');
 }
 
-export function entryPage(viewer: Viewer, entry: AuditEntry, linked: AuditEntry[]): string {
-  const body = html`
-<dl class="facts"><dt>Audit id</dt><dd>${entry.id}</dd><dt>Seq</dt><dd>${entry.seq}</dd><dt>Kind</dt><dd>${entry.kind}</dd>
-<dt>Recorded</dt><dd>${entry.recordedAt}</dd><dt>Hash</dt><dd><code>${entry.hash}</code></dd><dt>Previous hash</dt><dd><code>${entry.prevHash}</code></dd></dl>
-<h2>What the entry says</h2>
-<p class="muted">People appear only as keyed hashes; fields disclosed are named, never their values.</p>
-<pre>${JSON.stringify(entry.body, null, 2)}</pre>
-<h2>Linked entries</h2>
-${linked.length === 0 ? html`<p>None.</p>` : linked.map((e) => html`<h3>${e.kind}, ${e.recordedAt}</h3><pre>${JSON.stringify(e.body, null, 2)}</pre>`)}`;
-  return page(`Audit entry ${entry.seq}`, body, viewer, '');
-}
-
-export function verificationPage(viewer: Viewer, data: { head: number; checkpoint: CheckpointRow | null; result: VerificationResult | null }): string {
+export function verificationPage(viewer: Viewer, data: { head: number; checkpoint: CheckpointRow | null; result: VerificationResult | null; chain?: ChainHealth | null }): string {
   const cp = data.checkpoint;
   const r = data.result;
   const body = html`
+${chainAlert(data.chain)}
 <p class="lead">The log is hash-chained and append-only; signed checkpoints fix its size and Merkle root at intervals.</p>
 <h2>Last signed checkpoint</h2>
-${cp ? html`<dl class="facts"><dt>Covers entries</dt><dd>1 to ${cp.size} of ${data.head}</dd><dt>Signed</dt><dd>${cp.signedAt} with key ${cp.keyId}</dd>
+${cp ? html`<dl class="facts"><dt>Covers entries</dt><dd>1 to ${cp.size} of ${data.head}</dd><dt>Signed</dt><dd>${londonTime(cp.signedAt)} with key <code>${cp.keyId}</code></dd>
 <dt>Merkle root</dt><dd><code>${cp.rootHash}</code></dd><dt>Head hash</dt><dd><code>${cp.headHash}</code></dd></dl>` : html`<p>No checkpoint has been signed yet (${data.head} entries).</p>`}
 <h2>Verify now</h2>
 <form method="post" action="/console/dpo/verification"><input type="hidden" name="csrf" value="${viewer.csrf}"><button type="submit">Verify the whole log</button></form>

@@ -3,8 +3,9 @@
 import type { CollaborationMeasures, MeasuresReport } from '../../measures/report.ts';
 import type { Signal } from '../../measures/signals.ts';
 import type { Scorecard } from '../../../mou-registry/scorecard.ts';
-import { html, percent } from '../html.ts';
+import { html, percent, scrollTable } from '../html.ts';
 import { badge, page, type Viewer } from '../layout.ts';
+import { allSeven, characteristicsMet } from './characteristics.ts';
 import { signalsList } from './signals-list.ts';
 
 function slaCell(m: CollaborationMeasures | undefined) {
@@ -28,21 +29,19 @@ ${signalsList(data.signals, titles)}
     .sort((a, b) => b.weight - a.weight).slice(0, 10)
     .map(({ c, g }) => html`<li><a href="/console/collaborations/${c.collaborationId}">${c.title}</a>: ${g.detail}</li>`)}</ol>
 <h2 id="collaborations">Collaborations</h2>
-<table>
-<caption>Collaborations by priority: the seven characteristics (¶2.7), SLA, volume, cap and review this month</caption>
-<thead><tr><th scope="col">Collaboration</th><th scope="col">Kind</th><th scope="col" class="num">Characteristics met</th><th scope="col">SLA this month</th>
+<p>Each is judged on the inspection's seven characteristics of a collaboration (¶2.7): ${allSeven}.</p>
+${scrollTable('Collaborations by priority: the seven characteristics (¶2.7), SLA, volume, cap and review this month', html`<thead><tr><th scope="col">Collaboration</th><th scope="col">Kind</th><th scope="col">Characteristics met</th><th scope="col">SLA this month</th>
 <th scope="col" class="num">Requests (out / in)</th><th scope="col" class="num">Refused</th><th scope="col">Cap used</th><th scope="col">Review</th></tr></thead>
 <tbody>
 ${cards.map((card) => {
     const m = byId.get(card.collaborationId);
-    const met = card.characteristics.filter((c) => c.met).length;
     const cap = m?.agreements.find((a) => a.cap)?.cap;
     const overdue = card.gaps.find((g) => g.code === 'review-overdue');
     const never = card.gaps.find((g) => g.code === 'never-reviewed');
     return html`<tr>
 <th scope="row"><a href="/console/collaborations/${card.collaborationId}">${card.title}</a></th>
 <td>${card.kind === 'bau' ? 'Business as usual' : card.kind}</td>
-<td class="num">${met} of 7</td>
+<td>${characteristicsMet(card)}</td>
 <td>${slaCell(m)}</td>
 <td class="num">${m?.figures.outbound ?? 0} / ${m?.figures.inbound ?? 0}</td>
 <td class="num">${m?.figures.refused ?? 0}</td>
@@ -50,6 +49,6 @@ ${cards.map((card) => {
 <td>${overdue ? html`${badge('urgent', 'Overdue')} ${overdue.detail}` : never ? html`${badge('warning', 'Never')} ${never.detail}` : html`${badge('ok', 'In date')}`}</td>
 </tr>`;
   })}
-</tbody></table>`;
+</tbody>`)}`;
   return page('Collaboration register', body, viewer, '/console/register');
 }
