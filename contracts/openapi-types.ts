@@ -2334,7 +2334,17 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+         *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+         *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+         *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+         *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+         * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -2385,7 +2395,17 @@ export interface operations {
     dfeChildTrace: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2407,8 +2427,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2417,7 +2439,17 @@ export interface operations {
     dwpNinoAlignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2439,8 +2471,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2449,7 +2483,17 @@ export interface operations {
     dwpAccessedPublicFunds: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2471,8 +2515,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2481,7 +2527,17 @@ export interface operations {
     dwpStatusCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2503,8 +2559,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2513,7 +2571,17 @@ export interface operations {
     dwpProactiveNotification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2535,8 +2603,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2545,7 +2615,17 @@ export interface operations {
     hmrcEvidenceRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2567,8 +2647,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2577,7 +2659,17 @@ export interface operations {
     hmrcStatusCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2599,8 +2691,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2609,7 +2703,17 @@ export interface operations {
     hmrcProactiveNotification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2631,8 +2735,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2641,7 +2747,17 @@ export interface operations {
     dfeEducationStatusCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2663,8 +2779,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2673,7 +2791,17 @@ export interface operations {
     dfeFsmEligibility: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2695,8 +2823,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2705,7 +2835,17 @@ export interface operations {
     nhsChargeabilityCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2727,8 +2867,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2737,7 +2879,17 @@ export interface operations {
     nhsDebtorReturn: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2759,8 +2911,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2769,7 +2923,17 @@ export interface operations {
     nhsTraceRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2791,8 +2955,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2801,7 +2967,17 @@ export interface operations {
     financialStatusShare: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2823,8 +2999,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2833,7 +3011,17 @@ export interface operations {
     dryRunDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2855,6 +3043,8 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
         };
     };
@@ -3459,7 +3649,17 @@ export interface operations {
     createCollaboration: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3515,7 +3715,17 @@ export interface operations {
     createAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3571,7 +3781,17 @@ export interface operations {
     draftAgreementVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 agreementId: components["schemas"]["Code"];
             };
@@ -3664,7 +3884,17 @@ export interface operations {
     signAgreementVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 agreementId: components["schemas"]["Code"];
                 version: components["schemas"]["VersionLabel"];
@@ -3697,7 +3927,17 @@ export interface operations {
     changeVersionLifecycle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 agreementId: components["schemas"]["Code"];
                 version: components["schemas"]["VersionLabel"];
@@ -3730,7 +3970,17 @@ export interface operations {
     recordJointReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 agreementId: components["schemas"]["Code"];
                 version: components["schemas"]["VersionLabel"];
@@ -3756,6 +4006,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };
@@ -3786,7 +4037,17 @@ export interface operations {
     issueDirective: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3815,7 +4076,17 @@ export interface operations {
     endDirective: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 directiveId: components["schemas"]["Code"];
             };
@@ -3973,7 +4244,17 @@ export interface operations {
     reportFeedback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3998,6 +4279,7 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
         };
     };

@@ -143,11 +143,18 @@ function absoluteRefs(node: unknown): unknown {
 }
 const parameterCache = new Map<string, ValidateFunction>();
 
+/** An operation's parameters, with those shared under components.parameters resolved. */
+export function parametersOf(operationId: string): Parameter[] {
+  const shared = (openapi.components as { parameters?: Record<string, Parameter> }).parameters ?? {};
+  return ((operation(operationId).op as { parameters?: (Parameter | { $ref: string })[] }).parameters ?? []).map((p) =>
+    ('$ref' in p ? shared[p.$ref.replace('#/components/parameters/', '')]! : p));
+}
+
 /** Validates (and coerces, and fills defaults in) an operation's path and query parameters as one object. */
 export function parametersValidator(operationId: string): ValidateFunction {
   let validate = parameterCache.get(operationId);
   if (!validate) {
-    const params = ((operation(operationId).op as { parameters?: Parameter[] }).parameters ?? []).filter((p) => p.in !== 'header');
+    const params = parametersOf(operationId).filter((p) => p.in !== 'header');
     validate = coercing.compile({
       type: 'object',
       additionalProperties: false,

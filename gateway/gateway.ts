@@ -16,6 +16,7 @@ import { createDecisionCommitter } from './exchanges/decision-commit.ts';
 import { createExchangePipeline } from './exchanges/pipeline.ts';
 import { createApp } from './http/app.ts';
 import { createDrain } from './http/drain.ts';
+import { createIdempotencyStore } from './http/idempotency.ts';
 import { operationsRoutes } from './http/operations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
 import { createFeedback } from './measures/feedback.ts';
@@ -92,6 +93,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     observe: [metrics.httpMiddleware],
     drain: drain.middleware,
     pages: { path: '/console', router: consolePages },
+    idempotency: createIdempotencyStore(db, deps.hmacKey),
   });
   return {
     app,

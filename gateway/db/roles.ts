@@ -31,6 +31,8 @@ export const tablePrivileges: Record<string, Privilege[]> = {
   // Console sign-ins: sessions are touched, ended and swept; used tokens are swept once they have expired.
   console_sessions: ['select', 'insert', 'update', 'delete'],
   console_token_uses: ['select', 'insert', 'delete'],
+  // Idempotency keys: claimed, settled with the first answer, released when nothing was done, swept after 24 h.
+  idempotency_keys: ['select', 'insert', 'update', 'delete'],
   // The gateway reads these to check the schema is current; only the owner migrates.
   knex_migrations: ['select'],
   knex_migrations_lock: ['select'],

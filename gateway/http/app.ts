@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { GatewayError } from './problem.ts';
 import { accessLog, errorHandler, jsonBody, requestId, securityHeaders } from './middleware.ts';
 import { docsRouter } from './operations.ts';
+import type { IdempotencyStore } from './idempotency.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { mountRoutes, type Authenticate, type Route } from './route.ts';
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   drain?: express.RequestHandler;
   /** Server-rendered pages (the console): mounted before the JSON body parser, since they take HTML forms. */
   pages?: { path: string; router: express.Router };
+  /** Where Idempotency-Keys are claimed and first answers kept (idempotency.ts). */
+  idempotency?: IdempotencyStore;
 }
 
 export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'>, deps: AppDeps): express.Express {
@@ -31,7 +34,7 @@ export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerM
   app.use(jsonBody(config.bodyLimitBytes));
   app.use(docsRouter());
   const api = express.Router();
-  mountRoutes(api, deps.routes, deps.authenticate, createRateLimiter(config.rateLimitPerMinute));
+  mountRoutes(api, deps.routes, { authenticate: deps.authenticate, limiter: createRateLimiter(config.rateLimitPerMinute), idempotency: deps.idempotency });
   app.use(api);
   app.use((_req, _res, next) => next(new GatewayError('not-found', 'There is no such resource; see /docs for the API')));
   app.use(errorHandler(deps.logger));
