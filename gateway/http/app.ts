@@ -31,10 +31,12 @@ export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerM
   app.set('query parser', 'simple');
   app.use(requestId, securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger), ...(deps.drain ? [deps.drain] : []));
   if (deps.pages) app.use(deps.pages.path, deps.pages.router);
-  app.use(jsonBody(config.bodyLimitBytes));
   app.use(docsRouter());
   const api = express.Router();
-  mountRoutes(api, deps.routes, { authenticate: deps.authenticate, limiter: createRateLimiter(config.rateLimitPerMinute), idempotency: deps.idempotency });
+  // The body is read only once the caller is known (route.ts): a stranger is told 401, not what was wrong with its body.
+  mountRoutes(api, deps.routes, {
+    authenticate: deps.authenticate, limiter: createRateLimiter(config.rateLimitPerMinute), readBody: jsonBody(config.bodyLimitBytes), idempotency: deps.idempotency,
+  });
   app.use(api);
   app.use((_req, _res, next) => next(new GatewayError('not-found', 'There is no such resource; see /docs for the API')));
   app.use(errorHandler(deps.logger));

@@ -32,7 +32,13 @@ export type Reply =
 
 export type Authenticate = (authorization: string | undefined) => Promise<Principal>;
 
-export interface RouteDeps { authenticate: Authenticate; limiter: RateLimiter; idempotency?: IdempotencyStore }
+export interface RouteDeps {
+  authenticate: Authenticate;
+  limiter: RateLimiter;
+  /** Reads and parses the body (middleware.ts jsonBody); run after authentication and the role check. */
+  readBody: RequestHandler;
+  idempotency?: IdempotencyStore;
+}
 
 export function mountRoutes(router: Router, routes: Route[], deps: RouteDeps): void {
   for (const route of routes) {
@@ -42,7 +48,7 @@ export function mountRoutes(router: Router, routes: Route[], deps: RouteDeps): v
   }
 }
 
-function handle(route: Route, { authenticate, limiter, idempotency }: RouteDeps): RequestHandler {
+function handle(route: Route, { authenticate, limiter, readBody, idempotency }: RouteDeps): RequestHandler {
   const bodySchema = requestSchemaName(route.operationId);
   const validateBody = bodySchema ? validatorFor(bodySchema) : null;
   const validateParams = parametersValidator(route.operationId);
@@ -67,6 +73,7 @@ function handle(route: Route, { authenticate, limiter, idempotency }: RouteDeps)
           throw new GatewayError('forbidden', `This needs one of the roles: ${allowed.join(', ')}`);
         }
       }
+      await new Promise<void>((resolve, reject) => readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
       const params = { ...req.query, ...req.params };
       if (!validateParams(params)) throw invalid(validateParams.errors);
       if (validateBody && !validateBody(req.body)) throw invalid(validateBody.errors);
