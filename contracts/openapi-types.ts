@@ -1047,6 +1047,18 @@ export interface components {
             directives: string[];
             /** Format: uuid */
             auditId: string;
+            /**
+             * @description Where the agreement's monthly cap stands after this decision (counted per calendar month in London). Given
+             *     only to the parties to the agreement, and only where the agreement sets a cap; a dry run and a refusal
+             *     take no place under it. Real exchanges also carry it as the `monthly-cap` policy of the `RateLimit` fields.
+             */
+            monthlyCap?: {
+                limit: number;
+                used: number;
+                remaining: number;
+                /** @example 2026-11 */
+                month: string;
+            };
         };
         DryRunRequest: {
             exchange: components["schemas"]["Code"];

@@ -84,7 +84,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     authenticate,
     routes: [
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite'),
-      ...exchangeRoutes(pipeline),
+      ...exchangeRoutes(pipeline, deps.clock),
       ...auditModule.routes,
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),

@@ -91,8 +91,14 @@ export function createExchangePipeline(deps: PipelineDeps) {
     const decideAndCommit = (input: Omit<DecisionInput, keyof typeof base>, auditId?: string) =>
       committed('decision', requestId, auditId, () => deps.commit({ ...base, ...input }));
     // A dry run's refusal is its answer; a real request's is a 403 problem.
-    const refuse = (at: Committed): ExchangeAnswer => {
+    // The room left under the cap is the parties' business only: shown where the caller is a party to the agreement.
+    const viewed = (at: Committed) => {
       const decision = decisionFor(options.viewer, at.decision);
+      const party = at.decision.rules.find((r) => r.id === 'party')?.outcome === 'permit';
+      return at.monthlyCap && party ? { ...decision, monthlyCap: at.monthlyCap } : decision;
+    };
+    const refuse = (at: Committed): ExchangeAnswer => {
+      const decision = viewed(at);
       if (options.dryRun) return { auditId: at.decision.auditId, decision, outcome: 'dry-run', result: {} };
       const reasons = decision.rules.filter((r) => r.outcome === 'deny').map((r) => `${r.id}: ${r.reason}`);
       throw new GatewayError('policy-denied', reasons.join('; '), { auditId: at.decision.auditId, decision });
@@ -133,7 +139,7 @@ export function createExchangePipeline(deps: PipelineDeps) {
       }, lookupId);
       if (final.decision.decision === 'deny') return refuse(final);
     }
-    const decision = decisionFor(options.viewer, final.decision);
+    const decision = viewed(final);
     const auditId = final.decision.auditId;
     const answerWith = ({ outcome, result, referred }: Disclosure): ExchangeAnswer => {
       // The partner is told of the referral (¶3.24); the notice names no one.

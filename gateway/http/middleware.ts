@@ -76,6 +76,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (isDatabaseUnavailable(err)) {
       logger.warn({ requestId: req.id, error: safeError(err) }, 'database unreachable; answered 503');
     }
+    for (const [name, value] of Object.entries(problem.headers)) res.append(name, value);
     if (problem.status === 401) res.setHeader('www-authenticate', bearerChallenge(req.get('authorization')));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toProblem(req.id)));
   };

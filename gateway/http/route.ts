@@ -8,7 +8,7 @@ import type { Role } from '../auth/client-store.ts';
 import type { Principal } from '../auth/principal.ts';
 import { parseIdempotencyKey, type Claim, type IdempotencyStore, type StoredAnswer } from './idempotency.ts';
 import { GatewayError } from './problem.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import { rateLimitItems, type RateLimiter } from './rate-limit.ts';
 
 export interface HandlerContext<Body = unknown> {
   req: Request;
@@ -64,6 +64,10 @@ function handle(route: Route, { authenticate, limiter, readBody, idempotency }: 
         principal = await authenticate(req.get('authorization'));
         req.principal = principal;
         const turn = limiter.take(principal.clientId);
+        const { name, quota, windowSeconds } = limiter.policy;
+        const items = rateLimitItems(name, quota, windowSeconds, turn.remaining, turn.resetSeconds);
+        res.setHeader('ratelimit-policy', items.policy);
+        res.setHeader('ratelimit', items.state);
         if (!turn.allowed) {
           res.setHeader('retry-after', String(turn.retryAfterSeconds));
           throw new GatewayError('rate-limited', `This client has made too many requests; try again in ${turn.retryAfterSeconds} s`);
