@@ -15,6 +15,7 @@ import type { Pseudonymiser } from '../../audit/subject-key.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
 import type { Principal } from '../auth/principal.ts';
 import { GatewayError } from '../http/problem.ts';
+import type { TraceContext } from '../http/trace-context.ts';
 import { safeError } from '../logger.ts';
 import { londonDay } from '../london-day.ts';
 import { decisionFor, type Viewer } from '../policy/caller-view.ts';
@@ -40,6 +41,8 @@ export interface RunOptions {
   requestId: string;
   /** The caller's own X-Request-Id, if it sent one: forwarded to the partner, kept in the log only as a keyed hash. */
   callerRequestId?: string;
+  /** The W3C trace to continue on every call to a partner. */
+  trace?: TraceContext;
   /** Who reads the reasons: the DPO sees every rule; anyone else what caller-view.ts allows. */
   viewer: Viewer;
   /** A dry run: decided and audited as of a day, for a party, with nothing forwarded or counted. */
@@ -113,7 +116,7 @@ export function createExchangePipeline(deps: PipelineDeps) {
       lookupFollows: def.lookup !== undefined,
     });
     if (first.decision.decision === 'deny') return refuse(first);
-    const upstreams = forwardingRequestIds(deps.upstreams, requestId, options.callerRequestId);
+    const upstreams = forwardingRequestIds(deps.upstreams, requestId, options.callerRequestId, options.trace);
 
     // 2. The lookup, now that its intent is durable; 3. the subject policy on what the records say.
     let final = first;

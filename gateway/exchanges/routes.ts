@@ -27,7 +27,7 @@ export function exchangeRoutes(run: ExchangePipeline, clock: () => Date = () => 
       roles: ['partner'],
       handler: async ({ principal, body, requestId, req }) => {
         try {
-          const answer = await run(def, principal!, body as ExchangeEnvelope, { requestId, callerRequestId: req.callerRequestId, viewer: 'caller' });
+          const answer = await run(def, principal!, body as ExchangeEnvelope, { requestId, callerRequestId: req.callerRequestId, trace: req.trace, viewer: 'caller' });
           return { body: answer, headers: capHeaders(answer.decision, clock()) };
         } catch (error) {
           // A refusal or a partner's failure carries the decision, and so the cap's standing, too.
@@ -53,7 +53,7 @@ export function exchangeRoutes(run: ExchangePipeline, clock: () => Date = () => 
           throw new GatewayError('invalid-request', errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
         }
         const answer = await run(def, principal!, request as ExchangeEnvelope, {
-          requestId, callerRequestId: req.callerRequestId, viewer: viewerOf(principal!),
+          requestId, callerRequestId: req.callerRequestId, trace: req.trace, viewer: viewerOf(principal!),
           dryRun: { party: isPartner ? principal!.party : party!, ...(asOf ? { asOf } : {}) },
         });
         return { body: answer.decision };

@@ -7,6 +7,7 @@ import { accessLog, errorHandler, jsonBody, requestId, securityHeaders } from '.
 import { docsRouter } from './operations.ts';
 import type { IdempotencyStore } from './idempotency.ts';
 import { createRateLimiter } from './rate-limit.ts';
+import { traceContext } from './trace-context.ts';
 import { mountRoutes, type Authenticate, type Route } from './route.ts';
 
 export interface AppDeps {
@@ -29,7 +30,7 @@ export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerM
   // Answers are no-store; an ETag would only cost a hash of every body.
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(requestId, securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger), ...(deps.drain ? [deps.drain] : []));
+  app.use(requestId, traceContext, securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger), ...(deps.drain ? [deps.drain] : []));
   if (deps.pages) app.use(deps.pages.path, deps.pages.router);
   app.use(docsRouter());
   const api = express.Router();
