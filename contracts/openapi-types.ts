@@ -7,7 +7,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is alive. */
+        /**
+         * The process is alive.
+         * @description Answers as long as the process runs; it reads nothing, so it never refuses and ignores any query string (a
+         *     load balancer's cache-buster is welcome).
+         */
         get: operations["health"];
         put?: never;
         post?: never;
@@ -24,7 +28,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database is reachable and every migration is applied. */
+        /**
+         * The database is reachable and every migration is applied.
+         * @description 200 once the database answers and no migration is pending; 503 otherwise, so a load balancer sends no traffic
+         *     to a gateway that cannot audit. Ignores any query string.
+         */
         get: operations["ready"];
         put?: never;
         post?: never;
@@ -66,7 +74,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dwp.nino-alignment: UKVI sends a batch of grants; DWP confirms, finds or assigns NINos (¶6.33). */
+        /**
+         * dwp.nino-alignment: UKVI sends a batch of grants; DWP confirms, finds or assigns NINos (¶6.33).
+         * @description UKVI sends the day's grants; DWP confirms, finds or assigns each person's NINo, and a partial match goes back
+         *     for resolution, never silently accepted (¶6.41). Decided against the register, audited before anything is
+         *     disclosed, and answered with only the fields the agreement allows; a refusal is 403 with the decision and its
+         *     auditId. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["dwpNinoAlignment"];
         delete?: never;
         options?: never;
@@ -83,7 +97,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dwp.accessed-public-funds: has this applicant claimed benefits, on what basis (¶6.46–6.53). */
+        /**
+         * dwp.accessed-public-funds: has this applicant claimed benefits, on what basis (¶6.46–6.53).
+         * @description UKVI asks DWP whether an applicant has claimed public funds, which and from when. Decided against the
+         *     register, audited before anything is disclosed, and answered with only the fields the agreement allows; a
+         *     refusal is 403 with the decision and its auditId. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["dwpAccessedPublicFunds"];
         delete?: never;
         options?: never;
@@ -100,7 +119,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dwp.status-check: DWP checks a claimant's immigration status (reactive). */
+        /**
+         * dwp.status-check: DWP checks a claimant's immigration status (reactive).
+         * @description DWP asks the Home Office for a claimant's immigration status under its statutory duty; answered from the Home
+         *     Office's own records. Decided against the register, audited before anything is disclosed, and answered with
+         *     only the fields the agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-
+         *     Key to make a retry safe.
+         */
         post: operations["dwpStatusCheck"];
         delete?: never;
         options?: never;
@@ -117,7 +142,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dwp.proactive-notification: the Home Office tells DWP of a change of status (proactive, compliant environment). */
+        /**
+         * dwp.proactive-notification: the Home Office tells DWP of a change of status (proactive, compliant environment).
+         * @description The Home Office volunteers a change of status to DWP. Proactive sharing is subject to the Windrush pause for
+         *     anyone over 30 (¶3.24). Decided against the register, audited before anything is disclosed, and answered with
+         *     only the fields the agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-
+         *     Key to make a retry safe.
+         */
         post: operations["dwpProactiveNotification"];
         delete?: never;
         options?: never;
@@ -134,7 +165,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** hmrc.evidence-request: IE or UKVI asks HMRC for evidence of employment, income and residence (UK Borders Act 2007 s.40, ¶6.87–6.95). */
+        /**
+         * hmrc.evidence-request: IE or UKVI asks HMRC for evidence of employment, income and residence (UK Borders Act 2007 s.40, ¶6.87–6.95).
+         * @description Immigration Enforcement or UKVI asks HMRC for employment, income and residence evidence, stating how it will
+         *     be used; at most 10,000 a month, and never about British or EU citizens. Decided against the register, audited
+         *     before anything is disclosed, and answered with only the fields the agreement allows; a refusal is 403 with
+         *     the decision and its auditId. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["hmrcEvidenceRequest"];
         delete?: never;
         options?: never;
@@ -151,7 +188,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** hmrc.status-check: HMRC checks status for child benefit and tax credits (reactive). */
+        /**
+         * hmrc.status-check: HMRC checks status for child benefit and tax credits (reactive).
+         * @description HMRC asks the Home Office for a claimant's status for child benefit or tax credits; answered from the Home
+         *     Office's own records. Decided against the register, audited before anything is disclosed, and answered with
+         *     only the fields the agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-
+         *     Key to make a retry safe.
+         */
         post: operations["hmrcStatusCheck"];
         delete?: never;
         options?: never;
@@ -168,7 +211,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** hmrc.proactive-notification: the Home Office tells HMRC of a change of status (proactive, compliant environment). */
+        /**
+         * hmrc.proactive-notification: the Home Office tells HMRC of a change of status (proactive, compliant environment).
+         * @description The Home Office volunteers a change of status to HMRC; paused for anyone over 30 while the Windrush pause is
+         *     in force. Decided against the register, audited before anything is disclosed, and answered with only the
+         *     fields the agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-Key to
+         *     make a retry safe.
+         */
         post: operations["hmrcProactiveNotification"];
         delete?: never;
         options?: never;
@@ -185,7 +234,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dfe.education-status-check: a school or LEA asks about a parent; the reply is leave type and validity only (¶6.115–6.120). */
+        /**
+         * dfe.education-status-check: a school or LEA asks about a parent; the reply is leave type and validity only (¶6.115–6.120).
+         * @description A school or local education authority asks about a parent; the reply gives leave type and validity only, never
+         *     a name or a view on entitlement. Decided against the register, audited before anything is disclosed, and
+         *     answered with only the fields the agreement allows; a refusal is 403 with the decision and its auditId. Send
+         *     an Idempotency-Key to make a retry safe.
+         */
         post: operations["dfeEducationStatusCheck"];
         delete?: never;
         options?: never;
@@ -202,7 +257,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dfe.fsm-eligibility: is the parent supported under s.95 of the Immigration and Asylum Act 1999; the reply says Part VI (¶6.127–6.134). */
+        /**
+         * dfe.fsm-eligibility: is the parent supported under s.95 of the Immigration and Asylum Act 1999; the reply says Part VI (¶6.127–6.134).
+         * @description DfE's Eligibility Checking System asks whether a parent is supported under Part VI of the 1999 Act; the reply
+         *     says Part VI. Decided against the register, audited before anything is disclosed, and answered with only the
+         *     fields the agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-Key to
+         *     make a retry safe.
+         */
         post: operations["dfeFsmEligibility"];
         delete?: never;
         options?: never;
@@ -219,7 +280,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** nhs.chargeability-check: an NHS Trust with its own signed MoU checks status for charging (¶6.160). */
+        /**
+         * nhs.chargeability-check: an NHS Trust with its own signed MoU checks status for charging (¶6.160).
+         * @description A Trust with its own signed MoU asks whether a patient is chargeable; non-clinical data only. Decided against
+         *     the register, audited before anything is disclosed, and answered with only the fields the agreement allows; a
+         *     refusal is 403 with the decision and its auditId. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["nhsChargeabilityCheck"];
         delete?: never;
         options?: never;
@@ -236,7 +302,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** nhs.debtor-return: a Trust reports a non-EEA debtor owing £500 or more for 2 months or more (¶6.143–6.154). */
+        /**
+         * nhs.debtor-return: a Trust reports a non-EEA debtor owing £500 or more for 2 months or more (¶6.143–6.154).
+         * @description A Trust reports a non-EEA patient's debt of £500 or more outstanding for 2 months or more, with date of birth.
+         *     Decided against the register, audited before anything is disclosed, and answered with only the fields the
+         *     agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-Key to make a retry
+         *     safe.
+         */
         post: operations["nhsDebtorReturn"];
         delete?: never;
         options?: never;
@@ -253,7 +325,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** nhs.trace-request: the Home Office asks NHS Digital to trace a person, only for the narrowed purposes (¶5.36, fn 32). */
+        /**
+         * nhs.trace-request: the Home Office asks NHS Digital to trace a person, only for the narrowed purposes (¶5.36, fn 32).
+         * @description The Home Office asks NHS Digital for a person's latest address, only for the three purposes of the narrowed
+         *     MoU and only after other efforts failed. Decided against the register, audited before anything is disclosed,
+         *     and answered with only the fields the agreement allows; a refusal is 403 with the decision and its auditId.
+         *     Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["nhsTraceRequest"];
         delete?: never;
         options?: never;
@@ -270,7 +348,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** financial.status-share: the Home Office tells a bank about a disqualified person, only under-30s facing deportation (¶5.43). */
+        /**
+         * financial.status-share: the Home Office tells a bank about a disqualified person, only under-30s facing deportation (¶5.43).
+         * @description The Home Office tells a bank or building society that a person is disqualified; since the Windrush pause only
+         *     about under-30s facing deportation for criminal offending. Decided against the register, audited before
+         *     anything is disclosed, and answered with only the fields the agreement allows; a refusal is 403 with the
+         *     decision and its auditId. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["financialStatusShare"];
         delete?: never;
         options?: never;
@@ -481,7 +565,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** DfE's pupil trace (called by the gateway, never by partners). */
+        /**
+         * DfE's pupil trace (called by the gateway, never by partners).
+         * @description The partner's side: DfE matches a child on name, date of birth and postcode and returns addresses and schools.
+         *     The gateway minimises the answer before it reaches the requester.
+         */
         post: operations["upstreamDfePupilTrace"];
         delete?: never;
         options?: never;
@@ -518,7 +606,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Has this applicant claimed benefits, which, from when and on what basis (dwp.accessed-public-funds, ¶6.46–6.53). */
+        /**
+         * Has this applicant claimed benefits, which, from when and on what basis (dwp.accessed-public-funds, ¶6.46–6.53).
+         * @description The partner's side: DWP finds the applicant and lists the claims that ran since a day. The gateway minimises
+         *     the answer.
+         */
         post: operations["upstreamDwpAccessedPublicFunds"];
         delete?: never;
         options?: never;
@@ -535,7 +627,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** DWP receives a proactive notification of a change in someone's immigration status (dwp.proactive-notification). */
+        /**
+         * DWP receives a proactive notification of a change in someone's immigration status (dwp.proactive-notification).
+         * @description The partner's side: DWP acknowledges a notification of a change of status.
+         */
         post: operations["upstreamDwpStatusNotification"];
         delete?: never;
         options?: never;
@@ -552,7 +647,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** HMRC supplies evidence of employment, income and residence under UK Borders Act 2007 s.40 (hmrc.evidence-request, ¶6.87–6.95). */
+        /**
+         * HMRC supplies evidence of employment, income and residence under UK Borders Act 2007 s.40 (hmrc.evidence-request, ¶6.87–6.95).
+         * @description The partner's side: HMRC returns the employment, income and residence evidence it holds for the taxpayer
+         *     named.
+         */
         post: operations["upstreamHmrcEvidenceRequest"];
         delete?: never;
         options?: never;
@@ -569,7 +668,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** HMRC receives a proactive notification of a change in someone's immigration status (hmrc.proactive-notification). */
+        /**
+         * HMRC receives a proactive notification of a change in someone's immigration status (hmrc.proactive-notification).
+         * @description The partner's side: HMRC acknowledges a notification of a change of status.
+         */
         post: operations["upstreamHmrcStatusNotification"];
         delete?: never;
         options?: never;
@@ -586,7 +688,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** NHS Digital traces a person's latest registered address; non-clinical data only (nhs.trace-request, ¶5.31–5.36). */
+        /**
+         * NHS Digital traces a person's latest registered address; non-clinical data only (nhs.trace-request, ¶5.31–5.36).
+         * @description The partner's side: NHS Digital returns the latest registered address it holds, and nothing clinical.
+         */
         post: operations["upstreamNhsTrace"];
         delete?: never;
         options?: never;
@@ -623,7 +728,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The Home Office records an NHS debtor report against a person (nhs.debtor-return, ¶6.143–6.154). */
+        /**
+         * The Home Office records an NHS debtor report against a person (nhs.debtor-return, ¶6.143–6.154).
+         * @description The Home Office's side: the records service files a Trust's debtor report against the person.
+         */
         post: operations["upstreamHomeOfficeNhsDebtorReport"];
         delete?: never;
         options?: never;
@@ -640,7 +748,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A bank or building society receives a status share about a disqualified person (financial.status-share, ¶5.43). */
+        /**
+         * A bank or building society receives a status share about a disqualified person (financial.status-share, ¶5.43).
+         * @description The partner's side: the bank acknowledges a status share.
+         */
         post: operations["upstreamFinancialStatusShare"];
         delete?: never;
         options?: never;
@@ -655,7 +766,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every party the register knows, including defunct ones. */
+        /**
+         * Every party the register knows, including defunct ones.
+         * @description Every party, with the day it became defunct if it has, so an agreement naming a defunct agency is visible as such
+         *     (¶6.130). Any authenticated caller.
+         */
         get: operations["listParties"];
         put?: never;
         post?: never;
@@ -672,10 +787,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every collaboration with its owner, its agreements and where each stands on a day. */
+        /**
+         * Every collaboration with its owner, its agreements and where each stands on a day.
+         * @description The register of collaborations (recommendation 1), each with its owner and its agreements' standing on `asOf`
+         *     (default today). Any authenticated caller.
+         */
         get: operations["listCollaborations"];
         put?: never;
-        /** Add a collaboration (registry administrators). */
+        /**
+         * Add a collaboration (registry administrators).
+         * @description Registry administrators add a collaboration; the change is audited in the same transaction. 409 when the id is
+         *     taken. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["createCollaboration"];
         delete?: never;
         options?: never;
@@ -690,7 +813,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One collaboration with every agreement version and its standing on a day, and its scorecard. */
+        /**
+         * One collaboration with every agreement version and its standing on a day, and its scorecard.
+         * @description A collaboration as the SRO reviews it: every agreement version, its standing on `asOf`, and its scorecard. Any
+         *     authenticated caller.
+         */
         get: operations["getCollaboration"];
         put?: never;
         post?: never;
@@ -709,7 +836,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an agreement to a collaboration (registry administrators). */
+        /**
+         * Add an agreement to a collaboration (registry administrators).
+         * @description Registry administrators add an agreement to a collaboration; its terms come in versions. Audited in the same
+         *     transaction. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["createAgreement"];
         delete?: never;
         options?: never;
@@ -724,10 +855,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version of an agreement, with its standing on a day (as-of reads recall any past day's terms). */
+        /**
+         * Every version of an agreement, with its standing on a day (as-of reads recall any past day's terms).
+         * @description Every version of an agreement, oldest first, with the one that governs on `asOf`; past days' terms stay
+         *     readable. Any authenticated caller.
+         */
         get: operations["listAgreementVersions"];
         put?: never;
-        /** Draft a new version (registry administrators). A signed version is never edited; a change is a new version. */
+        /**
+         * Draft a new version (registry administrators). A signed version is never edited; a change is a new version.
+         * @description Registry administrators draft the next version; it governs nothing until every party has signed and it is in
+         *     force. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["draftAgreementVersion"];
         delete?: never;
         options?: never;
@@ -742,9 +881,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version with its standing on a day. */
+        /**
+         * One version with its standing on a day.
+         * @description One version's terms, signatures and standing on `asOf`. Any authenticated caller.
+         */
         get: operations["getAgreementVersion"];
-        /** Replace the terms of a draft (registry administrators); refused with 409 once any party has signed. */
+        /**
+         * Replace the terms of a draft (registry administrators); refused with 409 once any party has signed.
+         * @description Registry administrators replace an unsigned draft's terms; once any party has signed it is frozen and this is
+         *     409. A PUT, so a retry is safe as it stands.
+         */
         put: operations["replaceDraftVersion"];
         post?: never;
         delete?: never;
@@ -762,7 +908,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record one party's signature (registry administrators). The version is frozen from the first signature. */
+        /**
+         * Record one party's signature (registry administrators). The version is frozen from the first signature.
+         * @description Registry administrators record a party's signature, its signatory and the day it was signed; the version's terms
+         *     are frozen from the first signature. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["signAgreementVersion"];
         delete?: never;
         options?: never;
@@ -779,7 +929,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suspend, reinstate or terminate a version from a day (registry administrators). Never back-dated. */
+        /**
+         * Suspend, reinstate or terminate a version from a day (registry administrators). Never back-dated.
+         * @description Registry administrators suspend, reinstate or terminate a version from today or a later day; never back-dated.
+         *     Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["changeVersionLifecycle"];
         delete?: never;
         options?: never;
@@ -796,7 +950,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a joint review with its improvement plan and next due date (Senior Responsible Officers, recommendation 2f). */
+        /**
+         * Record a joint review with its improvement plan and next due date (Senior Responsible Officers, recommendation 2f).
+         * @description Senior Responsible Officers record a joint review, its improvement plan and when the next is due
+         *     (recommendation 2f). Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["recordJointReview"];
         delete?: never;
         options?: never;
@@ -811,10 +969,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Directives, or only those in force on a day. */
+        /**
+         * Directives, or only those in force on a day.
+         * @description Directives such as the Windrush pause, with their days in force; `asOf` lists only those in force on that day.
+         *     Any authenticated caller.
+         */
         get: operations["listDirectives"];
         put?: never;
-        /** Issue a time-bounded directive that overrides agreements (registry administrators). */
+        /**
+         * Issue a time-bounded directive that overrides agreements (registry administrators).
+         * @description Registry administrators issue a time-bounded directive that decisions follow from its first day; its kind and
+         *     condition are checked against this contract. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["issueDirective"];
         delete?: never;
         options?: never;
@@ -831,7 +997,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend a directive, or lift it, by moving its last day (registry administrators). Past days are never rewritten. */
+        /**
+         * Extend a directive, or lift it, by moving its last day (registry administrators). Past days are never rewritten.
+         * @description Registry administrators move a directive's last day, to extend or lift it; days already past are never
+         *     rewritten. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["endDirective"];
         delete?: never;
         options?: never;
@@ -846,7 +1016,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every collaboration against the seven characteristics, with what needs attention first. */
+        /**
+         * Every collaboration against the seven characteristics, with what needs attention first.
+         * @description Every collaboration scored against the inspection's seven characteristics, worst first, so the SRO sees what
+         *     needs attention. Any authenticated caller.
+         */
         get: operations["registerScorecard"];
         put?: never;
         post?: never;
@@ -863,7 +1037,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published list of business-as-usual collaborations with purpose and Home Office owner (recommendation 1). */
+        /**
+         * The published list of business-as-usual collaborations with purpose and Home Office owner (recommendation 1).
+         * @description The list recommendation 1 asks to publish: business-as-usual collaborations with their purpose and Home Office
+         *     owner, and nothing else. Any authenticated caller.
+         */
         get: operations["publishedCollaborations"];
         put?: never;
         post?: never;
@@ -1063,10 +1241,13 @@ export interface components {
         DryRunRequest: {
             exchange: components["schemas"]["Code"];
             asOf?: components["schemas"]["IsoDate"];
-            /** @description On whose behalf (DPOs, SROs and registry administrators only; a partner is always itself). */
+            /**
+             * @description On whose behalf the request is evaluated. Required when a DPO, SRO or registry administrator asks (400
+             *     without it); a partner may leave it out, and may name only itself (403 otherwise).
+             */
             party?: components["schemas"]["Code"];
-            /** @description The body the exchange's own endpoint takes; checked against that endpoint's schema. */
-            request: Record<string, never>;
+            /** @description The body the exchange's own endpoint takes; checked against that endpoint's schema as well. */
+            request: components["schemas"]["ExchangeEnvelope"];
         };
         /** @description The person an exchange is about. Which of these fields an exchange may carry is set by its agreement. */
         Subject: {
@@ -1365,7 +1546,7 @@ export interface components {
             /** @enum {string} */
             identifiedBy: "nino" | "name-dob" | "ho-ref";
             count: number;
-            /** @description True when there were more than 5 */
+            /** @description True when there were more than 5,000 and only the first 5,000 are listed. */
             truncated: boolean;
             exchanges: components["schemas"]["AuditReportedExchange"][];
         };
@@ -1397,7 +1578,7 @@ export interface components {
             outcome: string | null;
             outcomeAuditId: string | null;
             outcomeRecordedAt: string | null;
-            /** @description Names of the fields that went */
+            /** @description Names of the fields that went, never their values. */
             fieldsDisclosed: string[];
             fieldsWithheld: string[];
         };
@@ -2256,7 +2437,7 @@ export interface components {
             title: string;
             effectiveFrom: components["schemas"]["IsoDate"];
             effectiveTo: components["schemas"]["IsoDate"] | null;
-            /** @description The policy rule that applies the directive */
+            /** @description The policy rule that applies the directive, when it refuses. */
             rule: string | null;
             /** @description Decisions on exchanges in the directive's scope while it was in force. */
             inScope: number;

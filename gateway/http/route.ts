@@ -55,6 +55,9 @@ function handle(route: Route, { authenticate, limiter, readBody, idempotency }: 
   const okSchema = responseSchemaName(route.operationId, 200);
   const validateResponse = okSchema ? validatorFor(okSchema) : null;
   // An operation takes an Idempotency-Key where the contract declares it.
+  // An operation with no query parameters ignores a query string (a load balancer's or cache-buster's `?_=1`): there
+  // is no filter to misspell. Where there are filters, an unknown one is refused, so a typo never widens a search.
+  const takesQuery = parametersOf(route.operationId).some((p) => p.in === 'query');
   const takesKey = idempotency !== undefined && parametersOf(route.operationId).some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
 
   return async (req, res, next) => {
@@ -78,8 +81,8 @@ function handle(route: Route, { authenticate, limiter, readBody, idempotency }: 
         }
       }
       await new Promise<void>((resolve, reject) => readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
-      const params = { ...req.query, ...req.params };
-      if (!validateParams(params)) throw invalid(validateParams.errors);
+      const params = { ...(takesQuery ? req.query : {}), ...req.params };
+      if (!validateParams(params)) throw invalid(validateParams.errors, '(query)');
       if (validateBody && !validateBody(req.body)) throw invalid(validateBody.errors);
       const key = takesKey && principal ? req.get('idempotency-key') : undefined;
       let claim: Claim | null = null;
@@ -172,8 +175,8 @@ function drainedOrClosed(res: Response): Promise<void> {
   });
 }
 
-function invalid(errors: Parameters<typeof fieldErrors>[0]) {
-  const list = fieldErrors(errors);
+function invalid(errors: Parameters<typeof fieldErrors>[0], whole = '(body)') {
+  const list = fieldErrors(errors).map((e) => (e.field === '(body)' ? { ...e, field: whole } : e));
   const detail = list.map((e) => `${e.field} ${e.message}`).join('; ');
   return new GatewayError('invalid-request', detail, { errors: list });
 }
