@@ -165,3 +165,16 @@ export function parametersValidator(operationId: string): ValidateFunction {
   }
   return validate;
 }
+
+const inlineCache = new Map<string, ValidateFunction>();
+
+/** A validator for a schema written inline in the contract (a response's, a parameter's), its refs pointing into it. */
+export function inlineValidator(schema: object): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = inlineCache.get(key);
+  if (!validate) {
+    validate = ajv.compile(absoluteRefs(schema) as object);
+    inlineCache.set(key, validate);
+  }
+  return validate;
+}
