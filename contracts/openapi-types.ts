@@ -2511,6 +2511,7 @@ export interface components {
         /** @description A problem, as RFC 9457 problem+json. */
         Problem: {
             headers: {
+                "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
@@ -2521,6 +2522,7 @@ export interface components {
         /** @description Too many requests from this client; try again after Retry-After seconds. */
         RateLimited: {
             headers: {
+                "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
                 "Retry-After": components["headers"]["Retry-After"];
                 RateLimit: components["headers"]["RateLimit"];
                 "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2534,6 +2536,8 @@ export interface components {
         /** @description A problem that follows a policy decision; it carries the decision and its audit id. */
         PolicyProblem: {
             headers: {
+                "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
@@ -2647,6 +2651,7 @@ export interface operations {
             /** @description The exchange was permitted and DfE answered. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2692,6 +2697,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2737,6 +2743,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2782,6 +2789,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2827,6 +2835,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2872,6 +2881,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2917,6 +2927,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2962,6 +2973,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3007,6 +3019,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3052,6 +3065,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3097,6 +3111,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3142,6 +3157,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3187,6 +3203,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3232,6 +3249,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3277,6 +3295,7 @@ export interface operations {
             /** @description The decision. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3552,6 +3571,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DfePupilTraceResponse"];
+                };
+            };
+            /** @description The request is not valid; DfE never repeats what it was sent. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        detail?: string;
+                    };
                 };
             };
         };
@@ -3941,6 +3972,7 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4013,6 +4045,7 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4087,6 +4120,7 @@ export interface operations {
             /** @description The draft. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4201,6 +4235,7 @@ export interface operations {
             /** @description The version with the signature. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4248,6 +4283,7 @@ export interface operations {
             /** @description The version after the change. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4295,6 +4331,7 @@ export interface operations {
             /** @description The version with its review. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4365,6 +4402,7 @@ export interface operations {
             /** @description Issued. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4410,6 +4448,7 @@ export interface operations {
             /** @description The directive as changed. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4588,6 +4627,7 @@ export interface operations {
             /** @description Recorded. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -115,7 +115,7 @@ describe('the check itself', () => {
   it('fails a body that breaks its schema', () => expect(contractViolations({ ...ok, body: { status: 'alive', extra: 1 } })[0]).toMatch(/breaks its schema/));
   it('fails a 429 without Retry-After', () => {
     const problem = { type: '/problems/rate-limited', title: 't', status: 429, detail: 'd', code: 'rate-limited' };
-    const violations = contractViolations({ method: 'GET', url: '/v1/register/parties', status: 429, headers: { 'content-type': 'application/problem+json', 'x-request-id': 'r', ratelimit: 'x', 'ratelimit-policy': 'y' }, body: problem, text: JSON.stringify(problem) });
+    const violations = contractViolations({ method: 'GET', url: '/v1/register/parties', status: 429, headers: { 'content-type': 'application/problem+json', 'x-request-id': 'r', 'x-gateway-request-id': 'g', ratelimit: 'x', 'ratelimit-policy': 'y' }, body: problem, text: JSON.stringify(problem) });
     expect(violations).toEqual(['listParties 429: header Retry-After missing']);
   });
 });
