@@ -2567,12 +2567,12 @@ export interface components {
          * @description Where the caller stands (draft-ietf-httpapi-ratelimit-headers), on every authenticated answer: `"burst";r=…;t=…`,
          *     the requests left and the seconds until the allowance is full again. An exchange answer to a party to an
          *     agreement with a monthly cap adds `"monthly-cap";r=…;t=…`: the room left and the seconds until the month turns.
-         * @example "burst";r=599;t=1, "monthly-cap";r=283;t=648000
+         * @example "burst";r=5999;t=1, "monthly-cap";r=283;t=648000
          */
         RateLimit: string;
         /**
          * @description The policies behind `RateLimit`, each with its quota and window in seconds.
-         * @example "burst";q=600;w=60, "monthly-cap";q=300;w=2592000
+         * @example "burst";q=6000;w=60, "monthly-cap";q=300;w=2592000
          */
         "RateLimit-Policy": string;
         /** @description Seconds to wait before trying again. */

@@ -2,8 +2,8 @@
 // another's bursts; it is per process, so N gateway processes allow up to N times the rate.
 //
 // Every authenticated answer says where the caller stands, in the fields of the IETF httpapi draft
-// (draft-ietf-httpapi-ratelimit-headers): `RateLimit-Policy: "burst";q=600;w=60` (the quota and its window) and
-// `RateLimit: "burst";r=599;t=1` (what is left, and the seconds until the bucket is full again).
+// (draft-ietf-httpapi-ratelimit-headers): `RateLimit-Policy: "burst";q=6000;w=60` (the quota and its window) and
+// `RateLimit: "burst";r=5999;t=1` (what is left, and the seconds until the bucket is full again).
 import { londonMidnight, monthOf } from '../london-day.ts';
 
 export interface Turn { allowed: boolean; remaining: number; resetSeconds: number; retryAfterSeconds: number }
