@@ -3328,9 +3328,9 @@ export interface operations {
                 agreement?: string;
                 /** @description A policy rule id; decisions that this rule denied. */
                 rule?: "party" | "agreement-in-force" | "purpose" | "legal-basis" | "field-scope" | "direction" | "windrush-pause" | "financial-services-age" | "nhs-narrowed-scope" | "nhs-non-clinical" | "dfe-offender-belief" | "debtor-threshold" | "debtor-nationality" | "monthly-cap" | "match-quality" | "unknown-directive";
-                /** @description Recorded at or after this time. */
+                /** @description Recorded at or after this time; earlier than `to` when both are given (400 otherwise). A leap second (23:59:60) is refused with 400. */
                 from?: string;
-                /** @description Recorded before this time. */
+                /** @description Recorded before this time; later than `from` (400 otherwise). A leap second is refused with 400. */
                 to?: string;
                 /** @description Only entries with a lower seq: pass the nextBefore of the previous page. */
                 before?: number;
@@ -3480,7 +3480,9 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "jsonl" | "csv";
+                /** @description Recorded at or after this time; earlier than `to` when both are given (400 otherwise). A leap second (23:59:60) is refused with 400. */
                 from?: string;
+                /** @description Recorded before this time; later than `from` (400 otherwise). A leap second is refused with 400. */
                 to?: string;
             };
             header?: never;
@@ -4520,7 +4522,9 @@ export interface operations {
     getMeasures: {
         parameters: {
             query?: {
+                /** @description First day of the window; on or before `to`, and at most 400 days before it (400 otherwise). */
                 from?: components["schemas"]["IsoDate"];
+                /** @description Last day of the window; on or after `from`, at most 400 days after it (400 otherwise). */
                 to?: components["schemas"]["IsoDate"];
             };
             header?: never;
@@ -4548,7 +4552,9 @@ export interface operations {
     getCollaborationMeasures: {
         parameters: {
             query?: {
+                /** @description First day of the window; on or before `to`, and at most 400 days before it (400 otherwise). */
                 from?: components["schemas"]["IsoDate"];
+                /** @description Last day of the window; on or after `from`, at most 400 days after it (400 otherwise). */
                 to?: components["schemas"]["IsoDate"];
                 interval?: "day" | "week" | "month";
             };
