@@ -117,6 +117,29 @@ describe('a key reused for something else', () => {
   });
 });
 
+describe('a key that is free again', () => {
+  it('after a refusal before anything was recorded: the corrected request runs under the same key', async () => {
+    const key = randomUUID();
+    const dryRun = async (body: object) => gw.http.post('/v1/decisions').set('authorization', `Bearer ${await gw.token('dpo')}`)
+      .set('idempotency-key', key).send(body);
+    const missingParty = await dryRun({ exchange: 'dfe.child-trace', request: request() });
+    expect(missingParty.status).toBe(400);
+    const corrected = await dryRun({ exchange: 'dfe.child-trace', party: 'home-office-ie', request: request() });
+    expect(corrected.status).toBe(200);
+    expect(corrected.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('after 24 hours: the key may name a new request', async () => {
+    const key = randomUUID();
+    const first = await trace(request(), key);
+    // A day passes (the window is the database's clock, so the row is aged rather than the clock moved).
+    await gw.db.raw(`update idempotency_keys set expires_at = now() - interval '1 second', claimed_at = now() - interval '25 hours'`);
+    const later = await trace({ ...request(), caseReference: 'IE-RC-2026-0044' }, key);
+    expect(later.status).toBe(200);
+    expect(later.body.auditId).not.toBe(first.body.auditId);
+  });
+});
+
 describe('what the gateway keeps of a key', () => {
   it('holds neither the key nor anything about the person in clear', async () => {
     const key = `canary-key-${randomUUID()}`;
