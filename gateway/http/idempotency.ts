@@ -15,8 +15,12 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, ra
 import type { Knex } from 'knex';
 import { GatewayError } from './problem.ts';
 
-/** Past this a claim still marked in progress is taken to be a gateway that died mid-request, and may be claimed again. */
-const abandonedAfterSeconds = 120;
+/**
+ * Past this a claim still marked in progress is taken to be a gateway that died mid-request, and may be claimed
+ * again. It is well beyond the longest a request can run (a lookup and a partner call, each at most
+ * UPSTREAM_TIMEOUT_MS, 120 s at most, and the audit commits), so a slow first request is never run beside its retry.
+ */
+const abandonedAfterSeconds = 600;
 /** The draft leaves the window to the server; ours is a day, long enough for any partner's retry policy. */
 export const keptForHours = 24;
 
