@@ -7,7 +7,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is alive. */
+        /**
+         * The process is alive.
+         * @description Answers as long as the process runs; it reads nothing, so it never refuses and ignores any query string (a
+         *     load balancer's cache-buster is welcome).
+         */
         get: operations["health"];
         put?: never;
         post?: never;
@@ -26,8 +30,10 @@ export interface paths {
         };
         /**
          * The database is reachable and every migration is applied; whether the audit chain is known to be broken.
-         * @description Stays 200 when the audit chain is broken, so that the DPO can still reach the console and the audit API
-         *     to investigate; exchanges are refused meanwhile (503 audit-unavailable) and `auditChain` says so.
+         * @description 200 once the database answers and no migration is pending; 503 otherwise, so a load balancer sends no traffic
+         *     to a gateway that cannot audit. Stays 200 when the audit chain is broken, so that the DPO can still reach the
+         *     console and the audit API to investigate; exchanges are refused meanwhile (503 audit-unavailable) and
+         *     `auditChain` says so. Ignores any query string.
          */
         get: operations["ready"];
         put?: never;
@@ -70,7 +76,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dwp.nino-alignment: UKVI sends a batch of grants; DWP confirms, finds or assigns NINos (¶6.33). */
+        /**
+         * dwp.nino-alignment: UKVI sends a batch of grants; DWP confirms, finds or assigns NINos (¶6.33).
+         * @description UKVI sends the day's grants; DWP confirms, finds or assigns each person's NINo, and a partial match goes back
+         *     for resolution, never silently accepted (¶6.41). Decided against the register, audited before anything is
+         *     disclosed, and answered with only the fields the agreement allows; a refusal is 403 with the decision and its
+         *     auditId. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["dwpNinoAlignment"];
         delete?: never;
         options?: never;
@@ -87,7 +99,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dwp.accessed-public-funds: has this applicant claimed benefits, on what basis (¶6.46–6.53). */
+        /**
+         * dwp.accessed-public-funds: has this applicant claimed benefits, on what basis (¶6.46–6.53).
+         * @description UKVI asks DWP whether an applicant has claimed public funds, which and from when. Decided against the
+         *     register, audited before anything is disclosed, and answered with only the fields the agreement allows; a
+         *     refusal is 403 with the decision and its auditId. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["dwpAccessedPublicFunds"];
         delete?: never;
         options?: never;
@@ -104,7 +121,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dwp.status-check: DWP checks a claimant's immigration status (reactive). */
+        /**
+         * dwp.status-check: DWP checks a claimant's immigration status (reactive).
+         * @description DWP asks the Home Office for a claimant's immigration status under its statutory duty; answered from the Home
+         *     Office's own records. Decided against the register, audited before anything is disclosed, and answered with
+         *     only the fields the agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-
+         *     Key to make a retry safe.
+         */
         post: operations["dwpStatusCheck"];
         delete?: never;
         options?: never;
@@ -121,7 +144,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dwp.proactive-notification: the Home Office tells DWP of a change of status (proactive, compliant environment). */
+        /**
+         * dwp.proactive-notification: the Home Office tells DWP of a change of status (proactive, compliant environment).
+         * @description The Home Office volunteers a change of status to DWP. Proactive sharing is subject to the Windrush pause for
+         *     anyone over 30 (¶3.24). Decided against the register, audited before anything is disclosed, and answered with
+         *     only the fields the agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-
+         *     Key to make a retry safe.
+         */
         post: operations["dwpProactiveNotification"];
         delete?: never;
         options?: never;
@@ -138,7 +167,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** hmrc.evidence-request: IE or UKVI asks HMRC for evidence of employment, income and residence (UK Borders Act 2007 s.40, ¶6.87–6.95). */
+        /**
+         * hmrc.evidence-request: IE or UKVI asks HMRC for evidence of employment, income and residence (UK Borders Act 2007 s.40, ¶6.87–6.95).
+         * @description Immigration Enforcement or UKVI asks HMRC for employment, income and residence evidence, stating how it will
+         *     be used; at most 10,000 a month, and never about British or EU citizens. Decided against the register, audited
+         *     before anything is disclosed, and answered with only the fields the agreement allows; a refusal is 403 with
+         *     the decision and its auditId. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["hmrcEvidenceRequest"];
         delete?: never;
         options?: never;
@@ -155,7 +190,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** hmrc.status-check: HMRC checks status for child benefit and tax credits (reactive). */
+        /**
+         * hmrc.status-check: HMRC checks status for child benefit and tax credits (reactive).
+         * @description HMRC asks the Home Office for a claimant's status for child benefit or tax credits; answered from the Home
+         *     Office's own records. Decided against the register, audited before anything is disclosed, and answered with
+         *     only the fields the agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-
+         *     Key to make a retry safe.
+         */
         post: operations["hmrcStatusCheck"];
         delete?: never;
         options?: never;
@@ -172,7 +213,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** hmrc.proactive-notification: the Home Office tells HMRC of a change of status (proactive, compliant environment). */
+        /**
+         * hmrc.proactive-notification: the Home Office tells HMRC of a change of status (proactive, compliant environment).
+         * @description The Home Office volunteers a change of status to HMRC; paused for anyone over 30 while the Windrush pause is
+         *     in force. Decided against the register, audited before anything is disclosed, and answered with only the
+         *     fields the agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-Key to
+         *     make a retry safe.
+         */
         post: operations["hmrcProactiveNotification"];
         delete?: never;
         options?: never;
@@ -189,7 +236,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dfe.education-status-check: a school or LEA asks about a parent; the reply is leave type and validity only (¶6.115–6.120). */
+        /**
+         * dfe.education-status-check: a school or LEA asks about a parent; the reply is leave type and validity only (¶6.115–6.120).
+         * @description A school or local education authority asks about a parent; the reply gives leave type and validity only, never
+         *     a name or a view on entitlement. Decided against the register, audited before anything is disclosed, and
+         *     answered with only the fields the agreement allows; a refusal is 403 with the decision and its auditId. Send
+         *     an Idempotency-Key to make a retry safe.
+         */
         post: operations["dfeEducationStatusCheck"];
         delete?: never;
         options?: never;
@@ -206,7 +259,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** dfe.fsm-eligibility: is the parent supported under s.95 of the Immigration and Asylum Act 1999; the reply says Part VI (¶6.127–6.134). */
+        /**
+         * dfe.fsm-eligibility: is the parent supported under s.95 of the Immigration and Asylum Act 1999; the reply says Part VI (¶6.127–6.134).
+         * @description DfE's Eligibility Checking System asks whether a parent is supported under Part VI of the 1999 Act; the reply
+         *     says Part VI. Decided against the register, audited before anything is disclosed, and answered with only the
+         *     fields the agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-Key to
+         *     make a retry safe.
+         */
         post: operations["dfeFsmEligibility"];
         delete?: never;
         options?: never;
@@ -223,7 +282,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** nhs.chargeability-check: an NHS Trust with its own signed MoU checks status for charging (¶6.160). */
+        /**
+         * nhs.chargeability-check: an NHS Trust with its own signed MoU checks status for charging (¶6.160).
+         * @description A Trust with its own signed MoU asks whether a patient is chargeable; non-clinical data only. Decided against
+         *     the register, audited before anything is disclosed, and answered with only the fields the agreement allows; a
+         *     refusal is 403 with the decision and its auditId. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["nhsChargeabilityCheck"];
         delete?: never;
         options?: never;
@@ -240,7 +304,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** nhs.debtor-return: a Trust reports a non-EEA debtor owing £500 or more for 2 months or more (¶6.143–6.154). */
+        /**
+         * nhs.debtor-return: a Trust reports a non-EEA debtor owing £500 or more for 2 months or more (¶6.143–6.154).
+         * @description A Trust reports a non-EEA patient's debt of £500 or more outstanding for 2 months or more, with date of birth.
+         *     Decided against the register, audited before anything is disclosed, and answered with only the fields the
+         *     agreement allows; a refusal is 403 with the decision and its auditId. Send an Idempotency-Key to make a retry
+         *     safe.
+         */
         post: operations["nhsDebtorReturn"];
         delete?: never;
         options?: never;
@@ -257,7 +327,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** nhs.trace-request: the Home Office asks NHS Digital to trace a person, only for the narrowed purposes (¶5.36, fn 32). */
+        /**
+         * nhs.trace-request: the Home Office asks NHS Digital to trace a person, only for the narrowed purposes (¶5.36, fn 32).
+         * @description The Home Office asks NHS Digital for a person's latest address, only for the three purposes of the narrowed
+         *     MoU and only after other efforts failed. Decided against the register, audited before anything is disclosed,
+         *     and answered with only the fields the agreement allows; a refusal is 403 with the decision and its auditId.
+         *     Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["nhsTraceRequest"];
         delete?: never;
         options?: never;
@@ -274,7 +350,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** financial.status-share: the Home Office tells a bank about a disqualified person, only under-30s facing deportation (¶5.43). */
+        /**
+         * financial.status-share: the Home Office tells a bank about a disqualified person, only under-30s facing deportation (¶5.43).
+         * @description The Home Office tells a bank or building society that a person is disqualified; since the Windrush pause only
+         *     about under-30s facing deportation for criminal offending. Decided against the register, audited before
+         *     anything is disclosed, and answered with only the fields the agreement allows; a refusal is 403 with the
+         *     decision and its auditId. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["financialStatusShare"];
         delete?: never;
         options?: never;
@@ -508,7 +590,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** DfE's pupil trace (called by the gateway, never by partners). */
+        /**
+         * DfE's pupil trace (called by the gateway, never by partners).
+         * @description The partner's side: DfE matches a child on name, date of birth and postcode and returns addresses and schools.
+         *     The gateway minimises the answer before it reaches the requester.
+         */
         post: operations["upstreamDfePupilTrace"];
         delete?: never;
         options?: never;
@@ -545,7 +631,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Has this applicant claimed benefits, which, from when and on what basis (dwp.accessed-public-funds, ¶6.46–6.53). */
+        /**
+         * Has this applicant claimed benefits, which, from when and on what basis (dwp.accessed-public-funds, ¶6.46–6.53).
+         * @description The partner's side: DWP finds the applicant and lists the claims that ran since a day. The gateway minimises
+         *     the answer.
+         */
         post: operations["upstreamDwpAccessedPublicFunds"];
         delete?: never;
         options?: never;
@@ -562,7 +652,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** DWP receives a proactive notification of a change in someone's immigration status (dwp.proactive-notification). */
+        /**
+         * DWP receives a proactive notification of a change in someone's immigration status (dwp.proactive-notification).
+         * @description The partner's side: DWP acknowledges a notification of a change of status.
+         */
         post: operations["upstreamDwpStatusNotification"];
         delete?: never;
         options?: never;
@@ -579,7 +672,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** HMRC supplies evidence of employment, income and residence under UK Borders Act 2007 s.40 (hmrc.evidence-request, ¶6.87–6.95). */
+        /**
+         * HMRC supplies evidence of employment, income and residence under UK Borders Act 2007 s.40 (hmrc.evidence-request, ¶6.87–6.95).
+         * @description The partner's side: HMRC returns the employment, income and residence evidence it holds for the taxpayer
+         *     named.
+         */
         post: operations["upstreamHmrcEvidenceRequest"];
         delete?: never;
         options?: never;
@@ -596,7 +693,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** HMRC receives a proactive notification of a change in someone's immigration status (hmrc.proactive-notification). */
+        /**
+         * HMRC receives a proactive notification of a change in someone's immigration status (hmrc.proactive-notification).
+         * @description The partner's side: HMRC acknowledges a notification of a change of status.
+         */
         post: operations["upstreamHmrcStatusNotification"];
         delete?: never;
         options?: never;
@@ -613,7 +713,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** NHS Digital traces a person's latest registered address; non-clinical data only (nhs.trace-request, ¶5.31–5.36). */
+        /**
+         * NHS Digital traces a person's latest registered address; non-clinical data only (nhs.trace-request, ¶5.31–5.36).
+         * @description The partner's side: NHS Digital returns the latest registered address it holds, and nothing clinical.
+         */
         post: operations["upstreamNhsTrace"];
         delete?: never;
         options?: never;
@@ -650,7 +753,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The Home Office records an NHS debtor report against a person (nhs.debtor-return, ¶6.143–6.154). */
+        /**
+         * The Home Office records an NHS debtor report against a person (nhs.debtor-return, ¶6.143–6.154).
+         * @description The Home Office's side: the records service files a Trust's debtor report against the person.
+         */
         post: operations["upstreamHomeOfficeNhsDebtorReport"];
         delete?: never;
         options?: never;
@@ -667,7 +773,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A bank or building society receives a status share about a disqualified person (financial.status-share, ¶5.43). */
+        /**
+         * A bank or building society receives a status share about a disqualified person (financial.status-share, ¶5.43).
+         * @description The partner's side: the bank acknowledges a status share.
+         */
         post: operations["upstreamFinancialStatusShare"];
         delete?: never;
         options?: never;
@@ -682,7 +791,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every party the register knows, including defunct ones. */
+        /**
+         * Every party the register knows, including defunct ones.
+         * @description Every party, with the day it became defunct if it has, so an agreement naming a defunct agency is visible as such
+         *     (¶6.130). Any authenticated caller.
+         */
         get: operations["listParties"];
         put?: never;
         post?: never;
@@ -699,10 +812,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every collaboration with its owner, its agreements and where each stands on a day. */
+        /**
+         * Every collaboration with its owner, its agreements and where each stands on a day.
+         * @description The register of collaborations (recommendation 1), each with its owner and its agreements' standing on `asOf`
+         *     (default today). Any authenticated caller.
+         */
         get: operations["listCollaborations"];
         put?: never;
-        /** Add a collaboration (registry administrators). */
+        /**
+         * Add a collaboration (registry administrators).
+         * @description Registry administrators add a collaboration; the change is audited in the same transaction. 409 when the id is
+         *     taken. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["createCollaboration"];
         delete?: never;
         options?: never;
@@ -717,7 +838,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One collaboration with every agreement version and its standing on a day, and its scorecard. */
+        /**
+         * One collaboration with every agreement version and its standing on a day, and its scorecard.
+         * @description A collaboration as the SRO reviews it: every agreement version, its standing on `asOf`, and its scorecard. Any
+         *     authenticated caller.
+         */
         get: operations["getCollaboration"];
         put?: never;
         post?: never;
@@ -736,7 +861,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an agreement to a collaboration (registry administrators). */
+        /**
+         * Add an agreement to a collaboration (registry administrators).
+         * @description Registry administrators add an agreement to a collaboration; its terms come in versions. Audited in the same
+         *     transaction. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["createAgreement"];
         delete?: never;
         options?: never;
@@ -751,10 +880,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version of an agreement, with its standing on a day (as-of reads recall any past day's terms). */
+        /**
+         * Every version of an agreement, with its standing on a day (as-of reads recall any past day's terms).
+         * @description Every version of an agreement, oldest first, with the one that governs on `asOf`; past days' terms stay
+         *     readable. Any authenticated caller.
+         */
         get: operations["listAgreementVersions"];
         put?: never;
-        /** Draft a new version (registry administrators). A signed version is never edited; a change is a new version. */
+        /**
+         * Draft a new version (registry administrators). A signed version is never edited; a change is a new version.
+         * @description Registry administrators draft the next version; it governs nothing until every party has signed and it is in
+         *     force. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["draftAgreementVersion"];
         delete?: never;
         options?: never;
@@ -769,9 +906,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version with its standing on a day. */
+        /**
+         * One version with its standing on a day.
+         * @description One version's terms, signatures and standing on `asOf`. Any authenticated caller.
+         */
         get: operations["getAgreementVersion"];
-        /** Replace the terms of a draft (registry administrators); refused with 409 once any party has signed. */
+        /**
+         * Replace the terms of a draft (registry administrators); refused with 409 once any party has signed.
+         * @description Registry administrators replace an unsigned draft's terms; once any party has signed it is frozen and this is
+         *     409. A PUT, so a retry is safe as it stands.
+         */
         put: operations["replaceDraftVersion"];
         post?: never;
         delete?: never;
@@ -789,7 +933,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record one party's signature (registry administrators). The version is frozen from the first signature. */
+        /**
+         * Record one party's signature (registry administrators). The version is frozen from the first signature.
+         * @description Registry administrators record a party's signature, its signatory and the day it was signed; the version's terms
+         *     are frozen from the first signature. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["signAgreementVersion"];
         delete?: never;
         options?: never;
@@ -806,7 +954,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suspend, reinstate or terminate a version from a day (registry administrators). Never back-dated. */
+        /**
+         * Suspend, reinstate or terminate a version from a day (registry administrators). Never back-dated.
+         * @description Registry administrators suspend, reinstate or terminate a version from today or a later day; never back-dated.
+         *     Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["changeVersionLifecycle"];
         delete?: never;
         options?: never;
@@ -823,7 +975,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a joint review with its improvement plan and next due date (Senior Responsible Officers, recommendation 2f). */
+        /**
+         * Record a joint review with its improvement plan and next due date (Senior Responsible Officers, recommendation 2f).
+         * @description Senior Responsible Officers record a joint review, its improvement plan and when the next is due
+         *     (recommendation 2f). Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["recordJointReview"];
         delete?: never;
         options?: never;
@@ -838,10 +994,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Directives, or only those in force on a day. */
+        /**
+         * Directives, or only those in force on a day.
+         * @description Directives such as the Windrush pause, with their days in force; `asOf` lists only those in force on that day.
+         *     Any authenticated caller.
+         */
         get: operations["listDirectives"];
         put?: never;
-        /** Issue a time-bounded directive that overrides agreements (registry administrators). */
+        /**
+         * Issue a time-bounded directive that overrides agreements (registry administrators).
+         * @description Registry administrators issue a time-bounded directive that decisions follow from its first day; its kind and
+         *     condition are checked against this contract. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["issueDirective"];
         delete?: never;
         options?: never;
@@ -858,7 +1022,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Extend a directive, or lift it, by moving its last day (registry administrators). Past days are never rewritten. */
+        /**
+         * Extend a directive, or lift it, by moving its last day (registry administrators). Past days are never rewritten.
+         * @description Registry administrators move a directive's last day, to extend or lift it; days already past are never
+         *     rewritten. Send an Idempotency-Key to make a retry safe.
+         */
         post: operations["endDirective"];
         delete?: never;
         options?: never;
@@ -873,7 +1041,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every collaboration against the seven characteristics, with what needs attention first. */
+        /**
+         * Every collaboration against the seven characteristics, with what needs attention first.
+         * @description Every collaboration scored against the inspection's seven characteristics, worst first, so the SRO sees what
+         *     needs attention. Any authenticated caller.
+         */
         get: operations["registerScorecard"];
         put?: never;
         post?: never;
@@ -890,7 +1062,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published list of business-as-usual collaborations with purpose and Home Office owner (recommendation 1). */
+        /**
+         * The published list of business-as-usual collaborations with purpose and Home Office owner (recommendation 1).
+         * @description The list recommendation 1 asks to publish: business-as-usual collaborations with their purpose and Home Office
+         *     owner, and nothing else. Any authenticated caller.
+         */
         get: operations["publishedCollaborations"];
         put?: never;
         post?: never;
@@ -1200,15 +1376,30 @@ export interface components {
             directives: string[];
             /** Format: uuid */
             auditId: string;
+            /**
+             * @description Where the agreement's monthly cap stands after this decision (counted per calendar month in London). Given
+             *     only to the parties to the agreement, and only where the agreement sets a cap; a dry run and a refusal
+             *     take no place under it. Real exchanges also carry it as the `monthly-cap` policy of the `RateLimit` fields.
+             */
+            monthlyCap?: {
+                limit: number;
+                used: number;
+                remaining: number;
+                /** @example 2026-11 */
+                month: string;
+            };
         };
         DryRunRequest: {
             exchange: components["schemas"]["Code"];
             asOf?: components["schemas"]["IsoDate"];
             asKnownOn?: components["schemas"]["AsKnownOn"];
-            /** @description On whose behalf (DPOs, SROs and registry administrators only; a partner is always itself). */
+            /**
+             * @description On whose behalf the request is evaluated. Required when a DPO, SRO or registry administrator asks (400
+             *     without it); a partner may leave it out, and may name only itself (403 otherwise).
+             */
             party?: components["schemas"]["Code"];
-            /** @description The body the exchange's own endpoint takes; checked against that endpoint's schema. */
-            request: Record<string, never>;
+            /** @description The body the exchange's own endpoint takes; checked against that endpoint's schema as well. */
+            request: components["schemas"]["ExchangeEnvelope"];
         };
         /** @description The person an exchange is about. Which of these fields an exchange may carry is set by its agreement. */
         Subject: {
@@ -1507,7 +1698,7 @@ export interface components {
             /** @enum {string} */
             identifiedBy: "nino" | "name-dob" | "ho-ref";
             count: number;
-            /** @description True when there were more than 5 */
+            /** @description True when there were more than 5,000 and only the first 5,000 are listed. */
             truncated: boolean;
             exchanges: components["schemas"]["AuditReportedExchange"][];
         };
@@ -1539,7 +1730,7 @@ export interface components {
             outcome: string | null;
             outcomeAuditId: string | null;
             outcomeRecordedAt: string | null;
-            /** @description Names of the fields that went */
+            /** @description Names of the fields that went, never their values. */
             fieldsDisclosed: string[];
             fieldsWithheld: string[];
         };
@@ -2409,7 +2600,7 @@ export interface components {
             title: string;
             effectiveFrom: components["schemas"]["IsoDate"];
             effectiveTo: components["schemas"]["IsoDate"] | null;
-            /** @description The policy rule that applies the directive */
+            /** @description The policy rule that applies the directive, when it refuses. */
             rule: string | null;
             /** @description Decisions on exchanges in the directive's scope while it was in force. */
             inScope: number;
@@ -2506,6 +2697,22 @@ export interface components {
         /** @description A problem, as RFC 9457 problem+json. */
         Problem: {
             headers: {
+                "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests from this client; try again after Retry-After seconds. */
+        RateLimited: {
+            headers: {
+                "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                RateLimit: components["headers"]["RateLimit"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -2515,6 +2722,9 @@ export interface components {
         /** @description A problem that follows a policy decision; it carries the decision and its audit id. */
         PolicyProblem: {
             headers: {
+                "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -2522,9 +2732,40 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+         *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+         *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+         *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+         *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+         * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The caller's own X-Request-Id when it sent a plain token (8 to 64 of A-Z a-z 0-9 . _ -), else the gateway's request id. */
+        "X-Request-Id": string;
+        /** @description The gateway's id for this request, as its logs, the audit log and problem bodies carry it; forwarded to partners. */
+        "X-Gateway-Request-Id": string;
+        /**
+         * @description Where the caller stands (draft-ietf-httpapi-ratelimit-headers), on every authenticated answer: `"burst";r=…;t=…`,
+         *     the requests left and the seconds until the allowance is full again. An exchange answer to a party to an
+         *     agreement with a monthly cap adds `"monthly-cap";r=…;t=…`: the room left and the seconds until the month turns.
+         * @example "burst";r=5999;t=1, "monthly-cap";r=283;t=648000
+         */
+        RateLimit: string;
+        /**
+         * @description The policies behind `RateLimit`, each with its quota and window in seconds.
+         * @example "burst";q=6000;w=60, "monthly-cap";q=300;w=2592000
+         */
+        "RateLimit-Policy": string;
+        /** @description Seconds to wait before trying again. */
+        "Retry-After": number;
+        /** @description `true` when this is the stored first answer to an earlier request with the same Idempotency-Key. */
+        "Idempotent-Replayed": "true";
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -2573,7 +2814,17 @@ export interface operations {
     dfeChildTrace: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2586,6 +2837,7 @@ export interface operations {
             /** @description The exchange was permitted and DfE answered. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2595,8 +2847,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2605,7 +2860,17 @@ export interface operations {
     dwpNinoAlignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2618,6 +2883,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2627,8 +2893,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2637,7 +2906,17 @@ export interface operations {
     dwpAccessedPublicFunds: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2650,6 +2929,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2659,8 +2939,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2669,7 +2952,17 @@ export interface operations {
     dwpStatusCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2682,6 +2975,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2691,8 +2985,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2701,7 +2998,17 @@ export interface operations {
     dwpProactiveNotification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2714,6 +3021,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2723,8 +3031,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2733,7 +3044,17 @@ export interface operations {
     hmrcEvidenceRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2746,6 +3067,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2755,8 +3077,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2765,7 +3090,17 @@ export interface operations {
     hmrcStatusCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2778,6 +3113,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2787,8 +3123,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2797,7 +3136,17 @@ export interface operations {
     hmrcProactiveNotification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2810,6 +3159,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2819,8 +3169,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2829,7 +3182,17 @@ export interface operations {
     dfeEducationStatusCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2842,6 +3205,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2851,8 +3215,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2861,7 +3228,17 @@ export interface operations {
     dfeFsmEligibility: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2874,6 +3251,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2883,8 +3261,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2893,7 +3274,17 @@ export interface operations {
     nhsChargeabilityCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2906,6 +3297,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2915,8 +3307,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2925,7 +3320,17 @@ export interface operations {
     nhsDebtorReturn: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2938,6 +3343,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2947,8 +3353,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2957,7 +3366,17 @@ export interface operations {
     nhsTraceRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2970,6 +3389,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2979,8 +3399,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -2989,7 +3412,17 @@ export interface operations {
     financialStatusShare: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3002,6 +3435,7 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3011,8 +3445,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["PolicyProblem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
             504: components["responses"]["PolicyProblem"];
@@ -3021,7 +3458,17 @@ export interface operations {
     dryRunDecision: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3034,6 +3481,7 @@ export interface operations {
             /** @description The decision. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3043,7 +3491,14 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            502: components["responses"]["PolicyProblem"];
             503: components["responses"]["Problem"];
+            504: components["responses"]["PolicyProblem"];
         };
     };
     listAuditEntries: {
@@ -3061,9 +3516,9 @@ export interface operations {
                 rule?: "party" | "agreement-in-force" | "purpose" | "legal-basis" | "field-scope" | "direction" | "windrush-pause" | "financial-services-age" | "nhs-narrowed-scope" | "nhs-non-clinical" | "dfe-offender-belief" | "debtor-threshold" | "debtor-nationality" | "monthly-cap" | "match-quality" | "unknown-directive";
                 /** @description Only register changes recorded more than a day after the day they took effect (a signature, review or directive dated in the past). */
                 afterTheFact?: boolean;
-                /** @description Recorded at or after this time. */
+                /** @description Recorded at or after this time; earlier than `to` when both are given (400 otherwise). A leap second (23:59:60) is refused with 400. */
                 from?: string;
-                /** @description Recorded before this time. */
+                /** @description Recorded before this time; later than `from` (400 otherwise). A leap second is refused with 400. */
                 to?: string;
                 /** @description Only entries with a lower seq: pass the nextBefore of the previous page. */
                 before?: number;
@@ -3087,6 +3542,8 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     getAuditEntry: {
@@ -3111,7 +3568,10 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     replayAuditEntry: {
@@ -3139,6 +3599,8 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     searchAuditBySubject: {
@@ -3166,7 +3628,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     auditSubjectReport: {
@@ -3194,7 +3659,10 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     getAuditReceipt: {
@@ -3221,13 +3689,17 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     exportAuditLog: {
         parameters: {
             query?: {
                 format?: "jsonl" | "csv";
+                /** @description Recorded at or after this time; earlier than `to` when both are given (400 otherwise). A leap second (23:59:60) is refused with 400. */
                 from?: string;
+                /** @description Recorded before this time; later than `from` (400 otherwise). A leap second is refused with 400. */
                 to?: string;
             };
             header?: never;
@@ -3250,6 +3722,8 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     verifyAuditLog: {
@@ -3272,6 +3746,8 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     getAuditKeys: {
@@ -3314,6 +3790,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DfePupilTraceResponse"];
+                };
+            };
+            /** @description The request is not valid; DfE never repeats what it was sent. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: string;
+                        detail?: string;
+                    };
                 };
             };
         };
@@ -3643,6 +4131,8 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     listCollaborations: {
@@ -3672,12 +4162,24 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     createCollaboration: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3690,6 +4192,7 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3700,7 +4203,11 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     getCollaboration: {
@@ -3729,12 +4236,24 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     createAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3747,6 +4266,7 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3757,7 +4277,11 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     listAgreementVersions: {
@@ -3786,12 +4310,24 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     draftAgreementVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 agreementId: components["schemas"]["Code"];
             };
@@ -3806,6 +4342,7 @@ export interface operations {
             /** @description The draft. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3817,7 +4354,11 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     getAgreementVersion: {
@@ -3847,6 +4388,8 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     replaceDraftVersion: {
@@ -3879,13 +4422,27 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     signAgreementVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 agreementId: components["schemas"]["Code"];
                 version: components["schemas"]["VersionLabel"];
@@ -3901,6 +4458,7 @@ export interface operations {
             /** @description The version with the signature. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3912,13 +4470,27 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     changeVersionLifecycle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 agreementId: components["schemas"]["Code"];
                 version: components["schemas"]["VersionLabel"];
@@ -3934,6 +4506,7 @@ export interface operations {
             /** @description The version after the change. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3945,13 +4518,27 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     recordJointReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 agreementId: components["schemas"]["Code"];
                 version: components["schemas"]["VersionLabel"];
@@ -3967,6 +4554,7 @@ export interface operations {
             /** @description The version with its review. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3977,7 +4565,12 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     listDirectives: {
@@ -4003,12 +4596,24 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     issueDirective: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4021,6 +4626,7 @@ export interface operations {
             /** @description Issued. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4031,13 +4637,27 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     endDirective: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 directiveId: components["schemas"]["Code"];
             };
@@ -4052,6 +4672,7 @@ export interface operations {
             /** @description The directive as changed. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4063,7 +4684,11 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     registerScorecard: {
@@ -4089,6 +4714,8 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     publishedCollaborations: {
@@ -4118,7 +4745,9 @@ export interface operations {
     getMeasures: {
         parameters: {
             query?: {
+                /** @description First day of the window; on or before `to`, and at most 400 days before it (400 otherwise). */
                 from?: components["schemas"]["IsoDate"];
+                /** @description Last day of the window; on or after `from`, at most 400 days after it (400 otherwise). */
                 to?: components["schemas"]["IsoDate"];
             };
             header?: never;
@@ -4139,12 +4768,16 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     getCollaborationMeasures: {
         parameters: {
             query?: {
+                /** @description First day of the window; on or before `to`, and at most 400 days before it (400 otherwise). */
                 from?: components["schemas"]["IsoDate"];
+                /** @description Last day of the window; on or after `from`, at most 400 days after it (400 otherwise). */
                 to?: components["schemas"]["IsoDate"];
                 interval?: "day" | "week" | "month";
             };
@@ -4169,6 +4802,8 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     listSignals: {
@@ -4191,12 +4826,24 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     reportFeedback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4209,6 +4856,7 @@ export interface operations {
             /** @description Recorded. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4220,7 +4868,10 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["Problem"];
         };
     };

@@ -143,11 +143,18 @@ function absoluteRefs(node: unknown): unknown {
 }
 const parameterCache = new Map<string, ValidateFunction>();
 
+/** An operation's parameters, with those shared under components.parameters resolved. */
+export function parametersOf(operationId: string): Parameter[] {
+  const shared = (openapi.components as { parameters?: Record<string, Parameter> }).parameters ?? {};
+  return ((operation(operationId).op as { parameters?: (Parameter | { $ref: string })[] }).parameters ?? []).map((p) =>
+    ('$ref' in p ? shared[p.$ref.replace('#/components/parameters/', '')]! : p));
+}
+
 /** Validates (and coerces, and fills defaults in) an operation's path and query parameters as one object. */
 export function parametersValidator(operationId: string): ValidateFunction {
   let validate = parameterCache.get(operationId);
   if (!validate) {
-    const params = ((operation(operationId).op as { parameters?: Parameter[] }).parameters ?? []).filter((p) => p.in !== 'header');
+    const params = parametersOf(operationId).filter((p) => p.in !== 'header');
     validate = coercing.compile({
       type: 'object',
       additionalProperties: false,
@@ -155,6 +162,19 @@ export function parametersValidator(operationId: string): ValidateFunction {
       properties: Object.fromEntries(params.map((p) => [p.name, absoluteRefs(p.schema)])),
     });
     parameterCache.set(operationId, validate);
+  }
+  return validate;
+}
+
+const inlineCache = new Map<string, ValidateFunction>();
+
+/** A validator for a schema written inline in the contract (a response's, a parameter's), its refs pointing into it. */
+export function inlineValidator(schema: object): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = inlineCache.get(key);
+  if (!validate) {
+    validate = ajv.compile(absoluteRefs(schema) as object);
+    inlineCache.set(key, validate);
   }
   return validate;
 }

@@ -18,6 +18,7 @@ import { createDecisionCommitter } from './exchanges/decision-commit.ts';
 import { createExchangePipeline } from './exchanges/pipeline.ts';
 import { createApp } from './http/app.ts';
 import { createDrain } from './http/drain.ts';
+import { createIdempotencyStore } from './http/idempotency.ts';
 import { operationsRoutes } from './http/operations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
 import { createFeedback } from './measures/feedback.ts';
@@ -99,7 +100,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     authenticate,
     routes: [
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite', chainHealth),
-      ...refusedWhileChainBroken(exchangeRoutes(pipeline, (before) => registerAsKnown(createRegisterStore(db, { before }), { before })), chainHealth),
+      ...refusedWhileChainBroken(exchangeRoutes(pipeline, (before) => registerAsKnown(createRegisterStore(db, { before }), { before }), deps.clock), chainHealth),
       ...auditModule.routes,
       replayRoute({ reader: createAuditReader(db), sealer: auditModule.sealer, registerAsKnown: (known) => registerAsKnown(createRegisterStore(db, known), known) }),
       ...registerRoutes(register, commands, today, (known) => createRegisterStore(db, known)),
@@ -110,6 +111,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     observe: [metrics.httpMiddleware],
     drain: drain.middleware,
     pages: { path: '/console', router: consolePages },
+    idempotency: createIdempotencyStore(db, deps.hmacKey),
   });
   return {
     app,

@@ -7,6 +7,14 @@ export function londonDay(instant: Date): IsoDate {
   return format.format(instant);
 }
 
+const londonHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
+
+/** The instant a London day begins: midnight there is midnight UTC in winter and 23:00 UTC the day before in summer. */
+export function londonMidnight(day: IsoDate): Date {
+  const utc = Date.parse(`${day}T00:00:00Z`);
+  return new Date(utc - Number(londonHour.format(new Date(utc))) * 3_600_000);
+}
+
 /** The first day of the day's month and of the month after, as ISO dates. */
 export function monthOf(day: IsoDate): { start: IsoDate; next: IsoDate } {
   const [y, m] = day.split('-').map(Number) as [number, number];

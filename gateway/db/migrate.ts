@@ -16,6 +16,7 @@ import * as register from '../../mou-registry/migrations/20261123100100_register
 import * as registerGeneration from '../../mou-registry/migrations/20261202100000_register_generation.ts';
 import * as registerRecordTime from '../../mou-registry/migrations/20261207130000_register_record_time.ts';
 import * as clients from './migrations/20261123100000_clients.ts';
+import * as idempotencyKeys from './migrations/20261207140000_idempotency_keys.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123100000_clients': clients,
@@ -34,6 +35,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207160000_console_people': consolePeople,
   '20261207160100_audit_console_access_kind': auditConsoleAccessKind,
   '20261207170000_audit_chain_checks': auditChainChecks,
+  '20261207140000_idempotency_keys': idempotencyKeys,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -35,6 +35,8 @@ export const tablePrivileges: Record<string, Privilege[]> = {
   // The register of people is append-only (a trigger refuses the rest); a sign-in attempt is used once and swept.
   console_people_roles: ['select', 'insert'],
   console_sign_in_attempts: ['select', 'insert', 'delete'],
+  // Idempotency keys: claimed, settled with the first answer, released when nothing was done, swept after 24 h.
+  idempotency_keys: ['select', 'insert', 'update', 'delete'],
   // The gateway reads these to check the schema is current; only the owner migrates.
   knex_migrations: ['select'],
   knex_migrations_lock: ['select'],

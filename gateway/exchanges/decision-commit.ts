@@ -14,7 +14,7 @@ import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
 import { monthOf } from '../london-day.ts';
 import { decisionForAudit } from '../policy/caller-view.ts';
 import { decide, policyVersion, type Stage } from '../policy/engine.ts';
-import type { Decision, Facts, SubjectFacts } from '../policy/types.ts';
+import type { Decision, Facts, MonthlyCap, SubjectFacts } from '../policy/types.ts';
 import type { ExchangeDefinition, ExchangeEnvelope } from './exchange-definition.ts';
 
 export interface Caller { clientId: string; party: string }
@@ -64,10 +64,20 @@ export interface DecisionInput {
 /** What leaves the gateway for a permitted exchange, and the outcome entry that records it. */
 export interface Disclosure { outcome: string; result: Record<string, unknown>; referred: boolean; entry: Record<string, unknown> }
 
-export interface Committed { decision: Decision; agreement: AgreementVersion | null; kind: 'decision' | 'dry-run' | 'lookup'; disclosure: Disclosure | null }
+export interface Committed {
+  decision: Decision;
+  agreement: AgreementVersion | null;
+  kind: 'decision' | 'dry-run' | 'lookup';
+  disclosure: Disclosure | null;
+  /** The cap's standing once this decision is counted (or not: a dry run, a lookup and a refusal take no place). */
+  monthlyCap: MonthlyCap | null;
+}
+
+const capMeasureOf = (agreement: AgreementVersion | null, exchange: string) =>
+  agreement?.measures.find((m) => m.monthlyCap !== undefined && (!m.exchanges || m.exchanges.includes(exchange)));
 
 function capKeyOf(agreement: AgreementVersion | null, exchange: string, day: IsoDate): CapKey | null {
-  const measure = agreement?.measures.find((m) => m.monthlyCap !== undefined && (!m.exchanges || m.exchanges.includes(exchange)));
+  const measure = capMeasureOf(agreement, exchange);
   return agreement && measure ? { agreementId: agreement.agreementId, exchanges: measure.exchanges ?? null, month: monthOf(day).start } : null;
 }
 
@@ -89,6 +99,7 @@ export function createDecisionCommitter(deps: { audit: AuditAppender; register: 
         const register = input.register ?? reads.register;
         const agreement = agreementIn(register);
         const cap = capKeyOf(agreement, def.id, day);
+        const usedBefore = cap ? reads.capUsed(cap) + pendingPermits(pending, cap) : 0;
         const facts: Facts = {
           decisionDate: day,
           caller,
@@ -97,7 +108,7 @@ export function createDecisionCommitter(deps: { audit: AuditAppender; register: 
           agreement,
           directives: register.directivesInForce(day),
           subject: input.subject,
-          counters: { usedThisMonth: cap ? reads.capUsed(cap) + pendingPermits(pending, cap) : 0 },
+          counters: { usedThisMonth: usedBefore },
         };
         const decision = decide(facts, input.stage);
         const sealed: SealedFacts = { request: facts.request, subject: facts.subject, counters: facts.counters, agreementId: body.agreementId ?? null };
@@ -129,7 +140,10 @@ export function createDecisionCommitter(deps: { audit: AuditAppender; register: 
           disclosure = input.outcome(decision, agreement!);
           entries.push({ kind: 'outcome', body: { decisionId: id, ...disclosure.entry } });
         }
-        return { entries, result: { decision: { ...decision, auditId: id }, agreement, kind, disclosure } };
+        const limit = capMeasureOf(agreement, def.id)?.monthlyCap;
+        const used = usedBefore + (kind === 'decision' && decision.decision === 'permit' ? 1 : 0);
+        const monthlyCap = cap && limit !== undefined ? { limit, used, remaining: Math.max(0, limit - used), month: cap.month.slice(0, 7) } : null;
+        return { entries, result: { decision: { ...decision, auditId: id }, agreement, kind, disclosure, monthlyCap } };
       },
     });
     return result;

@@ -16,6 +16,7 @@ import type { RegisterView } from '../../mou-registry/register-cache.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
 import type { Principal } from '../auth/principal.ts';
 import { GatewayError } from '../http/problem.ts';
+import type { TraceContext } from '../http/trace-context.ts';
 import { safeError } from '../logger.ts';
 import { londonDay } from '../london-day.ts';
 import { decisionFor, type Viewer } from '../policy/caller-view.ts';
@@ -41,6 +42,8 @@ export interface RunOptions {
   requestId: string;
   /** The caller's own X-Request-Id, if it sent one: forwarded to the partner, kept in the log only as a keyed hash. */
   callerRequestId?: string;
+  /** The W3C trace to continue on every call to a partner. */
+  trace?: TraceContext;
   /** Who reads the reasons: the DPO sees every rule; anyone else what caller-view.ts allows. */
   viewer: Viewer;
   /** A dry run: decided and audited as of a day, for a party, with nothing forwarded or counted; on the register as known then, if given. */
@@ -92,8 +95,14 @@ export function createExchangePipeline(deps: PipelineDeps) {
     const decideAndCommit = (input: Omit<DecisionInput, keyof typeof base>, auditId?: string) =>
       committed('decision', requestId, auditId, () => deps.commit({ ...base, ...input }));
     // A dry run's refusal is its answer; a real request's is a 403 problem.
-    const refuse = (at: Committed): ExchangeAnswer => {
+    // The room left under the cap is the parties' business only: shown where the caller is a party to the agreement.
+    const viewed = (at: Committed) => {
       const decision = decisionFor(options.viewer, at.decision);
+      const party = at.decision.rules.find((r) => r.id === 'party')?.outcome === 'permit';
+      return at.monthlyCap && party ? { ...decision, monthlyCap: at.monthlyCap } : decision;
+    };
+    const refuse = (at: Committed): ExchangeAnswer => {
+      const decision = viewed(at);
       if (options.dryRun) return { auditId: at.decision.auditId, decision, outcome: 'dry-run', result: {} };
       const reasons = decision.rules.filter((r) => r.outcome === 'deny').map((r) => `${r.id}: ${r.reason}`);
       throw new GatewayError('policy-denied', reasons.join('; '), { auditId: at.decision.auditId, decision });
@@ -108,7 +117,7 @@ export function createExchangePipeline(deps: PipelineDeps) {
       lookupFollows: def.lookup !== undefined,
     });
     if (first.decision.decision === 'deny') return refuse(first);
-    const upstreams = forwardingRequestIds(deps.upstreams, requestId, options.callerRequestId);
+    const upstreams = forwardingRequestIds(deps.upstreams, requestId, options.callerRequestId, options.trace);
 
     // 2. The lookup, now that its intent is durable; 3. the subject policy on what the records say.
     let final = first;
@@ -134,7 +143,7 @@ export function createExchangePipeline(deps: PipelineDeps) {
       }, lookupId);
       if (final.decision.decision === 'deny') return refuse(final);
     }
-    const decision = decisionFor(options.viewer, final.decision);
+    const decision = viewed(final);
     const auditId = final.decision.auditId;
     const answerWith = ({ outcome, result, referred }: Disclosure): ExchangeAnswer => {
       // The partner is told of the referral (¶3.24); the notice names no one.

@@ -7,21 +7,37 @@ import { exchanges } from './catalogue.ts';
 import type { ExchangeEnvelope } from './exchange-definition.ts';
 import type { RegisterView } from '../../mou-registry/register-cache.ts';
 import { knownAtFor } from '../../mou-registry/as-known-on.ts';
+import { monthlyCapItems } from '../http/rate-limit.ts';
+import type { MonthlyCap } from '../policy/types.ts';
 import type { ExchangePipeline } from './pipeline.ts';
+
+/** The cap's standing as a RateLimit policy, where the decision shows it (to parties only). */
+function capHeaders(decision: { monthlyCap?: MonthlyCap } | undefined, now: Date): Record<string, string> {
+  if (!decision?.monthlyCap) return {};
+  const items = monthlyCapItems(decision.monthlyCap, now);
+  return { 'ratelimit-policy': items.policy, ratelimit: items.state };
+}
 
 /** The DPO reads every rule; anyone else, partners and officials alike, reads what the party itself may know. */
 const viewerOf = (principal: Principal): Viewer => (principal.roles.includes('dpo') ? 'dpo' : 'caller');
 
 /** `registerKnownBefore` reads the register as it had been told by a moment: a dry run's `asKnownOn`. */
-export function exchangeRoutes(run: ExchangePipeline, registerKnownBefore: (before: string) => Promise<RegisterView>): Route[] {
+export function exchangeRoutes(run: ExchangePipeline, registerKnownBefore: (before: string) => Promise<RegisterView>, clock: () => Date = () => new Date()): Route[] {
   const byId = new Map(exchanges.map((def) => [def.id, def]));
   return [
     ...exchanges.map((def): Route => ({
       operationId: def.operationId,
       roles: ['partner'],
-      handler: async ({ principal, body, requestId, req }) => ({
-        body: await run(def, principal!, body as ExchangeEnvelope, { requestId, callerRequestId: req.callerRequestId, viewer: 'caller' }),
-      }),
+      handler: async ({ principal, body, requestId, req }) => {
+        try {
+          const answer = await run(def, principal!, body as ExchangeEnvelope, { requestId, callerRequestId: req.callerRequestId, trace: req.trace, viewer: 'caller' });
+          return { body: answer, headers: capHeaders(answer.decision, clock()) };
+        } catch (error) {
+          // A refusal or a partner's failure carries the decision, and so the cap's standing, too.
+          if (error instanceof GatewayError) Object.assign(error.headers, capHeaders(error.extensions.decision as { monthlyCap?: MonthlyCap } | undefined, clock()));
+          throw error;
+        }
+      },
     })),
     {
       // Evaluates a request the same way without sending it; audited as a dry run, never counted against a cap.
@@ -42,7 +58,7 @@ export function exchangeRoutes(run: ExchangePipeline, registerKnownBefore: (befo
         const known = knownAtFor(asKnownOn);
         const register = known && 'before' in known ? await registerKnownBefore(known.before) : undefined;
         const answer = await run(def, principal!, request as ExchangeEnvelope, {
-          requestId, callerRequestId: req.callerRequestId, viewer: viewerOf(principal!),
+          requestId, callerRequestId: req.callerRequestId, trace: req.trace, viewer: viewerOf(principal!),
           dryRun: { party: isPartner ? principal!.party : party!, ...(asOf ? { asOf } : {}), ...(register ? { register } : {}) },
         });
         return { body: answer.decision };

@@ -5,7 +5,9 @@ import type { Config } from '../config.ts';
 import { GatewayError } from './problem.ts';
 import { accessLog, errorHandler, jsonBody, requestId, securityHeaders } from './middleware.ts';
 import { docsRouter } from './operations.ts';
+import type { IdempotencyStore } from './idempotency.ts';
 import { createRateLimiter } from './rate-limit.ts';
+import { traceContext } from './trace-context.ts';
 import { mountRoutes, type Authenticate, type Route } from './route.ts';
 
 export interface AppDeps {
@@ -18,6 +20,8 @@ export interface AppDeps {
   drain?: express.RequestHandler;
   /** Server-rendered pages (the console): mounted before the JSON body parser, since they take HTML forms. */
   pages?: { path: string; router: express.Router };
+  /** Where Idempotency-Keys are claimed and first answers kept (idempotency.ts). */
+  idempotency?: IdempotencyStore;
 }
 
 export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'>, deps: AppDeps): express.Express {
@@ -26,12 +30,14 @@ export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerM
   // Answers are no-store; an ETag would only cost a hash of every body.
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(requestId, securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger), ...(deps.drain ? [deps.drain] : []));
+  app.use(requestId, traceContext, securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger), ...(deps.drain ? [deps.drain] : []));
   if (deps.pages) app.use(deps.pages.path, deps.pages.router);
-  app.use(jsonBody(config.bodyLimitBytes));
   app.use(docsRouter());
   const api = express.Router();
-  mountRoutes(api, deps.routes, deps.authenticate, createRateLimiter(config.rateLimitPerMinute));
+  // The body is read only once the caller is known (route.ts): a stranger is told 401, not what was wrong with its body.
+  mountRoutes(api, deps.routes, {
+    authenticate: deps.authenticate, limiter: createRateLimiter(config.rateLimitPerMinute), readBody: jsonBody(config.bodyLimitBytes), idempotency: deps.idempotency,
+  });
   app.use(api);
   app.use((_req, _res, next) => next(new GatewayError('not-found', 'There is no such resource; see /docs for the API')));
   app.use(errorHandler(deps.logger));

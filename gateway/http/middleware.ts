@@ -9,7 +9,13 @@ import { GatewayError } from './problem.ts';
 import { routeTemplate } from './route-template.ts';
 
 declare module 'express-serve-static-core' {
-  interface Request { id: string; callerRequestId?: string; principal?: import('../auth/principal.ts').Principal }
+  interface Request {
+    id: string;
+    callerRequestId?: string;
+    principal?: import('../auth/principal.ts').Principal;
+    /** The W3C trace this request belongs to (trace-context.ts). */
+    trace?: import('./trace-context.ts').TraceContext;
+  }
 }
 
 /**
@@ -47,7 +53,7 @@ export function accessLog(logger: Logger): RequestHandler {
     const started = performance.now();
     res.on('finish', () => {
       const entry = {
-        requestId: req.id, method: req.method, route: routeTemplate(req), status: res.statusCode,
+        requestId: req.id, traceId: req.trace?.traceId, method: req.method, route: routeTemplate(req), status: res.statusCode,
         ms: Math.round(performance.now() - started), clientId: req.principal?.clientId,
       };
       if (res.statusCode >= 500) logger.error(entry, 'request failed');
@@ -76,6 +82,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     } else if (isDatabaseUnavailable(err)) {
       logger.warn({ requestId: req.id, error: safeError(err) }, 'database unreachable; answered 503');
     }
+    for (const [name, value] of Object.entries(problem.headers)) res.append(name, value);
     if (problem.status === 401) res.setHeader('www-authenticate', bearerChallenge(req.get('authorization')));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toProblem(req.id)));
   };

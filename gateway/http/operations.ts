@@ -1,5 +1,6 @@
 // Liveness, readiness, and the API docs rendered from openapi.yaml with the bundled Swagger UI (works offline).
-import express, { type Router } from 'express';
+import { createHash } from 'node:crypto';
+import express, { type RequestHandler, type Router } from 'express';
 import type { Knex } from 'knex';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -43,18 +44,38 @@ export function operationsRoutes(db: Knex, databaseKind: 'postgresql' | 'pglite'
 const swaggerDir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 const docsPage = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Data-sharing gateway API</title>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Data-sharing gateway API</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
 <body><div id="api"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/start.js"></script></body></html>`;
 const docsStart = `window.ui = SwaggerUIBundle({ url: '/openapi.yaml', dom_id: '#api', deepLinking: true });`;
 
+/**
+ * The docs are public and the same for everyone, so unlike the API they may be cached: the page and the contract
+ * are revalidated on each visit (a 304 when unchanged, so a new release shows at once), and Swagger UI's 1.9 MB of
+ * assets are kept for a day, then revalidated by their ETag.
+ */
+function revalidated(type: string, text: string): RequestHandler {
+  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+  return (req, res) => {
+    res.setHeader('cache-control', 'no-cache');
+    res.setHeader('etag', etag);
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    res.type(type).send(text);
+  };
+}
+
 export function docsRouter(): Router {
   const router = express.Router();
-  router.get('/openapi.yaml', (_req, res) => { res.type('application/yaml').send(openapiText); });
-  router.get('/docs', (_req, res) => { res.type('html').send(docsPage); });
-  router.get('/docs/start.js', (_req, res) => { res.type('application/javascript').send(docsStart); });
-  router.use('/docs/assets', express.static(swaggerDir, { index: false }));
+  router.get('/openapi.yaml', revalidated('application/yaml', openapiText));
+  router.get('/docs', revalidated('html', docsPage));
+  router.get('/docs/start.js', revalidated('application/javascript', docsStart));
+  // The security headers' no-store would stand, as serve-static keeps a Cache-Control already set.
+  router.use('/docs/assets', (_req, res, next) => { res.removeHeader('cache-control'); next(); }, express.static(swaggerDir, { index: false, etag: true, maxAge: '1d', cacheControl: true }));
   return router;
 }

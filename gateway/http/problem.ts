@@ -35,6 +35,8 @@ export interface ProblemBody {
 
 export class GatewayError extends Error {
   readonly status: number;
+  /** Header fields that go with the problem (e.g. the monthly cap's standing on a refusal); appended by the error handler. */
+  readonly headers: Record<string, string> = {};
   constructor(
     readonly code: ProblemCode,
     readonly detail: string,

@@ -2,12 +2,13 @@
 // Method, path, request and parameter validation all come from openapi.yaml.
 import type { Request, RequestHandler, Response, Router } from 'express';
 import {
-  fieldErrors, operation, parametersValidator, requestSchemaName, responseSchemaName, validatorFor,
+  fieldErrors, operation, parametersOf, parametersValidator, requestSchemaName, responseSchemaName, validatorFor,
 } from '../../contracts/openapi.ts';
 import type { Role } from '../auth/client-store.ts';
 import type { Principal } from '../auth/principal.ts';
+import { parseIdempotencyKey, type Claim, type IdempotencyStore, type StoredAnswer } from './idempotency.ts';
 import { GatewayError } from './problem.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import { rateLimitItems, type RateLimiter } from './rate-limit.ts';
 
 export interface HandlerContext<Body = unknown> {
   req: Request;
@@ -26,25 +27,38 @@ export interface Route {
 
 /** A JSON body checked against the contract, a body of another media type, or lines streamed as they are made. */
 export type Reply =
-  | { status?: number; body: unknown; type?: string }
+  | { status?: number; body: unknown; type?: string; headers?: Record<string, string> }
   | { status?: number; lines: AsyncIterator<string>; type: string; headers?: Record<string, string> };
 
 export type Authenticate = (authorization: string | undefined) => Promise<Principal>;
 
-export function mountRoutes(router: Router, routes: Route[], authenticate: Authenticate, limiter: RateLimiter): void {
+export interface RouteDeps {
+  authenticate: Authenticate;
+  limiter: RateLimiter;
+  /** Reads and parses the body (middleware.ts jsonBody); run after authentication and the role check. */
+  readBody: RequestHandler;
+  idempotency?: IdempotencyStore;
+}
+
+export function mountRoutes(router: Router, routes: Route[], deps: RouteDeps): void {
   for (const route of routes) {
     const { method, path } = operation(route.operationId);
     const expressPath = path.replace(/\{(\w+)\}/g, ':$1');
-    (router as unknown as Record<string, (p: string, h: RequestHandler) => void>)[method]!(expressPath, handle(route, authenticate, limiter));
+    (router as unknown as Record<string, (p: string, h: RequestHandler) => void>)[method]!(expressPath, handle(route, deps));
   }
 }
 
-function handle(route: Route, authenticate: Authenticate, limiter: RateLimiter): RequestHandler {
+function handle(route: Route, { authenticate, limiter, readBody, idempotency }: RouteDeps): RequestHandler {
   const bodySchema = requestSchemaName(route.operationId);
   const validateBody = bodySchema ? validatorFor(bodySchema) : null;
   const validateParams = parametersValidator(route.operationId);
   const okSchema = responseSchemaName(route.operationId, 200);
   const validateResponse = okSchema ? validatorFor(okSchema) : null;
+  // An operation takes an Idempotency-Key where the contract declares it.
+  // An operation with no query parameters ignores a query string (a load balancer's or cache-buster's `?_=1`): there
+  // is no filter to misspell. Where there are filters, an unknown one is refused, so a typo never widens a search.
+  const takesQuery = parametersOf(route.operationId).some((p) => p.in === 'query');
+  const takesKey = idempotency !== undefined && parametersOf(route.operationId).some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
 
   return async (req, res, next) => {
     try {
@@ -53,6 +67,10 @@ function handle(route: Route, authenticate: Authenticate, limiter: RateLimiter):
         principal = await authenticate(req.get('authorization'));
         req.principal = principal;
         const turn = limiter.take(principal.clientId);
+        const { name, quota, windowSeconds } = limiter.policy;
+        const items = rateLimitItems(name, quota, windowSeconds, turn.remaining, turn.resetSeconds);
+        res.setHeader('ratelimit-policy', items.policy);
+        res.setHeader('ratelimit', items.state);
         if (!turn.allowed) {
           res.setHeader('retry-after', String(turn.retryAfterSeconds));
           throw new GatewayError('rate-limited', `This client has made too many requests; try again in ${turn.retryAfterSeconds} s`);
@@ -62,27 +80,67 @@ function handle(route: Route, authenticate: Authenticate, limiter: RateLimiter):
           throw new GatewayError('forbidden', `This needs one of the roles: ${allowed.join(', ')}`);
         }
       }
-      const params = { ...req.query, ...req.params };
-      if (!validateParams(params)) throw invalid(validateParams.errors);
+      await new Promise<void>((resolve, reject) => readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+      const params = { ...(takesQuery ? req.query : {}), ...req.params };
+      if (!validateParams(params)) throw invalid(validateParams.errors, '(query)');
       if (validateBody && !validateBody(req.body)) throw invalid(validateBody.errors);
-      const reply = await route.handler({ req, principal, body: req.body, params, requestId: req.id });
+      const key = takesKey && principal ? req.get('idempotency-key') : undefined;
+      let claim: Claim | null = null;
+      if (key !== undefined) {
+        claim = await idempotency!.claim({ clientId: principal!.clientId, key: parseIdempotencyKey(key), method: req.method, path: req.path, body: req.body });
+        if (claim.kind === 'replay') {
+          res.setHeader('idempotent-replayed', 'true');
+          res.status(claim.answer.status).type(claim.answer.contentType).send(claim.answer.body);
+          return;
+        }
+      }
+      let reply: Reply;
+      try {
+        reply = await route.handler({ req, principal, body: req.body, params, requestId: req.id });
+      } catch (error) {
+        if (claim) await settleFailure(claim, error, req.id);
+        throw error;
+      }
       if ('lines' in reply) {
+        await claim?.release().catch(() => {});
         await streamLines(res, reply);
         return;
       }
       const { status = 200, body, type } = reply;
+      for (const [name, value] of Object.entries(reply.headers ?? {})) res.append(name, value);
       if (type) {
+        await claim?.release().catch(() => {});
         res.status(status).type(type).send(body);
         return;
       }
       if (status === 200 && validateResponse && !validateResponse(body)) {
+        await claim?.release().catch(() => {});
         throw new Error(`response of ${route.operationId} breaks its contract: ${JSON.stringify(fieldErrors(validateResponse.errors).map((e) => e.field))}`);
       }
-      res.status(status).json(body);
+      const answer: StoredAnswer = { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) };
+      // The work is done: if the answer cannot be kept, the caller still gets it (a retry meets an in-progress key).
+      await claim?.settle(answer).catch(() => {});
+      res.status(answer.status).type(answer.contentType).send(answer.body);
     } catch (error) {
       next(error);
     }
   };
+}
+
+/**
+ * A failure that left a mark in the audit log (a refusal, a partner that failed after the decision) is the first
+ * answer, and a retry gets it again; a failure before anything was recorded releases the key, so a retry runs.
+ */
+async function settleFailure(claim: Extract<Claim, { kind: 'run' }>, error: unknown, requestId: string): Promise<void> {
+  try {
+    if (error instanceof GatewayError && typeof error.extensions.auditId === 'string') {
+      await claim.settle({ status: error.status, contentType: 'application/problem+json', body: JSON.stringify(error.toProblem(requestId)) });
+    } else {
+      await claim.release();
+    }
+  } catch {
+    // The database is failing too: the claim lapses on its own (idempotency.ts), and the caller gets the first error.
+  }
 }
 
 /**
@@ -117,8 +175,8 @@ function drainedOrClosed(res: Response): Promise<void> {
   });
 }
 
-function invalid(errors: Parameters<typeof fieldErrors>[0]) {
-  const list = fieldErrors(errors);
+function invalid(errors: Parameters<typeof fieldErrors>[0], whole = '(body)') {
+  const list = fieldErrors(errors).map((e) => (e.field === '(body)' ? { ...e, field: whole } : e));
   const detail = list.map((e) => `${e.field} ${e.message}`).join('; ');
   return new GatewayError('invalid-request', detail, { errors: list });
 }

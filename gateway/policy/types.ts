@@ -62,6 +62,9 @@ export interface Facts {
 
 export type Rule = (facts: Facts) => RuleResult;
 
+/** Where the agreement's monthly cap stands after this decision (the calendar month in London). */
+export interface MonthlyCap { limit: number; used: number; remaining: number; month: string }
+
 export interface Decision {
   decision: 'permit' | 'deny';
   rules: { id: RuleId; outcome: RuleOutcome; reason: string; callerReason?: string }[];
@@ -69,4 +72,6 @@ export interface Decision {
   agreement: { id: string; version: string } | null;
   directives: string[];
   auditId: string;
+  /** Shown to the parties to the agreement only (pipeline.ts); never kept in the audit entry, which counts for itself. */
+  monthlyCap?: MonthlyCap;
 }

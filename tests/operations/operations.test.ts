@@ -30,6 +30,26 @@ describe('operations', () => {
     expect(spec.text).toContain('operationId: dfeChildTrace');
   });
 
+  it('serves the docs to fit a phone, and cacheable: a revisit downloads nothing that has not changed', async () => {
+    const page = await gw.http.get('/docs');
+    expect(page.text).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(page.headers.etag).toBeDefined();
+    const again = await gw.http.get('/docs').set('if-none-match', page.headers.etag!);
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    const bundle = await gw.http.get('/docs/assets/swagger-ui-bundle.js');
+    expect(bundle.headers['cache-control']).toBe('public, max-age=86400');
+    const bundleAgain = await gw.http.get('/docs/assets/swagger-ui-bundle.js').set('if-none-match', bundle.headers.etag!);
+    expect(bundleAgain.status).toBe(304);
+    const spec = await gw.http.get('/openapi.yaml');
+    expect((await gw.http.get('/openapi.yaml').set('if-none-match', spec.headers.etag!)).status).toBe(304);
+  });
+
+  it('is alive and ready whatever query string a load balancer or cache-buster adds', async () => {
+    expect((await gw.http.get('/health?_=1700000000')).status).toBe(200);
+    expect((await gw.http.get('/ready?probe=lb&_=1')).status).toBe(200);
+  });
+
   it('answers an unknown path with problem+json and security headers', async () => {
     const res = await gw.http.get('/v1/nothing-here');
     expect(res.status).toBe(404);

@@ -19,18 +19,20 @@ const expected = {
 };
 
 describe('security headers', () => {
+  // The docs are public and the same for everyone: cached, but revalidated (operations.ts); everything else no-store.
   it.each([
-    ['an API answer', '/health', 200],
-    ['a register read without a token (401)', '/v1/register/collaborations', 401],
-    ['the published list', '/v1/register/published', 200],
-    ['the docs page', '/docs', 200],
-    ['the contract', '/openapi.yaml', 200],
-    ['a path that does not exist', '/wp-admin/setup.php', 404],
-    ['a console page', '/console/sign-in', 200],
-  ])('on %s', async (_what, path, status) => {
+    ['an API answer', '/health', 200, 'no-store'],
+    ['a register read without a token (401)', '/v1/register/collaborations', 401, 'no-store'],
+    ['the published list', '/v1/register/published', 200, 'no-store'],
+    ['the docs page', '/docs', 200, 'no-cache'],
+    ['the contract', '/openapi.yaml', 200, 'no-cache'],
+    ['a docs asset', '/docs/assets/swagger-ui.css', 200, 'public, max-age=86400'],
+    ['a path that does not exist', '/wp-admin/setup.php', 404, 'no-store'],
+    ['a console page', '/console/sign-in', 200, 'no-store'],
+  ])('on %s', async (_what, path, status, cacheControl) => {
     const res = await gw.http.get(path);
     expect(res.status).toBe(status);
-    expect(res.headers).toMatchObject(expected);
+    expect(res.headers).toMatchObject({ ...expected, 'cache-control': cacheControl });
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers.server).toBeUndefined();
   });
