@@ -2217,11 +2217,6 @@ export interface components {
             party: components["schemas"]["Code"];
             signatory: string;
             signedOn: components["schemas"]["IsoDate"];
-        };
-        SignatureRecord: {
-            party: components["schemas"]["Code"];
-            signatory: string;
-            signedOn: components["schemas"]["IsoDate"];
             /** @description Why a signature made more than a day ago is recorded only now; kept with it and shown to the SRO. */
             reason?: string;
         };
@@ -4451,7 +4446,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SignatureRecord"];
+                "application/json": components["schemas"]["Signature"];
             };
         };
         responses: {
