@@ -17,6 +17,13 @@ export interface Config {
   tokenMaxAgeSeconds: number;
   /** How long a client key, and a token verified with it, is trusted before the client register is asked again. */
   clientKeyCacheSeconds: number;
+  /**
+   * The client register (gateway/clients/): how often each process reads its generation to notice a change made by
+   * another process, and how a client's `jwks_uri` is fetched (deadline, largest answer read, how long it is kept).
+   */
+  clientRegister: { pollMs: number; jwksTimeoutMs: number; jwksMaxBytes: number; jwksCacheSeconds: number };
+  /** Refused authentications allowed per source address (a token bucket): past it, 429 before any database work. */
+  unauthenticatedThrottle: { perMinute: number; burst: number };
   /** Key for the HMACs that stand in for subject identifiers in the audit log; null = make one under dataDir. */
   auditHmacKey: string | null;
   /** Signed audit checkpoints: one every `every` entries or `seconds` seconds (0 = no timer), keys kept in `keysDir`. */
@@ -115,6 +122,16 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     audience: read.str('GATEWAY_AUDIENCE', 'urn:uk-gov:data-sharing-gateway'),
     tokenMaxAgeSeconds: read.int('TOKEN_MAX_AGE_SECONDS', 900, 30, 3600),
     clientKeyCacheSeconds: read.int('CLIENT_KEY_CACHE_SECONDS', 30, 0, 3600),
+    clientRegister: {
+      pollMs: read.int('CLIENT_REGISTER_POLL_MS', 1000, 50, 60_000),
+      jwksTimeoutMs: read.int('JWKS_FETCH_TIMEOUT_MS', 3000, 100, 30_000),
+      jwksMaxBytes: read.int('JWKS_MAX_BYTES', 64 * 1024, 1024, 1024 * 1024),
+      jwksCacheSeconds: read.int('JWKS_CACHE_SECONDS', 300, 0, 86_400),
+    },
+    unauthenticatedThrottle: {
+      perMinute: read.int('UNAUTHENTICATED_PER_MINUTE', 60, 1, 1_000_000),
+      burst: read.int('UNAUTHENTICATED_BURST', 30, 1, 1_000_000),
+    },
     auditHmacKey,
     auditCheckpoints: {
       every: read.int('AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),

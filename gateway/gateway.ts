@@ -10,6 +10,10 @@ import { createRegisterStore } from '../mou-registry/store.ts';
 import { londonDay } from './london-day.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createClientStore } from './auth/client-store.ts';
+import { createKeySets } from './auth/key-sets.ts';
+import { createClientCommands } from './clients/commands.ts';
+import { clientRoutes } from './clients/routes.ts';
+import { createAddressThrottle } from './http/address-throttle.ts';
 import type { Config } from './config.ts';
 import { exchangeRoutes } from './exchanges/routes.ts';
 import { createDecisionCommitter } from './exchanges/decision-commit.ts';
@@ -63,7 +67,16 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
   const measuresStore = createMeasuresStore(db);
   const measures = createMeasures({ store: measuresStore, register, today });
-  const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
+  const { clientRegister } = config;
+  const authenticate = createAuthenticator(clients, {
+    audience: config.audience,
+    maxAgeSeconds: config.tokenMaxAgeSeconds,
+    cacheSeconds: config.clientKeyCacheSeconds,
+    registerPollMs: clientRegister.pollMs,
+    keySets: createKeySets({ timeoutMs: clientRegister.jwksTimeoutMs, maxBytes: clientRegister.jwksMaxBytes, cacheSeconds: clientRegister.jwksCacheSeconds }),
+    throttle: createAddressThrottle(config.unauthenticatedThrottle),
+  });
+  const clientCommands = createClientCommands({ db, audit, changed: authenticate.forget });
   const consolePages = consoleRouter({
     sessions: createSessions({ db, clients, authenticate, clock: deps.clock ?? (() => new Date()) }),
     register,
@@ -87,6 +100,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...auditModule.routes,
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
+      ...clientRoutes(clientCommands),
       metrics.route(config.metricsToken),
     ],
     observe: [metrics.httpMiddleware],

@@ -77,6 +77,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.warn({ requestId: req.id, error: safeError(err) }, 'database unreachable; answered 503');
     }
     if (problem.status === 401) res.setHeader('www-authenticate', bearerChallenge(req.get('authorization')));
+    if (problem.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(problem.retryAfterSeconds));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toProblem(req.id)));
   };
 }

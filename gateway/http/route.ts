@@ -29,7 +29,8 @@ export type Reply =
   | { status?: number; body: unknown; type?: string }
   | { status?: number; lines: AsyncIterator<string>; type: string; headers?: Record<string, string> };
 
-export type Authenticate = (authorization: string | undefined) => Promise<Principal>;
+/** `source` is the caller's address, for throttling refused authentications before any database work. */
+export type Authenticate = (authorization: string | undefined, source?: string) => Promise<Principal>;
 
 export function mountRoutes(router: Router, routes: Route[], authenticate: Authenticate, limiter: RateLimiter): void {
   for (const route of routes) {
@@ -50,7 +51,7 @@ function handle(route: Route, authenticate: Authenticate, limiter: RateLimiter):
     try {
       let principal: Principal | null = null;
       if (route.roles !== 'public') {
-        principal = await authenticate(req.get('authorization'));
+        principal = await authenticate(req.get('authorization'), req.socket.remoteAddress);
         req.principal = principal;
         const turn = limiter.take(principal.clientId);
         if (!turn.allowed) {

@@ -67,7 +67,7 @@ describe('a production start (SANDBOX=false)', () => {
 
     await deployment.use(async (db) => {
       expect(await count(db, 'clients')).toBe(0);
-      expect(await count(db, 'client_keys')).toBe(0);
+      expect(await count(db, 'client_history')).toBe(0);
       expect(await count(db, 'collaborations')).toBe(0);
       expect(await count(db, 'agreements')).toBe(0);
       expect(await count(db, 'audit_log')).toBe(0);
