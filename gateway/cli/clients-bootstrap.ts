@@ -12,7 +12,7 @@ import { KeyFileError, readPublicKey } from '../clients/key-files.ts';
 import { connect, withoutKnexWarnings } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { GatewayError } from '../http/problem.ts';
-import { loadConfigOrExit, whyNotStarted } from '../start-up.ts';
+import { loadConfigOrExit, lockEmbeddedOrExit, whyNotStarted } from '../start-up.ts';
 
 const command = 'npx tsx gateway/cli/clients-bootstrap.ts';
 const usage = `usage: ${command} --id <client-id> --party <party-id> --public-key <file> [--kid <key-id>] [--display-name <text>]
@@ -60,6 +60,7 @@ try {
   throw error;
 }
 
+lockEmbeddedOrExit(config, 'clients-bootstrap');
 const db = connect(config);
 let code = 0;
 try {
