@@ -26,8 +26,13 @@ export interface Config {
   unauthenticatedThrottle: { perMinute: number; burst: number };
   /** Key for the HMACs that stand in for subject identifiers in the audit log; null = make one under dataDir. */
   auditHmacKey: string | null;
-  /** Signed audit checkpoints: one every `every` entries or `seconds` seconds (0 = no timer), keys kept in `keysDir`. */
-  auditCheckpoints: { every: number; seconds: number; keysDir: string };
+  /** A file holding that key, base64 (AUDIT_HMAC_KEY_FILE, e.g. a mounted secret); null when not given. */
+  auditHmacKeyFile: string | null;
+  /**
+   * Signed audit checkpoints: one every `every` entries or `seconds` seconds (0 = no timer), keys kept in `keysDir`.
+   * `keysDirGiven`: AUDIT_SIGNING_KEYS_DIR was set, as a production start requires (production-keys.ts).
+   */
+  auditCheckpoints: { every: number; seconds: number; keysDir: string; keysDirGiven: boolean };
   /**
    * Days an audit entry stays in the database before `npm run audit -- archive` may move it to an archive file
    * (audit/RETENTION.md): 2190 days, six years, by default.
@@ -105,6 +110,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   if (auditHmacKey !== null && Buffer.from(auditHmacKey, 'base64').length < 32) {
     problems.push('AUDIT_HMAC_KEY must be at least 32 bytes, base64-encoded');
   }
+  const auditHmacKeyFile = read.optional('AUDIT_HMAC_KEY_FILE');
+  if (auditHmacKey !== null && auditHmacKeyFile !== null) problems.push('set AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE, not both');
+  const signingKeysDir = read.optional('AUDIT_SIGNING_KEYS_DIR');
   const metricsToken = read.optional('METRICS_TOKEN');
   if (metricsToken !== null && metricsToken.length < 32) problems.push('METRICS_TOKEN must be at least 32 characters (a random secret for the metrics scraper)');
   const sandbox = read.bool('SANDBOX', true);
@@ -133,10 +141,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       burst: read.int('UNAUTHENTICATED_BURST', 30, 1, 1_000_000),
     },
     auditHmacKey,
+    auditHmacKeyFile: auditHmacKeyFile === null ? null : path.resolve(cwd, auditHmacKeyFile),
     auditCheckpoints: {
       every: read.int('AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),
       seconds: read.int('AUDIT_CHECKPOINT_SECONDS', 60, 0, 86_400),
-      keysDir: path.resolve(cwd, read.str('AUDIT_SIGNING_KEYS_DIR', path.join(dataDir, 'audit-signing-keys'))),
+      keysDir: path.resolve(cwd, signingKeysDir ?? path.join(dataDir, 'audit-signing-keys')),
+      keysDirGiven: signingKeysDir !== null,
     },
     auditRetentionDays: read.int('AUDIT_RETENTION_DAYS', 2190, 1, 36_500),
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),

@@ -46,7 +46,7 @@ export interface GatewayDeps {
 export function buildGateway(config: Config, deps: GatewayDeps) {
   const { db, logger } = deps;
   const clients = createClientStore(db);
-  const auditKeys = deps.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir);
+  const auditKeys = deps.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir, { create: config.sandbox.start });
   const auditModule = createAuditModule(db, {
     hmacKey: deps.hmacKey,
     keys: auditKeys,

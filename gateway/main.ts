@@ -12,6 +12,7 @@ import { migrate } from './db/migrate.ts';
 import { buildGateway } from './gateway.ts';
 import { listen } from './http/listen.ts';
 import { createLogger } from './logger.ts';
+import { checkProductionKeys } from './production-keys.ts';
 import { refuseSandboxClients } from './production-start.ts';
 import type { RunningSandboxes } from './sandbox/start-sandboxes.ts';
 import { exitCodes, loadConfigOrExit, lockEmbeddedOrExit, whyNotStarted } from './start-up.ts';
@@ -30,6 +31,7 @@ let sandboxes: RunningSandboxes | null = null;
 let gateway: ReturnType<typeof buildGateway> | null = null;
 let server: Server;
 try {
+  checkProductionKeys(config);
   logger.info({ database: where, sandbox: config.sandbox.start }, 'migrating the database');
   await withoutKnexWarnings(db, () => migrate(db));
   if (sandbox) await sandbox.loadSandboxRegister(db, logger);

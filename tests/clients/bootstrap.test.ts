@@ -13,6 +13,7 @@ import { connect } from '../../gateway/db/connect.ts';
 import { runEntry, stackFrame } from '../support/commands.ts';
 import { openTestDatabase, serverUrl, type TestDatabase } from '../support/database.ts';
 import { startGatewayProcess, stopGatewayProcess } from '../support/gateway-process.ts';
+import { productionKeys } from '../support/production-keys.ts';
 import { jwksOf, partnerKey } from './support.ts';
 
 let dataDir: string;
@@ -38,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.drop();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(`${dataDir}-secrets`, { recursive: true, force: true });
 });
 
 const bootstrap = (args: string[]) => runEntry('gateway/cli/clients-bootstrap.ts', args, env);
@@ -84,7 +86,8 @@ describe('the bootstrap command', () => {
   }, 60_000);
 
   it('lets that administrator onboard a partner through a production gateway, with a token from its own key', async () => {
-    const gateway = await startGatewayProcess({ dataDir, databaseUrl: server?.url ?? null, env: { SANDBOX: 'false' } });
+    const { kid: _kid, ...keys } = await productionKeys(`${dataDir}-secrets`);
+    const gateway = await startGatewayProcess({ dataDir, databaseUrl: server?.url ?? null, env: { SANDBOX: 'false', ...keys } });
     try {
       const token = await runEntry('gateway/cli/token.ts', ['ho-admin', '--key', files.key], env);
       expect(token.code, token.stderr).toBe(0);
