@@ -31,6 +31,8 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   recordJointReview: ['sro'],
   getMeasures: overseers, getCollaborationMeasures: overseers, listSignals: overseers,
   reportFeedback: ['partner'],
+  listClients: registryAdmin, getClient: registryAdmin, registerClient: registryAdmin, replaceClientKeys: registryAdmin,
+  revokeClientKey: registryAdmin, changeClientStatus: registryAdmin,
 };
 const clientFor: Record<Role, string> = { partner: 'ie-removals-casework', sro: 'sro', dpo: 'dpo', 'registry-admin': 'registry-admin' };
 
