@@ -14,7 +14,7 @@ import { listen } from './http/listen.ts';
 import { createLogger } from './logger.ts';
 import { checkProductionKeys } from './production-keys.ts';
 import { refuseSandboxClients } from './production-start.ts';
-import type { RunningSandboxes } from './sandbox/start-sandboxes.ts';
+import type { RunningSandboxes } from '../sandbox/start-sandboxes.ts';
 import { exitCodes, loadConfigOrExit, lockEmbeddedOrExit, whyNotStarted } from './start-up.ts';
 
 // Reassigned once, when the sandbox partners take the upstream URLs.

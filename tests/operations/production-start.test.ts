@@ -12,7 +12,7 @@ import { inject } from 'vitest';
 import { createClientStore } from '../../gateway/auth/client-store.ts';
 import { enrolClient, sandboxClients } from '../../gateway/auth/sandbox-clients.ts';
 import { connect } from '../../gateway/db/connect.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { exitCodes } from '../../gateway/start-up.ts';
 import { childTracePath, childTraceRequest, currentPostcode } from '../support/child-trace.ts';
 import { runEntry, stackFrame } from '../support/commands.ts';

@@ -13,8 +13,8 @@ import { migrate } from '../../gateway/db/migrate.ts';
 import { buildGateway } from '../../gateway/gateway.ts';
 import { loadDefaultRegister } from '../../mou-registry/default-register/load.ts';
 import { createLogger } from '../../gateway/logger.ts';
-import { startSandboxes, type RunningSandboxes } from '../../gateway/sandbox/start-sandboxes.ts';
-import { generatePopulation } from '../../gateway/sandbox/population/index.ts';
+import { startSandboxes, type RunningSandboxes } from '../../sandbox/start-sandboxes.ts';
+import { generatePopulation } from '../../sandbox/population/index.ts';
 import { openTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestGatewayOptions {
