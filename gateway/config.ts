@@ -1,4 +1,5 @@
 // The one place that reads the environment. Everything else receives a Config.
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** A partner system: where it is, how long it may take, and how large an answer it may give (default 1 MiB). */
@@ -24,6 +25,8 @@ export interface Config {
   clientRegister: { pollMs: number; jwksTimeoutMs: number; jwksMaxBytes: number; jwksCacheSeconds: number };
   /** Refused authentications allowed per source address (a token bucket): past it, 429 before any database work. */
   unauthenticatedThrottle: { perMinute: number; burst: number };
+  /** Load balancers whose X-Forwarded-For is believed, by exact address (TRUSTED_PROXIES, comma-separated). */
+  trustedProxies: string[];
   /** Key for the HMACs that stand in for subject identifiers in the audit log; null = make one under dataDir. */
   auditHmacKey: string | null;
   /** A file holding that key, base64 (AUDIT_HMAC_KEY_FILE, e.g. a mounted secret); null when not given. */
@@ -113,6 +116,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const auditHmacKeyFile = read.optional('AUDIT_HMAC_KEY_FILE');
   if (auditHmacKey !== null && auditHmacKeyFile !== null) problems.push('set AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE, not both');
   const signingKeysDir = read.optional('AUDIT_SIGNING_KEYS_DIR');
+  const trustedProxies = (read.optional('TRUSTED_PROXIES') ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  const notAddresses = trustedProxies.filter((a) => isIP(a) === 0);
+  if (notAddresses.length > 0) problems.push(`TRUSTED_PROXIES must list IP addresses, comma-separated (not ${notAddresses.length} of them)`);
   const metricsToken = read.optional('METRICS_TOKEN');
   if (metricsToken !== null && metricsToken.length < 32) problems.push('METRICS_TOKEN must be at least 32 characters (a random secret for the metrics scraper)');
   const sandbox = read.bool('SANDBOX', true);
@@ -140,6 +146,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       perMinute: read.int('UNAUTHENTICATED_PER_MINUTE', 60, 1, 1_000_000),
       burst: read.int('UNAUTHENTICATED_BURST', 30, 1, 1_000_000),
     },
+    trustedProxies,
     auditHmacKey,
     auditHmacKeyFile: auditHmacKeyFile === null ? null : path.resolve(cwd, auditHmacKeyFile),
     auditCheckpoints: {

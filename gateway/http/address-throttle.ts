@@ -28,6 +28,19 @@ export function addressKey(address: string | undefined): string {
   return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
+/**
+ * The address a request comes from. Behind a load balancer the socket's address is the balancer's, so when it is one
+ * of the trusted proxies (TRUSTED_PROXIES) the client is the rightmost X-Forwarded-For address that is not itself a
+ * trusted proxy: anything to the left of it was written by the client and proves nothing.
+ */
+export function sourceAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trustedProxies: ReadonlySet<string>): string | undefined {
+  const plain = (a: string) => a.trim().replace(/^::ffff:(?=\d+\.)/i, '');
+  if (!socketAddress || !trustedProxies.has(plain(socketAddress)) || !forwardedFor) return socketAddress;
+  const hops = forwardedFor.split(',').map(plain).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i -= 1) if (!trustedProxies.has(hops[i]!)) return hops[i];
+  return hops[0] ?? socketAddress;
+}
+
 export function createAddressThrottle(settings: AddressThrottleSettings, clock: () => number = () => performance.now(), maxAddresses = 100_000): AddressThrottle {
   const refillPerMs = settings.perMinute / 60_000;
   const buckets = new Map<string, { tokens: number; at: number }>();

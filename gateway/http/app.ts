@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import { GatewayError } from './problem.ts';
 import { accessLog, errorHandler, jsonBody, requestId, securityHeaders } from './middleware.ts';
 import { docsRouter } from './operations.ts';
+import { sourceAddress } from './address-throttle.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { mountRoutes, type Authenticate, type Route } from './route.ts';
 
@@ -20,7 +21,7 @@ export interface AppDeps {
   pages?: { path: string; router: express.Router };
 }
 
-export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'>, deps: AppDeps): express.Express {
+export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'> & Partial<Pick<Config, 'trustedProxies'>>, deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Answers are no-store; an ETag would only cost a hash of every body.
@@ -31,7 +32,8 @@ export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerM
   app.use(jsonBody(config.bodyLimitBytes));
   app.use(docsRouter());
   const api = express.Router();
-  mountRoutes(api, deps.routes, deps.authenticate, createRateLimiter(config.rateLimitPerMinute));
+  const proxies = new Set(config.trustedProxies ?? []);
+  mountRoutes(api, deps.routes, deps.authenticate, createRateLimiter(config.rateLimitPerMinute), (req) => sourceAddress(req.socket.remoteAddress, req.get('x-forwarded-for'), proxies));
   app.use(api);
   app.use((_req, _res, next) => next(new GatewayError('not-found', 'There is no such resource; see /docs for the API')));
   app.use(errorHandler(deps.logger));

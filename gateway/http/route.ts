@@ -32,15 +32,18 @@ export type Reply =
 /** `source` is the caller's address, for throttling refused authentications before any database work. */
 export type Authenticate = (authorization: string | undefined, source?: string) => Promise<Principal>;
 
-export function mountRoutes(router: Router, routes: Route[], authenticate: Authenticate, limiter: RateLimiter): void {
+/** Where a request comes from, for throttling refused authentications (address-throttle.ts). */
+export type SourceOf = (req: Request) => string | undefined;
+
+export function mountRoutes(router: Router, routes: Route[], authenticate: Authenticate, limiter: RateLimiter, sourceOf: SourceOf = (req) => req.socket.remoteAddress): void {
   for (const route of routes) {
     const { method, path } = operation(route.operationId);
     const expressPath = path.replace(/\{(\w+)\}/g, ':$1');
-    (router as unknown as Record<string, (p: string, h: RequestHandler) => void>)[method]!(expressPath, handle(route, authenticate, limiter));
+    (router as unknown as Record<string, (p: string, h: RequestHandler) => void>)[method]!(expressPath, handle(route, authenticate, limiter, sourceOf));
   }
 }
 
-function handle(route: Route, authenticate: Authenticate, limiter: RateLimiter): RequestHandler {
+function handle(route: Route, authenticate: Authenticate, limiter: RateLimiter, sourceOf: SourceOf): RequestHandler {
   const bodySchema = requestSchemaName(route.operationId);
   const validateBody = bodySchema ? validatorFor(bodySchema) : null;
   const validateParams = parametersValidator(route.operationId);
@@ -51,7 +54,7 @@ function handle(route: Route, authenticate: Authenticate, limiter: RateLimiter):
     try {
       let principal: Principal | null = null;
       if (route.roles !== 'public') {
-        principal = await authenticate(req.get('authorization'), req.socket.remoteAddress);
+        principal = await authenticate(req.get('authorization'), sourceOf(req));
         req.principal = principal;
         const turn = limiter.take(principal.clientId);
         if (!turn.allowed) {
