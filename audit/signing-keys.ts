@@ -64,7 +64,9 @@ export function memoryKeyRing(initial: StoredKey[] = []): AuditKeyRing {
  * directory. The directory is read on each use, so a key rotated by `npm run audit -- rotate-key` takes effect
  * at the next checkpoint without a restart.
  */
-export function fileKeyRing(dir: string): AuditKeyRing {
+export function fileKeyRing(dir: string, options: { create?: boolean } = {}): AuditKeyRing {
+  /** A production gateway never makes its own key (gateway/production-keys.ts); only rotate-key does, on purpose. */
+  const create = options.create ?? true;
   const cache = new Map<string, SigningKey>();
 
   function storedKeys(): StoredKey[] {
@@ -92,6 +94,7 @@ export function fileKeyRing(dir: string): AuditKeyRing {
   async function newest(): Promise<SigningKey> {
     let keys = storedKeys();
     if (keys.length === 0) {
+      if (!create) throw new Error(`there is no checkpoint signing key in ${dir}: make one with \`npm run audit -- rotate-key\``);
       await write(await generateStoredKey());
       keys = storedKeys();
     }
@@ -107,7 +110,7 @@ export function fileKeyRing(dir: string): AuditKeyRing {
   return {
     active: newest,
     async jwks() {
-      if (storedKeys().length === 0) await newest();
+      if (storedKeys().length === 0 && create) await newest();
       return { keys: storedKeys().map(publicJwkOf) };
     },
     async rotate() {

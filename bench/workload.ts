@@ -2,8 +2,8 @@
 // in the sandbox population: through the gateway it is authenticated, validated, looked up in the Home Office
 // records sandbox, decided, audited (decision and outcome in one durable write) and minimised; directly, it is the
 // sandbox lookup alone. The forwarded exchange, with two durable writes, follows below.
-import { fixtures } from '../gateway/sandbox/population/fixtures.ts';
-import { generatePopulation } from '../gateway/sandbox/population/index.ts';
+import { fixtures } from '../sandbox/population/fixtures.ts';
+import { generatePopulation } from '../sandbox/population/index.ts';
 import type { Target } from './support/load.ts';
 
 const person = generatePopulation().people.find((p) => p.nino && p.immigration.status === 'limited-leave' && !p.immigration.commonwealthArrivalBefore1973 && p.id > 'P000100')!;

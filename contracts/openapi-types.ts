@@ -1253,6 +1253,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every registered client as it stands now (registry administrators). */
+        get: operations["listClients"];
+        put?: never;
+        /**
+         * Register a partner's system with its party, roles and public keys (registry administrators).
+         * @description The keys are a JWKS given inline (`jwks`, public ES256 or EdDSA keys, each with its `kid`) or the `jwksUri` where
+         *     the client publishes them (https, or http on this host), which the gateway fetches as OpenID Connect's
+         *     private_key_jwt does: cached, with a deadline and a size limit. The private key never reaches the gateway.
+         *     A client id is registered once, ever; a key id belongs to one client, ever. Audited with its `reason`.
+         */
+        post: operations["registerClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client as it stands now, and every change to it, oldest first (registry administrators). */
+        get: operations["getClient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rotate a client's keys - the new key set replaces the old (registry administrators).
+         * @description To rotate without a gap, send the old and new keys together, then, once the client signs with the new key,
+         *     the new key alone: a key left out is retired. A revoked key id can never come back.
+         */
+        put: operations["replaceClientKeys"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/key-revocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke one of a client's keys, for good (registry administrators).
+         * @description The key stops working in every gateway process within CLIENT_REGISTER_POLL_MS, even if a jwks_uri still serves it.
+         */
+        post: operations["revokeClientKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clients/{clientId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend, reinstate or disable a client (registry administrators). Disabling is final.
+         * @description Takes effect in every gateway process within CLIENT_REGISTER_POLL_MS. A client cannot suspend or disable itself.
+         */
+        post: operations["changeClientStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2686,6 +2788,89 @@ export interface components {
         };
         ConsolePeople: {
             mappings: components["schemas"]["ConsoleRoleMappingRecord"][];
+        };
+        /** @description A client id, as its tokens' iss and sub. */
+        ClientId: string;
+        /** @enum {string} */
+        ClientRole: "partner" | "registry-admin" | "sro" | "dpo";
+        /** @enum {string} */
+        ClientStatus: "active" | "suspended" | "disabled";
+        /** @description A public ES256 (EC P-256) or EdDSA (Ed25519) key. Private key members are refused. */
+        PublicJwk: {
+            /** @enum {string} */
+            kty: "EC" | "OKP";
+            /** @enum {string} */
+            crv: "P-256" | "Ed25519";
+            x: string;
+            y?: string;
+            kid: string;
+            /** @enum {string} */
+            alg?: "ES256" | "EdDSA";
+            /** @enum {string} */
+            use?: "sig";
+            /** @description A private key never leaves its owner; send the public key only. */
+            d?: unknown;
+        };
+        PublicJwks: {
+            keys: components["schemas"]["PublicJwk"][];
+        };
+        /**
+         * Format: uri
+         * @description Where the client publishes its JWKS - https, or http on this host (127.0.0.1, ::1, localhost).
+         */
+        JwksUri: string;
+        /** @description Exactly one of jwks and jwksUri. */
+        ClientRegistration: {
+            id: components["schemas"]["ClientId"];
+            party: components["schemas"]["Code"];
+            displayName: string;
+            roles: components["schemas"]["ClientRole"][];
+            jwks?: components["schemas"]["PublicJwks"];
+            jwksUri?: components["schemas"]["JwksUri"];
+            reason: components["schemas"]["Text"];
+        };
+        /** @description Exactly one of jwks and jwksUri. */
+        ClientKeysReplacement: {
+            jwks?: components["schemas"]["PublicJwks"];
+            jwksUri?: components["schemas"]["JwksUri"];
+            reason: components["schemas"]["Text"];
+        };
+        ClientKeyRevocation: {
+            kid: string;
+            reason: components["schemas"]["Text"];
+        };
+        ClientStatusChange: {
+            /** @enum {string} */
+            action: "suspend" | "reinstate" | "disable";
+            reason: components["schemas"]["Text"];
+        };
+        /** @description A client as one change left it; the latest is how it stands. */
+        ClientRecord: {
+            id: components["schemas"]["ClientId"];
+            party: string;
+            displayName: string;
+            roles: components["schemas"]["ClientRole"][];
+            status: components["schemas"]["ClientStatus"];
+            jwks: components["schemas"]["PublicJwks"] | null;
+            jwksUri: string | null;
+            revokedKids: string[];
+            /**
+             * Format: date-time
+             * @description When the change was recorded
+             */
+            recordedAt: string;
+            /** @description The client (or command) that made the change. */
+            actor: string;
+            /** @enum {string} */
+            action: "register" | "rotate-keys" | "revoke-key" | "suspend" | "reinstate" | "disable";
+            reason: string;
+        };
+        ClientDetail: {
+            client: components["schemas"]["ClientRecord"];
+            history: components["schemas"]["ClientRecord"][];
+        };
+        ClientList: {
+            clients: components["schemas"]["ClientRecord"][];
         };
     };
     responses: {
@@ -4977,6 +5162,177 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clients. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    registerClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientRegistration"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientRecord"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: components["schemas"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The client and its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDetail"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    replaceClientKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: components["schemas"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientKeysReplacement"];
+            };
+        };
+        responses: {
+            /** @description The client with its new keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientRecord"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    revokeClientKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: components["schemas"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientKeyRevocation"];
+            };
+        };
+        responses: {
+            /** @description The client without the key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientRecord"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    changeClientStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: components["schemas"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientStatusChange"];
+            };
+        };
+        responses: {
+            /** @description The client as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientRecord"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
 }

@@ -1,4 +1,5 @@
 // The one place that reads the environment. Everything else receives a Config.
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** A partner system: where it is, how long it may take, and how large an answer it may give (default 1 MiB). */
@@ -17,10 +18,24 @@ export interface Config {
   tokenMaxAgeSeconds: number;
   /** How long a client key, and a token verified with it, is trusted before the client register is asked again. */
   clientKeyCacheSeconds: number;
+  /**
+   * The client register (gateway/clients/): how often each process reads its generation to notice a change made by
+   * another process, and how a client's `jwks_uri` is fetched (deadline, largest answer read, how long it is kept).
+   */
+  clientRegister: { pollMs: number; jwksTimeoutMs: number; jwksMaxBytes: number; jwksCacheSeconds: number };
+  /** Refused authentications allowed per source address (a token bucket): past it, 429 before any database work. */
+  unauthenticatedThrottle: { perMinute: number; burst: number };
+  /** Load balancers whose X-Forwarded-For is believed, by exact address (TRUSTED_PROXIES, comma-separated). */
+  trustedProxies: string[];
   /** Key for the HMACs that stand in for subject identifiers in the audit log; null = make one under dataDir. */
   auditHmacKey: string | null;
-  /** Signed audit checkpoints: one every `every` entries or `seconds` seconds (0 = no timer), keys kept in `keysDir`. */
-  auditCheckpoints: { every: number; seconds: number; keysDir: string };
+  /** A file holding that key, base64 (AUDIT_HMAC_KEY_FILE, e.g. a mounted secret); null when not given. */
+  auditHmacKeyFile: string | null;
+  /**
+   * Signed audit checkpoints: one every `every` entries or `seconds` seconds (0 = no timer), keys kept in `keysDir`.
+   * `keysDirGiven`: AUDIT_SIGNING_KEYS_DIR was set, as a production start requires (production-keys.ts).
+   */
+  auditCheckpoints: { every: number; seconds: number; keysDir: string; keysDirGiven: boolean };
   /**
    * Days an audit entry stays in the database before `npm run audit -- archive` may move it to an archive file
    * (audit/RETENTION.md): 2190 days, six years, by default.
@@ -120,6 +135,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   if (auditHmacKey !== null && Buffer.from(auditHmacKey, 'base64').length < 32) {
     problems.push('AUDIT_HMAC_KEY must be at least 32 bytes, base64-encoded');
   }
+  const auditHmacKeyFile = read.optional('AUDIT_HMAC_KEY_FILE');
+  if (auditHmacKey !== null && auditHmacKeyFile !== null) problems.push('set AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE, not both');
+  const signingKeysDir = read.optional('AUDIT_SIGNING_KEYS_DIR');
+  const trustedProxies = (read.optional('TRUSTED_PROXIES') ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  const notAddresses = trustedProxies.filter((a) => isIP(a) === 0);
+  if (notAddresses.length > 0) problems.push(`TRUSTED_PROXIES must list IP addresses, comma-separated (not ${notAddresses.length} of them)`);
   const metricsToken = read.optional('METRICS_TOKEN');
   if (metricsToken !== null && metricsToken.length < 32) problems.push('METRICS_TOKEN must be at least 32 characters (a random secret for the metrics scraper)');
   const sandbox = read.bool('SANDBOX', true);
@@ -139,11 +160,24 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     audience: read.str('GATEWAY_AUDIENCE', 'urn:uk-gov:data-sharing-gateway'),
     tokenMaxAgeSeconds: read.int('TOKEN_MAX_AGE_SECONDS', 900, 30, 3600),
     clientKeyCacheSeconds: read.int('CLIENT_KEY_CACHE_SECONDS', 30, 0, 3600),
+    clientRegister: {
+      pollMs: read.int('CLIENT_REGISTER_POLL_MS', 1000, 50, 60_000),
+      jwksTimeoutMs: read.int('JWKS_FETCH_TIMEOUT_MS', 3000, 100, 30_000),
+      jwksMaxBytes: read.int('JWKS_MAX_BYTES', 64 * 1024, 1024, 1024 * 1024),
+      jwksCacheSeconds: read.int('JWKS_CACHE_SECONDS', 300, 0, 86_400),
+    },
+    unauthenticatedThrottle: {
+      perMinute: read.int('UNAUTHENTICATED_PER_MINUTE', 60, 1, 1_000_000),
+      burst: read.int('UNAUTHENTICATED_BURST', 30, 1, 1_000_000),
+    },
+    trustedProxies,
     auditHmacKey,
+    auditHmacKeyFile: auditHmacKeyFile === null ? null : path.resolve(cwd, auditHmacKeyFile),
     auditCheckpoints: {
       every: read.int('AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),
       seconds: read.int('AUDIT_CHECKPOINT_SECONDS', 60, 0, 86_400),
-      keysDir: path.resolve(cwd, read.str('AUDIT_SIGNING_KEYS_DIR', path.join(dataDir, 'audit-signing-keys'))),
+      keysDir: path.resolve(cwd, signingKeysDir ?? path.join(dataDir, 'audit-signing-keys')),
+      keysDirGiven: signingKeysDir !== null,
     },
     auditRetentionDays: read.int('AUDIT_RETENTION_DAYS', 2190, 1, 36_500),
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),

@@ -11,6 +11,10 @@ import { replayRoute } from './exchanges/replay.ts';
 import { londonDay } from './london-day.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createClientStore } from './auth/client-store.ts';
+import { createKeySets } from './auth/key-sets.ts';
+import { createClientCommands } from './clients/commands.ts';
+import { clientRoutes } from './clients/routes.ts';
+import { createAddressThrottle } from './http/address-throttle.ts';
 import type { Config } from './config.ts';
 import { exchangeRoutes } from './exchanges/routes.ts';
 import { refusedWhileChainBroken } from './exchanges/chain-guard.ts';
@@ -49,7 +53,7 @@ export interface GatewayDeps {
 export function buildGateway(config: Config, deps: GatewayDeps) {
   const { db, logger } = deps;
   const clients = createClientStore(db);
-  const auditKeys = deps.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir);
+  const auditKeys = deps.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir, { create: config.sandbox.start });
   const auditModule = createAuditModule(db, {
     hmacKey: deps.hmacKey,
     keys: auditKeys,
@@ -71,7 +75,16 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
   const measuresStore = createMeasuresStore(db);
   const measures = createMeasures({ store: measuresStore, register, today, chain: chainHealth });
-  const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
+  const { clientRegister } = config;
+  const authenticate = createAuthenticator(clients, {
+    audience: config.audience,
+    maxAgeSeconds: config.tokenMaxAgeSeconds,
+    cacheSeconds: config.clientKeyCacheSeconds,
+    registerPollMs: clientRegister.pollMs,
+    keySets: createKeySets({ timeoutMs: clientRegister.jwksTimeoutMs, maxBytes: clientRegister.jwksMaxBytes, cacheSeconds: clientRegister.jwksCacheSeconds }),
+    throttle: createAddressThrottle(config.unauthenticatedThrottle),
+  });
+  const clientCommands = createClientCommands({ db, audit, changed: authenticate.forget });
   const commands = createRegisterCommands({ audit, today });
   const clock = deps.clock ?? (() => new Date());
   const subjectHmac = auditModule.pseudonymiser.providerSubject;
@@ -106,6 +119,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...registerRoutes(register, commands, today, (known) => createRegisterStore(db, known)),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
       ...peopleRoutes(people),
+      ...clientRoutes(clientCommands),
       metrics.route(config.metricsToken),
     ],
     observe: [metrics.httpMiddleware],

@@ -12,14 +12,17 @@ import { migrate } from './db/migrate.ts';
 import { buildGateway } from './gateway.ts';
 import { listen } from './http/listen.ts';
 import { createLogger } from './logger.ts';
+import { checkProductionKeys } from './production-keys.ts';
 import { refuseSandboxClients } from './production-start.ts';
-import type { RunningSandboxes } from './sandbox/start-sandboxes.ts';
-import { exitCodes, loadConfigOrExit, whyNotStarted } from './start-up.ts';
+import type { RunningSandboxes } from '../sandbox/start-sandboxes.ts';
+import { exitCodes, loadConfigOrExit, lockEmbeddedOrExit, whyNotStarted } from './start-up.ts';
 
 // Reassigned once, when the sandbox partners take the upstream URLs.
 let config: Config = loadConfigOrExit();
 
 const logger = createLogger(config.logLevel);
+// PGlite admits one process: a second gateway, or the audit CLI, on the same directory is refused in one line.
+lockEmbeddedOrExit(config, 'a gateway');
 const db = connect(config);
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`;
 // Loaded only for a sandbox start, so that none of its code runs on the production path.
@@ -29,6 +32,7 @@ let identityProvider: { close(): Promise<void> } | null = null;
 let gateway: ReturnType<typeof buildGateway> | null = null;
 let server: Server;
 try {
+  checkProductionKeys(config);
   logger.info({ database: where, sandbox: config.sandbox.start }, 'migrating the database');
   await withoutKnexWarnings(db, () => migrate(db));
   if (sandbox) await sandbox.loadSandboxRegister(db, logger);

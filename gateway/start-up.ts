@@ -2,6 +2,7 @@
 // README.md ("Exit codes") documents the codes; a fault not listed here keeps its stack trace and exits 1.
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { SchemaBehindError } from './db/migrate.ts';
+import { DatabaseLockedError, lockEmbeddedDatabase } from './db/embedded-lock.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { PortUnavailableError } from './http/listen.ts';
 import { SandboxDataError } from './production-start.ts';
@@ -15,7 +16,7 @@ export const exitCodes = {
   settings: 2,
   /** A port the gateway or a sandbox needs is taken, or not this user's to take. */
   port: 3,
-  /** The database cannot be reached, or refuses the gateway's login. */
+  /** The database cannot be reached, or refuses the gateway's login, or the embedded one is held by another process. */
   database: 4,
   /** A production start (SANDBOX=false) found sandbox clients in its database. */
   sandboxData: 5,
@@ -29,6 +30,7 @@ export function whyNotStarted(config: Pick<Config, 'databaseUrl'> | null, error:
   if (error instanceof ConfigError || error instanceof SchemaBehindError) return { message: error.message, exitCode: exitCodes.settings };
   if (error instanceof PortUnavailableError) return { message: error.message, exitCode: exitCodes.port };
   if (error instanceof SandboxDataError) return { message: error.message, exitCode: exitCodes.sandboxData };
+  if (error instanceof DatabaseLockedError) return { message: error.message, exitCode: exitCodes.database };
   const database = config?.databaseUrl ? databaseProblem(config.databaseUrl, error) : null;
   return database ? { message: database, exitCode: exitCodes.database } : null;
 }
@@ -62,6 +64,22 @@ export function loadConfigOrExit(): Config {
     return loadConfig(process.env);
   } catch (error) {
     const failure = whyNotStarted(null, error);
+    if (!failure) throw error;
+    console.error(failure.message);
+    return process.exit(failure.exitCode);
+  }
+}
+
+/**
+ * On the embedded database, the lock beside it for `holder` (released when the process exits), or one line naming
+ * the process that holds it and exit code 4. On PostgreSQL nothing: any number of processes share a server.
+ */
+export function lockEmbeddedOrExit(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>, holder: string): { release(): void } | null {
+  if (config.databaseUrl !== null || config.pgliteDir === null) return null;
+  try {
+    return lockEmbeddedDatabase(config.pgliteDir, holder);
+  } catch (error) {
+    const failure = whyNotStarted(config, error);
     if (!failure) throw error;
     console.error(failure.message);
     return process.exit(failure.exitCode);

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { enrolClient, keysDir, sandboxClients } from '../gateway/auth/sandbox-clients.ts';
 import type { ClientStore } from '../gateway/auth/client-store.ts';
 import type { Config } from '../gateway/config.ts';
-import { sandboxPorts, startSandboxes, upstreamsWithSandboxes, type RunningSandboxes } from '../gateway/sandbox/start-sandboxes.ts';
+import { sandboxPorts, startSandboxes, upstreamsWithSandboxes, type RunningSandboxes } from './start-sandboxes.ts';
 import { loadDefaultRegister } from '../mou-registry/default-register/load.ts';
 import { randomBytes } from 'node:crypto';
 import { portSettings, type OidcSettings } from '../gateway/config.ts';

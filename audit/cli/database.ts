@@ -4,12 +4,23 @@ import fs from 'node:fs';
 import type { Knex } from 'knex';
 import type { Config } from '../../gateway/config.ts';
 import { connect } from '../../gateway/db/connect.ts';
+import { DatabaseLockedError, lockEmbeddedDatabase } from '../../gateway/db/embedded-lock.ts';
 import { isDatabaseUnavailable } from '../../gateway/db/unavailable.ts';
 import { CliError } from './cli-error.ts';
 
 export async function withDatabase<T>(config: Config, work: (db: Knex) => Promise<T>): Promise<T> {
   if (config.databaseUrl === null && (config.pgliteDir === null || !fs.existsSync(config.pgliteDir))) {
     throw new CliError(`there is no embedded database at ${config.pgliteDir ?? '(memory)'}: set GATEWAY_DATA_DIR (or PGLITE_DIR), or DATABASE_URL`);
+  }
+  let lock: { release(): void } | null = null;
+  if (config.databaseUrl === null && config.pgliteDir !== null) {
+    try {
+      lock = lockEmbeddedDatabase(config.pgliteDir, 'npm run audit');
+    } catch (error) {
+      // Exit 4, as the gateway's own for a database it cannot have (README, "Exit codes").
+      if (error instanceof DatabaseLockedError) throw new CliError(error.message.replace(/^The embedded/, 'the embedded'), 4);
+      throw error;
+    }
   }
   const db = connect(config);
   // knex prints connection failures with their stack to stdout; here the failure is said once, in one line.
@@ -29,6 +40,7 @@ export async function withDatabase<T>(config: Config, work: (db: Knex) => Promis
     });
   } finally {
     await db.destroy().catch(() => undefined);
+    lock?.release();
   }
 }
 

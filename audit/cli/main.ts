@@ -20,7 +20,7 @@ const usage = [
   ...commands.map((c) => `  ${c.synopsis.padEnd(84)} ${c.summary}`),
   '',
   'The database and keys are the gateway\'s (DATABASE_URL or GATEWAY_DATA_DIR, AUDIT_SIGNING_KEYS_DIR, AUDIT_RETENTION_DAYS).',
-  'Progress goes to stderr at most once a second (--progress-ms sets the interval). Exit: 0 ok, 1 failed, 2 usage.',
+  'Progress goes to stderr at most once a second (--progress-ms sets the interval). Exit: 0 ok, 1 failed, 2 usage, 4 database held by a running gateway.',
 ].join('\n');
 
 const asksForHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';

@@ -1,7 +1,8 @@
-// A small bounded cache with per-entry expiry, for the authenticator: the public keys of client key ids (so a
-// request does not query the database and import the key again) and the principals of tokens already verified
-// (so the same token is not verified again on every call). Entries live at most `ttlMs`, so a revoked key stops
-// working within that time. Only successes are cached: an attacker's random key ids cost the database, not memory.
+// A small bounded cache with per-entry expiry, for the authenticator: clients with their key sets (so a request does
+// not query the database and import the keys again) and the principals of tokens already verified (so the same
+// token is not verified again on every call). Entries live at most their expiry, and the authenticator empties the
+// cache whenever the client register's generation moves, so a revoked key or suspended client is not trusted from
+// it. Only successes are cached: an attacker's random key ids cost a throttled address, not memory.
 
 export interface ExpiringCache<V> { get(key: string, now: number): V | undefined; set(key: string, value: V, expiresAt: number): void; clear(): void }
 

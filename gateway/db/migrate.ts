@@ -17,6 +17,7 @@ import * as registerGeneration from '../../mou-registry/migrations/2026120210000
 import * as registerRecordTime from '../../mou-registry/migrations/20261207130000_register_record_time.ts';
 import * as clients from './migrations/20261123100000_clients.ts';
 import * as idempotencyKeys from './migrations/20261207140000_idempotency_keys.ts';
+import * as clientHistory from './migrations/20261207150000_client_history.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123100000_clients': clients,
@@ -36,6 +37,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207160100_audit_console_access_kind': auditConsoleAccessKind,
   '20261207170000_audit_chain_checks': auditChainChecks,
   '20261207140000_idempotency_keys': idempotencyKeys,
+  '20261207150000_client_history': clientHistory,
 };
 
 const source: Knex.MigrationSource<string> = {

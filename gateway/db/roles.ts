@@ -13,9 +13,12 @@ type Privilege = 'select' | 'insert' | 'update' | 'delete';
  * start with `audit_`, makes db:roles stop, so a new migration's table is given its privileges on purpose.
  */
 export const tablePrivileges: Record<string, Privilege[]> = {
-  // Sandbox clients are enrolled at a sandbox's first start (sandbox/start.ts); keys are never changed in place.
+  // The client register (gateway/clients/): its history only grows, and triggers refuse any change to what it holds.
   clients: ['select', 'insert'],
-  client_keys: ['select', 'insert'],
+  client_history: ['select', 'insert'],
+  client_kids: ['select', 'insert'],
+  // Moved by a trigger on every client change, which runs with the writer's privileges.
+  client_register_generation: ['select', 'update'],
   // The register: the default register (a sandbox's first start, or npm run register:load-default), then the register API.
   parties: ['select', 'insert'],
   collaborations: ['select', 'insert'],

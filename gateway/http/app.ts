@@ -6,6 +6,7 @@ import { GatewayError } from './problem.ts';
 import { accessLog, errorHandler, jsonBody, requestId, securityHeaders } from './middleware.ts';
 import { docsRouter } from './operations.ts';
 import type { IdempotencyStore } from './idempotency.ts';
+import { sourceAddress } from './address-throttle.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { traceContext } from './trace-context.ts';
 import { mountRoutes, type Authenticate, type Route } from './route.ts';
@@ -24,7 +25,7 @@ export interface AppDeps {
   idempotency?: IdempotencyStore;
 }
 
-export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'>, deps: AppDeps): express.Express {
+export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'> & Partial<Pick<Config, 'trustedProxies'>>, deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Answers are no-store; an ETag would only cost a hash of every body.
@@ -35,8 +36,10 @@ export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerM
   app.use(docsRouter());
   const api = express.Router();
   // The body is read only once the caller is known (route.ts): a stranger is told 401, not what was wrong with its body.
+  const proxies = new Set(config.trustedProxies ?? []);
   mountRoutes(api, deps.routes, {
     authenticate: deps.authenticate, limiter: createRateLimiter(config.rateLimitPerMinute), readBody: jsonBody(config.bodyLimitBytes), idempotency: deps.idempotency,
+    sourceOf: (req) => sourceAddress(req.socket.remoteAddress, req.get('x-forwarded-for'), proxies),
   });
   app.use(api);
   app.use((_req, _res, next) => next(new GatewayError('not-found', 'There is no such resource; see /docs for the API')));

@@ -84,6 +84,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     for (const [name, value] of Object.entries(problem.headers)) res.append(name, value);
     if (problem.status === 401) res.setHeader('www-authenticate', bearerChallenge(req.get('authorization')));
+    if (problem.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(problem.retryAfterSeconds));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toProblem(req.id)));
   };
 }

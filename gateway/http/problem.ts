@@ -41,6 +41,8 @@ export class GatewayError extends Error {
     readonly code: ProblemCode,
     readonly detail: string,
     readonly extensions: Record<string, unknown> = {},
+    /** For a 429 or 503: sent as Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
     this.status = problemCodes[code].status;

@@ -30,7 +30,11 @@ export type Reply =
   | { status?: number; body: unknown; type?: string; headers?: Record<string, string> }
   | { status?: number; lines: AsyncIterator<string>; type: string; headers?: Record<string, string> };
 
-export type Authenticate = (authorization: string | undefined) => Promise<Principal>;
+/** `source` is the caller's address, for throttling refused authentications before any database work. */
+export type Authenticate = (authorization: string | undefined, source?: string) => Promise<Principal>;
+
+/** Where a request comes from, for throttling refused authentications (address-throttle.ts). */
+export type SourceOf = (req: Request) => string | undefined;
 
 export interface RouteDeps {
   authenticate: Authenticate;
@@ -38,6 +42,7 @@ export interface RouteDeps {
   /** Reads and parses the body (middleware.ts jsonBody); run after authentication and the role check. */
   readBody: RequestHandler;
   idempotency?: IdempotencyStore;
+  sourceOf?: SourceOf;
 }
 
 export function mountRoutes(router: Router, routes: Route[], deps: RouteDeps): void {
@@ -48,7 +53,7 @@ export function mountRoutes(router: Router, routes: Route[], deps: RouteDeps): v
   }
 }
 
-function handle(route: Route, { authenticate, limiter, readBody, idempotency }: RouteDeps): RequestHandler {
+function handle(route: Route, { authenticate, limiter, readBody, idempotency, sourceOf = (req) => req.socket.remoteAddress }: RouteDeps): RequestHandler {
   const bodySchema = requestSchemaName(route.operationId);
   const validateBody = bodySchema ? validatorFor(bodySchema) : null;
   const validateParams = parametersValidator(route.operationId);
@@ -64,7 +69,7 @@ function handle(route: Route, { authenticate, limiter, readBody, idempotency }: 
     try {
       let principal: Principal | null = null;
       if (route.roles !== 'public') {
-        principal = await authenticate(req.get('authorization'));
+        principal = await authenticate(req.get('authorization'), sourceOf(req));
         req.principal = principal;
         const turn = limiter.take(principal.clientId);
         const { name, quota, windowSeconds } = limiter.policy;

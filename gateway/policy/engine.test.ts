@@ -1,7 +1,7 @@
 // The engine: every rule reported, any deny wins, obligations only with a permit, and the decision names the
 // directives that reached the request, not every directive in force.
 import { describe, expect, it } from 'vitest';
-import { fixtures } from '../sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTraceRequest } from '../../tests/support/child-trace.ts';
 import { factsFor, recordsOf } from '../../tests/support/policy-facts.ts';
 import { dwpStatusCheck, hmrcProactiveNotification, nhsTraceRequest } from '../../tests/support/requests.ts';

@@ -5,12 +5,13 @@
 // setting or a schema the role may not migrate, 4 when the database cannot be reached, 1 for a fault.
 import { connect, withoutKnexWarnings } from '../../gateway/db/connect.ts';
 import { migrate } from '../../gateway/db/migrate.ts';
-import { loadConfigOrExit, whyNotStarted } from '../../gateway/start-up.ts';
+import { loadConfigOrExit, lockEmbeddedOrExit, whyNotStarted } from '../../gateway/start-up.ts';
 import { defaultRegister } from '../default-register/index.ts';
 import { loadDefaultRegister } from '../default-register/load.ts';
 
 const config = loadConfigOrExit();
 
+lockEmbeddedOrExit(config, 'register:load-default');
 const db = connect(config);
 let code = 0;
 try {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChainHealth } from '../../audit/chain-health.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { childTracePath, childTraceRequest, currentPostcode, fixedClock } from '../support/child-trace.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { send } from '../measures/workload.ts';
 
 let gw: TestGateway;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChainHealth } from '../../audit/chain-health.ts';
 import { fileKeyRing } from '../../audit/signing-keys.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTracePath, childTraceRequest, currentPostcode } from '../support/child-trace.ts';
 import { serverUrl } from '../support/database.ts';
 import { startGatewayProcess } from '../support/gateway-process.ts';

@@ -8,7 +8,7 @@ import type { Response } from 'supertest';
 import { operation } from '../../contracts/openapi.ts';
 import { exchanges } from '../../gateway/exchanges/catalogue.ts';
 import { ruleIds } from '../../gateway/policy/types.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { caller, deniedRules } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { collaborationBody } from '../support/register.ts';

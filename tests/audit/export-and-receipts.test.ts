@@ -8,7 +8,7 @@ import type { Receipt } from '../../audit/receipts.ts';
 import { memoryKeyRing, type Jwks } from '../../audit/signing-keys.ts';
 import { verifyExport } from '../../audit/verify-export.ts';
 import { verifyReceipt } from '../../audit/verify-receipt.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { caller, type Caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { collaborationBody } from '../support/register.ts';

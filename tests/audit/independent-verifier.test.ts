@@ -3,7 +3,7 @@
 // gateway's; everything it checks is fetched over HTTP from a running gateway, as a DPO or a partner would.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { caller, type Caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import {

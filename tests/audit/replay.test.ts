@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxClients } from '../../gateway/auth/sandbox-clients.ts';
 import { exchanges } from '../../gateway/exchanges/catalogue.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTraceRequest, fixedClock } from '../support/child-trace.ts';
 import { caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';

@@ -9,7 +9,7 @@ import request, { type Response } from 'supertest';
 import { exchanges } from '../../gateway/exchanges/catalogue.ts';
 import { buildGateway } from '../../gateway/gateway.ts';
 import { createLogger } from '../../gateway/logger.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { caller, deniedRules, nameAndBirth } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { send, type Sent } from '../measures/workload.ts';
 import { launchChromium, screenshot } from './browser.ts';

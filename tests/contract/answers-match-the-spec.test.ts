@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openapi } from '../../contracts/openapi.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTraceRequest, fixedClock } from '../support/child-trace.ts';
 import { contractViolations, operationFor, type Answer } from '../support/contract-check.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';

@@ -1,7 +1,7 @@
 // dfe.child-trace end to end: Immigration Enforcement asks DfE to trace a child (¶6.100–6.112).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person } from '../../gateway/sandbox/population/types.ts';
+import type { Person } from '../../sandbox/population/types.ts';
 import { securityCases } from '../support/exchange-security.ts';
 import { expectDecisionObject } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';

@@ -2,7 +2,7 @@
 // free-school-meals ECS asking whether a parent is supported under s.95, Part VI (¶6.127–6.134).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { securityCases } from '../support/exchange-security.ts';
 import { caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller } from '../support/exchanges.ts';

@@ -2,7 +2,7 @@
 // checks (DWP → Home Office) and the Home Office's proactive notifications (Home Office → DWP).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { securityCases } from '../support/exchange-security.ts';
 import { auditEntry, caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller, dpoReason } from '../support/exchanges.ts';

@@ -2,7 +2,7 @@
 // since 23 April 2018 only about people under 30 facing deportation for criminal offending (¶5.43).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { securityCases } from '../support/exchange-security.ts';
 import { caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller, dpoReason } from '../support/exchanges.ts';

@@ -2,7 +2,7 @@
 // 2007 s.40), HMRC's reactive status checks (HMRC → Home Office) and proactive notifications (Home Office → HMRC).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { securityCases } from '../support/exchange-security.ts';
 import { caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller, dpoReason } from '../support/exchanges.ts';

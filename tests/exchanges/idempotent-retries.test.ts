@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientStore } from '../../gateway/auth/client-store.ts';
 import { enrolClient } from '../../gateway/auth/sandbox-clients.ts';
-import type { Person } from '../../gateway/sandbox/population/types.ts';
+import type { Person } from '../../sandbox/population/types.ts';
 import { childTracePath, childTraceRequest, currentPostcode, fixedClock } from '../support/child-trace.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 

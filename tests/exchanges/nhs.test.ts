@@ -2,7 +2,7 @@
 // (¶6.143–6.154) and NHS Digital tracing, narrowed since 9 May 2018 (¶5.36). Never anything clinical (¶5.31).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { securityCases } from '../support/exchange-security.ts';
 import { caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller, dpoReason } from '../support/exchanges.ts';

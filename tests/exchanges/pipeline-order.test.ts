@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchanges } from '../../gateway/exchanges/catalogue.ts';
 import { sandboxClients } from '../../gateway/auth/sandbox-clients.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTraceRequest, fixedClock } from '../support/child-trace.ts';
 import { auditEntry, caller, requestRuleOrder } from '../support/exchanges.ts';
 import { startFakePartner } from '../support/fake-partner.ts';

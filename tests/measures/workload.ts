@@ -1,6 +1,6 @@
 // A generated workload of real exchanges through the gateway, and what each answer said. The test computes the
 // expected measures from these answers alone, independently of the measures code.
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import type { TestGateway } from '../support/gateway.ts';
 import { childTracePath, childTraceRequest, currentPostcode } from '../support/child-trace.ts';
 

@@ -12,12 +12,13 @@ import { inject } from 'vitest';
 import { createClientStore } from '../../gateway/auth/client-store.ts';
 import { enrolClient, sandboxClients } from '../../gateway/auth/sandbox-clients.ts';
 import { connect } from '../../gateway/db/connect.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { exitCodes } from '../../gateway/start-up.ts';
 import { childTracePath, childTraceRequest, currentPostcode } from '../support/child-trace.ts';
 import { runEntry, stackFrame } from '../support/commands.ts';
 import { openTestDatabase, serverUrl, type TestDatabase } from '../support/database.ts';
 import { startFakePartner } from '../support/fake-partner.ts';
+import { productionKeys } from '../support/production-keys.ts';
 import { processCaller, startGatewayProcess, stopGatewayProcess } from '../support/gateway-process.ts';
 
 /** A data directory with an empty database, unmigrated: a new PGlite cluster there, or a new database on the server. */
@@ -50,11 +51,22 @@ const filesUnder = (dir: string): string[] =>
 
 describe('a production start (SANDBOX=false)', () => {
   let deployment: Deployment;
-  beforeAll(async () => { deployment = await freshDeployment(); }, 60_000);
-  afterAll(async () => { await deployment?.close(); });
+  let secrets: string;
+  /** Its keys, from settings, in a directory of their own (a production start never makes them). */
+  let keys: Record<string, string>;
+  beforeAll(async () => {
+    deployment = await freshDeployment();
+    secrets = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-prod-secrets-'));
+    const { kid: _kid, ...settings } = await productionKeys(secrets);
+    keys = settings;
+  }, 60_000);
+  afterAll(async () => {
+    await deployment?.close();
+    fs.rmSync(secrets, { recursive: true, force: true });
+  });
 
   it('migrates and serves, but enrols no client, writes no client key and loads no register', async () => {
-    const gateway = await startGatewayProcess({ dataDir: deployment.dataDir, databaseUrl: deployment.databaseUrl, env: { SANDBOX: 'false' } });
+    const gateway = await startGatewayProcess({ dataDir: deployment.dataDir, databaseUrl: deployment.databaseUrl, env: { SANDBOX: 'false', ...keys } });
     try {
       expect((await fetch(`${gateway.url}/ready`)).status).toBe(200);
     } finally {
@@ -67,13 +79,13 @@ describe('a production start (SANDBOX=false)', () => {
 
     await deployment.use(async (db) => {
       expect(await count(db, 'clients')).toBe(0);
-      expect(await count(db, 'client_keys')).toBe(0);
+      expect(await count(db, 'client_history')).toBe(0);
       expect(await count(db, 'collaborations')).toBe(0);
       expect(await count(db, 'agreements')).toBe(0);
       expect(await count(db, 'audit_log')).toBe(0);
     });
-    // Beside the embedded database, only the audit HMAC key (which AUDIT_HMAC_KEY replaces): no client key.
-    expect(fs.readdirSync(deployment.dataDir).filter((name) => name !== 'pglite')).toEqual(['audit-hmac.key']);
+    // Beside the embedded database, nothing: no client key, no audit key (those come from settings).
+    expect(fs.readdirSync(deployment.dataDir).filter((name) => name !== 'pglite')).toEqual([]);
     const outsideDatabase = filesUnder(deployment.dataDir).filter((f) => !f.startsWith(path.join(deployment.dataDir, 'pglite')));
     expect(outsideDatabase.filter((f) => fs.readFileSync(f).includes('privateJwk'))).toEqual([]);
   }, 60_000);
@@ -99,7 +111,7 @@ describe('a production start (SANDBOX=false)', () => {
       for (const client of sandboxClients.slice(0, 2)) await enrolClient(clients, client);
     });
     const env = { GATEWAY_DATA_DIR: deployment.dataDir, ...(deployment.databaseUrl ? { DATABASE_URL: deployment.databaseUrl } : {}) };
-    const run = await runEntry('gateway/main.ts', [], { ...env, SANDBOX: 'false', GATEWAY_PORT: '0', LOG_LEVEL: 'warn' });
+    const run = await runEntry('gateway/main.ts', [], { ...env, ...keys, SANDBOX: 'false', GATEWAY_PORT: '0', LOG_LEVEL: 'warn' });
     expect(run.code, run.stderr).toBe(exitCodes.sandboxData);
     expect(run.stderr).toMatch(/^The database holds 2 sandbox clients \(dfe-pupil-data, ie-removals-casework\)[^\n]*SANDBOX=false[^\n]*\n$/);
     expect(run.stdout + run.stderr).not.toMatch(stackFrame);

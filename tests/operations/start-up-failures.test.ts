@@ -1,18 +1,28 @@
 // A start that cannot succeed, as an operator meets it: `gateway/main.ts` in its own process says why in one line
 // that names what to change, and exits with the code README.md documents (2 settings, 3 port, 4 database), never
 // with a stack trace.
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../gateway/start-up.ts';
 import { openCliDatabase, type CliDatabase } from '../audit/cli-database.ts';
 import { runEntry, stackFrame, type CommandRun } from '../support/commands.ts';
+import { productionKeys } from '../support/production-keys.ts';
 
 let database: CliDatabase;
 let holder: net.Server;
 let taken: number;
+let secrets: string;
+/** What a production start needs beyond the defaults: its keys from settings. */
+let production: Record<string, string>;
 
 beforeAll(async () => {
   database = await openCliDatabase();
+  secrets = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-secrets-'));
+  const { kid: _kid, ...keys } = await productionKeys(secrets);
+  production = { SANDBOX: 'false', ...keys };
   // Something else already listens here, as a first gateway would.
   holder = net.createServer();
   await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
@@ -21,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise<void>((resolve) => holder.close(() => resolve()));
   await database.close();
+  fs.rmSync(secrets, { recursive: true, force: true });
 });
 
 const anyFreePorts = {
@@ -37,7 +48,7 @@ function saidInOneLine(run: CommandRun, exitCode: number): string {
 
 describe('a gateway that cannot start', () => {
   it('names GATEWAY_PORT when its port is taken', async () => {
-    const line = saidInOneLine(await start({ GATEWAY_PORT: String(taken), SANDBOX: 'false' }), exitCodes.port);
+    const line = saidInOneLine(await start({ GATEWAY_PORT: String(taken), ...production }), exitCodes.port);
     expect(line).toBe(`The gateway cannot listen on 127.0.0.1:${taken} (EADDRINUSE): the port is already in use. Set GATEWAY_PORT to a free port, or stop the gateway already running there.\n`);
   }, 120_000);
 

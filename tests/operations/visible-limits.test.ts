@@ -2,7 +2,7 @@
 // (draft-ietf-httpapi-ratelimit-headers), and an exchange answer tells the parties to the agreement, and no one
 // else, how much room is left under the agreement's monthly cap (DfE: 300 a month, ¶6.112).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person } from '../../gateway/sandbox/population/types.ts';
+import type { Person } from '../../sandbox/population/types.ts';
 import { childTracePath, childTraceRequest, currentPostcode, fixedClock } from '../support/child-trace.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 

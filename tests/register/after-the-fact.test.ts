@@ -4,7 +4,7 @@
 // identically, and each change is a signal for the SRO and a search for the DPO. A superuser who rewrites the
 // register's history under an earlier revision is caught by the replay.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTraceRequest, currentPostcode, fixedClock } from '../support/child-trace.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { asRole } from '../support/register.ts';

@@ -4,7 +4,7 @@
 // reaches, naming it. The Windrush pause is "a time-bounded directive that can be extended, changed or lifted;
 // decisions must follow the directive in force on the day" (¶5.42–5.43).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { directiveKinds } from '../../gateway/policy/directive-kinds.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { caller, dpoReason, expectPermitted, expectRefused, type Caller } from '../support/exchanges.ts';

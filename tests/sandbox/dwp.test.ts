@@ -1,7 +1,7 @@
 // The DWP sandbox: NINo alignment (¶6.33), Accessed Public Funds checks (¶6.46–6.53) and proactive
 // notifications, over real HTTP and within their contracts in openapi.yaml.
 import { describe, expect, it } from 'vitest';
-import { NINO_PATTERN } from '../../gateway/sandbox/population/index.ts';
+import { NINO_PATTERN } from '../../sandbox/population/index.ts';
 import { fixtures, nameAndBirth, population, useSandboxes } from './support.ts';
 
 const dwp = useSandboxes();

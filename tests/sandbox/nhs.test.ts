@@ -1,6 +1,6 @@
 // The NHS Digital sandbox: traces a person's latest registered address, non-clinical data only (¶5.31–5.36).
 import { describe, expect, it } from 'vitest';
-import { nameKey } from '../../gateway/sandbox/population/index.ts';
+import { nameKey } from '../../sandbox/population/index.ts';
 import { fixtures, nameAndBirth, population, useSandboxes } from './support.ts';
 
 const nhs = useSandboxes();

@@ -2,7 +2,7 @@
 // endpoint through <PARTNER>_UPSTREAM_URL alone.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../gateway/config.ts';
-import { sandboxPorts, upstreamsWithSandboxes } from '../../gateway/sandbox/start-sandboxes.ts';
+import { sandboxPorts, upstreamsWithSandboxes } from '../../sandbox/start-sandboxes.ts';
 
 describe('partner upstreams and sandbox ports', () => {
   it('point every partner at its own sandbox port by default', () => {

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startSandboxes, type SandboxName } from '../../gateway/sandbox/start-sandboxes.ts';
+import { startSandboxes, type SandboxName } from '../../sandbox/start-sandboxes.ts';
 import { expectContract, nameAndBirth, population, postRaw, useSandboxes } from './support.ts';
 
 const sandboxes = useSandboxes();

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { components } from '../../contracts/openapi-types.ts';
 import { validatorFor } from '../../contracts/openapi.ts';
-import { fixtures, generatePopulation } from '../../gateway/sandbox/population/index.ts';
-import { startSandboxes, type RunningSandboxes, type SandboxName } from '../../gateway/sandbox/start-sandboxes.ts';
+import { fixtures, generatePopulation } from '../../sandbox/population/index.ts';
+import { startSandboxes, type RunningSandboxes, type SandboxName } from '../../sandbox/start-sandboxes.ts';
 
 export type Schemas = components['schemas'];
 export { fixtures };

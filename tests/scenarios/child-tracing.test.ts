@@ -1,7 +1,7 @@
 // Scenarios from the inspection of child tracing with DfE (collaboration 7, ¶6.98–6.113), and the monthly cap
 // held exactly when many requests arrive at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTracePath, childTraceRequest, currentPostcode } from '../support/child-trace.ts';
 import { caller, deniedRules, expectDryRun, expectPermitted, expectRefused, outcomeOf, type Caller, dpoReason } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';

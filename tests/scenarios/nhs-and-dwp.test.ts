@@ -1,7 +1,7 @@
 // Scenarios from the inspection of NHS data sharing (¶5.31–5.36, ¶6.143–6.169) and of NINo alignment with DWP
 // (¶6.29–6.44).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { auditEntry, caller, deniedRules, expectDryRun, expectPermitted, expectRefused, type Caller, dpoReason } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';

@@ -2,7 +2,7 @@
 // about people over 30 paused from 23 April 2018; financial-services sharing only about under-30s facing
 // deportation; reactive status checks continuing, a Windrush profile referred to the Taskforce and the partner told.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { auditEntry, caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, type Caller, dpoReason } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';

@@ -32,6 +32,8 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   getMeasures: overseers, getCollaborationMeasures: overseers, listSignals: overseers,
   reportFeedback: ['partner'],
   listConsolePeople: registryAdmin, grantConsoleRole: registryAdmin, revokeConsoleRole: registryAdmin,
+  listClients: registryAdmin, getClient: registryAdmin, registerClient: registryAdmin, replaceClientKeys: registryAdmin,
+  revokeClientKey: registryAdmin, changeClientStatus: registryAdmin,
 };
 const clientFor: Record<Role, string> = { partner: 'ie-removals-casework', sro: 'sro', dpo: 'dpo', 'registry-admin': 'registry-admin' };
 

@@ -12,7 +12,7 @@ import knexFactory from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Db } from '../../gateway/db/connect.ts';
 import { londonDay } from '../../gateway/london-day.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTracePath, childTraceRequest, currentPostcode } from '../support/child-trace.ts';
 import { openTestDatabase, serverUrl, type TestDatabase } from '../support/database.ts';
 import { deniedRules } from '../support/exchanges.ts';

@@ -1,5 +1,5 @@
 // Requests for dfe.child-trace as Immigration Enforcement's Removals Casework would send them.
-import type { Person } from '../../gateway/sandbox/population/types.ts';
+import type { Person } from '../../sandbox/population/types.ts';
 
 export const childTracePath = '/v1/exchanges/dfe/child-trace';
 export const today = new Date('2026-11-23T12:00:00Z');

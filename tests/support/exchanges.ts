@@ -2,7 +2,7 @@
 // the decision is one object everywhere, a refusal is a 403 problem+json that names the rule and is audited.
 import { expect } from 'vitest';
 import type { Response } from 'supertest';
-import type { Person } from '../../gateway/sandbox/population/types.ts';
+import type { Person } from '../../sandbox/population/types.ts';
 import type { TestGateway } from './gateway.ts';
 
 /** The rules decided from the request alone, then those decided from what is known of the person. */

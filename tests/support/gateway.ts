@@ -14,8 +14,8 @@ import { migrate } from '../../gateway/db/migrate.ts';
 import { buildGateway } from '../../gateway/gateway.ts';
 import { loadDefaultRegister } from '../../mou-registry/default-register/load.ts';
 import { createLogger } from '../../gateway/logger.ts';
-import { startSandboxes, type RunningSandboxes } from '../../gateway/sandbox/start-sandboxes.ts';
-import { generatePopulation } from '../../gateway/sandbox/population/index.ts';
+import { startSandboxes, type RunningSandboxes } from '../../sandbox/start-sandboxes.ts';
+import { generatePopulation } from '../../sandbox/population/index.ts';
 import { openTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestGatewayOptions {
@@ -26,6 +26,10 @@ export interface TestGatewayOptions {
   homeOfficeUrl?: string;
   upstreamTimeoutMs?: number;
   rateLimitPerMinute?: number;
+  /** Refused authentications per address before 429; by default too many to reach, so security tests see their 401s. */
+  unauthenticatedThrottle?: Config['unauthenticatedThrottle'];
+  /** The client register's settings (CLIENT_REGISTER_POLL_MS, JWKS_FETCH_TIMEOUT_MS, JWKS_MAX_BYTES, JWKS_CACHE_SECONDS). */
+  clientRegister?: Partial<Config['clientRegister']>;
   database?: TestDatabase;
   /** The keys that sign audit checkpoints (e.g. memoryKeyRing(), to rotate them in a test); by default the data dir's. */
   auditKeys?: AuditKeyRing;
@@ -55,6 +59,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
     sandbox: { ...base.sandbox, start: options.sandbox ?? true },
     databaseUrl: database.url,
     rateLimitPerMinute: options.rateLimitPerMinute ?? base.rateLimitPerMinute,
+    unauthenticatedThrottle: options.unauthenticatedThrottle ?? { perMinute: 1_000_000, burst: 1_000_000 },
+    clientRegister: { ...base.clientRegister, ...options.clientRegister },
     metricsToken: randomBytes(32).toString('base64url'),
     upstreams: {
       ...(Object.fromEntries(Object.entries(sandboxes.urls).map(([name, url]) => [name, { url, timeoutMs: 2000 }])) as Config['upstreams']),

@@ -3,7 +3,7 @@
 // log names only those as disclosed, and particulars the scope leaves out never appear in the result.
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { Person } from '../../gateway/sandbox/population/types.ts';
+import type { Person } from '../../sandbox/population/types.ts';
 import { auditEntry } from './exchanges.ts';
 import type { TestGateway } from './gateway.ts';
 

@@ -1,6 +1,6 @@
 // Requests for each exchange as its rightful caller would send them, built from a person in the synthetic
 // population, with the purpose, legal basis and case reference the default register expects.
-import type { Person } from '../../gateway/sandbox/population/types.ts';
+import type { Person } from '../../sandbox/population/types.ts';
 import { nameAndBirth } from './exchanges.ts';
 
 export const paths = {

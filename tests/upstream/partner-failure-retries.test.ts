@@ -2,7 +2,7 @@
 // with the same Idempotency-Key gets that answer again and DfE is not asked a second time; a new key asks again.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTraceRequest, fixedClock } from '../support/child-trace.ts';
 import { startFakePartner } from '../support/fake-partner.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';

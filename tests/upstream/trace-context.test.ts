@@ -2,7 +2,7 @@
 // traceparent, continuing the caller's trace when it sent a valid one, so DfE can find the exchange in its own logs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTraceparent } from '../../gateway/http/trace-context.ts';
-import { fixtures } from '../../gateway/sandbox/population/fixtures.ts';
+import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTraceRequest, fixedClock } from '../support/child-trace.ts';
 import { startFakePartner } from '../support/fake-partner.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';

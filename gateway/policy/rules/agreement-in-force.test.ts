@@ -1,6 +1,6 @@
 // agreement-in-force: only a version signed by every party and in force on the day authorises (¶6.113).
 import { describe } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { childTraceRequest } from '../../../tests/support/child-trace.ts';
 import { factsFor, ruleTable, version, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { chargeabilityCheck, educationStatusCheck, hmrcStatusCheck } from '../../../tests/support/requests.ts';

@@ -1,7 +1,7 @@
 // debtor-nationality: debtor returns cover non-EEA patients only (¶6.146), as Home Office records show them; a
 // Trust's own word on nationality counts for nothing. The caller's reason never says what the record holds.
 import { describe, expect, it } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, recordsOf, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { chargeabilityCheck, debtorReturn } from '../../../tests/support/requests.ts';
 import { debtorNationality } from './debtor-nationality.ts';

@@ -1,7 +1,7 @@
 // debtor-threshold: debtor returns cover debts of £500 or more outstanding for 2 months or more; before April
 // 2016 £1,000 after 3 months (¶6.146–6.150). Decided from the return alone: nationality is debtor-nationality's.
 import { describe } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, recordsOf, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { chargeabilityCheck, debtorReturn } from '../../../tests/support/requests.ts';
 import { debtorThreshold } from './debtor-threshold.ts';

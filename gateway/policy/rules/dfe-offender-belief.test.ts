@@ -1,6 +1,6 @@
 // dfe-offender-belief: DfE traces a child only with reason to believe a parent is an immigration offender now (¶6.103).
 import { describe } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { childTraceRequest } from '../../../tests/support/child-trace.ts';
 import { factsFor, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { hmrcEvidenceRequest } from '../../../tests/support/requests.ts';

@@ -1,6 +1,6 @@
 // direction: a proactive share cannot be dressed as a reactive check, nor the reverse (¶3.24, ¶5.43, ¶6.56).
 import { describe } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { dwpProactiveNotification, dwpStatusCheck, fsmEligibility, hmrcStatusCheck } from '../../../tests/support/requests.ts';
 import { direction } from './direction.ts';

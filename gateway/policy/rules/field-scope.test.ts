@@ -1,6 +1,6 @@
 // field-scope: only fields within the agreement's scope may be sent (¶6.109: nationality removed in October 2016).
 import { describe, expect, it } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { childTraceRequest } from '../../../tests/support/child-trace.ts';
 import { factsFor, ruleTable, version, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { educationStatusCheck, hmrcStatusCheck } from '../../../tests/support/requests.ts';

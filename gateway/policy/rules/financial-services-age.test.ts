@@ -1,7 +1,7 @@
 // financial-services-age: since 23 April 2018 banks and building societies hear only about people under 30 facing
 // deportation for criminal offending, as Home Office records show (¶5.43). Under 30 is strict.
 import { describe } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, recordsOf, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { financialStatusShare, hmrcProactiveNotification } from '../../../tests/support/requests.ts';
 import { financialServicesAge } from './financial-services-age.ts';

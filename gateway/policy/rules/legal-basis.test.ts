@@ -1,6 +1,6 @@
 // legal-basis: the stated legal basis must be one the agreement names (recommendation 2a).
 import { describe } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { debtorReturn, fsmEligibility, hmrcStatusCheck } from '../../../tests/support/requests.ts';
 import { legalBasis } from './legal-basis.ts';

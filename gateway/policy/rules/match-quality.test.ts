@@ -1,6 +1,6 @@
 // match-quality: a request carries every point the agreement matches on, item by item in a batch (fn 65, ¶6.33).
 import { describe } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { childTraceRequest } from '../../../tests/support/child-trace.ts';
 import { factsFor, ruleTable, version, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { accessedPublicFunds, debtorReturn, ninoAlignment } from '../../../tests/support/requests.ts';

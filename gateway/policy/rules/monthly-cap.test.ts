@@ -1,6 +1,6 @@
 // monthly-cap: volume caps are per agreement per calendar month (DfE 300, ¶6.112; HMRC 10,000, ¶6.95).
 import { describe } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { childTraceRequest } from '../../../tests/support/child-trace.ts';
 import { factsFor, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { hmrcEvidenceRequest } from '../../../tests/support/requests.ts';

@@ -2,7 +2,7 @@
 // non-conducive presence or a missing vulnerable person (¶5.36, fn 36); before and since, only after other efforts
 // to locate the person failed (fn 32).
 import { describe } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { chargeabilityCheck, nhsTraceRequest } from '../../../tests/support/requests.ts';
 import { nhsNarrowedScope } from './nhs-narrowed-scope.ts';

@@ -1,6 +1,6 @@
 // nhs-non-clinical: NHS exchanges carry non-clinical data only, whatever an agreement might say (¶5.31, ¶6.153, fn 36).
 import { describe } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, ruleTable, version, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { debtorReturn, dwpStatusCheck, nhsTraceRequest } from '../../../tests/support/requests.ts';
 import { nhsNonClinical } from './nhs-non-clinical.ts';

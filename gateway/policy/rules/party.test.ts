@@ -1,6 +1,6 @@
 // party: the caller must be a requesting party to the agreement, and the responder a party to it (¶4.2a).
 import { describe, expect, it } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, ruleTable, version, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { childTraceRequest } from '../../../tests/support/child-trace.ts';
 import { chargeabilityCheck, educationStatusCheck, hmrcStatusCheck } from '../../../tests/support/requests.ts';

@@ -1,6 +1,6 @@
 // purpose: the stated purpose must be one the agreement names.
 import { describe } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { dwpStatusCheck, hmrcEvidenceRequest, hmrcStatusCheck, nhsTraceRequest } from '../../../tests/support/requests.ts';
 import { purpose } from './purpose.ts';

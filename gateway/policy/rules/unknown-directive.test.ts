@@ -2,7 +2,7 @@
 // decisions must follow the directive in force on the day" (¶5.42–5.43: information on "persons over the age of 30
 // is not shared"). A directive in force whose kind no rule applies cannot be followed, so what it reaches is refused.
 import { describe, expect, it } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { directivesOn, factsFor, recordsOf, ruleTable, testDay, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { dwpStatusCheck, hmrcProactiveNotification } from '../../../tests/support/requests.ts';
 import type { Directive } from '../../../mou-registry/types.ts';

@@ -1,7 +1,7 @@
 // windrush-pause: proactive compliant-environment sharing about anyone 30 or over is paused from 23 April 2018;
 // reactive status checks continue, and a Windrush profile is referred to the Taskforce (¶3.23–3.24, ¶5.42–5.43).
 import { describe, expect, it } from 'vitest';
-import { fixtures } from '../../sandbox/population/fixtures.ts';
+import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, recordsOf, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import { dwpStatusCheck, hmrcProactiveNotification, hmrcStatusCheck, ninoAlignment } from '../../../tests/support/requests.ts';
 import { windrushPause } from './windrush-pause.ts';

@@ -2,8 +2,8 @@
 // schema in openapi.yaml (tag upstream), a 400 with a JSON error on bad input, and no logging at all, since
 // what partners exchange is personal data. Errors name fields, never their values.
 import express from 'express';
-import type { components } from '../../contracts/openapi-types.ts';
-import { fieldErrors, validatorFor, type FieldError } from '../../contracts/openapi.ts';
+import type { components } from '../contracts/openapi-types.ts';
+import { fieldErrors, validatorFor, type FieldError } from '../contracts/openapi.ts';
 
 type Schemas = components['schemas'];
 type SchemaName = keyof Schemas;
