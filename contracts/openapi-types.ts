@@ -1260,7 +1260,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every registered client as it stands now (registry administrators). */
+        /**
+         * Every registered client as it stands now (registry administrators).
+         * @description Each client's latest state in the client register (its party, roles, status and keys); its history is on the client's own page.
+         */
         get: operations["listClients"];
         put?: never;
         /**
@@ -1284,7 +1287,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A client as it stands now, and every change to it, oldest first (registry administrators). */
+        /**
+         * A client as it stands now, and every change to it, oldest first (registry administrators).
+         * @description Every change is a row recorded with the database's clock, who made it and why; nothing is ever changed in place.
+         */
         get: operations["getClient"];
         put?: never;
         post?: never;
@@ -2856,7 +2862,7 @@ export interface components {
             revokedKids: string[];
             /**
              * Format: date-time
-             * @description When the change was recorded
+             * @description When the change was recorded, by the database's clock.
              */
             recordedAt: string;
             /** @description The client (or command) that made the change. */
@@ -5184,6 +5190,8 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     registerClient: {
@@ -5212,7 +5220,11 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     getClient: {
@@ -5239,6 +5251,8 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     replaceClientKeys: {
@@ -5270,7 +5284,11 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     revokeClientKey: {
@@ -5302,6 +5320,10 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     changeClientStatus: {
@@ -5333,6 +5355,10 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
 }
