@@ -7,6 +7,7 @@ import * as auditCanonicalBody from '../../audit/migrations/20261123110200_audit
 import * as auditFeedbackKind from '../../audit/migrations/20261124090000_audit_feedback_kind.ts';
 import * as auditArchives from '../../audit/migrations/20261202120000_audit_archives.ts';
 import * as auditLookupsAndCapUsage from '../../audit/migrations/20261207100000_audit_lookups_and_cap_usage.ts';
+import * as auditTransparency from '../../audit/migrations/20261207180000_audit_transparency.ts';
 import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
 import * as registerGeneration from '../../mou-registry/migrations/20261202100000_register_generation.ts';
@@ -24,6 +25,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261202100000_register_generation': registerGeneration,
   '20261202120000_audit_archives': auditArchives,
   '20261207100000_audit_lookups_and_cap_usage': auditLookupsAndCapUsage,
+  '20261207180000_audit_transparency': auditTransparency,
 };
 
 const source: Knex.MigrationSource<string> = {
