@@ -8,6 +8,8 @@ import { exportLines } from './export.ts';
 import { createAuditReader } from './read.ts';
 import { createReceipts } from './receipts.ts';
 import { auditRoutes } from './routes.ts';
+import { transparencyRoutes } from './transparency-routes.ts';
+import { createWitnessRegistry } from './witnesses.ts';
 import type { AuditKeyRing } from './signing-keys.ts';
 import { createPseudonymiser } from './subject-key.ts';
 import { createSubjectReporter } from './subject-report.ts';
@@ -28,8 +30,9 @@ export function createAuditModule(db: Knex, options: AuditModuleOptions) {
   const checkpointer = createCheckpointer(db, keys, { ...options.checkpoints, logger, ...(clock ? { clock } : {}) });
   const appender = createAuditAppender(db, clock, checkpointer.noteAppended);
   const pseudonymiser = createPseudonymiser(options.hmacKey);
+  const reader = createAuditReader(db);
   const routes = auditRoutes({
-    reader: createAuditReader(db),
+    reader,
     pseudonymiser,
     subjectReport: createSubjectReporter(db, pseudonymiser),
     receiptFor: createReceipts({ db, checkpoints: checkpointer, keysUrl: keysPath }),
@@ -37,6 +40,7 @@ export function createAuditModule(db: Knex, options: AuditModuleOptions) {
     verify: async () => verifyLog(db, { jwks: await keys.jwks() }),
     exportLines: (request, limit) => exportLines({ db, checkpoints: checkpointer, keys, ...(clock ? { clock } : {}) }, request, limit),
   });
+  routes.push(...transparencyRoutes({ db, reader, checkpointer, witnesses: createWitnessRegistry(db, appender, clock) }));
   checkpointer.start();
   return { appender, pseudonymiser, checkpointer, routes, stop: () => checkpointer.stop() };
 }

@@ -18,6 +18,7 @@ import { archiveAction, archivedHashBatches, latestArchive, type ArchiveRow } fr
 import type { Jwks } from './signing-keys.ts';
 import { diagnose, type GoodLink, type TamperKind } from './tamper-diagnosis.ts';
 import { genesisHash } from './types.ts';
+import { witnessReport, type WitnessSeen } from './witness-report.ts';
 
 export type VerificationProblem = TamperKind | 'rewritten' | 'bad-checkpoint';
 
@@ -33,6 +34,8 @@ export interface VerificationResult {
   firstBad?: { seq: number; problem: VerificationProblem; detail: string };
   /** Whether the append-only triggers are on and `body` is generated from the hashed text. */
   protection: Protection;
+  /** Which witness has cosigned which size, and whether that still holds (witness-report.ts). */
+  witnesses: WitnessSeen[];
 }
 
 export interface VerifyOptions {
@@ -47,6 +50,12 @@ export interface VerifyOptions {
 interface PendingCheckpoint { size: number; headHash: string; rootHash: string; time: string; problem?: string }
 
 export async function verifyLog(db: Knex, options: VerifyOptions): Promise<VerificationResult> {
+  const result = await verifyChain(db, options);
+  const verifiedThrough = result.firstBad ? result.firstBad.seq - 1 : result.head;
+  return { ...result, witnesses: await witnessReport(db, verifiedThrough) };
+}
+
+async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<VerificationResult, 'witnesses'>> {
   const batchSize = options.batchSize ?? 10_000;
   // Checkpoints first, then the head: a checkpoint beyond the head can then only mean entries were removed.
   const protection = withArchiveProtection(await checkProtection(db), await archiveProtectionProblems(db));
@@ -57,7 +66,7 @@ export async function verifyLog(db: Knex, options: VerifyOptions): Promise<Verif
   let checked = 0;
   let checkpointsChecked = 0;
   let lastMatched = 0;
-  const result = (firstBad?: VerificationResult['firstBad']): VerificationResult =>
+  const result = (firstBad?: VerificationResult['firstBad']): Omit<VerificationResult, 'witnesses'> =>
     ({ ok: firstBad === undefined && protection.intact, checked, head, checkpointsChecked, ...(firstBad ? { firstBad } : {}), protection });
 
   const frontier = new MerkleFrontier();

@@ -31,6 +31,10 @@ export const verifyCommand: Command = {
         archived = `, and ${count(files.entries)} archived entries in ${count(files.files)} archive files`;
       }
       for (const problem of result.protection.problems) ctx.err(`protection: ${problem}`);
+      for (const w of result.witnesses) {
+        ctx.out(w.treeSize === null ? `witness ${w.name}: has cosigned nothing yet`
+          : `witness ${w.name}: has seen ${count(w.treeSize)} entries (cosigned ${w.cosignedAt})${w.verified ? '' : ', but that cosignature does not hold for the log as it is now'}`);
+      }
       if (result.firstBad) {
         ctx.out(`FAILED at entry ${result.firstBad.seq} (${result.firstBad.problem}): ${result.firstBad.detail}`);
         ctx.out(`${count(result.checked)} entries verified before it${archived}.`);
