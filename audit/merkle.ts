@@ -58,7 +58,12 @@ export class MerkleFrontier {
   get leaves(): number { return this.size; }
 
   append(entryHashHex: string): void {
-    let node = leafHash(entryHashHex);
+    this.appendLeaf(leafHash(entryHashHex));
+  }
+
+  /** Appends a leaf already hashed (SHA-256(0x00 ‖ data)), e.g. by a verification worker. */
+  appendLeaf(leaf: Buffer): void {
+    let node = leaf;
     for (let carry = this.size; carry % 2 === 1; carry = Math.floor(carry / 2)) node = nodeHash(this.roots.pop()!, node);
     this.roots.push(node);
     this.size += 1;
