@@ -56,7 +56,7 @@ export async function verifyLogInParallel(db: Knex, options: ParallelVerifyOptio
 
 /** Runs the ranges on the workers, a few in flight each, and joins them in seq order; null at the first break. */
 async function joinRanges(head: number, checkpointSizes: number[], databaseUrl: string, workerCount: number, batchSize: number) {
-  const pool = Array.from({ length: workerCount }, () => new Worker(new URL('./verify-worker-entry.mjs', import.meta.url), { workerData: { databaseUrl } }));
+  const pool = workersFor(databaseUrl, workerCount);
   const tasks: RangeTask[] = [];
   for (let after = 0, id = 0; after < head; after += batchSize, id++) {
     const through = Math.min(after + batchSize, head);
@@ -69,21 +69,23 @@ async function joinRanges(head: number, checkpointSizes: number[], databaseUrl: 
   const dispatch = (worker: Worker) => {
     if (next < tasks.length) worker.postMessage(tasks[next++]);
   };
-  for (const worker of pool) {
-    worker.on('message', (message: RangeResult | { id: number; error: string }) => {
+  const listeners = pool.map((worker) => {
+    const onMessage = (message: RangeResult | { id: number; error: string }) => {
       if ('error' in message) failure ??= new Error(message.error);
       else results.set(message.id, message);
       dispatch(worker);
       waiting?.('error' in message ? failure! : message);
-    });
-    worker.on('error', (error) => {
+    };
+    const onError = (error: Error) => {
       failure ??= error;
       waiting?.(error);
-    });
+    };
+    worker.on('message', onMessage).on('error', onError);
     // Two ranges in flight a worker, so none waits for the main thread to ask.
     dispatch(worker);
     dispatch(worker);
-  }
+    return { worker, onMessage, onError };
+  });
   const resultOf = async (id: number): Promise<RangeResult> => {
     for (;;) {
       if (failure) throw failure;
@@ -112,7 +114,38 @@ async function joinRanges(head: number, checkpointSizes: number[], databaseUrl: 
       prevHash = result.lastHash!;
     }
     return { checkpoints };
+  } catch (error) {
+    stopVerificationWorkers();
+    throw error;
   } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
+    for (const { worker, onMessage, onError } of listeners) worker.off('message', onMessage).off('error', onError);
+    // Ranges still in flight after a break are answered into the void; a broken run's workers are not reused.
+    if (next < tasks.length || results.size > 0) stopVerificationWorkers();
   }
+}
+
+// Workers outlive one verification (starting one costs about a second: a thread, its module graph and a
+// connection), and do not keep the process alive. Key: database URL and count.
+const pools = new Map<string, Worker[]>();
+
+function workersFor(databaseUrl: string, count: number): Worker[] {
+  const key = `${count}:${databaseUrl}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = Array.from({ length: count }, () => {
+      const worker = new Worker(new URL('./verify-worker-entry.mjs', import.meta.url), { workerData: { databaseUrl } });
+      worker.unref();
+      // A worker that dies between runs (its database went away) is dropped with its pool, never thrown.
+      worker.on('error', () => pools.delete(key));
+      return worker;
+    });
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
+/** Ends every verification worker (tests and tools that finish call it; an idle worker never blocks an exit). */
+export function stopVerificationWorkers(): void {
+  for (const pool of pools.values()) for (const worker of pool) void worker.terminate();
+  pools.clear();
 }

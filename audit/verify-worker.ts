@@ -22,7 +22,8 @@ export interface RangeResult {
   checkpointHashes: Record<number, string>;
 }
 
-const db = knexFactory({ client: 'pg', connection: (workerData as { databaseUrl: string }).databaseUrl, pool: { min: 1, max: 1 } });
+// Two connections: the next range is already being read while this one is hashed.
+const db = knexFactory({ client: 'pg', connection: (workerData as { databaseUrl: string }).databaseUrl, pool: { min: 1, max: 2 } });
 
 parentPort!.on('message', (task: RangeTask | 'stop') => {
   if (task === 'stop') {

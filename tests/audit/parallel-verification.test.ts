@@ -2,7 +2,7 @@
 // verification gives, for a sound log and for a tampered one. Workers need a PostgreSQL server (each opens its
 // own connection); on the embedded database the same call runs single-threaded, and says so (workers: 0).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyLogInParallel } from '../../audit/verify-parallel.ts';
+import { stopVerificationWorkers, verifyLogInParallel } from '../../audit/verify-parallel.ts';
 import { openLogFixture, type LogFixture } from './log-fixture.ts';
 
 let log: LogFixture;
@@ -11,7 +11,10 @@ beforeAll(async () => {
   log = await openLogFixture(2500);
   await log.grow(700);
 }, 120_000);
-afterAll(() => log.close());
+afterAll(async () => {
+  stopVerificationWorkers();
+  await log.close();
+});
 
 const parallel = async () => verifyLogInParallel(log.db, { jwks: await log.keys.jwks(), databaseUrl: log.database.url, workers: 2, batchSize: 400 });
 
