@@ -69,10 +69,9 @@ describe('a witness run', () => {
     const jwks = (await gw.http.get('/.well-known/audit-keys.json')).body as Jwks;
     const note = readNoteCheckpoint((await hmrc.get('/v1/audit/checkpoint')).text, jwks);
     if (!note.ok) throw new Error(note.problem);
-    const kinds = await gw.db('audit_log').where('seq', '>', state().size).select('seq', 'kind', 'body_canonical');
-    expect(kinds).toEqual([]);
     expect(note.checkpoint.size).toBe(state().size);
-    const publicKey = Buffer.from(vkey.split('+')[2]!, 'base64').subarray(1);
+    // <name>+<key ID>+<base64>: the base64 may itself hold '+', so it is everything after the second '+'.
+    const publicKey = Buffer.from(vkey.slice(vkey.indexOf('+', vkey.indexOf('+') + 1) + 1), 'base64').subarray(1);
     expect(cosignedAt(note.checkpoint, witnessName, publicKey)).toEqual(expect.any(Number));
   });
 
