@@ -85,7 +85,11 @@ describe('npm run db:roles', () => {
       { table: 'audit_archived_hashes', granted: 'SELECT' }, { table: 'audit_archives', granted: 'SELECT' },
       // Cap counters are kept by a security-definer trigger on the log: the gateway only reads them.
       { table: 'audit_cap_usage', granted: 'SELECT' },
-      { table: 'audit_checkpoints', granted: 'INSERT,SELECT' }, { table: 'audit_log', granted: 'INSERT,SELECT' },
+      { table: 'audit_checkpoints', granted: 'INSERT,SELECT' },
+      // Witnessed cosignatures, the stored Merkle tree and the witness register: appended to, like the log.
+      { table: 'audit_cosignatures', granted: 'INSERT,SELECT' },
+      { table: 'audit_log', granted: 'INSERT,SELECT' },
+      { table: 'audit_tree_nodes', granted: 'INSERT,SELECT' }, { table: 'audit_witnesses', granted: 'INSERT,SELECT' },
     ]);
   });
 
