@@ -9,6 +9,8 @@ import { exportLines } from './export.ts';
 import { createAuditReader } from './read.ts';
 import { createReceipts } from './receipts.ts';
 import { auditRoutes } from './routes.ts';
+import { transparencyRoutes } from './transparency-routes.ts';
+import { createWitnessRegistry } from './witnesses.ts';
 import type { AuditKeyRing } from './signing-keys.ts';
 import { createFactSealer } from './sealed-facts.ts';
 import { createPseudonymiser } from './subject-key.ts';
@@ -38,8 +40,9 @@ export function createAuditModule(db: Knex, options: AuditModuleOptions) {
   });
   const appender = createAuditAppender(db, clock, checkpointer.noteAppended);
   const pseudonymiser = createPseudonymiser(options.hmacKey);
+  const reader = createAuditReader(db);
   const routes = auditRoutes({
-    reader: createAuditReader(db),
+    reader,
     pseudonymiser,
     subjectReport: createSubjectReporter(db, pseudonymiser),
     receiptFor: createReceipts({ db, checkpoints: checkpointer, keysUrl: keysPath }),
@@ -47,6 +50,7 @@ export function createAuditModule(db: Knex, options: AuditModuleOptions) {
     verify: async () => chainHealth.verified(await verifyLog(db, { jwks: await keys.jwks() })),
     exportLines: (request, limit) => exportLines({ db, checkpoints: checkpointer, keys, ...(clock ? { clock } : {}) }, request, limit),
   });
+  routes.push(...transparencyRoutes({ db, reader, checkpointer, witnesses: createWitnessRegistry(db, appender, clock) }));
   checkpointer.start();
   chainHealth.start();
   return {

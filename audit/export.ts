@@ -36,7 +36,7 @@ export interface SignedManifest extends ExportManifest { keys: Jwks; signature: 
 
 export interface ExportDeps {
   db: Knex;
-  checkpoints: { covering(seq: number): Promise<CheckpointRow | null> };
+  checkpoints: { covering(seq: number): Promise<CheckpointRow | null>; checkpointNow(): Promise<unknown> };
   keys: Pick<AuditKeyRing, 'active' | 'jwks'>;
   clock?: () => Date;
 }
@@ -102,7 +102,7 @@ export async function* exportLines(deps: ExportDeps, request: ExportRequest, lim
     firstHash: first?.hash ?? null,
     lastHash: last?.hash ?? null,
     checkpoint: checkpoint ? { jws: checkpoint.jws } : null,
-    inclusionProof: range && checkpoint ? await proveInclusion(deps.db, range.lastSeq, checkpoint.size) : null,
+    inclusionProof: range && checkpoint ? await proveInclusion(deps.db, range.lastSeq, checkpoint.size, deps.checkpoints.checkpointNow) : null,
     generatedAt: (deps.clock?.() ?? new Date()).toISOString(),
   };
   const key = await deps.keys.active();

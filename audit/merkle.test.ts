@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  MerkleFrontier, inclusionProof, leafHashOf, merkleRoot, proofOfLeaves, rootOfLeaves, verifyInclusion, verifyLeafInclusion,
+  MerkleFrontier, consistencyProofOfLeaves, inclusionProof, leafHashOf, merkleRoot, proofOfLeaves, rootOfLeaves, verifyConsistency, verifyInclusion, verifyLeafInclusion,
 } from './merkle.ts';
 
 // The reference leaves and tree heads used by the Certificate Transparency implementations.
@@ -56,6 +56,45 @@ describe('the Merkle tree over the log', () => {
         for (let j = 0; j < proof.length; j++) {
           const bent = proof.map((p, k) => (k === j ? `${p[0] === '0' ? '1' : '0'}${p.slice(1)}` : p));
           expect(verifyInclusion(tree[i]!, i, size, bent, root)).toBe(false);
+        }
+      }
+    }
+  });
+});
+
+describe('consistency proofs between two sizes of the tree', () => {
+  // The reference consistency proofs of the Certificate Transparency implementations, over the same 8 leaves.
+  const referenceProofs: [number, number, string[]][] = [
+    [1, 1, []],
+    [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
+    [6, 8, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
+    [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
+  ];
+  for (const [first, second, proof] of referenceProofs) {
+    it(`gives and accepts the reference proof from ${first} to ${second}`, () => {
+      expect(consistencyProofOfLeaves(referenceLeaves.slice(0, second), first)).toEqual(proof);
+      expect(verifyConsistency(first, second, proof, referenceRoots[first]!, referenceRoots[second]!)).toBe(true);
+    });
+  }
+
+  it('proves every smaller size consistent with every larger one, and refuses a proof bent or a history rewritten', () => {
+    const leaves = Array.from({ length: 37 }, () => leafHashOf(randomBytes(32)));
+    const rewritten = leaves.map((l, i) => (i === 4 ? leafHashOf(randomBytes(32)) : l));
+    for (let second = 1; second <= leaves.length; second++) {
+      const root = rootOfLeaves(leaves.slice(0, second));
+      for (let first = 1; first <= second; first++) {
+        const proof = consistencyProofOfLeaves(leaves.slice(0, second), first);
+        expect(proof.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(second)) + 1);
+        expect(verifyConsistency(first, second, proof, rootOfLeaves(leaves.slice(0, first)), root)).toBe(true);
+        if (first < second) {
+          const bent = proof.map((p, k) => (k === 0 ? `${p[0] === '0' ? '1' : '0'}${p.slice(1)}` : p));
+          expect(verifyConsistency(first, second, bent, rootOfLeaves(leaves.slice(0, first)), root)).toBe(false);
+          if (first > 4) {
+            const forged = consistencyProofOfLeaves(rewritten.slice(0, second), first);
+            expect(verifyConsistency(first, second, forged, rootOfLeaves(leaves.slice(0, first)), rootOfLeaves(rewritten.slice(0, second)))).toBe(false);
+          }
         }
       }
     }

@@ -2,8 +2,11 @@
 // proves any single entry is in the log with about log2(size) hashes (an inclusion proof, RFC 9162 §2.1.3).
 // Leaf i (0-based) is the entry with seq i + 1; its leaf data is the 32 bytes its hex `hash` encodes.
 import { hash } from 'node:crypto';
+import { consistencyRanges } from './merkle-ranges.ts';
 
 const emptyRoot = hash('sha256', Buffer.alloc(0), 'buffer') as unknown as Buffer;
+/** MTH of the empty tree, SHA-256 of nothing, as hex. */
+export const emptyRootHex = emptyRoot.toString('hex');
 const leafInput = Buffer.alloc(33);
 const nodeInput = Buffer.alloc(65);
 nodeInput[0] = 1;
@@ -55,7 +58,12 @@ export class MerkleFrontier {
   get leaves(): number { return this.size; }
 
   append(entryHashHex: string): void {
-    let node = leafHash(entryHashHex);
+    this.appendLeaf(leafHash(entryHashHex));
+  }
+
+  /** Appends a leaf already hashed (SHA-256(0x00 ‖ data)), e.g. by a verification worker. */
+  appendLeaf(leaf: Buffer): void {
+    let node = leaf;
     for (let carry = this.size; carry % 2 === 1; carry = Math.floor(carry / 2)) node = nodeHash(this.roots.pop()!, node);
     this.roots.push(node);
     this.size += 1;
@@ -150,4 +158,47 @@ export function verifyLeafInclusion(leaf: Buffer, leafIndex: number, treeSize: n
     sn = Math.floor(sn / 2);
   }
   return sn === 0 && r.toString('hex') === rootHex;
+}
+
+/** RFC 6962 PROOF(first, D[second]) over leaf hashes held in memory (tests, and the offline checker). */
+export function consistencyProofOfLeaves(leaves: Buffer[], first: number): string[] {
+  return consistencyRanges(first, leaves.length).map(({ start, end }) => subtreeRoot(leaves, start, end).toString('hex'));
+}
+
+/**
+ * RFC 9162 §2.1.4.2: does `proof` show that the tree of `first` leaves with root firstRoot is a prefix of the tree
+ * of `second` leaves with root secondRoot? Equal sizes need an empty proof and equal roots.
+ */
+export function verifyConsistency(first: number, second: number, proof: string[], firstRoot: string, secondRoot: string): boolean {
+  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(second) || first < 1 || first > second) return false;
+  if (!Array.isArray(proof) || !proof.every((p) => typeof p === 'string' && /^[0-9a-f]{64}$/.test(p))) return false;
+  if (first === second) return proof.length === 0 && firstRoot === secondRoot;
+  if (proof.length === 0) return false;
+  const path = proof.map((p) => Buffer.from(p, 'hex'));
+  // When first is a power of two its root is itself a node of the path.
+  if ((first & (first - 1)) === 0) path.unshift(Buffer.from(firstRoot, 'hex'));
+  let fn = first - 1;
+  let sn = second - 1;
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  let fr: Buffer = path[0]!;
+  let sr: Buffer = path[0]!;
+  for (const c of path.slice(1)) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      fr = nodeHash(c, fr);
+      sr = nodeHash(c, sr);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else {
+      sr = nodeHash(sr, c);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && fr.toString('hex') === firstRoot && sr.toString('hex') === secondRoot;
 }

@@ -2,9 +2,8 @@
 // whose tree covers it, and the RFC 6962 inclusion proof from the entry's hash to that checkpoint's root.
 // verify-receipt.ts checks one with nothing but the published JWKS.
 import type { Knex } from 'knex';
-import { hashesThrough } from './retention-store.ts';
 import type { CheckpointRow } from './checkpoints.ts';
-import { inclusionProof } from './merkle.ts';
+import { storedInclusionProof, TreeTooSmallError } from './tree-store.ts';
 import type { AuditEntry } from './types.ts';
 
 export interface InclusionProof { leafIndex: number; treeSize: number; hashes: string[] }
@@ -18,20 +17,25 @@ export interface Receipt {
 }
 
 /**
- * The proof that entry `seq` is in the tree of `treeSize` entries. It reads every entry hash up to treeSize, so it
- * costs O(treeSize); receipts use the smallest checkpoint covering the entry to keep the tree small.
+ * The proof that entry `seq` is in the tree of `treeSize` entries, read from the stored tree: O(log treeSize) rows.
+ * A tree behind the checkpoint (a log signed before the tree was stored) is first grown by the checkpointer.
  */
-export async function proveInclusion(db: Knex, seq: number, treeSize: number): Promise<InclusionProof> {
-  // Entries archived under retention keep their hashes in audit_archived_hashes: the tree still covers them.
-  const hashes: string[] = [];
-  for await (const batch of hashesThrough(db, treeSize)) hashes.push(...batch);
-  if (hashes.length !== treeSize) throw new Error(`the log holds ${hashes.length} of the ${treeSize} entries the checkpoint covers`);
-  return { leafIndex: seq - 1, treeSize, hashes: inclusionProof(hashes, seq - 1) };
+export async function proveInclusion(db: Knex, seq: number, treeSize: number, growTree?: () => Promise<unknown>): Promise<InclusionProof> {
+  const proof = () => storedInclusionProof(db, seq - 1, treeSize);
+  let hashes: string[];
+  try {
+    hashes = await proof();
+  } catch (error) {
+    if (!(error instanceof TreeTooSmallError) || !growTree) throw error;
+    await growTree();
+    hashes = await proof();
+  }
+  return { leafIndex: seq - 1, treeSize, hashes };
 }
 
 export interface ReceiptDeps {
   db: Knex;
-  checkpoints: { covering(seq: number): Promise<CheckpointRow | null> };
+  checkpoints: { covering(seq: number): Promise<CheckpointRow | null>; checkpointNow(): Promise<unknown> };
   keysUrl: string;
 }
 
@@ -46,7 +50,7 @@ export function createReceipts(deps: ReceiptDeps) {
         jws: checkpoint.jws, size: checkpoint.size, headHash: checkpoint.headHash, rootHash: checkpoint.rootHash,
         time: checkpoint.signedAt, kid: checkpoint.keyId,
       },
-      inclusionProof: await proveInclusion(deps.db, entry.seq, checkpoint.size),
+      inclusionProof: await proveInclusion(deps.db, entry.seq, checkpoint.size, deps.checkpoints.checkpointNow),
       keys: deps.keysUrl,
     };
   };

@@ -49,9 +49,14 @@ export async function* archivedHashBatches(db: Knex, afterSeq: number, throughSe
 }
 
 /** Every entry hash from seq 1 to throughSeq, archived or still in the log, in seq order. */
-export async function* hashesThrough(db: Knex, throughSeq: number, batchSize = 50_000): AsyncGenerator<string[]> {
-  let from = 0;
-  for await (const rows of archivedHashBatches(db, 0, throughSeq, batchSize)) {
+export function hashesThrough(db: Knex, throughSeq: number, batchSize = 50_000): AsyncGenerator<string[]> {
+  return hashesBetween(db, 0, throughSeq, batchSize);
+}
+
+/** The entry hashes with afterSeq < seq ≤ throughSeq, archived or still in the log, in seq order. */
+export async function* hashesBetween(db: Knex, afterSeq: number, throughSeq: number, batchSize = 50_000): AsyncGenerator<string[]> {
+  let from = afterSeq;
+  for await (const rows of archivedHashBatches(db, afterSeq, throughSeq, batchSize)) {
     yield rows.map((r) => r.hash);
     from = rows[rows.length - 1]!.seq;
   }

@@ -17,7 +17,9 @@ import { archiveProtectionProblems } from './retention-protection.ts';
 import { archiveAction, archivedHashBatches, latestArchive, type ArchiveRow } from './retention-store.ts';
 import type { Jwks } from './signing-keys.ts';
 import { diagnose, type GoodLink, type TamperKind } from './tamper-diagnosis.ts';
+import { storedRoot, storedTreeSize } from './tree-store.ts';
 import { genesisHash } from './types.ts';
+import { witnessReport, type WitnessSeen } from './witness-report.ts';
 
 export type VerificationProblem = TamperKind | 'rewritten' | 'bad-checkpoint';
 
@@ -33,6 +35,8 @@ export interface VerificationResult {
   firstBad?: { seq: number; problem: VerificationProblem; detail: string };
   /** Whether the append-only triggers are on and `body` is generated from the hashed text. */
   protection: Protection;
+  /** Which witness has cosigned which size, and whether that still holds (witness-report.ts). */
+  witnesses: WitnessSeen[];
 }
 
 export interface VerifyOptions {
@@ -47,6 +51,26 @@ export interface VerifyOptions {
 interface PendingCheckpoint { size: number; headHash: string; rootHash: string; time: string; problem?: string }
 
 export async function verifyLog(db: Knex, options: VerifyOptions): Promise<VerificationResult> {
+  const result = await verifyChain(db, options);
+  const verifiedThrough = result.firstBad ? result.firstBad.seq - 1 : result.head;
+  const treeProblem = await storedTreeProblem(db);
+  const protection = treeProblem ? { ...result.protection, intact: false, problems: [...result.protection.problems, treeProblem] } : result.protection;
+  return { ...result, ok: result.ok && !treeProblem, protection, witnesses: await witnessReport(db, verifiedThrough) };
+}
+
+/**
+ * Whether the stored tree (tree-store.ts) still gives the newest checkpoint's signed root. Proofs are always
+ * checked against signed roots, so a damaged tree cannot make a false proof pass; it would make true ones fail,
+ * and this says so before a partner finds out. It reads O(log n) rows.
+ */
+async function storedTreeProblem(db: Knex): Promise<string | null> {
+  const newest = await db('audit_checkpoints').orderBy('size', 'desc').first('size', 'root_hash');
+  if (!newest || (await storedTreeSize(db)) < Number(newest.size)) return null;
+  const root = await storedRoot(db, Number(newest.size)).catch(() => null);
+  return root === newest.root_hash ? null : `the stored Merkle tree does not give the root signed at ${newest.size} entries: proofs served from it will not verify`;
+}
+
+async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<VerificationResult, 'witnesses'>> {
   const batchSize = options.batchSize ?? 10_000;
   // Checkpoints first, then the head: a checkpoint beyond the head can then only mean entries were removed.
   const protection = withArchiveProtection(await checkProtection(db), await archiveProtectionProblems(db));
@@ -57,7 +81,7 @@ export async function verifyLog(db: Knex, options: VerifyOptions): Promise<Verif
   let checked = 0;
   let checkpointsChecked = 0;
   let lastMatched = 0;
-  const result = (firstBad?: VerificationResult['firstBad']): VerificationResult =>
+  const result = (firstBad?: VerificationResult['firstBad']): Omit<VerificationResult, 'witnesses'> =>
     ({ ok: firstBad === undefined && protection.intact, checked, head, checkpointsChecked, ...(firstBad ? { firstBad } : {}), protection });
 
   const frontier = new MerkleFrontier();

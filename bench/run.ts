@@ -5,6 +5,7 @@
 //   npm run bench                 the full run (about 20 minutes)
 //   npm run bench -- --smoke      a short run that only proves the bench works (CI)
 //   npm run bench -- --no-soak    the full run without its 10-minute memory soak (every other figure as in full)
+//   npm run bench -- --transparency   only issue 16's figures: verification on workers, proof cost at 10k and 1M
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,22 @@ const plan = smoke
   ? { policyIterations: 20_000, oneConnectionSeconds: 2, latencyRate: 100, latencySeconds: 3, concurrency: 16, throughputSeconds: 3, durableWriteSeconds: 2, verifyEntries: 5_000, soakSeconds: 0, nginxInstallSeconds: 90 }
   : { policyIterations: 500_000, oneConnectionSeconds: 20, latencyRate: 500, latencySeconds: 30, concurrency: 64, throughputSeconds: 60, durableWriteSeconds: 10, verifyEntries: 300_000, soakSeconds: noSoak ? 0 : 600, nginxInstallSeconds: 600 };
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+// `npm run bench -- --transparency`: only the transparency-log figures of issue 16 (verification on worker
+// threads, proof cost at 10k and 1M leaves), a step of its own so that it is measured alone and written alone.
+if (process.argv.includes('--transparency')) {
+  const { runTransparencyBench, renderTransparency } = await import('./transparency.ts');
+  const transparencyPlan = smoke
+    ? { verifyEntries: 5_000, proofSizes: [1_000, 10_000], proofSamples: 50, workers: 2 }
+    : { verifyEntries: 200_000, proofSizes: [10_000, 1_000_000], proofSamples: 500, workers: 2 };
+  const figures = { at: new Date().toISOString(), plan: transparencyPlan, ...(await runTransparencyBench(serverUrl, transparencyPlan, log)) };
+  const dir = smoke ? fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bench-')) : path.join(repo, 'bench/results');
+  const name = `${figures.at.slice(0, 16).replace(/[:T]/g, '-')}-transparency${smoke ? '-smoke' : ''}`;
+  fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, `${name}.md`), renderTransparency(figures));
+  console.log(`\n${renderTransparency(figures)}\nwritten to ${dir}`);
+  process.exit(0);
+}
 
 const admin = knexFactory({ client: 'pg', connection: serverUrl, pool: { min: 0, max: 1 } });
 const settings = Object.fromEntries((await admin.raw(`select name, setting from pg_settings where name in ('synchronous_commit', 'fsync', 'wal_sync_method', 'server_version')`)).rows.map((r: { name: string; setting: string }) => [r.name, r.setting]));

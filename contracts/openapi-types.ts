@@ -561,6 +561,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The RFC 6962 inclusion proof of an entry in the tree of a given size.
+         * @description Read from the stored Merkle tree: O(log n) hashes whatever the size of the log. Check it against the root of
+         *     a signed checkpoint of that size (audit/CHAIN.md §6). The party that made the exchange may fetch it, and a
+         *     DPO. `treeSize` defaults to the newest signed checkpoint's size; it may be any size from the entry's seq up
+         *     to that (422 beyond it).
+         */
+        get: operations["getAuditInclusionProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The RFC 6962 consistency proof that the tree of size `from` is a prefix of the tree of size `to`.
+         * @description Read from the stored Merkle tree: O(log n) hashes. With the roots of two signed checkpoints it shows the log
+         *     only grew between them (audit/CHAIN.md §6); witnesses check one before they cosign. 400 when `from` > `to`,
+         *     422 when `to` is beyond the newest signed checkpoint.
+         */
+        get: operations["getAuditConsistencyProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newest checkpoint as a C2SP signed note (tlog-checkpoint), with the witnesses' cosignatures.
+         * @description Origin line, tree size, base64 root hash, a blank line, then the gateway's Ed25519 note signature and every
+         *     registered witness's cosignature of this size (c2sp.org/tlog-cosignature). audit/CHAIN.md §8a gives the
+         *     bytes. 503 when no checkpoint has been signed as a note yet.
+         */
+        get: operations["getAuditCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/checkpoint/cosignatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A registered witness sends its cosignature of a signed checkpoint.
+         * @description `cosignature` is the signature line the witness adds to the note, `— <witness name> base64(key ID ‖ u64
+         *     timestamp ‖ Ed25519 signature)`, over the checkpoint of `treeSize`. It is kept (append-only) only when it
+         *     verifies with the witness's registered key; the same witness sending the same size again keeps the first.
+         */
+        post: operations["addAuditCosignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit/witnesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registered witnesses, and the largest checkpoint each has cosigned. */
+        get: operations["listAuditWitnesses"];
+        put?: never;
+        /**
+         * Register a witness's Ed25519 cosigning key (register administrators; append-only, audited).
+         * @description `vkey` is the witness's C2SP verifier key with signature type 0x04: `<name>+<hex key ID>+base64(0x04 ‖
+         *     32-byte public key)`, as `npm run audit -- witness init` prints it. A name or key already registered is 422.
+         */
+        post: operations["registerAuditWitness"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/audit-keys.json": {
         parameters: {
             query?: never;
@@ -1882,6 +1993,60 @@ export interface components {
                 bodyGenerated: boolean;
                 problems: string[];
             };
+            /** @description Each registered witness, the largest checkpoint it cosigned, and whether that cosignature verifies over entries this run verified. */
+            witnesses?: {
+                name: string;
+                treeSize: number | null;
+                cosignedAt: string | null;
+                verified: boolean | null;
+            }[];
+        };
+        AuditInclusionProofAnswer: {
+            /** Format: uuid */
+            auditId: string;
+            /** @description The entry's hash (the leaf's data). */
+            entryHash: string;
+            /** @description The entry's seq minus 1. */
+            leafIndex: number;
+            treeSize: number;
+            /** @description RFC 6962 audit path, nearest sibling first, hex. */
+            hashes: string[];
+        };
+        AuditConsistencyProof: {
+            from: number;
+            to: number;
+            /** @description RFC 6962 PROOF(from, D[to]), hex. */
+            hashes: string[];
+        };
+        AuditCosignatureRequest: {
+            treeSize: number;
+            /** @description The note signature line, without its newline. */
+            cosignature: string;
+        };
+        AuditCosignature: {
+            witness: string;
+            treeSize: number;
+            /**
+             * Format: date-time
+             * @description The time the witness signed (its timestamp).
+             */
+            cosignedAt: string;
+            cosignature: string;
+        };
+        AuditWitnessRegistration: {
+            vkey: string;
+        };
+        AuditWitness: {
+            name: string;
+            vkey: string;
+            /** Format: date-time */
+            registeredAt: string;
+            registeredBy: string;
+            /** @description The largest checkpoint this witness has cosigned, or null. */
+            latest: null | components["schemas"]["AuditCosignature"];
+        };
+        AuditWitnessList: {
+            witnesses: components["schemas"]["AuditWitness"][];
         };
         AuditKeySet: {
             keys: {
@@ -3934,6 +4099,163 @@ export interface operations {
             403: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Problem"];
+        };
+    };
+    getAuditInclusionProof: {
+        parameters: {
+            query: {
+                auditId: string;
+                treeSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proof. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditInclusionProofAnswer"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getAuditConsistencyProof: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proof. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditConsistencyProof"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    getAuditCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed note. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    addAuditCosignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditCosignatureRequest"];
+            };
+        };
+        responses: {
+            /** @description Kept. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCosignature"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listAuditWitnesses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Witnesses, in the order they were registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditWitnessList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    registerAuditWitness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditWitnessRegistration"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditWitness"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
         };
     };
     getAuditKeys: {

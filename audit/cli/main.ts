@@ -9,10 +9,12 @@ import { exportCommand } from './export.ts';
 import { pipeOut } from './stdout.ts';
 import { rotateKeyCommand } from './rotate-key.ts';
 import { verifyExportCommand } from './verify-export.ts';
+import { verifyConsistencyCommand } from './verify-consistency.ts';
 import { verifyReceiptCommand } from './verify-receipt.ts';
 import { verifyCommand } from './verify.ts';
+import { witnessCommand } from './witness.ts';
 
-const commands: Command[] = [verifyCommand, exportCommand, verifyExportCommand, verifyReceiptCommand, rotateKeyCommand, archiveCommand];
+const commands: Command[] = [verifyCommand, exportCommand, verifyExportCommand, verifyReceiptCommand, verifyConsistencyCommand, witnessCommand, rotateKeyCommand, archiveCommand];
 
 const usage = [
   'usage: npm run --silent audit -- <command> [options]',

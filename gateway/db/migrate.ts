@@ -10,6 +10,7 @@ import * as auditLookupsAndCapUsage from '../../audit/migrations/20261207100000_
 import * as auditDeniedRulesIndex from '../../audit/migrations/20261207130100_audit_denied_rules_index.ts';
 import * as auditConsoleAccessKind from '../../audit/migrations/20261207160100_audit_console_access_kind.ts';
 import * as auditChainChecks from '../../audit/migrations/20261207170000_audit_chain_checks.ts';
+import * as auditTransparency from '../../audit/migrations/20261207180000_audit_transparency.ts';
 import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as consolePeople from '../console/migrations/20261207160000_console_people.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
@@ -38,6 +39,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207170000_audit_chain_checks': auditChainChecks,
   '20261207140000_idempotency_keys': idempotencyKeys,
   '20261207150000_client_history': clientHistory,
+  '20261207180000_audit_transparency': auditTransparency,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -7,7 +7,7 @@ import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { caller, type Caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import {
-  entryHash, merkleRoot, readCheckpoint, thumbprint, verifyExport, verifyJws, verifyReceipt, type Entry, type Jwks,
+  consistencyHolds, entryHash, merkleRoot, readCheckpoint, readNoteCheckpoint, thumbprint, verifyExport, verifyJws, verifyReceipt, type Entry, type Jwks,
 } from '../support/independent-verifier.ts';
 import { collaborationBody } from '../support/register.ts';
 import { hmrcEvidenceRequest, hmrcStatusCheck, paths } from '../support/requests.ts';
@@ -190,6 +190,16 @@ describe('the worked example in CHAIN.md', () => {
     expect(verifyExport(`${example('export.jsonl')}\n`, docKeys)).toEqual({ ok: true, checked: 3 });
     expect(verifyExport(`${example('export.csv')}\n`, docKeys)).toEqual({ ok: true, checked: 3 });
     expect(verifyReceipt(JSON.parse(example('receipt.json')), docKeys)).toEqual({ ok: true, checked: 1 });
+  });
+
+  it('verifies the checkpoint as a signed note, and the consistency proof from 2 entries to 3', () => {
+    const note = readNoteCheckpoint(`${example('checkpoint.note')}\n`, docKeys);
+    expect(note).toMatchObject({ ok: true, checkpoint: { origin: 'data-sharing-gateway.service.gov.uk/audit-log', size: 3, rootHash: 'b0fedebdbf4d0c03c7608d8763b6472cadfc3fd8800bb9c70eadb332e94c39be' } });
+    const [rootOf2, rootOf3] = ['5153a2c3dd2b7328ffc94d77fb9aa007c206be8879ef8966f58f9c04aefc3a52', 'b0fedebdbf4d0c03c7608d8763b6472cadfc3fd8800bb9c70eadb332e94c39be'];
+    const proof = ['ce9d77eadf7f9346ff2bfdc0b3282acbc1393529273144952b40637056bf133e'];
+    expect(consistencyHolds(2, 3, proof, rootOf2, rootOf3)).toBe(true);
+    expect(consistencyHolds(2, 3, proof, rootOf3, rootOf3)).toBe(false);
+    expect(readNoteCheckpoint(`${example('checkpoint.note').replace('\n3\n', '\n4\n')}\n`, docKeys)).toMatchObject({ ok: false });
   });
 
   it('states the entry hashes and the Merkle root that its entries give', () => {

@@ -87,7 +87,11 @@ describe('npm run db:roles', () => {
       { table: 'audit_cap_usage', granted: 'SELECT' },
       // What checks of the chain found: a gateway records a break or a DPO's verification, and never changes one.
       { table: 'audit_chain_checks', granted: 'INSERT,SELECT' },
-      { table: 'audit_checkpoints', granted: 'INSERT,SELECT' }, { table: 'audit_log', granted: 'INSERT,SELECT' },
+      { table: 'audit_checkpoints', granted: 'INSERT,SELECT' },
+      // Witnessed cosignatures, the stored Merkle tree and the witness register: appended to, like the log.
+      { table: 'audit_cosignatures', granted: 'INSERT,SELECT' },
+      { table: 'audit_log', granted: 'INSERT,SELECT' },
+      { table: 'audit_tree_nodes', granted: 'INSERT,SELECT' }, { table: 'audit_witnesses', granted: 'INSERT,SELECT' },
     ]);
   });
 

@@ -273,3 +273,78 @@ export function verifyExport(text: string, jwks: Jwks): Verdict {
   if (cp.checkpoint.size === m.lastSeq && cp.checkpoint.headHash !== m.lastHash) return bad(m.lastSeq, 'the checkpoint head is not the last entry');
   return { ok: true, checked };
 }
+
+// §6 Consistency proofs (RFC 9162 §2.1.4.2), as CHAIN.md spells the steps out.
+export function consistencyHolds(first: number, second: number, proof: unknown, firstRoot: string, secondRoot: string): boolean {
+  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(second) || first < 1 || first > second) return false;
+  if (!Array.isArray(proof) || !proof.every((p) => typeof p === 'string' && hex64.test(p))) return false;
+  if (first === second) return proof.length === 0 && firstRoot === secondRoot;
+  if (proof.length === 0) return false;
+  const path = (proof as string[]).map((p) => Buffer.from(p, 'hex'));
+  if ((first & (first - 1)) === 0) path.unshift(Buffer.from(firstRoot, 'hex'));
+  let fn = first - 1;
+  let sn = second - 1;
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  let fr = path[0]!;
+  let sr = path[0]!;
+  for (const c of path.slice(1)) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      fr = nodeHash(c, fr);
+      sr = nodeHash(c, sr);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else {
+      sr = nodeHash(sr, c);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && fr.toString('hex') === firstRoot && sr.toString('hex') === secondRoot;
+}
+
+// §8a Checkpoints as signed notes, and witnesses' cosignatures.
+const noteKeyId = (name: string, type: number, publicKey: Buffer) => sha256(Buffer.concat([Buffer.from(`${name}\n`), Buffer.from([type]), publicKey])).subarray(0, 4);
+const ed25519 = (raw: Buffer) => createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
+
+export interface NoteCheckpoint { origin: string; size: number; rootHash: string; text: string; lines: { name: string; bytes: Buffer }[] }
+
+/** Reads a signed-note checkpoint and checks the log's signature with a key of the set: its contents, or why not. */
+export function readNoteCheckpoint(note: string, jwks: Jwks): { ok: true; checkpoint: NoteCheckpoint } | { ok: false; problem: string } {
+  const split = note.lastIndexOf('\n\n');
+  if (!note.endsWith('\n') || split < 0) return { ok: false, problem: 'not a signed note' };
+  const text = note.slice(0, split + 1);
+  const lines = note.slice(split + 2, -1).split('\n').map((line) => {
+    const m = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/u.exec(line);
+    return m ? { name: m[1]!, bytes: Buffer.from(m[2]!, 'base64') } : null;
+  });
+  if (lines.some((l) => l === null)) return { ok: false, problem: 'a signature line is malformed' };
+  const m = /^([^\s+]+)\n(0|[1-9][0-9]*)\n([A-Za-z0-9+/]{43}=)\n$/.exec(text);
+  if (!m) return { ok: false, problem: 'the text is not origin, size, base64 root' };
+  const [origin, size, root] = [m[1]!, Number(m[2]), Buffer.from(m[3]!, 'base64')];
+  const signed = jwks.keys.some((k) => {
+    const publicKey = Buffer.from(k.x, 'base64url');
+    const id = noteKeyId(origin, 0x01, publicKey);
+    return lines.some((l) => l!.name === origin && l!.bytes.length === 68 && l!.bytes.subarray(0, 4).equals(id)
+      && verifySignature(null, Buffer.from(text), ed25519(publicKey), l!.bytes.subarray(4)));
+  });
+  if (!signed) return { ok: false, problem: 'no signature by a key of the set under the origin' };
+  return { ok: true, checkpoint: { origin, size, rootHash: root.toString('hex'), text, lines: lines as { name: string; bytes: Buffer }[] } };
+}
+
+/** The time (POSIX seconds) of a witness's good tlog-cosignature/v1 on this checkpoint, or null. */
+export function cosignedAt(checkpoint: NoteCheckpoint, witnessName: string, witnessKey: Buffer): number | null {
+  const id = noteKeyId(witnessName, 0x04, witnessKey);
+  for (const line of checkpoint.lines) {
+    if (line.name !== witnessName || line.bytes.length !== 76 || !line.bytes.subarray(0, 4).equals(id)) continue;
+    const time = line.bytes.readBigUInt64BE(4);
+    const message = `cosignature/v1\ntime ${time}\n${checkpoint.text}`;
+    if (verifySignature(null, Buffer.from(message), ed25519(witnessKey), line.bytes.subarray(12))) return Number(time);
+  }
+  return null;
+}
