@@ -657,7 +657,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The registered witnesses, and the largest checkpoint each has cosigned. */
+        /**
+         * The registered witnesses, and the largest checkpoint each has cosigned.
+         * @description Each witness's name and public key as registered, and the largest tree size whose checkpoint it has cosigned, so a reader sees how far the log is witnessed.
+         */
         get: operations["listAuditWitnesses"];
         put?: never;
         /**
@@ -4127,6 +4130,8 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     getAuditConsistencyProof: {
@@ -4154,6 +4159,8 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     getAuditCheckpoint: {
@@ -4176,6 +4183,7 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
             503: components["responses"]["Problem"];
         };
     };
@@ -4205,7 +4213,11 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     listAuditWitnesses: {
@@ -4228,6 +4240,8 @@ export interface operations {
             };
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     registerAuditWitness: {
@@ -4255,7 +4269,11 @@ export interface operations {
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
         };
     };
     getAuditKeys: {
