@@ -1887,6 +1887,8 @@ export interface components {
                 code: components["schemas"]["Code"];
                 statute: string;
                 section: string;
+                /** @description Where the provision is named (the report's paragraph, or the statute's public text), so a DPO can check it. */
+                source?: string;
             }[];
             purposes: {
                 code: components["schemas"]["Code"];

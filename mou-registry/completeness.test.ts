@@ -27,6 +27,7 @@ describe('a version may be signed into force only when it says everything recomm
 
   it.each<[string, Partial<VersionTerms>, string, string]>([
     ['no legal basis (2a)', { legalBases: [] }, 'legalBases', 'no legal basis'],
+    ['an Act without its section (2a)', { legalBases: [{ code: 'ukba-2007', statute: 'UK Borders Act 2007', section: 'not named in the report' }] }, 'legalBases', 'but not the section'],
     ['a placeholder legal basis (2a)', { legalBases: [{ code: 'unstated-nino-alignment-basis', statute: 'Not named in the report', section: 'not named' }] }, 'legalBases', 'names no provision'],
     ['no purpose (2a)', { purposes: [] }, 'purposes', 'no purpose'],
     ['no data scope (2b)', { exchanges: [] }, 'exchanges', 'no data scope'],
@@ -52,8 +53,10 @@ describe('a version may be signed into force only when it says everything recomm
 describe('a placeholder basis', () => {
   it.each([
     [{ code: 'unstated-x', statute: 'Data Protection Act 2018', section: 'Sch. 2' }, true],
-    [{ code: 'ukba-2007-hmrc-status-exchange', statute: 'UK Borders Act 2007', section: 'not named in the report' }, true],
+    [{ code: 'x', statute: 'Not named in the report', section: 'not named in the report (¶6.115)' }, true],
     [{ code: 'x', statute: '', section: 's.1' }, true],
+    // An Act without its section still names a law: exchanges may run on it, but a new version cannot be signed on it.
+    [{ code: 'ukba-2007-hmrc-status-exchange', statute: 'UK Borders Act 2007', section: 'not named in the report' }, false],
     [{ code: 'ukba-2007-s40', statute: 'UK Borders Act 2007', section: 's.40' }, false],
   ])('%o is a placeholder: %s', (basis, expected) => expect(isPlaceholderBasis(basis)).toBe(expected));
 });

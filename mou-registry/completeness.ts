@@ -12,13 +12,17 @@ export interface MissingItem {
 }
 
 /**
- * A legal basis that names no provision: the register's own placeholder ('unstated-…'), or a statute or section
- * that says it is not named. Nobody can rely on it, so it cannot make a version complete (domain: "Legal gateways
- * are named provisions").
+ * A legal basis that names no law at all: the register's own placeholder ('unstated-…'), or a statute that says it
+ * is not named. Nobody can rely on it, so no exchange may run on it and no version is complete with it (domain:
+ * "Legal gateways are named provisions").
  */
 export function isPlaceholderBasis(basis: LegalBasis): boolean {
-  const text = `${basis.statute} ${basis.section}`;
-  return basis.code.startsWith('unstated-') || !basis.statute.trim() || !basis.section.trim() || /not named/i.test(text);
+  return basis.code.startsWith('unstated-') || !basis.statute.trim() || /not named/i.test(basis.statute);
+}
+
+/** Names the Act but not the section that allows the sharing: not enough to sign a new version on (rec 2a). */
+export function lacksSection(basis: LegalBasis): boolean {
+  return !basis.section.trim() || /^not named/i.test(basis.section.trim());
 }
 
 export function missingForSignature(terms: VersionTerms): MissingItem[] {
@@ -26,8 +30,9 @@ export function missingForSignature(terms: VersionTerms): MissingItem[] {
   const add = (field: string, recommendation: MissingItem['recommendation'], message: string) => missing.push({ field, recommendation, message });
 
   if (terms.legalBases.length === 0) add('legalBases', '2a', 'no legal basis is given: name the provision (statute and section) that allows the sharing');
-  for (const b of terms.legalBases.filter(isPlaceholderBasis)) {
-    add('legalBases', '2a', `legal basis "${b.code}" names no provision; a placeholder is no legal gateway`);
+  for (const b of terms.legalBases) {
+    if (isPlaceholderBasis(b)) add('legalBases', '2a', `legal basis "${b.code}" names no provision; a placeholder is no legal gateway`);
+    else if (lacksSection(b)) add('legalBases', '2a', `legal basis "${b.code}" names ${b.statute} but not the section that allows the sharing`);
   }
   if (terms.purposes.length === 0) add('purposes', '2a', 'no purpose is stated');
   if (terms.exchanges.length === 0) add('exchanges', '2b', 'no data scope: no exchange says which fields may be asked for and answered');
