@@ -1,6 +1,7 @@
 // Reads and writes the register tables. A version is its frozen terms plus its dated history (signatures,
 // suspensions, termination, joint reviews), folded together so any past day can be recalled.
 import type { Knex } from 'knex';
+import { scheduledReview } from './reviews/schedule.ts';
 import type { Agreement, AgreementVersion, Collaboration, Directive, ExchangeId, IsoDate, Party, VersionTerms } from './types.ts';
 
 type Db = Knex | Knex.Transaction;
@@ -28,9 +29,9 @@ export function foldVersion(terms: VersionTerms, events: EventRow[], reviews: Re
     signatures: ordered.filter((e) => e.kind === 'signed').map((e) => ({ party: e.party!, signatory: e.signatory!, signedOn: e.on_date })),
     suspensions,
     terminatedOn: ordered.find((e) => e.kind === 'terminated')?.on_date ?? null,
-    review: latest
+    review: scheduledReview(latest
       ? { ...terms.review, lastReviewedOn: latest.reviewed_on, nextReviewDue: latest.next_review_due, improvementPlan: latest.improvement_plan ?? terms.review.improvementPlan }
-      : terms.review,
+      : terms.review, terms.inForceFrom),
   };
 }
 
