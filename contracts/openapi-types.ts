@@ -962,6 +962,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report when the partner finished the work an exchange asked for (the answering party).
+         * @description The party that answered a permitted exchange says when its back office completed the work (a NINo allocated
+         *     or traced, a trace answered, a check answered), by the exchange's `auditId`. The SLA is judged from the
+         *     request to this time (¶6.34: 5 days, 48 hours for refugees; ¶6.110: 10 working days), not from the HTTP
+         *     answer. Written to the audit log as a `feedback` entry linked to the decision (with `feedback: completed`);
+         *     one completion per exchange. Not the answering party, or no such exchange: 404. Refused, already reported,
+         *     or a time before the request or in the future: 409 or 422.
+         */
+        post: operations["reportCompletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -2191,11 +2216,19 @@ export interface components {
                 p50Ms: number | null;
                 p95Ms: number | null;
             };
+            /**
+             * @description Back-office SLAs as the report means them (¶6.34, ¶6.110): from the request to the partner's completion of
+             *     the work (a NINo allocated, a trace answered), in working days skipping England and Wales bank holidays
+             *     where the SLA is set in working days. Only outcomes whose completion the partner reported are measured;
+             *     the rest are counted in completionUnknown, never as met.
+             */
             sla: {
                 measured: number;
                 within: number;
                 breached: number;
                 shareWithin: components["schemas"]["Share"];
+                /** @description Permitted exchanges under an SLA whose completion the partner has not reported (a synchronous answer says nothing of the back office). */
+                completionUnknown: number;
             };
             /** @description Exchanges with at least one outcome reported, their share of the exchanges that delivered, and exchanges per outcome. */
             feedback: {
@@ -2301,6 +2334,38 @@ export interface components {
              */
             auditId: string;
             outcome: components["schemas"]["FeedbackOutcome"];
+        };
+        CompletionRequest: {
+            /**
+             * Format: uuid
+             * @description The auditId the exchange's answer carried.
+             */
+            auditId: string;
+            /**
+             * @description What was completed.
+             * @enum {string}
+             */
+            work: "nino-allocated" | "nino-traced" | "trace-answered" | "check-answered";
+            /**
+             * Format: date-time
+             * @description When the partner's back office completed it.
+             */
+            completedAt: string;
+        };
+        CompletionReceipt: {
+            /**
+             * Format: uuid
+             * @description The completion entry's own id.
+             */
+            auditId: string;
+            /** Format: uuid */
+            decisionId: string;
+            exchange: string;
+            work: string;
+            /** Format: date-time */
+            completedAt: string;
+            /** Format: date-time */
+            recordedAt: string;
         };
         FeedbackReceipt: {
             /**
@@ -4000,6 +4065,38 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    reportCompletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionReceipt"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
         };
     };

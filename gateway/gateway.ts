@@ -18,6 +18,7 @@ import { createApp } from './http/app.ts';
 import { createDrain } from './http/drain.ts';
 import { operationsRoutes } from './http/operations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
+import { completionRoutes, createCompletions } from './measures/completion.ts';
 import { createFeedback } from './measures/feedback.ts';
 import { createMetrics } from './measures/metrics.ts';
 import { measuresRoutes } from './measures/routes.ts';
@@ -87,6 +88,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...auditModule.routes,
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
+      ...completionRoutes(createCompletions({ audit, logger, clock: deps.clock ?? (() => new Date()) })),
       metrics.route(config.metricsToken),
     ],
     observe: [metrics.httpMiddleware],

@@ -31,6 +31,7 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   recordJointReview: ['sro'],
   getMeasures: overseers, getCollaborationMeasures: overseers, listSignals: overseers,
   reportFeedback: ['partner'],
+  reportCompletion: ['partner'],
 };
 const clientFor: Record<Role, string> = { partner: 'ie-removals-casework', sro: 'sro', dpo: 'dpo', 'registry-admin': 'registry-admin' };
 
