@@ -804,6 +804,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/register/agreements/{agreementId}/versions/{version}/joint-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A version's joint reviews, whether each is joint yet, their improvement actions and what is overdue (rec 2f). */
+        get: operations["listJointReviews"];
+        put?: never;
+        /**
+         * Record a joint review held with every party, its findings and its improvement plan (Senior Responsible Officers, rec 2f).
+         * @description Attendees must include someone for every party to the version; each improvement action has an owner from a
+         *     party and a due date. The review is joint only once every party has signed it off (sign-offs); then it is
+         *     the version's review and the next is due an interval later. Missing attendees or strangers: 422.
+         */
+        post: operations["holdJointReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/joint-reviews/{reviewId}/sign-offs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One party's sign-off of a joint review (a partner for its own party; an SRO for the Home Office's). */
+        post: operations["signOffJointReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/improvement-actions/{actionId}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an improvement action with what came of it (Senior Responsible Officers). */
+        post: operations["closeImprovementAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/register/directives": {
         parameters: {
             query?: never;
@@ -2007,6 +2064,72 @@ export interface components {
             outcome: components["schemas"]["Text"];
             improvementPlan: components["schemas"]["Text"] | null;
             nextReviewDue: components["schemas"]["IsoDate"];
+        };
+        ReviewAttendee: {
+            party: components["schemas"]["Code"];
+            name: string;
+            role: string;
+        };
+        JointReviewMeeting: {
+            heldOn: components["schemas"]["IsoDate"];
+            attendees: components["schemas"]["ReviewAttendee"][];
+            findings: components["schemas"]["Text"][];
+            actions: {
+                description: components["schemas"]["Text"];
+                owner: {
+                    party: components["schemas"]["Code"];
+                    name: string;
+                };
+                dueOn: components["schemas"]["IsoDate"];
+            }[];
+        };
+        JointReviewSignOff: {
+            party: components["schemas"]["Code"];
+            signatory: string;
+            signedOn: components["schemas"]["IsoDate"];
+        };
+        ImprovementActionClosure: {
+            closedOn: components["schemas"]["IsoDate"];
+            outcome: components["schemas"]["Text"];
+        };
+        JointReviewView: {
+            /** Format: uuid */
+            id: string;
+            agreementId: string;
+            version: string;
+            heldOn: components["schemas"]["IsoDate"];
+            attendees: components["schemas"]["ReviewAttendee"][];
+            findings: string[];
+            signOffs: components["schemas"]["JointReviewSignOff"][];
+            /** @description Every party to the version has signed the review off. */
+            joint: boolean;
+            awaitingSignOff: string[];
+            actions: {
+                /** Format: uuid */
+                id: string;
+                description: string;
+                owner: {
+                    party: string;
+                    name: string;
+                };
+                dueOn: components["schemas"]["IsoDate"];
+                closed: null | {
+                    on: components["schemas"]["IsoDate"];
+                    outcome: string;
+                };
+                /** @enum {string} */
+                status: "open" | "closed" | "overdue";
+            }[];
+            signals: {
+                /** @enum {string} */
+                code: "action-overdue" | "sign-off-overdue";
+                detail: string;
+            }[];
+        };
+        JointReviewList: {
+            agreementId: string;
+            version: string;
+            reviews: components["schemas"]["JointReviewView"][];
         };
         Directive: {
             id: components["schemas"]["Code"];
@@ -3823,6 +3946,132 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    listJointReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["schemas"]["Code"];
+                version: components["schemas"]["VersionLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reviews, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointReviewList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    holdJointReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["schemas"]["Code"];
+                version: components["schemas"]["VersionLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JointReviewMeeting"];
+            };
+        };
+        responses: {
+            /** @description Recorded; not yet joint. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointReviewView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    signOffJointReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JointReviewSignOff"];
+            };
+        };
+        responses: {
+            /** @description The review, joint once every party has signed it off. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointReviewView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+        };
+    };
+    closeImprovementAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImprovementActionClosure"];
+            };
+        };
+        responses: {
+            /** @description The review with the action closed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointReviewView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
         };
     };

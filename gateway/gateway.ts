@@ -19,6 +19,8 @@ import { createDrain } from './http/drain.ts';
 import { operationsRoutes } from './http/operations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
 import { completionRoutes, createCompletions } from './measures/completion.ts';
+import { createJointReviews } from '../mou-registry/reviews/joint-reviews.ts';
+import { jointReviewRoutes } from '../mou-registry/reviews/routes.ts';
 import { createFeedback } from './measures/feedback.ts';
 import { createMetrics } from './measures/metrics.ts';
 import { measuresRoutes } from './measures/routes.ts';
@@ -87,6 +89,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...exchangeRoutes(pipeline),
       ...auditModule.routes,
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today),
+      ...jointReviewRoutes(createJointReviews({ db, audit, today })),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
       ...completionRoutes(createCompletions({ audit, logger, clock: deps.clock ?? (() => new Date()) })),
       metrics.route(config.metricsToken),

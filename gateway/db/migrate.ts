@@ -10,6 +10,7 @@ import * as auditLookupsAndCapUsage from '../../audit/migrations/20261207100000_
 import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
 import * as registerGeneration from '../../mou-registry/migrations/20261202100000_register_generation.ts';
+import * as jointReviews from '../../mou-registry/migrations/20261207190000_joint_reviews.ts';
 import * as clients from './migrations/20261123100000_clients.ts';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261202100000_register_generation': registerGeneration,
   '20261202120000_audit_archives': auditArchives,
   '20261207100000_audit_lookups_and_cap_usage': auditLookupsAndCapUsage,
+  '20261207190000_joint_reviews': jointReviews,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -32,6 +32,10 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   getMeasures: overseers, getCollaborationMeasures: overseers, listSignals: overseers,
   reportFeedback: ['partner'],
   reportCompletion: ['partner'],
+  listJointReviews: ['partner', 'registry-admin', 'sro', 'dpo'],
+  holdJointReview: ['sro'],
+  signOffJointReview: ['sro', 'partner'],
+  closeImprovementAction: ['sro'],
 };
 const clientFor: Record<Role, string> = { partner: 'ie-removals-casework', sro: 'sro', dpo: 'dpo', 'registry-admin': 'registry-admin' };
 
