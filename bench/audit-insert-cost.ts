@@ -22,7 +22,7 @@ const decisionBody = (i: number) => ({
   exchange: 'dwp.status-check', direction: 'inbound', partner: 'home-office', party: 'dwp', clientId: 'dwp-benefits', requestId: randomUUID(),
   caseReference: 'c'.repeat(64), subjects: ['a'.repeat(64), 'b'.repeat(64)], decisionDate: '2026-12-02',
   fieldsRequested: ['subject.forename', 'subject.surname', 'subject.dateOfBirth', 'subject.nino'],
-  purpose: 'benefit-entitlement-status-check', legalBasis: 'unstated-dwp-status-check-basis', decision: 'permit', obligations: [],
+  purpose: 'benefit-entitlement-status-check', legalBasis: 'ssaa-1992-s122b', decision: 'permit', obligations: [],
   rules: ruleIds.map((id) => ({ id, outcome: 'permit', reason: `Rule ${id} holds for this request; this reason is as long as the gateway's usually are (${i}).` })),
   agreement: { id: 'home-office-dwp-umbrella-mou', version: '2012-01' }, directives: ['windrush-status-check-referral-2018'],
 });

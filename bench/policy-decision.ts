@@ -15,7 +15,7 @@ interface Case { exchange: Facts['exchange']; caller: Facts['caller']; request: 
 const person = { forename: 'Sam', surname: 'Example', dateOfBirth: '1973-01-15', nino: 'QQ123456C' };
 const cases: Case[] = [
   { exchange: { id: 'dwp.status-check', mode: 'reactive', partner: 'home-office', direction: 'inbound' }, caller: { clientId: 'dwp-benefits', party: 'dwp' },
-    request: { purpose: 'benefit-entitlement-status-check', legalBasis: 'unstated-dwp-status-check-basis', caseReference: 'DWP-1', subject: person },
+    request: { purpose: 'benefit-entitlement-status-check', legalBasis: 'ssaa-1992-s122b', caseReference: 'DWP-1', subject: person },
     subject: { dateOfBirth: person.dateOfBirth, windrushProfile: false, facingDeportationForCriminalOffence: false, eeaNational: false } },
   { exchange: { id: 'hmrc.proactive-notification', mode: 'proactive', partner: 'hmrc', direction: 'outbound' }, caller: { clientId: 'ho-status-sharing', party: 'home-office' },
     request: { purpose: 'compliant-environment-notification', legalBasis: 'ukba-2007-hmrc-status-exchange', caseReference: 'HO-CE-1', notificationReference: 'N-1', change: 'leave-curtailed', effectiveFrom: '2018-03-01', subject: person },

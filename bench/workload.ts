@@ -20,7 +20,7 @@ export function gatewayTarget(origin: string, token: string): Target {
     origin, path: '/v1/exchanges/dwp/status-check',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
-      purpose: 'benefit-entitlement-status-check', legalBasis: 'unstated-dwp-status-check-basis', caseReference: 'DWP-BENCH-1',
+      purpose: 'benefit-entitlement-status-check', legalBasis: 'ssaa-1992-s122b', caseReference: 'DWP-BENCH-1',
       subject: { forename: person.forename, surname: person.surname, dateOfBirth: person.dateOfBirth, nino: person.nino },
     }),
   };

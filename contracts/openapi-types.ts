@@ -1101,6 +1101,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/register/agreements/{agreementId}/versions/{version}/joint-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A version's joint reviews, whether each is joint yet, their improvement actions and what is overdue (rec 2f).
+         * @description Oldest first; each review names the parties still to sign it off, and each action is open, closed or overdue, with signals for what is late.
+         */
+        get: operations["listJointReviews"];
+        put?: never;
+        /**
+         * Record a joint review held with every party, its findings and its improvement plan (Senior Responsible Officers, rec 2f).
+         * @description Attendees must include someone for every party to the version; each improvement action has an owner from a
+         *     party and a due date. The review is joint only once every party has signed it off (sign-offs); then it is
+         *     the version's review and the next is due an interval later. Missing attendees or strangers: 422.
+         */
+        post: operations["holdJointReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/joint-reviews/{reviewId}/sign-offs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One party's sign-off of a joint review (a partner for its own party; an SRO for the Home Office's).
+         * @description The review becomes joint, and the version's review, once every party has signed it off; a second sign-off by the same party is 409.
+         */
+        post: operations["signOffJointReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/register/improvement-actions/{actionId}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an improvement action with what came of it (Senior Responsible Officers).
+         * @description An action is closed once, with its outcome; it is audited as a register change.
+         */
+        post: operations["closeImprovementAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/register/directives": {
         parameters: {
             query?: never;
@@ -1338,6 +1404,31 @@ export interface paths {
          *     role end at their next page. A role not held is 404.
          */
         post: operations["revokeConsoleRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report when the partner finished the work an exchange asked for (the answering party).
+         * @description The party that answered a permitted exchange says when its back office completed the work (a NINo allocated
+         *     or traced, a trace answered, a check answered), by the exchange's `auditId`. The SLA is judged from the
+         *     request to this time (¶6.34: 5 days, 48 hours for refugees; ¶6.110: 10 working days), not from the HTTP
+         *     answer. Written to the audit log as a `feedback` entry linked to the decision (with `feedback: completed`);
+         *     one completion per exchange. Not the answering party, or no such exchange: 404. Refused, already reported,
+         *     or a time before the request or in the future: 409 or 422.
+         */
+        post: operations["reportCompletion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2512,6 +2603,8 @@ export interface components {
                 code: components["schemas"]["Code"];
                 statute: string;
                 section: string;
+                /** @description Where the provision is named (the report's paragraph, or the statute's public text), so a DPO can check it. */
+                source?: string;
             }[];
             purposes: {
                 code: components["schemas"]["Code"];
@@ -2605,6 +2698,72 @@ export interface components {
             outcome: components["schemas"]["Text"];
             improvementPlan: components["schemas"]["Text"] | null;
             nextReviewDue: components["schemas"]["IsoDate"];
+        };
+        ReviewAttendee: {
+            party: components["schemas"]["Code"];
+            name: string;
+            role: string;
+        };
+        JointReviewMeeting: {
+            heldOn: components["schemas"]["IsoDate"];
+            attendees: components["schemas"]["ReviewAttendee"][];
+            findings: components["schemas"]["Text"][];
+            actions: {
+                description: components["schemas"]["Text"];
+                owner: {
+                    party: components["schemas"]["Code"];
+                    name: string;
+                };
+                dueOn: components["schemas"]["IsoDate"];
+            }[];
+        };
+        JointReviewSignOff: {
+            party: components["schemas"]["Code"];
+            signatory: string;
+            signedOn: components["schemas"]["IsoDate"];
+        };
+        ImprovementActionClosure: {
+            closedOn: components["schemas"]["IsoDate"];
+            outcome: components["schemas"]["Text"];
+        };
+        JointReviewView: {
+            /** Format: uuid */
+            id: string;
+            agreementId: string;
+            version: string;
+            heldOn: components["schemas"]["IsoDate"];
+            attendees: components["schemas"]["ReviewAttendee"][];
+            findings: string[];
+            signOffs: components["schemas"]["JointReviewSignOff"][];
+            /** @description Every party to the version has signed the review off. */
+            joint: boolean;
+            awaitingSignOff: string[];
+            actions: {
+                /** Format: uuid */
+                id: string;
+                description: string;
+                owner: {
+                    party: string;
+                    name: string;
+                };
+                dueOn: components["schemas"]["IsoDate"];
+                closed: null | {
+                    on: components["schemas"]["IsoDate"];
+                    outcome: string;
+                };
+                /** @enum {string} */
+                status: "open" | "closed" | "overdue";
+            }[];
+            signals: {
+                /** @enum {string} */
+                code: "action-overdue" | "sign-off-overdue";
+                detail: string;
+            }[];
+        };
+        JointReviewList: {
+            agreementId: string;
+            version: string;
+            reviews: components["schemas"]["JointReviewView"][];
         };
         Directive: {
             id: components["schemas"]["Code"];
@@ -2816,11 +2975,19 @@ export interface components {
                 p50Ms: number | null;
                 p95Ms: number | null;
             };
+            /**
+             * @description Back-office SLAs as the report means them (¶6.34, ¶6.110): from the request to the partner's completion of
+             *     the work (a NINo allocated, a trace answered), in working days skipping England and Wales bank holidays
+             *     where the SLA is set in working days. Only outcomes whose completion the partner reported are measured;
+             *     the rest are counted in completionUnknown, never as met.
+             */
             sla: {
                 measured: number;
                 within: number;
                 breached: number;
                 shareWithin: components["schemas"]["Share"];
+                /** @description Permitted exchanges under an SLA whose completion the partner has not reported (a synchronous answer says nothing of the back office). */
+                completionUnknown: number;
             };
             /** @description Exchanges with at least one outcome reported, their share of the exchanges that delivered, and exchanges per outcome. */
             feedback: {
@@ -2926,6 +3093,38 @@ export interface components {
              */
             auditId: string;
             outcome: components["schemas"]["FeedbackOutcome"];
+        };
+        CompletionRequest: {
+            /**
+             * Format: uuid
+             * @description The auditId the exchange's answer carried.
+             */
+            auditId: string;
+            /**
+             * @description What was completed.
+             * @enum {string}
+             */
+            work: "nino-allocated" | "nino-traced" | "trace-answered" | "check-answered";
+            /**
+             * Format: date-time
+             * @description When the partner's back office completed it.
+             */
+            completedAt: string;
+        };
+        CompletionReceipt: {
+            /**
+             * Format: uuid
+             * @description The completion entry's own id.
+             */
+            auditId: string;
+            /** Format: uuid */
+            decisionId: string;
+            exchange: string;
+            work: string;
+            /** Format: date-time */
+            completedAt: string;
+            /** Format: date-time */
+            recordedAt: string;
         };
         FeedbackReceipt: {
             /**
@@ -5099,6 +5298,143 @@ export interface operations {
             503: components["responses"]["Problem"];
         };
     };
+    listJointReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["schemas"]["Code"];
+                version: components["schemas"]["VersionLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reviews, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointReviewList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    holdJointReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: components["schemas"]["Code"];
+                version: components["schemas"]["VersionLabel"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JointReviewMeeting"];
+            };
+        };
+        responses: {
+            /** @description Recorded; not yet joint. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointReviewView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    signOffJointReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JointReviewSignOff"];
+            };
+        };
+        responses: {
+            /** @description The review, joint once every party has signed it off. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointReviewView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    closeImprovementAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImprovementActionClosure"];
+            };
+        };
+        responses: {
+            /** @description The review with the action closed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointReviewView"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
     listDirectives: {
         parameters: {
             query?: {
@@ -5483,6 +5819,40 @@ export interface operations {
             404: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    reportCompletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletionReceipt"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Problem"];
         };

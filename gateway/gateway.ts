@@ -25,6 +25,9 @@ import { createDrain } from './http/drain.ts';
 import { createIdempotencyStore } from './http/idempotency.ts';
 import { operationsRoutes } from './http/operations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
+import { completionRoutes, createCompletions } from './measures/completion.ts';
+import { createJointReviews } from '../mou-registry/reviews/joint-reviews.ts';
+import { jointReviewRoutes } from '../mou-registry/reviews/routes.ts';
 import { createFeedback } from './measures/feedback.ts';
 import { createMetrics } from './measures/metrics.ts';
 import { measuresRoutes } from './measures/routes.ts';
@@ -117,7 +120,9 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...auditModule.routes,
       replayRoute({ reader: createAuditReader(db), sealer: auditModule.sealer, registerAsKnown: (known) => registerAsKnown(createRegisterStore(db, known), known) }),
       ...registerRoutes(register, commands, today, (known) => createRegisterStore(db, known)),
+      ...jointReviewRoutes(createJointReviews({ db, audit, today })),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
+      ...completionRoutes(createCompletions({ audit, logger, clock: deps.clock ?? (() => new Date()) })),
       ...peopleRoutes(people),
       ...clientRoutes(clientCommands),
       metrics.route(config.metricsToken),

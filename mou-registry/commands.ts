@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { AuditAppender } from '../audit/append.ts';
 import { GatewayError } from '../gateway/http/problem.ts';
 import { overlaps, periodOf, problemsWithTerms } from './check-terms.ts';
+import { refuseIncompleteSignature } from './completeness-problem.ts';
 import { standingOn } from './lifecycle.ts';
 import { createRegisterStore, termsOf } from './store.ts';
 import type { Agreement, Collaboration, Directive, IsoDate, Signature, VersionTerms } from './types.ts';
@@ -103,7 +104,10 @@ export function createRegisterCommands(deps: { audit: AuditAppender; today: () =
         if (v.signatures.some((s) => s.party === signature.party)) throw new GatewayError('conflict', `${signature.party} has already signed version ${version}`);
         if (signature.signedOn > deps.today()) throw unprocessable(['a signature cannot be dated in the future']);
         const signed = [...v.signatures, signature];
-        if (signed.length === v.parties.length) await refuseOverlap(store, v);
+        if (signed.length === v.parties.length) {
+          refuseIncompleteSignature(v);
+          await refuseOverlap(store, v);
+        }
         await trx('agreement_version_events').insert({ agreement_id: agreementId, version, kind: 'signed', party: signature.party, signatory: signature.signatory, on_date: signature.signedOn, reason: reason ?? null, actor: actor.clientId });
         return { target: `agreement/${agreementId}/version/${version}`, before: { signatures: v.signatures }, after: { signatures: signed }, validFrom: signature.signedOn, reason: reason ?? null };
       }),

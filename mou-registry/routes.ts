@@ -53,7 +53,8 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
               signed: mine.some((v) => v.parties.every((p) => v.signatures.some((s) => s.party === p && s.signedOn <= day))),
               inForce: governing.length > 0,
               governing: governing.map((v) => `${v.agreementId}@${v.version}`),
-              reviewOverdue: due !== null && due < day,
+              // An ended collaboration has nothing left to review.
+              reviewOverdue: due !== null && due < day && (c.endsOn === null || c.endsOn >= day),
               nextReviewDue: due,
             };
           })

@@ -34,8 +34,12 @@ export function scorecard(collaboration: Collaboration, allVersions: AgreementVe
   const gaps: Gap[] = [];
   const gap = (code: GapCode, characteristic: Characteristic, weight: number, detail: string) => gaps.push({ code, characteristic, weight, detail });
   const defunct = new Map(parties.filter((p) => p.defunctSince && p.defunctSince <= asOf).map((p) => [p.id, p]));
-  const current = versions.filter((v) => standingOn(v, asOf).authorises);
-  const drafts = versions.filter((v) => standingOn(v, asOf).status === 'draft');
+  // A collaboration that has ended (an operation over, ¶6.19, ¶6.72) is judged as it stood on its last day: nothing
+  // need be in force now, and there is nothing left to review.
+  const ended = collaboration.endsOn !== null && collaboration.endsOn < asOf;
+  const judgedOn = ended ? collaboration.endsOn! : asOf;
+  const current = versions.filter((v) => standingOn(v, judgedOn).authorises);
+  const drafts = versions.filter((v) => standingOn(v, judgedOn).status === 'draft');
   const governing = current.length > 0 ? current : versions;
 
   if (current.length === 0) gap('no-signed-agreement', 'agreed-objectives', 40, 'No agreement signed by every party is in force');
@@ -64,9 +68,9 @@ export function scorecard(collaboration: Collaboration, allVersions: AgreementVe
   if (governing.every((v) => !v.feedback)) gap('no-feedback-mechanism', 'communication', 10, 'No feedback mechanism is recorded');
   if (governing.every((v) => v.measures.length === 0)) gap('no-performance-measures', 'evaluation', 20, 'No performance measures are set');
   const reviews = governing.map((v) => v.review);
-  if (reviews.every((r) => r.lastReviewedOn === null)) gap('never-reviewed', 'review-and-revision', 15, 'No joint review is recorded');
+  if (!ended && reviews.every((r) => r.lastReviewedOn === null)) gap('never-reviewed', 'review-and-revision', 15, 'No joint review is recorded');
   const due = reviews.map((r) => r.nextReviewDue).filter((d): d is string => d !== null).sort().reverse()[0];
-  if (due && due < asOf) gap('review-overdue', 'review-and-revision', 25, `The joint review was due on ${due}`);
+  if (!ended && due && due < asOf) gap('review-overdue', 'review-and-revision', 25, `The joint review was due on ${due}`);
 
   return {
     collaborationId: collaboration.id,

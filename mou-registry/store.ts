@@ -3,6 +3,7 @@
 // row also carries when the register learned it (record time), so the register as it was known at any revision
 // or moment can be read back: `createRegisterStore(db, known)`.
 import type { Knex } from 'knex';
+import { scheduledReview } from './reviews/schedule.ts';
 import type { Agreement, AgreementVersion, Collaboration, Directive, ExchangeId, IsoDate, Party, VersionTerms } from './types.ts';
 
 type Db = Knex | Knex.Transaction;
@@ -41,9 +42,9 @@ export function foldVersion(terms: VersionTerms, events: EventRow[], reviews: Re
     signatures: ordered.filter((e) => e.kind === 'signed').map((e) => ({ party: e.party!, signatory: e.signatory!, signedOn: e.on_date })),
     suspensions,
     terminatedOn: ordered.find((e) => e.kind === 'terminated')?.on_date ?? null,
-    review: latest
+    review: scheduledReview(latest
       ? { ...terms.review, lastReviewedOn: latest.reviewed_on, nextReviewDue: latest.next_review_due, improvementPlan: latest.improvement_plan ?? terms.review.improvementPlan }
-      : terms.review,
+      : terms.review, terms.inForceFrom),
   };
 }
 

@@ -37,7 +37,13 @@ export type AgreementKind = 'mou' | 'data-sharing-agreement' | 'data-usage-agree
 export type VersionStatus = 'draft' | 'signed' | 'in-force' | 'suspended' | 'terminated' | 'expired';
 
 export interface Signature { party: PartyId; signatory: string; signedOn: IsoDate }
-export interface LegalBasis { code: string; statute: string; section: string }
+export interface LegalBasis {
+  code: string;
+  statute: string;
+  section: string;
+  /** Where the provision is named: the report's paragraph, or the public text of the statute. */
+  source?: string;
+}
 export interface Purpose {
   code: string;
   description: string;

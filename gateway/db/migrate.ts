@@ -16,6 +16,7 @@ import * as consolePeople from '../console/migrations/20261207160000_console_peo
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
 import * as registerGeneration from '../../mou-registry/migrations/20261202100000_register_generation.ts';
 import * as registerRecordTime from '../../mou-registry/migrations/20261207130000_register_record_time.ts';
+import * as jointReviews from '../../mou-registry/migrations/20261207190000_joint_reviews.ts';
 import * as clients from './migrations/20261123100000_clients.ts';
 import * as idempotencyKeys from './migrations/20261207140000_idempotency_keys.ts';
 import * as clientHistory from './migrations/20261207150000_client_history.ts';
@@ -40,6 +41,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207140000_idempotency_keys': idempotencyKeys,
   '20261207150000_client_history': clientHistory,
   '20261207180000_audit_transparency': auditTransparency,
+  '20261207190000_joint_reviews': jointReviews,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -28,6 +28,11 @@ export const tablePrivileges: Record<string, Privilege[]> = {
   agreement_version_terms: ['select', 'insert'],
   agreement_version_events: ['select', 'insert'],
   agreement_reviews: ['select', 'insert'],
+  // Joint reviews, sign-offs, improvement actions and their closures only grow.
+  joint_reviews: ['select', 'insert'],
+  joint_review_sign_offs: ['select', 'insert'],
+  improvement_actions: ['select', 'insert'],
+  improvement_action_closures: ['select', 'insert'],
   // Extending or lifting a directive adds a revision of it.
   directives: ['select', 'insert'],
   // Moved by a trigger on every register write, which runs with the writer's privileges.

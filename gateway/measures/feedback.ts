@@ -6,7 +6,7 @@ import type { AuditAppender } from '../../audit/append.ts';
 import { GatewayError } from '../http/problem.ts';
 import { safeError } from '../logger.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { FeedbackOutcome } from './feedback-outcomes.ts';
+import { isFeedbackOutcome, type FeedbackOutcome } from './feedback-outcomes.ts';
 import { failedOutcomes } from './match.ts';
 
 export interface FeedbackDeps { audit: AuditAppender; logger: Pick<Logger, 'error'> }
@@ -34,7 +34,9 @@ export function createFeedback(deps: FeedbackDeps) {
           throw new GatewayError('conflict', 'That exchange did not complete: the partner gave no usable answer, so nothing was shared');
         }
         const earlier = (await trx('audit_log').where({ decision_id: decisionId, kind: 'feedback', party: principal.party }).select('body'))
-          .map((r) => parsed(r.body).feedback);
+          .map((r) => parsed(r.body).feedback)
+          // A completion report (completion.ts) shares the entry kind but is not an outcome.
+          .filter(isFeedbackOutcome);
         if (earlier.includes(outcome)) throw new GatewayError('conflict', `This party has already reported ${outcome} for that exchange`);
         if (earlier.length > 0 && (outcome === 'no-action' || earlier.includes('no-action'))) {
           throw new GatewayError('conflict', 'no-action cannot stand beside another outcome from the same party for the same exchange');

@@ -1,7 +1,7 @@
 // Figures from exchange records: pure, so that every report built from the same records says the same (¶6.106).
 import { failedOutcomes, matchedOutcomes, unmatchedOutcomes } from './match.ts';
 import { percentile } from './percentile.ts';
-import { withinSla, type Sla } from './sla.ts';
+import { judgeSla, type Sla } from './sla.ts';
 import type { ExchangeRecord, Figures } from './types.ts';
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -13,7 +13,7 @@ export function figuresOf(records: readonly ExchangeRecord[], slaOf: (record: Ex
   const outcomes: Record<string, number> = {};
   const byOutcome: Record<string, number> = {};
   const latencies: number[] = [];
-  let outbound = 0, permitted = 0, matched = 0, unmatched = 0, within = 0, breached = 0, delivered = 0, withFeedback = 0, referrals = 0;
+  let outbound = 0, permitted = 0, matched = 0, unmatched = 0, within = 0, breached = 0, unknown = 0, delivered = 0, withFeedback = 0, referrals = 0;
   for (const r of records) {
     if (r.direction === 'outbound') outbound += 1;
     if (r.decision === 'deny') {
@@ -26,13 +26,13 @@ export function figuresOf(records: readonly ExchangeRecord[], slaOf: (record: Ex
     if (matchedOutcomes.has(r.outcome)) matched += 1;
     if (unmatchedOutcomes.has(r.outcome)) unmatched += 1;
     if (r.referrals.includes('windrush-taskforce')) referrals += 1;
-    if (r.latencyMs !== null) {
-      latencies.push(r.latencyMs);
-      const sla = slaOf(r);
-      if (sla) {
-        if (withinSla(r.recordedAt, r.latencyMs, sla)) within += 1;
-        else breached += 1;
-      }
+    if (r.latencyMs !== null) latencies.push(r.latencyMs);
+    const sla = slaOf(r);
+    if (sla) {
+      const judged = judgeSla(r.recordedAt, r.completedAt, sla);
+      if (judged === 'within') within += 1;
+      else if (judged === 'breached') breached += 1;
+      else unknown += 1;
     }
     if (failedOutcomes.has(r.outcome)) continue;
     delivered += 1;
@@ -52,7 +52,7 @@ export function figuresOf(records: readonly ExchangeRecord[], slaOf: (record: Ex
     unmatched,
     matchRate: ratio(matched, matched + unmatched),
     responseTimes: { measured: latencies.length, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) },
-    sla: { measured: within + breached, within, breached, shareWithin: ratio(within, within + breached) },
+    sla: { measured: within + breached, within, breached, shareWithin: ratio(within, within + breached), completionUnknown: unknown },
     feedback: { exchanges: withFeedback, rate: ratio(withFeedback, delivered), byOutcome },
     windrushReferrals: referrals,
   };

@@ -11,6 +11,7 @@ import type { ChainHealthMonitor } from '../../audit/chain-health.ts';
 import type { AuditEntry } from '../../audit/types.ts';
 import { bearerCredentials } from '../auth/bearer.ts';
 import { GatewayError } from '../http/problem.ts';
+import { completionMarker } from './completion.ts';
 import { routeTemplate } from '../http/route-template.ts';
 import type { Route } from '../http/route.ts';
 
@@ -27,6 +28,7 @@ export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'curren
   const outcomes = new Counter({ name: 'gateway_exchange_outcomes_total', help: 'Partner outcomes of permitted exchanges', labelNames: ['exchange', 'outcome'], registers });
   const upstream = new Histogram({ name: 'gateway_upstream_latency_seconds', help: 'Time the partner took to answer, as recorded in the outcome entry', labelNames: ['exchange'], buckets: seconds, registers });
   const feedback = new Counter({ name: 'gateway_feedback_total', help: 'Outcomes fed back by the parties (¶6.62)', labelNames: ['exchange', 'outcome'], registers });
+  const completions = new Counter({ name: 'gateway_partner_completions_total', help: 'Back-office completions reported by the answering party, on which SLAs are judged', labelNames: ['exchange', 'work'], registers });
   const appendSeconds = new Histogram({ name: 'gateway_audit_append_duration_seconds', help: 'Time to commit an append to the audit log, the work under the chain lock included', buckets: seconds, registers });
   const appendFailures = new Counter({ name: 'gateway_audit_append_failures_total', help: 'Appends to the audit log that failed (nothing was shared)', registers });
   new Gauge({
@@ -65,6 +67,8 @@ export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'curren
       } else if (kind === 'outcome') {
         outcomes.inc({ exchange, outcome: String(body.outcome) });
         if (typeof body.latencyMs === 'number') upstream.observe({ exchange }, body.latencyMs / 1000);
+      } else if (kind === 'feedback' && body.feedback === completionMarker) {
+        completions.inc({ exchange, work: String(body.work) });
       } else if (kind === 'feedback') {
         feedback.inc({ exchange, outcome: String(body.feedback) });
       }

@@ -31,8 +31,9 @@ describe('signals', () => {
   });
 
   it('flags SLA breaches, urgent below 90% within', () => {
-    const rec = (latencyMs: number) => ({ auditId: 'x', recordedAt: '2026-11-20T10:00:00.000Z', day: '2026-11-20', exchange: 'e', direction: 'outbound' as const, party: 'p', partner: 'q', agreement: { id: 'a', version: '1' }, decision: 'permit' as const, deniedBy: [], directives: [], outcome: 'matched', latencyMs, referrals: [], feedback: [] });
-    const figures = (ok: number, late: number) => figuresOf([...Array(ok).fill(rec(1)), ...Array(late).fill(rec(7_200_000))], () => ({ measure: 's', hours: 1 }));
+    // Completed by the partner 1 minute or 2 hours after the request, against an SLA of 1 hour.
+    const rec = (completedAt: string) => ({ auditId: 'x', recordedAt: '2026-11-20T10:00:00.000Z', day: '2026-11-20', exchange: 'e', direction: 'outbound' as const, party: 'p', partner: 'q', agreement: { id: 'a', version: '1' }, decision: 'permit' as const, deniedBy: [], directives: [], outcome: 'matched', latencyMs: 5, completedAt, referrals: [], feedback: [] });
+    const figures = (ok: number, late: number) => figuresOf([...Array(ok).fill(rec('2026-11-20T10:01:00.000Z')), ...Array(late).fill(rec('2026-11-20T12:00:00.000Z'))], () => ({ measure: 's', hours: 1 }));
     expect(signalsOf({ ...none, sla: [{ collaborationId: 'c', agreementId: 'a', exchange: 'e', figures: figures(10, 0) }] })).toEqual([]);
     expect(signalsOf({ ...none, sla: [{ collaborationId: 'c', agreementId: 'a', exchange: 'e', figures: figures(19, 1) }] })[0]).toMatchObject({ code: 'sla-breached', severity: 'warning' });
     expect(signalsOf({ ...none, sla: [{ collaborationId: 'c', agreementId: 'a', exchange: 'e', figures: figures(8, 2) }] })[0]).toMatchObject({ code: 'sla-breached', severity: 'urgent' });

@@ -91,7 +91,7 @@ export function signalsOf(input: SignalInput): Signal[] {
     out.push({
       ...base, code: 'sla-breached', severity: shareWithin < thresholds.slaUrgentShare ? 'urgent' : 'warning',
       collaborationId: s.collaborationId, agreementId: s.agreementId, exchange: s.exchange,
-      detail: `${breached} of ${measured} ${s.exchange} responses in the last ${thresholds.slaDays} days missed the SLA (${percent(shareWithin)} within)`,
+      detail: `${breached} of ${measured} ${s.exchange} requests completed by the partner in the last ${thresholds.slaDays} days missed the SLA (${percent(shareWithin)} within)`,
     });
   }
   for (const c of input.caps) {

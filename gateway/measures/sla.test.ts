@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgreementVersion } from '../../mou-registry/types.ts';
-import { slaDeadline, slaFor, withinSla } from './sla.ts';
+import { judgeSla, slaFor } from './sla.ts';
 
 const version = (measures: AgreementVersion['measures']) => ({ measures }) as AgreementVersion;
 
@@ -21,21 +21,26 @@ describe('which SLA applies', () => {
   });
 });
 
-describe('deadlines', () => {
-  it('counts hours on the clock', () => {
-    expect(slaDeadline(new Date('2026-11-20T10:00:00Z'), { measure: 's', hours: 48 }).toISOString()).toBe('2026-11-22T10:00:00.000Z');
+describe('judging an exchange from request to completion', () => {
+  it('counts hours on the clock: at the limit within, a millisecond later breached', () => {
+    const sla = { measure: 's', hours: 48 };
+    expect(judgeSla('2026-11-20T10:00:00.000Z', '2026-11-22T10:00:00.000Z', sla)).toBe('within');
+    expect(judgeSla('2026-11-20T10:00:00.000Z', '2026-11-22T10:00:00.001Z', sla)).toBe('breached');
   });
 
-  it('skips weekends for working days (¶6.110: 10 working days)', () => {
-    // Friday 20 November 2026 + 10 working days = Friday 4 December.
-    expect(slaDeadline(new Date('2026-11-20T10:00:00Z'), { measure: 's', workingDays: 10 }).toISOString()).toBe('2026-12-04T10:00:00.000Z');
-    // Friday + 1 working day = Monday.
-    expect(slaDeadline(new Date('2026-11-20T10:00:00Z'), { measure: 's', workingDays: 1 }).toISOString()).toBe('2026-11-23T10:00:00.000Z');
+  it('counts working days, skipping weekends and England and Wales bank holidays (¶6.110: 10 working days)', () => {
+    const sla = { measure: 's', workingDays: 10 };
+    // Friday 20 November 2026: the tenth working day after is Friday 4 December.
+    expect(judgeSla('2026-11-20T10:00:00Z', '2026-12-04T16:00:00Z', sla)).toBe('within');
+    expect(judgeSla('2026-11-20T10:00:00Z', '2026-12-07T09:00:00Z', sla)).toBe('breached');
+    // From 18 December, Christmas Day, the Boxing Day substitute and New Year's Day do not count: 4 January is the 8th.
+    expect(judgeSla('2026-12-18T10:00:00Z', '2027-01-04T10:00:00Z', sla)).toBe('within');
+    // Over Easter 2026 (Good Friday 3 April, Easter Monday 6 April), 5 working days from 1 April end on 10 April.
+    expect(judgeSla('2026-04-01T10:00:00Z', '2026-04-10T17:00:00Z', { measure: 's', workingDays: 5 })).toBe('within');
+    expect(judgeSla('2026-04-01T10:00:00Z', '2026-04-13T09:00:00Z', { measure: 's', workingDays: 5 })).toBe('breached');
   });
 
-  it('judges a response at the deadline within, one millisecond later breached', () => {
-    const sla = { measure: 's', hours: 1 };
-    expect(withinSla('2026-11-20T10:00:00.000Z', 3_600_000, sla)).toBe(true);
-    expect(withinSla('2026-11-20T10:00:00.000Z', 3_600_001, sla)).toBe(false);
+  it('does not claim an SLA met when the partner never reported completing the work', () => {
+    expect(judgeSla('2026-11-20T10:00:00Z', null, { measure: 's', hours: 48 })).toBe('completion-unknown');
   });
 });

@@ -1,7 +1,11 @@
-// Response times against the SLA an agreement version sets (¶6.60: 48 hours or 7 days, disputed, because nobody
-// measured). An SLA in hours runs on the clock; one in working days skips Saturdays and Sundays in London.
-// Bank holidays are not skipped: a response that lands on one is counted against the SLA, never excused by it.
+// Back-office SLAs as the report means them: from the request to the partner's completion of the work (DWP traces
+// or assigns a NINo within 5 days, 48 hours for refugees, ¶6.34; DfE answers a trace within 10 working days,
+// ¶6.110), not the milliseconds of an HTTP answer (¶6.60: 48 hours or 7 days, disputed, because nobody measured).
+// An SLA in hours runs on the clock; one in working days counts England and Wales working days (bank holidays
+// skipped) between the London days of the request and of the completion. A completion nobody reported is unknown,
+// never met.
 import type { AgreementVersion, ExchangeId } from '../../mou-registry/types.ts';
+import { workingDaysElapsed } from './working-days.ts';
 
 export interface Sla { measure: string; hours?: number; workingDays?: number }
 
@@ -19,23 +23,15 @@ export function slaFor(version: AgreementVersion | undefined, exchange: Exchange
   return candidates[0]?.sla ?? null;
 }
 
-const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short' });
-const isWeekend = (instant: Date) => ['Sat', 'Sun'].includes(weekday.format(instant));
+export type SlaJudgement = 'within' | 'breached' | 'completion-unknown';
 
-/** The latest instant a response may arrive and still be within the SLA. */
-export function slaDeadline(decidedAt: Date, sla: Sla): Date {
-  if (sla.hours !== undefined) return new Date(decidedAt.getTime() + sla.hours * 3_600_000);
-  let at = decidedAt.getTime();
-  for (let counted = 0; counted < (sla.workingDays ?? 0);) {
-    at += 86_400_000;
-    if (!isWeekend(new Date(at))) counted += 1;
-  }
-  return new Date(at);
-}
-
-export function withinSla(decidedAt: string, latencyMs: number, sla: Sla): boolean {
-  const decided = new Date(decidedAt);
-  return decided.getTime() + latencyMs <= slaDeadline(decided, sla).getTime();
+/** Judges one exchange: requested at `requestedAt`, completed by the partner at `completedAt` (null: not reported). */
+export function judgeSla(requestedAt: string, completedAt: string | null, sla: Sla): SlaJudgement {
+  if (completedAt === null) return 'completion-unknown';
+  const from = new Date(requestedAt);
+  const to = new Date(completedAt);
+  if (sla.hours !== undefined) return to.getTime() - from.getTime() <= sla.hours * 3_600_000 ? 'within' : 'breached';
+  return workingDaysElapsed(from, to) <= (sla.workingDays ?? 0) ? 'within' : 'breached';
 }
 
 export function describeSla(sla: Sla): string {

@@ -32,14 +32,17 @@ export function createMeasuresStore(db: Knex) {
           d.body->'directives' as directives,
           o.body->>'outcome' as outcome, o.body->'latencyMs' as latency, o.body->'referrals' as referrals,
           (select coalesce(jsonb_agg(jsonb_build_object('party', f.party, 'outcome', f.body->>'feedback') order by f.seq), '[]'::jsonb)
-             from audit_log f where f.decision_id = d.id and f.kind = 'feedback' and f.seq <= ?) as feedback
+             from audit_log f where f.decision_id = d.id and f.kind = 'feedback' and f.seq <= ?) as feedback,
+          (select c.body->>'completedAt' from audit_log c
+             where c.decision_id = d.id and c.kind = 'feedback' and c.body->>'feedback' = 'completed' and c.seq <= ?
+             order by c.seq limit 1) as completed_at
         from audit_log d
         left join lateral (
           select body from audit_log o where o.decision_id = d.id and o.kind = 'outcome' and o.seq <= ? order by o.seq limit 1
         ) o on true
         where d.kind = 'decision' and d.seq <= ?
           and d.recorded_at >= ${londonMidnight} and d.recorded_at < ${londonMidnight}
-        order by d.seq`, [head, head, head, window.from, addDays(window.to, 1)])).rows;
+        order by d.seq`, [head, head, head, head, window.from, addDays(window.to, 1)])).rows;
       return rows.map((row): ExchangeRecord => {
         const agreement = parsed<{ id: string; version: string } | null>(row.agreement);
         const latency = parsed<unknown>(row.latency);
@@ -58,6 +61,7 @@ export function createMeasuresStore(db: Knex) {
           directives: strings(parsed(row.directives)),
           outcome: (row.outcome as string | null) ?? null,
           latencyMs: typeof latency === 'number' ? latency : null,
+          completedAt: typeof row.completed_at === 'string' ? new Date(row.completed_at).toISOString() : null,
           referrals: strings(parsed(row.referrals)),
           feedback: parsed<{ party: string; outcome: string }[]>(row.feedback)
             .flatMap((f) => (isFeedbackOutcome(f.outcome) ? [{ party: f.party, outcome: f.outcome }] : [])),

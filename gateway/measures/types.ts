@@ -22,6 +22,8 @@ export interface ExchangeRecord {
   /** The partner's outcome (matched, no-match, upstream-error, …), null when refused or not yet recorded. */
   outcome: string | null;
   latencyMs: number | null;
+  /** When the partner reported completing the work (a NINo allocated, a trace answered); null when not reported. */
+  completedAt: string | null;
   referrals: string[];
   feedback: { party: string; outcome: FeedbackOutcome }[];
 }
@@ -44,8 +46,11 @@ export interface Figures {
   /** matched / (matched + unmatched); null when nothing was looked up. */
   matchRate: number | null;
   responseTimes: { measured: number; p50Ms: number | null; p95Ms: number | null };
-  /** Outcomes measured against the SLA of the agreement version they were made under. */
-  sla: { measured: number; within: number; breached: number; shareWithin: number | null };
+  /**
+   * Request to the partner's reported completion, against the SLA of the agreement version it was made under.
+   * Exchanges under an SLA whose completion was never reported are `completionUnknown`, never counted as met.
+   */
+  sla: { measured: number; within: number; breached: number; shareWithin: number | null; completionUnknown: number };
   /** What exchanges led to, as the receiving party reported it (¶6.62). */
   feedback: { exchanges: number; rate: number | null; byOutcome: Record<string, number> };
   windrushReferrals: number;

@@ -19,6 +19,7 @@ export const collaboration: Collaboration = {
 
 export const agreements: Agreement[] = [
   { id: 'ukvi-dwp-nino-alignment-mou', collaborationId: collaboration.id, kind: 'mou', title: 'UKVI – DWP NINO alignment process MoU' },
+  { id: 'ukvi-dwp-nino-alignment-umbrella', collaborationId: collaboration.id, kind: 'mou', title: 'Home Office – DWP umbrella data-sharing MoU (January 2012), for NINO alignment' },
 ];
 
 const common = {
@@ -28,8 +29,9 @@ const common = {
   parties: ['home-office-ukvi', 'dwp'],
   suspensions: [],
   terminatedOn: null,
-  // The report names no statute for this scheme; the code says so wherever a request cites it.
-  legalBases: [{ code: 'unstated-nino-alignment-basis', statute: 'Not named in the report', section: 'not named in the report (¶6.33–6.34)' }],
+  // The report names no statute for this scheme (¶6.33–6.34); the Home Office's grants go to DWP for its social
+  // security functions (allocating NINos), which public legislation provides for.
+  legalBases: [{ code: 'ssaa-1992-s122b', statute: 'Social Security Administration Act 1992', section: 's.122B (supply of government information to the Secretary of State for social security purposes)', source: 'Public legislation: https://www.legislation.gov.uk/ukpga/1992/5/section/122B. The report names no basis for this sharing' }],
   purposes: [
     // Volunteered so that the migrant gets a NINo and benefits on time; not for cutting anything off, so the
     // April 2018 suspension did not touch it (¶6.44).
@@ -75,6 +77,25 @@ export const versions: AgreementVersion[] = [
     inForceFrom: '2018-05-01',
     inForceTo: null,
     exchanges: [exchangeTerms('dwp.nino-alignment', ['home-office-ukvi'], 'dwp')],
-    notes: 'The latest version, signed May 2018 (¶6.33). Earlier versions since April 2015 are not dated in the report and are not registered. The SLAs come from the January 2012 umbrella MoU (agreement home-office-dwp-umbrella-mou). 2,700 BRPs carried a NINo by March 2018 (¶6.30).',
+    notes: 'The latest version, signed May 2018 (¶6.33). From April 2015 until then the scheme ran under the January 2012 umbrella MoU (agreement ukvi-dwp-nino-alignment-umbrella), whose SLAs it keeps (¶6.34). 2,700 BRPs carried a NINo by March 2018 (¶6.30).',
+  },
+  {
+    // From April 2015 (Tier 2 grants, ¶6.29) to the process MoU of May 2018 the scheme ran under the umbrella MoU
+    // of January 2012, whose SLAs it used (¶6.34). The umbrella MoU is registered once for its own flows
+    // (home-office-dwp-umbrella-mou, collaboration dwp-status-checks); this agreement records it as it covered
+    // NINO alignment, between the directorate that ran the scheme and DWP.
+    ...common,
+    agreementId: 'ukvi-dwp-nino-alignment-umbrella',
+    title: 'Home Office – DWP umbrella data-sharing MoU (January 2012), for NINO alignment',
+    version: '2012-01',
+    signatures: [
+      { party: 'home-office-ukvi', signatory: 'Home Office, as signatory of the January 2012 umbrella MoU (signatory not named in the report, ¶6.34)', signedOn: '2012-01-01' },
+      { party: 'dwp', signatory: 'DWP, as signatory of the January 2012 umbrella MoU (signatory not named in the report, ¶6.34)', signedOn: '2012-01-01' },
+    ],
+    inForceFrom: '2015-04-01',
+    inForceTo: '2018-04-30',
+    exchanges: [exchangeTerms('dwp.nino-alignment', ['home-office-ukvi'], 'dwp')],
+    sopReferences: ['Tier 2 process as later written into the process MoU of May 2018 (¶6.33)'],
+    notes: 'NINO alignment ran from April 2015 under the January 2012 umbrella MoU, until the process MoU signed in May 2018 replaced it (¶6.33–6.34). The report gives months only: the first of the month stands in, and the last day of April 2018 ends it.',
   },
 ];

@@ -1,8 +1,11 @@
 // Collaboration 8: entitlement to state-funded education, schools and LEAs asking about parents (¶6.114–6.126).
 // The report gives only a year for when the process began (2013, ¶6.115): its first day stands in, also for the
 // umbrella MoU, whose date and version the report does not give.
-// No specific MoU: the Home Office relies on its umbrella MoU with DfE (¶6.117). Schools and LEAs, who actually ask,
-// never signed it, so they stand as unsigned parties and the version authorises nothing until they do.
+// No specific MoU: the collaboration "is covered by an umbrella MoU between the Home Office and DfE" (¶6.117), and
+// DAST answers about 20 enquiries a month (¶6.122). Schools and LEAs, who actually ask, signed nothing themselves:
+// their "signatures" record that the umbrella MoU covers them, with a signatory beginning "No signatory:".
+// Neither the report nor legislation we could find names a legal gateway for the Home Office's answers, so the
+// version names none and the legal-basis rule refuses every check, saying so: the report's finding made visible.
 import type { Agreement, AgreementVersion, Collaboration } from '../types.ts';
 import { exchangeTerms } from './exchange-fields.ts';
 
@@ -32,8 +35,8 @@ const common = {
   suspensions: [],
   terminatedOn: null,
   // Disclosure was cleared with the Departmental Security Unit on condition that replies carry no name or
-  // identifying particulars (¶6.115); the report names no statute.
-  legalBases: [{ code: 'unstated-education-status-basis', statute: 'Not named in the report', section: 'not named in the report (¶6.115, ¶6.117)' }],
+  // identifying particulars (¶6.115); the report names no statute, and no gateway was found in legislation.
+  legalBases: [],
   purposes: [
     { code: 'confirm-parent-leave', description: "Tell a school or LEA the type and validity of a parent's leave; entitlement is DfE's to decide, and every child may have a state education (¶6.120)", mode: 'reactive', compliantEnvironment: false },
   ],
@@ -47,6 +50,7 @@ const common = {
   communication: null,
   feedback: null,
   measures: [
+    { code: 'enquiries-answered', description: 'About 20 enquiries a month from schools and LEAs, answered by DAST (¶6.122)' },
     { code: 'response-time', description: 'Reply to schools and LEAs within 48 hours (¶6.120); no evidence that it is measured or evaluated (¶6.125)', slaHours: 48, exchanges: ['dfe.education-status-check'] },
   ],
   review: { intervalMonths: null, lastReviewedOn: null, nextReviewDue: null, improvementPlan: null },
@@ -60,10 +64,12 @@ export const versions: AgreementVersion[] = [
     signatures: [
       { party: 'home-office', signatory: 'Home Office (signatory and date not in the report)', signedOn: '2013-01-01' },
       { party: 'dfe', signatory: 'DfE (signatory and date not in the report)', signedOn: '2013-01-01' },
+      { party: 'local-education-authorities', signatory: 'No signatory: LEAs signed nothing; the Home Office – DfE umbrella MoU covers their enquiries (¶6.117)', signedOn: '2013-01-01' },
+      { party: 'state-funded-schools', signatory: 'No signatory: schools signed nothing; the Home Office – DfE umbrella MoU covers their enquiries (¶6.117)', signedOn: '2013-01-01' },
     ],
     inForceFrom: '2013-01-01',
     inForceTo: null,
     exchanges: [exchangeTerms('dfe.education-status-check', ['local-education-authorities', 'state-funded-schools'], 'home-office')],
-    notes: 'Schools and LEAs email a dedicated inbox named on a joint gov.uk page (March 2014, updated November 2017); DAST has clear internal instructions and answers about 20 a month (¶6.118–6.122). One named UKVI contact holds the relationship (¶6.123). No evaluation since 2013 and no formal review (¶6.125–6.126).',
+    notes: 'Schools and LEAs email a dedicated inbox named on a joint gov.uk page (March 2014, updated November 2017); DAST has clear internal instructions and answers about 20 a month (¶6.118–6.122); the gateway refuses them, as no legal gateway is named. One named UKVI contact holds the relationship (¶6.123). No evaluation since 2013 and no formal review (¶6.125–6.126).',
   },
 ];

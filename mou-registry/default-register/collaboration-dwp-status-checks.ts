@@ -32,10 +32,9 @@ const common = {
   parties: ['home-office', 'dwp'],
   suspensions: [],
   terminatedOn: null,
-  legalBases: [
-    { code: 'unstated-dwp-status-check-basis', statute: 'Not named in the report', section: "not named in the report: DWP's statutory checks of entitlement (¶3.24, ¶6.56)" },
-    { code: 'unstated-dwp-proactive-basis', statute: 'Not named in the report', section: 'not named in the report: proactive compliant-environment sharing (¶5.43)' },
-  ],
+  // The report names no basis for either flow (¶3.24, ¶5.43, ¶6.56); both are Home Office information given to DWP
+  // for its social security functions, which public legislation provides for.
+  legalBases: [{ code: 'ssaa-1992-s122b', statute: 'Social Security Administration Act 1992', section: 's.122B (supply of government information to the Secretary of State for social security purposes)', source: 'Public legislation: https://www.legislation.gov.uk/ukpga/1992/5/section/122B. The report names no basis for this sharing' }],
   purposes: [
     { code: 'benefit-entitlement-status-check', description: "Answer DWP's check of a person's immigration status where doubts have arisen about entitlement to benefits (¶6.56)", mode: 'reactive', compliantEnvironment: false },
     { code: 'cease-benefits-notification', description: 'Volunteer a change of status to DWP so that it can stop benefits (compliant environment, ¶3.24, ¶5.43)', mode: 'proactive', compliantEnvironment: true },
@@ -72,6 +71,6 @@ export const versions: AgreementVersion[] = [
       exchangeTerms('dwp.status-check', ['dwp'], 'home-office'),
       exchangeTerms('dwp.proactive-notification', ['home-office'], 'dwp'),
     ],
-    notes: 'The "umbrella" data-sharing MoU of January 2012 (¶6.34, ¶6.56). The report names no legal basis, owner, measures or review for status checks or proactive notifications; the legal-basis codes say so wherever a request cites them.',
+    notes: 'The "umbrella" data-sharing MoU of January 2012 (¶6.34, ¶6.56). The report names no legal basis, owner, measures or review for status checks or proactive notifications. The legal basis recorded is the one public legislation provides (SSAA 1992 s.122B), not one the report names.',
   },
 ];

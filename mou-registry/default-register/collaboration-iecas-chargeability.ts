@@ -1,7 +1,8 @@
 // IECAS chargeability checks: registered NHS Trusts check a patient's immigration status (¶6.160–6.162, ¶6.185).
 // The report gives only a year for the service's start (2016, after a pilot): its first day stands in.
-// Each Trust signs its own MoU with the Home Office (45 by 18 June 2018, ¶6.160). The Trusts and signing dates
-// below are samples, the report names none; one sample Trust has not signed, so its checks are refused.
+// Each Trust signs its own MoU with the Home Office: 45 Trusts had signed by 18 June 2018 (¶6.160), which the
+// collaboration's purpose and the 'trusts-signed' measure say. The four Trusts and signing dates below are samples
+// (the report names none); one sample Trust has not signed, so its checks are refused.
 import type { Agreement, AgreementVersion, Collaboration, PartyId } from '../types.ts';
 import { exchangeTerms } from './exchange-fields.ts';
 import { sampleTrusts } from './parties.ts';
@@ -10,7 +11,7 @@ export const collaboration: Collaboration = {
   id: 'ie-nhs-iecas-chargeability',
   reportRef: '–',
   title: 'IECAS chargeability checks',
-  purpose: "NHS Trusts' Overseas Visitors Managers check a patient's immigration status with the Immigration Enforcement Checking and Advisory Service, by telephone or email, so the Trust can decide whether to charge; the Home Office does not decide chargeability.",
+  purpose: "NHS Trusts' Overseas Visitors Managers check a patient's immigration status with the Immigration Enforcement Checking and Advisory Service, by telephone or email, so the Trust can decide whether to charge; the Home Office does not decide chargeability. 45 Trusts had signed an individual MoU with the Home Office by 18 June 2018 (¶6.160).",
   kind: 'bau',
   directorate: 'Immigration Enforcement (IECAS)',
   owner: { name: 'IECAS management', role: 'Runs the helpline and email checking service (¶6.160–6.161)', email: 'iecas@homeoffice.example' },
@@ -40,8 +41,12 @@ const common = {
   suspensions: [],
   terminatedOn: null,
   // The duty the Trust acts under: "since 1982 the NHS has had a statutory obligation to make and recover
-  // charges" (¶6.143); the report names neither the instrument nor a disclosure gateway.
-  legalBases: [{ code: 'nhs-overseas-visitor-charging', statute: 'NHS statutory obligation to charge overseas visitors (instrument not named in the report)', section: 'not named in the report (¶6.143)' }],
+  // charges" (¶6.143). The report does not name the instrument; in England it is the 2015 charging regulations.
+  legalBases: [{
+    code: 'nhs-overseas-visitor-charging', statute: 'National Health Service (Charges to Overseas Visitors) Regulations 2015 (SI 2015/238)',
+    section: "reg. 3 (the Trust's duty to make and recover charges from overseas visitors)",
+    source: 'Public legislation: https://www.legislation.gov.uk/uksi/2015/238/regulation/3. The report names the duty, not the instrument (¶6.143)',
+  }],
   purposes: [
     { code: 'establish-chargeability', description: "Give a registered Trust a patient's immigration status so that the Trust can decide whether to charge; the Home Office does not say whether to charge (¶6.160, fn 69)", mode: 'reactive', compliantEnvironment: false },
   ],
@@ -51,6 +56,7 @@ const common = {
   communication: 'Local Partnership Managers engage Trusts\' Overseas Visitors Managers (¶6.163)',
   feedback: null,
   measures: [
+    { code: 'trusts-signed', description: '45 Trusts had signed their own MoU with the Home Office by 18 June 2018 (¶6.160); the sandbox registers four sample Trusts' },
     { code: 'helpline-hours', description: 'Telephone helpline 09:00–17:00, Monday to Friday, at 80 pence a minute; about 50 calls a day (¶6.160)' },
     { code: 'email-response', description: 'Email checks answered within 5 working days, too slow for a patient about to leave (¶6.162)', slaWorkingDays: 5, exchanges: ['nhs.chargeability-check'] },
   ],

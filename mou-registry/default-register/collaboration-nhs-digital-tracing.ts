@@ -30,8 +30,12 @@ const common = {
   parties: ['home-office', 'nhs-digital'],
   suspensions: [],
   terminatedOn: null,
-  // Its legal and ethical bases were challenged (¶3.22), but the report does not name them.
-  legalBases: [{ code: 'unstated-nhs-digital-basis', statute: 'Not named in the report', section: 'not named in the report (¶3.22, ¶5.32)' }],
+  // Its legal and ethical bases were challenged (¶3.22), but the report does not name them. The Home Office's power
+  // to receive the information for immigration purposes is in public legislation.
+  legalBases: [{
+    code: 'iaa-1999-s20', statute: 'Immigration and Asylum Act 1999', section: 's.20 (supply of information to the Secretary of State for immigration purposes)',
+    source: 'Public legislation: https://www.legislation.gov.uk/ukpga/1999/33/section/20. The report names no basis (¶3.22, ¶5.32)',
+  }],
   purposes: [
     { code: 'trace-immigration-offender', description: 'Trace a person believed to be an immigration offender when other reasonable efforts have failed (fn 32); outside the narrowed scope from 9 May 2018', mode: 'reactive', compliantEnvironment: false },
     { code: 'deportation-serious-criminal-offence', description: 'Trace a person being considered for deportation after conviction for a serious criminal offence, a sentence of at least 12 months (¶5.36, fn 36)', mode: 'reactive', compliantEnvironment: false },

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { validatorFor } from '../../contracts/openapi.ts';
 import { overlaps, periodOf, problemsWithTerms } from '../check-terms.ts';
+import { legalBasis } from '../../gateway/policy/rules/legal-basis.ts';
+import { isPlaceholderBasis } from '../completeness.ts';
 import { standingOn } from '../lifecycle.ts';
 import type { AgreementVersion, Directive, IsoDate } from '../types.ts';
 import { exchangeFields } from './exchange-fields.ts';
@@ -194,7 +196,9 @@ describe('what the report records', () => {
     expect(fsm.review).toMatchObject({ lastReviewedOn: null, nextReviewDue: '2018-03-01' });
     const education = version('home-office-dfe-umbrella-mou', '1.0');
     expect([education.partyAims, education.seniorOwners, education.processMaps]).toEqual([[], [], []]);
-    expect(standingOn(education, today).reason).toMatch(/not signed by local-education-authorities, state-funded-schools/);
+    // Covered by the umbrella MoU (¶6.117), in force, but naming no legal gateway: the legal-basis rule refuses.
+    expect(standingOn(education, today).authorises).toBe(true);
+    expect(education.legalBases).toEqual([]);
     expect(version('dwp-disclosure-mou', '1.0')).toMatchObject({ seniorOwners: [], namesOrganisations: expect.arrayContaining(['uk-immigration-service']) });
   });
 
@@ -208,6 +212,40 @@ describe('what the report records', () => {
       'ie-dfe-child-tracing', 'isd-dfe-state-funded-education', 'ho-dfe-free-school-meals', 'ie-dhsc-nhs-debtor-reporting']) {
       expect(versionsOf(id).flatMap((v) => v.purposes).filter((p) => p.compliantEnvironment), id).toEqual([]);
     }
+  });
+});
+
+describe('legal gateways are named provisions (rec 2a; domain: "Legal gateways are named provisions")', () => {
+  it('no version cites a placeholder basis', () => {
+    for (const v of versions) expect(v.legalBases.filter(isPlaceholderBasis), `${v.agreementId}@${v.version}`).toEqual([]);
+  });
+
+  it('a basis the report does not name says where it comes from', () => {
+    for (const code of ['ssaa-1992-s122b', 'iaa-1999-s20', 'nhs-overseas-visitor-charging']) {
+      const bases = versions.flatMap((v) => v.legalBases).filter((b) => b.code === code);
+      expect(bases.length, code).toBeGreaterThan(0);
+      for (const b of bases) expect(b.source, code).toMatch(/legislation\.gov\.uk/);
+    }
+  });
+
+  it('the education status check is covered by the umbrella MoU, answered about 20 a month, and refused for want of a gateway (¶6.117, ¶6.122)', () => {
+    const education = version('home-office-dfe-umbrella-mou', '1.0');
+    expect(education.measures.map((m) => m.description).join(' ')).toMatch(/About 20 enquiries a month/);
+    const refusal = legalBasis({ agreement: education, request: { legalBasis: 'anything' } } as never);
+    expect(refusal).toMatchObject({ outcome: 'deny', reason: expect.stringMatching(/names no legal gateway/) });
+  });
+
+  it('NINO alignment ran under the 2012 umbrella MoU from April 2015 until the process MoU of May 2018 (¶6.29, ¶6.33–6.34)', () => {
+    const governing = (day: IsoDate) => versionsOf('ukvi-dwp-nino-alignment').filter((v) => standingOn(v, day).authorises).map((v) => v.agreementId);
+    expect(governing('2015-03-31')).toEqual([]);
+    expect(governing('2015-04-01')).toEqual(['ukvi-dwp-nino-alignment-umbrella']);
+    expect(governing('2018-04-30')).toEqual(['ukvi-dwp-nino-alignment-umbrella']);
+    expect(governing('2018-05-01')).toEqual(['ukvi-dwp-nino-alignment-mou']);
+  });
+
+  it('IECAS: 45 Trusts had signed their own MoU by 18 June 2018 (¶6.160)', () => {
+    const iecas = collaborations.find((c) => c.id === 'ie-nhs-iecas-chargeability')!;
+    expect(iecas.purpose).toMatch(/45 Trusts had signed an individual MoU with the Home Office by 18 June 2018 \(¶6\.160\)/);
   });
 });
 

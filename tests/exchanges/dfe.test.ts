@@ -8,7 +8,7 @@ import { securityCases } from '../support/exchange-security.ts';
 import { caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, particularsOf, type Caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { checkMinimised, spreadOf } from '../support/minimisation.ts';
-import { asRole } from '../support/register.ts';
+import { adoptTerms } from '../support/register.ts';
 import { educationStatusCheck, fsmEligibility, paths } from '../support/requests.ts';
 
 const { traceableChildMother: ngozi, traceableChildFather: chukwuemeka, s95Parent: yonas, windrushElder: clarence } = fixtures;
@@ -24,23 +24,23 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 
 describe('dfe.education-status-check (¶6.114–6.126)', () => {
-  it('is refused while the schools and LEAs who ask have signed nothing (agreement-in-force, ¶6.117)', async () => {
-    const refusal = await expectRefused(gw, await lea.post(paths['dfe.education-status-check'], educationStatusCheck(ngozi)), 'agreement-in-force');
-    expect(refusal.detail).toMatch(/not signed by local-education-authorities, state-funded-schools/);
+  // The umbrella MoU covers the check (¶6.117), but neither the report nor legislation names a legal gateway for it.
+  it('is refused under the umbrella MoU, which names no legal gateway (legal-basis, ¶6.117)', async () => {
+    const refusal = await expectRefused(gw, await lea.post(paths['dfe.education-status-check'], educationStatusCheck(ngozi)), 'legal-basis');
+    expect(refusal.detail).toMatch(/names no legal gateway/);
     expect(refusal.decision.agreement).toEqual({ id: 'home-office-dfe-umbrella-mou', version: '1.0' });
   });
 
-  describe('once the LEAs and schools have signed the umbrella MoU', () => {
+  describe('once a version naming a legal gateway is signed by every party', () => {
     beforeAll(async () => {
-      const admin = asRole(gw, 'registry-admin');
-      for (const party of ['local-education-authorities', 'state-funded-schools']) {
-        const signed = await admin.post('/v1/register/agreements/home-office-dfe-umbrella-mou/versions/1.0/signatures', { party, signatory: 'Director of Children\'s Services', signedOn: '2026-11-23' });
-        expect(signed.status).toBe(200);
-      }
+      // A stand-in for a gateway Parliament has not made: what the register would need before these checks may run.
+      await adoptTerms(gw, { agreementId: 'home-office-dfe-umbrella-mou', version: '1.0' }, { agreementId: 'education-gateway-trial', version: '1.0', day: '2026-11-23' }, (t) => ({
+        ...t, legalBases: [{ code: 'education-gateway-yet-to-be-named', statute: 'An education status gateway (a test stand-in)', section: 's.1' }],
+      }));
     });
 
     it('gives the leave type and its validity only: no name, no status, no view on entitlement (¶6.115, ¶6.120)', async () => {
-      const body = await expectPermitted(gw, await lea.post(paths['dfe.education-status-check'], educationStatusCheck(ngozi)), { id: 'home-office-dfe-umbrella-mou', version: '1.0' });
+      const body = await expectPermitted(gw, await lea.post(paths['dfe.education-status-check'], educationStatusCheck(ngozi)), { id: 'education-gateway-trial', version: '1.0' });
       expect(body.outcome).toBe('matched');
       expect(body.result).toEqual({ leaveType: 'health-and-care-worker', leaveValidTo: '2028-01-08', windrushReferral: false });
       expect(JSON.stringify(body.result)).not.toMatch(/Ngozi|Okonkwo|NGA|HO-4000002|SK482913C|entitle|immigrationStatus/);
@@ -51,7 +51,7 @@ describe('dfe.education-status-check (¶6.114–6.126)', () => {
       expect(body.result).toEqual({ leaveType: null, leaveValidTo: null, windrushReferral: false });
     });
 
-    it('refuses a purpose, a legal basis or a field the umbrella MoU does not name', async () => {
+    it('refuses a purpose, a legal basis or a field the agreement does not name', async () => {
       await expectRefused(gw, await lea.post(paths['dfe.education-status-check'], { ...educationStatusCheck(ngozi), purpose: 'decide-school-place' }), 'purpose');
       await expectRefused(gw, await lea.post(paths['dfe.education-status-check'], { ...educationStatusCheck(ngozi), legalBasis: 'iaa-1999-s95' }), 'legal-basis');
       const withNino = { ...educationStatusCheck(ngozi), subject: { ...educationStatusCheck(ngozi).subject, nino: 'SK482913C' } };

@@ -53,10 +53,13 @@ describe('dwp.nino-alignment (¶6.33)', () => {
     await expectRefused(gw, await ukvi.post(paths['dwp.nino-alignment'], { ...ninoAlignment([grant(priya)]), legalBasis: 'dpa-1998-s29-3' }), 'legal-basis');
   });
 
-  it('was not possible before the process MoU was signed in May 2018 (dry run)', async () => {
-    const decision = await expectDryRun(gw, await ukvi.decide('dwp.nino-alignment', ninoAlignment([grant(priya)]), '2018-04-30'), 'deny');
-    expect(outcomeOf(decision, 'agreement-in-force')).toBe('deny');
-    expect(decision.rules.find((r) => r.id === 'agreement-in-force')!.reason).toMatch(/not signed/);
+  // Until issue 15 the register refused these days; the scheme in fact ran from April 2015 under the 2012 umbrella MoU.
+  it('ran under the 2012 umbrella MoU from April 2015 until the process MoU of May 2018, and not before (dry runs, ¶6.29, ¶6.33–6.34)', async () => {
+    const under = await expectDryRun(gw, await ukvi.decide('dwp.nino-alignment', ninoAlignment([grant(priya)]), '2018-04-30'), 'permit');
+    expect(under.agreement).toEqual({ id: 'ukvi-dwp-nino-alignment-umbrella', version: '2012-01' });
+    const before = await expectDryRun(gw, await ukvi.decide('dwp.nino-alignment', ninoAlignment([grant(priya)]), '2015-03-31'), 'deny');
+    expect(outcomeOf(before, 'agreement-in-force')).toBe('deny');
+    expect(before.rules.find((r) => r.id === 'agreement-in-force')!.reason).toMatch(/not signed by .* on 2015-03-31/);
   });
 
   describe('under a version that matches on the NINo as well', () => {

@@ -158,7 +158,7 @@ describe('hmrc.proactive-notification (proactive, compliant environment)', () =>
   it('refuses the status-check purpose, and a purpose, basis or field not agreed', async () => {
     await expectRefused(gw, await ho.post(paths['hmrc.proactive-notification'], { ...hmrcProactiveNotification(ruan), purpose: 'tax-credit-child-benefit-status-check' }), 'direction');
     await expectRefused(gw, await ho.post(paths['hmrc.proactive-notification'], { ...hmrcProactiveNotification(ruan), purpose: 'revenue-protection' }), 'purpose');
-    await expectRefused(gw, await ho.post(paths['hmrc.proactive-notification'], { ...hmrcProactiveNotification(ruan), legalBasis: 'unstated-dwp-proactive-basis' }), 'legal-basis');
+    await expectRefused(gw, await ho.post(paths['hmrc.proactive-notification'], { ...hmrcProactiveNotification(ruan), legalBasis: 'ssaa-1992-s122b' }), 'legal-basis');
     const withPostcode = { ...hmrcProactiveNotification(ruan), subject: { ...hmrcProactiveNotification(ruan).subject, postcode: 'BS5 6HN' } };
     await expectRefused(gw, await ho.post(paths['hmrc.proactive-notification'], withPostcode), 'field-scope');
   });

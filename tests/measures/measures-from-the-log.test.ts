@@ -11,8 +11,11 @@ const collaborationOf: Record<string, string> = {
   'home-office-hmrc-status-gateway': 'hmrc-status-checks',
   'ho-dfe-fsm-process-mou': 'ho-dfe-free-school-meals',
 };
-// SLAs the agreements set, in milliseconds: child tracing 10 working days (¶6.110), DWP 5 days (¶6.34).
+// Agreements that set an SLA: child tracing 10 working days (¶6.110), DWP 5 days (¶6.34).
 const slaMs: Record<string, number> = { 'ie-dfe-child-tracing-mou': 10 * 86_400_000, 'home-office-dwp-umbrella-mou': 120 * 3_600_000 };
+// What DfE reported of its back office: traces completed the next day (within 10 working days) or 20 days later
+// (at least 14 working days: breached), no later than the last day of the workload. An exchange nobody reported stays unknown.
+const completion = new Map<string, 'within' | 'breached'>();
 
 let now = new Date('2026-11-02T09:00:00Z');
 let gw: TestGateway;
@@ -67,6 +70,17 @@ beforeAll(async () => {
   if (firstTrace) await report('ie-removals-casework', firstTrace.auditId, 'safeguarding-referral');
   for (const s of permitted('hmrc-notify-young')) await report('hmrc-benefits', s.auditId, 'benefit-stopped');
   for (const s of permitted('dwp-check-priya').slice(0, 1)) await report('dwp-benefits', s.auditId, 'no-action');
+  // DfE, which answered the traces, reports when its back office completed them.
+  const dfe = await gw.token('dfe-pupil-data');
+  const traces = sent.filter((s) => s.exchange === 'dfe.child-trace' && s.decision === 'permit' && s.outcome !== null && s.day <= '2026-11-07');
+  for (const [i, s] of traces.entries()) {
+    const late = i % 2 === 1;
+    const completedAt = new Date(Date.parse(`${s.day}T10:00:00Z`) + (late ? 20 : 1) * 86_400_000).toISOString();
+    const res = await gw.http.post('/v1/completions').set('authorization', `Bearer ${dfe}`).send({ auditId: s.auditId, work: 'trace-answered', completedAt });
+    expect(res.status).toBe(201);
+    completion.set(s.auditId, late ? 'breached' : 'within');
+  }
+  expect([...completion.values()]).toEqual(expect.arrayContaining(['within', 'breached']));
 }, 240_000);
 afterAll(() => gw.close());
 
@@ -79,7 +93,8 @@ const measures = async (query = '') => {
 function expectedFigures(list: Sent[]) {
   const permitted = list.filter((s) => s.decision === 'permit');
   const latencies = permitted.map((s) => latency.get(s.auditId)!);
-  const withSla = permitted.filter((s) => slaMs[s.agreement!] !== undefined);
+  const withSla = permitted.filter((s) => slaMs[s.agreement!] !== undefined && s.outcome !== null);
+  const judged = withSla.filter((s) => completion.has(s.auditId));
   const delivered = permitted.filter((s) => s.outcome !== null);
   const reported = delivered.filter((s) => feedback.has(s.auditId));
   const matched = permitted.filter((s) => s.outcome === 'matched').length;
@@ -97,10 +112,12 @@ function expectedFigures(list: Sent[]) {
     matchRate: matched + unmatched === 0 ? null : matched / (matched + unmatched),
     responseTimes: { measured: latencies.length, p50Ms: nearestRank(latencies, 50), p95Ms: nearestRank(latencies, 95) },
     sla: {
-      measured: withSla.length,
-      within: withSla.filter((s) => latency.get(s.auditId)! <= slaMs[s.agreement!]!).length,
-      breached: withSla.filter((s) => latency.get(s.auditId)! > slaMs[s.agreement!]!).length,
-      shareWithin: withSla.length === 0 ? null : withSla.filter((s) => latency.get(s.auditId)! <= slaMs[s.agreement!]!).length / withSla.length,
+      measured: judged.length,
+      within: judged.filter((s) => completion.get(s.auditId) === 'within').length,
+      breached: judged.filter((s) => completion.get(s.auditId) === 'breached').length,
+      shareWithin: judged.length === 0 ? null : judged.filter((s) => completion.get(s.auditId) === 'within').length / judged.length,
+      // The HTTP answer says nothing of the partner's back office: unreported completions are unknown, not met.
+      completionUnknown: withSla.length - judged.length,
     },
     feedback: {
       exchanges: reported.length,

@@ -63,3 +63,15 @@ describe('what /metrics says', () => {
     expect(text).not.toMatch(/Amara|Okonkwo/);
   });
 });
+
+describe('partner completions', () => {
+  it('are counted apart from outcome feedback, so a completion is never read as what an exchange led to', async () => {
+    const trace = sent.find((s) => s.template === 'trace-matched' && s.decision === 'permit')!;
+    const done = await gw.http.post('/v1/completions').set('authorization', `Bearer ${await gw.token('dfe-pupil-data')}`)
+      .send({ auditId: trace.auditId, work: 'trace-answered', completedAt: '2026-11-23T12:00:00Z' });
+    expect(done.status).toBe(201);
+    const text = (await scrape(gw.config.metricsToken)).text;
+    expect(value(text, 'gateway_partner_completions_total{exchange="dfe.child-trace",work="trace-answered"}')).toBe(1);
+    expect(text).not.toMatch(/gateway_feedback_total\{[^}]*outcome="completed"/);
+  });
+});

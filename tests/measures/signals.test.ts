@@ -78,9 +78,20 @@ describe('SLA breaches and caps', () => {
       agreementId: 'test-fast-mou', purpose: 'trace-child-of-immigration-offender', legalBasis: 'dpa-1998-s29-3', caseReference: 'IE-RC-2026-0099',
       grounds: { parentBelievedImmigrationOffender: true }, subject: { forename: 'Test', surname: 'Child', dateOfBirth: '2016-01-01', postcode: 'LS6 2AB' },
     };
+    const auditIds: string[] = [];
     for (let i = 0; i < 4; i += 1) {
       const res = await gw.http.post('/v1/exchanges/dfe/child-trace').set('authorization', `Bearer ${ie}`).send(body);
-      expect(res.status).toBe(504); // permitted, then DfE too slow: the timeout itself misses a 0.36-second SLA
+      expect(res.status).toBe(504); // permitted, then DfE too slow for the gateway's deadline
+      auditIds.push(res.body.auditId);
+    }
+    // Until DfE says when it completed the traces, the SLA is unknown, not missed and not met.
+    expect((await signals()).some((s) => s.code === 'sla-breached' && s.agreementId === 'test-fast-mou')).toBe(false);
+    // DfE's back office completed each a minute later: past the 0.36-second SLA.
+    at('2026-12-03T10:05:00Z');
+    const dfe = await gw.token('dfe-pupil-data');
+    for (const auditId of auditIds) {
+      const done = await gw.http.post('/v1/completions').set('authorization', `Bearer ${dfe}`).send({ auditId, work: 'trace-answered', completedAt: '2026-12-03T10:01:00Z' });
+      expect(done.status).toBe(201);
     }
     const list = await signals();
     const breach = list.find((s) => s.code === 'sla-breached' && s.agreementId === 'test-fast-mou');

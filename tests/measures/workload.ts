@@ -21,7 +21,7 @@ export interface Sent {
 
 const person = (p: { forename: string; surname: string; dateOfBirth: string }) => ({ forename: p.forename, surname: p.surname, dateOfBirth: p.dateOfBirth });
 const amara = fixtures.traceableChild;
-const statusCheck = (subject: object) => ({ purpose: 'benefit-entitlement-status-check', legalBasis: 'unstated-dwp-status-check-basis', caseReference: 'DWP-BEN-7781', subject });
+const statusCheck = (subject: object) => ({ purpose: 'benefit-entitlement-status-check', legalBasis: 'ssaa-1992-s122b', caseReference: 'DWP-BEN-7781', subject });
 const notification = (p: typeof fixtures.windrushElder) => ({
   purpose: 'compliant-environment-notification', legalBasis: 'ukba-2007-hmrc-status-exchange', caseReference: 'HO-CE-2026-1',
   notificationReference: 'N-2026-1', change: 'leave-curtailed', effectiveFrom: '2026-10-01',

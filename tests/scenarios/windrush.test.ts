@@ -95,8 +95,8 @@ describe('¶3.24: a reactive status check about someone with a Windrush profile 
     await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], dwpProactiveNotification(clarence)), 'windrush-pause');
   });
 
-  it('is refused to a school whose agreement is unsigned, whatever the profile: the referral follows a permitted check only', async () => {
-    const refusal = await expectRefused(gw, await caller(gw, 'lea-admissions').post(paths['dfe.education-status-check'], educationStatusCheck(clarence)), 'agreement-in-force');
+  it('is refused to a school, whose agreement names no legal gateway, whatever the profile: the referral follows a permitted check only', async () => {
+    const refusal = await expectRefused(gw, await caller(gw, 'lea-admissions').post(paths['dfe.education-status-check'], educationStatusCheck(clarence)), 'legal-basis');
     expect(refusal.decision.obligations).toEqual([]);
   });
 });

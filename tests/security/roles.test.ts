@@ -34,6 +34,11 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   listConsolePeople: registryAdmin, grantConsoleRole: registryAdmin, revokeConsoleRole: registryAdmin,
   listClients: registryAdmin, getClient: registryAdmin, registerClient: registryAdmin, replaceClientKeys: registryAdmin,
   revokeClientKey: registryAdmin, changeClientStatus: registryAdmin,
+  reportCompletion: ['partner'],
+  listJointReviews: ['partner', 'registry-admin', 'sro', 'dpo'],
+  holdJointReview: ['sro'],
+  signOffJointReview: ['sro', 'partner'],
+  closeImprovementAction: ['sro'],
 };
 const clientFor: Record<Role, string> = { partner: 'ie-removals-casework', sro: 'sro', dpo: 'dpo', 'registry-admin': 'registry-admin' };
 

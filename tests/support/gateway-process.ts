@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mintToken, readSigningKey } from '../../gateway/auth/sandbox-clients.ts';
 import { loadConfig } from '../../gateway/config.ts';
+import { completedForSignature } from './register.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -100,7 +101,7 @@ export async function adoptTermsThrough(
   // Drafted as the source stands, then amended: the draft is replaced before anyone signs it.
   const draft = { ...terms, agreementId: to.agreementId, version: to.version, inForceFrom: to.day, inForceTo: null };
   expectStatus(await admin.post(`/v1/register/agreements/${to.agreementId}/versions`, draft), 201, 'draft');
-  const body = change(draft);
+  const body = completedForSignature(change(draft));
   expectStatus(await admin.put(`/v1/register/agreements/${to.agreementId}/versions/${to.version}`, body), 200, 'amended draft');
   for (const party of body.parties as string[]) {
     expectStatus(await admin.post(`/v1/register/agreements/${to.agreementId}/versions/${to.version}/signatures`, { party, signatory: `Senior owner for ${party}`, signedOn: to.day }), 200, `signature of ${party}`);

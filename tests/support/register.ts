@@ -18,7 +18,8 @@ export function termsBody(agreementId: string, version: string, overrides: Recor
     purposes: [{ code: 'trace-child-of-immigration-offender', description: 'Trace a child', mode: 'reactive', compliantEnvironment: false }],
     partyAims: [{ party: 'home-office-ie', seeks: 'Addresses' }, { party: 'dfe', seeks: 'A capped process' }],
     exchanges: [{ exchange: 'dfe.child-trace', requesters: ['home-office-ie'], responder: 'dfe', requestFields: ['subject.forename'], responseFields: ['match'] }],
-    dataAccuracy: null, sopReferences: ['SOP 1'], processMaps: [],
+    dataAccuracy: { matchPoints: ['name', 'dateOfBirth', 'postcode'], description: 'Three-point match; a partial match is returned for resolution' },
+    sopReferences: ['SOP 1'], processMaps: [],
     seniorOwners: [
       { party: 'home-office-ie', name: 'IE owner', role: 'Senior owner', email: 'ie@homeoffice.example' },
       { party: 'dfe', name: 'DfE owner', role: 'Senior owner', email: 'dfe@education.example' },
@@ -65,7 +66,7 @@ export async function adoptTerms(
   const collaborationId = agreements.body.agreement.collaborationId;
   const created = await admin.post('/v1/register/agreements', { id: to.agreementId, collaborationId, kind: terms.kind, title: `${terms.title} (${to.agreementId})` });
   if (created.status !== 201) throw new Error(`agreement not created: ${JSON.stringify(created.body)}`);
-  const body = change({ ...terms, agreementId: to.agreementId, version: to.version, inForceFrom: to.day, inForceTo: null });
+  const body = completedForSignature(change({ ...terms, agreementId: to.agreementId, version: to.version, inForceFrom: to.day, inForceTo: null }));
   const drafted = await admin.post(`/v1/register/agreements/${to.agreementId}/versions`, body);
   if (drafted.status !== 201) throw new Error(`version not drafted: ${JSON.stringify(drafted.body)}`);
   for (const party of body.parties as string[]) {
@@ -73,4 +74,24 @@ export async function adoptTerms(
     if (signed.status !== 200) throw new Error(`not signed by ${party}: ${JSON.stringify(signed.body)}`);
   }
   return body;
+}
+
+/**
+ * Terms adopted from the default register, with whatever recommendation 2 asks for and the source lacks filled in
+ * (a senior owner per party, accuracy, communication, measures, a review interval): a version signed today must be
+ * complete, and the tests that adopt terms are about the term they change, not about these.
+ */
+export function completedForSignature(terms: Record<string, any>): Record<string, any> {
+  const owners = [...terms.seniorOwners];
+  for (const party of terms.parties as string[]) {
+    if (!owners.some((o) => o.party === party)) owners.push({ party, name: `Senior owner for ${party}`, role: 'Senior owner', email: `owner@${party}.example` });
+  }
+  return {
+    ...terms,
+    seniorOwners: owners,
+    dataAccuracy: terms.dataAccuracy ?? { matchPoints: [], description: 'Each party corrects what the other reports wrong' },
+    communication: terms.communication || 'Monthly call between the senior owners',
+    measures: terms.measures.length > 0 ? terms.measures : [{ code: 'volume', description: 'Requests a month' }],
+    review: { ...terms.review, intervalMonths: terms.review.intervalMonths ?? 12 },
+  };
 }

@@ -32,7 +32,7 @@ export function subjectOf(p: Who, with_: { nino?: boolean; homeOfficeReference?:
 }
 
 export const ninoAlignment = (grants: (Who & { homeOfficeReference: string; nino?: string | null; vulnerable?: boolean })[]) => ({
-  purpose: 'record-nino-on-brp', legalBasis: 'unstated-nino-alignment-basis', caseReference: 'UKVI-NA-2026-1123', batchReference: 'CID-GRANTS-2026-11-23',
+  purpose: 'record-nino-on-brp', legalBasis: 'ssaa-1992-s122b', caseReference: 'UKVI-NA-2026-1123', batchReference: 'CID-GRANTS-2026-11-23',
   grants: grants.map((g) => ({
     homeOfficeReference: g.homeOfficeReference, ...nameAndBirth(g), ...(g.nino ? { nino: g.nino } : {}), ...(g.vulnerable !== undefined ? { vulnerable: g.vulnerable } : {}),
   })),
@@ -43,7 +43,7 @@ export const accessedPublicFunds = (p: Who, with_: { nino?: boolean } = { nino: 
 });
 
 export const dwpStatusCheck = (p: Who, with_: { nino?: boolean; homeOfficeReference?: boolean } = {}) => ({
-  purpose: 'benefit-entitlement-status-check', legalBasis: 'unstated-dwp-status-check-basis', caseReference: 'DWP-UC-2026-7781', subject: subjectOf(p, with_),
+  purpose: 'benefit-entitlement-status-check', legalBasis: 'ssaa-1992-s122b', caseReference: 'DWP-UC-2026-7781', subject: subjectOf(p, with_),
 });
 
 export const hmrcStatusCheck = (p: Who, with_: { nino?: boolean; homeOfficeReference?: boolean } = {}) => ({
@@ -53,7 +53,7 @@ export const hmrcStatusCheck = (p: Who, with_: { nino?: boolean; homeOfficeRefer
 const notification = { notificationReference: 'HO-CE-N-2026-0042', change: 'leave-curtailed', effectiveFrom: '2026-11-01' } as const;
 
 export const dwpProactiveNotification = (p: Who, with_: { nino?: boolean; homeOfficeReference?: boolean } = { homeOfficeReference: true }) => ({
-  purpose: 'cease-benefits-notification', legalBasis: 'unstated-dwp-proactive-basis', caseReference: 'HO-CE-2026-0042', ...notification, subject: subjectOf(p, with_),
+  purpose: 'cease-benefits-notification', legalBasis: 'ssaa-1992-s122b', caseReference: 'HO-CE-2026-0042', ...notification, subject: subjectOf(p, with_),
 });
 
 export const hmrcProactiveNotification = (p: Who, with_: { nino?: boolean; homeOfficeReference?: boolean } = { homeOfficeReference: true }) => ({
@@ -67,7 +67,7 @@ export const hmrcEvidenceRequest = (p: Who, extra: Record<string, unknown> = {})
 });
 
 export const educationStatusCheck = (p: Who) => ({
-  purpose: 'confirm-parent-leave', legalBasis: 'unstated-education-status-basis', caseReference: 'LEA-ADM-2026-0917', subject: subjectOf(p, { homeOfficeReference: true }),
+  purpose: 'confirm-parent-leave', legalBasis: 'education-gateway-yet-to-be-named', caseReference: 'LEA-ADM-2026-0917', subject: subjectOf(p, { homeOfficeReference: true }),
 });
 
 export const fsmEligibility = (p: Who) => ({
@@ -89,7 +89,7 @@ export const nhsTraceRequest = (
   p: Who,
   purpose = 'deportation-serious-criminal-offence',
   trace: { otherEffortsFailed: boolean; sentenceMonths?: number } = { otherEffortsFailed: true, sentenceMonths: 18 },
-) => ({ purpose, legalBasis: 'unstated-nhs-digital-basis', caseReference: 'IE-TRACE-2026-0661', subject: subjectOf(p), trace });
+) => ({ purpose, legalBasis: 'iaa-1999-s20', caseReference: 'IE-TRACE-2026-0661', subject: subjectOf(p), trace });
 
 export const financialStatusShare = (p: Who, reason: 'facing-deportation-for-criminal-offence' | 'no-leave' = 'facing-deportation-for-criminal-offence') => ({
   purpose: 'disqualified-person-current-account', legalBasis: 'ia-2014-s40-40h', caseReference: 'HO-FIN-2026-0119', shareReference: 'HO-FIN-SHARE-0119',

@@ -1,0 +1,64 @@
+// The partner's completion of the work an exchange asked for (a NINo allocated, a trace answered): what a
+// back-office SLA is judged on (¶6.34, ¶6.110), as the report means it, rather than the HTTP answer. The answering
+// party reports it by the exchange's auditId; it becomes an audit entry linked to the decision, of the kind that
+// already carries what a party says about an exchange (`feedback`, with `feedback: completed`), so the log's
+// format and its verifiers need no change. The checks run under the chain lock, in the transaction that appends.
+import type { Logger } from 'pino';
+import type { AuditAppender } from '../../audit/append.ts';
+import { bareUuid } from '../../audit/read.ts';
+import type { Principal } from '../auth/principal.ts';
+import { GatewayError } from '../http/problem.ts';
+import { safeError } from '../logger.ts';
+
+export const completionMarker = 'completed';
+export type CompletedWork = 'nino-allocated' | 'nino-traced' | 'trace-answered' | 'check-answered';
+
+export interface CompletionReceipt { auditId: string; decisionId: string; exchange: string; work: CompletedWork; completedAt: string; recordedAt: string }
+
+type Json = Record<string, unknown>;
+const parsed = (v: unknown): Json => (typeof v === 'string' ? JSON.parse(v) : v) as Json;
+
+export function createCompletions(deps: { audit: AuditAppender; logger: Pick<Logger, 'error'>; clock: () => Date }) {
+  return async function report(principal: Principal, auditId: string, work: CompletedWork, completedAt: string, requestId: string): Promise<CompletionReceipt> {
+    const decisionId = bareUuid(auditId);
+    const completed = new Date(completedAt);
+    if (completed.getTime() > deps.clock().getTime()) throw new GatewayError('unprocessable', 'completedAt is in the future: report a completion once it has happened');
+    try {
+      const { stored, result } = await deps.audit.append(async (trx) => {
+        const row = await trx('audit_log').where({ id: decisionId }).first('kind', 'body', 'recorded_at');
+        const body = row ? parsed(row.body) : null;
+        // Only the party that answered completes the work; to anyone else the exchange is "not found".
+        if (!row || row.kind !== 'decision' || body!.partner !== principal.party) {
+          throw new GatewayError('not-found', 'There is no exchange with that auditId that you answered');
+        }
+        if (body!.decision !== 'permit') throw new GatewayError('conflict', 'That exchange was refused: nothing was asked of you, so nothing was completed');
+        if (completed.getTime() < new Date(row.recorded_at).getTime()) throw new GatewayError('unprocessable', 'completedAt is before the request was made');
+        const earlier = await trx('audit_log').where({ decision_id: decisionId, kind: 'feedback' }).whereRaw(`body->>'feedback' = ?`, [completionMarker]).first('id');
+        if (earlier) throw new GatewayError('conflict', 'The completion of that exchange has already been reported');
+        const entry = {
+          decisionId, exchange: body!.exchange, direction: body!.direction, agreement: body!.agreement,
+          party: principal.party, clientId: principal.clientId, partner: body!.party,
+          feedback: completionMarker, work, completedAt: completed.toISOString(), requestId,
+        };
+        return { entries: [{ kind: 'feedback' as const, body: entry }], result: body!.exchange as string };
+      });
+      return { auditId: stored[0]!.id, decisionId, exchange: result, work, completedAt: completed.toISOString(), recordedAt: stored[0]!.recordedAt };
+    } catch (error) {
+      if (error instanceof GatewayError) throw error;
+      deps.logger.error({ error: safeError(error), requestId }, 'audit append of a completion failed');
+      throw new GatewayError('audit-unavailable', 'The completion could not be recorded in the audit log. Try again later.');
+    }
+  };
+}
+export type CompletionReporter = ReturnType<typeof createCompletions>;
+
+export function completionRoutes(report: CompletionReporter): import('../http/route.ts').Route[] {
+  return [{
+    operationId: 'reportCompletion',
+    roles: ['partner'],
+    handler: async ({ principal, body, requestId }) => {
+      const { auditId, work, completedAt } = body as { auditId: string; work: CompletedWork; completedAt: string };
+      return { status: 201, body: await report(principal!, auditId, work, completedAt, requestId) };
+    },
+  }];
+}
