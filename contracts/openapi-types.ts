@@ -977,6 +977,9 @@ export interface paths {
          *     outcome from a fixed list (never free text). Written to the audit log as a `feedback` entry linked to the
          *     decision; the measures show the outcome rates per collaboration. An exchange the caller was not party to is
          *     404; a refused or failed exchange, a repeated outcome, or `no-action` beside another outcome is 409.
+         *     The accuracy loop: `wrong-person` and `data-inaccurate` say the data were wrong; `corrected` says they were put
+         *     right, naming in `corrects` the report it answers (409 if that is no such report on the exchange) or, without
+         *     it, the decision. The measures show an accuracy rate per collaboration and agreement (Figures.accuracy).
          */
         post: operations["reportFeedback"];
         delete?: never;
@@ -2349,6 +2352,18 @@ export interface components {
                 rate: components["schemas"]["Share"];
                 byOutcome: components["schemas"]["Counts"];
             };
+            /**
+             * @description The accuracy loop. The denominator, `withFeedback`, is the answered exchanges (permitted, with a usable
+             *     partner answer) that have at least one feedback entry; exchanges nobody gave feedback on are left out.
+             *     `inaccurate` counts those reported `wrong-person`, `data-inaccurate` or `corrected` (a correction means
+             *     something was wrong); `corrected` those with a correction; `rate` is (withFeedback - inaccurate) / withFeedback.
+             */
+            accuracy: {
+                withFeedback: number;
+                inaccurate: number;
+                corrected: number;
+                rate: components["schemas"]["Share"];
+            };
             windrushReferrals: number;
         };
         SlaTerms: null | {
@@ -2439,7 +2454,7 @@ export interface components {
             signals: components["schemas"]["Signal"][];
         };
         /** @enum {string} */
-        FeedbackOutcome: "benefit-stopped" | "address-updated" | "referred-to-windrush-taskforce" | "safeguarding-referral" | "debt-repaid" | "no-action";
+        FeedbackOutcome: "benefit-stopped" | "address-updated" | "referred-to-windrush-taskforce" | "safeguarding-referral" | "debt-repaid" | "no-action" | "wrong-person" | "data-inaccurate" | "corrected";
         FeedbackRequest: {
             /**
              * Format: uuid
@@ -2447,6 +2462,11 @@ export interface components {
              */
             auditId: string;
             outcome: components["schemas"]["FeedbackOutcome"];
+            /**
+             * Format: uuid
+             * @description With `corrected` only, the feedback entry (a `wrong-person` or `data-inaccurate` report on the same exchange) put right. Without it a correction names the decision.
+             */
+            corrects?: string;
         };
         FeedbackReceipt: {
             /**
@@ -2458,6 +2478,11 @@ export interface components {
             decisionId: string;
             exchange: string;
             outcome: components["schemas"]["FeedbackOutcome"];
+            /**
+             * Format: uuid
+             * @description What a correction puts right
+             */
+            corrects?: string;
             /** Format: date-time */
             recordedAt: string;
         };
