@@ -988,6 +988,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obligations decisions put on someone, tracked to confirmation (SROs and DPOs).
+         * @description Worked out from the audit log each time, never stored: a completed exchange whose outcome referred the case to
+         *     the Windrush Taskforce (¶3.24) gives the Home Office a `refer-to-windrush-taskforce` obligation; a completed
+         *     `nhs.debtor-return` gives the reporting Trust an `inform-patient-of-debt-report` obligation (¶5.29, ¶5.31).
+         *     Each is due 10 working days (England and Wales, bank holidays skipped) after the exchange completed; the
+         *     report sets no deadline, so the register's own return period is used (¶6.110). `overdue` from the day after
+         *     the due date until an `obligation-confirmation` entry says it was done; overdue ones raise an
+         *     `obligation-overdue` signal.
+         */
+        get: operations["listObligations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/obligations/{obligationId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The responsible party confirms an obligation was done.
+         * @description Appends an `obligation-confirmation` entry, linked to the decision, in the transaction that checks the
+         *     obligation. Only the responsible party (the Home Office for a referral, the reporting Trust for informing the
+         *     patient) may confirm; anyone else gets 404. A second confirmation is 409. The body is an empty JSON object:
+         *     a confirmation carries no free text, so it cannot carry personal data.
+         */
+        post: operations["confirmObligation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/console/people": {
         parameters: {
             query?: never;
@@ -1453,7 +1502,7 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             /** @enum {string} */
-            kind: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback" | "console-access";
+            kind: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback" | "console-access" | "obligation-confirmation";
             /** @description The entry's facts. Subjects and case references appear only as keyed hashes; fields disclosed by name only. */
             body: Record<string, never>;
             prevHash: string;
@@ -2439,7 +2488,7 @@ export interface components {
         };
         Signal: {
             /** @enum {string} */
-            code: "feed-stopped" | "sla-breached" | "cap-reached" | "cap-near-limit" | "review-overdue" | "directive-lapsing" | "recorded-after-the-fact";
+            code: "feed-stopped" | "sla-breached" | "cap-reached" | "cap-near-limit" | "review-overdue" | "directive-lapsing" | "recorded-after-the-fact" | "obligation-overdue";
             /** @enum {string} */
             severity: "urgent" | "warning";
             collaborationId: string | null;
@@ -2485,6 +2534,37 @@ export interface components {
             corrects?: string;
             /** Format: date-time */
             recordedAt: string;
+        };
+        Obligation: {
+            /** @description `<kind>.<decision uuid>`: one obligation of each kind per decision. */
+            id: string;
+            /** @enum {string} */
+            kind: "refer-to-windrush-taskforce" | "inform-patient-of-debt-report";
+            duty: string;
+            /** Format: uuid */
+            decisionId: string;
+            exchange: string;
+            agreementId: string | null;
+            responsibleParty: string;
+            arose: components["schemas"]["IsoDate"];
+            due: components["schemas"]["IsoDate"];
+            /** @enum {string} */
+            status: "open" | "overdue" | "confirmed";
+            confirmation: null | {
+                obligationId: string;
+                /** Format: uuid */
+                auditId: string;
+                party: string;
+                clientId: string;
+                /** Format: date-time */
+                recordedAt: string;
+            };
+        };
+        /** @description Nothing but the confirmation itself; the actor and the time come from the token and the database. */
+        ObligationConfirmationRequest: Record<string, never>;
+        ObligationList: {
+            asOf: components["schemas"]["IsoDate"];
+            obligations: components["schemas"]["Obligation"][];
         };
         ConsoleRoleMapping: {
             /**
@@ -3060,7 +3140,7 @@ export interface operations {
                 /** @description An exchange the gateway governs; its decisions, dry runs and outcomes. */
                 exchange?: "dwp.nino-alignment" | "dwp.accessed-public-funds" | "dwp.status-check" | "dwp.proactive-notification" | "hmrc.evidence-request" | "hmrc.status-check" | "hmrc.proactive-notification" | "dfe.child-trace" | "dfe.education-status-check" | "dfe.fsm-eligibility" | "nhs.chargeability-check" | "nhs.debtor-return" | "nhs.trace-request" | "financial.status-share";
                 decision?: "permit" | "deny";
-                kind?: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback" | "console-access";
+                kind?: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback" | "console-access" | "obligation-confirmation";
                 /** @description The party that made the exchange (e.g. home-office-ie). */
                 party?: string;
                 /** @description An agreement id; entries under any version of it. */
@@ -4229,6 +4309,63 @@ export interface operations {
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    listObligations: {
+        parameters: {
+            query?: {
+                status?: "open" | "overdue" | "confirmed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The obligations, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    confirmObligation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                obligationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObligationConfirmationRequest"];
+            };
+        };
+        responses: {
+            /** @description Confirmed; the obligation as it now stands. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Obligation"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
         };
     };

@@ -24,6 +24,8 @@ import { createMetrics } from './measures/metrics.ts';
 import { measuresRoutes } from './measures/routes.ts';
 import { createMeasures } from './measures/service.ts';
 import { createMeasuresStore } from './measures/store.ts';
+import { createObligations } from './obligations/service.ts';
+import { obligationRoutes } from './obligations/routes.ts';
 import { consoleRouter } from './console/router.ts';
 import { createSessions } from './console/sessions.ts';
 import { createRelyingParty } from './console/oidc.ts';
@@ -67,7 +69,8 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore), sealer: auditModule.sealer });
   const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
   const measuresStore = createMeasuresStore(db);
-  const measures = createMeasures({ store: measuresStore, register, today });
+  const obligations = createObligations({ db, audit, today, logger });
+  const measures = createMeasures({ store: measuresStore, register, today, overdueObligations: obligations.overdue });
   const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
   const clock = deps.clock ?? (() => new Date());
   const subjectHmac = auditModule.pseudonymiser.providerSubject;
@@ -99,6 +102,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       replayRoute({ reader: createAuditReader(db), sealer: auditModule.sealer, registerAsKnown: (known) => registerAsKnown(createRegisterStore(db, known), known) }),
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today, (known) => createRegisterStore(db, known)),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
+      ...obligationRoutes(obligations),
       ...peopleRoutes(people),
       metrics.route(config.metricsToken),
     ],

@@ -7,7 +7,7 @@ import { GatewayError } from '../http/problem.ts';
 import { addDays, daysBetween, periodStart, type Interval } from './periods.ts';
 import { buildReport, slaResolver, type CollaborationMeasures, type RegisterView } from './report.ts';
 import { seriesOf, type SeriesPoint } from './series.ts';
-import { signalsOf, thresholds, type CapState, type FeedState, type Signal } from './signals.ts';
+import { signalsOf, thresholds, type CapState, type FeedState, type OverdueObligation, type Signal } from './signals.ts';
 import type { MeasuresStore } from './store.ts';
 import type { Window } from './types.ts';
 
@@ -15,6 +15,8 @@ export interface MeasuresDeps {
   store: MeasuresStore;
   register: Pick<RegisterStore, 'collaborations' | 'agreements' | 'allVersions' | 'directives'>;
   today: () => IsoDate;
+  /** Obligations past due and unconfirmed (gateway/obligations), for the obligation-overdue signal. */
+  overdueObligations?: () => Promise<OverdueObligation[]>;
 }
 
 export const maxWindowDays = 400;
@@ -101,7 +103,10 @@ export function createMeasures(deps: MeasuresDeps) {
         collaborationId, agreementId: v.agreementId, version: v.version, nextReviewDue: v.review.nextReviewDue,
       }));
       const lateRecords = await deps.store.lateRecords(addDays(today, -thresholds.afterTheFactDays));
-      const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives, lateRecords });
+      const overdueObligations = (await deps.overdueObligations?.()) ?? [];
+      const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives, lateRecords, overdueObligations })
+        .map((s) => (s.code === 'obligation-overdue' && s.agreementId
+          ? { ...s, collaborationId: view.agreements.find((a) => a.id === s.agreementId)?.collaborationId ?? null } : s));
       return { asOf: today, logHead: recent.logHead, signals };
     },
   };

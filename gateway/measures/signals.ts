@@ -5,7 +5,7 @@ import { addDays, daysBetween, wholePeriodsSince, type Interval } from './period
 import type { CapUse } from './report.ts';
 import type { Figures } from './types.ts';
 
-export type SignalCode = 'feed-stopped' | 'sla-breached' | 'cap-reached' | 'cap-near-limit' | 'review-overdue' | 'directive-lapsing' | 'recorded-after-the-fact';
+export type SignalCode = 'feed-stopped' | 'sla-breached' | 'cap-reached' | 'cap-near-limit' | 'review-overdue' | 'directive-lapsing' | 'recorded-after-the-fact' | 'obligation-overdue';
 
 export interface Signal {
   code: SignalCode;
@@ -44,7 +44,11 @@ export interface SignalInput {
   directives: DirectiveState[];
   /** Register changes recorded after the fact in the last `afterTheFactDays` days. */
   lateRecords?: LateRecord[];
+  /** Obligations on decisions not confirmed by their due date (gateway/obligations). */
+  overdueObligations?: OverdueObligation[];
 }
+
+export interface OverdueObligation { id: string; duty: string; responsibleParty: string; agreementId: string | null; exchange: string; due: IsoDate }
 
 export const thresholds = {
   capNearShare: 0.8,
@@ -117,7 +121,13 @@ export function signalsOf(input: SignalInput): Signal[] {
         + (r.reason ? `"${r.reason}"` : 'no reason given'),
     });
   }
+  for (const o of input.overdueObligations ?? []) {
+    out.push({
+      ...base, code: 'obligation-overdue', severity: 'urgent', agreementId: o.agreementId, exchange: o.exchange,
+      detail: `${o.duty}: due from ${o.responsibleParty} on ${o.due}, not confirmed ${daysBetween(o.due, input.today)} days later (obligation ${o.id})`,
+    });
+  }
   const rank = (s: Signal) => (s.severity === 'urgent' ? 0 : 1);
-  const order: SignalCode[] = ['feed-stopped', 'sla-breached', 'cap-reached', 'directive-lapsing', 'cap-near-limit', 'review-overdue', 'recorded-after-the-fact'];
+  const order: SignalCode[] = ['feed-stopped', 'sla-breached', 'cap-reached', 'directive-lapsing', 'cap-near-limit', 'obligation-overdue', 'review-overdue', 'recorded-after-the-fact'];
   return out.sort((a, b) => rank(a) - rank(b) || order.indexOf(a.code) - order.indexOf(b.code));
 }
