@@ -12,6 +12,7 @@ import type { AuditKeyRing } from './signing-keys.ts';
 import { createFactSealer } from './sealed-facts.ts';
 import { createPseudonymiser } from './subject-key.ts';
 import { createSubjectReporter } from './subject-report.ts';
+import { createLinkedSubjectReporter } from './linked-subject-report.ts';
 import { verifyLog } from './verify.ts';
 
 export interface AuditModuleOptions {
@@ -33,6 +34,7 @@ export function createAuditModule(db: Knex, options: AuditModuleOptions) {
     reader: createAuditReader(db),
     pseudonymiser,
     subjectReport: createSubjectReporter(db, pseudonymiser),
+    linkedSubjectReport: createLinkedSubjectReporter(db, pseudonymiser),
     receiptFor: createReceipts({ db, checkpoints: checkpointer, keysUrl: keysPath }),
     keys,
     verify: async () => verifyLog(db, { jwks: await keys.jwks() }),

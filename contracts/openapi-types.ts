@@ -400,6 +400,10 @@ export interface paths {
          * Every exchange about one person, for a subject access request (Data Protection Officers).
          * @description By whom, when, for what purpose, under which agreement and legal basis, what was decided and which fields
          *     were disclosed: each decision joined with its outcome, oldest first. Identifiers as for subject-search.
+         *     Several identifiers of one person at once (`identifiers`: a NINo, a name with date of birth, a Home Office
+         *     reference, up to 10) give one list of every exchange naming any of them, each row saying by position which
+         *     it matched (`matchedBy`); only their keyed HMACs are compared. `?format=csv` or `Accept: text/csv` gives
+         *     the same report as CSV for a subject access request, with a fixed file name and no identifier in any header.
          */
         post: operations["auditSubjectReport"];
         delete?: never;
@@ -1546,6 +1550,25 @@ export interface components {
             truncated: boolean;
             exchanges: components["schemas"]["AuditReportedExchange"][];
         };
+        /** @description One identifier (AuditSubjectQuery), or several of the same person under `identifiers`. */
+        AuditSubjectReportQuery: components["schemas"]["AuditSubjectQuery"] | {
+            identifiers: components["schemas"]["AuditSubjectQuery"][];
+        };
+        AuditLinkedSubjectReport: {
+            /** @enum {string} */
+            identifiedBy: "linked";
+            /** @description The kind of each identifier asked by, in the order given; never its value. */
+            identifiers: {
+                index: number;
+                /** @enum {string} */
+                kind: "nino" | "name-dob" | "ho-ref";
+            }[];
+            count: number;
+            truncated: boolean;
+            /** @description Each exchange carries `matchedBy`. */
+            exchanges: components["schemas"]["AuditReportedExchange"][];
+        };
+        AuditSubjectReportAnswer: components["schemas"]["AuditSubjectReport"] | components["schemas"]["AuditLinkedSubjectReport"];
         AuditReportedExchange: {
             /** Format: uuid */
             auditId: string;
@@ -1577,6 +1600,8 @@ export interface components {
             /** @description Names of the fields that went */
             fieldsDisclosed: string[];
             fieldsWithheld: string[];
+            /** @description In a linked report only */
+            matchedBy?: number[];
         };
         AuditInclusionProof: {
             /** @description The entry's seq minus 1. */
@@ -3259,14 +3284,16 @@ export interface operations {
     };
     auditSubjectReport: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "json" | "csv";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AuditSubjectQuery"];
+                "application/json": components["schemas"]["AuditSubjectReportQuery"];
             };
         };
         responses: {
@@ -3276,7 +3303,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditSubjectReport"];
+                    "application/json": components["schemas"]["AuditSubjectReportAnswer"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Problem"];
