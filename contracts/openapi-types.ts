@@ -992,6 +992,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/measures/reported": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a figure for an operation outside the gateway, with its source (Senior Responsible Officers).
+         * @description Rec 3 asks for measures of every collaboration; some run outside the gateway (Project WALKS: 503 referrals, 15
+         *     of interest, ¶6.19; Operation DINTEL: 425 cases reviewed, ¶6.180; the IECAS helpline, about 50 calls a day,
+         *     ¶6.160). An SRO records the figure for a period with its source. Append-only (a figure found wrong is
+         *     corrected by recording another); recorded with the database's clock and the actor, and audited as a
+         *     `register-change` (`record-reported-measure`) in the same transaction. Shown in the collaboration's measures
+         *     under `reported`, each marked `basis: reported`.
+         */
+        post: operations["recordReportedMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/obligations": {
         parameters: {
             query?: never;
@@ -2505,6 +2530,8 @@ export interface components {
             /** @enum {string} */
             interval: "day" | "week" | "month";
             measures: components["schemas"]["CollaborationMeasures"];
+            /** @description Figures an SRO recorded for periods overlapping the window (POST /v1/measures/reported), each marked `basis: reported`. */
+            reported?: components["schemas"]["ReportedMeasure"][];
             series: {
                 start: components["schemas"]["IsoDate"];
                 end: components["schemas"]["IsoDate"];
@@ -2559,6 +2586,36 @@ export interface components {
             corrects?: string;
             /** Format: date-time */
             recordedAt: string;
+        };
+        ReportedMeasureRequest: {
+            collaborationId: components["schemas"]["Code"];
+            measure: components["schemas"]["Code"];
+            periodFrom: components["schemas"]["IsoDate"];
+            periodTo: components["schemas"]["IsoDate"];
+            value: number;
+            /** @description Where the figure comes from, e.g. "ICIBI report, ¶6.19". */
+            source: string;
+        };
+        ReportedMeasure: {
+            /** Format: uuid */
+            id: string;
+            collaborationId: string;
+            measure: string;
+            periodFrom: components["schemas"]["IsoDate"];
+            periodTo: components["schemas"]["IsoDate"];
+            value: number;
+            source: string;
+            /**
+             * @description Recorded by a person
+             * @enum {string}
+             */
+            basis: "reported";
+            recordedBy: string;
+            party: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The register-change entry that recorded it (on the answer to the POST; null in lists). */
+            auditId: string | null;
         };
         Obligation: {
             /** @description `<kind>.<decision uuid>`: one obligation of each kind per decision. */
@@ -4336,6 +4393,36 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    recordReportedMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportedMeasureRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportedMeasure"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             503: components["responses"]["Problem"];
         };

@@ -25,6 +25,8 @@ import { measuresRoutes } from './measures/routes.ts';
 import { createMeasures } from './measures/service.ts';
 import { createMeasuresStore } from './measures/store.ts';
 import { createObligations } from './obligations/service.ts';
+import { createReportedMeasures } from './measures/reported.ts';
+import { reportedMeasureRoutes } from './measures/reported-routes.ts';
 import { obligationRoutes } from './obligations/routes.ts';
 import { consoleRouter } from './console/router.ts';
 import { createSessions } from './console/sessions.ts';
@@ -70,7 +72,8 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
   const measuresStore = createMeasuresStore(db);
   const obligations = createObligations({ db, audit, today, logger });
-  const measures = createMeasures({ store: measuresStore, register, today, overdueObligations: obligations.overdue });
+  const reportedMeasures = createReportedMeasures({ db, audit, register });
+  const measures = createMeasures({ store: measuresStore, register, today, overdueObligations: obligations.overdue, reported: reportedMeasures.forCollaboration });
   const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
   const clock = deps.clock ?? (() => new Date());
   const subjectHmac = auditModule.pseudonymiser.providerSubject;
@@ -103,6 +106,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today, (known) => createRegisterStore(db, known)),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
       ...obligationRoutes(obligations),
+      ...reportedMeasureRoutes(reportedMeasures),
       ...peopleRoutes(people),
       metrics.route(config.metricsToken),
     ],

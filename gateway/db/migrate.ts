@@ -15,6 +15,7 @@ import * as register from '../../mou-registry/migrations/20261123100100_register
 import * as registerGeneration from '../../mou-registry/migrations/20261202100000_register_generation.ts';
 import * as registerRecordTime from '../../mou-registry/migrations/20261207130000_register_record_time.ts';
 import * as clients from './migrations/20261123100000_clients.ts';
+import * as reportedMeasures from '../measures/migrations/20261207200100_reported_measures.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123100000_clients': clients,
@@ -32,6 +33,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207160000_console_people': consolePeople,
   '20261207160100_audit_console_access_kind': auditConsoleAccessKind,
   '20261207200000_audit_obligation_confirmation_kind': auditObligationConfirmationKind,
+  '20261207200100_reported_measures': reportedMeasures,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -8,6 +8,7 @@ import { addDays, daysBetween, periodStart, type Interval } from './periods.ts';
 import { buildReport, slaResolver, type CollaborationMeasures, type RegisterView } from './report.ts';
 import { seriesOf, type SeriesPoint } from './series.ts';
 import { signalsOf, thresholds, type CapState, type FeedState, type OverdueObligation, type Signal } from './signals.ts';
+import type { ReportedMeasure } from './reported.ts';
 import type { MeasuresStore } from './store.ts';
 import type { Window } from './types.ts';
 
@@ -17,6 +18,8 @@ export interface MeasuresDeps {
   today: () => IsoDate;
   /** Obligations past due and unconfirmed (gateway/obligations), for the obligation-overdue signal. */
   overdueObligations?: () => Promise<OverdueObligation[]>;
+  /** Figures an SRO recorded for work outside the gateway (reported.ts), shown beside the log's own. */
+  reported?: (collaborationId: string, window: Window) => Promise<ReportedMeasure[]>;
 }
 
 export const maxWindowDays = 400;
@@ -71,13 +74,14 @@ export function createMeasures(deps: MeasuresDeps) {
 
     report: async (window: Window) => (await report(window)).report,
 
-    async collaboration(collaborationId: string, window: Window, interval: Interval): Promise<{ logHead: number; window: Window; interval: Interval; measures: CollaborationMeasures; series: SeriesPoint[] }> {
+    async collaboration(collaborationId: string, window: Window, interval: Interval): Promise<{ logHead: number; window: Window; interval: Interval; measures: CollaborationMeasures; series: SeriesPoint[]; reported?: ReportedMeasure[] }> {
       const { records, view, report: r } = await report(window);
       const measures = r.collaborations.find((c) => c.collaborationId === collaborationId);
       if (!measures) throw new GatewayError('not-found', 'There is no such collaboration in the register');
       const ids = new Set(measures.agreements.map((a) => a.agreementId));
       const mine = records.filter((x) => x.agreement && ids.has(x.agreement.id));
-      return { logHead: r.logHead, window, interval, measures, series: seriesOf(mine, window, interval, slaResolver(view.versions)) };
+      const reported = deps.reported ? { reported: await deps.reported(collaborationId, window) } : {};
+      return { logHead: r.logHead, window, interval, measures, series: seriesOf(mine, window, interval, slaResolver(view.versions)), ...reported };
     },
 
     async signals(): Promise<{ asOf: IsoDate; logHead: number; signals: Signal[] }> {
