@@ -31,6 +31,7 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   recordJointReview: ['sro'],
   getMeasures: overseers, getCollaborationMeasures: overseers, listSignals: overseers,
   reportFeedback: ['partner'],
+  listObligations: overseers, confirmObligation: ['partner', 'sro'], recordReportedMeasure: ['sro'],
   listConsolePeople: registryAdmin, grantConsoleRole: registryAdmin, revokeConsoleRole: registryAdmin,
 };
 const clientFor: Record<Role, string> = { partner: 'ie-removals-casework', sro: 'sro', dpo: 'dpo', 'registry-admin': 'registry-admin' };
