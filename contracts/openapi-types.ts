@@ -2532,6 +2532,12 @@ export interface components {
             measures: components["schemas"]["CollaborationMeasures"];
             /** @description Figures an SRO recorded for periods overlapping the window (POST /v1/measures/reported), each marked `basis: reported`. */
             reported?: components["schemas"]["ReportedMeasure"][];
+            /** @description Obligations on decisions under the collaboration's agreements (GET /v1/obligations), by status today, whenever they arose. */
+            obligations?: {
+                open: number;
+                overdue: number;
+                confirmed: number;
+            };
             series: {
                 start: components["schemas"]["IsoDate"];
                 end: components["schemas"]["IsoDate"];

@@ -73,7 +73,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const measuresStore = createMeasuresStore(db);
   const obligations = createObligations({ db, audit, today, logger });
   const reportedMeasures = createReportedMeasures({ db, audit, register });
-  const measures = createMeasures({ store: measuresStore, register, today, overdueObligations: obligations.overdue, reported: reportedMeasures.forCollaboration });
+  const measures = createMeasures({ store: measuresStore, register, today, overdueObligations: obligations.overdue, reported: reportedMeasures.forCollaboration, obligationCounts: obligations.counts });
   const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
   const clock = deps.clock ?? (() => new Date());
   const subjectHmac = auditModule.pseudonymiser.providerSubject;

@@ -20,7 +20,11 @@ export interface MeasuresDeps {
   overdueObligations?: () => Promise<OverdueObligation[]>;
   /** Figures an SRO recorded for work outside the gateway (reported.ts), shown beside the log's own. */
   reported?: (collaborationId: string, window: Window) => Promise<ReportedMeasure[]>;
+  /** Obligations on decisions under these agreements, counted by status (gateway/obligations). */
+  obligationCounts?: (agreementIds: ReadonlySet<string>) => Promise<ObligationCounts>;
 }
+
+export interface ObligationCounts { open: number; overdue: number; confirmed: number }
 
 export const maxWindowDays = 400;
 
@@ -74,14 +78,15 @@ export function createMeasures(deps: MeasuresDeps) {
 
     report: async (window: Window) => (await report(window)).report,
 
-    async collaboration(collaborationId: string, window: Window, interval: Interval): Promise<{ logHead: number; window: Window; interval: Interval; measures: CollaborationMeasures; series: SeriesPoint[]; reported?: ReportedMeasure[] }> {
+    async collaboration(collaborationId: string, window: Window, interval: Interval): Promise<{ logHead: number; window: Window; interval: Interval; measures: CollaborationMeasures; series: SeriesPoint[]; reported?: ReportedMeasure[]; obligations?: ObligationCounts }> {
       const { records, view, report: r } = await report(window);
       const measures = r.collaborations.find((c) => c.collaborationId === collaborationId);
       if (!measures) throw new GatewayError('not-found', 'There is no such collaboration in the register');
       const ids = new Set(measures.agreements.map((a) => a.agreementId));
       const mine = records.filter((x) => x.agreement && ids.has(x.agreement.id));
       const reported = deps.reported ? { reported: await deps.reported(collaborationId, window) } : {};
-      return { logHead: r.logHead, window, interval, measures, series: seriesOf(mine, window, interval, slaResolver(view.versions)), ...reported };
+      const obligations = deps.obligationCounts ? { obligations: await deps.obligationCounts(ids) } : {};
+      return { logHead: r.logHead, window, interval, measures, series: seriesOf(mine, window, interval, slaResolver(view.versions)), ...reported, ...obligations };
     },
 
     async signals(): Promise<{ asOf: IsoDate; logHead: number; signals: Signal[] }> {

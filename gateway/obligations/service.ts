@@ -73,6 +73,13 @@ export function createObligations(deps: ObligationDeps) {
       }
     },
 
+    /** How many obligations under these agreements stand open, overdue and confirmed today, whenever they arose. */
+    async counts(agreementIds: ReadonlySet<string>): Promise<Record<ObligationStatus, number>> {
+      const counts: Record<ObligationStatus, number> = { open: 0, overdue: 0, confirmed: 0 };
+      for (const o of await derive(deps.db, deps.today())) if (o.agreementId && agreementIds.has(o.agreementId)) counts[o.status] += 1;
+      return counts;
+    },
+
     /** The obligations past their due date, for the signals. */
     overdue: async (): Promise<Obligation[]> => (await derive(deps.db, deps.today())).filter((o) => o.status === 'overdue'),
   };

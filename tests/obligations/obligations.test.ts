@@ -61,6 +61,8 @@ describe('overdue obligations', () => {
     const signals = (await gw.http.get('/v1/measures/signals').set('authorization', await as('sro'))).body.signals
       .filter((s: { code: string }) => s.code === 'obligation-overdue');
     expect(signals).toHaveLength(2);
+    const dwp = await gw.http.get(`/v1/measures/collaborations/${signals[0].collaborationId}`).set('authorization', await as('sro'));
+    expect(dwp.body.obligations).toEqual({ open: 0, overdue: 1, confirmed: 0 });
     expect(signals[0]).toMatchObject({ severity: 'urgent', collaborationId: expect.any(String) });
     expect(signals.map((s: { detail: string }) => s.detail).join(' ')).toMatch(/Windrush Taskforce.*due from home-office on 2026-12-07/);
   });
