@@ -15,6 +15,7 @@ import type { AuditKeyRing } from './signing-keys.ts';
 import { createFactSealer } from './sealed-facts.ts';
 import { createPseudonymiser } from './subject-key.ts';
 import { createSubjectReporter } from './subject-report.ts';
+import { createLinkedSubjectReporter } from './linked-subject-report.ts';
 import { verifyLog } from './verify.ts';
 import { safeError } from '../gateway/logger.ts';
 
@@ -45,6 +46,7 @@ export function createAuditModule(db: Knex, options: AuditModuleOptions) {
     reader,
     pseudonymiser,
     subjectReport: createSubjectReporter(db, pseudonymiser),
+    linkedSubjectReport: createLinkedSubjectReporter(db, pseudonymiser),
     receiptFor: createReceipts({ db, checkpoints: checkpointer, keysUrl: keysPath }),
     keys,
     verify: async () => chainHealth.verified(await verifyLog(db, { jwks: await keys.jwks() })),

@@ -8,6 +8,8 @@ import type { AuditQuery, AuditReader } from './read.ts';
 import type { Receipt } from './receipts.ts';
 import type { AuditKeyRing } from './signing-keys.ts';
 import { subjectIdentifier, type SubjectQuery, type SubjectReport } from './subject-report.ts';
+import type { LinkedSubjectReport } from './linked-subject-report.ts';
+import { subjectReportCsv } from './subject-report-csv.ts';
 import type { Pseudonymiser } from './subject-key.ts';
 import type { AuditEntry } from './types.ts';
 import type { VerificationResult } from './verify.ts';
@@ -16,6 +18,7 @@ export interface AuditRouteDeps {
   reader: AuditReader;
   pseudonymiser: Pick<Pseudonymiser, 'subject'>;
   subjectReport(query: SubjectQuery): Promise<SubjectReport>;
+  linkedSubjectReport(queries: SubjectQuery[]): Promise<LinkedSubjectReport>;
   receiptFor(entry: AuditEntry): Promise<Receipt | null>;
   keys: Pick<AuditKeyRing, 'jwks'>;
   verify(): Promise<VerificationResult>;
@@ -74,7 +77,20 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
     {
       operationId: 'auditSubjectReport',
       roles: ['dpo'],
-      handler: async ({ body }) => ({ body: await deps.subjectReport(body as SubjectQuery) }),
+      handler: async ({ body, params, req }) => {
+        const { identifiers } = body as { identifiers?: SubjectQuery[] };
+        // The old body, one identifier, still answers exactly as before; a list answers across all of them.
+        const report = identifiers ? await deps.linkedSubjectReport(identifiers) : await deps.subjectReport(body as SubjectQuery);
+        const csv = params.format === 'csv' || (params.format === undefined && /\btext\/csv\b/.test(req.get('accept') ?? ''));
+        if (!csv) return { body: report };
+        const lines = subjectReportCsv(report);
+        return {
+          lines: { next: async () => lines.next() },
+          type: 'text/csv; charset=utf-8',
+          // A fixed file name: one made from the person's identifiers would put them in a header.
+          headers: { 'content-disposition': 'attachment; filename="subject-report.csv"', 'cache-control': 'no-store' },
+        };
+      },
     },
     {
       operationId: 'getAuditReceipt',

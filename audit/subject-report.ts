@@ -47,45 +47,56 @@ const parsed = (v: unknown): Json | null => (v === null || v === undefined ? nul
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-export function createSubjectReporter(db: Knex, pseudonymiser: Pick<Pseudonymiser, 'subject'>) {
-  return async function subjectReport(query: SubjectQuery): Promise<SubjectReport> {
-    const identifier = subjectIdentifier(query);
-    const hmac = pseudonymiser.subject(identifier);
-    const rows: Json[] = (await db.raw(`
+/** Every decision and dry run naming any of these HMACs, oldest first, each joined with its first outcome. */
+export async function reportRows(db: Knex, hmacs: readonly string[]): Promise<{ rows: Json[]; truncated: boolean }> {
+  const anyOf = hmacs.map(() => `d.body->'subjects' @> ?::jsonb`).join(' or ');
+  const rows: Json[] = (await db.raw(`
       select d.id, d.recorded_at, d.kind, d.body, o.id as outcome_id, o.recorded_at as outcome_at, o.body as outcome_body
       from audit_log d
       left join lateral (
         select id, recorded_at, body from audit_log o where o.decision_id = d.id and o.kind = 'outcome' order by o.seq limit 1
       ) o on true
-      where d.kind in ('decision', 'dry-run') and d.body->'subjects' @> ?::jsonb
+      where d.kind in ('decision', 'dry-run') and (${anyOf})
       order by d.seq
-      limit ?`, [JSON.stringify([hmac]), maxExchanges + 1])).rows;
-    const exchanges = rows.slice(0, maxExchanges).map((row): ReportedExchange => {
-      const body = parsed(row.body)!;
-      const outcome = parsed(row.outcome_body);
-      const agreement = body.agreement as { id: string; version: string } | null | undefined;
-      return {
-        auditId: row.id as string,
-        recordedAt: new Date(row.recorded_at as string).toISOString(),
-        dryRun: row.kind === 'dry-run',
-        exchange: text(body.exchange),
-        direction: text(body.direction),
-        partner: text(body.partner),
-        party: text(body.party),
-        clientId: text(body.clientId),
-        purpose: text(body.purpose),
-        legalBasis: text(body.legalBasis),
-        agreement: agreement ? { id: agreement.id, version: agreement.version } : null,
-        decision: text(body.decision),
-        deniedBy: Array.isArray(body.rules) ? (body.rules as { id: string; outcome: string }[]).filter((r) => r.outcome === 'deny').map((r) => r.id) : [],
-        fieldsRequested: list(body.fieldsRequested),
-        outcome: text(outcome?.outcome),
-        outcomeAuditId: text(row.outcome_id),
-        outcomeRecordedAt: row.outcome_at ? new Date(row.outcome_at as string).toISOString() : null,
-        fieldsDisclosed: list(outcome?.fieldsDisclosed),
-        fieldsWithheld: list(outcome?.fieldsWithheld),
-      };
-    });
-    return { identifiedBy: identifier.kind, count: exchanges.length, truncated: rows.length > maxExchanges, exchanges };
+      limit ?`, [...hmacs.map((h) => JSON.stringify([h])), maxExchanges + 1])).rows;
+  return { rows: rows.slice(0, maxExchanges), truncated: rows.length > maxExchanges };
+}
+
+export function reportedExchange(row: Json): ReportedExchange {
+  const body = parsed(row.body)!;
+  const outcome = parsed(row.outcome_body);
+  const agreement = body.agreement as { id: string; version: string } | null | undefined;
+  return {
+    auditId: row.id as string,
+    recordedAt: new Date(row.recorded_at as string).toISOString(),
+    dryRun: row.kind === 'dry-run',
+    exchange: text(body.exchange),
+    direction: text(body.direction),
+    partner: text(body.partner),
+    party: text(body.party),
+    clientId: text(body.clientId),
+    purpose: text(body.purpose),
+    legalBasis: text(body.legalBasis),
+    agreement: agreement ? { id: agreement.id, version: agreement.version } : null,
+    decision: text(body.decision),
+    deniedBy: Array.isArray(body.rules) ? (body.rules as { id: string; outcome: string }[]).filter((r) => r.outcome === 'deny').map((r) => r.id) : [],
+    fieldsRequested: list(body.fieldsRequested),
+    outcome: text(outcome?.outcome),
+    outcomeAuditId: text(row.outcome_id),
+    outcomeRecordedAt: row.outcome_at ? new Date(row.outcome_at as string).toISOString() : null,
+    fieldsDisclosed: list(outcome?.fieldsDisclosed),
+    fieldsWithheld: list(outcome?.fieldsWithheld),
+  };
+}
+
+/** The HMACs an entry names (its `subjects`). */
+export const subjectsOf = (row: Json): string[] => list(parsed(row.body)!.subjects);
+
+export function createSubjectReporter(db: Knex, pseudonymiser: Pick<Pseudonymiser, 'subject'>) {
+  return async function subjectReport(query: SubjectQuery): Promise<SubjectReport> {
+    const identifier = subjectIdentifier(query);
+    const { rows, truncated } = await reportRows(db, [pseudonymiser.subject(identifier)]);
+    const exchanges = rows.map(reportedExchange);
+    return { identifiedBy: identifier.kind, count: exchanges.length, truncated, exchanges };
   };
 }

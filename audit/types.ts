@@ -1,4 +1,4 @@
-export type EntryKind = 'decision' | 'outcome' | 'dry-run' | 'register-change' | 'feedback' | 'lookup' | 'console-access';
+export type EntryKind = 'decision' | 'outcome' | 'dry-run' | 'register-change' | 'feedback' | 'lookup' | 'console-access' | 'obligation-confirmation';
 
 /** An entry to append; `id` may be chosen beforehand where another entry of the same commit must refer to it. */
 export interface NewEntry { kind: EntryKind; body: Record<string, unknown>; id?: string }

@@ -486,6 +486,10 @@ export interface paths {
          * Every exchange about one person, for a subject access request (Data Protection Officers).
          * @description By whom, when, for what purpose, under which agreement and legal basis, what was decided and which fields
          *     were disclosed: each decision joined with its outcome, oldest first. Identifiers as for subject-search.
+         *     Several identifiers of one person at once (`identifiers`: a NINo, a name with date of birth, a Home Office
+         *     reference, up to 10) give one list of every exchange naming any of them, each row saying by position which
+         *     it matched (`matchedBy`); only their keyed HMACs are compared. `?format=csv` or `Accept: text/csv` gives
+         *     the same report as CSV for a subject access request, with a fixed file name and no identifier in any header.
          */
         post: operations["auditSubjectReport"];
         delete?: never;
@@ -1337,8 +1341,85 @@ export interface paths {
          *     outcome from a fixed list (never free text). Written to the audit log as a `feedback` entry linked to the
          *     decision; the measures show the outcome rates per collaboration. An exchange the caller was not party to is
          *     404; a refused or failed exchange, a repeated outcome, or `no-action` beside another outcome is 409.
+         *     The accuracy loop: `wrong-person` and `data-inaccurate` say the data were wrong; `corrected` says they were put
+         *     right, naming in `corrects` the report it answers (409 if that is no such report on the exchange) or, without
+         *     it, the decision. The measures show an accuracy rate per collaboration and agreement (Figures.accuracy).
          */
         post: operations["reportFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/measures/reported": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a figure for an operation outside the gateway, with its source (Senior Responsible Officers).
+         * @description Rec 3 asks for measures of every collaboration; some run outside the gateway (Project WALKS: 503 referrals, 15
+         *     of interest, ¶6.19; Operation DINTEL: 425 cases reviewed, ¶6.180; the IECAS helpline, about 50 calls a day,
+         *     ¶6.160). An SRO records the figure for a period with its source. Append-only (a figure found wrong is
+         *     corrected by recording another); recorded with the database's clock and the actor, and audited as a
+         *     `register-change` (`record-reported-measure`) in the same transaction. Shown in the collaboration's measures
+         *     under `reported`, each marked `basis: reported`.
+         */
+        post: operations["recordReportedMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obligations decisions put on someone, tracked to confirmation (SROs and DPOs).
+         * @description Worked out from the audit log each time, never stored: a completed exchange whose outcome referred the case to
+         *     the Windrush Taskforce (¶3.24) gives the Home Office a `refer-to-windrush-taskforce` obligation; a completed
+         *     `nhs.debtor-return` gives the reporting Trust an `inform-patient-of-debt-report` obligation (¶5.29, ¶5.31).
+         *     Each is due 10 working days (England and Wales, bank holidays skipped) after the exchange completed; the
+         *     report sets no deadline, so the register's own return period is used (¶6.110). `overdue` from the day after
+         *     the due date until an `obligation-confirmation` entry says it was done; overdue ones raise an
+         *     `obligation-overdue` signal.
+         */
+        get: operations["listObligations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/obligations/{obligationId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The responsible party confirms an obligation was done.
+         * @description Appends an `obligation-confirmation` entry, linked to the decision, in the transaction that checks the
+         *     obligation. Only the responsible party (the Home Office for a referral, the reporting Trust for informing the
+         *     patient) may confirm; anyone else gets 404. A second confirmation is 409. The body is an empty JSON object:
+         *     a confirmation carries no free text, so it cannot carry personal data.
+         */
+        post: operations["confirmObligation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1971,7 +2052,7 @@ export interface components {
             /** Format: date-time */
             recordedAt: string;
             /** @enum {string} */
-            kind: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback" | "console-access";
+            kind: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback" | "console-access" | "obligation-confirmation";
             /** @description The entry's facts. Subjects and case references appear only as keyed hashes; fields disclosed by name only. */
             body: Record<string, never>;
             prevHash: string;
@@ -2015,6 +2096,25 @@ export interface components {
             truncated: boolean;
             exchanges: components["schemas"]["AuditReportedExchange"][];
         };
+        /** @description One identifier (AuditSubjectQuery), or several of the same person under `identifiers`. */
+        AuditSubjectReportQuery: components["schemas"]["AuditSubjectQuery"] | {
+            identifiers: components["schemas"]["AuditSubjectQuery"][];
+        };
+        AuditLinkedSubjectReport: {
+            /** @enum {string} */
+            identifiedBy: "linked";
+            /** @description The kind of each identifier asked by, in the order given; never its value. */
+            identifiers: {
+                index: number;
+                /** @enum {string} */
+                kind: "nino" | "name-dob" | "ho-ref";
+            }[];
+            count: number;
+            truncated: boolean;
+            /** @description Each exchange carries `matchedBy`. */
+            exchanges: components["schemas"]["AuditReportedExchange"][];
+        };
+        AuditSubjectReportAnswer: components["schemas"]["AuditSubjectReport"] | components["schemas"]["AuditLinkedSubjectReport"];
         AuditReportedExchange: {
             /** Format: uuid */
             auditId: string;
@@ -2046,6 +2146,8 @@ export interface components {
             /** @description Names of the fields that went, never their values. */
             fieldsDisclosed: string[];
             fieldsWithheld: string[];
+            /** @description In a linked report only, the positions in `identifiers` of those this exchange named. */
+            matchedBy?: number[];
         };
         AuditInclusionProof: {
             /** @description The entry's seq minus 1. */
@@ -2995,6 +3097,18 @@ export interface components {
                 rate: components["schemas"]["Share"];
                 byOutcome: components["schemas"]["Counts"];
             };
+            /**
+             * @description The accuracy loop. The denominator, `withFeedback`, is the answered exchanges (permitted, with a usable
+             *     partner answer) that have at least one feedback entry; exchanges nobody gave feedback on are left out.
+             *     `inaccurate` counts those reported `wrong-person`, `data-inaccurate` or `corrected` (a correction means
+             *     something was wrong); `corrected` those with a correction; `rate` is (withFeedback - inaccurate) / withFeedback.
+             */
+            accuracy: {
+                withFeedback: number;
+                inaccurate: number;
+                corrected: number;
+                rate: components["schemas"]["Share"];
+            };
             windrushReferrals: number;
         };
         SlaTerms: null | {
@@ -3062,6 +3176,14 @@ export interface components {
             /** @enum {string} */
             interval: "day" | "week" | "month";
             measures: components["schemas"]["CollaborationMeasures"];
+            /** @description Figures an SRO recorded for periods overlapping the window (POST /v1/measures/reported), each marked `basis: reported`. */
+            reported?: components["schemas"]["ReportedMeasure"][];
+            /** @description Obligations on decisions under the collaboration's agreements (GET /v1/obligations), by status today, whenever they arose. */
+            obligations?: {
+                open: number;
+                overdue: number;
+                confirmed: number;
+            };
             series: {
                 start: components["schemas"]["IsoDate"];
                 end: components["schemas"]["IsoDate"];
@@ -3070,7 +3192,7 @@ export interface components {
         };
         Signal: {
             /** @enum {string} */
-            code: "feed-stopped" | "sla-breached" | "cap-reached" | "cap-near-limit" | "review-overdue" | "directive-lapsing" | "recorded-after-the-fact" | "audit-chain-broken";
+            code: "feed-stopped" | "sla-breached" | "cap-reached" | "cap-near-limit" | "review-overdue" | "directive-lapsing" | "recorded-after-the-fact" | "audit-chain-broken" | "obligation-overdue";
             /** @enum {string} */
             severity: "urgent" | "warning";
             collaborationId: string | null;
@@ -3085,7 +3207,7 @@ export interface components {
             signals: components["schemas"]["Signal"][];
         };
         /** @enum {string} */
-        FeedbackOutcome: "benefit-stopped" | "address-updated" | "referred-to-windrush-taskforce" | "safeguarding-referral" | "debt-repaid" | "no-action";
+        FeedbackOutcome: "benefit-stopped" | "address-updated" | "referred-to-windrush-taskforce" | "safeguarding-referral" | "debt-repaid" | "no-action" | "wrong-person" | "data-inaccurate" | "corrected";
         FeedbackRequest: {
             /**
              * Format: uuid
@@ -3093,6 +3215,11 @@ export interface components {
              */
             auditId: string;
             outcome: components["schemas"]["FeedbackOutcome"];
+            /**
+             * Format: uuid
+             * @description With `corrected` only, the feedback entry (a `wrong-person` or `data-inaccurate` report on the same exchange) put right. Without it a correction names the decision.
+             */
+            corrects?: string;
         };
         CompletionRequest: {
             /**
@@ -3136,8 +3263,74 @@ export interface components {
             decisionId: string;
             exchange: string;
             outcome: components["schemas"]["FeedbackOutcome"];
+            /**
+             * Format: uuid
+             * @description What a correction puts right: a feedback entry or the decision.
+             */
+            corrects?: string;
             /** Format: date-time */
             recordedAt: string;
+        };
+        ReportedMeasureRequest: {
+            collaborationId: components["schemas"]["Code"];
+            measure: components["schemas"]["Code"];
+            periodFrom: components["schemas"]["IsoDate"];
+            periodTo: components["schemas"]["IsoDate"];
+            value: number;
+            /** @description Where the figure comes from, e.g. "ICIBI report, ¶6.19". */
+            source: string;
+        };
+        ReportedMeasure: {
+            /** Format: uuid */
+            id: string;
+            collaborationId: string;
+            measure: string;
+            periodFrom: components["schemas"]["IsoDate"];
+            periodTo: components["schemas"]["IsoDate"];
+            value: number;
+            source: string;
+            /**
+             * @description Recorded by a person, not computed from the audit log.
+             * @enum {string}
+             */
+            basis: "reported";
+            recordedBy: string;
+            party: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The register-change entry that recorded it (on the answer to the POST; null in lists). */
+            auditId: string | null;
+        };
+        Obligation: {
+            /** @description `<kind>.<decision uuid>`: one obligation of each kind per decision. */
+            id: string;
+            /** @enum {string} */
+            kind: "refer-to-windrush-taskforce" | "inform-patient-of-debt-report";
+            duty: string;
+            /** Format: uuid */
+            decisionId: string;
+            exchange: string;
+            agreementId: string | null;
+            responsibleParty: string;
+            arose: components["schemas"]["IsoDate"];
+            due: components["schemas"]["IsoDate"];
+            /** @enum {string} */
+            status: "open" | "overdue" | "confirmed";
+            confirmation: null | {
+                obligationId: string;
+                /** Format: uuid */
+                auditId: string;
+                party: string;
+                clientId: string;
+                /** Format: date-time */
+                recordedAt: string;
+            };
+        };
+        /** @description Nothing but the confirmation itself; the actor and the time come from the token and the database. */
+        ObligationConfirmationRequest: Record<string, never>;
+        ObligationList: {
+            asOf: components["schemas"]["IsoDate"];
+            obligations: components["schemas"]["Obligation"][];
         };
         ConsoleRoleMapping: {
             /**
@@ -4060,7 +4253,7 @@ export interface operations {
                 /** @description An exchange the gateway governs; its decisions, dry runs and outcomes. */
                 exchange?: "dwp.nino-alignment" | "dwp.accessed-public-funds" | "dwp.status-check" | "dwp.proactive-notification" | "hmrc.evidence-request" | "hmrc.status-check" | "hmrc.proactive-notification" | "dfe.child-trace" | "dfe.education-status-check" | "dfe.fsm-eligibility" | "nhs.chargeability-check" | "nhs.debtor-return" | "nhs.trace-request" | "financial.status-share";
                 decision?: "permit" | "deny";
-                kind?: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback" | "console-access";
+                kind?: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback" | "console-access" | "obligation-confirmation";
                 /** @description The party that made the exchange (e.g. home-office-ie). */
                 party?: string;
                 /** @description An agreement id; entries under any version of it. */
@@ -4189,14 +4382,16 @@ export interface operations {
     };
     auditSubjectReport: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "json" | "csv";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AuditSubjectQuery"];
+                "application/json": components["schemas"]["AuditSubjectReportQuery"];
             };
         };
         responses: {
@@ -4206,7 +4401,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditSubjectReport"];
+                    "application/json": components["schemas"]["AuditSubjectReportAnswer"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["Problem"];
@@ -5733,6 +5929,100 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    recordReportedMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportedMeasureRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportedMeasure"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    listObligations: {
+        parameters: {
+            query?: {
+                status?: "open" | "overdue" | "confirmed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The obligations, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    confirmObligation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                obligationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObligationConfirmationRequest"];
+            };
+        };
+        responses: {
+            /** @description Confirmed; the obligation as it now stands. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Obligation"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Problem"];
         };

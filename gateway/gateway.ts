@@ -33,6 +33,10 @@ import { createMetrics } from './measures/metrics.ts';
 import { measuresRoutes } from './measures/routes.ts';
 import { createMeasures } from './measures/service.ts';
 import { createMeasuresStore } from './measures/store.ts';
+import { createObligations } from './obligations/service.ts';
+import { createReportedMeasures } from './measures/reported.ts';
+import { reportedMeasureRoutes } from './measures/reported-routes.ts';
+import { obligationRoutes } from './obligations/routes.ts';
 import { consoleRouter } from './console/router.ts';
 import { createSessions } from './console/sessions.ts';
 import { createRelyingParty } from './console/oidc.ts';
@@ -77,7 +81,12 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore), sealer: auditModule.sealer });
   const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
   const measuresStore = createMeasuresStore(db);
-  const measures = createMeasures({ store: measuresStore, register, today, chain: chainHealth });
+  const obligations = createObligations({ db, audit, today, logger });
+  const reportedMeasures = createReportedMeasures({ db, audit, register });
+  const measures = createMeasures({
+    store: measuresStore, register, today, chain: chainHealth,
+    overdueObligations: obligations.overdue, reported: reportedMeasures.forCollaboration, obligationCounts: obligations.counts,
+  });
   const { clientRegister } = config;
   const authenticate = createAuthenticator(clients, {
     audience: config.audience,
@@ -123,6 +132,8 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...jointReviewRoutes(createJointReviews({ db, audit, today })),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
       ...completionRoutes(createCompletions({ audit, logger, clock: deps.clock ?? (() => new Date()) })),
+      ...obligationRoutes(obligations),
+      ...reportedMeasureRoutes(reportedMeasures),
       ...peopleRoutes(people),
       ...clientRoutes(clientCommands),
       metrics.route(config.metricsToken),

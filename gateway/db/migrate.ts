@@ -11,6 +11,7 @@ import * as auditDeniedRulesIndex from '../../audit/migrations/20261207130100_au
 import * as auditConsoleAccessKind from '../../audit/migrations/20261207160100_audit_console_access_kind.ts';
 import * as auditChainChecks from '../../audit/migrations/20261207170000_audit_chain_checks.ts';
 import * as auditTransparency from '../../audit/migrations/20261207180000_audit_transparency.ts';
+import * as auditObligationConfirmationKind from '../../audit/migrations/20261207200000_audit_obligation_confirmation_kind.ts';
 import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as consolePeople from '../console/migrations/20261207160000_console_people.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
@@ -20,6 +21,7 @@ import * as jointReviews from '../../mou-registry/migrations/20261207190000_join
 import * as clients from './migrations/20261123100000_clients.ts';
 import * as idempotencyKeys from './migrations/20261207140000_idempotency_keys.ts';
 import * as clientHistory from './migrations/20261207150000_client_history.ts';
+import * as reportedMeasures from '../measures/migrations/20261207200100_reported_measures.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123100000_clients': clients,
@@ -42,6 +44,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207150000_client_history': clientHistory,
   '20261207180000_audit_transparency': auditTransparency,
   '20261207190000_joint_reviews': jointReviews,
+  '20261207200000_audit_obligation_confirmation_kind': auditObligationConfirmationKind,
+  '20261207200100_reported_measures': reportedMeasures,
 };
 
 const source: Knex.MigrationSource<string> = {

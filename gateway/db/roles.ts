@@ -45,6 +45,8 @@ export const tablePrivileges: Record<string, Privilege[]> = {
   console_sign_in_attempts: ['select', 'insert', 'delete'],
   // Idempotency keys: claimed, settled with the first answer, released when nothing was done, swept after 24 h.
   idempotency_keys: ['select', 'insert', 'update', 'delete'],
+  // Figures reported for operations outside the gateway: append-only (a trigger refuses the rest).
+  reported_measures: ['select', 'insert'],
   // The gateway reads these to check the schema is current; only the owner migrates.
   knex_migrations: ['select'],
   knex_migrations_lock: ['select'],

@@ -6,19 +6,27 @@ import type { AuditAppender } from '../../audit/append.ts';
 import { GatewayError } from '../http/problem.ts';
 import { safeError } from '../logger.ts';
 import type { Principal } from '../auth/principal.ts';
-import { isFeedbackOutcome, type FeedbackOutcome } from './feedback-outcomes.ts';
+import { correctableOutcomes, isFeedbackOutcome, type FeedbackOutcome } from './feedback-outcomes.ts';
 import { failedOutcomes } from './match.ts';
 
 export interface FeedbackDeps { audit: AuditAppender; logger: Pick<Logger, 'error'> }
 
-export interface FeedbackReceipt { auditId: string; decisionId: string; exchange: string; outcome: FeedbackOutcome; recordedAt: string }
+export interface FeedbackReceipt { auditId: string; decisionId: string; exchange: string; outcome: FeedbackOutcome; corrects?: string; recordedAt: string }
+
+/** What is reported: one outcome; a `corrected` may name the wrong-person or data-inaccurate report it puts right. */
+export interface FeedbackReport { auditId: string; outcome: FeedbackOutcome; corrects?: string }
 
 type Json = Record<string, unknown>;
 const parsed = (v: unknown): Json => (typeof v === 'string' ? JSON.parse(v) : v) as Json;
 
 export function createFeedback(deps: FeedbackDeps) {
-  return async function report(principal: Principal, auditId: string, outcome: FeedbackOutcome, requestId: string): Promise<FeedbackReceipt> {
+  return async function report(principal: Principal, { auditId, outcome, corrects: named }: FeedbackReport, requestId: string): Promise<FeedbackReceipt> {
     const decisionId = bareUuid(auditId);
+    if (named !== undefined && outcome !== 'corrected') {
+      throw new GatewayError('invalid-request', 'Only a corrected report names what it corrects', { errors: [{ field: 'corrects', message: 'is only for outcome corrected' }] });
+    }
+    // A correction without a named report corrects the exchange's data as a whole: it names the decision.
+    const corrects = outcome === 'corrected' ? bareUuid(named ?? decisionId) : undefined;
     try {
       const { stored, result } = await deps.audit.append(async (trx) => {
         const row = await trx('audit_log').where({ id: decisionId }).first('kind', 'body');
@@ -33,11 +41,18 @@ export function createFeedback(deps: FeedbackDeps) {
         if (typeof partnerOutcome !== 'string' || failedOutcomes.has(partnerOutcome)) {
           throw new GatewayError('conflict', 'That exchange did not complete: the partner gave no usable answer, so nothing was shared');
         }
-        const earlier = (await trx('audit_log').where({ decision_id: decisionId, kind: 'feedback', party: principal.party }).select('body'))
-          .map((r) => parsed(r.body).feedback)
-          // A completion report (completion.ts) shares the entry kind but is not an outcome.
-          .filter(isFeedbackOutcome);
-        if (earlier.includes(outcome)) throw new GatewayError('conflict', `This party has already reported ${outcome} for that exchange`);
+        const all = (await trx('audit_log').where({ decision_id: decisionId, kind: 'feedback' }).select('id', 'party', 'body'))
+          .map((r) => ({ id: r.id as string, party: r.party as string, feedback: parsed(r.body).feedback, corrects: parsed(r.body).corrects }));
+        if (corrects !== undefined && corrects !== decisionId) {
+          const target = all.find((f) => f.id === corrects);
+          if (!target || !correctableOutcomes.has(target.feedback as string)) {
+            throw new GatewayError('conflict', 'corrects names no wrong-person or data-inaccurate report on that exchange');
+          }
+        }
+        const mine = all.filter((f) => f.party === principal.party);
+        const earlier = mine.map((f) => f.feedback);
+        const repeated = outcome === 'corrected' ? mine.some((f) => f.feedback === 'corrected' && f.corrects === corrects) : earlier.includes(outcome);
+        if (repeated) throw new GatewayError('conflict', `This party has already reported ${outcome} for that ${outcome === 'corrected' && corrects !== decisionId ? 'report' : 'exchange'}`);
         if (earlier.length > 0 && (outcome === 'no-action' || earlier.includes('no-action'))) {
           throw new GatewayError('conflict', 'no-action cannot stand beside another outcome from the same party for the same exchange');
         }
@@ -51,11 +66,12 @@ export function createFeedback(deps: FeedbackDeps) {
           // The other party to the exchange, whichever side reports.
           partner: body!.party === principal.party ? body!.partner : body!.party,
           feedback: outcome,
+          ...(corrects !== undefined ? { corrects } : {}),
           requestId,
         };
         return { entries: [{ kind: 'feedback' as const, body: entry }], result: body!.exchange as string };
       });
-      return { auditId: stored[0]!.id, decisionId, exchange: result, outcome, recordedAt: stored[0]!.recordedAt };
+      return { auditId: stored[0]!.id, decisionId, exchange: result, outcome, ...(corrects !== undefined ? { corrects } : {}), recordedAt: stored[0]!.recordedAt };
     } catch (error) {
       if (error instanceof GatewayError) throw error;
       deps.logger.error({ error: safeError(error), requestId }, 'audit append of feedback failed');

@@ -1,4 +1,5 @@
 // Figures from exchange records: pure, so that every report built from the same records says the same (¶6.106).
+import { inaccuracyOutcomes } from './feedback-outcomes.ts';
 import { failedOutcomes, matchedOutcomes, unmatchedOutcomes } from './match.ts';
 import { percentile } from './percentile.ts';
 import { judgeSla, type Sla } from './sla.ts';
@@ -13,7 +14,7 @@ export function figuresOf(records: readonly ExchangeRecord[], slaOf: (record: Ex
   const outcomes: Record<string, number> = {};
   const byOutcome: Record<string, number> = {};
   const latencies: number[] = [];
-  let outbound = 0, permitted = 0, matched = 0, unmatched = 0, within = 0, breached = 0, unknown = 0, delivered = 0, withFeedback = 0, referrals = 0;
+  let outbound = 0, permitted = 0, matched = 0, unmatched = 0, within = 0, breached = 0, unknown = 0, delivered = 0, withFeedback = 0, referrals = 0, inaccurate = 0, corrected = 0;
   for (const r of records) {
     if (r.direction === 'outbound') outbound += 1;
     if (r.decision === 'deny') {
@@ -38,6 +39,8 @@ export function figuresOf(records: readonly ExchangeRecord[], slaOf: (record: Ex
     delivered += 1;
     const reported = new Set(r.feedback.map((f) => f.outcome));
     if (reported.size > 0) withFeedback += 1;
+    if ([...reported].some((o) => inaccuracyOutcomes.has(o))) inaccurate += 1;
+    if (reported.has('corrected')) corrected += 1;
     for (const outcome of reported) bump(byOutcome, outcome);
   }
   return {
@@ -54,6 +57,9 @@ export function figuresOf(records: readonly ExchangeRecord[], slaOf: (record: Ex
     responseTimes: { measured: latencies.length, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) },
     sla: { measured: within + breached, within, breached, shareWithin: ratio(within, within + breached), completionUnknown: unknown },
     feedback: { exchanges: withFeedback, rate: ratio(withFeedback, delivered), byOutcome },
+    // Of the answered exchanges someone gave feedback on, the share nobody said were wrong. Exchanges without
+    // feedback are left out of the denominator: silence is not evidence of accuracy.
+    accuracy: { withFeedback, inaccurate, corrected, rate: ratio(withFeedback - inaccurate, withFeedback) },
     windrushReferrals: referrals,
   };
 }

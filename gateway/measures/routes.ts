@@ -1,7 +1,6 @@
 // The measures API (SROs and DPOs) and the feedback endpoint (parties to an exchange).
 import type { Route } from '../http/route.ts';
-import type { FeedbackReporter } from './feedback.ts';
-import type { FeedbackOutcome } from './feedback-outcomes.ts';
+import type { FeedbackReport, FeedbackReporter } from './feedback.ts';
 import type { Interval } from './periods.ts';
 import type { Measures } from './service.ts';
 import type { Window } from './types.ts';
@@ -31,8 +30,7 @@ export function measuresRoutes(measures: Measures, feedback: FeedbackReporter): 
       operationId: 'reportFeedback',
       roles: ['partner'],
       handler: async ({ principal, body, requestId }) => {
-        const { auditId, outcome } = body as { auditId: string; outcome: FeedbackOutcome };
-        return { status: 201, body: await feedback(principal!, auditId, outcome, requestId) };
+        return { status: 201, body: await feedback(principal!, body as FeedbackReport, requestId) };
       },
     },
   ];

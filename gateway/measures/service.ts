@@ -8,7 +8,8 @@ import { GatewayError } from '../http/problem.ts';
 import { addDays, daysBetween, periodStart, type Interval } from './periods.ts';
 import { buildReport, slaResolver, type CollaborationMeasures, type RegisterView } from './report.ts';
 import { seriesOf, type SeriesPoint } from './series.ts';
-import { signalsOf, thresholds, type CapState, type FeedState, type Signal } from './signals.ts';
+import { signalsOf, thresholds, type CapState, type FeedState, type OverdueObligation, type Signal } from './signals.ts';
+import type { ReportedMeasure } from './reported.ts';
 import type { MeasuresStore } from './store.ts';
 import type { Window } from './types.ts';
 
@@ -18,7 +19,15 @@ export interface MeasuresDeps {
   today: () => IsoDate;
   /** Whether the audit chain is known to be broken, read afresh for each list of signals. */
   chain?: { refresh(): Promise<ChainHealth> };
+  /** Obligations past due and unconfirmed (gateway/obligations), for the obligation-overdue signal. */
+  overdueObligations?: () => Promise<OverdueObligation[]>;
+  /** Figures an SRO recorded for work outside the gateway (reported.ts), shown beside the log's own. */
+  reported?: (collaborationId: string, window: Window) => Promise<ReportedMeasure[]>;
+  /** Obligations on decisions under these agreements, counted by status (gateway/obligations). */
+  obligationCounts?: (agreementIds: ReadonlySet<string>) => Promise<ObligationCounts>;
 }
+
+export interface ObligationCounts { open: number; overdue: number; confirmed: number }
 
 export const maxWindowDays = 400;
 
@@ -72,13 +81,15 @@ export function createMeasures(deps: MeasuresDeps) {
 
     report: async (window: Window) => (await report(window)).report,
 
-    async collaboration(collaborationId: string, window: Window, interval: Interval): Promise<{ logHead: number; window: Window; interval: Interval; measures: CollaborationMeasures; series: SeriesPoint[] }> {
+    async collaboration(collaborationId: string, window: Window, interval: Interval): Promise<{ logHead: number; window: Window; interval: Interval; measures: CollaborationMeasures; series: SeriesPoint[]; reported?: ReportedMeasure[]; obligations?: ObligationCounts }> {
       const { records, view, report: r } = await report(window);
       const measures = r.collaborations.find((c) => c.collaborationId === collaborationId);
       if (!measures) throw new GatewayError('not-found', 'There is no such collaboration in the register');
       const ids = new Set(measures.agreements.map((a) => a.agreementId));
       const mine = records.filter((x) => x.agreement && ids.has(x.agreement.id));
-      return { logHead: r.logHead, window, interval, measures, series: seriesOf(mine, window, interval, slaResolver(view.versions)) };
+      const reported = deps.reported ? { reported: await deps.reported(collaborationId, window) } : {};
+      const obligations = deps.obligationCounts ? { obligations: await deps.obligationCounts(ids) } : {};
+      return { logHead: r.logHead, window, interval, measures, series: seriesOf(mine, window, interval, slaResolver(view.versions)), ...reported, ...obligations };
     },
 
     async signals(): Promise<{ asOf: IsoDate; logHead: number; signals: Signal[] }> {
@@ -105,7 +116,10 @@ export function createMeasures(deps: MeasuresDeps) {
       }));
       const lateRecords = await deps.store.lateRecords(addDays(today, -thresholds.afterTheFactDays));
       const chain = await deps.chain?.refresh();
-      const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives, lateRecords, ...(chain ? { chain } : {}) });
+      const overdueObligations = (await deps.overdueObligations?.()) ?? [];
+      const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives, lateRecords, overdueObligations, ...(chain ? { chain } : {}) })
+        .map((s) => (s.code === 'obligation-overdue' && s.agreementId
+          ? { ...s, collaborationId: view.agreements.find((a) => a.id === s.agreementId)?.collaborationId ?? null } : s));
       return { asOf: today, logHead: recent.logHead, signals };
     },
   };

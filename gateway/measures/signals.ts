@@ -7,7 +7,7 @@ import { addDays, daysBetween, wholePeriodsSince, type Interval } from './period
 import type { CapUse } from './report.ts';
 import type { Figures } from './types.ts';
 
-export type SignalCode = 'audit-chain-broken' | 'feed-stopped' | 'sla-breached' | 'cap-reached' | 'cap-near-limit' | 'review-overdue' | 'directive-lapsing' | 'recorded-after-the-fact';
+export type SignalCode = 'audit-chain-broken' | 'feed-stopped' | 'sla-breached' | 'cap-reached' | 'cap-near-limit' | 'review-overdue' | 'directive-lapsing' | 'recorded-after-the-fact' | 'obligation-overdue';
 
 export interface Signal {
   code: SignalCode;
@@ -48,7 +48,11 @@ export interface SignalInput {
   lateRecords?: LateRecord[];
   /** Whether the audit chain is known to be broken (audit/chain-health.ts). */
   chain?: ChainHealth;
+  /** Obligations on decisions not confirmed by their due date (gateway/obligations). */
+  overdueObligations?: OverdueObligation[];
 }
+
+export interface OverdueObligation { id: string; duty: string; responsibleParty: string; agreementId: string | null; exchange: string; due: IsoDate }
 
 export const thresholds = {
   capNearShare: 0.8,
@@ -129,7 +133,13 @@ export function signalsOf(input: SignalInput): Signal[] {
         + (r.reason ? `"${r.reason}"` : 'no reason given'),
     });
   }
+  for (const o of input.overdueObligations ?? []) {
+    out.push({
+      ...base, code: 'obligation-overdue', severity: 'urgent', agreementId: o.agreementId, exchange: o.exchange,
+      detail: `${o.duty}: due from ${o.responsibleParty} on ${o.due}, not confirmed ${daysBetween(o.due, input.today)} days later (obligation ${o.id})`,
+    });
+  }
   const rank = (s: Signal) => (s.severity === 'urgent' ? 0 : 1);
-  const order: SignalCode[] = ['audit-chain-broken', 'feed-stopped', 'sla-breached', 'cap-reached', 'directive-lapsing', 'cap-near-limit', 'review-overdue', 'recorded-after-the-fact'];
+  const order: SignalCode[] = ['audit-chain-broken', 'feed-stopped', 'sla-breached', 'cap-reached', 'directive-lapsing', 'cap-near-limit', 'obligation-overdue', 'review-overdue', 'recorded-after-the-fact'];
   return out.sort((a, b) => rank(a) - rank(b) || order.indexOf(a.code) - order.indexOf(b.code));
 }

@@ -53,6 +53,11 @@ export interface Figures {
   sla: { measured: number; within: number; breached: number; shareWithin: number | null; completionUnknown: number };
   /** What exchanges led to, as the receiving party reported it (¶6.62). */
   feedback: { exchanges: number; rate: number | null; byOutcome: Record<string, number> };
+  /**
+   * The accuracy loop: of the answered exchanges (permitted, with a usable partner answer) that have any feedback,
+   * how many were reported wrong-person, data-inaccurate or corrected, how many corrected, and the share that were not.
+   */
+  accuracy: { withFeedback: number; inaccurate: number; corrected: number; rate: number | null };
   windrushReferrals: number;
 }
 

@@ -310,3 +310,69 @@ describe('the log holds keyed hashes, not identifiers', () => {
     expect(await ask(Buffer.from(gw.hmacKey))).toEqual(ids(...priyaNames));
   });
 });
+
+describe('one report across her linked identifiers (issue 15: the DPO no longer merges three reports by hand)', () => {
+  const linked = () => ({ identifiers: [{ nino: priya.nino }, nameAndBirth(priya), { homeOfficeReference: priya.immigration.homeOfficeReference! }] });
+
+  it('lists every exchange naming any of them once, oldest first, each saying which identifiers it matched', async () => {
+    const singles = [await reported({ nino: priya.nino }), await reported(nameAndBirth(priya)), await reported({ homeOfficeReference: priya.immigration.homeOfficeReference })];
+    const res = await report(linked());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ identifiedBy: 'linked', identifiers: [{ index: 0, kind: 'nino' }, { index: 1, kind: 'name-dob' }, { index: 2, kind: 'ho-ref' }], truncated: false });
+    const union = [...new Set(singles.flat())];
+    const listed = res.body.exchanges as { auditId: string; recordedAt: string; matchedBy: number[] }[];
+    expect(new Set(listed.map((e) => e.auditId))).toEqual(new Set(union));
+    expect(listed).toHaveLength(union.length);
+    expect(res.body.count).toBe(union.length);
+    expect(listed.map((e) => e.recordedAt)).toEqual([...listed.map((e) => e.recordedAt)].sort());
+    for (const e of listed) expect(e.matchedBy, e.auditId).toEqual([0, 1, 2].filter((i) => singles[i]!.includes(e.auditId)));
+    // The misspelt surname was found by her NINo alone; the batch by all three.
+    expect(listed.find((e) => e.auditId === made['dwp misspelt']!.auditId)!.matchedBy).toEqual([0]);
+    expect(listed.find((e) => e.auditId === made['nino alignment batch']!.auditId)!.matchedBy).toEqual([0, 1, 2]);
+    // Never the other Mohammed Khan, nor anyone else.
+    expect(listed.map((e) => e.auditId)).not.toContain(made['khan b by name']!.auditId);
+  });
+
+  it('the old single-identifier body answers as before', async () => {
+    const res = await report({ nino: priya.nino });
+    expect(res.body.identifiedBy).toBe('nino');
+    expect(res.body).not.toHaveProperty('identifiers');
+    expect(res.body.exchanges[0]).not.toHaveProperty('matchedBy');
+  });
+
+  it('exports as CSV for a subject access request, by ?format=csv or Accept: text/csv, with no identifier in the headers', async () => {
+    const json = await report(linked());
+    const byQuery = await gw.http.post('/v1/audit/subject-report?format=csv').set('authorization', await dpo()).send(linked());
+    const byAccept = await gw.http.post('/v1/audit/subject-report').set('authorization', await dpo()).set('accept', 'text/csv').send(linked());
+    for (const res of [byQuery, byAccept]) {
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="subject-report.csv"');
+      const lines = res.text.trim().split('\n');
+      expect(lines[0]).toMatch(/^recordedAt,auditId,matchedBy,exchange,/);
+      expect(lines).toHaveLength(json.body.count + 1);
+      const batch = lines.find((l) => l.includes(made['nino alignment batch']!.auditId))!;
+      expect(batch).toContain('1 nino; 2 name-dob; 3 ho-ref');
+      const headers = JSON.stringify(res.headers).toLowerCase();
+      for (const particular of particularsOfPriya) {
+        expect(headers, particular).not.toContain(particular.toLowerCase());
+        expect(res.text.toLowerCase(), particular).not.toContain(particular.toLowerCase());
+      }
+    }
+    const logs = gw.logs().toLowerCase();
+    for (const particular of particularsOfPriya) expect(logs, particular).not.toContain(particular.toLowerCase());
+  });
+
+  it('refuses an empty list, more than ten, or a malformed identifier among them, without echoing it (400)', async () => {
+    for (const body of [{ identifiers: [] }, { identifiers: Array.from({ length: 11 }, () => ({ nino: priya.nino })) },
+      { identifiers: [{ nino: priya.nino }, { surname: priya.surname }] }, { identifiers: [{ nino: priya.nino }], nino: priya.nino }]) {
+      const res = await report(body);
+      expect(res.status).toBe(400);
+      expect(res.text.toLowerCase()).not.toContain(priya.surname.toLowerCase());
+    }
+  });
+
+  it('is for a DPO only', async () => {
+    for (const client of ['sro', 'dwp-benefits']) expect((await report(linked(), `Bearer ${await gw.token(client)}`)).status, client).toBe(403);
+  });
+});

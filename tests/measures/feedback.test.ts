@@ -119,3 +119,51 @@ describe('who may report', () => {
     }
   });
 });
+
+describe('the accuracy loop (¶5.29: accountability for the accuracy of the data, and how records get changed)', () => {
+  const tracingFigures = async () => {
+    const res = await gw.http.get('/v1/measures').set('authorization', `Bearer ${await gw.token('sro')}`);
+    const tracing = res.body.collaborations.find((c: { collaborationId: string }) => c.collaborationId === 'ie-dfe-child-tracing');
+    return tracing.figures as { accuracy: { withFeedback: number; inaccurate: number; corrected: number; rate: number | null } };
+  };
+
+  it('counts a wrong-person report against the collaboration\'s accuracy, over exchanges with feedback only', async () => {
+    const before = await tracingFigures();
+    expect(before.accuracy).toEqual({ withFeedback: 1, inaccurate: 0, corrected: 0, rate: 1 });
+    const second = await send(gw, 'trace-matched', '2026-11-23');
+    await send(gw, 'trace-matched', '2026-11-23'); // answered, but nobody says anything: not in the denominator
+    const wrong = await feedback('ie-removals-casework', { auditId: second.auditId, outcome: 'wrong-person' });
+    expect(wrong.status).toBe(201);
+    expect((await tracingFigures()).accuracy).toEqual({ withFeedback: 2, inaccurate: 1, corrected: 0, rate: 0.5 });
+  });
+
+  it('takes a correction from the other party naming the report it puts right, and refuses one naming nothing real', async () => {
+    const third = await send(gw, 'trace-matched', '2026-11-23');
+    const wrong = await feedback('ie-removals-casework', { auditId: third.auditId, outcome: 'data-inaccurate' });
+    expect(wrong.status).toBe(201);
+    // DfE, the other party, corrected its record.
+    const fixed = await feedback('dfe-pupil-data', { auditId: third.auditId, outcome: 'corrected', corrects: wrong.body.auditId });
+    expect(fixed.status).toBe(201);
+    expect(fixed.body).toMatchObject({ outcome: 'corrected', corrects: wrong.body.auditId, decisionId: third.auditId });
+    expect((await feedbackEntries()).at(-1)).toMatchObject({ party: 'dfe', feedback: 'corrected', corrects: wrong.body.auditId });
+    expect((await feedback('dfe-pupil-data', { auditId: third.auditId, outcome: 'corrected', corrects: wrong.body.auditId })).status).toBe(409);
+    // A correction naming feedback that is no inaccuracy report (address-updated on the first trace) cannot stand.
+    const noSuch = await gw.db('audit_log').where({ kind: 'feedback' }).whereRaw(`body->>'feedback' = 'address-updated'`).first('id');
+    expect((await feedback('ie-removals-casework', { auditId: trace.auditId, outcome: 'corrected', corrects: noSuch.id })).status).toBe(409);
+    expect((await tracingFigures()).accuracy).toEqual({ withFeedback: 3, inaccurate: 2, corrected: 1, rate: 1 / 3 });
+  });
+
+  it('lets a correction name the decision itself, and names what it corrects only for corrected (400 otherwise)', async () => {
+    const fourth = await send(gw, 'trace-matched', '2026-11-23');
+    const fixed = await feedback('dfe-pupil-data', { auditId: fourth.auditId, outcome: 'corrected' });
+    expect(fixed.status).toBe(201);
+    expect(fixed.body.corrects).toBe(fourth.auditId);
+    const misplaced = await feedback('dfe-pupil-data', { auditId: fourth.auditId, outcome: 'wrong-person', corrects: fixed.body.auditId });
+    expect(misplaced.status).toBe(400);
+  });
+
+  it('still lets only a party to the exchange say it was the wrong person (404 to anyone else)', async () => {
+    const res = await feedback('dwp-benefits', { auditId: trace.auditId, outcome: 'wrong-person' });
+    expect(res.status).toBe(404);
+  });
+});

@@ -81,6 +81,13 @@ beforeAll(async () => {
     completion.set(s.auditId, late ? 'breached' : 'within');
   }
   expect([...completion.values()]).toEqual(expect.arrayContaining(['within', 'breached']));
+  // The accuracy loop: one trace was about the wrong person, and one had inaccurate data that DfE then corrected.
+  const unreported = permitted('trace-matched').filter((_, i) => i % 2 === 1);
+  if (unreported[0]) await report('ie-removals-casework', unreported[0].auditId, 'wrong-person');
+  if (unreported[1]) {
+    await report('ie-removals-casework', unreported[1].auditId, 'data-inaccurate');
+    await report('dfe-pupil-data', unreported[1].auditId, 'corrected');
+  }
 }, 240_000);
 afterAll(() => gw.close());
 
@@ -124,6 +131,11 @@ function expectedFigures(list: Sent[]) {
       rate: delivered.length === 0 ? null : reported.length / delivered.length,
       byOutcome: count(reported, (s) => [...new Set(feedback.get(s.auditId))]),
     },
+    accuracy: (() => {
+      const wrong = reported.filter((s) => feedback.get(s.auditId)!.some((o) => ['wrong-person', 'data-inaccurate', 'corrected'].includes(o))).length;
+      const corrected = reported.filter((s) => feedback.get(s.auditId)!.includes('corrected')).length;
+      return { withFeedback: reported.length, inaccurate: wrong, corrected, rate: reported.length === 0 ? null : (reported.length - wrong) / reported.length };
+    })(),
     windrushReferrals: permitted.filter((s) => s.notices.some((n) => n.includes('Windrush Taskforce'))).length,
   };
 }
@@ -136,6 +148,7 @@ describe('measures from the audit log equal the figures worked out by hand', () 
     expect(sent.some((s) => s.outcome === 'matched') && sent.some((s) => s.outcome === 'no-match')).toBe(true);
     expect(sent.some((s) => s.notices.length > 0)).toBe(true);
     expect(feedback.size).toBeGreaterThan(2);
+    expect([...feedback.values()].flat()).toEqual(expect.arrayContaining(['wrong-person', 'data-inaccurate', 'corrected']));
   });
 
   it('per collaboration: volumes both ways, permits, refusals by rule, match rate, p50/p95, SLA, outcomes fed back', async () => {

@@ -31,6 +31,7 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   recordJointReview: ['sro'],
   getMeasures: overseers, getCollaborationMeasures: overseers, listSignals: overseers,
   reportFeedback: ['partner'],
+  listObligations: overseers, confirmObligation: ['partner', 'sro'], recordReportedMeasure: ['sro'],
   listConsolePeople: registryAdmin, grantConsoleRole: registryAdmin, revokeConsoleRole: registryAdmin,
   listClients: registryAdmin, getClient: registryAdmin, registerClient: registryAdmin, replaceClientKeys: registryAdmin,
   revokeClientKey: registryAdmin, changeClientStatus: registryAdmin,

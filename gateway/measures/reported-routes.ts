@@ -1,0 +1,11 @@
+// An SRO records a figure for an operation outside the gateway, with its source.
+import type { Route } from '../http/route.ts';
+import type { ReportedMeasureInput, ReportedMeasures } from './reported.ts';
+
+export function reportedMeasureRoutes(reported: ReportedMeasures): Route[] {
+  return [{
+    operationId: 'recordReportedMeasure',
+    roles: ['sro'],
+    handler: async ({ principal, body, requestId }) => ({ status: 201, body: await reported.record(principal!, body as ReportedMeasureInput, requestId) }),
+  }];
+}
