@@ -3,6 +3,7 @@
 // so that its existence is not given away.
 import { GatewayError } from '../gateway/http/problem.ts';
 import type { HandlerContext, Route } from '../gateway/http/route.ts';
+import { mayReadEntry } from './entry-access.ts';
 import { ExportTooLargeError, type ExportFormat, type ExportRequest } from './export.ts';
 import type { AuditQuery, AuditReader } from './read.ts';
 import type { Receipt } from './receipts.ts';
@@ -42,8 +43,7 @@ function checkTimeRange(range: { from?: string | undefined; to?: string | undefi
 export function auditRoutes(deps: AuditRouteDeps): Route[] {
   async function readableEntry({ params, principal }: HandlerContext): Promise<AuditEntry> {
     const entry = await deps.reader.byId(params.auditId as string);
-    const mayRead = entry && (principal!.roles.includes('dpo') || entry.body.party === principal!.party);
-    if (!entry || !mayRead) throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
+    if (!entry || !mayReadEntry(entry, principal!)) throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
     return entry;
   }
 

@@ -2,6 +2,7 @@
 // checkpoint as a C2SP signed note with its witnesses' cosignatures, and the witnesses themselves. Proofs carry no
 // entry content, only hashes; an inclusion proof is still asked for by audit id, so it follows the receipt's rule:
 // the party the entry is about, or a DPO, and "not found" for anyone else.
+import { mayReadEntry } from './entry-access.ts';
 import type { Knex } from 'knex';
 import { GatewayError } from '../gateway/http/problem.ts';
 import type { Route } from '../gateway/http/route.ts';
@@ -45,7 +46,7 @@ export function transparencyRoutes(deps: TransparencyRouteDeps): Route[] {
       handler: async ({ params, principal }) => {
         const { auditId, treeSize } = params as { auditId: string; treeSize?: number };
         const entry = await deps.reader.byId(auditId);
-        if (!entry || !(principal!.roles.includes('dpo') || entry.body.party === principal!.party)) {
+        if (!entry || !mayReadEntry(entry, principal!)) {
           throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
         }
         if (treeSize !== undefined && treeSize < entry.seq) throw new GatewayError('unprocessable', `Entry ${entry.seq} is not in a tree of ${treeSize} entries`);

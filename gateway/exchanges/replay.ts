@@ -1,6 +1,7 @@
 // Replays a decision: the policy run again on the facts sealed into its audit entry and the register as it was known
 // when the decision was made (the revision the entry names), so a DPO can ask "why was this permitted?" and get the
 // same answer next year as on the day. A difference is named, and so is a change to the rules in code since.
+import { mayReadEntry } from '../../audit/entry-access.ts';
 import type { AuditReader } from '../../audit/read.ts';
 import type { FactSealer } from '../../audit/sealed-facts.ts';
 import type { AuditEntry } from '../../audit/types.ts';
@@ -112,7 +113,7 @@ export function replayRoute(deps: ReplayDeps): Route {
     handler: async ({ params, principal }) => {
       const entry = await deps.reader.byId(params.auditId as string);
       // Another party's entry is "not found", as getAuditEntry answers, so that its existence is not given away.
-      if (!entry || !(principal!.roles.includes('dpo') || entry.body.party === principal!.party)) {
+      if (!entry || !mayReadEntry(entry, principal!)) {
         throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
       }
       return { body: await replay(entry, principal!) };

@@ -23,6 +23,8 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   dryRunDecision: everyone,
   listAuditEntries: dpo, searchAuditBySubject: dpo, auditSubjectReport: dpo, exportAuditLog: dpo, verifyAuditLog: dpo,
   getAuditEntry: ['dpo', 'partner'], replayAuditEntry: ['dpo', 'partner'], getAuditReceipt: ['dpo', 'partner'],
+  getAuditInclusionProof: ['dpo', 'partner'], getAuditConsistencyProof: ['dpo', 'partner'], getAuditCheckpoint: ['dpo', 'partner'],
+  addAuditCosignature: ['dpo', 'partner'], listAuditWitnesses: everyone, registerAuditWitness: registryAdmin,
   listParties: everyone, listCollaborations: everyone, getCollaboration: everyone, listAgreementVersions: everyone,
   getAgreementVersion: everyone, listDirectives: everyone, registerScorecard: everyone,
   createCollaboration: registryAdmin, createAgreement: registryAdmin, draftAgreementVersion: registryAdmin,
