@@ -34,6 +34,7 @@ import { listCheckpoints } from '../audit/checkpoints.ts';
 import { createAuditReader } from '../audit/read.ts';
 import { createSubjectReporter } from '../audit/subject-report.ts';
 import { verifyLog } from '../audit/verify.ts';
+import { createBatches } from './batches/batches.ts';
 
 export interface GatewayDeps {
   db: Knex;
@@ -66,6 +67,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   );
   const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore), sealer: auditModule.sealer });
   const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
+  const batches = createBatches(config.batches, { db, hmacKey: deps.hmacKey, run: pipeline, logger });
   const measuresStore = createMeasuresStore(db);
   const measures = createMeasures({ store: measuresStore, register, today });
   const authenticate = createAuthenticator(clients, { audience: config.audience, maxAgeSeconds: config.tokenMaxAgeSeconds, cacheSeconds: config.clientKeyCacheSeconds });
@@ -100,9 +102,11 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...registerRoutes(register, createRegisterCommands({ audit, today }), today, (known) => createRegisterStore(db, known)),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),
       ...peopleRoutes(people),
+      ...batches.routes,
       metrics.route(config.metricsToken),
     ],
-    observe: [metrics.httpMiddleware],
+    // The batch body parser goes before the JSON parser, which takes neither NDJSON nor a batch's size.
+    observe: [metrics.httpMiddleware, batches.body],
     drain: drain.middleware,
     pages: { path: '/console', router: consolePages },
   });
@@ -112,6 +116,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     people,
     drain,
     async close() {
+      await batches.stop();
       await auditModule.stop();
       await Promise.all(Object.values(upstreams).map((u) => u.close()));
     },

@@ -14,6 +14,7 @@ import * as register from '../../mou-registry/migrations/20261123100100_register
 import * as registerGeneration from '../../mou-registry/migrations/20261202100000_register_generation.ts';
 import * as registerRecordTime from '../../mou-registry/migrations/20261207130000_register_record_time.ts';
 import * as clients from './migrations/20261123100000_clients.ts';
+import * as batches from '../batches/migrations/20261207210000_batches.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123100000_clients': clients,
@@ -30,6 +31,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207130000_register_record_time': registerRecordTime,
   '20261207160000_console_people': consolePeople,
   '20261207160100_audit_console_access_kind': auditConsoleAccessKind,
+  '20261207210000_batches': batches,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -35,6 +35,9 @@ export const tablePrivileges: Record<string, Privilege[]> = {
   // The register of people is append-only (a trigger refuses the rest); a sign-in attempt is used once and swept.
   console_people_roles: ['select', 'insert'],
   console_sign_in_attempts: ['select', 'insert', 'delete'],
+  // Batches: records are claimed, completed (their input blanked) and swept with their batch after its retention.
+  batches: ['select', 'insert', 'update', 'delete'],
+  batch_records: ['select', 'insert', 'update', 'delete'],
   // The gateway reads these to check the schema is current; only the owner migrates.
   knex_migrations: ['select'],
   knex_migrations_lock: ['select'],
