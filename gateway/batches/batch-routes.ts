@@ -44,9 +44,9 @@ export function batchRoutes(store: BatchStore, batchable: Map<string, ExchangeDe
         const done = batch.total - progress.pending;
         return {
           body: {
-            id: batch.id, exchange: batch.exchange, state: batch.finishedAt ? 'done' : 'running', total: batch.total, done,
+            id: batch.id, exchange: batch.exchange, state: progress.finishedAt ? 'done' : 'running', total: batch.total, done,
             permitted: progress.permitted, refused: progress.refused, failed: progress.failed, invalid: progress.invalid,
-            submittedAt: batch.submittedAt, finishedAt: batch.finishedAt, results: `/v1/batches/${batch.id}/results`,
+            submittedAt: batch.submittedAt, finishedAt: progress.finishedAt, results: `/v1/batches/${batch.id}/results`,
           },
         };
       },

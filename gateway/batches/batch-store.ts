@@ -12,16 +12,17 @@ export interface NewBatch { clientId: string; party: string; exchange: string; r
 /** A record at submission: its body to run, or the line it already came to (it was not valid). */
 export type NewRecord = { input: unknown } | { line: ResultLine };
 
-export interface BatchRow { id: string; clientId: string; party: string; exchange: string; total: number; submittedAt: string; finishedAt: string | null }
+export interface BatchRow { id: string; clientId: string; party: string; exchange: string; total: number; submittedAt: string }
 export interface ClaimedRecord { batchId: string; index: number; requestId: string; input: unknown; attempts: number; claim: string }
-export type Progress = Record<RecordStatus | 'pending', number>;
+/** How many records have come to each status, and when the last was done (null while any is pending). */
+export type Progress = Record<RecordStatus | 'pending', number> & { finishedAt: string | null };
 
 const chunk = 500;
 
 export function createBatchStore(db: Knex, sealer: RecordSealer) {
   const batchOf = (row: Record<string, any>): BatchRow => ({
     id: row.id, clientId: row.client_id, party: row.party, exchange: row.exchange, total: row.total,
-    submittedAt: new Date(row.submitted_at).toISOString(), finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+    submittedAt: new Date(row.submitted_at).toISOString(),
   });
 
   return {
@@ -32,10 +33,9 @@ export function createBatchStore(db: Knex, sealer: RecordSealer) {
         await trx('batches').insert({
           id, client_id: batch.clientId, party: batch.party, exchange: batch.exchange, total: records.length,
           expires_at: trx.raw(`now() + make_interval(days => ?)`, [batch.retentionDays]),
-          finished_at: records.every((r) => 'line' in r) ? trx.fn.now() : null,
         });
         const rows = records.map((r, index) => ('line' in r
-          ? { batch_id: id, index, request_id: randomUUID(), state: 'done', status: r.line.status, line: sealer.seal(r.line), input: null }
+          ? { batch_id: id, index, request_id: randomUUID(), state: 'done', status: r.line.status, line: sealer.seal(r.line), input: null, done_at: trx.fn.now() }
           : { batch_id: id, index, request_id: randomUUID(), state: 'pending', input: sealer.seal(r.input) }));
         for (let at = 0; at < rows.length; at += chunk) await trx('batch_records').insert(rows.slice(at, at + chunk));
       });
@@ -49,9 +49,17 @@ export function createBatchStore(db: Knex, sealer: RecordSealer) {
     },
 
     async progress(id: string): Promise<Progress> {
-      const rows = await db('batch_records').select('status').count<{ status: RecordStatus | null; n: string }[]>({ n: '*' }).where({ batch_id: id }).groupBy('status');
-      const progress: Progress = { pending: 0, permitted: 0, refused: 0, failed: 0, invalid: 0 };
-      for (const row of rows) progress[row.status ?? 'pending'] += Number(row.n);
+      // Counted, not kept on the batch: records completed at once in several processes would each see the others
+      // still pending, and none would mark the batch finished.
+      const rows: { status: RecordStatus | null; n: string; last: Date | null }[] = await db('batch_records')
+        .select('status', db.raw('count(*) as n'), db.raw('max(done_at) as last')).where({ batch_id: id }).groupBy('status');
+      const progress: Progress = { pending: 0, permitted: 0, refused: 0, failed: 0, invalid: 0, finishedAt: null };
+      let last = 0;
+      for (const row of rows) {
+        progress[row.status ?? 'pending'] += Number(row.n);
+        if (row.last) last = Math.max(last, new Date(row.last).getTime());
+      }
+      if (progress.pending === 0) progress.finishedAt = new Date(last).toISOString();
       return progress;
     },
 
@@ -91,16 +99,10 @@ export function createBatchStore(db: Knex, sealer: RecordSealer) {
 
     /** Keeps the record's result and blanks its input, if this claim still holds it; false if another took it over. */
     async complete(record: ClaimedRecord, line: ResultLine): Promise<boolean> {
-      return db.transaction(async (trx) => {
-        const done = await trx('batch_records')
-          .where({ batch_id: record.batchId, index: record.index, state: 'claimed', claim: record.claim })
-          .update({ state: 'done', status: line.status, line: sealer.seal(line), input: null, claim: null, claimed_until: null });
-        if (done === 0) return false;
-        await trx('batches').where({ id: record.batchId }).whereNull('finished_at')
-          .whereNotExists(trx('batch_records').where({ batch_id: record.batchId }).whereNot({ state: 'done' }))
-          .update({ finished_at: trx.fn.now() });
-        return true;
-      });
+      const done = await db('batch_records')
+        .where({ batch_id: record.batchId, index: record.index, state: 'claimed', claim: record.claim })
+        .update({ state: 'done', status: line.status, line: sealer.seal(line), input: null, claim: null, claimed_until: null, done_at: db.fn.now() });
+      return done > 0;
     },
 
     /** Batches past their retention go, records and results with them. */

@@ -13,7 +13,6 @@ export async function up(knex: Knex): Promise<void> {
       exchange text not null,
       total integer not null check (total >= 0),
       submitted_at timestamptz not null default now(),
-      finished_at timestamptz,
       expires_at timestamptz not null
     )`);
   await knex.raw('create index batches_expiry on batches (expires_at)');
@@ -29,8 +28,9 @@ export async function up(knex: Knex): Promise<void> {
       input text,
       status text check (status in ('permitted', 'refused', 'failed', 'invalid')),
       line text,
+      done_at timestamptz,
       primary key (batch_id, index),
-      check ((state = 'done') = (status is not null and line is not null and input is null))
+      check ((state = 'done') = (status is not null and line is not null and input is null and done_at is not null))
     )`);
   await knex.raw(`create index batch_records_claimable on batch_records (batch_id, index) where state <> 'done'`);
   // How a record taken up again after a crash finds what it already did: its decision by its request id.
