@@ -23,7 +23,7 @@ export function batchBody(limitBytes: number): RequestHandler {
         return next(error);
       }
       const text = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-      let records: ReadRecord[];
+      let records: ReadRecord[] | null;
       if (ndjson) {
         records = text.split('\n').filter((line) => line.trim() !== '').map((line) => {
           try {
@@ -39,8 +39,8 @@ export function batchBody(limitBytes: number): RequestHandler {
         } catch {
           return next(new GatewayError('malformed-json', 'The batch body is not valid JSON'));
         }
-        if (!Array.isArray(parsed)) return next(new GatewayError('invalid-request', 'A JSON batch is an array of records', { errors: [{ field: '(body)', message: 'must be an array' }] }));
-        records = parsed.map((value) => ({ value }));
+        // Not an array is the handler's to refuse, after the caller is authenticated.
+        records = Array.isArray(parsed) ? parsed.map((value) => ({ value })) : null;
       }
       req.body = { records };
       // The body is read: the gateway's JSON parser, which comes next, finds the stream ended and leaves it be.

@@ -18,7 +18,8 @@ export function batchRoutes(store: BatchStore, batchable: Map<string, ExchangeDe
       handler: async ({ principal, body, params, req }) => {
         const def = batchable.get(`${params.partner}.${params.exchange}`);
         if (!def) throw new GatewayError('not-found', `Batches are taken for ${[...batchable.keys()].join(', ')}`);
-        const read = (body as { records?: ReadRecord[] }).records ?? [];
+        const read = (body as { records?: ReadRecord[] | null }).records;
+        if (!Array.isArray(read)) throw new GatewayError('invalid-request', 'A JSON batch is an array of records', { errors: [{ field: '(body)', message: 'must be an array of records' }] });
         if (read.length === 0) throw new GatewayError('invalid-request', 'A batch holds at least one record', { errors: [{ field: '(body)', message: 'must hold at least one record' }] });
         if (read.length > settings.maxRecords) throw new GatewayError('payload-too-large', `A batch may hold at most ${settings.maxRecords} records, and this one holds ${read.length}; send them in several batches`);
         const validate = validatorFor(requestSchemaName(def.operationId)!);

@@ -78,7 +78,7 @@ describe('a batch whose gateway is killed with SIGKILL mid-batch', () => {
 
     const lines = (await (await get(`${location}/results`)).text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
     expect(lines.map((l) => l.index)).toEqual(Array.from({ length: size }, (_, i) => i));
-    expect(lines.filter((l) => l.outcome === 'upstream-error')).toHaveLength(failing);
+    expect(lines.filter((l) => l.outcome === 'upstream-failed')).toHaveLength(failing);
     const interrupted = lines.filter((l) => l.outcome === 'interrupted');
     expect(interrupted).toHaveLength(concurrency);
     for (const line of interrupted) expect(line).toMatchObject({ status: 'failed', decision: 'permit', recovered: true });
@@ -92,6 +92,6 @@ describe('a batch whose gateway is killed with SIGKILL mid-batch', () => {
     const byRequest = new Map(decisions.map((d) => [d.requestId, d.id]));
     for (const line of lines) expect(line.auditId).toBe(byRequest.get(line.requestId));
     // Nothing of a record's input is left once it is done.
-    expect(await database.db('batch_records').whereNotNull('input').count<{ n: string }[]>({ n: '*' })).toEqual([{ n: '0' }]);
+    expect(Number((await database.db('batch_records').whereNotNull('input').count<{ n: string }[]>({ n: '*' }))[0]!.n)).toBe(0);
   }, 180_000);
 });
