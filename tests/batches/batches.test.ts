@@ -7,7 +7,7 @@ import { childTracePath, childTraceRequest, currentPostcode } from '../support/c
 import { auditEntry, caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { adoptTerms } from '../support/register.ts';
-import { ninoAlignment, paths } from '../support/requests.ts';
+import { fsmEligibility, hmrcEvidenceRequest, ninoAlignment, paths } from '../support/requests.ts';
 
 const { turns30On2018_05_01: priya, nonEeaDebtor: jordan } = fixtures;
 const grant = (p: typeof priya) => ({ ...p, homeOfficeReference: p.immigration.homeOfficeReference!, nino: p.nino });
@@ -58,6 +58,27 @@ describe('a batch of NINo alignments (¶6.33)', () => {
     expect(rows[0].input).toBeNull();
     expect(JSON.stringify(rows)).not.toContain(canary);
     expect(JSON.stringify(rows)).not.toContain(priya.nino);
+  });
+});
+
+describe('the other bulk flows', () => {
+  it.each([
+    ['dfe.fsm-eligibility', 'dfe-pupil-data', () => fsmEligibility(fixtures.s95Parent)],
+    ['hmrc.evidence-request', 'ukvi-casework', () => hmrcEvidenceRequest(priya, { purpose: 'right-to-remain-or-treaty-rights' })],
+    ['dfe.child-trace', 'ie-removals-casework', () => childTraceRequest(amara)],
+  ] as const)('takes a batch of %s, each record permitted and audited as its single call', async (exchange, clientId, body) => {
+    const client = batchClient(gw, clientId);
+    const submitted = await client.submit(paths[exchange], [body(), body()]);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
+    expect((await client.untilDone(submitted.headers.location!)).at(-1)).toMatchObject({ total: 2, permitted: 2 });
+    const lines = linesOf(await client.results(submitted.headers.location!));
+    const single = await caller(gw, clientId).post(paths[exchange], body());
+    expect(single.status).toBe(200);
+    for (const line of lines) {
+      expect(line).toMatchObject({ status: 'permitted', decision: 'permit', outcome: single.body.outcome });
+      expect(line.result).toEqual(single.body.result);
+      expect((await auditEntry(gw, line.auditId!)).entry.body).toMatchObject({ exchange, requestId: line.requestId });
+    }
   });
 });
 
