@@ -1,6 +1,7 @@
 // Batch throughput beside single calls, on the PostgreSQL server: one gateway process (with its sandbox partners),
 // N NINo-alignment records sent once as a batch and once as N single calls from `clients` concurrent callers.
 //   npx tsx bench/batch-throughput.ts [records=2000] [clients=8]
+// The gateway logs at info: its "gateway listening" line is how the process is known to be up.
 // Figures are records per second, wall clock, on whatever else the machine is doing (its load is printed).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,7 @@ const body = JSON.stringify(ninoAlignment([{ ...priya, homeOfficeReference: priy
 
 const database = await benchDatabase(serverUrl);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bench-batch-'));
-const gateway = await startGatewayProcess({ dataDir, databaseUrl: database.url, env: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000', BATCH_POLL_MS: '50' } });
+const gateway = await startGatewayProcess({ dataDir, databaseUrl: database.url, env: { RATE_LIMIT_PER_MINUTE: '1000000', BATCH_POLL_MS: '50' } });
 try {
   const token = await gateway.token('ukvi-casework');
   const headers = { authorization: `Bearer ${token}` };

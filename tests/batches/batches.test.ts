@@ -131,6 +131,22 @@ describe('who may read a batch', () => {
   });
 });
 
+describe('retention', () => {
+  it('keeps results only until the batch expires (BATCH_RETENTION_DAYS), then answers 404', async () => {
+    const ukvi = batchClient(gw, 'ukvi-casework');
+    const submitted = await ukvi.submit(paths['dwp.nino-alignment'], [ninoAlignment([grant(priya)])]);
+    const location = submitted.headers.location!;
+    await ukvi.untilDone(location);
+    const kept = await gw.db('batches').where({ id: submitted.body.id }).first();
+    const days = (new Date(kept.expires_at).getTime() - new Date(kept.submitted_at).getTime()) / 86_400_000;
+    expect(days).toBeCloseTo(gw.config.batches.retentionDays, 5);
+    // The retention runs out, as if the days had passed.
+    await gw.db('batches').where({ id: submitted.body.id }).update({ expires_at: gw.db.raw(`now() - interval '1 second'`) });
+    expect((await ukvi.progress(location)).status).toBe(404);
+    expect((await ukvi.results(location)).status).toBe(404);
+  });
+});
+
 describe('caps are exact under a batch and single calls at once', () => {
   it('permits exactly the 5 places of a trial cap among a batch of 20 and 20 single calls', async () => {
     await adoptTerms(gw, { agreementId: 'ie-dfe-child-tracing-mou', version: '2.0' }, { agreementId: 'ie-dfe-batch-cap-trial', version: '1.0', day: '2026-11-23' }, (t) => ({
