@@ -8,6 +8,7 @@ import * as auditFeedbackKind from '../../audit/migrations/20261124090000_audit_
 import * as auditArchives from '../../audit/migrations/20261202120000_audit_archives.ts';
 import * as auditLookupsAndCapUsage from '../../audit/migrations/20261207100000_audit_lookups_and_cap_usage.ts';
 import * as auditConsoleAccessKind from '../../audit/migrations/20261207160100_audit_console_access_kind.ts';
+import * as auditRequestIdIndex from '../../audit/migrations/20261207210100_audit_request_id_index.ts';
 import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as consolePeople from '../console/migrations/20261207160000_console_people.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
@@ -32,6 +33,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207160000_console_people': consolePeople,
   '20261207160100_audit_console_access_kind': auditConsoleAccessKind,
   '20261207210000_batches': batches,
+  '20261207210100_audit_request_id_index': auditRequestIdIndex,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -33,12 +33,9 @@ export async function up(knex: Knex): Promise<void> {
       check ((state = 'done') = (status is not null and line is not null and input is null and done_at is not null))
     )`);
   await knex.raw(`create index batch_records_claimable on batch_records (batch_id, index) where state <> 'done'`);
-  // How a record taken up again after a crash finds what it already did: its decision by its request id.
-  await knex.raw(`create index audit_log_request_id on audit_log ((body->>'requestId')) where kind in ('decision', 'lookup')`);
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.raw('drop index audit_log_request_id');
   await knex.raw('drop table batch_records');
   await knex.raw('drop table batches');
 }
