@@ -1516,6 +1516,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/exchanges/{partner}/{exchange}/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a batch of records for a bulk exchange (dwp.nino-alignment, dfe.fsm-eligibility, dfe.child-trace, hmrc.evidence-request).
+         * @description Each record is exactly the body the exchange's single endpoint takes, and is checked against its schema;
+         *     a record that fails is reported on its own line of the results, not as the batch's failure. Every valid
+         *     record is then decided, audited, forwarded and minimised as the single call would be, counted against the
+         *     same caps. At most BATCH_MAX_RECORDS records (10,000 by default) a batch. Answers 202 with a Location to
+         *     poll; the results are kept for BATCH_RETENTION_DAYS days (7 by default).
+         */
+        post: operations["submitExchangeBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A batch's progress (its submitting party only).
+         * @description How many records are done, permitted, refused, failed and invalid, and whether the batch is still running; another party's batch is not found.
+         */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A batch's results as NDJSON, one line per record in order (its submitting party only).
+         * @description Each line has the record's `index` and `status` (permitted, refused, failed, invalid or pending); a decided
+         *     record has its `auditId`, `decision`, `rules` and `outcome`, and a permitted one the minimised `result` the
+         *     single call would have given. A record taken up again after the gateway stopped is marked `recovered`:
+         *     it was not decided twice, and its line says what the audit log holds for it.
+         */
+        get: operations["getBatchResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -1651,6 +1718,34 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        BatchAccepted: {
+            /** Format: uuid */
+            id: string;
+            exchange: string;
+            total: number;
+            /** @description Records that failed their schema; their lines say why. */
+            invalid: number;
+            progress: string;
+            results: string;
+        };
+        BatchProgress: {
+            /** Format: uuid */
+            id: string;
+            exchange: string;
+            /** @enum {string} */
+            state: "running" | "done";
+            total: number;
+            done: number;
+            permitted: number;
+            refused: number;
+            failed: number;
+            invalid: number;
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            results: string;
+        };
         Problem: {
             type: string;
             title: string;
@@ -6143,6 +6238,100 @@ export interface operations {
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    submitExchangeBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                partner: string;
+                exchange: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>[];
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description The batch is taken; its records are worked in the background. */
+            202: {
+                headers: {
+                    /** @description Where the batch's progress is: /v1/batches/{id}. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchAccepted"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    getBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How far the batch has gone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchProgress"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    getBatchResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result lines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Problem"];
         };

@@ -61,6 +61,12 @@ export interface Config {
    */
   /** Console sign-in for people; null: none configured (a sandbox starts its own provider, sandbox/identity-provider.ts). */
   oidc: OidcSettings | null;
+  /**
+   * Batches of exchange records (gateway/batches/): at most `maxRecords` a batch and `bodyLimitBytes` a body; each
+   * gateway process works `concurrency` records at once (0: none, it only takes batches), looks for work every
+   * `pollMs`, holds a record for `leaseSeconds` before another process may take it up, and keeps results `retentionDays`.
+   */
+  batches: { maxRecords: number; bodyLimitBytes: number; concurrency: number; pollMs: number; leaseSeconds: number; retentionDays: number };
   sandbox: { start: boolean; partners: boolean; idpPort: number; dfePort: number; dwpPort: number; hmrcPort: number; nhsPort: number; homeOfficePort: number; financialPort: number };
 }
 
@@ -194,6 +200,15 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     },
     shutdownDeadlineMs: read.int('SHUTDOWN_DEADLINE_MS', 10_000, 0, 600_000),
     oidc,
+    batches: {
+      maxRecords: read.int('BATCH_MAX_RECORDS', 10_000, 1, 1_000_000),
+      bodyLimitBytes: read.int('BATCH_BODY_LIMIT_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      concurrency: read.int('BATCH_CONCURRENCY', 8, 0, 256),
+      pollMs: read.int('BATCH_POLL_MS', 1000, 10, 60_000),
+      // Longer than a record can take (the upstream timeout, twice, with the audit commits), so a live claim is never taken over.
+      leaseSeconds: read.int('BATCH_LEASE_SECONDS', 60, 1, 3600),
+      retentionDays: read.int('BATCH_RETENTION_DAYS', 7, 1, 365),
+    },
     sandbox: { start: sandbox, partners: sandboxPartners, idpPort, dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort },
   };
   if (problems.length > 0) throw new ConfigError(problems);

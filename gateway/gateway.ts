@@ -47,6 +47,7 @@ import { listCheckpoints } from '../audit/checkpoints.ts';
 import { createAuditReader } from '../audit/read.ts';
 import { createSubjectReporter } from '../audit/subject-report.ts';
 import { verifyLog } from '../audit/verify.ts';
+import { createBatches } from './batches/batches.ts';
 
 export interface GatewayDeps {
   db: Knex;
@@ -80,6 +81,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   );
   const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore), sealer: auditModule.sealer });
   const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
+  const batches = createBatches(config.batches, { db, hmacKey: deps.hmacKey, run: pipeline, logger });
   const measuresStore = createMeasuresStore(db);
   const obligations = createObligations({ db, audit, today, logger });
   const reportedMeasures = createReportedMeasures({ db, audit, register });
@@ -136,9 +138,11 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...reportedMeasureRoutes(reportedMeasures),
       ...peopleRoutes(people),
       ...clientRoutes(clientCommands),
+      ...batches.routes,
       metrics.route(config.metricsToken),
     ],
-    observe: [metrics.httpMiddleware],
+    // The batch body parser goes before the JSON parser, which takes neither NDJSON nor a batch's size.
+    observe: [metrics.httpMiddleware, batches.body],
     drain: drain.middleware,
     pages: { path: '/console', router: consolePages },
     idempotency: createIdempotencyStore(db, deps.hmacKey),
@@ -149,6 +153,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     people,
     drain,
     async close() {
+      await batches.stop();
       await auditModule.stop();
       await Promise.all(Object.values(upstreams).map((u) => u.close()));
     },

@@ -12,6 +12,7 @@ import * as auditConsoleAccessKind from '../../audit/migrations/20261207160100_a
 import * as auditChainChecks from '../../audit/migrations/20261207170000_audit_chain_checks.ts';
 import * as auditTransparency from '../../audit/migrations/20261207180000_audit_transparency.ts';
 import * as auditObligationConfirmationKind from '../../audit/migrations/20261207200000_audit_obligation_confirmation_kind.ts';
+import * as auditRequestIdIndex from '../../audit/migrations/20261207210100_audit_request_id_index.ts';
 import * as consoleSessions from '../console/migrations/20261124090100_console_sessions.ts';
 import * as consolePeople from '../console/migrations/20261207160000_console_people.ts';
 import * as register from '../../mou-registry/migrations/20261123100100_register.ts';
@@ -22,6 +23,7 @@ import * as clients from './migrations/20261123100000_clients.ts';
 import * as idempotencyKeys from './migrations/20261207140000_idempotency_keys.ts';
 import * as clientHistory from './migrations/20261207150000_client_history.ts';
 import * as reportedMeasures from '../measures/migrations/20261207200100_reported_measures.ts';
+import * as batches from '../batches/migrations/20261207210000_batches.ts';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261123100000_clients': clients,
@@ -46,6 +48,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207190000_joint_reviews': jointReviews,
   '20261207200000_audit_obligation_confirmation_kind': auditObligationConfirmationKind,
   '20261207200100_reported_measures': reportedMeasures,
+  '20261207210000_batches': batches,
+  '20261207210100_audit_request_id_index': auditRequestIdIndex,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -47,6 +47,9 @@ export const tablePrivileges: Record<string, Privilege[]> = {
   idempotency_keys: ['select', 'insert', 'update', 'delete'],
   // Figures reported for operations outside the gateway: append-only (a trigger refuses the rest).
   reported_measures: ['select', 'insert'],
+  // Batches: records are claimed, completed (their input blanked) and swept with their batch after its retention.
+  batches: ['select', 'insert', 'update', 'delete'],
+  batch_records: ['select', 'insert', 'update', 'delete'],
   // The gateway reads these to check the schema is current; only the owner migrates.
   knex_migrations: ['select'],
   knex_migrations_lock: ['select'],

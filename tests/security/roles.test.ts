@@ -20,6 +20,7 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   dwpProactiveNotification: exchange, hmrcEvidenceRequest: exchange, hmrcStatusCheck: exchange, hmrcProactiveNotification: exchange,
   dfeEducationStatusCheck: exchange, dfeFsmEligibility: exchange, nhsChargeabilityCheck: exchange, nhsDebtorReturn: exchange,
   nhsTraceRequest: exchange, financialStatusShare: exchange,
+  submitExchangeBatch: exchange, getBatch: exchange, getBatchResults: exchange,
   dryRunDecision: everyone,
   listAuditEntries: dpo, searchAuditBySubject: dpo, auditSubjectReport: dpo, exportAuditLog: dpo, verifyAuditLog: dpo,
   getAuditEntry: ['dpo', 'partner'], replayAuditEntry: ['dpo', 'partner'], getAuditReceipt: ['dpo', 'partner'],

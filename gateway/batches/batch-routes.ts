@@ -1,0 +1,66 @@
+// POST /v1/exchanges/{partner}/{exchange}/batches, GET /v1/batches/{id} and its results. Each record is checked
+// against the single call's own schema at submission; one that fails is reported on its line, not the batch's.
+import { fieldErrors, requestSchemaName, validatorFor } from '../../contracts/openapi.ts';
+import type { ExchangeDefinition } from '../exchanges/exchange-definition.ts';
+import { GatewayError } from '../http/problem.ts';
+import type { Route } from '../http/route.ts';
+import type { ReadRecord } from './batch-body.ts';
+import type { BatchStore, NewRecord } from './batch-store.ts';
+
+export interface BatchRouteSettings { maxRecords: number; retentionDays: number }
+
+export function batchRoutes(store: BatchStore, batchable: Map<string, ExchangeDefinition<any, string>>, settings: BatchRouteSettings, submitted: () => void): Route[] {
+  const notFound = () => new GatewayError('not-found', 'There is no such batch for your party, or it is no longer kept');
+  return [
+    {
+      operationId: 'submitExchangeBatch',
+      roles: ['partner'],
+      handler: async ({ principal, body, params, req }) => {
+        const def = batchable.get(`${params.partner}.${params.exchange}`);
+        if (!def) throw new GatewayError('not-found', `Batches are taken for ${[...batchable.keys()].join(', ')}`);
+        const read = (body as { records?: ReadRecord[] | null }).records;
+        if (!Array.isArray(read)) throw new GatewayError('invalid-request', 'A JSON batch is an array of records', { errors: [{ field: '(body)', message: 'must be an array of records' }] });
+        if (read.length === 0) throw new GatewayError('invalid-request', 'A batch holds at least one record', { errors: [{ field: '(body)', message: 'must hold at least one record' }] });
+        if (read.length > settings.maxRecords) throw new GatewayError('payload-too-large', `A batch may hold at most ${settings.maxRecords} records, and this one holds ${read.length}; send them in several batches`);
+        const validate = validatorFor(requestSchemaName(def.operationId)!);
+        const records = read.map((record, index): NewRecord => {
+          if ('unreadable' in record) return { line: { index, status: 'invalid', errors: [{ field: '(record)', message: record.unreadable }] } };
+          if (!validate(record.value)) return { line: { index, status: 'invalid', errors: fieldErrors(validate.errors) } };
+          return { input: record.value };
+        });
+        const id = await store.submit({ clientId: principal!.clientId, party: principal!.party, exchange: def.id, retentionDays: settings.retentionDays }, records);
+        submitted();
+        req.res!.setHeader('location', `/v1/batches/${id}`);
+        const invalid = records.filter((r) => 'line' in r).length;
+        return { status: 202, body: { id, exchange: def.id, total: records.length, invalid, progress: `/v1/batches/${id}`, results: `/v1/batches/${id}/results` } };
+      },
+    },
+    {
+      operationId: 'getBatch',
+      roles: ['partner'],
+      handler: async ({ principal, params }) => {
+        const batch = await store.find(String(params.id), principal!.party);
+        if (!batch) throw notFound();
+        const progress = await store.progress(batch.id);
+        const done = batch.total - progress.pending;
+        return {
+          body: {
+            id: batch.id, exchange: batch.exchange, state: progress.finishedAt ? 'done' : 'running', total: batch.total, done,
+            permitted: progress.permitted, refused: progress.refused, failed: progress.failed, invalid: progress.invalid,
+            submittedAt: batch.submittedAt, finishedAt: progress.finishedAt, results: `/v1/batches/${batch.id}/results`,
+          },
+        };
+      },
+    },
+    {
+      operationId: 'getBatchResults',
+      roles: ['partner'],
+      handler: async ({ principal, params }) => {
+        const batch = await store.find(String(params.id), principal!.party);
+        if (!batch) throw notFound();
+        const lines = store.lines(batch.id);
+        return { type: 'application/x-ndjson', lines: { next: async () => { const n = await lines.next(); return n.done ? { done: true, value: undefined } : { done: false, value: JSON.stringify(n.value) }; }, return: async () => { await lines.return(undefined); return { done: true, value: undefined }; } } };
+      },
+    },
+  ];
+}
