@@ -1,11 +1,12 @@
 // What the database itself must still be doing for the log to be trustworthy: its append-only triggers enabled,
-// and `body` generated from the hashed text. A superuser can switch either off; verification says so.
+// `body` generated from the hashed text, and the search columns saying what the hashed text says. A superuser can switch either off; verification says so.
 import type { Knex } from 'knex';
 
 export interface Protection { intact: boolean; bodyGenerated: boolean; problems: string[] }
 
 const requiredTriggers: Record<string, string[]> = {
-  audit_log: ['audit_log_no_change', 'audit_log_no_truncate'],
+  // The search columns' trigger too: switched off, new entries would be missing from the DPO's searches.
+  audit_log: ['audit_log_no_change', 'audit_log_no_truncate', 'audit_log_search_columns'],
   audit_checkpoints: ['audit_checkpoints_no_change', 'audit_checkpoints_no_truncate'],
 };
 
@@ -29,5 +30,15 @@ export async function checkProtection(db: Knex): Promise<Protection> {
     where a.attrelid = 'audit_log'::regclass and a.attname = 'body' and not a.attisdropped`)).rows[0] as { generated: string; expression: string | null } | undefined;
   const bodyGenerated = body?.generated === 's' && body.expression === '(body_canonical)::jsonb';
   if (!bodyGenerated) problems.push('audit_log.body is no longer generated from the hashed text body_canonical');
+  // The search columns are written by a trigger from the hashed text (20261207130200): one that says otherwise
+  // would hide an entry from, or put it into, a DPO's search. One scan of the stored jsonb, no re-parse.
+  const stale = (await db.raw(`
+    select min(seq) as seq, count(*) as n from audit_log
+    where exchange is distinct from body->>'exchange' or agreement_id is distinct from body->'agreement'->>'id'
+       or party is distinct from body->>'party' or decision is distinct from body->>'decision'
+       or decision_id::text is distinct from body->>'decisionId'`)).rows[0] as { seq: string | number | null; n: string | number };
+  if (Number(stale.n) > 0) {
+    problems.push(`the search columns of ${Number(stale.n)} entries, from entry ${Number(stale.seq)}, do not say what their hashed text says`);
+  }
   return { intact: problems.length === 0, bodyGenerated, problems };
 }

@@ -8,6 +8,7 @@ import * as auditFeedbackKind from '../../audit/migrations/20261124090000_audit_
 import * as auditArchives from '../../audit/migrations/20261202120000_audit_archives.ts';
 import * as auditLookupsAndCapUsage from '../../audit/migrations/20261207100000_audit_lookups_and_cap_usage.ts';
 import * as auditDeniedRulesIndex from '../../audit/migrations/20261207130100_audit_denied_rules_index.ts';
+import * as auditSearchColumnsOneParse from '../../audit/migrations/20261207130200_audit_search_columns_one_parse.ts';
 import * as auditConsoleAccessKind from '../../audit/migrations/20261207160100_audit_console_access_kind.ts';
 import * as auditChainChecks from '../../audit/migrations/20261207170000_audit_chain_checks.ts';
 import * as auditTransparency from '../../audit/migrations/20261207180000_audit_transparency.ts';
@@ -39,6 +40,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207100000_audit_lookups_and_cap_usage': auditLookupsAndCapUsage,
   '20261207130000_register_record_time': registerRecordTime,
   '20261207130100_audit_denied_rules_index': auditDeniedRulesIndex,
+  '20261207130200_audit_search_columns_one_parse': auditSearchColumnsOneParse,
   '20261207160000_console_people': consolePeople,
   '20261207160100_audit_console_access_kind': auditConsoleAccessKind,
   '20261207170000_audit_chain_checks': auditChainChecks,

@@ -80,7 +80,9 @@ describe('GET /v1/audit/proofs/inclusion', () => {
   });
 
   it('is "not found" for another party\'s entry, and refuses sizes the entry is not in or no checkpoint reaches', async () => {
-    expect((await hmrc.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}`)).status).toBe(404);
+    // DWP is no party to IE's evidence request to HMRC (HMRC, which answered it, is: audit/entry-access.ts).
+    expect((await caller(gw, 'dwp-benefits').get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}`)).status).toBe(404);
+    expect((await hmrc.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}`)).status).toBe(200);
     const { body } = await ie.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}`);
     expect((await ie.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}&treeSize=${body.leafIndex}`)).status).toBe(422);
     const beyond = await ie.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}&treeSize=${body.treeSize + 1000}`);

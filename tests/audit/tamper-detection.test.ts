@@ -33,9 +33,20 @@ describe('an untouched log', () => {
 describe('tampering as a superuser with the trigger disabled', () => {
   it('names an edited entry', async () => {
     await log.tamper(`update audit_log set body_canonical = replace(body_canonical, '"party":"home-office-ie"', '"party":"hmrc"') where seq = 7`);
-    expect((await log.db('audit_log').where({ seq: 7 }).first()).party).toBe('hmrc');
+    const row = await log.db('audit_log').where({ seq: 7 }).first();
+    expect((typeof row.body === 'string' ? JSON.parse(row.body) : row.body).party).toBe('hmrc');
     const result = await log.verify();
     expect(result).toMatchObject({ ok: false, checked: 6, firstBad: { seq: 7, problem: 'edited' } });
+    // The search column, written from the text as it was, no longer agrees with it: said too.
+    expect(result.protection.problems).toContain('the search columns of 1 entries, from entry 7, do not say what their hashed text says');
+  });
+
+  it('names an entry whose search column was changed behind its hashed text, which would hide it from a DPO\'s search', async () => {
+    await log.tamper(`update audit_log set party = 'hmrc' where seq = 9`);
+    const result = await log.verify();
+    expect(result.ok).toBe(false);
+    expect(result.firstBad).toBeUndefined();
+    expect(result.protection.problems).toEqual(['the search columns of 1 entries, from entry 9, do not say what their hashed text says']);
   });
 
   it('names a deleted entry', async () => {
