@@ -5,33 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxClients } from '../../gateway/auth/sandbox-clients.ts';
 import { exchanges } from '../../gateway/exchanges/catalogue.ts';
 import { fixtures } from '../../sandbox/population/fixtures.ts';
-import { childTraceRequest, fixedClock } from '../support/child-trace.ts';
+import { fixedClock } from '../support/child-trace.ts';
 import { caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
-import {
-  accessedPublicFunds, chargeabilityCheck, debtorReturn, dwpProactiveNotification, dwpStatusCheck, educationStatusCheck, financialStatusShare,
-  fsmEligibility, hmrcEvidenceRequest, hmrcProactiveNotification, hmrcStatusCheck, ninoAlignment, nhsTraceRequest, paths,
-} from '../support/requests.ts';
+import { dwpStatusCheck, hmrcProactiveNotification, paths, rightfulRequest } from '../support/requests.ts';
 
 const { offenderUnder30: ruan, turns30On2018_05_01: priya } = fixtures;
-type Who = typeof ruan;
 
-const requestFor: Record<keyof typeof paths, (p: Who) => unknown> = {
-  'dwp.nino-alignment': (p) => ninoAlignment([{ ...p, homeOfficeReference: p.immigration.homeOfficeReference!, nino: p.nino }]),
-  'dwp.accessed-public-funds': (p) => accessedPublicFunds(p),
-  'dwp.status-check': (p) => dwpStatusCheck(p, { nino: true }),
-  'dwp.proactive-notification': (p) => dwpProactiveNotification(p),
-  'hmrc.evidence-request': (p) => hmrcEvidenceRequest(p),
-  'hmrc.status-check': (p) => hmrcStatusCheck(p, { nino: true }),
-  'hmrc.proactive-notification': (p) => hmrcProactiveNotification(p),
-  'dfe.child-trace': (p) => childTraceRequest({ ...p, postcode: 'LS6 2AB' }),
-  'dfe.education-status-check': (p) => educationStatusCheck(p),
-  'dfe.fsm-eligibility': (p) => fsmEligibility(p),
-  'nhs.chargeability-check': (p) => chargeabilityCheck(p),
-  'nhs.debtor-return': (p) => debtorReturn(p, { amountPence: 65_000, invoicedOn: '2026-08-23' }),
-  'nhs.trace-request': (p) => nhsTraceRequest(p),
-  'financial.status-share': (p) => financialStatusShare(p),
-};
 
 let gw: TestGateway;
 beforeAll(async () => { gw = await startTestGateway({ clock: fixedClock }); });
@@ -45,9 +25,9 @@ describe('replaying a decision', () => {
     for (const def of exchanges) {
       const path = paths[def.id as keyof typeof paths];
       for (const client of partners) {
-        for (const person of [ruan, priya]) await caller(gw, client.id).post(path, requestFor[def.id as keyof typeof paths](person));
+        for (const person of [ruan, priya]) await caller(gw, client.id).post(path, rightfulRequest[def.id as keyof typeof paths](person));
       }
-      await caller(gw, 'dpo').post('/v1/decisions', { exchange: def.id, party: 'home-office-ie', asOf: '2018-01-15', request: requestFor[def.id as keyof typeof paths](ruan) });
+      await caller(gw, 'dpo').post('/v1/decisions', { exchange: def.id, party: 'home-office-ie', asOf: '2018-01-15', request: rightfulRequest[def.id as keyof typeof paths](ruan) });
     }
     const entries = await gw.db('audit_log').whereIn('kind', ['decision', 'dry-run', 'lookup']).select('id', 'kind', 'exchange', 'decision');
     const seen = { exchanges: new Set<string>(), permits: 0, denials: 0, lookups: 0, dryRuns: 0 };

@@ -9,33 +9,12 @@ import { childTraceRequest, fixedClock } from '../support/child-trace.ts';
 import { auditEntry, caller, requestRuleOrder } from '../support/exchanges.ts';
 import { startFakePartner } from '../support/fake-partner.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
-import {
-  accessedPublicFunds, chargeabilityCheck, debtorReturn, dwpProactiveNotification, dwpStatusCheck, educationStatusCheck, financialStatusShare,
-  fsmEligibility, hmrcEvidenceRequest, hmrcProactiveNotification, hmrcStatusCheck, ninoAlignment, nhsTraceRequest, paths,
-} from '../support/requests.ts';
+import { dwpStatusCheck, financialStatusShare, hmrcProactiveNotification, paths, rightfulRequest } from '../support/requests.ts';
 
 const { offenderUnder30: ruan, turns30On2018_05_01: priya } = fixtures;
 /** Someone the Home Office's records do not hold, with the same shape of particulars. */
 const nobody = { ...ruan, forename: 'Nobody', surname: 'Unrecorded', dateOfBirth: '1999-09-09', nino: 'ZX999999D', immigration: { ...ruan.immigration, homeOfficeReference: 'HO-9999999' } };
-type Who = typeof ruan;
 
-/** A well-formed request of each exchange about a person, as its rightful caller would send it. */
-const requestFor: Record<keyof typeof paths, (p: Who) => unknown> = {
-  'dwp.nino-alignment': (p) => ninoAlignment([{ ...p, homeOfficeReference: p.immigration.homeOfficeReference!, nino: p.nino }]),
-  'dwp.accessed-public-funds': (p) => accessedPublicFunds(p),
-  'dwp.status-check': (p) => dwpStatusCheck(p, { nino: true }),
-  'dwp.proactive-notification': (p) => dwpProactiveNotification(p),
-  'hmrc.evidence-request': (p) => hmrcEvidenceRequest(p),
-  'hmrc.status-check': (p) => hmrcStatusCheck(p, { nino: true }),
-  'hmrc.proactive-notification': (p) => hmrcProactiveNotification(p),
-  'dfe.child-trace': (p) => childTraceRequest({ ...p, postcode: 'LS6 2AB' }),
-  'dfe.education-status-check': (p) => educationStatusCheck(p),
-  'dfe.fsm-eligibility': (p) => fsmEligibility(p),
-  'nhs.chargeability-check': (p) => chargeabilityCheck(p),
-  'nhs.debtor-return': (p) => debtorReturn(p, { amountPence: 65_000, invoicedOn: '2026-08-23' }),
-  'nhs.trace-request': (p) => nhsTraceRequest(p),
-  'financial.status-share': (p) => financialStatusShare(p),
-};
 
 /** The answer with what differs between any two requests taken out: its ids. */
 const withoutIds = (body: Record<string, unknown>) => JSON.parse(JSON.stringify(body).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>'));
@@ -52,10 +31,10 @@ describe('a caller that is not a party learns nothing about the person', () => {
       let refusedClients = 0;
       for (const client of partners) {
         const as = caller(gw, client.id);
-        const known = await as.post(path, requestFor[def.id as keyof typeof paths](ruan));
+        const known = await as.post(path, rightfulRequest[def.id as keyof typeof paths](ruan));
         if (known.status !== 403 || !requestRuleOrder.includes(known.body.decision.rules.find((r: { outcome: string }) => r.outcome === 'deny').id)) continue;
         refusedClients += 1;
-        const unknown = await as.post(path, requestFor[def.id as keyof typeof paths](nobody));
+        const unknown = await as.post(path, rightfulRequest[def.id as keyof typeof paths](nobody));
         expect(unknown.status, client.id).toBe(403);
         expect(withoutIds(unknown.body), `${client.id} on ${def.id}`).toEqual(withoutIds(known.body));
         expect(known.body.decision.rules.map((r: { id: string }) => r.id)).toEqual(requestRuleOrder);

@@ -1,6 +1,7 @@
 // Requests for each exchange as its rightful caller would send them, built from a person in the synthetic
 // population, with the purpose, legal basis and case reference the default register expects.
 import type { Person } from '../../sandbox/population/types.ts';
+import { childTraceRequest } from './child-trace.ts';
 import { nameAndBirth } from './exchanges.ts';
 
 export const paths = {
@@ -95,3 +96,21 @@ export const financialStatusShare = (p: Who, reason: 'facing-deportation-for-cri
   purpose: 'disqualified-person-current-account', legalBasis: 'ia-2014-s40-40h', caseReference: 'HO-FIN-2026-0119', shareReference: 'HO-FIN-SHARE-0119',
   status: 'disqualified-person', reason, effectiveFrom: '2026-11-01', subject: subjectOf(p),
 });
+
+/** A well-formed request of each exchange about a person, as its rightful caller would send it. */
+export const rightfulRequest: Record<keyof typeof paths, (p: Person) => unknown> = {
+  'dwp.nino-alignment': (p) => ninoAlignment([{ ...p, homeOfficeReference: p.immigration.homeOfficeReference!, nino: p.nino }]),
+  'dwp.accessed-public-funds': (p) => accessedPublicFunds(p),
+  'dwp.status-check': (p) => dwpStatusCheck(p, { nino: true }),
+  'dwp.proactive-notification': (p) => dwpProactiveNotification(p),
+  'hmrc.evidence-request': (p) => hmrcEvidenceRequest(p),
+  'hmrc.status-check': (p) => hmrcStatusCheck(p, { nino: true }),
+  'hmrc.proactive-notification': (p) => hmrcProactiveNotification(p),
+  'dfe.child-trace': (p) => childTraceRequest({ ...p, postcode: 'LS6 2AB' }),
+  'dfe.education-status-check': (p) => educationStatusCheck(p),
+  'dfe.fsm-eligibility': (p) => fsmEligibility(p),
+  'nhs.chargeability-check': (p) => chargeabilityCheck(p),
+  'nhs.debtor-return': (p) => debtorReturn(p, { amountPence: 65_000, invoicedOn: '2026-08-23' }),
+  'nhs.trace-request': (p) => nhsTraceRequest(p),
+  'financial.status-share': (p) => financialStatusShare(p),
+};
