@@ -61,7 +61,7 @@ Machine: ${os.cpus().length} cores shared with other work; load average at the e
 | | requests | as the clients saw them |
 |---|---|---|
 | answered before the kill | ${before.length} | ${tally(before)} |
-| answered from the kill to the first disclosure after it | ${outage.length} | ${tally(outage)} |
+| answered between the kill and the first disclosure to a request sent after it | ${outage.length} | ${tally(outage)} |
 | answered after | ${after.length} | ${tally(after)} |
 
 ## The three checks, on the promoted server
