@@ -44,6 +44,7 @@ import { createPeopleRegister } from './console/people.ts';
 import { peopleRoutes } from './console/people-routes.ts';
 import { createSignInAttempts } from './console/sign-in-attempts.ts';
 import { listCheckpoints } from '../audit/checkpoints.ts';
+import { listWitnesses } from '../audit/witnesses.ts';
 import { createAuditReader } from '../audit/read.ts';
 import { createSubjectReporter } from '../audit/subject-report.ts';
 import { verifyLog } from '../audit/verify.ts';
@@ -116,6 +117,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     verify: async () => chainHealth.verified(await verifyLog(db, { jwks: await auditKeys.jwks() })),
     chain: chainHealth,
     checkpoints: () => listCheckpoints(db),
+    witnesses: () => listWitnesses(db),
     head: () => measuresStore.head(),
     today,
     secureCookies: config.publicUrl.startsWith('https:'),

@@ -9,6 +9,7 @@ import type { AuditQuery, AuditReader } from '../../audit/read.ts';
 import type { SubjectQuery, SubjectReport } from '../../audit/subject-report.ts';
 import type { VerificationResult } from '../../audit/verify.ts';
 import type { ChainHealth } from '../../audit/chain-health.ts';
+import type { WitnessWithLatest } from '../../audit/witnesses.ts';
 import type { IsoDate } from '../../mou-registry/types.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { exchanges } from '../exchanges/catalogue.ts';
@@ -45,6 +46,8 @@ export interface ConsoleDeps {
   /** Whether the audit chain is known to be broken. */
   chain?: { refresh(): Promise<ChainHealth> };
   checkpoints(): Promise<CheckpointRow[]>;
+  /** The registered witnesses, each with the largest checkpoint it cosigned. */
+  witnesses(): Promise<WitnessWithLatest[]>;
   head(): Promise<number>;
   today(): IsoDate;
   /** Sign-in at the department's identity provider; null when none is configured. */
@@ -243,8 +246,8 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   }));
 
   const verification = async (viewer: Viewer, result: VerificationResult | null) => {
-    const [checkpoints, head, chain] = await Promise.all([deps.checkpoints(), deps.head(), deps.chain?.refresh() ?? null]);
-    return verificationPage(viewer, { head, checkpoint: checkpoints[checkpoints.length - 1] ?? null, result, chain });
+    const [checkpoints, head, chain, witnesses] = await Promise.all([deps.checkpoints(), deps.head(), deps.chain?.refresh() ?? null, deps.witnesses()]);
+    return verificationPage(viewer, { head, checkpoint: checkpoints[checkpoints.length - 1] ?? null, result, chain, witnesses });
   };
   router.get('/dpo/verification', guarded(['dpo'], async (_req, _res, viewer) => verification(viewer, null)));
   router.post('/dpo/verification', forms, guarded(['dpo'], async (_req, _res, viewer) => verification(viewer, await deps.verify()), true));

@@ -1,10 +1,12 @@
 // The DPO's pages: a subject report from a person's identifiers (sent by POST, never in a URL, never shown back),
-// audit search, one entry with what is linked to it, and the log's verification with its last signed checkpoint.
+// audit search, one entry with what is linked to it, and the log's verification with its last signed checkpoint and
+// which witness has seen which size of the log.
 import type { AuditPage } from '../../../audit/read.ts';
 import type { SubjectReport } from '../../../audit/subject-report.ts';
 import type { VerificationResult } from '../../../audit/verify.ts';
 import type { CheckpointRow } from '../../../audit/checkpoints.ts';
 import type { ChainHealth } from '../../../audit/chain-health.ts';
+import type { WitnessWithLatest } from '../../../audit/witnesses.ts';
 import { html, scrollTable, type Html } from '../html.ts';
 import { londonTime } from '../london-time.ts';
 import { badge, page, type Viewer } from '../layout.ts';
@@ -87,7 +89,27 @@ ${next ? html`<p><a href="/console/dpo/search?${next}">Older entries</a></p>` : 
   return page('Audit search', body, viewer, '/console/dpo/search');
 }
 
-export function verificationPage(viewer: Viewer, data: { head: number; checkpoint: CheckpointRow | null; result: VerificationResult | null; chain?: ChainHealth | null }): string {
+/**
+ * Which witness has seen which size of the log: each registered witness and the largest checkpoint it cosigned. After
+ * a verification, whether that cosignature still holds for the log as it is now (witness-report.ts).
+ */
+function witnessesSection(witnesses: WitnessWithLatest[], head: number, result: VerificationResult | null): Html {
+  if (witnesses.length === 0) {
+    return html`<h2>Witnesses</h2><p>No witness is registered. A second party (the ICO, a partner department) runs <code>npm run witness</code>, and a registry administrator registers its key; it then cosigns each checkpoint it finds consistent with the last it saw.</p>`;
+  }
+  const checked = (name: string) => {
+    const seen = result?.witnesses.find((w) => w.name === name);
+    if (!seen || seen.verified === null) return '–';
+    return seen.verified ? badge('ok', 'Cosignature holds') : badge('urgent', 'Cosignature does not hold for the log as it is now');
+  };
+  return html`<h2>Witnesses</h2>
+<p>A witness cosigns a checkpoint only after checking that the log only grew since the last one it cosigned: it vouches for the log up to the size it has seen.</p>
+${scrollTable('Which witness has seen which size of the log', html`<thead><tr><th scope="col">Witness</th><th scope="col" class="num">Has seen (entries)</th><th scope="col">Last cosigned</th><th scope="col">After this verification</th></tr></thead>
+<tbody>${witnesses.map((w) => html`<tr><td><code>${w.name}</code></td>
+<td class="num">${w.latest ? `${w.latest.treeSize} of ${head}` : 'nothing yet'}</td><td>${w.latest ? londonTime(w.latest.cosignedAt) : '–'}</td><td>${checked(w.name)}</td></tr>`)}</tbody>`)}`;
+}
+
+export function verificationPage(viewer: Viewer, data: { head: number; checkpoint: CheckpointRow | null; result: VerificationResult | null; chain?: ChainHealth | null; witnesses: WitnessWithLatest[] }): string {
   const cp = data.checkpoint;
   const r = data.result;
   const body = html`
@@ -96,6 +118,7 @@ ${chainAlert(data.chain)}
 <h2>Last signed checkpoint</h2>
 ${cp ? html`<dl class="facts"><dt>Covers entries</dt><dd>1 to ${cp.size} of ${data.head}</dd><dt>Signed</dt><dd>${londonTime(cp.signedAt)} with key <code>${cp.keyId}</code></dd>
 <dt>Merkle root</dt><dd><code>${cp.rootHash}</code></dd><dt>Head hash</dt><dd><code>${cp.headHash}</code></dd></dl>` : html`<p>No checkpoint has been signed yet (${data.head} entries).</p>`}
+${witnessesSection(data.witnesses, data.head, r)}
 <h2>Verify now</h2>
 <form method="post" action="/console/dpo/verification"><input type="hidden" name="csrf" value="${viewer.csrf}"><button type="submit">Verify the whole log</button></form>
 ${r ? html`<h3 id="result" tabindex="-1">${r.ok ? badge('ok', 'Verified') : badge('urgent', 'Does not verify')} ${r.checked} entries and ${r.checkpointsChecked} checkpoints checked up to entry ${r.head}</h3>
