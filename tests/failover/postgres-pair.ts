@@ -22,6 +22,11 @@ export interface PostgresPair {
   killPrimary(): Promise<number>;
   /** `pg_ctl promote`, then waits until the standby accepts writes. */
   promoteStandby(): Promise<void>;
+  /**
+   * After the failover, the lost primary's disk brought up alone on a new port (crash recovery, no standby), to read
+   * what it had committed locally that its standby never acknowledged. In production it is rewound, never served.
+   */
+  startLostPrimaryAlone(): Promise<Server>;
   /** Stops what still runs (immediate shutdown) and removes the directory, whatever state things are in. */
   destroy(): Promise<void>;
 }
@@ -142,6 +147,12 @@ export async function startPostgresPair(database: string): Promise<PostgresPair>
     async promoteStandby() {
       await pgCtl(standby, '-w', 'promote');
       await until('the promoted standby accepting writes', 30, async () => ((await query<{ r: boolean }>(standby, 'select pg_is_in_recovery() as r'))[0]?.r === false ? true : undefined));
+    },
+    async startLostPrimaryAlone() {
+      const alone = serverAt('primary', await freePort(), primary.dir);
+      fs.appendFileSync(path.join(primary.dir, 'postgresql.conf'), settings({ port: alone.port, synchronous_standby_names: '' }));
+      await pgCtl(alone, '-w', 'start');
+      return alone;
     },
     destroy,
   };

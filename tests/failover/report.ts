@@ -13,6 +13,8 @@ export interface Outcome {
   verify: CommandRun; verification: { ok?: boolean; witnesses?: unknown[] };
   cosignedBefore: number[]; cosigned: { size: number; rootHash: string };
   witnessAfter: CommandRun; offline: CommandRun; olderRootMatches: boolean; newerSize: number;
+  /** Entries the lost primary committed locally that the promoted log lacks, and how many of them a client saw answered. */
+  onlyOnLost: number; answeredOnlyOnLost: number;
 }
 
 const tally = (seen: Seen[]) => {
@@ -71,6 +73,13 @@ Machine: ${os.cpus().length} cores shared with other work; load average at the e
 | every exchange a client saw answered is in the promoted log | ${mark(inLog)} | ${o.answered} answers carried an auditId; ${o.missingDecisions} of them name no entry of the promoted log (a 200 or 403 its decision, a 503 the lookup recorded before it), and ${o.missingOutcomes} disclosures (200) have no outcome. The log holds ${o.head} entries. |
 | the chain verifies | ${mark(chain)} | \`npm run audit -- verify\` on the promoted server exited ${o.verify.code}; \`GET /v1/audit/verification\` said ok: ${String(o.verification.ok)} |
 | the last checkpoint the witness cosigned is consistent with the promoted log | ${mark(consistent)} | the witness, run again, exited ${o.witnessAfter.code}; \`npm run audit -- verify-consistency\` from ${o.cosigned.size} to ${o.newerSize} entries exited ${o.offline.code}; the promoted log's checkpoint of ${o.cosigned.size} entries has the root the witness remembers: ${String(o.olderRootMatches)} |
+
+## The lost primary's disk
+
+Brought up alone after the test (crash recovery, on a new port), ${o.onlyOnLost === 0
+    ? 'the lost primary holds no entry the promoted log lacks: in this run nothing had been committed locally and left unacknowledged when it was killed.'
+    : `the lost primary holds ${o.onlyOnLost} entries the promoted log lacks: commits it wrote locally while it waited for the standby's acknowledgement when it was killed. ${o.answeredOnlyOnLost} of them were answered to a client (an answer waits for the standby). Its log has forked from the promoted one.`}
+Either way it is rewound (\`pg_rewind\`) or rebuilt from the new primary before it serves again, never promoted as it is.
 
 \`npm run audit -- verify\`:
 

@@ -138,11 +138,22 @@ async function main(): Promise<Outcome> {
   }
   const verification = await dpo.get('/v1/audit/verification');
 
+  // What the lost primary had committed on its own disk but never had acknowledged by the standby: entries no client
+  // can have seen answered, since an answer waits for the standby. Read once the test is decided, for the report.
+  const lost = await pair.startLostPrimaryAlone();
+  const old = new pg.Client({ connectionString: lost.url('gateway') });
+  await old.connect();
+  cleanups.push(() => old.end());
+  const promotedIds = new Set(((await promoted.query('select id::text as id from audit_log')).rows as { id: string }[]).map((r) => r.id));
+  const onlyOnLost = ((await old.query('select id::text as id from audit_log')).rows as { id: string }[]).filter((r) => !promotedIds.has(r.id)).map((r) => r.id);
+  const answeredOnlyOnLost = answered.filter((s) => onlyOnLost.includes(s.auditId!)).length;
+
   return {
     workers, setupMs, loadMs, seen: load.seen, killedAt, promotedAt, firstAfter, processesKilled, head,
     answered: answered.length, missingDecisions, missingOutcomes,
     verify, verification: verification.body,
     cosignedBefore, cosigned, witnessAfter, offline, olderRootMatches: older?.root_hash === cosigned.rootHash, newerSize,
+    onlyOnLost: onlyOnLost.length, answeredOnlyOnLost,
   };
 }
 
