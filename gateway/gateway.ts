@@ -47,6 +47,7 @@ import { listCheckpoints } from '../audit/checkpoints.ts';
 import { createAuditReader } from '../audit/read.ts';
 import { createSubjectReporter } from '../audit/subject-report.ts';
 import { verifyLog } from '../audit/verify.ts';
+import { exportLines } from '../audit/export.ts';
 import { createBatches } from './batches/batches.ts';
 
 export interface GatewayDeps {
@@ -114,6 +115,9 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     reader: createAuditReader(db),
     subjectReport: createSubjectReporter(db, auditModule.pseudonymiser),
     verify: async () => chainHealth.verified(await verifyLog(db, { jwks: await auditKeys.jwks() })),
+    reviews: createJointReviews({ db, audit, today }),
+    audit,
+    exportLines: (request, limit) => exportLines({ db, checkpoints: auditModule.checkpointer, keys: auditKeys, ...(deps.clock ? { clock: deps.clock } : {}) }, request, limit),
     chain: chainHealth,
     checkpoints: () => listCheckpoints(db),
     head: () => measuresStore.head(),
