@@ -35,6 +35,7 @@ import { createMeasures } from './measures/service.ts';
 import { createMeasuresStore } from './measures/store.ts';
 import { createObligations } from './obligations/service.ts';
 import { createReportedMeasures } from './measures/reported.ts';
+import { createJointReviewSignals } from './measures/joint-review-signals.ts';
 import { reportedMeasureRoutes } from './measures/reported-routes.ts';
 import { obligationRoutes } from './obligations/routes.ts';
 import { consoleRouter } from './console/router.ts';
@@ -89,6 +90,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const measures = createMeasures({
     store: measuresStore, register, today, chain: chainHealth,
     overdueObligations: obligations.overdue, reported: reportedMeasures.forCollaboration, obligationCounts: obligations.counts,
+    jointReviewSignals: createJointReviewSignals({ db, register, today }),
   });
   const { clientRegister } = config;
   const authenticate = createAuthenticator(clients, {
