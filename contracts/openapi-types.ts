@@ -3287,7 +3287,7 @@ export interface components {
         };
         Signal: {
             /** @enum {string} */
-            code: "feed-stopped" | "sla-breached" | "cap-reached" | "cap-near-limit" | "review-overdue" | "directive-lapsing" | "recorded-after-the-fact" | "audit-chain-broken" | "obligation-overdue";
+            code: "feed-stopped" | "sla-breached" | "cap-reached" | "cap-near-limit" | "review-overdue" | "directive-lapsing" | "recorded-after-the-fact" | "audit-chain-broken" | "obligation-overdue" | "sign-off-overdue" | "action-overdue";
             /** @enum {string} */
             severity: "urgent" | "warning";
             collaborationId: string | null;

@@ -35,6 +35,7 @@ import { createMeasures } from './measures/service.ts';
 import { createMeasuresStore } from './measures/store.ts';
 import { createObligations } from './obligations/service.ts';
 import { createReportedMeasures } from './measures/reported.ts';
+import { createJointReviewSignals } from './measures/joint-review-signals.ts';
 import { reportedMeasureRoutes } from './measures/reported-routes.ts';
 import { obligationRoutes } from './obligations/routes.ts';
 import { consoleRouter } from './console/router.ts';
@@ -48,6 +49,7 @@ import { listWitnesses } from '../audit/witnesses.ts';
 import { createAuditReader } from '../audit/read.ts';
 import { createSubjectReporter } from '../audit/subject-report.ts';
 import { verifyLog } from '../audit/verify.ts';
+import { exportLines } from '../audit/export.ts';
 import { createBatches } from './batches/batches.ts';
 
 export interface GatewayDeps {
@@ -89,6 +91,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const measures = createMeasures({
     store: measuresStore, register, today, chain: chainHealth,
     overdueObligations: obligations.overdue, reported: reportedMeasures.forCollaboration, obligationCounts: obligations.counts,
+    jointReviewSignals: createJointReviewSignals({ db, register, today }),
   });
   const { clientRegister } = config;
   const authenticate = createAuthenticator(clients, {
@@ -115,6 +118,9 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     reader: createAuditReader(db),
     subjectReport: createSubjectReporter(db, auditModule.pseudonymiser),
     verify: async () => chainHealth.verified(await verifyLog(db, { jwks: await auditKeys.jwks() })),
+    reviews: createJointReviews({ db, audit, today }),
+    audit,
+    exportLines: (request, limit) => exportLines({ db, checkpoints: auditModule.checkpointer, keys: auditKeys, ...(deps.clock ? { clock: deps.clock } : {}) }, request, limit),
     chain: chainHealth,
     checkpoints: () => listCheckpoints(db),
     witnesses: () => listWitnesses(db),

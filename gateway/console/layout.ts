@@ -9,6 +9,7 @@ const links = [
   { href: '/console/dpo', label: 'Subject report', roles: ['dpo'] },
   { href: '/console/dpo/search', label: 'Audit search', roles: ['dpo'] },
   { href: '/console/dpo/verification', label: 'Verification', roles: ['dpo'] },
+  { href: '/console/dpo/export', label: 'Export', roles: ['dpo'] },
 ];
 
 export function page(title: string, body: Html, viewer: Viewer | null, current = ''): string {

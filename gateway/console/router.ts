@@ -34,6 +34,7 @@ import { refusedPage, signInPage, unavailablePage } from './sign-in-pages.ts';
 import { consoleCss } from './styles.ts';
 import { mountActions, notices, type ActionDeps } from './action-routes.ts';
 import { addDays } from '../measures/periods.ts';
+import { auditConsoleAction, mountMoreActions, moreNotices, type MoreActionDeps } from './more-action-routes.ts';
 
 export interface ConsoleDeps {
   sessions: Sessions;
@@ -56,7 +57,13 @@ export interface ConsoleDeps {
   /** Whether a client token may be pasted to sign in: a sandbox only. */
   tokenSignIn: boolean;
   /** The register commands the API's routes call, for the SRO's actions (action-routes.ts). */
-  commands: ActionDeps['commands'];
+  commands: ActionDeps['commands'] & MoreActionDeps['commands'];
+  /** The joint-review workflow (mou-registry/reviews), for the SRO's sign-off. */
+  reviews: MoreActionDeps['reviews'];
+  /** The audit log's appender, for the DPO's actions that change nothing but are still accounted for. */
+  audit: MoreActionDeps['audit'];
+  /** The audit export the API's GET /v1/audit/export streams. */
+  exportLines: MoreActionDeps['exportLines'];
   /** Cookies are Secure (and __Host-) when the gateway is served over https. */
   secureCookies: boolean;
   logger: Pick<Logger, 'error' | 'warn'>;
@@ -180,6 +187,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   }));
 
   mountActions(router, guarded, forms, { commands: deps.commands, register: deps.register });
+  mountMoreActions(router, guarded, forms, { ...deps, exchanges: exchangeIds });
 
   router.get('/collaborations/:collaborationId', guarded(['sro', 'dpo'], async (req, _res, viewer) => {
     const id = String(req.params.collaborationId);
@@ -192,6 +200,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
       collaboration, scorecard: data.scorecards[0]!, agreements: data.agreements, measures: m.measures, series: m.series, window, logHead: m.logHead,
       signals: signals.signals.filter((s) => s.collaborationId === id),
       notice: notices[String(req.query.done)] ?? null,
+      reported: m.reported ?? [], obligations: m.obligations ?? null,
     });
   }));
 
@@ -199,7 +208,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     const today = deps.today();
     const window = { from: addDays(today, -364), to: today };
     const [directives, report, signals] = await Promise.all([deps.register.directives(), deps.measures.report(window), deps.measures.signals()]);
-    return directivesPage(viewer, { notice: notices[String(req.query.done)] ?? null, today, directives, sharing: report.directives, window, signals: signals.signals.filter((s) => s.code === 'directive-lapsing') });
+    return directivesPage(viewer, { notice: notices[String(req.query.done)] ?? moreNotices[String(req.query.done)] ?? null, today, directives, sharing: report.directives, window, signals: signals.signals.filter((s) => s.code === 'directive-lapsing') });
   }));
 
   router.get('/dpo', guarded(['dpo'], async (_req, _res, viewer) => subjectPage(viewer, { chain: (await deps.chain?.refresh()) ?? null })));
@@ -250,7 +259,11 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     return verificationPage(viewer, { head, checkpoint: checkpoints[checkpoints.length - 1] ?? null, result, chain, witnesses });
   };
   router.get('/dpo/verification', guarded(['dpo'], async (_req, _res, viewer) => verification(viewer, null)));
-  router.post('/dpo/verification', forms, guarded(['dpo'], async (_req, _res, viewer) => verification(viewer, await deps.verify()), true));
+  router.post('/dpo/verification', forms, guarded(['dpo'], async (_req, _res, viewer) => {
+    const result = await deps.verify();
+    await auditConsoleAction(deps.audit, viewer, { action: 'verification-run', ok: result.ok, head: result.head, checked: result.checked });
+    return verification(viewer, result);
+  }, true));
 
   router.use((_req: Request, res: Response) => send(res, 404, refusedPage('Page not found', 'There is no such console page.')));
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

@@ -25,6 +25,8 @@ export interface MeasuresDeps {
   reported?: (collaborationId: string, window: Window) => Promise<ReportedMeasure[]>;
   /** Obligations on decisions under these agreements, counted by status (gateway/obligations). */
   obligationCounts?: (agreementIds: ReadonlySet<string>) => Promise<ObligationCounts>;
+  /** Joint reviews not signed off in time and improvement actions overdue (joint-review-signals.ts). */
+  jointReviewSignals?: () => Promise<Signal[]>;
 }
 
 export interface ObligationCounts { open: number; overdue: number; confirmed: number }
@@ -117,9 +119,11 @@ export function createMeasures(deps: MeasuresDeps) {
       const lateRecords = await deps.store.lateRecords(addDays(today, -thresholds.afterTheFactDays));
       const chain = await deps.chain?.refresh();
       const overdueObligations = (await deps.overdueObligations?.()) ?? [];
+      const jointReviews = (await deps.jointReviewSignals?.()) ?? [];
       const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives, lateRecords, overdueObligations, ...(chain ? { chain } : {}) })
         .map((s) => (s.code === 'obligation-overdue' && s.agreementId
-          ? { ...s, collaborationId: view.agreements.find((a) => a.id === s.agreementId)?.collaborationId ?? null } : s));
+          ? { ...s, collaborationId: view.agreements.find((a) => a.id === s.agreementId)?.collaborationId ?? null } : s))
+        .concat(jointReviews);
       return { asOf: today, logHead: recent.logHead, signals };
     },
   };

@@ -7,7 +7,8 @@ import { addDays, daysBetween, wholePeriodsSince, type Interval } from './period
 import type { CapUse } from './report.ts';
 import type { Figures } from './types.ts';
 
-export type SignalCode = 'audit-chain-broken' | 'feed-stopped' | 'sla-breached' | 'cap-reached' | 'cap-near-limit' | 'review-overdue' | 'directive-lapsing' | 'recorded-after-the-fact' | 'obligation-overdue';
+export type SignalCode = 'audit-chain-broken' | 'feed-stopped' | 'sla-breached' | 'cap-reached' | 'cap-near-limit' | 'review-overdue' | 'directive-lapsing' | 'recorded-after-the-fact' | 'obligation-overdue'
+  | 'sign-off-overdue' | 'action-overdue';
 
 export interface Signal {
   code: SignalCode;
@@ -140,6 +141,6 @@ export function signalsOf(input: SignalInput): Signal[] {
     });
   }
   const rank = (s: Signal) => (s.severity === 'urgent' ? 0 : 1);
-  const order: SignalCode[] = ['audit-chain-broken', 'feed-stopped', 'sla-breached', 'cap-reached', 'directive-lapsing', 'cap-near-limit', 'obligation-overdue', 'review-overdue', 'recorded-after-the-fact'];
+  const order: SignalCode[] = ['audit-chain-broken', 'feed-stopped', 'sla-breached', 'cap-reached', 'directive-lapsing', 'cap-near-limit', 'obligation-overdue', 'review-overdue', 'sign-off-overdue', 'action-overdue', 'recorded-after-the-fact'];
   return out.sort((a, b) => rank(a) - rank(b) || order.indexOf(a.code) - order.indexOf(b.code));
 }

@@ -7,10 +7,10 @@ import { page, type Viewer } from '../layout.ts';
 
 export const errorSummary = (errors: string[]) => (errors.length ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><ul>${errors.map((e) => html`<li>${e}</li>`)}</ul></div>` : '');
 
-const hidden = (viewer: Viewer, values: Record<string, string>) =>
+export const hidden = (viewer: Viewer, values: Record<string, string>) =>
   html`<input type="hidden" name="csrf" value="${viewer.csrf}">${Object.entries(values).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}`;
 
-const dayField = (name: string, label: string, hint: string, value: string) => html`<label for="${name}">${label}</label><p class="hint" id="${name}-hint">${hint}</p>
+export const dayField = (name: string, label: string, hint: string, value: string) => html`<label for="${name}">${label}</label><p class="hint" id="${name}-hint">${hint}</p>
 <input id="${name}" name="${name}" type="text" inputmode="numeric" pattern="\\d{4}-\\d{2}-\\d{2}" autocomplete="off" spellcheck="false" size="12" aria-describedby="${name}-hint" value="${value}">`;
 
 export interface ReviewTarget { collaborationId: string; collaborationTitle: string; agreementId: string; version: string }

@@ -13,6 +13,9 @@ import { html, ms, percent, scrollTable } from '../html.ts';
 import { badge, page, type Viewer } from '../layout.ts';
 import { characteristicNames, characteristicsMet } from './characteristics.ts';
 import { signalsList } from './signals-list.ts';
+import { accuracySection } from './accuracy-section.ts';
+import type { ReportedMeasure } from '../../measures/reported.ts';
+import type { ObligationCounts } from '../../measures/service.ts';
 
 export interface CollaborationView {
   collaboration: Collaboration;
@@ -23,6 +26,9 @@ export interface CollaborationView {
   window: { from: string; to: string };
   logHead: number;
   signals: Signal[];
+  /** Figures an SRO reported for work outside the gateway, shown marked as reported. */
+  reported?: ReportedMeasure[];
+  obligations?: ObligationCounts | null;
   /** What the SRO just did, said back once. */
   notice?: string | null;
 }
@@ -57,7 +63,8 @@ ${signalsList(v.signals, new Map([[c.id, c.title]]), 'Nothing about this collabo
 ${scrollTable('Agreements and where each version stands today', html`<thead><tr><th scope="col">Agreement</th><th scope="col">Version</th><th scope="col">Standing</th>${sro ? html`<th scope="col">Joint review</th>` : ''}</tr></thead>
 <tbody>${v.agreements.flatMap((a) => a.versions.map((ver) => html`<tr><th scope="row">${a.title}</th><td>${ver.version}</td>
 <td>${ver.status === 'in-force' ? badge('ok', 'In force') : badge(ver.status === 'draft' ? 'urgent' : 'warning', ver.status)} ${ver.reason}</td>${sro ? html`<td>${['in-force', 'signed', 'suspended'].includes(ver.status)
-    ? html`<a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/review">Record a joint review<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>` : html`<span class="muted">not signed</span>`}</td>` : ''}</tr>`))}</tbody>`)}
+    ? html`<a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/review">Record a joint review<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>
+  · <a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/joint-reviews">Joint reviews and sign-offs<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>` : html`<span class="muted">not signed</span>`}</td>` : ''}</tr>`))}</tbody>`)}
 <h2>Figures, ${v.window.from} to ${v.window.to}</h2>
 <p class="muted">From the audit log up to entry ${v.logHead}. Requests out: the Home Office asking or telling a partner; in: a partner asking the Home Office. p50 and p95 by nearest rank.</p>
 ${scrollTable('Figures by agreement and exchange', html`<thead><tr><th scope="col">Exchange</th><th scope="col" class="num">Out</th><th scope="col" class="num">In</th><th scope="col" class="num">Permitted</th><th scope="col" class="num">Refused</th>
@@ -67,6 +74,7 @@ ${scrollTable('Figures by agreement and exchange', html`<thead><tr><th scope="co
 ${v.measures.agreements.flatMap((a) => a.exchanges.map((e) => figuresRow(`${e.exchange} (${a.agreementId})`, e.figures, e.sla ? describeSla(e.sla) : 'none set')))}
 ${figuresRow('All exchanges', f, '')}
 </tbody>`)}
+${accuracySection(f, v.obligations ?? null, v.reported ?? [])}
 <h2>Over time</h2>
 <div class="grid2">
 ${stackedBars({

@@ -13,6 +13,7 @@ export function directivesPage(viewer: Viewer, data: { notice?: string | null; t
   const body = html`
 ${data.notice ? html`<div class="notice" role="status"><p>${data.notice}</p></div>` : ''}
 <p class="lead">Time-bounded directives that override agreements. A decision follows the directive in force on its day.</p>
+${sro ? html`<p><a href="/console/directives/new">Issue a directive</a></p>` : ''}
 ${signalsList(data.signals, new Map(), 'No directive lapses in the next 30 days.')}
 ${timeline({
     id: 'directives', title: 'Directives in force over time', from: `${first.slice(0, 4)}-01-01`, to: data.today,

@@ -6,7 +6,7 @@ const words: Record<Signal['code'], string> = {
   'audit-chain-broken': 'Audit log does not verify',
   'feed-stopped': 'Feed stopped', 'sla-breached': 'SLA missed', 'cap-reached': 'Cap reached', 'cap-near-limit': 'Cap nearly used',
   'review-overdue': 'Review overdue', 'directive-lapsing': 'Directive lapsing', 'recorded-after-the-fact': 'Recorded after the fact',
-  'obligation-overdue': 'Obligation overdue',
+  'obligation-overdue': 'Obligation overdue', 'sign-off-overdue': 'Joint review not signed off', 'action-overdue': 'Improvement action overdue',
 };
 
 export function signalsList(signals: Signal[], titles: Map<string, string>, empty = 'Nothing needs attention.') {
