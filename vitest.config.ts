@@ -6,7 +6,7 @@ const onServer = Boolean(process.env.DATABASE_URL);
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'gateway/**/*.test.ts', 'sandbox/**/*.test.ts', 'mou-registry/**/*.test.ts', 'audit/**/*.test.ts', 'contracts/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'platform/**/*.test.ts', 'gateway/**/*.test.ts', 'sandbox/**/*.test.ts', 'mou-registry/**/*.test.ts', 'audit/**/*.test.ts', 'contracts/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...(onServer ? [] : ['tests/server/**'])],
     globalSetup: ['tests/support/pglite-template.ts'],
     testTimeout: 30_000,

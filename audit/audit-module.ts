@@ -17,7 +17,7 @@ import { createPseudonymiser } from './subject-key.ts';
 import { createSubjectReporter } from './subject-report.ts';
 import { createLinkedSubjectReporter } from './linked-subject-report.ts';
 import { verifyLog } from './verify.ts';
-import { safeError } from '../gateway/logger.ts';
+import { safeError } from '../platform/logger.ts';
 
 export interface AuditModuleOptions {
   hmacKey: Buffer;

@@ -6,11 +6,12 @@ import { createCheckpointer } from './checkpoints.ts';
 import { appendSampleEntries } from './sample-entries.ts';
 import { memoryKeyRing } from './signing-keys.ts';
 import { verifyLog } from './verify.ts';
-import { openTestDatabase } from '../tests/support/database.ts';
-import { migrate } from '../gateway/db/migrate.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openScratchDatabase } from '../platform/db/scratch.ts';
+import { migrate } from '../schema/migrations.ts';
 
 const count = Number(process.argv[2] ?? 200_000);
-const database = await openTestDatabase();
+const database = await openScratchDatabase(loadConfig(process.env).databaseUrl);
 try {
   await migrate(database.db);
   let started = performance.now();

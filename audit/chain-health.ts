@@ -9,7 +9,7 @@
 // break that one gateway finds stops exchanges on all of them within `refreshSeconds`.
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { safeError } from '../gateway/logger.ts';
+import { safeError } from '../platform/logger.ts';
 import type { VerificationResult } from './verify.ts';
 
 export type ChainCheckSource = 'checkpointer' | 'verification';

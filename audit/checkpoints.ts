@@ -5,7 +5,7 @@
 import { KeyObject } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { safeError } from '../gateway/logger.ts';
+import { safeError } from '../platform/logger.ts';
 import { chainBatches, headSeq, rowHashes } from './chain-reader.ts';
 import { signCheckpoint } from './checkpoint-token.ts';
 import { checkpointText, signNoteText } from './checkpoint-note.ts';

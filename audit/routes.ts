@@ -1,8 +1,8 @@
 // The audit API. A DPO searches, reports on a person, exports and verifies; a party reads the entries and receipts
 // of its own exchanges; anyone may fetch the public keys. Another party's entry is "not found", never "forbidden",
 // so that its existence is not given away.
-import { GatewayError } from '../gateway/http/problem.ts';
-import type { HandlerContext, Route } from '../gateway/http/route.ts';
+import { GatewayError } from '../platform/http/problem.ts';
+import type { HandlerContext, Route } from '../platform/http/route.ts';
 import { mayReadEntry } from './entry-access.ts';
 import { ExportTooLargeError, type ExportFormat, type ExportRequest } from './export.ts';
 import type { AuditQuery, AuditReader } from './read.ts';

@@ -4,8 +4,8 @@
 // the party the entry is about, or a DPO, and "not found" for anyone else.
 import { mayReadEntry } from './entry-access.ts';
 import type { Knex } from 'knex';
-import { GatewayError } from '../gateway/http/problem.ts';
-import type { Route } from '../gateway/http/route.ts';
+import { GatewayError } from '../platform/http/problem.ts';
+import type { Route } from '../platform/http/route.ts';
 import type { AuditReader } from './read.ts';
 import { storedConsistencyProof, storedInclusionProof, TreeTooSmallError } from './tree-store.ts';
 import { cosignatureLinesFor, listWitnesses, WitnessRefusal, type WitnessRegistry } from './witnesses.ts';

@@ -3,7 +3,7 @@
 // statement that appends each permitted decision), so that the cap and the published figures come from the same
 // place (¶6.106, fn 64), and reading a cap costs a few rows however busy the month was.
 import type { Knex } from 'knex';
-import type { IsoDate } from '../mou-registry/types.ts';
+import type { IsoDate } from '../platform/london-day.ts';
 import { knexQuery, type RawQuery } from './raw-connection.ts';
 import type { NewEntry } from './types.ts';
 

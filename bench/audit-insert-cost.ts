@@ -7,7 +7,7 @@ import knexFactory, { type Knex } from 'knex';
 import { canonicalJson } from '../audit/canonical.ts';
 import { hashOfCanonical } from '../audit/entry-hash.ts';
 import { genesisHash } from '../audit/types.ts';
-import { migrate } from '../gateway/db/migrate.ts';
+import { migrate } from '../schema/migrations.ts';
 import { benchDatabase } from './support/processes.ts';
 import { round, summarise } from './support/stats.ts';
 

@@ -108,7 +108,7 @@ try {
   log('chain verification');
   const verifyDb = await benchDatabase(serverUrl);
   const vdb = knexFactory({ client: 'pg', connection: verifyDb.url, pool: { min: 0, max: 4 } });
-  const { migrate } = await import('../gateway/db/migrate.ts');
+  const { migrate } = await import('../schema/migrations.ts');
   await migrate(vdb);
   const verification = await benchChainVerification(vdb, plan.verifyEntries, log);
   await vdb.destroy();

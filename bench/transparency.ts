@@ -20,7 +20,7 @@ import { memoryKeyRing } from '../audit/signing-keys.ts';
 import { storedConsistencyProof, storedInclusionProof, storedRoot, TreeBuilder } from '../audit/tree-store.ts';
 import { stopVerificationWorkers, verifyLogInParallel } from '../audit/verify-parallel.ts';
 import { verifyLog } from '../audit/verify.ts';
-import { migrate } from '../gateway/db/migrate.ts';
+import { migrate } from '../schema/migrations.ts';
 import { benchDatabase } from './support/processes.ts';
 import { round, summarise } from './support/stats.ts';
 

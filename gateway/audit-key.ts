@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, type Config } from './config.ts';
+import { ConfigError, type Config } from '../platform/config.ts';
 
 /** The key in AUDIT_HMAC_KEY_FILE, or a ConfigError naming the setting and what is wrong with it. */
 export function keyFromFile(file: string): Buffer {

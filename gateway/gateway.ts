@@ -8,22 +8,23 @@ import { registerRoutes } from '../mou-registry/routes.ts';
 import { createRegisterCache, registerAsKnown } from '../mou-registry/register-cache.ts';
 import { createRegisterStore } from '../mou-registry/store.ts';
 import { replayRoute } from './exchanges/replay.ts';
-import { londonDay } from './london-day.ts';
+import { londonDay } from '../platform/london-day.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createClientStore } from './auth/client-store.ts';
 import { createKeySets } from './auth/key-sets.ts';
 import { createClientCommands } from './clients/commands.ts';
 import { clientRoutes } from './clients/routes.ts';
-import { createAddressThrottle } from './http/address-throttle.ts';
-import type { Config } from './config.ts';
+import { createAddressThrottle } from '../platform/http/address-throttle.ts';
+import type { Config } from '../platform/config.ts';
 import { exchangeRoutes } from './exchanges/routes.ts';
 import { refusedWhileChainBroken } from './exchanges/chain-guard.ts';
 import { createDecisionCommitter } from './exchanges/decision-commit.ts';
 import { createExchangePipeline } from './exchanges/pipeline.ts';
-import { createApp } from './http/app.ts';
-import { createDrain } from './http/drain.ts';
-import { createIdempotencyStore } from './http/idempotency.ts';
-import { operationsRoutes } from './http/operations.ts';
+import { createApp } from '../platform/http/app.ts';
+import { createDrain } from '../platform/http/drain.ts';
+import { createIdempotencyStore } from '../platform/http/idempotency.ts';
+import { operationsRoutes } from '../platform/http/operations.ts';
+import { pendingMigrations } from '../schema/migrations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
 import { completionRoutes, createCompletions } from './measures/completion.ts';
 import { createJointReviews } from '../mou-registry/reviews/joint-reviews.ts';
@@ -134,7 +135,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     logger,
     authenticate,
     routes: [
-      ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite', chainHealth),
+      ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite', pendingMigrations, chainHealth),
       ...refusedWhileChainBroken(exchangeRoutes(pipeline, (before) => registerAsKnown(createRegisterStore(db, { before }), { before }), deps.clock), chainHealth),
       ...auditModule.routes,
       replayRoute({ reader: createAuditReader(db), sealer: auditModule.sealer, registerAsKnown: (known) => registerAsKnown(createRegisterStore(db, known), known) }),

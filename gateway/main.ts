@@ -6,16 +6,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { auditHmacKey } from './audit-key.ts';
-import { portSettings, type Config } from './config.ts';
-import { connect, withoutKnexWarnings } from './db/connect.ts';
-import { migrate } from './db/migrate.ts';
+import { portSettings, type Config } from '../platform/config.ts';
+import { connect, withoutKnexWarnings } from '../platform/db/connect.ts';
+import { migrate } from '../schema/migrations.ts';
 import { buildGateway } from './gateway.ts';
-import { listen } from './http/listen.ts';
-import { createLogger } from './logger.ts';
+import { listen } from '../platform/http/listen.ts';
+import { createLogger } from '../platform/logger.ts';
 import { checkProductionKeys } from './production-keys.ts';
 import { refuseSandboxClients } from './production-start.ts';
 import type { RunningSandboxes } from '../sandbox/start-sandboxes.ts';
-import { exitCodes, loadConfigOrExit, lockEmbeddedOrExit, whyNotStarted } from './start-up.ts';
+import { exitCodes, loadConfigOrExit, lockEmbeddedOrExit, whyNotStarted } from '../platform/start-up.ts';
 
 // Reassigned once, when the sandbox partners take the upstream URLs.
 let config: Config = loadConfigOrExit();

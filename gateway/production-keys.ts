@@ -4,7 +4,7 @@
 // and would differ between gateways that do not share that directory. A sandbox keeps making its own.
 import fs from 'node:fs';
 import { keyFromFile } from './audit-key.ts';
-import { ConfigError, type Config } from './config.ts';
+import { ConfigError, type Config } from '../platform/config.ts';
 
 const makeSigningKey = 'make the first one with `AUDIT_SIGNING_KEYS_DIR=<dir> npm run --silent audit -- rotate-key` and give every gateway the same directory';
 

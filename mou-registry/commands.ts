@@ -2,7 +2,7 @@
 // either both are written or neither.
 import type { Knex } from 'knex';
 import type { AuditAppender } from '../audit/append.ts';
-import { GatewayError } from '../gateway/http/problem.ts';
+import { GatewayError } from '../platform/http/problem.ts';
 import { overlaps, periodOf, problemsWithTerms } from './check-terms.ts';
 import { refuseIncompleteSignature } from './completeness-problem.ts';
 import { standingOn } from './lifecycle.ts';

@@ -1,6 +1,6 @@
 // The signature that would bring an incomplete version into force is refused, naming every item missing, so a
 // registry administrator can complete the draft (or draft a new version) in one go.
-import { GatewayError } from '../gateway/http/problem.ts';
+import { GatewayError } from '../platform/http/problem.ts';
 import { missingForSignature } from './completeness.ts';
 import type { AgreementVersion } from './types.ts';
 import { termsOf } from './store.ts';

@@ -1,6 +1,6 @@
 // The register's API: everyone authenticated reads; registry administrators write; SROs record reviews.
-import type { Route } from '../gateway/http/route.ts';
-import { GatewayError } from '../gateway/http/problem.ts';
+import type { Route } from '../platform/http/route.ts';
+import { GatewayError } from '../platform/http/problem.ts';
 import type { RegisterCommands } from './commands.ts';
 import { standingOn } from './lifecycle.ts';
 import { publishedList, toCsv } from './published-list.ts';

@@ -1,7 +1,9 @@
 // The register's vocabulary: collaborations, the agreements that govern them, and directives.
 // Types here mirror the register schemas in openapi.yaml.
 
-export type IsoDate = string; // YYYY-MM-DD
+import type { IsoDate } from '../platform/london-day.ts';
+
+export type { IsoDate };
 export type PartyId = string; // e.g. 'home-office-ie', 'dfe'
 export type ExchangeId = string; // e.g. 'dfe.child-trace'
 

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import { html } from '../gateway/console/html.ts';
-import { listen } from '../gateway/http/listen.ts';
+import { listen } from '../platform/http/listen.ts';
 import { MemoryAdapter } from './identity-provider-store.ts';
 
 export interface DemoPerson { subject: string; name: string; groups: string[]; who: string }

@@ -1,8 +1,8 @@
 // Starts the sandbox partner services, each on its own port, with one shared synthetic population.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { portSettings, type Config } from '../gateway/config.ts';
-import { listen } from '../gateway/http/listen.ts';
+import { portSettings, type Config } from '../platform/config.ts';
+import { listen } from '../platform/http/listen.ts';
 import { createDfeSandbox } from './dfe/server.ts';
 import { createDwpSandbox } from './dwp/server.ts';
 import { createFinancialSandbox } from './financial/server.ts';

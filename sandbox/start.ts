@@ -7,13 +7,13 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { enrolClient, keysDir, sandboxClients } from '../gateway/auth/sandbox-clients.ts';
 import type { ClientStore } from '../gateway/auth/client-store.ts';
-import type { Config } from '../gateway/config.ts';
+import type { Config } from '../platform/config.ts';
 import { sandboxPorts, startSandboxes, upstreamsWithSandboxes, type RunningSandboxes } from './start-sandboxes.ts';
 import { loadDefaultRegister } from '../mou-registry/default-register/load.ts';
 import { randomBytes } from 'node:crypto';
-import { portSettings, type OidcSettings } from '../gateway/config.ts';
+import { portSettings, type OidcSettings } from '../platform/config.ts';
 import type { MappingChange, PeopleRegister } from '../gateway/console/people.ts';
-import { GatewayError } from '../gateway/http/problem.ts';
+import { GatewayError } from '../platform/http/problem.ts';
 import { demoPeople, startIdentityProvider, type RunningIdentityProvider } from './identity-provider.ts';
 
 /** The default register, into an empty register only, with its audit entry. */

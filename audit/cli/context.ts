@@ -1,6 +1,6 @@
 // What every command is given: its arguments, the configuration (read only when a command needs it), and where
 // to write. Results go to stdout, progress and problems to stderr.
-import type { Config } from '../../gateway/config.ts';
+import type { Config } from '../../platform/config.ts';
 
 export interface CommandContext {
   args: string[];

@@ -2,10 +2,10 @@
 // checks it holds an audit log at this version, without creating or migrating anything.
 import fs from 'node:fs';
 import type { Knex } from 'knex';
-import type { Config } from '../../gateway/config.ts';
-import { connect } from '../../gateway/db/connect.ts';
-import { DatabaseLockedError, lockEmbeddedDatabase } from '../../gateway/db/embedded-lock.ts';
-import { isDatabaseUnavailable } from '../../gateway/db/unavailable.ts';
+import type { Config } from '../../platform/config.ts';
+import { connect } from '../../platform/db/connect.ts';
+import { DatabaseLockedError, lockEmbeddedDatabase } from '../../platform/db/embedded-lock.ts';
+import { isDatabaseUnavailable } from '../../platform/db/unavailable.ts';
 import { CliError } from './cli-error.ts';
 
 export async function withDatabase<T>(config: Config, work: (db: Knex) => Promise<T>): Promise<T> {

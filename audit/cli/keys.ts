@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { fileKeyRing, type Jwks } from '../signing-keys.ts';
 import { CliError } from './cli-error.ts';
-import type { Config } from '../../gateway/config.ts';
+import type { Config } from '../../platform/config.ts';
 
 function asJwks(value: unknown, where: string): Jwks {
   const keys = (value as { keys?: unknown } | null)?.keys;

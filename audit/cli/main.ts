@@ -1,7 +1,7 @@
 // `npm run audit -- <command>`: the DPO's and operator's tools for the audit log. Each command is one file here.
 // Exit 0 when all is well (or help was asked for), 1 when something does not verify or cannot be done, 2 for bad
 // usage. Help asked for goes to stdout; usage after a mistake goes to stderr.
-import { ConfigError, loadConfig, type Config } from '../../gateway/config.ts';
+import { ConfigError, loadConfig, type Config } from '../../platform/config.ts';
 import { archiveCommand } from './archive.ts';
 import { CliError, UsageError } from './cli-error.ts';
 import type { Command, CommandContext } from './context.ts';

@@ -7,10 +7,10 @@
 // any client) is read, and a new generation empties both. So a suspension, disablement or revoked key made by any
 // gateway process is refused by every process within that time; the process that made it forgets at once.
 import { decodeJwt, decodeProtectedHeader, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { GatewayError } from '../http/problem.ts';
-import type { AddressThrottle } from '../http/address-throttle.ts';
-import { bearerCredentials } from './bearer.ts';
-import type { Principal } from './principal.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
+import type { AddressThrottle } from '../../platform/http/address-throttle.ts';
+import { bearerCredentials } from '../../platform/http/bearer.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { isWellFormedClientId, isWellFormedKid, type ClientState, type ClientStore } from './client-store.ts';
 import { createKeySets, type KeySets } from './key-sets.ts';
 import { expiringCache } from './verified-cache.ts';

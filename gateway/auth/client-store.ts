@@ -1,8 +1,9 @@
 // The client register: API clients, their party, roles and public keys, kept as an append-only history
 // (migrations/20261207150000_client_history.ts). A client's current state is its latest history row.
 import type { Knex } from 'knex';
+import type { Role } from '../../platform/principal.ts';
 
-export type Role = 'partner' | 'registry-admin' | 'sro' | 'dpo';
+export type { Role };
 export const roles: readonly Role[] = ['partner', 'registry-admin', 'sro', 'dpo'];
 export type ClientStatus = 'active' | 'suspended' | 'disabled';
 

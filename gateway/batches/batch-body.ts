@@ -3,7 +3,7 @@
 // single call's limit), and handed on as parsed JSON. A line of NDJSON that is not JSON is that record's error,
 // not the batch's.
 import express, { type RequestHandler } from 'express';
-import { GatewayError } from '../http/problem.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
 
 /** One record as read: its JSON, or why its line could not be read. */
 export type ReadRecord = { value: unknown } | { unreadable: string };

@@ -2,8 +2,8 @@
 // against the single call's own schema at submission; one that fails is reported on its line, not the batch's.
 import { fieldErrors, requestSchemaName, validatorFor } from '../../contracts/openapi.ts';
 import type { ExchangeDefinition } from '../exchanges/exchange-definition.ts';
-import { GatewayError } from '../http/problem.ts';
-import type { Route } from '../http/route.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
+import type { Route } from '../../platform/http/route.ts';
 import type { ReadRecord } from './batch-body.ts';
 import type { BatchStore, NewRecord } from './batch-store.ts';
 

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { loggedRequest } from '../../audit/request-decisions.ts';
 import type { ExchangeDefinition, ExchangeEnvelope } from '../exchanges/exchange-definition.ts';
 import type { ExchangePipeline } from '../exchanges/pipeline.ts';
-import { safeError } from '../logger.ts';
+import { safeError } from '../../platform/logger.ts';
 import type { BatchRow, BatchStore, ClaimedRecord, ResultLine } from './batch-store.ts';
 import { answered, recovered, refusedOrFailed } from './record-outcome.ts';
 

@@ -3,7 +3,7 @@
 // may be added, and a table of our own runs the same on PGlite and PostgreSQL.
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
+import type { Config } from '../../platform/config.ts';
 import { exchanges } from '../exchanges/catalogue.ts';
 import type { ExchangePipeline } from '../exchanges/pipeline.ts';
 import { batchBody } from './batch-body.ts';

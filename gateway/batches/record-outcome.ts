@@ -2,7 +2,7 @@
 // again after a crash, from what the log already holds for its request id.
 import type { LoggedRequest } from '../../audit/request-decisions.ts';
 import type { ExchangeAnswer } from '../exchanges/pipeline.ts';
-import { GatewayError } from '../http/problem.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
 import type { Decision } from '../policy/types.ts';
 import type { ResultLine } from './batch-store.ts';
 

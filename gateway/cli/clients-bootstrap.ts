@@ -9,10 +9,10 @@ import { createAuditAppender } from '../../audit/append.ts';
 import { sandboxClients } from '../auth/sandbox-clients.ts';
 import { createClientCommands } from '../clients/commands.ts';
 import { KeyFileError, readPublicKey } from '../clients/key-files.ts';
-import { connect, withoutKnexWarnings } from '../db/connect.ts';
-import { migrate } from '../db/migrate.ts';
-import { GatewayError } from '../http/problem.ts';
-import { loadConfigOrExit, lockEmbeddedOrExit, whyNotStarted } from '../start-up.ts';
+import { connect, withoutKnexWarnings } from '../../platform/db/connect.ts';
+import { migrate } from '../../schema/migrations.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
+import { loadConfigOrExit, lockEmbeddedOrExit, whyNotStarted } from '../../platform/start-up.ts';
 
 const command = 'npx tsx gateway/cli/clients-bootstrap.ts';
 const usage = `usage: ${command} --id <client-id> --party <party-id> --public-key <file> [--kid <key-id>] [--display-name <text>]

@@ -1,9 +1,9 @@
 // `npm run db:roles -- --role gateway_app`: run by the database owner (DATABASE_URL) with GATEWAY_DB_PASSWORD set,
 // it migrates the database and makes the least-privilege login role the gateway then connects as. Safe to repeat.
-import { ConfigError, loadDbRolesConfig } from '../config.ts';
-import { connect } from '../db/connect.ts';
-import { SchemaBehindError } from '../db/migrate.ts';
-import { RoleSetupError, setUpGatewayRole } from '../db/roles.ts';
+import { ConfigError, loadDbRolesConfig } from '../../platform/config.ts';
+import { connect } from '../../platform/db/connect.ts';
+import { SchemaBehindError } from '../../platform/db/migrate.ts';
+import { RoleSetupError, setUpGatewayRole } from '../../schema/roles.ts';
 
 let config;
 try {

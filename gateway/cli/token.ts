@@ -5,7 +5,7 @@
 import { SignJWT } from 'jose';
 import { readSigningKey, mintToken } from '../auth/sandbox-clients.ts';
 import { readPrivateKey } from '../clients/key-files.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../../platform/config.ts';
 
 const usage = `usage: npm run --silent token -- <client-id>   (a sandbox client, e.g. ie-removals-casework, dpo)
        npm run --silent token -- <client-id> --key <private key file> [--kid <key-id>]   (any client; the key id is the key's thumbprint unless given)`;

@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import type { AuditAppender } from '../../audit/append.ts';
 import { createClientStore, type Client, type ClientChange, type ClientState, type Jwks, type NewClientChange } from '../auth/client-store.ts';
-import { GatewayError } from '../http/problem.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
 import { problemsWithKeySource } from './key-source.ts';
 
 export interface Actor { clientId: string }

@@ -1,8 +1,8 @@
 // The client register's API (tag `clients` in openapi.yaml): registry administrators onboard partners' systems,
 // rotate and revoke their keys, and suspend, reinstate or disable them.
 import type { ClientState } from '../auth/client-store.ts';
-import { GatewayError } from '../http/problem.ts';
-import type { Route } from '../http/route.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
+import type { Route } from '../../platform/http/route.ts';
 import type { ClientCommands } from './commands.ts';
 
 const record = (s: ClientState) => ({

@@ -7,7 +7,7 @@ import type { RequestHandler, Router } from 'express';
 import { fieldErrors, requestSchemaName, validatorFor } from '../../contracts/openapi.ts';
 import type { RegisterCommands } from '../../mou-registry/commands.ts';
 import type { Directive } from '../../mou-registry/types.ts';
-import { GatewayError } from '../http/problem.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
 import type { Page } from './router.ts';
 import {
   endDirectiveConfirmPage, endDirectiveFormPage, reviewConfirmPage, reviewFormPage, type EndValues, type ReviewTarget, type ReviewValues,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { londonDay } from '../london-day.ts';
+import { londonDay } from '../../platform/london-day.ts';
 import { londonMidnight, londonTime, londonTimeExact } from './london-time.ts';
 
 describe('times shown in London with their zone', () => {

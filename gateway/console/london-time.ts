@@ -1,5 +1,5 @@
 // Times as a person in the UK reads them: the wall clock in London with its zone (GMT in winter, BST in summer),
-// since decisions are dated by the London day (gateway/london-day.ts). And the reverse, for a search by day: the
+// since decisions are dated by the London day (platform/london-day.ts). And the reverse, for a search by day: the
 // instants at which a London day begins and ends. Pure.
 import type { IsoDate } from '../../mou-registry/types.ts';
 

@@ -11,7 +11,7 @@ import { fieldErrors, validatorFor } from '../../contracts/openapi.ts';
 import type { RegisterCommands } from '../../mou-registry/commands.ts';
 import type { JointReviews } from '../../mou-registry/reviews/joint-reviews.ts';
 import type { Directive } from '../../mou-registry/types.ts';
-import { GatewayError } from '../http/problem.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
 import { addDays } from '../measures/periods.ts';
 import type { Viewer } from './layout.ts';
 import { londonMidnight } from './london-time.ts';

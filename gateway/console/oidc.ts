@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { importJWK, importPKCS8 } from 'jose';
 import * as oidc from 'openid-client';
-import type { OidcSettings } from '../config.ts';
+import type { OidcSettings } from '../../platform/config.ts';
 
 /** What a sign-in carries from leaving for the provider to coming back; kept server-side, named by a cookie. */
 export interface SignInSecrets { state: string; nonce: string; codeVerifier: string }

@@ -1,5 +1,5 @@
 // The register of people over the API: registry administrators read it and give or take console roles.
-import type { Route } from '../http/route.ts';
+import type { Route } from '../../platform/http/route.ts';
 import type { MappingChange, PeopleRegister } from './people.ts';
 
 export function peopleRoutes(people: PeopleRegister): Route[] {

@@ -4,7 +4,7 @@
 // as a keyed HMAC: the log holds no one's identifier in clear (a group name is not personal data, and is kept).
 import type { Knex } from 'knex';
 import type { AuditAppender } from '../../audit/append.ts';
-import { GatewayError } from '../http/problem.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
 
 /** The roles the console serves: a person mapped to anything else would have no page to see. */
 export const personRoles = ['sro', 'dpo'] as const;

@@ -11,10 +11,10 @@ import type { VerificationResult } from '../../audit/verify.ts';
 import type { ChainHealth } from '../../audit/chain-health.ts';
 import type { WitnessWithLatest } from '../../audit/witnesses.ts';
 import type { IsoDate } from '../../mou-registry/types.ts';
-import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { isDatabaseUnavailable } from '../../platform/db/unavailable.ts';
 import { exchanges } from '../exchanges/catalogue.ts';
-import { GatewayError } from '../http/problem.ts';
-import { safeError } from '../logger.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
+import { safeError } from '../../platform/logger.ts';
 import type { Measures } from '../measures/service.ts';
 import { ruleIds } from '../policy/types.ts';
 import { readCookie, sessionCookieName, signInCookieName, writeCookie } from './cookies.ts';
@@ -271,7 +271,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     const e = error as { type?: string; status?: number };
     if (e?.type === 'entity.too.large') return send(res, 413, refusedPage('Too large', 'That form was larger than the console accepts.'));
     if (typeof e?.status === 'number' && e.status < 500) return send(res, 400, refusedPage('That could not be read', 'The form could not be read.'));
-    // As the API does (gateway/http/middleware.ts): an outage is a 503 that clears by itself, not a fault to chase.
+    // As the API does (platform/http/middleware.ts): an outage is a 503 that clears by itself, not a fault to chase.
     if (isDatabaseUnavailable(error)) {
       deps.logger.warn({ requestId: req.id, error: safeError(error) }, 'database unreachable; console answered 503');
       return send(res, 503, unavailablePage());

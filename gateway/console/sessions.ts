@@ -12,8 +12,8 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Knex } from 'knex';
 import type { AuditAppender } from '../../audit/append.ts';
 import type { ClientStore } from '../auth/client-store.ts';
-import type { Authenticate } from '../http/route.ts';
-import { GatewayError } from '../http/problem.ts';
+import type { Authenticate } from '../../platform/http/route.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
 import type { PeopleRegister, ProviderIdentity } from './people.ts';
 
 export const consoleRoles = ['sro', 'dpo'];

@@ -4,8 +4,8 @@
 // DPO has looked (audit/chain-health.ts). Dry runs disclose nothing and still answer; so do the console, the audit
 // API and the register, which the DPO needs in order to investigate.
 import type { ChainHealth } from '../../audit/chain-health.ts';
-import { GatewayError } from '../http/problem.ts';
-import type { Route } from '../http/route.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
+import type { Route } from '../../platform/http/route.ts';
 import { exchanges } from './catalogue.ts';
 
 const exchangeOperations = new Set(exchanges.map((e) => e.operationId));

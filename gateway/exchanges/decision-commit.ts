@@ -11,7 +11,7 @@ import { capKeyId, pendingPermits, permitsUnderCaps, type CapKey } from '../../a
 import type { RegisterCache, RegisterView } from '../../mou-registry/register-cache.ts';
 import { selectAgreement } from '../../mou-registry/select-agreement.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
-import { monthOf } from '../london-day.ts';
+import { monthOf } from '../../platform/london-day.ts';
 import { decisionForAudit } from '../policy/caller-view.ts';
 import { decide, policyVersion, type Stage } from '../policy/engine.ts';
 import type { Decision, Facts, MonthlyCap, SubjectFacts } from '../policy/types.ts';

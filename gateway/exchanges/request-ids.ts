@@ -2,7 +2,7 @@
 // gateway's logs and audit log) and, where the caller sent one, the caller's, so each department can find the
 // same exchange in its own records. The caller's id goes to the partner as given; the audit log keeps only a hash.
 // Each call also carries the W3C trace (traceparent), continued from the caller's or started by the gateway.
-import { traceHeaders, type TraceContext } from '../http/trace-context.ts';
+import { traceHeaders, type TraceContext } from '../../platform/http/trace-context.ts';
 import type { Upstreams } from './exchange-definition.ts';
 
 export const requestIdHeader = 'x-request-id';

@@ -1,13 +1,13 @@
 import { fieldErrors, requestSchemaName, validatorFor } from '../../contracts/openapi.ts';
-import type { Principal } from '../auth/principal.ts';
-import { GatewayError } from '../http/problem.ts';
-import type { Route } from '../http/route.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
+import type { Route } from '../../platform/http/route.ts';
 import type { Viewer } from '../policy/caller-view.ts';
 import { exchanges } from './catalogue.ts';
 import type { ExchangeEnvelope } from './exchange-definition.ts';
 import type { RegisterView } from '../../mou-registry/register-cache.ts';
 import { knownAtFor } from '../../mou-registry/as-known-on.ts';
-import { monthlyCapItems } from '../http/rate-limit.ts';
+import { monthlyCapItems } from '../../platform/http/rate-limit.ts';
 import type { MonthlyCap } from '../policy/types.ts';
 import type { ExchangePipeline } from './pipeline.ts';
 

@@ -6,9 +6,9 @@
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
 import { bareUuid } from '../../audit/read.ts';
-import type { Principal } from '../auth/principal.ts';
-import { GatewayError } from '../http/problem.ts';
-import { safeError } from '../logger.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
+import { safeError } from '../../platform/logger.ts';
 
 export const completionMarker = 'completed';
 export type CompletedWork = 'nino-allocated' | 'nino-traced' | 'trace-answered' | 'check-answered';
@@ -52,7 +52,7 @@ export function createCompletions(deps: { audit: AuditAppender; logger: Pick<Log
 }
 export type CompletionReporter = ReturnType<typeof createCompletions>;
 
-export function completionRoutes(report: CompletionReporter): import('../http/route.ts').Route[] {
+export function completionRoutes(report: CompletionReporter): import('../../platform/http/route.ts').Route[] {
   return [{
     operationId: 'reportCompletion',
     roles: ['partner'],

@@ -3,9 +3,9 @@
 import { bareUuid } from '../../audit/read.ts';
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
-import { GatewayError } from '../http/problem.ts';
-import { safeError } from '../logger.ts';
-import type { Principal } from '../auth/principal.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
+import { safeError } from '../../platform/logger.ts';
+import type { Principal } from '../../platform/principal.ts';
 import { correctableOutcomes, isFeedbackOutcome, type FeedbackOutcome } from './feedback-outcomes.ts';
 import { failedOutcomes } from './match.ts';
 

@@ -9,11 +9,11 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { AuditAppender } from '../../audit/append.ts';
 import type { ChainHealthMonitor } from '../../audit/chain-health.ts';
 import type { AuditEntry } from '../../audit/types.ts';
-import { bearerCredentials } from '../auth/bearer.ts';
-import { GatewayError } from '../http/problem.ts';
+import { bearerCredentials } from '../../platform/http/bearer.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
 import { completionMarker } from './completion.ts';
-import { routeTemplate } from '../http/route-template.ts';
-import type { Route } from '../http/route.ts';
+import { routeTemplate } from '../../platform/http/route-template.ts';
+import type { Route } from '../../platform/http/route.ts';
 
 const seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 

@@ -1,5 +1,5 @@
 // An SRO records a figure for an operation outside the gateway, with its source.
-import type { Route } from '../http/route.ts';
+import type { Route } from '../../platform/http/route.ts';
 import type { ReportedMeasureInput, ReportedMeasures } from './reported.ts';
 
 export function reportedMeasureRoutes(reported: ReportedMeasures): Route[] {

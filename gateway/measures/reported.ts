@@ -6,8 +6,8 @@ import type { Knex } from 'knex';
 import type { AuditAppender } from '../../audit/append.ts';
 import type { RegisterStore } from '../../mou-registry/store.ts';
 import type { IsoDate } from '../../mou-registry/types.ts';
-import type { Principal } from '../auth/principal.ts';
-import { GatewayError } from '../http/problem.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
 import type { Window } from './types.ts';
 
 export interface ReportedMeasureInput { collaborationId: string; measure: string; periodFrom: IsoDate; periodTo: IsoDate; value: number; source: string }

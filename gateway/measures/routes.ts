@@ -1,5 +1,5 @@
 // The measures API (SROs and DPOs) and the feedback endpoint (parties to an exchange).
-import type { Route } from '../http/route.ts';
+import type { Route } from '../../platform/http/route.ts';
 import type { FeedbackReport, FeedbackReporter } from './feedback.ts';
 import type { Interval } from './periods.ts';
 import type { Measures } from './service.ts';

@@ -4,7 +4,7 @@ import type { ChainHealth } from '../../audit/chain-health.ts';
 import { standingOn } from '../../mou-registry/lifecycle.ts';
 import type { RegisterStore } from '../../mou-registry/store.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
-import { GatewayError } from '../http/problem.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
 import { addDays, daysBetween, periodStart, type Interval } from './periods.ts';
 import { buildReport, slaResolver, type CollaborationMeasures, type RegisterView } from './report.ts';
 import { seriesOf, type SeriesPoint } from './series.ts';

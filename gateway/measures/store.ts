@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import { permitsInMonth } from '../../audit/usage.ts';
 import type { IsoDate } from '../../mou-registry/types.ts';
-import { londonDay, monthOf } from '../london-day.ts';
+import { londonDay, monthOf } from '../../platform/london-day.ts';
 import { addDays } from './periods.ts';
 import { isFeedbackOutcome } from './feedback-outcomes.ts';
 import type { LateRecord } from './signals.ts';

@@ -3,7 +3,7 @@
 // Back-office SLAs are set in working days (¶6.110: "10 working days"; ¶6.162: "5 working days").
 import Holidays from 'date-holidays';
 import type { IsoDate } from '../../mou-registry/types.ts';
-import { londonDay } from '../london-day.ts';
+import { londonDay } from '../../platform/london-day.ts';
 
 const england = new Holidays('GB', 'ENG');
 const bankHolidaysByYear = new Map<number, Set<IsoDate>>();

@@ -1,6 +1,6 @@
 // The obligations API: SROs and DPOs follow them; the responsible party (a partner client, or the Home Office's
 // SRO) confirms one was done.
-import type { Route } from '../http/route.ts';
+import type { Route } from '../../platform/http/route.ts';
 import type { ObligationStatus } from './obligations.ts';
 import type { Obligations } from './service.ts';
 

@@ -6,10 +6,10 @@ import type { Logger } from 'pino';
 import { obligationConfirmations, obligationSources, type ObligationSourceRow } from '../../audit/obligation-log.ts';
 import type { AuditAppender } from '../../audit/append.ts';
 import type { IsoDate } from '../../mou-registry/types.ts';
-import type { Principal } from '../auth/principal.ts';
-import { GatewayError } from '../http/problem.ts';
-import { londonDay } from '../london-day.ts';
-import { safeError } from '../logger.ts';
+import type { Principal } from '../../platform/principal.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
+import { londonDay } from '../../platform/london-day.ts';
+import { safeError } from '../../platform/logger.ts';
 import { failedOutcomes } from '../measures/match.ts';
 import { obligationOf, parseObligationId, type Obligation, type ObligationConfirmation, type ObligationSource, type ObligationStatus } from './obligations.ts';
 

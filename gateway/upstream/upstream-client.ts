@@ -2,7 +2,7 @@
 // endpoint replaces a sandbox by configuration alone (the URL), because both speak the contract in openapi.yaml.
 import { Agent, request } from 'undici';
 import { fieldErrors, validatorFor } from '../../contracts/openapi.ts';
-import type { UpstreamConfig } from '../config.ts';
+import type { UpstreamConfig } from '../../platform/config.ts';
 
 export class UpstreamError extends Error {
   constructor(readonly kind: 'timeout' | 'failed', message: string, readonly status?: number) {

@@ -3,9 +3,9 @@
 // itself; a production start (SANDBOX=false) never does, so on a real deployment it is this deliberate command.
 // Exit 0 when loaded or when the register already holds collaborations (then nothing changes), 2 for a wrong
 // setting or a schema the role may not migrate, 4 when the database cannot be reached, 1 for a fault.
-import { connect, withoutKnexWarnings } from '../../gateway/db/connect.ts';
-import { migrate } from '../../gateway/db/migrate.ts';
-import { loadConfigOrExit, lockEmbeddedOrExit, whyNotStarted } from '../../gateway/start-up.ts';
+import { connect, withoutKnexWarnings } from '../../platform/db/connect.ts';
+import { migrate } from '../../schema/migrations.ts';
+import { loadConfigOrExit, lockEmbeddedOrExit, whyNotStarted } from '../../platform/start-up.ts';
 import { defaultRegister } from '../default-register/index.ts';
 import { loadDefaultRegister } from '../default-register/load.ts';
 

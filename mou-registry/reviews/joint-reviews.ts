@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { AuditAppender } from '../../audit/append.ts';
-import { GatewayError } from '../../gateway/http/problem.ts';
+import { GatewayError } from '../../platform/http/problem.ts';
 import { createRegisterStore } from '../store.ts';
 import type { IsoDate, PartyId } from '../types.ts';
 import { jointReviewView, problemsWithReview, type Attendee, type JointReviewFacts } from './joint-review-view.ts';

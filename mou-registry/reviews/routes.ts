@@ -1,6 +1,6 @@
 // The joint-review workflow's API (rec 2f): everyone authenticated reads; SROs record reviews and close actions;
 // each party signs off for itself (an SRO for the Home Office).
-import type { Route } from '../../gateway/http/route.ts';
+import type { Route } from '../../platform/http/route.ts';
 import type { JointReviews } from './joint-reviews.ts';
 
 const readers = ['partner', 'registry-admin', 'sro', 'dpo'] as const;

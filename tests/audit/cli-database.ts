@@ -11,8 +11,8 @@ import { createAuditAppender } from '../../audit/append.ts';
 import { createCheckpointer } from '../../audit/checkpoints.ts';
 import { appendSampleEntries } from '../../audit/sample-entries.ts';
 import { fileKeyRing } from '../../audit/signing-keys.ts';
-import { connect } from '../../gateway/db/connect.ts';
-import { migrate } from '../../gateway/db/migrate.ts';
+import { connect } from '../../platform/db/connect.ts';
+import { migrate } from '../../schema/migrations.ts';
 import { runEntry, type CommandRun } from '../support/commands.ts';
 import { openTestDatabase, serverUrl } from '../support/database.ts';
 

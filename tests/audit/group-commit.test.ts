@@ -7,7 +7,7 @@ import { createAuditAppender, type AuditAppender } from '../../audit/append.ts';
 import type { BatchReader } from '../../audit/group-commit.ts';
 import { toEntry } from '../../audit/read.ts';
 import { entryHash } from '../../audit/entry-hash.ts';
-import { migrate } from '../../gateway/db/migrate.ts';
+import { migrate } from '../../schema/migrations.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 
 let database: TestDatabase;

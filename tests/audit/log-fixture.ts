@@ -6,7 +6,7 @@ import { createCheckpointer } from '../../audit/checkpoints.ts';
 import { appendSampleEntries } from '../../audit/sample-entries.ts';
 import { memoryKeyRing, type AuditKeyRing } from '../../audit/signing-keys.ts';
 import { verifyLog } from '../../audit/verify.ts';
-import { migrate } from '../../gateway/db/migrate.ts';
+import { migrate } from '../../schema/migrations.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 
 export interface LogFixture {

@@ -17,7 +17,7 @@ import { createReceipts } from '../../audit/receipts.ts';
 import { toEntry } from '../../audit/read.ts';
 import { verifyReceipt } from '../../audit/verify-receipt.ts';
 import { verifyLog } from '../../audit/verify.ts';
-import { migrate } from '../../gateway/db/migrate.ts';
+import { migrate } from '../../schema/migrations.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const keys = memoryKeyRing();

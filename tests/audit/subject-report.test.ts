@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request, { type Response } from 'supertest';
 import { exchanges } from '../../gateway/exchanges/catalogue.ts';
 import { buildGateway } from '../../gateway/gateway.ts';
-import { createLogger } from '../../gateway/logger.ts';
+import { createLogger } from '../../platform/logger.ts';
 import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { caller, deniedRules, nameAndBirth } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect } from '../../gateway/db/connect.ts';
+import { connect } from '../../platform/db/connect.ts';
 import { runEntry, stackFrame } from '../support/commands.ts';
 import { openTestDatabase, serverUrl, type TestDatabase } from '../support/database.ts';
 import { startGatewayProcess, stopGatewayProcess } from '../support/gateway-process.ts';

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from '../../gateway/gateway.ts';
-import { createLogger } from '../../gateway/logger.ts';
+import { createLogger } from '../../platform/logger.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 
 const pollMs = 50;

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { exitCodes } from '../../gateway/start-up.ts';
+import { exitCodes } from '../../platform/start-up.ts';
 import { runEntry, stackFrame } from '../support/commands.ts';
 import { startGatewayProcess, stopGatewayProcess, type GatewayProcess } from '../support/gateway-process.ts';
 

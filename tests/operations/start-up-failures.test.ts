@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exitCodes } from '../../gateway/start-up.ts';
+import { exitCodes } from '../../platform/start-up.ts';
 import { openCliDatabase, type CliDatabase } from '../audit/cli-database.ts';
 import { runEntry, stackFrame, type CommandRun } from '../support/commands.ts';
 import { productionKeys } from '../support/production-keys.ts';

@@ -2,8 +2,8 @@
 // busy port named by its setting.
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { portSettings } from '../../gateway/config.ts';
-import { PortUnavailableError } from '../../gateway/http/listen.ts';
+import { portSettings } from '../../platform/config.ts';
+import { PortUnavailableError } from '../../platform/http/listen.ts';
 import { demoPeople, startIdentityProvider } from '../../sandbox/identity-provider.ts';
 
 const client = { clientId: 'gateway-console', clientSecret: 'x'.repeat(43), redirectUri: 'http://127.0.0.1:8080/console/sign-in/callback' };

@@ -1,7 +1,7 @@
 // Each partner's upstream is configuration: by default its sandbox on this host, replaced by a real
 // endpoint through <PARTNER>_UPSTREAM_URL alone.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../gateway/config.ts';
+import { ConfigError, loadConfig } from '../../platform/config.ts';
 import { sandboxPorts, upstreamsWithSandboxes } from '../../sandbox/start-sandboxes.ts';
 
 describe('partner upstreams and sandbox ports', () => {

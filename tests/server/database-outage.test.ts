@@ -4,7 +4,7 @@
 // on a PostgreSQL server (an embedded database has no link to lose).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '../../gateway/db/connect.ts';
+import { connect } from '../../platform/db/connect.ts';
 import { childTracePath, childTraceRequest, fixedClock } from '../support/child-trace.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { startFakePartner } from '../support/fake-partner.ts';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { londonDay } from '../../gateway/london-day.ts';
+import { londonDay } from '../../platform/london-day.ts';
 import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { startSandboxes, type RunningSandboxes } from '../../sandbox/start-sandboxes.ts';
 import { childTracePath, childTraceRequest, currentPostcode } from '../support/child-trace.ts';

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mintToken, readSigningKey } from '../../gateway/auth/sandbox-clients.ts';
-import { loadConfig } from '../../gateway/config.ts';
+import { loadConfig } from '../../platform/config.ts';
 import { completedForSignature } from './register.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

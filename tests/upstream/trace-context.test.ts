@@ -1,7 +1,7 @@
 // Correlation across departments (issue 14): every call to a partner carries the gateway's request id and a W3C
 // traceparent, continuing the caller's trace when it sent a valid one, so DfE can find the exchange in its own logs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTraceparent } from '../../gateway/http/trace-context.ts';
+import { parseTraceparent } from '../../platform/http/trace-context.ts';
 import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTraceRequest, fixedClock } from '../support/child-trace.ts';
 import { startFakePartner } from '../support/fake-partner.ts';

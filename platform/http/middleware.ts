@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { bearerChallenge } from '../auth/bearer.ts';
+import { bearerChallenge } from './bearer.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { safeError } from '../logger.ts';
 import { GatewayError } from './problem.ts';
@@ -12,7 +12,7 @@ declare module 'express-serve-static-core' {
   interface Request {
     id: string;
     callerRequestId?: string;
-    principal?: import('../auth/principal.ts').Principal;
+    principal?: import('../principal.ts').Principal;
     /** The W3C trace this request belongs to (trace-context.ts). */
     trace?: import('./trace-context.ts').TraceContext;
   }

@@ -5,18 +5,24 @@ import type { Knex } from 'knex';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { openapiText } from '../../contracts/openapi.ts';
-import type { ChainHealth } from '../../audit/chain-health.ts';
-import { pendingMigrations } from '../db/migrate.ts';
 import { GatewayError } from './problem.ts';
 import type { Route } from './route.ts';
+
+/** What readiness says of the audit chain (audit/chain-health.ts's ChainHealth has this shape and more). */
+export interface AuditChainState { status: 'broken' | 'not-broken'; since: string | null; firstBadSeq: number | null }
 
 /**
  * Readiness says whether the audit chain is known to be broken, and stays 200 when it is: a 503 drains the instance
  * from the load balancer, and with every instance drained the DPO could reach neither the console nor the audit API
- * to investigate and verify. Exchanges fail closed at the gateway instead (exchanges/chain-guard.ts), and the alert
+ * to investigate and verify. Exchanges fail closed at the gateway instead (gateway/exchanges/chain-guard.ts), and the alert
  * goes out as a signal and as gateway_audit_chain_verified 0.
  */
-export function operationsRoutes(db: Knex, databaseKind: 'postgresql' | 'pglite', chain?: { refresh(): Promise<ChainHealth> }): Route[] {
+export function operationsRoutes(
+  db: Knex,
+  databaseKind: 'postgresql' | 'pglite',
+  pendingMigrations: (db: Knex) => Promise<number>,
+  chain?: { refresh(): Promise<AuditChainState> },
+): Route[] {
   return [
     { operationId: 'health', roles: 'public', handler: async () => ({ body: { status: 'alive' } }) },
     {

@@ -5,7 +5,6 @@ import { SchemaBehindError } from './db/migrate.ts';
 import { DatabaseLockedError, lockEmbeddedDatabase } from './db/embedded-lock.ts';
 import { isDatabaseUnavailable } from './db/unavailable.ts';
 import { PortUnavailableError } from './http/listen.ts';
-import { SandboxDataError } from './production-start.ts';
 
 export const exitCodes = {
   /** Stopped by SIGINT or SIGTERM. */
@@ -26,10 +25,17 @@ export const exitCodes = {
 
 export interface StartFailure { message: string; exitCode: number }
 
+/** A refusal to start that a folder above the platform defines, with its exit code (gateway/production-start.ts). */
+export class StartRefusedError extends Error {
+  constructor(message: string, readonly exitCode: number) {
+    super(message);
+  }
+}
+
 export function whyNotStarted(config: Pick<Config, 'databaseUrl'> | null, error: unknown): StartFailure | null {
   if (error instanceof ConfigError || error instanceof SchemaBehindError) return { message: error.message, exitCode: exitCodes.settings };
   if (error instanceof PortUnavailableError) return { message: error.message, exitCode: exitCodes.port };
-  if (error instanceof SandboxDataError) return { message: error.message, exitCode: exitCodes.sandboxData };
+  if (error instanceof StartRefusedError) return { message: error.message, exitCode: error.exitCode };
   if (error instanceof DatabaseLockedError) return { message: error.message, exitCode: exitCodes.database };
   const database = config?.databaseUrl ? databaseProblem(config.databaseUrl, error) : null;
   return database ? { message: database, exitCode: exitCodes.database } : null;

@@ -4,8 +4,7 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import {
   fieldErrors, operation, parametersOf, parametersValidator, requestSchemaName, responseSchemaName, validatorFor,
 } from '../../contracts/openapi.ts';
-import type { Role } from '../auth/client-store.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal, Role } from '../principal.ts';
 import { parseIdempotencyKey, type Claim, type IdempotencyStore, type StoredAnswer } from './idempotency.ts';
 import { GatewayError } from './problem.ts';
 import { rateLimitItems, type RateLimiter } from './rate-limit.ts';

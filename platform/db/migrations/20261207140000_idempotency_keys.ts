@@ -1,7 +1,7 @@
 // Idempotency-Key (IETF httpapi draft): one row per client and key, claimed before the work runs, so a retry or a
 // concurrent duplicate finds it. The key and the request are kept only as keyed hashes (a careless client may put a
 // name in its key), and the first answer only encrypted under a key derived from the caller's own key, which is not
-// stored: a copy of this table shows no one's data (gateway/http/idempotency.ts).
+// stored: a copy of this table shows no one's data (platform/http/idempotency.ts).
 import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {

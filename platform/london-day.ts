@@ -1,5 +1,6 @@
 // Decisions are dated by the calendar day in London, where the agreements and directives apply.
-import type { IsoDate } from '../mou-registry/types.ts';
+
+export type IsoDate = string; // YYYY-MM-DD
 
 const format = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 

@@ -4,7 +4,7 @@
 // truncate it, and, not being the owner, can neither switch the append-only triggers off nor change the schema.
 import type { Knex } from 'knex';
 import pg from 'pg';
-import { migrate } from './migrate.ts';
+import { migrate } from './migrations.ts';
 
 type Privilege = 'select' | 'insert' | 'update' | 'delete';
 
@@ -111,7 +111,7 @@ export async function setUpGatewayRole(db: Knex, setup: RoleSetup): Promise<Role
     const tables = (await rows<{ table: string }>(trx, 'select tablename as "table" from pg_tables where schemaname = ? order by tablename', [me.schema])).map((r) => r.table);
     const unknown = tables.filter((t) => privilegesFor(t) === null);
     if (unknown.length > 0) {
-      throw new RoleSetupError(`db:roles does not know what the gateway may do to ${unknown.join(', ')}: add ${unknown.length === 1 ? 'it' : 'them'} to tablePrivileges in gateway/db/roles.ts`);
+      throw new RoleSetupError(`db:roles does not know what the gateway may do to ${unknown.join(', ')}: add ${unknown.length === 1 ? 'it' : 'them'} to tablePrivileges in schema/roles.ts`);
     }
     const granted = tables.map((table) => ({ table, privileges: privilegesFor(table)! }));
     for (const { table, privileges } of granted) await trx.raw(`grant ${privileges.join(', ')} on table ${id(table)} ${to}`);

@@ -2,13 +2,13 @@
 // show rather than hide (¶2.1, ¶4, ¶5.42–5.43, ¶6).
 import { describe, expect, it } from 'vitest';
 import { validatorFor } from '../../contracts/openapi.ts';
-import { overlaps, periodOf, problemsWithTerms } from '../check-terms.ts';
+import { overlaps, periodOf, problemsWithTerms } from '../../mou-registry/check-terms.ts';
 import { legalBasis } from '../../gateway/policy/rules/legal-basis.ts';
-import { isPlaceholderBasis } from '../completeness.ts';
-import { standingOn } from '../lifecycle.ts';
-import type { AgreementVersion, Directive, IsoDate } from '../types.ts';
-import { exchangeFields } from './exchange-fields.ts';
-import { defaultRegister } from './index.ts';
+import { isPlaceholderBasis } from '../../mou-registry/completeness.ts';
+import { standingOn } from '../../mou-registry/lifecycle.ts';
+import type { AgreementVersion, Directive, IsoDate } from '../../mou-registry/types.ts';
+import { exchangeFields } from '../../mou-registry/default-register/exchange-fields.ts';
+import { defaultRegister } from '../../mou-registry/default-register/index.ts';
 
 const { collaborations, agreements, versions, directives, parties } = defaultRegister;
 const today = new Date().toISOString().slice(0, 10);
