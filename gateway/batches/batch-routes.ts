@@ -9,6 +9,7 @@ import type { BatchStore, NewRecord } from './batch-store.ts';
 
 export interface BatchRouteSettings { maxRecords: number; retentionDays: number }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- exchanges of every body type, side by side
 export function batchRoutes(store: BatchStore, batchable: Map<string, ExchangeDefinition<any, string>>, settings: BatchRouteSettings, submitted: () => void): Route[] {
   const notFound = () => new GatewayError('not-found', 'There is no such batch for your party, or it is no longer kept');
   return [
