@@ -30,7 +30,7 @@ export interface Tracing {
   /** A request's span, continuing the caller's trace where there is one; `run` runs the rest of the request in it. */
   serve(parent: RemoteParent | null, name: string, attributes: Attributes): { span: Span; run<T>(fn: () => T): T };
   /** `fn` bound to the span active now, for work that another request's task may run (a group commit's batch). */
-  bind<F extends (...args: never[]) => unknown>(fn: F): F;
+  bind<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R;
   /** The traceparent a call made from the active span carries: its trace id, its span id as parent; null when off. */
   traceparent(): string | null;
   /** Exports what is pending and stops. */
