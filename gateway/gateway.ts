@@ -85,11 +85,13 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const today = () => londonDay(deps.clock?.() ?? new Date());
   const names = { dfe: 'DfE', dwp: 'DWP', hmrc: 'HMRC', nhs: 'NHS Digital', homeOffice: 'Home Office records', financial: 'The bank' } as const;
   const upstreams = Object.fromEntries(
-    (Object.keys(names) as (keyof typeof names)[]).map((key) => [key, createUpstreamClient(names[key], config.upstreams[key], tracing)]),
+    (Object.keys(names) as (keyof typeof names)[])
+      .map((key) => [key, createUpstreamClient(names[key], config.upstreams[key], tracing)]),
   );
   const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore), sealer: auditModule.sealer });
   const pipeline = createExchangePipeline({
-    commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, tracing, ...(deps.clock ? { clock: deps.clock } : {}),
+    commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, tracing,
+    ...(deps.clock ? { clock: deps.clock } : {}),
   });
   const batches = createBatches(config.batches, { db, hmacKey: deps.hmacKey, run: pipeline, logger });
   const measuresStore = createMeasuresStore(db);

@@ -293,7 +293,9 @@ function tracingSettings(read: Reader, problems: string[]): TracingSettings {
     } catch {
       // reported below
     }
-    if (protocol !== 'http:' && protocol !== 'https:') problems.push(`${name} must be an http or https URL (the OTLP/HTTP collector)`);
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      problems.push(`${name} must be an http or https URL (the OTLP/HTTP collector)`);
+    }
   }
   return { otlpEndpoint: endpoint, serviceName: read.str('OTEL_SERVICE_NAME', 'data-sharing-gateway') };
 }

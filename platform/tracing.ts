@@ -52,7 +52,9 @@ export const tracingOff: Tracing = {
 /** What a failure is called in a span: a GatewayError's code, an UpstreamError's kind, or else its class. */
 function failureOf(error: unknown): { type: string; answer: boolean } {
   const e = error as { code?: unknown; kind?: unknown; status?: unknown; constructor?: { name?: string } } | null;
-  const type = typeof e?.code === 'string' ? e.code : typeof e?.kind === 'string' ? e.kind : e?.constructor?.name ?? 'Error';
+  const type = typeof e?.code === 'string' ? e.code
+    : typeof e?.kind === 'string' ? e.kind
+      : e?.constructor?.name ?? 'Error';
   return { type, answer: typeof e?.status === 'number' && e.status < 500 };
 }
 
@@ -95,7 +97,10 @@ export function createTracing(settings: TracingSettings, options: { exporter?: S
         throw error;
       }
       if (result instanceof Promise) {
-        return result.then((value) => { ended(span); return value; }, (error: unknown) => { ended(span, error); throw error; }) as typeof result;
+        return result.then(
+          (value) => { ended(span); return value; },
+          (error: unknown) => { ended(span, error); throw error; },
+        ) as typeof result;
       }
       ended(span);
       return result;

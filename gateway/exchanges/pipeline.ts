@@ -24,7 +24,9 @@ import { tracingOff, type Span, type Tracing } from '../../platform/tracing.ts';
 import { decisionFor, type Viewer } from '../policy/caller-view.ts';
 import { unknownSubject, type Decision } from '../policy/types.ts';
 import { UpstreamError } from '../upstream/upstream-client.ts';
-import type { Caller, Committed, DecisionCommitter, DecisionInput, Disclosure, RecordedRequest } from './decision-commit.ts';
+import type {
+  Caller, Committed, DecisionCommitter, DecisionInput, Disclosure, RecordedRequest,
+} from './decision-commit.ts';
 import { dataFieldsOf, type ExchangeDefinition, type ExchangeEnvelope, type Lookup, type UpstreamAnswer, type Upstreams } from './exchange-definition.ts';
 import { minimise } from './minimise.ts';
 import { forwardingRequestIds } from './request-ids.ts';
@@ -53,6 +55,8 @@ export interface RunOptions {
   dryRun?: { asOf?: IsoDate; party: string; register?: RegisterView };
 }
 
+const agreementName = (agreement: { id: string; version: string }) => `${agreement.id}@${agreement.version}`;
+
 const upstreamProblem = (error: UpstreamError, extensions: Record<string, unknown>) =>
   new GatewayError(error.kind === 'timeout' ? 'upstream-timeout' : 'upstream-failed', `${error.message}. Nothing was disclosed.`, extensions);
 
@@ -70,9 +74,11 @@ export function createExchangePipeline(deps: PipelineDeps) {
     }
   }
 
+  const outcomeAttributes = (decisionId: string, body: Record<string, unknown>) =>
+    ({ 'gateway.audit.entry': 'outcome', 'gateway.audit_id': decisionId, 'gateway.outcome': String(body.outcome) });
   const recordOutcome = (decisionId: string, body: Record<string, unknown>, requestId: string) =>
-    tracing.inSpan('audit commit', { 'gateway.audit.entry': 'outcome', 'gateway.audit_id': decisionId, 'gateway.outcome': String(body.outcome) }, () =>
-      committed('outcome', requestId, decisionId, () => deps.audit.appendGrouped(() => ({ entries: [{ kind: 'outcome', body: { decisionId, ...body } }], result: null }))));
+    tracing.inSpan('audit commit', outcomeAttributes(decisionId, body), () => committed('outcome', requestId, decisionId,
+      () => deps.audit.appendGrouped(() => ({ entries: [{ kind: 'outcome', body: { decisionId, ...body } }], result: null }))));
 
   /** A decision as a span tells it: codes only (the rules that refused, the agreement), and where it is in the log. */
   const decided = (span: Span, at: Committed) => span.setAttributes({
@@ -80,7 +86,7 @@ export function createExchangePipeline(deps: PipelineDeps) {
     'gateway.rules.denied': at.decision.rules.filter((r) => r.outcome === 'deny').map((r) => r.id),
     'gateway.obligations': at.decision.obligations.map((o) => o.id),
     'gateway.audit_id': at.decision.auditId,
-    ...(at.decision.agreement ? { 'gateway.agreement': `${at.decision.agreement.id}@${at.decision.agreement.version}` } : {}),
+    ...(at.decision.agreement ? { 'gateway.agreement': agreementName(at.decision.agreement) } : {}),
   });
 
   /** What goes back, minimised to the agreement, and the outcome entry that records it. */
@@ -96,16 +102,17 @@ export function createExchangePipeline(deps: PipelineDeps) {
     return { outcome: answer.outcome, result, referred, entry };
   }
 
-  return function run(def: ExchangeDefinition, principal: Principal, body: ExchangeEnvelope, options: RunOptions): Promise<ExchangeAnswer> {
+  return async function run(def: ExchangeDefinition, principal: Principal, body: ExchangeEnvelope, options: RunOptions): Promise<ExchangeAnswer> {
     const caller = { clientId: principal.clientId, party: options.dryRun?.party ?? principal.party };
     const attributes = {
-      'gateway.exchange': def.id, 'gateway.partner': def.partner, 'gateway.client_id': caller.clientId, 'gateway.party': caller.party,
-      'gateway.dry_run': options.dryRun !== undefined,
+      'gateway.exchange': def.id, 'gateway.partner': def.partner,
+      'gateway.client_id': caller.clientId, 'gateway.party': caller.party, 'gateway.dry_run': options.dryRun !== undefined,
     };
     return tracing.inSpan('exchange', attributes, async (span) => {
       try {
         const answer = await exchange(def, principal, body, options, caller);
-        span.setAttributes({ 'gateway.decision': answer.decision.decision, 'gateway.outcome': answer.outcome, 'gateway.audit_id': answer.auditId });
+        const { decision, outcome, auditId } = answer;
+        span.setAttributes({ 'gateway.decision': decision.decision, 'gateway.outcome': outcome, 'gateway.audit_id': auditId });
         return answer;
       } catch (error) {
         const auditId = error instanceof GatewayError ? error.extensions.auditId : undefined;
@@ -115,7 +122,9 @@ export function createExchangePipeline(deps: PipelineDeps) {
     });
   };
 
-  async function exchange(def: ExchangeDefinition, principal: Principal, body: ExchangeEnvelope, options: RunOptions, caller: Caller): Promise<ExchangeAnswer> {
+  async function exchange(
+    def: ExchangeDefinition, principal: Principal, body: ExchangeEnvelope, options: RunOptions, caller: Caller,
+  ): Promise<ExchangeAnswer> {
     const { requestId } = options;
     const day = options.dryRun?.asOf ?? londonDay(clock());
     const dataFields = dataFieldsOf(body as unknown as Record<string, unknown>);
@@ -182,7 +191,9 @@ export function createExchangePipeline(deps: PipelineDeps) {
         lookupFollows: false,
         lookupId,
         // Run by whichever request leads the group commit: bound to this exchange's span, so its minimise span is ours.
-        ...(known ? { outcome: tracing.bind((decision, agreement) => withBase(decision.agreement, disclose(def, known, agreement, decision, day, 0))) } : {}),
+        ...(known ? {
+          outcome: tracing.bind((decision, agreement) => withBase(decision.agreement, disclose(def, known, agreement, decision, day, 0))),
+        } : {}),
       }, lookupId);
       if (final.decision.decision === 'deny') return refuse(final);
     }

@@ -36,7 +36,9 @@ async function boundedText(body: AsyncIterable<Buffer> & { destroy(error?: Error
 }
 
 /** `path` is one of the fixed paths of the partner contracts: no identifier or query string is ever in it. */
-export function createUpstreamClient(name: string, config: UpstreamConfig, tracing: Tracing = tracingOff): UpstreamClient {
+export function createUpstreamClient(
+  name: string, config: UpstreamConfig, tracing: Tracing = tracingOff,
+): UpstreamClient {
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
   const maxBytes = config.maxResponseBytes ?? 1024 * 1024;
   const attributes = (path: string) => ({ 'gateway.upstream': name, 'http.request.method': 'POST', 'url.path': path });
@@ -50,7 +52,9 @@ export function createUpstreamClient(name: string, config: UpstreamConfig, traci
           response = await request(url, {
             method: 'POST',
             dispatcher: agent,
-            headers: { ...headers, ...(traceparent ? { traceparent } : {}), 'content-type': 'application/json', accept: 'application/json' },
+            headers: {
+              ...headers, ...(traceparent ? { traceparent } : {}), 'content-type': 'application/json', accept: 'application/json',
+            },
             body: JSON.stringify(body),
             signal: AbortSignal.timeout(config.timeoutMs),
           });

@@ -42,7 +42,8 @@ export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerM
   // The body is read only once the caller is known (route.ts): a stranger is told 401, not what was wrong with its body.
   const proxies = new Set(config.trustedProxies ?? []);
   mountRoutes(api, deps.routes, {
-    authenticate: deps.authenticate, limiter: createRateLimiter(config.rateLimitPerMinute), readBody: jsonBody(config.bodyLimitBytes), idempotency: deps.idempotency, tracing,
+    authenticate: deps.authenticate, limiter: createRateLimiter(config.rateLimitPerMinute), readBody: jsonBody(config.bodyLimitBytes), idempotency: deps.idempotency,
+    tracing,
     sourceOf: (req) => sourceAddress(req.socket.remoteAddress, req.get('x-forwarded-for'), proxies),
   });
   app.use(api);

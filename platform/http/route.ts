@@ -55,7 +55,8 @@ export function mountRoutes(router: Router, routes: Route[], deps: RouteDeps): v
 }
 
 function handle(route: Route, deps: RouteDeps): RequestHandler {
-  const { authenticate, limiter, readBody, idempotency, sourceOf = (req) => req.socket.remoteAddress, tracing = tracingOff } = deps;
+  const { authenticate, limiter, readBody, idempotency, tracing = tracingOff } = deps;
+  const sourceOf = deps.sourceOf ?? ((req: Request) => req.socket.remoteAddress);
   const bodySchema = requestSchemaName(route.operationId);
   const validateBody = bodySchema ? validatorFor(bodySchema) : null;
   const validateParams = parametersValidator(route.operationId);

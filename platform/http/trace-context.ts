@@ -5,6 +5,7 @@
 // With tracing on (platform/tracing.ts) the request is a span continuing the caller's trace, and that parent id is
 // the span of the call to the partner (upstream-client.ts).
 import { randomBytes } from 'node:crypto';
+import { SpanStatusCode } from '@opentelemetry/api';
 import type { RequestHandler } from 'express';
 import type { RemoteParent, Tracing } from '../tracing.ts';
 import { routeTemplate } from './route-template.ts';
@@ -35,11 +36,14 @@ export function traceContext(tracing: Tracing): RequestHandler {
     const given = req.get('tracestate');
     const tracestate = continued && given && given.length <= 512 ? { tracestate: given } : {};
     if (!tracing.on) {
-      req.trace = continued ? { traceId: continued.traceId, flags: continued.flags, ...tracestate } : { traceId: randomBytes(16).toString('hex'), flags: '00' };
+      req.trace = continued
+        ? { traceId: continued.traceId, flags: continued.flags, ...tracestate }
+        : { traceId: randomBytes(16).toString('hex'), flags: '00' };
       next();
       return;
     }
-    const served = tracing.serve(continued, req.method, { 'http.request.method': req.method, 'gateway.request_id': req.id });
+    const attributes = { 'http.request.method': req.method, 'gateway.request_id': req.id };
+    const served = tracing.serve(continued, req.method, attributes);
     const { traceId, traceFlags } = served.span.spanContext();
     req.trace = { traceId, flags: (traceFlags & 1) === 1 ? '01' : '00', ...tracestate };
     res.once('close', () => {
@@ -47,6 +51,7 @@ export function traceContext(tracing: Tracing): RequestHandler {
       served.span.updateName(`${req.method} ${route}`);
       served.span.setAttributes({ 'http.route': route, 'http.response.status_code': res.statusCode });
       if (req.principal) served.span.setAttribute('gateway.client_id', req.principal.clientId);
+      if (res.statusCode >= 500) served.span.setStatus({ code: SpanStatusCode.ERROR });
       served.span.end();
     });
     served.run(next);
