@@ -75,7 +75,10 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
   const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
   const hmacKey = randomBytes(32);
   const auditKeys = options.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir);
-  const gateway = buildGateway(config, { db: database.db, logger: createLogger('info', sink), hmacKey, clock: options.clock, auditKeys, ...(options.tracing ? { tracing: options.tracing } : {}) });
+  const gateway = buildGateway(config, {
+    db: database.db, logger: createLogger('info', sink), hmacKey, clock: options.clock, auditKeys,
+    ...(options.tracing ? { tracing: options.tracing } : {}),
+  });
   const keys = new Map<string, SigningKey>();
   for (const client of sandboxClients) keys.set(client.id, await enrolClient(gateway.clients, client));
 

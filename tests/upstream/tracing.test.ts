@@ -15,7 +15,8 @@ import { dwpProactiveNotification, dwpStatusCheck, paths } from '../support/requ
 const { offenderUnder30: ruan, turns30On2018_05_01: priya } = fixtures;
 const callerTrace = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentId: '00f067aa0ba902b7' };
 const callerRequestId = 'Ruan-van-der-Merwe-case-17';
-const needles = [ruan.nino!, ruan.forename, ruan.surname, ruan.dateOfBirth, ruan.immigration.homeOfficeReference!, 'Ruan-van-der-Merwe',
+const needles = [
+  ruan.nino!, ruan.forename, ruan.surname, ruan.dateOfBirth, ruan.immigration.homeOfficeReference!, 'Ruan-van-der-Merwe',
   priya.nino!, priya.forename, priya.surname, priya.dateOfBirth, 'Winifredcanary'];
 
 /** The Home Office records service behind a recorder: what the gateway sent it, then the sandbox's own answer. */
@@ -27,8 +28,13 @@ async function startRecorder() {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      request(new URL(req.url!, target), { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) })
-        .then(async (answer) => { res.statusCode = answer.statusCode; res.setHeader('content-type', 'application/json'); res.end(await answer.body.text()); })
+      const body = Buffer.concat(chunks);
+      request(new URL(req.url!, target), { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+        .then(async (answer) => {
+          res.statusCode = answer.statusCode;
+          res.setHeader('content-type', 'application/json');
+          res.end(await answer.body.text());
+        })
         .catch(() => { res.statusCode = 502; res.end(); });
     });
   });
@@ -59,14 +65,16 @@ beforeAll(async () => {
   notified = { status: res.status, auditId: res.body.auditId, requestId: String(res.headers['x-gateway-request-id']) };
   // A refusal (Priya is 38: the Windrush pause), a purpose holding a name, a body the contract refuses, a token that
   // is not one, and a traceparent that is a name: none of them may put anything of the person in a span either.
-  await gw.http.post(paths['dwp.proactive-notification']).set('authorization', ho).set('x-request-id', 'Priya-Sharma-0001')
+  await gw.http.post(paths['dwp.proactive-notification']).set('authorization', ho)
+    .set('x-request-id', 'Priya-Sharma-0001')
     .send(dwpProactiveNotification(priya, { nino: true, homeOfficeReference: true }));
   await gw.http.post(paths['dwp.proactive-notification']).set('authorization', ho)
     .send({ ...dwpProactiveNotification(ruan, { nino: true, homeOfficeReference: true }), purpose: 'Winifredcanary' });
   await gw.http.post(paths['dwp.proactive-notification']).set('authorization', ho)
-    .send({ ...dwpProactiveNotification(ruan, { nino: true }), subject: { nino: ruan.nino, forename: 'Winifredcanary' } });
+    .send({ ...dwpProactiveNotification(ruan), subject: { nino: ruan.nino, forename: 'Winifredcanary' } });
   await gw.http.post(paths['dwp.proactive-notification']).set('authorization', `Bearer ${ruan.nino}`).send({});
-  await gw.http.post(paths['dwp.proactive-notification']).set('authorization', ho).set('traceparent', `00-${ruan.surname}-01`)
+  await gw.http.post(paths['dwp.proactive-notification']).set('authorization', ho)
+    .set('traceparent', `00-${ruan.surname}-01`)
     .send(dwpProactiveNotification(ruan, { nino: true, homeOfficeReference: true }));
   spans = exporter.getFinishedSpans();
 });
@@ -82,14 +90,16 @@ describe('the spans of one exchange', () => {
     const trace = traceOf(callerTrace.traceId);
     const served = trace.find((s) => parentOf(s) === callerTrace.parentId)!;
     expect(served.name).toBe('POST /v1/exchanges/dwp/proactive-notification');
-    expect(served.attributes).toMatchObject({ 'http.response.status_code': 200, 'gateway.request_id': notified.requestId });
+    expect(served.attributes)
+      .toMatchObject({ 'http.response.status_code': 200, 'gateway.request_id': notified.requestId });
     const [auth] = named(trace, 'auth');
     const [exchange] = named(trace, 'exchange');
     expect(parentOf(auth!)).toBe(served.spanContext().spanId);
     expect(auth!.attributes['gateway.client_id']).toBe('ho-status-sharing');
     expect(parentOf(exchange!)).toBe(served.spanContext().spanId);
     expect(exchange!.attributes).toMatchObject({
-      'gateway.exchange': 'dwp.proactive-notification', 'gateway.partner': 'dwp', 'gateway.client_id': 'ho-status-sharing',
+      'gateway.exchange': 'dwp.proactive-notification', 'gateway.partner': 'dwp',
+      'gateway.client_id': 'ho-status-sharing',
       'gateway.decision': 'permit', 'gateway.outcome': 'acknowledged', 'gateway.audit_id': notified.auditId,
     });
     const children = trace.filter((s) => parentOf(s) === exchange!.spanContext().spanId).map((s) => s.name);
@@ -111,12 +121,15 @@ describe('the spans of one exchange', () => {
     const [lookup] = named(trace, 'lookup');
     const calls = named(trace, 'upstream');
     expect(calls.find((c) => parentOf(c) === lookup!.spanContext().spanId)!.attributes).toMatchObject({
-      'gateway.upstream': 'Home Office records', 'url.path': '/home-office/status-check', 'http.response.status_code': 200,
+      'gateway.upstream': 'Home Office records', 'url.path': '/home-office/status-check',
+      'http.response.status_code': 200,
     });
     expect(calls.map((c) => c.attributes['gateway.upstream']).sort()).toEqual(['DWP', 'Home Office records']);
     const outcome = named(trace, 'audit commit').find((c) => c.attributes['gateway.audit.entry'] === 'outcome')!;
-    expect(outcome.attributes).toMatchObject({ 'gateway.audit_id': notified.auditId, 'gateway.outcome': 'acknowledged' });
-    expect(named(trace, 'minimise')[0]!.attributes['gateway.fields.disclosed']).toEqual(expect.arrayContaining(['reference']));
+    expect(outcome.attributes)
+      .toMatchObject({ 'gateway.audit_id': notified.auditId, 'gateway.outcome': 'acknowledged' });
+    expect(named(trace, 'minimise')[0]!.attributes['gateway.fields.disclosed'])
+      .toEqual(expect.arrayContaining(['reference']));
   });
 
   it("give the partner a traceparent in the caller's trace whose parent is the gateway's span for that call", () => {
@@ -124,7 +137,8 @@ describe('the spans of one exchange', () => {
     const [, traceId, parentId, flags] = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/.exec(sent)!;
     expect(traceId).toBe(callerTrace.traceId);
     expect(flags).toBe('01');
-    const call = named(traceOf(callerTrace.traceId), 'upstream').find((c) => c.attributes['gateway.upstream'] === 'Home Office records')!;
+    const call = named(traceOf(callerTrace.traceId), 'upstream')
+      .find((c) => c.attributes['gateway.upstream'] === 'Home Office records')!;
     expect(parentId).toBe(call.spanContext().spanId);
   });
 
@@ -132,14 +146,16 @@ describe('the spans of one exchange', () => {
     const refused = named(spans, 'decide').find((d) => d.attributes['gateway.decision'] === 'deny')!;
     expect(refused.attributes['gateway.rules.denied']).toEqual(['windrush-pause']);
     const exchange = spans.find((s) => s.spanContext().spanId === parentOf(refused))!;
-    expect(exchange.attributes).toMatchObject({ 'error.type': 'policy-denied', 'gateway.audit_id': refused.attributes['gateway.audit_id'] });
+    expect(exchange.attributes)
+      .toMatchObject({ 'error.type': 'policy-denied', 'gateway.audit_id': refused.attributes['gateway.audit_id'] });
     expect(exchange.status.code).not.toBe(2);
   });
 
   it('never carry an identifier, a name, a date of birth or the caller\'s X-Request-Id, in any name, attribute, event or status', () => {
     expect(spans.length).toBeGreaterThan(20);
     const told = JSON.stringify(spans.map((s) => ({
-      name: s.name, attributes: s.attributes, events: s.events, status: s.status, links: s.links, resource: s.resource.attributes,
+      name: s.name, attributes: s.attributes, events: s.events, status: s.status, links: s.links,
+      resource: s.resource.attributes,
     })));
     for (const needle of [...needles, callerRequestId, 'Priya-Sharma-0001']) expect(told, needle).not.toContain(needle);
   });
