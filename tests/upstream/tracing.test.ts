@@ -8,7 +8,8 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTracing } from '../../platform/tracing.ts';
 import { fixtures } from '../../sandbox/population/fixtures.ts';
-import { fixedClock } from '../support/child-trace.ts';
+import { childTraceRequest, fixedClock } from '../support/child-trace.ts';
+import { startFakePartner } from '../support/fake-partner.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { dwpProactiveNotification, dwpStatusCheck, paths } from '../support/requests.ts';
 
@@ -16,7 +17,8 @@ const { offenderUnder30: ruan, turns30On2018_05_01: priya } = fixtures;
 const callerTrace = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentId: '00f067aa0ba902b7' };
 const callerRequestId = 'Ruan-van-der-Merwe-case-17';
 const needles = [
-  ruan.nino!, ruan.forename, ruan.surname, ruan.dateOfBirth, ruan.immigration.homeOfficeReference!, 'Ruan-van-der-Merwe',
+  ruan.nino!, ruan.forename, ruan.surname, ruan.dateOfBirth, ruan.immigration.homeOfficeReference!,
+  'Ruan-van-der-Merwe',
   priya.nino!, priya.forename, priya.surname, priya.dateOfBirth, 'Winifredcanary'];
 
 /** The Home Office records service behind a recorder: what the gateway sent it, then the sandbox's own answer. */
@@ -50,13 +52,16 @@ async function startRecorder() {
 const exporter = new InMemorySpanExporter();
 let gw: TestGateway;
 let homeOffice: Awaited<ReturnType<typeof startRecorder>>;
+let dfe: Awaited<ReturnType<typeof startFakePartner>>;
 let spans: ReadableSpan[];
 let notified: { status: number; auditId: string; requestId: string };
 
 beforeAll(async () => {
   homeOffice = await startRecorder();
+  dfe = await startFakePartner('slow', 4_000);
   const tracing = createTracing({ otlpEndpoint: null, serviceName: 'gateway-under-test' }, { exporter });
-  gw = await startTestGateway({ clock: fixedClock, homeOfficeUrl: homeOffice.url, tracing });
+  // DfE never answers in time (2 s, the test gateway's deadline); the Home Office records, behind the recorder, do.
+  gw = await startTestGateway({ clock: fixedClock, homeOfficeUrl: homeOffice.url, dfeUrl: dfe.url, tracing });
   homeOffice.forwardTo(gw.sandboxUrls.homeOffice);
   const ho = `Bearer ${await gw.token('ho-status-sharing')}`;
   const res = await gw.http.post(paths['dwp.proactive-notification']).set('authorization', ho)
@@ -78,7 +83,7 @@ beforeAll(async () => {
     .send(dwpProactiveNotification(ruan, { nino: true, homeOfficeReference: true }));
   spans = exporter.getFinishedSpans();
 });
-afterAll(async () => { await gw.close(); await homeOffice.close(); });
+afterAll(async () => { await gw.close(); await homeOffice.close(); await dfe.close(); });
 
 const traceOf = (traceId: string) => spans.filter((s) => s.spanContext().traceId === traceId);
 const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
@@ -174,5 +179,29 @@ describe('the spans of steps run together', () => {
       expect(exchange!.attributes['gateway.outcome']).toBeDefined();
       expect(named(own, 'minimise').map(parentOf)).toEqual([exchange!.spanContext().spanId]);
     }
+  });
+});
+
+describe('the spans of a partner that does not answer', () => {
+  it('mark the call and the exchange as failed by their kind and code, with the outcome committed', async () => {
+    const traceId = 'a'.repeat(32);
+    const token = await gw.token('ie-removals-casework');
+    const res = await gw.http.post(paths['dfe.child-trace']).set('authorization', `Bearer ${token}`)
+      .set('traceparent', `00-${traceId}-00f067aa0ba902b7-01`)
+      .send(childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' }));
+    expect(res.status).toBe(504);
+    const own = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
+    const [call] = named(own, 'upstream');
+    expect(call!.attributes).toMatchObject({ 'gateway.upstream': 'DfE', 'error.type': 'timeout' });
+    expect(call!.status.code).toBe(2);
+    const [exchange] = named(own, 'exchange');
+    expect(exchange!.attributes)
+      .toMatchObject({ 'error.type': 'upstream-timeout', 'gateway.audit_id': res.body.auditId });
+    expect(exchange!.status.code).toBe(2);
+    const committed = named(own, 'audit commit').find((c) => c.attributes['gateway.audit.entry'] === 'outcome');
+    expect(committed!.attributes['gateway.outcome']).toBe('upstream-timeout');
+    const [served] = own.filter((s) => s.name.startsWith('POST '));
+    expect(served!.attributes['http.response.status_code']).toBe(504);
+    expect(served!.status.code).toBe(2);
   });
 });
