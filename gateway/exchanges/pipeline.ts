@@ -11,7 +11,9 @@
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
 import { UnstorableEntryError } from '../../audit/chain-link.ts';
+import { outcomeEntry } from '../../audit/entry-kinds.ts';
 import type { Pseudonymiser } from '../../audit/subject-key.ts';
+import type { EntryBodies } from '../../audit/types.ts';
 import type { RegisterView } from '../../mou-registry/register-cache.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -66,15 +68,15 @@ export function createExchangePipeline(deps: PipelineDeps) {
     }
   }
 
-  const recordOutcome = (decisionId: string, body: Record<string, unknown>, requestId: string) =>
-    committed('outcome', requestId, decisionId, () => deps.audit.appendGrouped(() => ({ entries: [{ kind: 'outcome', body: { decisionId, ...body } }], result: null })));
+  const recordOutcome = (decisionId: string, body: Omit<EntryBodies['outcome'], 'decisionId'>, requestId: string) =>
+    committed('outcome', requestId, decisionId, () => deps.audit.appendGrouped(() => ({ entries: [outcomeEntry({ decisionId, ...body })], result: null })));
 
   /** What goes back, minimised to the agreement, and the outcome entry that records it. */
   function disclose(def: ExchangeDefinition, answer: UpstreamAnswer<string>, agreement: AgreementVersion, decision: Pick<Decision, 'obligations'>, day: IsoDate, latencyMs: number): Disclosure {
     const terms = agreement.exchanges.find((e) => e.exchange === def.id)!;
     const { result, disclosed, withheld } = minimise(answer.candidate, terms, decision.obligations, day);
     const referred = decision.obligations.some((o) => o.id === 'refer-to-windrush-taskforce') && answer.outcome === 'matched';
-    const entry = { outcome: answer.outcome, latencyMs, fieldsDisclosed: disclosed, fieldsWithheld: withheld, ...(referred ? { referrals: ['windrush-taskforce'] } : {}) };
+    const entry = { outcome: answer.outcome, latencyMs, fieldsDisclosed: disclosed, fieldsWithheld: withheld, ...(referred ? { referrals: ['windrush-taskforce' as const] } : {}) };
     return { outcome: answer.outcome, result, referred, entry };
   }
 
