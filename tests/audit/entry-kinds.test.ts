@@ -58,6 +58,9 @@ describe('the audit entry union', () => {
     expect([...list.parameters.find((p) => p.name === 'kind')!.schema.enum!].sort()).toEqual(allowed);
     const built = Object.values(constructors).map((make) => (make as (body: never) => { kind: string })({} as never).kind);
     expect(built.sort()).toEqual(allowed);
+    // A constructor only names the kind: the body is the writer's own object, so its canonical text and hash are too.
+    const body = { action: 'load-default-register', actor: 'system', after: null };
+    expect(constructors.registerChangeEntry(body).body).toBe(body);
   });
 
   it('holds every entry real work writes through the app, of every kind', async () => {
