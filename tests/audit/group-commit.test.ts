@@ -100,9 +100,9 @@ describe('group commit', () => {
 
   it('stores any text exactly as it was hashed, though the batch is sent as one script of literals', async () => {
     const awkward = ["it's", 'back\\slash \\\' quote', '$$; drop table audit_log; --', "E'\\x00'", 'line\nbreak\ttab', 'Zoë Ó Briain 𝔘', '\\u0027'];
-    const results = await Promise.all(awkward.map((text) => appender.appendGrouped(() => ({ entries: [{ kind: 'decision' as const, body: { note: text } }], result: text }))));
+    const results = await Promise.all(awkward.map((text) => appender.appendGrouped(() => ({ entries: [decision(0, text)], result: text }))));
     const stored = await Promise.all(results.map(async (r) => toEntry(await db('audit_log').where({ id: r.stored[0]!.id }).first())));
-    expect(stored.map((e) => e.body.note)).toEqual(awkward);
+    expect(stored.map((e) => e.body.requestId)).toEqual(awkward);
     await chainIsWhole();
   });
 
