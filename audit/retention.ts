@@ -17,6 +17,7 @@ import { archiveAction, latestArchive } from './retention-store.ts';
 import type { AuditKeyRing } from './signing-keys.ts';
 import { genesisHash } from './types.ts';
 import { verifyExport } from './verify-export.ts';
+import { registerChangeEntry } from './entry-kinds.ts';
 
 const dayMs = 86_400_000;
 
@@ -123,7 +124,7 @@ export async function archiveBefore(deps: ArchiveDeps, request: ArchiveRequest):
       const left = Number((await trx('audit_log').where('seq', '<=', lastSeq).count({ n: '*' }).first())!.n);
       if (left !== 0) throw new Error(`${left} archived entries are still in the log; nothing was archived`);
       const after = { firstSeq, lastSeq, lastHash: checkpoint.headHash, checkpointSize: lastSeq, archivedBefore: request.before.toISOString(), file: path.basename(file), fileDigest: digest };
-      return { entries: [{ kind: 'register-change' as const, body: { action: archiveAction, actor: 'audit-cli', target: 'audit-log', before: null, after } }], result: null };
+      return { entries: [registerChangeEntry({ action: archiveAction, actor: 'audit-cli', target: 'audit-log', before: null, after })], result: null };
     }).catch((error: unknown) => {
       fs.rmSync(file, { force: true });
       throw error;

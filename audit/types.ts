@@ -1,7 +1,26 @@
-export type EntryKind = 'decision' | 'outcome' | 'dry-run' | 'register-change' | 'feedback' | 'lookup' | 'console-access' | 'obligation-confirmation';
+import type { components } from '../contracts/openapi-types.ts';
 
-/** An entry to append; `id` may be chosen beforehand where another entry of the same commit must refer to it. */
-export interface NewEntry { kind: EntryKind; body: Record<string, unknown>; id?: string }
+type Schemas = components['schemas'];
+
+/** Each kind of entry and the body it holds, as openapi.yaml declares them (the AuditEntry union). */
+export interface EntryBodies {
+  decision: Schemas['DecisionEntryBody'];
+  'dry-run': Schemas['DecisionEntryBody'];
+  lookup: Schemas['LookupEntryBody'];
+  outcome: Schemas['OutcomeEntryBody'];
+  'register-change': Schemas['RegisterChangeEntryBody'];
+  feedback: Schemas['FeedbackEntryBody'];
+  'console-access': Schemas['ConsoleAccessEntryBody'];
+  'obligation-confirmation': Schemas['ObligationConfirmationEntryBody'];
+}
+
+export type EntryKind = keyof EntryBodies;
+
+/**
+ * An entry to append, its body typed by its kind (audit/entry-kinds.ts builds one of each); `id` may be chosen
+ * beforehand where another entry of the same commit must refer to it.
+ */
+export type NewEntry = { [K in EntryKind]: { kind: K; body: EntryBodies[K]; id?: string } }[EntryKind];
 
 export interface AuditEntry {
   seq: number;

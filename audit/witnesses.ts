@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import type { AuditAppender } from './append.ts';
 import { parseNote, parseSignatureLine, parseVerifierKey, readCosignature, signatureLine, signatureType, verifierKey } from './checkpoint-note.ts';
+import { registerChangeEntry } from './entry-kinds.ts';
 
 export interface Witness { name: string; vkey: string; registeredAt: string; registeredBy: string }
 export interface Cosignature { witness: string; treeSize: number; cosignedAt: string; cosignature: string }
@@ -56,7 +57,7 @@ export function createWitnessRegistry(db: Knex, audit: Pick<AuditAppender, 'appe
         const row = { name: key.name, public_key: key.publicKey.toString('base64'), registered_at: clock().toISOString(), registered_by: actor };
         await trx('audit_witnesses').insert(row);
         const body = { action: 'register-witness', actor, target: `witness/${key.name}`, before: null, after: { name: key.name, vkey } };
-        return { entries: [{ kind: 'register-change' as const, body }], result: row };
+        return { entries: [registerChangeEntry(body)], result: row };
       });
       const row = await db('audit_witnesses').where('name', key.name).first();
       return toWitness(row);

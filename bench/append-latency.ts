@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import knexFactory from 'knex';
 import pg from 'pg';
 import { createAuditAppender } from '../audit/append.ts';
+import { decisionEntry } from '../audit/entry-kinds.ts';
 import type { BatchReader } from '../audit/group-commit.ts';
 import { migrate } from '../schema/migrations.ts';
 import { benchDatabase } from './support/processes.ts';
@@ -14,8 +15,11 @@ import { round, summarise } from './support/stats.ts';
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const samples = Number(process.env.BENCH_APPEND_SAMPLES ?? 2000);
 
-const body = () => ({ exchange: 'dwp.status-check', party: 'dwp', decision: 'permit', agreement: { id: 'home-office-dwp-umbrella-mou', version: '2012-01' },
-  rules: [{ id: 'party', outcome: 'permit', reason: 'The caller is a party to the agreement.' }], requestId: randomUUID() });
+const body = () => ({
+  exchange: 'dwp.status-check', party: 'dwp', clientId: 'dwp-benefits', decisionDate: '2026-11-23', decision: 'permit' as const,
+  agreement: { id: 'home-office-dwp-umbrella-mou', version: '2012-01' }, obligations: [], directives: [],
+  rules: [{ id: 'party', outcome: 'permit' as const, reason: 'The caller is a party to the agreement.' }], requestId: randomUUID(),
+});
 
 async function timed(run: () => Promise<unknown>) {
   const times: number[] = [];
@@ -50,7 +54,7 @@ try {
         column: 'select 1', prefetch: () => ({ column: "select '{}'::jsonb", guess: 1 }), read: async () => ({ reads: 1 }),
       };
       return {
-        'group-commit append, one entry (the exchange path)': await timed(() => appender.appendGrouped({ reader, need: null, build: () => ({ entries: [{ kind: 'decision', body: body() }], result: null }) })),
+        'group-commit append, one entry (the exchange path)': await timed(() => appender.appendGrouped({ reader, need: null, build: () => ({ entries: [decisionEntry(body())], result: null }) })),
       };
     })()),
   };

@@ -2140,18 +2140,522 @@ export interface components {
                 addresses?: components["schemas"]["TracedAddress"][];
             };
         };
-        AuditEntry: {
+        /**
+         * @description One entry of the audit log. Every kind has the same seven fields; what `body` holds depends on `kind`, and
+         *     each kind's body is described by its own schema. Subjects, case references and people signing in to the
+         *     console appear only as keyed hashes; data fields are named, never their values. Entries are kept for years
+         *     and never rewritten, so a body may carry a field an older gateway wrote that its schema no longer lists:
+         *     readers ignore fields they do not know. The gateway writes only the fields listed.
+         */
+        AuditEntry: components["schemas"]["DecisionAuditEntry"] | components["schemas"]["DryRunAuditEntry"] | components["schemas"]["LookupAuditEntry"] | components["schemas"]["OutcomeAuditEntry"] | components["schemas"]["RegisterChangeAuditEntry"] | components["schemas"]["FeedbackAuditEntry"] | components["schemas"]["ConsoleAccessAuditEntry"] | components["schemas"]["ObligationConfirmationAuditEntry"];
+        /** @description A decision on an exchange: whether the policy permitted it, and why. */
+        DecisionAuditEntry: {
+            /** @description Position in the log: 1 for the first entry, then one more each time. */
             seq: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The entry's id: the auditId callers are given.
+             */
             id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the entry was committed (UTC).
+             */
             recordedAt: string;
-            /** @enum {string} */
-            kind: "decision" | "lookup" | "outcome" | "dry-run" | "register-change" | "feedback" | "console-access" | "obligation-confirmation";
-            /** @description The entry's facts. Subjects and case references appear only as keyed hashes; fields disclosed by name only. */
-            body: Record<string, never>;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "decision";
+            body: components["schemas"]["DecisionEntryBody"];
+            /** @description The hash of the entry before it (audit/CHAIN.md). */
             prevHash: string;
+            /** @description This entry's own hash (audit/CHAIN.md). */
             hash: string;
+        };
+        /** @description A decision made as a dry run: nothing was forwarded and no place under a cap was taken. */
+        DryRunAuditEntry: {
+            /** @description Position in the log: 1 for the first entry, then one more each time. */
+            seq: number;
+            /**
+             * Format: uuid
+             * @description The entry's id: the auditId callers are given.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the entry was committed (UTC).
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "dry-run";
+            body: components["schemas"]["DecisionEntryBody"];
+            /** @description The hash of the entry before it (audit/CHAIN.md). */
+            prevHash: string;
+            /** @description This entry's own hash (audit/CHAIN.md). */
+            hash: string;
+        };
+        /** @description The intent to look a person up in the Home Office's records, committed before the lookup is made. */
+        LookupAuditEntry: {
+            /** @description Position in the log: 1 for the first entry, then one more each time. */
+            seq: number;
+            /**
+             * Format: uuid
+             * @description The entry's id: the auditId callers are given.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the entry was committed (UTC).
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "lookup";
+            body: components["schemas"]["LookupEntryBody"];
+            /** @description The hash of the entry before it (audit/CHAIN.md). */
+            prevHash: string;
+            /** @description This entry's own hash (audit/CHAIN.md). */
+            hash: string;
+        };
+        /** @description What came of a permitted exchange or of a lookup: what left the gateway, or why nothing did. */
+        OutcomeAuditEntry: {
+            /** @description Position in the log: 1 for the first entry, then one more each time. */
+            seq: number;
+            /**
+             * Format: uuid
+             * @description The entry's id: the auditId callers are given.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the entry was committed (UTC).
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "outcome";
+            body: components["schemas"]["OutcomeEntryBody"];
+            /** @description The hash of the entry before it (audit/CHAIN.md). */
+            prevHash: string;
+            /** @description This entry's own hash (audit/CHAIN.md). */
+            hash: string;
+        };
+        /** @description A change to a register the gateway keeps: agreements, directives, clients, console people, witnesses, reported measures, archives. */
+        RegisterChangeAuditEntry: {
+            /** @description Position in the log: 1 for the first entry, then one more each time. */
+            seq: number;
+            /**
+             * Format: uuid
+             * @description The entry's id: the auditId callers are given.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the entry was committed (UTC).
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "register-change";
+            body: components["schemas"]["RegisterChangeEntryBody"];
+            /** @description The hash of the entry before it (audit/CHAIN.md). */
+            prevHash: string;
+            /** @description This entry's own hash (audit/CHAIN.md). */
+            hash: string;
+        };
+        /** @description A party reporting what an exchange led to, or that the work it asked for was completed. */
+        FeedbackAuditEntry: {
+            /** @description Position in the log: 1 for the first entry, then one more each time. */
+            seq: number;
+            /**
+             * Format: uuid
+             * @description The entry's id: the auditId callers are given.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the entry was committed (UTC).
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "feedback";
+            body: components["schemas"]["FeedbackEntryBody"];
+            /** @description The hash of the entry before it (audit/CHAIN.md). */
+            prevHash: string;
+            /** @description This entry's own hash (audit/CHAIN.md). */
+            hash: string;
+        };
+        /** @description A console sign-in, sign-out or refused sign-in, or a console action that changes nothing but is accounted for. */
+        ConsoleAccessAuditEntry: {
+            /** @description Position in the log: 1 for the first entry, then one more each time. */
+            seq: number;
+            /**
+             * Format: uuid
+             * @description The entry's id: the auditId callers are given.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the entry was committed (UTC).
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "console-access";
+            body: components["schemas"]["ConsoleAccessEntryBody"];
+            /** @description The hash of the entry before it (audit/CHAIN.md). */
+            prevHash: string;
+            /** @description This entry's own hash (audit/CHAIN.md). */
+            hash: string;
+        };
+        /** @description A party confirming it did what a decision obliged it to do. */
+        ObligationConfirmationAuditEntry: {
+            /** @description Position in the log: 1 for the first entry, then one more each time. */
+            seq: number;
+            /**
+             * Format: uuid
+             * @description The entry's id: the auditId callers are given.
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the entry was committed (UTC).
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "obligation-confirmation";
+            body: components["schemas"]["ObligationConfirmationEntryBody"];
+            /** @description The hash of the entry before it (audit/CHAIN.md). */
+            prevHash: string;
+            /** @description This entry's own hash (audit/CHAIN.md). */
+            hash: string;
+        };
+        /** @description A keyed hash (HMAC-SHA-256, hex) standing in for an identifier; the identifier itself is never kept. */
+        AuditKeyedHash: string;
+        /** @description The agreement and version an exchange was made under; null where no agreement covered it. */
+        AuditAgreementRef: null | {
+            /** @description The agreement's id in the register. */
+            id: string;
+            /** @description The version of the agreement that was in force. */
+            version: string;
+        };
+        /** @description A decision or dry-run entry's body. */
+        DecisionEntryBody: {
+            /** @description The exchange asked for, e.g. dfe.child-trace. */
+            exchange: string;
+            /**
+             * @description Whether the Home Office asked a partner (outbound) or a partner asked the Home Office (inbound).
+             * @enum {string}
+             */
+            direction?: "inbound" | "outbound";
+            /** @description The partner department or body the exchange is with. */
+            partner?: string;
+            /** @description The party that made the request (for a dry run, the party it was made as). */
+            party: string;
+            /** @description The API client that made the request. */
+            clientId: string;
+            /** @description The gateway's id of the request, also in its logs and traces. */
+            requestId: string;
+            callerRequestId?: components["schemas"]["AuditKeyedHash"];
+            caseReference?: components["schemas"]["AuditKeyedHash"];
+            /** @description The people the request is about, each as a keyed hash of an identifier. */
+            subjects?: components["schemas"]["AuditKeyedHash"][];
+            /** @description The data fields the request carried or asked for, by name only. */
+            fieldsRequested?: string[];
+            /**
+             * Format: date
+             * @description The day (London) the decision was made for; for a dry run, the day it was asked as of.
+             */
+            decisionDate: string;
+            /** @description The purpose code given, where the agreement knows it; `unrecognised` otherwise (anything else could be free text). */
+            purpose?: string;
+            /** @description The legal basis code given, where the agreement knows it; `unrecognised` otherwise. */
+            legalBasis?: string;
+            /**
+             * Format: uuid
+             * @description At the subject stage, the lookup entry this decision follows.
+             */
+            lookupId?: string;
+            /** @description The revision of the register the decision was made on (replay reads it again). */
+            registerGeneration?: number;
+            /**
+             * Format: date-time
+             * @description A dry run on the register as known before this moment.
+             */
+            registerKnownBefore?: string;
+            /** @description The version of the policy rules in code that made the decision. */
+            policyVersion?: string;
+            /** @description The facts the decision was made on, encrypted so that it can be replayed; never shown. */
+            sealedFacts?: string;
+            /**
+             * @description Whether the exchange was allowed.
+             * @enum {string}
+             */
+            decision: "permit" | "deny";
+            /** @description Every policy rule that was applied, with its outcome and its full reason. */
+            rules: {
+                /** @description The rule's id, e.g. windrush-pause. */
+                id: string;
+                /** @enum {string} */
+                outcome: "permit" | "deny" | "not-applicable";
+                /** @description Why, in words a DPO can read. */
+                reason: string;
+            }[];
+            /** @description What the decision obliged (fields to omit, older data to withhold, a referral to make). */
+            obligations: {
+                /** @enum {string} */
+                id: "omit-fields" | "refer-to-windrush-taskforce" | "withhold-older-than";
+                /** @description With omit-fields: the fields left out. */
+                fields?: string[];
+                /** @description With withhold-older-than: data older than this many years is withheld. */
+                years?: number;
+            }[];
+            agreement: components["schemas"]["AuditAgreementRef"];
+            /** @description The directives in force that the decision read. */
+            directives: string[];
+            /**
+             * @description Present where the request was refused before anyone was looked up.
+             * @constant
+             */
+            stage?: "request";
+        };
+        /** @description A lookup entry's body: the request as a decision records it, the agreement and directives that allowed the lookup. */
+        LookupEntryBody: {
+            /** @description The exchange asked for, e.g. dfe.child-trace. */
+            exchange: string;
+            /**
+             * @description Whether the Home Office asked a partner (outbound) or a partner asked the Home Office (inbound).
+             * @enum {string}
+             */
+            direction?: "inbound" | "outbound";
+            /** @description The partner department or body the exchange is with. */
+            partner?: string;
+            /** @description The party that made the request (for a dry run, the party it was made as). */
+            party: string;
+            /** @description The API client that made the request. */
+            clientId: string;
+            /** @description The gateway's id of the request, also in its logs and traces. */
+            requestId: string;
+            callerRequestId?: components["schemas"]["AuditKeyedHash"];
+            caseReference?: components["schemas"]["AuditKeyedHash"];
+            /** @description The people the request is about, each as a keyed hash of an identifier. */
+            subjects?: components["schemas"]["AuditKeyedHash"][];
+            /** @description The data fields the request carried or asked for, by name only. */
+            fieldsRequested?: string[];
+            /**
+             * Format: date
+             * @description The day (London) the decision was made for; for a dry run, the day it was asked as of.
+             */
+            decisionDate: string;
+            /** @description The purpose code given, where the agreement knows it; `unrecognised` otherwise (anything else could be free text). */
+            purpose?: string;
+            /** @description The legal basis code given, where the agreement knows it; `unrecognised` otherwise. */
+            legalBasis?: string;
+            /** @description The revision of the register the request policy read. */
+            registerGeneration?: number;
+            /**
+             * Format: date-time
+             * @description A dry run on the register as known before this moment.
+             */
+            registerKnownBefore?: string;
+            /** @description The version of the policy rules in code that allowed the lookup. */
+            policyVersion?: string;
+            /** @description The facts the request policy read, encrypted so that it can be replayed; never shown. */
+            sealedFacts?: string;
+            agreement: components["schemas"]["AuditAgreementRef"];
+            /** @description The directives in force that the request policy read. */
+            directives: string[];
+            /**
+             * @description Where the person is looked up: the Home Office's own records.
+             * @constant
+             */
+            lookup: "home-office-records";
+            /**
+             * @description Present on a dry run: the records were read, nothing was forwarded.
+             * @constant
+             */
+            dryRun?: true;
+        };
+        /** @description An outcome entry's body: what left the gateway after a permit, or why nothing did. */
+        OutcomeEntryBody: {
+            /**
+             * Format: uuid
+             * @description The decision (or, where the lookup failed, the lookup) entry this is the outcome of.
+             */
+            decisionId: string;
+            exchange?: string;
+            /** @description The party that made the request. */
+            party?: string;
+            agreement?: components["schemas"]["AuditAgreementRef"];
+            /** @description The gateway's id of the request. */
+            requestId?: string;
+            /** @description The partner's answer (e.g. matched, no-match), or why there was none: lookup-timeout, lookup-failed, upstream-timeout, upstream-error. */
+            outcome: string;
+            /** @description How long the partner or the lookup took to answer. */
+            latencyMs?: number;
+            /** @description The fields that left the gateway, by name only; empty when nothing did. */
+            fieldsDisclosed?: string[];
+            /** @description The fields the partner gave that the agreement or an obligation kept back. */
+            fieldsWithheld?: string[];
+            /** @description Referrals made because of this exchange. */
+            referrals?: "windrush-taskforce"[];
+            /** @description The partner's HTTP status where its call failed; null where it gave none. */
+            upstreamStatus?: number | null;
+        };
+        /** @description A register change's body: who did what to which record, with the record before and after. */
+        RegisterChangeEntryBody: {
+            /** @description What was done, e.g. issue-directive, client-register, grant-console-role, register-witness. */
+            action: string;
+            /** @description Who did it: a client id, a console person, or `system` / `audit-cli`. */
+            actor: string;
+            /** @description What it was done to, e.g. agreement/<id>, client/<id>, witness/<name>. */
+            target?: string;
+            /** @description Why, where the change asks for a reason. */
+            reason?: string;
+            /** @description The record as it stood before; null for something new. */
+            before?: unknown;
+            /** @description The record as it stands after; null for something removed. */
+            after: unknown;
+            /** @description Present where the change took effect more than a day before it was recorded. */
+            afterTheFact?: {
+                /**
+                 * Format: date
+                 * @description The day the change says it took effect.
+                 */
+                validFrom: string;
+                /**
+                 * Format: date
+                 * @description The day it was recorded.
+                 */
+                recordedOn: string;
+                /** @description Why it was recorded late. */
+                reason: string | null;
+            };
+            /** @description The gateway's id of the request that made the change. */
+            requestId?: string;
+        };
+        /** @description A feedback entry's body: what a party reports an exchange led to, or that it completed the work asked. */
+        FeedbackEntryBody: {
+            /**
+             * Format: uuid
+             * @description The decision entry of the exchange reported on.
+             */
+            decisionId: string;
+            exchange: string;
+            /** @enum {string} */
+            direction?: "inbound" | "outbound";
+            agreement?: components["schemas"]["AuditAgreementRef"];
+            /** @description The party reporting. */
+            party: string;
+            /** @description The API client that reported. */
+            clientId: string;
+            /** @description The other party to the exchange. */
+            partner?: string;
+            /** @description A FeedbackOutcome (e.g. benefit-stopped, no-action, wrong-person), or `completed` for a completion. */
+            feedback: string;
+            /**
+             * Format: uuid
+             * @description With corrected: the feedback entry, or the decision, put right.
+             */
+            corrects?: string;
+            /**
+             * @description With completed: the work completed.
+             * @enum {string}
+             */
+            work?: "nino-allocated" | "nino-traced" | "trace-answered" | "check-answered";
+            /**
+             * Format: date-time
+             * @description With completed: when the party says the work was completed.
+             */
+            completedAt?: string;
+            /** @description The gateway's id of the report's request. */
+            requestId?: string;
+        };
+        /** @description A console access entry's body. People are named by a keyed hash of their identity provider's subject. */
+        ConsoleAccessEntryBody: {
+            /**
+             * @description What happened; verification-run and audit-export are a DPO's console actions that change nothing.
+             * @enum {string}
+             */
+            action: "sign-in" | "sign-in-refused" | "sign-out" | "verification-run" | "audit-export";
+            /**
+             * @description How the person signed in: the identity provider, or a client token (sandbox).
+             * @enum {string}
+             */
+            method?: "oidc" | "client-token";
+            /** @description The client that signed in with a token. */
+            clientId?: string;
+            subjectHmac?: components["schemas"]["AuditKeyedHash"];
+            /** @description The console roles the session was given. */
+            roles?: string[];
+            /** @description A prefix of the session hash, pairing a sign-in with its sign-out. */
+            session?: string;
+            /** @description Why a sign-in was refused, e.g. not-in-register, not-a-console-role. */
+            reason?: string;
+            /** @description The console user who took the action. */
+            actor?: string;
+            /** @description With verification-run: whether the log verified. */
+            ok?: boolean;
+            /** @description With verification-run: the seq of the head checked. */
+            head?: number;
+            /** @description With verification-run: how many entries were checked. */
+            checked?: number;
+            /** @description With audit-export: the format exported. */
+            format?: string;
+            /** @description With audit-export: the start of the time range, if any. */
+            from?: string | null;
+            /** @description With audit-export: the end of the time range, if any. */
+            to?: string | null;
+        };
+        /** @description An obligation confirmation's body: the responsible party saying it did what a decision obliged. */
+        ObligationConfirmationEntryBody: {
+            /** @description `<kind>.<decision uuid>`: the obligation confirmed. */
+            obligationId: string;
+            /**
+             * @description What was owed.
+             * @enum {string}
+             */
+            obligation: "refer-to-windrush-taskforce" | "inform-patient-of-debt-report";
+            /**
+             * Format: uuid
+             * @description The decision entry that gave rise to it.
+             */
+            decisionId: string;
+            exchange: string;
+            agreement?: {
+                id: string;
+            };
+            /** @description The responsible party that confirmed. */
+            party: string;
+            /** @description The API client that confirmed. */
+            clientId: string;
+            /**
+             * Format: date
+             * @description The day it was due.
+             */
+            due: string;
+            /** @description Whether it was confirmed after the day it was due. */
+            late: boolean;
+            /** @description The gateway's id of the confirming request. */
+            requestId?: string;
         };
         AuditEntryList: {
             entries: components["schemas"]["AuditEntry"][];

@@ -8,6 +8,7 @@ import { refuseIncompleteSignature } from './completeness-problem.ts';
 import { standingOn } from './lifecycle.ts';
 import { createRegisterStore, termsOf } from './store.ts';
 import type { Agreement, Collaboration, Directive, IsoDate, Signature, VersionTerms } from './types.ts';
+import { registerChangeEntry } from '../audit/entry-kinds.ts';
 
 const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -30,7 +31,7 @@ export function createRegisterCommands(deps: { audit: AuditAppender; today: () =
           action, actor: actor.clientId, target, before: before ?? null, after,
           ...(late ? { afterTheFact: { validFrom, recordedOn, reason: reason ?? null } } : {}),
         };
-        return { entries: [{ kind: 'register-change' as const, body }], result: after };
+        return { entries: [registerChangeEntry(body)], result: after };
       })
       .then((r) => r.result);
   }

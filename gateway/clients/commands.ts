@@ -6,6 +6,7 @@ import type { AuditAppender } from '../../audit/append.ts';
 import { createClientStore, type Client, type ClientChange, type ClientState, type Jwks, type NewClientChange } from '../auth/client-store.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { problemsWithKeySource } from './key-source.ts';
+import { registerChangeEntry } from '../../audit/entry-kinds.ts';
 
 export interface Actor { clientId: string }
 export interface KeysGiven { jwks?: Jwks; jwksUri?: string }
@@ -30,7 +31,7 @@ export function createClientCommands(deps: { db: Knex; audit: AuditAppender; cha
       await store.append(trx, next);
       const after = (await store.current(clientId, trx))!;
       const body = { action: `client-${next.action}`, actor: actor.clientId, target: `client/${clientId}`, reason, before: summary(before), after: summary(after) };
-      return { entries: [{ kind: 'register-change' as const, body }], result: after };
+      return { entries: [registerChangeEntry(body)], result: after };
     });
     deps.changed();
     return result;

@@ -6,7 +6,9 @@
 // happens only at the second step, a confirmation that says in words what will happen.
 import type { RequestHandler, Response, Router } from 'express';
 import type { AuditAppender } from '../../audit/append.ts';
+import { consoleAccessEntry } from '../../audit/entry-kinds.ts';
 import { ExportTooLargeError, type ExportRequest } from '../../audit/export.ts';
+import type { EntryBodies } from '../../audit/types.ts';
 import { fieldErrors, validatorFor } from '../../contracts/openapi.ts';
 import type { RegisterCommands } from '../../mou-registry/commands.ts';
 import type { JointReviews } from '../../mou-registry/reviews/joint-reviews.ts';
@@ -42,9 +44,11 @@ export const moreNotices: Record<string, string> = {
 /** The most the console exports at once, as the API does (audit/routes.ts). */
 export const consoleExportLimit = 100_000;
 
+type ConsoleAction = EntryBodies['console-access'];
+
 /** A DPO's action that changes nothing is still the DPO's to account for: one console-access entry. */
-export async function auditConsoleAction(audit: AuditAppender, viewer: Viewer, body: Record<string, unknown>): Promise<void> {
-  await audit.append(async () => ({ entries: [{ kind: 'console-access' as const, body: { actor: viewer.clientId, ...body } }], result: null }));
+export async function auditConsoleAction(audit: AuditAppender, viewer: Viewer, body: Omit<ConsoleAction, 'actor'>): Promise<void> {
+  await audit.append(async () => ({ entries: [consoleAccessEntry({ actor: viewer.clientId, ...body })], result: null }));
 }
 
 const validDirective = validatorFor('Directive');

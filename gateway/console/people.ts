@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import type { AuditAppender } from '../../audit/append.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
+import { registerChangeEntry } from '../../audit/entry-kinds.ts';
 
 /** The roles the console serves: a person mapped to anything else would have no page to see. */
 export const personRoles = ['sro', 'dpo'] as const;
@@ -49,7 +50,7 @@ export function createPeopleRegister(deps: PeopleDeps) {
         before: action === 'grant' ? null : auditTarget(c), after: action === 'grant' ? auditTarget(c) : null,
       };
       const result = action === 'grant' ? { ...c, since: new Date(row.recorded_at).toISOString(), grantedBy: actor } : null;
-      return { entries: [{ kind: 'register-change' as const, body }], result };
+      return { entries: [registerChangeEntry(body)], result };
     })).result;
   }
 

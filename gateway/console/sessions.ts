@@ -11,6 +11,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Knex } from 'knex';
 import type { AuditAppender } from '../../audit/append.ts';
+import { consoleAccessEntry } from '../../audit/entry-kinds.ts';
+import type { EntryBodies } from '../../audit/types.ts';
 import type { ClientStore } from '../auth/client-store.ts';
 import type { Authenticate } from '../../platform/http/route.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
@@ -46,10 +48,10 @@ export function sameSecret(a: string, b: string): boolean {
 const sessionRef = (idHash: string) => idHash.slice(0, 16);
 
 export function createSessions(deps: SessionDeps) {
-  const access = (body: Record<string, unknown>) => ({ kind: 'console-access' as const, body });
+  const access = consoleAccessEntry;
 
   /** A new session row and its sign-in entry, in one transaction. */
-  async function open(row: Record<string, unknown>, entry: Record<string, unknown>): Promise<{ id: string; csrf: string }> {
+  async function open(row: Record<string, unknown>, entry: Omit<EntryBodies['console-access'], 'action' | 'session'>): Promise<{ id: string; csrf: string }> {
     const now = deps.clock();
     const id = randomToken();
     const csrf = randomToken();
@@ -151,7 +153,9 @@ export function createSessions(deps: SessionDeps) {
           .update({ ended_at: deps.clock().toISOString() }).returning(['id_hash', 'client_id', 'person_subject']);
         const row = ended[0];
         if (!row) return { entries: [], result: null };
-        const who = row.person_subject !== null ? { method: 'oidc', subjectHmac: deps.subjectHmac(row.person_subject) } : { method: 'client-token', clientId: row.client_id };
+        const who = row.person_subject !== null
+          ? { method: 'oidc' as const, subjectHmac: deps.subjectHmac(row.person_subject) }
+          : { method: 'client-token' as const, clientId: row.client_id as string };
         return { entries: [access({ action: 'sign-out', ...who, session: sessionRef(row.id_hash) })], result: null };
       });
     },

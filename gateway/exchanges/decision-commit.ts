@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { AuditAppender } from '../../audit/append.ts';
 import type { BatchReader } from '../../audit/group-commit.ts';
 import type { FactSealer } from '../../audit/sealed-facts.ts';
-import type { NewEntry } from '../../audit/types.ts';
+import { decisionEntry, dryRunEntry, lookupEntry, outcomeEntry } from '../../audit/entry-kinds.ts';
+import type { EntryBodies, NewEntry } from '../../audit/types.ts';
 import { capKeyId, pendingPermits, permitsFromColumn, permitsUnderCaps, permitsUnderCapsColumn, type CapKey } from '../../audit/usage.ts';
 import type { RegisterCache, RegisterView } from '../../mou-registry/register-cache.ts';
 import { selectAgreement } from '../../mou-registry/select-agreement.ts';
@@ -50,7 +51,8 @@ export function registerReader(cache: Pick<RegisterCache, 'generationColumn' | '
 }
 
 /** The request as the log records it: identifiers as keyed hashes, the caller's own request id as one too. */
-export interface RecordedRequest extends Record<string, unknown> { exchange: string; party: string; decisionDate: IsoDate }
+export type RecordedRequest = Pick<EntryBodies['decision'], 'exchange' | 'direction' | 'partner' | 'party' | 'clientId' | 'requestId'
+  | 'callerRequestId' | 'caseReference' | 'subjects' | 'fieldsRequested'> & { decisionDate: IsoDate };
 
 export interface DecisionInput {
   def: ExchangeDefinition;
@@ -73,7 +75,7 @@ export interface DecisionInput {
 }
 
 /** What leaves the gateway for a permitted exchange, and the outcome entry that records it. */
-export interface Disclosure { outcome: string; result: Record<string, unknown>; referred: boolean; entry: Record<string, unknown> }
+export interface Disclosure { outcome: string; result: Record<string, unknown>; referred: boolean; entry: Omit<EntryBodies['outcome'], 'decisionId'> }
 
 export interface Committed {
   decision: Decision;
@@ -142,14 +144,16 @@ export function createDecisionCommitter(deps: { audit: AuditAppender; register: 
           // The intent to look the person up, under the agreement and directives the request policy allowed it
           // by. Its rules, all permits, are not repeated here: the decision that follows the lookup carries them.
           kind = 'lookup';
-          entries.push({ id, kind, body: { ...entryBody, agreement: audited.agreement, directives: audited.directives, lookup: 'home-office-records', ...(input.dryRun ? { dryRun: true } : {}) } });
+          const lookup = { agreement: audited.agreement, directives: audited.directives, lookup: 'home-office-records' as const };
+          entries.push(lookupEntry({ ...entryBody, ...lookup, ...(input.dryRun ? { dryRun: true as const } : {}) }, id));
         } else {
-          entries.push({ id, kind, body: { ...entryBody, ...audited, ...(input.stage === 'request' ? { stage: 'request' } : {}) } });
+          const body = { ...entryBody, ...audited, ...(input.stage === 'request' ? { stage: 'request' as const } : {}) };
+          entries.push(kind === 'dry-run' ? dryRunEntry(body, id) : decisionEntry(body, id));
         }
         let disclosure: Disclosure | null = null;
         if (kind === 'decision' && decision.decision === 'permit' && input.outcome) {
           disclosure = input.outcome(decision, agreement!);
-          entries.push({ kind: 'outcome', body: { decisionId: id, ...disclosure.entry } });
+          entries.push(outcomeEntry({ decisionId: id, ...disclosure.entry }));
         }
         const limit = capMeasureOf(agreement, def.id)?.monthlyCap;
         const used = usedBefore + (kind === 'decision' && decision.decision === 'permit' ? 1 : 0);

@@ -12,7 +12,9 @@
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
 import { UnstorableEntryError } from '../../audit/chain-link.ts';
+import { outcomeEntry } from '../../audit/entry-kinds.ts';
 import type { Pseudonymiser } from '../../audit/subject-key.ts';
+import type { EntryBodies } from '../../audit/types.ts';
 import type { RegisterView } from '../../mou-registry/register-cache.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -74,11 +76,11 @@ export function createExchangePipeline(deps: PipelineDeps) {
     }
   }
 
-  const outcomeAttributes = (decisionId: string, body: Record<string, unknown>) =>
+  const outcomeAttributes = (decisionId: string, body: Omit<EntryBodies['outcome'], 'decisionId'>) =>
     ({ 'gateway.audit.entry': 'outcome', 'gateway.audit_id': decisionId, 'gateway.outcome': String(body.outcome) });
-  const recordOutcome = (decisionId: string, body: Record<string, unknown>, requestId: string) =>
+  const recordOutcome = (decisionId: string, body: Omit<EntryBodies['outcome'], 'decisionId'>, requestId: string) =>
     tracing.inSpan('audit commit', outcomeAttributes(decisionId, body), () => committed('outcome', requestId, decisionId,
-      () => deps.audit.appendGrouped(() => ({ entries: [{ kind: 'outcome', body: { decisionId, ...body } }], result: null }))));
+      () => deps.audit.appendGrouped(() => ({ entries: [outcomeEntry({ decisionId, ...body })], result: null }))));
 
   /** A decision as a span tells it: codes only (the rules that refused, the agreement), and where it is in the log. */
   const decided = (span: Span, at: Committed) => span.setAttributes({
@@ -98,7 +100,7 @@ export function createExchangePipeline(deps: PipelineDeps) {
       return made;
     });
     const referred = decision.obligations.some((o) => o.id === 'refer-to-windrush-taskforce') && answer.outcome === 'matched';
-    const entry = { outcome: answer.outcome, latencyMs, fieldsDisclosed: disclosed, fieldsWithheld: withheld, ...(referred ? { referrals: ['windrush-taskforce'] } : {}) };
+    const entry = { outcome: answer.outcome, latencyMs, fieldsDisclosed: disclosed, fieldsWithheld: withheld, ...(referred ? { referrals: ['windrush-taskforce' as const] } : {}) };
     return { outcome: answer.outcome, result, referred, entry };
   }
 

@@ -5,7 +5,9 @@
 // format and its verifiers need no change. The checks run under the chain lock, in the transaction that appends.
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
+import { feedbackEntry } from '../../audit/entry-kinds.ts';
 import { bareUuid } from '../../audit/read.ts';
+import type { EntryBodies } from '../../audit/types.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { safeError } from '../../platform/logger.ts';
@@ -35,12 +37,13 @@ export function createCompletions(deps: { audit: AuditAppender; logger: Pick<Log
         if (completed.getTime() < new Date(row.recorded_at).getTime()) throw new GatewayError('unprocessable', 'completedAt is before the request was made');
         const earlier = await trx('audit_log').where({ decision_id: decisionId, kind: 'feedback' }).whereRaw(`body->>'feedback' = ?`, [completionMarker]).first('id');
         if (earlier) throw new GatewayError('conflict', 'The completion of that exchange has already been reported');
-        const entry = {
-          decisionId, exchange: body!.exchange, direction: body!.direction, agreement: body!.agreement,
-          party: principal.party, clientId: principal.clientId, partner: body!.party,
+        const decided = body as EntryBodies['decision'];
+        const entry = feedbackEntry({
+          decisionId, exchange: decided.exchange, direction: decided.direction, agreement: decided.agreement,
+          party: principal.party, clientId: principal.clientId, partner: decided.party,
           feedback: completionMarker, work, completedAt: completed.toISOString(), requestId,
-        };
-        return { entries: [{ kind: 'feedback' as const, body: entry }], result: body!.exchange as string };
+        });
+        return { entries: [entry], result: body!.exchange as string };
       });
       return { auditId: stored[0]!.id, decisionId, exchange: result, work, completedAt: completed.toISOString(), recordedAt: stored[0]!.recordedAt };
     } catch (error) {

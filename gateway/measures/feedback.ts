@@ -1,8 +1,10 @@
 // Outcome feedback (¶6.62): a party to an exchange reports what it led to, as an audit entry linked to the decision.
 // The checks run under the chain lock, in the transaction that appends, so two reports cannot race past them.
 import { bareUuid } from '../../audit/read.ts';
+import type { EntryBodies } from '../../audit/types.ts';
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
+import { feedbackEntry } from '../../audit/entry-kinds.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { safeError } from '../../platform/logger.ts';
 import type { Principal } from '../../platform/principal.ts';
@@ -56,20 +58,21 @@ export function createFeedback(deps: FeedbackDeps) {
         if (earlier.length > 0 && (outcome === 'no-action' || earlier.includes('no-action'))) {
           throw new GatewayError('conflict', 'no-action cannot stand beside another outcome from the same party for the same exchange');
         }
-        const entry = {
+        const decided = body as EntryBodies['decision'];
+        const entry = feedbackEntry({
           decisionId,
-          exchange: body!.exchange,
-          direction: body!.direction,
-          agreement: body!.agreement,
+          exchange: decided.exchange,
+          direction: decided.direction,
+          agreement: decided.agreement,
           party: principal.party,
           clientId: principal.clientId,
           // The other party to the exchange, whichever side reports.
-          partner: body!.party === principal.party ? body!.partner : body!.party,
+          partner: decided.party === principal.party ? decided.partner : decided.party,
           feedback: outcome,
           ...(corrects !== undefined ? { corrects } : {}),
           requestId,
-        };
-        return { entries: [{ kind: 'feedback' as const, body: entry }], result: body!.exchange as string };
+        });
+        return { entries: [entry], result: body!.exchange as string };
       });
       return { auditId: stored[0]!.id, decisionId, exchange: result, outcome, ...(corrects !== undefined ? { corrects } : {}), recordedAt: stored[0]!.recordedAt };
     } catch (error) {

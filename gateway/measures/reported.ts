@@ -9,6 +9,7 @@ import type { IsoDate } from '../../mou-registry/types.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import type { Window } from './types.ts';
+import { registerChangeEntry } from '../../audit/entry-kinds.ts';
 
 export interface ReportedMeasureInput { collaborationId: string; measure: string; periodFrom: IsoDate; periodTo: IsoDate; value: number; source: string }
 
@@ -50,7 +51,7 @@ export function createReportedMeasures(deps: ReportedDeps) {
           action: 'record-reported-measure', actor: principal.clientId, target: `collaboration/${input.collaborationId}`, before: null,
           after: { id, ...input, basis: 'reported', recordedAt: new Date(row!.recorded_at).toISOString() }, requestId,
         };
-        return { entries: [{ kind: 'register-change' as const, body }], result: row! };
+        return { entries: [registerChangeEntry(body)], result: row! };
       });
       return fromRow(result, stored[0]!.id);
     },

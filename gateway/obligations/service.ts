@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { obligationConfirmations, obligationSources, type ObligationSourceRow } from '../../audit/obligation-log.ts';
 import type { AuditAppender } from '../../audit/append.ts';
+import { obligationConfirmationEntry } from '../../audit/entry-kinds.ts';
 import type { IsoDate } from '../../mou-registry/types.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
@@ -62,7 +63,7 @@ export function createObligations(deps: ObligationDeps) {
             ...(obligation.agreementId ? { agreement: { id: obligation.agreementId } } : {}),
             party: principal.party, clientId: principal.clientId, due: obligation.due, late: today > obligation.due, requestId,
           };
-          return { entries: [{ kind: 'obligation-confirmation' as const, body }], result: obligation };
+          return { entries: [obligationConfirmationEntry(body)], result: obligation };
         });
         const [confirmed] = await derive(deps.db, deps.today(), parsedId.decisionId, id).then((all) => all.filter((o) => o.id === id));
         return confirmed ?? result;

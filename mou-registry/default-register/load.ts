@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { createAuditAppender } from '../../audit/append.ts';
 import { insertRegister, type RegisterContents } from '../store.ts';
 import { defaultRegister } from './index.ts';
+import { registerChangeEntry } from '../../audit/entry-kinds.ts';
 
 export async function loadDefaultRegister(db: Knex, contents: RegisterContents = defaultRegister): Promise<boolean> {
   const { result } = await createAuditAppender(db).append(async (trx) => {
@@ -18,7 +19,7 @@ export async function loadDefaultRegister(db: Knex, contents: RegisterContents =
         directives: contents.directives.map((d) => d.id),
       },
     };
-    return { entries: [{ kind: 'register-change' as const, body }], result: true };
+    return { entries: [registerChangeEntry(body)], result: true };
   });
   return result;
 }

@@ -9,6 +9,7 @@ import { createRegisterStore } from '../store.ts';
 import type { IsoDate, PartyId } from '../types.ts';
 import { jointReviewView, problemsWithReview, type Attendee, type JointReviewFacts } from './joint-review-view.ts';
 import { addMonths } from './schedule.ts';
+import { registerChangeEntry } from '../../audit/entry-kinds.ts';
 
 type Db = Knex | Knex.Transaction;
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -46,7 +47,7 @@ export function createJointReviews(deps: { db: Knex; audit: AuditAppender; today
   function audited<T>(actor: string, action: string, target: string, work: (trx: Knex.Transaction) => Promise<T>) {
     return deps.audit.append(async (trx) => {
       const after = await work(trx);
-      return { entries: [{ kind: 'register-change' as const, body: { action, actor, target, before: null, after } }], result: after };
+      return { entries: [registerChangeEntry({ action, actor, target, before: null, after })], result: after };
     }).then((r) => r.result);
   }
 

@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditAppender, type AuditAppender } from '../../audit/append.ts';
+import { decisionEntry, registerChangeEntry } from '../../audit/entry-kinds.ts';
 import type { BatchReader } from '../../audit/group-commit.ts';
 import { toEntry } from '../../audit/read.ts';
 import { entryHash } from '../../audit/entry-hash.ts';
@@ -21,7 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-const decision = (n: number) => ({ kind: 'decision' as const, body: { exchange: 'dfe.child-trace', decision: 'permit', agreement: { id: 'a', version: '1' }, n } });
+const decision = (n: number, requestId = `request-${n}`) => decisionEntry({
+  exchange: 'dfe.child-trace', party: 'home-office-ie', clientId: 'ie-removals-casework', requestId, decisionDate: '2026-11-23',
+  decision: 'permit', rules: [], obligations: [], agreement: { id: 'a', version: '1' }, directives: [],
+});
 
 async function chainIsWhole() {
   const entries = (await db('audit_log').orderBy('seq')).map(toEntry);
@@ -59,7 +63,7 @@ describe('group commit', () => {
   it('fails alone a request whose entry the database could not store (a NUL character), and commits its batch', async () => {
     const before = Number((await db('audit_log').count({ n: '*' }).first())!.n);
     const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, n) =>
-      appender.appendGrouped(() => ({ entries: [n === 3 ? { kind: 'decision' as const, body: { note: 'a\u0000b' } } : decision(n)], result: n }))));
+      appender.appendGrouped(() => ({ entries: [n === 3 ? decision(n, 'a\u0000b') : decision(n)], result: n }))));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
     expect(Number((await db('audit_log').count({ n: '*' }).first())!.n) - before).toBe(7);
     await chainIsWhole();
@@ -96,9 +100,9 @@ describe('group commit', () => {
 
   it('stores any text exactly as it was hashed, though the batch is sent as one script of literals', async () => {
     const awkward = ["it's", 'back\\slash \\\' quote', '$$; drop table audit_log; --', "E'\\x00'", 'line\nbreak\ttab', 'Zoë Ó Briain 𝔘', '\\u0027'];
-    const results = await Promise.all(awkward.map((text) => appender.appendGrouped(() => ({ entries: [{ kind: 'decision' as const, body: { note: text } }], result: text }))));
+    const results = await Promise.all(awkward.map((text) => appender.appendGrouped(() => ({ entries: [decision(0, text)], result: text }))));
     const stored = await Promise.all(results.map(async (r) => toEntry(await db('audit_log').where({ id: r.stored[0]!.id }).first())));
-    expect(stored.map((e) => e.body.note)).toEqual(awkward);
+    expect(stored.map((e) => e.body.requestId)).toEqual(awkward);
     await chainIsWhole();
   });
 
@@ -137,7 +141,7 @@ describe('group commit', () => {
 
   it('interleaves with exclusive appends (register changes) without forking the chain', async () => {
     await Promise.all(Array.from({ length: 30 }, (_, n) => (n % 3 === 0
-      ? appender.append(async () => ({ entries: [{ kind: 'register-change' as const, body: { n } }], result: n }))
+      ? appender.append(async () => ({ entries: [registerChangeEntry({ action: 'test', actor: 'test', after: { n } })], result: n }))
       : appender.appendGrouped(() => ({ entries: [decision(n)], result: n })))));
     await chainIsWhole();
   });
