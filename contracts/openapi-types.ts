@@ -3054,6 +3054,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "alive"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -3074,6 +3079,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ready",
+                     *       "database": "postgresql",
+                     *       "pendingMigrations": 0,
+                     *       "auditChain": {
+                     *         "status": "not-broken",
+                     *         "exchanges": "served"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Ready"];
                 };
             };
@@ -3099,6 +3115,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "urgentSafeguarding": true,
+                 *       "grounds": {
+                 *         "parentBelievedImmigrationOffender": true
+                 *       },
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "postcode": "LS6 2AB",
+                 *         "nationality": "NGA"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChildTraceRequest"];
             };
         };
@@ -3110,6 +3145,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "result": {
+                     *         "match": true,
+                     *         "addresses": [
+                     *           {
+                     *             "kind": "home",
+                     *             "schoolName": "Ashgrove Fold Primary School",
+                     *             "line1": "14 Headingley Lane",
+                     *             "town": "Leeds",
+                     *             "postcode": "LS6 2AB",
+                     *             "from": "2019-03-01",
+                     *             "to": "2026-11-23"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChildTraceResponse"];
                 };
             };
@@ -3145,6 +3238,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "batchReference": "DWP-NA-2026-0117",
+                 *       "grants": [
+                 *         {
+                 *           "homeOfficeReference": "HO-4000001",
+                 *           "forename": "Amara",
+                 *           "surname": "Okonkwo-Testcase",
+                 *           "dateOfBirth": "2016-03-14",
+                 *           "nino": "YH204817B",
+                 *           "vulnerable": true
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["NinoAlignmentRequest"];
             };
         };
@@ -3156,6 +3268,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "aligned",
+                     *       "result": {
+                     *         "matches": [
+                     *           {
+                     *             "homeOfficeReference": "HO-4000001",
+                     *             "outcome": "confirmed",
+                     *             "nino": "YH204817B"
+                     *           }
+                     *         ],
+                     *         "partialMatches": [
+                     *           {
+                     *             "homeOfficeReference": "HO-4000001",
+                     *             "candidates": 3
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["NinoAlignmentResponse"];
                 };
             };
@@ -3191,6 +3362,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       },
+                 *       "since": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PersonQueryRequest"];
             };
         };
@@ -3202,6 +3390,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "result": {
+                     *         "match": true,
+                     *         "claims": [
+                     *           {
+                     *             "benefit": "universal-credit",
+                     *             "from": "2019-03-01",
+                     *             "to": null,
+                     *             "basis": "entitled"
+                     *           }
+                     *         ],
+                     *         "partialMatches": 3,
+                     *         "employment": [
+                     *           {
+                     *             "employer": "Calder Analytics Ltd",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "income": [
+                     *           {
+                     *             "taxYear": "2025-26",
+                     *             "payPence": 3
+                     *           }
+                     *         ],
+                     *         "residence": [
+                     *           {
+                     *             "line1": "14 Headingley Lane",
+                     *             "town": "Leeds",
+                     *             "postcode": "LS6 2AB",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "address": {
+                     *           "line1": "14 Headingley Lane",
+                     *           "town": "Leeds",
+                     *           "postcode": "LS6 2AB"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonQueryResponse"];
                 };
             };
@@ -3237,6 +3508,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatusCheckRequest"];
             };
         };
@@ -3248,6 +3535,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "notices": [
+                     *         "notice"
+                     *       ],
+                     *       "result": {
+                     *         "match": true,
+                     *         "immigrationStatus": "limited-leave",
+                     *         "leaveType": "dependant",
+                     *         "leaveValidTo": "2026-11-23",
+                     *         "noRecourseToPublicFunds": false,
+                     *         "supportedUnderS95": true,
+                     *         "partVI": null,
+                     *         "windrushReferral": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
@@ -3283,6 +3627,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "notificationReference": "HO-PN-2026-004511",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       },
+                 *       "change": "leave-curtailed",
+                 *       "effectiveFrom": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProactiveNotificationRequest"];
             };
         };
@@ -3294,6 +3657,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "acknowledged",
+                     *       "result": {
+                     *         "reference": "IE-RC-2026-0042",
+                     *         "recordFound": true,
+                     *         "recorded": true,
+                     *         "previousStatus": "debt-outstanding"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
@@ -3329,6 +3742,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       },
+                 *       "evidence": [
+                 *         "employment"
+                 *       ],
+                 *       "statedUse": "To establish whether the applicant has worked in the UK, for a decision on their application for leave to remain."
+                 *     }
+                 */
                 "application/json": components["schemas"]["HmrcEvidenceGatewayRequest"];
             };
         };
@@ -3340,6 +3773,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "result": {
+                     *         "match": true,
+                     *         "claims": [
+                     *           {
+                     *             "benefit": "universal-credit",
+                     *             "from": "2019-03-01",
+                     *             "to": null,
+                     *             "basis": "entitled"
+                     *           }
+                     *         ],
+                     *         "partialMatches": 3,
+                     *         "employment": [
+                     *           {
+                     *             "employer": "Calder Analytics Ltd",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "income": [
+                     *           {
+                     *             "taxYear": "2025-26",
+                     *             "payPence": 3
+                     *           }
+                     *         ],
+                     *         "residence": [
+                     *           {
+                     *             "line1": "14 Headingley Lane",
+                     *             "town": "Leeds",
+                     *             "postcode": "LS6 2AB",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "address": {
+                     *           "line1": "14 Headingley Lane",
+                     *           "town": "Leeds",
+                     *           "postcode": "LS6 2AB"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonQueryResponse"];
                 };
             };
@@ -3375,6 +3891,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatusCheckRequest"];
             };
         };
@@ -3386,6 +3918,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "notices": [
+                     *         "notice"
+                     *       ],
+                     *       "result": {
+                     *         "match": true,
+                     *         "immigrationStatus": "limited-leave",
+                     *         "leaveType": "dependant",
+                     *         "leaveValidTo": "2026-11-23",
+                     *         "noRecourseToPublicFunds": false,
+                     *         "supportedUnderS95": true,
+                     *         "partVI": null,
+                     *         "windrushReferral": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
@@ -3421,6 +4010,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "notificationReference": "HO-PN-2026-004511",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       },
+                 *       "change": "leave-curtailed",
+                 *       "effectiveFrom": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProactiveNotificationRequest"];
             };
         };
@@ -3432,6 +4040,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "acknowledged",
+                     *       "result": {
+                     *         "reference": "IE-RC-2026-0042",
+                     *         "recordFound": true,
+                     *         "recorded": true,
+                     *         "previousStatus": "debt-outstanding"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
@@ -3467,6 +4125,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatusCheckRequest"];
             };
         };
@@ -3478,6 +4152,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "notices": [
+                     *         "notice"
+                     *       ],
+                     *       "result": {
+                     *         "match": true,
+                     *         "immigrationStatus": "limited-leave",
+                     *         "leaveType": "dependant",
+                     *         "leaveValidTo": "2026-11-23",
+                     *         "noRecourseToPublicFunds": false,
+                     *         "supportedUnderS95": true,
+                     *         "partVI": null,
+                     *         "windrushReferral": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
@@ -3513,6 +4244,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatusCheckRequest"];
             };
         };
@@ -3524,6 +4271,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "notices": [
+                     *         "notice"
+                     *       ],
+                     *       "result": {
+                     *         "match": true,
+                     *         "immigrationStatus": "limited-leave",
+                     *         "leaveType": "dependant",
+                     *         "leaveValidTo": "2026-11-23",
+                     *         "noRecourseToPublicFunds": false,
+                     *         "supportedUnderS95": true,
+                     *         "partVI": null,
+                     *         "windrushReferral": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
@@ -3559,6 +4363,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatusCheckRequest"];
             };
         };
@@ -3570,6 +4390,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "notices": [
+                     *         "notice"
+                     *       ],
+                     *       "result": {
+                     *         "match": true,
+                     *         "immigrationStatus": "limited-leave",
+                     *         "leaveType": "dependant",
+                     *         "leaveValidTo": "2026-11-23",
+                     *         "noRecourseToPublicFunds": false,
+                     *         "supportedUnderS95": true,
+                     *         "partVI": null,
+                     *         "windrushReferral": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
@@ -3605,6 +4482,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       },
+                 *       "debt": {
+                 *         "invoiceNumber": "LTH-INV-2026-08812",
+                 *         "invoicedOn": "2026-11-23",
+                 *         "amountPence": 3,
+                 *         "status": "debt-outstanding"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["NhsDebtorReturnRequest"];
             };
         };
@@ -3616,6 +4515,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "acknowledged",
+                     *       "result": {
+                     *         "reference": "IE-RC-2026-0042",
+                     *         "recordFound": true,
+                     *         "recorded": true,
+                     *         "previousStatus": "debt-outstanding"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
@@ -3651,6 +4600,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       },
+                 *       "trace": {
+                 *         "otherEffortsFailed": true,
+                 *         "sentenceMonths": 3
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["NhsTraceGatewayRequest"];
             };
         };
@@ -3662,6 +4631,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "result": {
+                     *         "match": true,
+                     *         "claims": [
+                     *           {
+                     *             "benefit": "universal-credit",
+                     *             "from": "2019-03-01",
+                     *             "to": null,
+                     *             "basis": "entitled"
+                     *           }
+                     *         ],
+                     *         "partialMatches": 3,
+                     *         "employment": [
+                     *           {
+                     *             "employer": "Calder Analytics Ltd",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "income": [
+                     *           {
+                     *             "taxYear": "2025-26",
+                     *             "payPence": 3
+                     *           }
+                     *         ],
+                     *         "residence": [
+                     *           {
+                     *             "line1": "14 Headingley Lane",
+                     *             "town": "Leeds",
+                     *             "postcode": "LS6 2AB",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "address": {
+                     *           "line1": "14 Headingley Lane",
+                     *           "town": "Leeds",
+                     *           "postcode": "LS6 2AB"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonQueryResponse"];
                 };
             };
@@ -3697,6 +4749,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "shareReference": "HO-FS-2026-0031",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       },
+                 *       "status": "disqualified-person",
+                 *       "reason": "facing-deportation-for-criminal-offence",
+                 *       "effectiveFrom": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FinancialStatusShareGatewayRequest"];
             };
         };
@@ -3708,6 +4780,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "acknowledged",
+                     *       "result": {
+                     *         "reference": "IE-RC-2026-0042",
+                     *         "recordFound": true,
+                     *         "recorded": true,
+                     *         "previousStatus": "debt-outstanding"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
@@ -3743,6 +4865,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "exchange": "dfe.child-trace",
+                 *       "asOf": "2026-11-23",
+                 *       "asKnownOn": "2026-11-23",
+                 *       "party": "dfe",
+                 *       "request": {
+                 *         "purpose": "trace-child-of-immigration-offender",
+                 *         "legalBasis": "dpa-1998-s29-3",
+                 *         "caseReference": "IE-RC-2026-0042",
+                 *         "agreementId": "ie-dfe-child-tracing-mou"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["DryRunRequest"];
             };
         };
@@ -3754,6 +4890,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "decision": "permit",
+                     *       "rules": [
+                     *         {
+                     *           "id": "agreement-in-force",
+                     *           "outcome": "permit",
+                     *           "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *         },
+                     *         {
+                     *           "id": "party",
+                     *           "outcome": "permit",
+                     *           "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *         },
+                     *         {
+                     *           "id": "purpose",
+                     *           "outcome": "permit",
+                     *           "reason": "The stated purpose is one of this agreement's purposes"
+                     *         },
+                     *         {
+                     *           "id": "windrush-pause",
+                     *           "outcome": "not-applicable",
+                     *           "reason": "The pause covers proactive sharing only"
+                     *         }
+                     *       ],
+                     *       "obligations": [],
+                     *       "agreement": {
+                     *         "id": "ie-dfe-child-tracing-mou",
+                     *         "version": "2.0"
+                     *       },
+                     *       "directives": [],
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "monthlyCap": {
+                     *         "limit": 500,
+                     *         "used": 138,
+                     *         "remaining": 362,
+                     *         "month": "2026-11"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Decision"];
                 };
             };
@@ -3805,6 +4981,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "entries": [
+                     *         {
+                     *           "seq": 3,
+                     *           "id": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "kind": "decision",
+                     *           "body": {},
+                     *           "prevHash": "5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a9d2f5b8e",
+                     *           "hash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a"
+                     *         }
+                     *       ],
+                     *       "nextBefore": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditEntryList"];
                 };
             };
@@ -3832,6 +5024,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "entry": {
+                     *         "seq": 3,
+                     *         "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "recordedAt": "2026-11-23T10:15:00Z",
+                     *         "kind": "decision",
+                     *         "body": {},
+                     *         "prevHash": "5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a9d2f5b8e",
+                     *         "hash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a"
+                     *       },
+                     *       "outcomes": [
+                     *         {
+                     *           "seq": 3,
+                     *           "id": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "kind": "decision",
+                     *           "body": {},
+                     *           "prevHash": "5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a9d2f5b8e",
+                     *           "hash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditEntryWithOutcomes"];
                 };
             };
@@ -3860,6 +5076,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "kind": "decision",
+                     *       "identical": true,
+                     *       "differences": [
+                     *         "difference"
+                     *       ],
+                     *       "register": {
+                     *         "generation": 3,
+                     *         "knownBefore": "2026-11-23T10:15:00Z"
+                     *       },
+                     *       "policyVersion": {
+                     *         "original": "Ashgrove Fold Primary School",
+                     *         "now": "2026-11-23",
+                     *         "changed": true
+                     *       },
+                     *       "note": "Agreed at the joint review of 2026-11-12.",
+                     *       "original": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "ie-dfe-child-tracing",
+                     *             "outcome": "permit",
+                     *             "reason": "Signed at the joint review; recorded on return from leave."
+                     *           }
+                     *         ],
+                     *         "obligations": [
+                     *           {
+                     *             "id": "ie-dfe-child-tracing"
+                     *           }
+                     *         ],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [
+                     *           "windrush-pause-2018"
+                     *         ]
+                     *       },
+                     *       "replayed": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "ie-dfe-child-tracing",
+                     *             "outcome": "permit",
+                     *             "reason": "Signed at the joint review; recorded on return from leave."
+                     *           }
+                     *         ],
+                     *         "obligations": [
+                     *           {
+                     *             "id": "ie-dfe-child-tracing"
+                     *           }
+                     *         ],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [
+                     *           "windrush-pause-2018"
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Replay"];
                 };
             };
@@ -3881,6 +5161,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nino": "YH204817B"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AuditSubjectSearch"];
             };
         };
@@ -3891,6 +5176,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "entries": [
+                     *         {
+                     *           "seq": 3,
+                     *           "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "kind": "decision",
+                     *           "body": {},
+                     *           "prevHash": "5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a9d2f5b8e",
+                     *           "hash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a"
+                     *         }
+                     *       ],
+                     *       "nextBefore": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditEntryList"];
                 };
             };
@@ -3914,6 +5215,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nino": "YH204817B"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AuditSubjectReportQuery"];
             };
         };
@@ -3924,6 +5230,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "identifiedBy": "nino",
+                     *       "count": 12,
+                     *       "truncated": true,
+                     *       "exchanges": [
+                     *         {
+                     *           "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "dryRun": true,
+                     *           "exchange": "dfe.child-trace",
+                     *           "direction": "outbound",
+                     *           "partner": "dfe",
+                     *           "party": "dfe",
+                     *           "clientId": "ie-removals-casework",
+                     *           "purpose": "trace-child-of-immigration-offender",
+                     *           "legalBasis": "dpa-1998-s29-3",
+                     *           "agreement": {
+                     *             "id": "ie-dfe-child-tracing",
+                     *             "version": "2.0"
+                     *           },
+                     *           "decision": "permit",
+                     *           "deniedBy": [
+                     *             "deniedBy"
+                     *           ],
+                     *           "fieldsRequested": [
+                     *             "fieldsRequested"
+                     *           ],
+                     *           "outcome": "matched",
+                     *           "outcomeAuditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *           "outcomeRecordedAt": "2026-11-23T10:15:00Z",
+                     *           "fieldsDisclosed": [
+                     *             "fieldsDisclosed"
+                     *           ],
+                     *           "fieldsWithheld": [
+                     *             "fieldsWithheld"
+                     *           ],
+                     *           "matchedBy": [
+                     *             3
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditSubjectReportAnswer"];
                     "text/csv": string;
                 };
@@ -3954,6 +5304,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "entry": {
+                     *         "seq": 3,
+                     *         "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "recordedAt": "2026-11-23T10:15:00Z",
+                     *         "kind": "decision",
+                     *         "body": {},
+                     *         "prevHash": "5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a9d2f5b8e",
+                     *         "hash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a"
+                     *       },
+                     *       "checkpoint": {
+                     *         "jws": "eyJhbGciOiJFZERTQSIsImtpZCI6ImF1ZGl0LTIwMjYtMTEifQ..c2lnbmF0dXJl",
+                     *         "size": 12,
+                     *         "headHash": "3c6a9d2f5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a",
+                     *         "rootHash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a",
+                     *         "time": "2026-11-23T10:15:00Z",
+                     *         "kid": "audit-2026-11"
+                     *       },
+                     *       "inclusionProof": {
+                     *         "leafIndex": 3,
+                     *         "treeSize": 12,
+                     *         "hashes": [
+                     *           "hashe"
+                     *         ]
+                     *       },
+                     *       "keys": "/.well-known/audit-keys.json"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditReceipt"];
                 };
             };
@@ -4013,6 +5393,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "checked": 3,
+                     *       "head": 3,
+                     *       "checkpointsChecked": 3,
+                     *       "firstBad": {
+                     *         "seq": 3,
+                     *         "problem": "edited",
+                     *         "detail": "The request is not valid."
+                     *       },
+                     *       "protection": {
+                     *         "intact": true,
+                     *         "bodyGenerated": true,
+                     *         "problems": [
+                     *           "problem"
+                     *         ]
+                     *       },
+                     *       "witnesses": [
+                     *         {
+                     *           "name": "Removals Casework",
+                     *           "treeSize": 12,
+                     *           "cosignedAt": "2026-11-23T10:15:00Z",
+                     *           "verified": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditVerification"];
                 };
             };
@@ -4040,6 +5448,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "entryHash": "9f2b7c4e1a0d8f3b6e5c2a9d7f4b1e8c3a6d0f9b2e5c8a1d4f7b0e3c6a9d2f5b",
+                     *       "leafIndex": 3,
+                     *       "treeSize": 12,
+                     *       "hashes": [
+                     *         "hashe"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditInclusionProofAnswer"];
                 };
             };
@@ -4070,6 +5489,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": 3,
+                     *       "to": 3,
+                     *       "hashes": [
+                     *         "hashe"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditConsistencyProof"];
                 };
             };
@@ -4114,6 +5542,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "treeSize": 12,
+                 *       "cosignature": "— witness.example.org Az3grlgtzPICa5OS8npBqPQMzvc+kKqDfVXEzyxDbSjz+jBZJAxVcf6P0nHtRtJBVKp7lCTAA"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AuditCosignatureRequest"];
             };
         };
@@ -4124,6 +5558,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "witness": "witness.example.org",
+                     *       "treeSize": 12,
+                     *       "cosignedAt": "2026-11-23T10:15:00Z",
+                     *       "cosignature": "— witness.example.org Az3grlgtzPICa5OS8npBqPQMzvc+kKqDfVXEzyxDbSjz+jBZJAxVcf6P0nHtRtJBVKp7lCTAA"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditCosignature"];
                 };
             };
@@ -4153,6 +5595,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "witnesses": [
+                     *         {
+                     *           "name": "Removals Casework",
+                     *           "vkey": "witness.example.org+2d7a1f3c+AaGiB4pE4dlSkzu3yPmlCHq9xf1H2v4TlNXhRFxJ8bWS",
+                     *           "registeredAt": "2026-11-23T10:15:00Z",
+                     *           "registeredBy": "registry-admin",
+                     *           "latest": {
+                     *             "witness": "witness.example.org",
+                     *             "treeSize": 12,
+                     *             "cosignedAt": "2026-11-23T10:15:00Z",
+                     *             "cosignature": "— witness.example.org Az3grlgtzPICa5OS8npBqPQMzvc+kKqDfVXEzyxDbSjz+jBZJAxVcf6P0nHtRtJBVKp7lCTAA"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditWitnessList"];
                 };
             };
@@ -4171,6 +5631,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "vkey": "witness.example.org+2d7a1f3c+AaGiB4pE4dlSkzu3yPmlCHq9xf1H2v4TlNXhRFxJ8bWS"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AuditWitnessRegistration"];
             };
         };
@@ -4181,6 +5646,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "Removals Casework",
+                     *       "vkey": "witness.example.org+2d7a1f3c+AaGiB4pE4dlSkzu3yPmlCHq9xf1H2v4TlNXhRFxJ8bWS",
+                     *       "registeredAt": "2026-11-23T10:15:00Z",
+                     *       "registeredBy": "registry-admin",
+                     *       "latest": {
+                     *         "witness": "witness.example.org",
+                     *         "treeSize": 12,
+                     *         "cosignedAt": "2026-11-23T10:15:00Z",
+                     *         "cosignature": "— witness.example.org Az3grlgtzPICa5OS8npBqPQMzvc+kKqDfVXEzyxDbSjz+jBZJAxVcf6P0nHtRtJBVKp7lCTAA"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditWitness"];
                 };
             };
@@ -4209,6 +5688,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "kty": "OKP",
+                     *           "crv": "Ed25519",
+                     *           "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *           "kid": "audit-2026-11",
+                     *           "alg": "EdDSA",
+                     *           "use": "sig"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditKeySet"];
                 };
             };
@@ -4229,6 +5722,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "parties": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "name": "Removals Casework",
+                     *           "kind": "department",
+                     *           "defunctSince": "2026-11-23"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartyList"];
                 };
             };
@@ -4259,6 +5764,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "collaborations": [
+                     *         {
+                     *           "collaboration": {
+                     *             "id": "ie-dfe-child-tracing",
+                     *             "reportRef": "¶6.125",
+                     *             "title": "Tracing the children of immigration offenders",
+                     *             "purpose": "trace-child-of-immigration-offender",
+                     *             "kind": "bau",
+                     *             "directorate": "Immigration Enforcement",
+                     *             "owner": {
+                     *               "name": "Removals Casework",
+                     *               "role": "Senior Responsible Owner",
+                     *               "email": "removals.casework@homeoffice.gov.uk",
+                     *               "phone": "020 7946 0321"
+                     *             },
+                     *             "parties": [
+                     *               "dfe",
+                     *               "dfe"
+                     *             ],
+                     *             "startsOn": "2026-11-23",
+                     *             "endsOn": "2026-11-23",
+                     *             "status": "active"
+                     *           },
+                     *           "signed": true,
+                     *           "inForce": true,
+                     *           "governing": [
+                     *             "2.0"
+                     *           ],
+                     *           "reviewOverdue": true,
+                     *           "nextReviewDue": "2026-11-23"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CollaborationSummaryList"];
                 };
             };
@@ -4287,6 +5829,29 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "ie-dfe-child-tracing",
+                 *       "reportRef": "¶6.125",
+                 *       "title": "Tracing the children of immigration offenders",
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "kind": "bau",
+                 *       "directorate": "Immigration Enforcement",
+                 *       "owner": {
+                 *         "name": "Removals Casework",
+                 *         "role": "Senior Responsible Owner",
+                 *         "email": "removals.casework@homeoffice.gov.uk",
+                 *         "phone": "020 7946 0321"
+                 *       },
+                 *       "parties": [
+                 *         "dfe",
+                 *         "dfe"
+                 *       ],
+                 *       "startsOn": "2026-11-23",
+                 *       "endsOn": "2026-11-23",
+                 *       "status": "active"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Collaboration"];
             };
         };
@@ -4298,6 +5863,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "reportRef": "¶6.125",
+                     *       "title": "Tracing the children of immigration offenders",
+                     *       "purpose": "trace-child-of-immigration-offender",
+                     *       "kind": "bau",
+                     *       "directorate": "Immigration Enforcement",
+                     *       "owner": {
+                     *         "name": "Removals Casework",
+                     *         "role": "Senior Responsible Owner",
+                     *         "email": "removals.casework@homeoffice.gov.uk",
+                     *         "phone": "020 7946 0321"
+                     *       },
+                     *       "parties": [
+                     *         "dfe",
+                     *         "dfe"
+                     *       ],
+                     *       "startsOn": "2026-11-23",
+                     *       "endsOn": "2026-11-23",
+                     *       "status": "active"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Collaboration"];
                 };
             };
@@ -4332,6 +5920,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "collaboration": {
+                     *         "id": "ie-dfe-child-tracing",
+                     *         "reportRef": "¶6.125",
+                     *         "title": "Tracing the children of immigration offenders",
+                     *         "purpose": "trace-child-of-immigration-offender",
+                     *         "kind": "bau",
+                     *         "directorate": "Immigration Enforcement",
+                     *         "owner": {
+                     *           "name": "Removals Casework",
+                     *           "role": "Senior Responsible Owner",
+                     *           "email": "removals.casework@homeoffice.gov.uk",
+                     *           "phone": "020 7946 0321"
+                     *         },
+                     *         "parties": [
+                     *           "dfe",
+                     *           "dfe"
+                     *         ],
+                     *         "startsOn": "2026-11-23",
+                     *         "endsOn": "2026-11-23",
+                     *         "status": "active"
+                     *       },
+                     *       "agreements": [
+                     *         {
+                     *           "agreement": {
+                     *             "id": "ie-dfe-child-tracing",
+                     *             "collaborationId": "ie-dfe-child-tracing",
+                     *             "kind": "mou",
+                     *             "title": "Tracing the children of immigration offenders"
+                     *           },
+                     *           "versions": [
+                     *             {
+                     *               "asOf": "2026-11-23",
+                     *               "standing": {
+                     *                 "status": "draft",
+                     *                 "authorises": true,
+                     *                 "reason": "Signed at the joint review; recorded on return from leave."
+                     *               },
+                     *               "version": {}
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "scorecard": {
+                     *         "collaborationId": "ie-dfe-child-tracing",
+                     *         "title": "Tracing the children of immigration offenders",
+                     *         "kind": "mou",
+                     *         "asOf": "2026-11-23",
+                     *         "characteristics": [
+                     *           {
+                     *             "id": "agreed-objectives",
+                     *             "met": true,
+                     *             "gaps": [
+                     *               "gap"
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "gaps": [
+                     *           {
+                     *             "code": "trace-child-of-immigration-offender",
+                     *             "characteristic": "age",
+                     *             "detail": "The request is not valid.",
+                     *             "weight": 3
+                     *           }
+                     *         ],
+                     *         "priority": 3
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["CollaborationDetail"];
                 };
             };
@@ -4361,6 +6020,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "ie-dfe-child-tracing",
+                 *       "collaborationId": "ie-dfe-child-tracing",
+                 *       "kind": "mou",
+                 *       "title": "Tracing the children of immigration offenders"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Agreement"];
             };
         };
@@ -4372,6 +6039,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "collaborationId": "ie-dfe-child-tracing",
+                     *       "kind": "mou",
+                     *       "title": "Tracing the children of immigration offenders"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
@@ -4406,6 +6081,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agreement": {
+                     *         "id": "ie-dfe-child-tracing",
+                     *         "collaborationId": "ie-dfe-child-tracing",
+                     *         "kind": "mou",
+                     *         "title": "Tracing the children of immigration offenders"
+                     *       },
+                     *       "asOf": "2026-11-23",
+                     *       "versions": [
+                     *         {
+                     *           "asOf": "2026-11-23",
+                     *           "standing": {
+                     *             "status": "draft",
+                     *             "authorises": true,
+                     *             "reason": "Signed at the joint review; recorded on return from leave."
+                     *           },
+                     *           "version": {}
+                     *         }
+                     *       ],
+                     *       "governing": "2.0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionList"];
                 };
             };
@@ -4437,6 +6135,107 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "version": "2.0",
+                 *       "title": "Tracing the children of immigration offenders",
+                 *       "kind": "mou",
+                 *       "parties": [
+                 *         "dfe"
+                 *       ],
+                 *       "inForceFrom": "2026-11-23",
+                 *       "inForceTo": "2026-11-23",
+                 *       "draftedOn": "2026-11-23",
+                 *       "legalBases": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "statute": "Data Protection Act 2018",
+                 *           "section": "s.29(3)",
+                 *           "source": "dfe"
+                 *         }
+                 *       ],
+                 *       "purposes": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "description": "Agreed at the quarterly joint review.",
+                 *           "mode": "proactive",
+                 *           "compliantEnvironment": true
+                 *         }
+                 *       ],
+                 *       "partyAims": [
+                 *         {
+                 *           "party": "dfe",
+                 *           "seeks": "Current address and school"
+                 *         }
+                 *       ],
+                 *       "exchanges": [
+                 *         {
+                 *           "exchange": "dfe.child-trace",
+                 *           "requesters": [
+                 *             "ie-removals-casework"
+                 *           ],
+                 *           "responder": "dfe",
+                 *           "requestFields": [
+                 *             "requestField"
+                 *           ],
+                 *           "responseFields": [
+                 *             "responseField"
+                 *           ],
+                 *           "lookbackYears": 3
+                 *         }
+                 *       ],
+                 *       "dataAccuracy": {
+                 *         "matchPoints": [
+                 *           "matchPoint"
+                 *         ],
+                 *         "description": "Agreed at the quarterly joint review."
+                 *       },
+                 *       "sopReferences": [
+                 *         "sopReference"
+                 *       ],
+                 *       "processMaps": [
+                 *         "processMap"
+                 *       ],
+                 *       "seniorOwners": [
+                 *         {
+                 *           "party": "dfe",
+                 *           "name": "Removals Casework",
+                 *           "role": "Senior Responsible Owner",
+                 *           "email": "removals.casework@homeoffice.gov.uk",
+                 *           "phone": "020 7946 0321"
+                 *         }
+                 *       ],
+                 *       "communication": "Monthly bulletin to Removals Casework team leaders.",
+                 *       "feedback": "Quarterly survey of requesting caseworkers.",
+                 *       "measures": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "description": "Agreed at the quarterly joint review.",
+                 *           "slaHours": 3,
+                 *           "slaWorkingDays": 3,
+                 *           "monthlyCap": 3,
+                 *           "exchanges": [
+                 *             "dfe.child-trace"
+                 *           ],
+                 *           "cadence": {
+                 *             "every": "day",
+                 *             "missedPeriods": 3
+                 *           }
+                 *         }
+                 *       ],
+                 *       "review": {
+                 *         "intervalMonths": 3,
+                 *         "lastReviewedOn": "2026-11-23",
+                 *         "nextReviewDue": "2026-11-23",
+                 *         "improvementPlan": "Match quality reviewed monthly until fewer than 2% of traces are partial."
+                 *       },
+                 *       "namesOrganisations": [
+                 *         "dfe"
+                 *       ],
+                 *       "notes": "Reviewed with DfE's data protection officer."
+                 *     }
+                 */
                 "application/json": components["schemas"]["VersionTerms"];
             };
         };
@@ -4448,6 +6247,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -4484,6 +6294,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -4506,6 +6327,107 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "version": "2.0",
+                 *       "title": "Tracing the children of immigration offenders",
+                 *       "kind": "mou",
+                 *       "parties": [
+                 *         "dfe"
+                 *       ],
+                 *       "inForceFrom": "2026-11-23",
+                 *       "inForceTo": "2026-11-23",
+                 *       "draftedOn": "2026-11-23",
+                 *       "legalBases": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "statute": "Data Protection Act 2018",
+                 *           "section": "s.29(3)",
+                 *           "source": "dfe"
+                 *         }
+                 *       ],
+                 *       "purposes": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "description": "Agreed at the quarterly joint review.",
+                 *           "mode": "proactive",
+                 *           "compliantEnvironment": true
+                 *         }
+                 *       ],
+                 *       "partyAims": [
+                 *         {
+                 *           "party": "dfe",
+                 *           "seeks": "Current address and school"
+                 *         }
+                 *       ],
+                 *       "exchanges": [
+                 *         {
+                 *           "exchange": "dfe.child-trace",
+                 *           "requesters": [
+                 *             "ie-removals-casework"
+                 *           ],
+                 *           "responder": "dfe",
+                 *           "requestFields": [
+                 *             "requestField"
+                 *           ],
+                 *           "responseFields": [
+                 *             "responseField"
+                 *           ],
+                 *           "lookbackYears": 3
+                 *         }
+                 *       ],
+                 *       "dataAccuracy": {
+                 *         "matchPoints": [
+                 *           "matchPoint"
+                 *         ],
+                 *         "description": "Agreed at the quarterly joint review."
+                 *       },
+                 *       "sopReferences": [
+                 *         "sopReference"
+                 *       ],
+                 *       "processMaps": [
+                 *         "processMap"
+                 *       ],
+                 *       "seniorOwners": [
+                 *         {
+                 *           "party": "dfe",
+                 *           "name": "Removals Casework",
+                 *           "role": "Senior Responsible Owner",
+                 *           "email": "removals.casework@homeoffice.gov.uk",
+                 *           "phone": "020 7946 0321"
+                 *         }
+                 *       ],
+                 *       "communication": "Monthly bulletin to Removals Casework team leaders.",
+                 *       "feedback": "Quarterly survey of requesting caseworkers.",
+                 *       "measures": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "description": "Agreed at the quarterly joint review.",
+                 *           "slaHours": 3,
+                 *           "slaWorkingDays": 3,
+                 *           "monthlyCap": 3,
+                 *           "exchanges": [
+                 *             "dfe.child-trace"
+                 *           ],
+                 *           "cadence": {
+                 *             "every": "day",
+                 *             "missedPeriods": 3
+                 *           }
+                 *         }
+                 *       ],
+                 *       "review": {
+                 *         "intervalMonths": 3,
+                 *         "lastReviewedOn": "2026-11-23",
+                 *         "nextReviewDue": "2026-11-23",
+                 *         "improvementPlan": "Match quality reviewed monthly until fewer than 2% of traces are partial."
+                 *       },
+                 *       "namesOrganisations": [
+                 *         "dfe"
+                 *       ],
+                 *       "notes": "Reviewed with DfE's data protection officer."
+                 *     }
+                 */
                 "application/json": components["schemas"]["VersionTerms"];
             };
         };
@@ -4516,6 +6438,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -4553,6 +6486,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "party": "dfe",
+                 *       "signatory": "Helen Marsh",
+                 *       "signedOn": "2026-11-23",
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Signature"];
             };
         };
@@ -4564,6 +6505,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -4601,6 +6553,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "suspend",
+                 *       "on": "2026-11-23",
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["LifecycleChange"];
             };
         };
@@ -4612,6 +6571,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -4649,6 +6619,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reviewedOn": "2026-11-23",
+                 *       "outcome": "matched",
+                 *       "improvementPlan": "Match quality reviewed monthly until fewer than 2% of traces are partial.",
+                 *       "nextReviewDue": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["JointReview"];
             };
         };
@@ -4660,6 +6638,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -4693,6 +6682,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agreementId": "ie-dfe-child-tracing-mou",
+                     *       "version": "2.0",
+                     *       "reviews": [
+                     *         {
+                     *           "id": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *           "agreementId": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0",
+                     *           "heldOn": "2026-11-23",
+                     *           "attendees": [
+                     *             {
+                     *               "party": "dfe",
+                     *               "name": "Removals Casework",
+                     *               "role": "Senior Responsible Owner"
+                     *             }
+                     *           ],
+                     *           "findings": [
+                     *             "finding"
+                     *           ],
+                     *           "signOffs": [
+                     *             {
+                     *               "party": "dfe",
+                     *               "signatory": "Helen Marsh",
+                     *               "signedOn": "2026-11-23"
+                     *             }
+                     *           ],
+                     *           "joint": true,
+                     *           "awaitingSignOff": [
+                     *             "awaitingSignOff"
+                     *           ],
+                     *           "actions": [
+                     *             {
+                     *               "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *               "description": "Agreed at the quarterly joint review.",
+                     *               "owner": {
+                     *                 "party": "dfe",
+                     *                 "name": "Removals Casework"
+                     *               },
+                     *               "dueOn": "2026-11-23",
+                     *               "closed": {
+                     *                 "on": "2026-11-23",
+                     *                 "outcome": "matched"
+                     *               },
+                     *               "status": "open"
+                     *             }
+                     *           ],
+                     *           "signals": [
+                     *             {
+                     *               "code": "action-overdue",
+                     *               "detail": "The request is not valid."
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["JointReviewList"];
                 };
             };
@@ -4716,6 +6762,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "heldOn": "2026-11-23",
+                 *       "attendees": [
+                 *         {
+                 *           "party": "dfe",
+                 *           "name": "Removals Casework",
+                 *           "role": "Senior Responsible Owner"
+                 *         }
+                 *       ],
+                 *       "findings": [
+                 *         "finding"
+                 *       ],
+                 *       "actions": [
+                 *         {
+                 *           "description": "Agreed at the quarterly joint review.",
+                 *           "owner": {
+                 *             "party": "dfe",
+                 *             "name": "Removals Casework"
+                 *           },
+                 *           "dueOn": "2026-11-23"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["JointReviewMeeting"];
             };
         };
@@ -4726,6 +6797,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "agreementId": "ie-dfe-child-tracing-mou",
+                     *       "version": "2.0",
+                     *       "heldOn": "2026-11-23",
+                     *       "attendees": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "name": "Removals Casework",
+                     *           "role": "Senior Responsible Owner"
+                     *         }
+                     *       ],
+                     *       "findings": [
+                     *         "finding"
+                     *       ],
+                     *       "signOffs": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "signatory": "Helen Marsh",
+                     *           "signedOn": "2026-11-23"
+                     *         }
+                     *       ],
+                     *       "joint": true,
+                     *       "awaitingSignOff": [
+                     *         "awaitingSignOff"
+                     *       ],
+                     *       "actions": [
+                     *         {
+                     *           "id": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *           "description": "Agreed at the quarterly joint review.",
+                     *           "owner": {
+                     *             "party": "dfe",
+                     *             "name": "Removals Casework"
+                     *           },
+                     *           "dueOn": "2026-11-23",
+                     *           "closed": {
+                     *             "on": "2026-11-23",
+                     *             "outcome": "matched"
+                     *           },
+                     *           "status": "open"
+                     *         }
+                     *       ],
+                     *       "signals": [
+                     *         {
+                     *           "code": "action-overdue",
+                     *           "detail": "The request is not valid."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["JointReviewView"];
                 };
             };
@@ -4751,6 +6873,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "party": "dfe",
+                 *       "signatory": "Helen Marsh",
+                 *       "signedOn": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["JointReviewSignOff"];
             };
         };
@@ -4761,6 +6890,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "agreementId": "ie-dfe-child-tracing-mou",
+                     *       "version": "2.0",
+                     *       "heldOn": "2026-11-23",
+                     *       "attendees": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "name": "Removals Casework",
+                     *           "role": "Senior Responsible Owner"
+                     *         }
+                     *       ],
+                     *       "findings": [
+                     *         "finding"
+                     *       ],
+                     *       "signOffs": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "signatory": "Helen Marsh",
+                     *           "signedOn": "2026-11-23"
+                     *         }
+                     *       ],
+                     *       "joint": true,
+                     *       "awaitingSignOff": [
+                     *         "awaitingSignOff"
+                     *       ],
+                     *       "actions": [
+                     *         {
+                     *           "id": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *           "description": "Agreed at the quarterly joint review.",
+                     *           "owner": {
+                     *             "party": "dfe",
+                     *             "name": "Removals Casework"
+                     *           },
+                     *           "dueOn": "2026-11-23",
+                     *           "closed": {
+                     *             "on": "2026-11-23",
+                     *             "outcome": "matched"
+                     *           },
+                     *           "status": "open"
+                     *         }
+                     *       ],
+                     *       "signals": [
+                     *         {
+                     *           "code": "action-overdue",
+                     *           "detail": "The request is not valid."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["JointReviewView"];
                 };
             };
@@ -4787,6 +6967,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "closedOn": "2026-11-23",
+                 *       "outcome": "matched"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ImprovementActionClosure"];
             };
         };
@@ -4797,6 +6983,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "agreementId": "ie-dfe-child-tracing-mou",
+                     *       "version": "2.0",
+                     *       "heldOn": "2026-11-23",
+                     *       "attendees": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "name": "Removals Casework",
+                     *           "role": "Senior Responsible Owner"
+                     *         }
+                     *       ],
+                     *       "findings": [
+                     *         "finding"
+                     *       ],
+                     *       "signOffs": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "signatory": "Helen Marsh",
+                     *           "signedOn": "2026-11-23"
+                     *         }
+                     *       ],
+                     *       "joint": true,
+                     *       "awaitingSignOff": [
+                     *         "awaitingSignOff"
+                     *       ],
+                     *       "actions": [
+                     *         {
+                     *           "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *           "description": "Agreed at the quarterly joint review.",
+                     *           "owner": {
+                     *             "party": "dfe",
+                     *             "name": "Removals Casework"
+                     *           },
+                     *           "dueOn": "2026-11-23",
+                     *           "closed": {
+                     *             "on": "2026-11-23",
+                     *             "outcome": "matched"
+                     *           },
+                     *           "status": "open"
+                     *         }
+                     *       ],
+                     *       "signals": [
+                     *         {
+                     *           "code": "action-overdue",
+                     *           "detail": "The request is not valid."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["JointReviewView"];
                 };
             };
@@ -4830,6 +7067,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "directives": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "title": "Tracing the children of immigration offenders",
+                     *           "authority": "Immigration Act 1971, Schedule 2, paragraph 27B",
+                     *           "scope": {
+                     *             "parties": [
+                     *               "dfe"
+                     *             ],
+                     *             "exchanges": [
+                     *               "dfe.child-trace"
+                     *             ],
+                     *             "direction": "outbound",
+                     *             "purposeMode": "proactive",
+                     *             "compliantEnvironment": true
+                     *           },
+                     *           "condition": {
+                     *             "kind": "mou"
+                     *           },
+                     *           "effectiveFrom": "2026-11-23",
+                     *           "effectiveTo": "2026-11-23",
+                     *           "reference": "IE-RC-2026-0042"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectiveList"];
                 };
             };
@@ -4858,6 +7124,33 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "ie-dfe-child-tracing",
+                 *       "title": "Tracing the children of immigration offenders",
+                 *       "authority": "Immigration Act 1971, Schedule 2, paragraph 27B",
+                 *       "scope": {
+                 *         "parties": [
+                 *           "dfe"
+                 *         ],
+                 *         "exchanges": [
+                 *           "dfe.child-trace"
+                 *         ],
+                 *         "direction": "outbound",
+                 *         "purposeMode": "proactive",
+                 *         "compliantEnvironment": true
+                 *       },
+                 *       "condition": {
+                 *         "kind": "pause-over-age",
+                 *         "age": 35,
+                 *         "atExactAge": "paused",
+                 *         "whenAgeUnknown": "paused"
+                 *       },
+                 *       "effectiveFrom": "2026-11-23",
+                 *       "effectiveTo": "2026-11-23",
+                 *       "reference": "IE-RC-2026-0042"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Directive"];
             };
         };
@@ -4869,6 +7162,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "title": "Tracing the children of immigration offenders",
+                     *       "authority": "Immigration Act 1971, Schedule 2, paragraph 27B",
+                     *       "scope": {
+                     *         "parties": [
+                     *           "dfe"
+                     *         ],
+                     *         "exchanges": [
+                     *           "dfe.child-trace"
+                     *         ],
+                     *         "direction": "outbound",
+                     *         "purposeMode": "proactive",
+                     *         "compliantEnvironment": true
+                     *       },
+                     *       "condition": {
+                     *         "kind": "pause-over-age",
+                     *         "age": 35,
+                     *         "atExactAge": "paused",
+                     *         "whenAgeUnknown": "paused"
+                     *       },
+                     *       "effectiveFrom": "2026-11-23",
+                     *       "effectiveTo": "2026-11-23",
+                     *       "reference": "IE-RC-2026-0042"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Directive"];
                 };
             };
@@ -4904,6 +7224,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "extend",
+                 *       "effectiveTo": "2026-11-23",
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["DirectiveEnd"];
             };
         };
@@ -4915,6 +7242,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "title": "Tracing the children of immigration offenders",
+                     *       "authority": "Immigration Act 1971, Schedule 2, paragraph 27B",
+                     *       "scope": {
+                     *         "parties": [
+                     *           "dfe"
+                     *         ],
+                     *         "exchanges": [
+                     *           "dfe.child-trace"
+                     *         ],
+                     *         "direction": "outbound",
+                     *         "purposeMode": "proactive",
+                     *         "compliantEnvironment": true
+                     *       },
+                     *       "condition": {
+                     *         "kind": "mou"
+                     *       },
+                     *       "effectiveFrom": "2026-11-23",
+                     *       "effectiveTo": "2026-11-23",
+                     *       "reference": "IE-RC-2026-0042"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectiveRecord"];
                 };
             };
@@ -4948,6 +7299,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "scorecards": [
+                     *         {
+                     *           "collaborationId": "ie-dfe-child-tracing",
+                     *           "title": "Tracing the children of immigration offenders",
+                     *           "kind": "mou",
+                     *           "asOf": "2026-11-23",
+                     *           "characteristics": [
+                     *             {
+                     *               "id": "agreed-objectives",
+                     *               "met": true,
+                     *               "gaps": [
+                     *                 "gap"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "gaps": [
+                     *             {
+                     *               "code": "trace-child-of-immigration-offender",
+                     *               "characteristic": "age",
+                     *               "detail": "The request is not valid.",
+                     *               "weight": 3
+                     *             }
+                     *           ],
+                     *           "priority": 3
+                     *         }
+                     *       ],
+                     *       "attentionFirst": [
+                     *         "attentionFirst"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ScorecardList"];
                 };
             };
@@ -4974,6 +7359,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "collaborations": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "title": "Tracing the children of immigration offenders",
+                     *           "purpose": "trace-child-of-immigration-offender",
+                     *           "directorate": "Immigration Enforcement",
+                     *           "ownerName": "Helen Marsh",
+                     *           "ownerRole": "Senior Responsible Owner",
+                     *           "ownerEmail": "helen.marsh@homeoffice.gov.uk",
+                     *           "parties": "parties"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublishedList"];
                     "text/csv": string;
                 };
@@ -5001,6 +7402,241 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "window": {
+                     *         "from": "2019-03-01",
+                     *         "to": "2026-11-23"
+                     *       },
+                     *       "logHead": 3,
+                     *       "collaborations": [
+                     *         {
+                     *           "collaborationId": "ie-dfe-child-tracing",
+                     *           "title": "Tracing the children of immigration offenders",
+                     *           "kind": "bau",
+                     *           "figures": {
+                     *             "requests": 3,
+                     *             "outbound": 3,
+                     *             "inbound": 3,
+                     *             "permitted": 3,
+                     *             "refused": 3,
+                     *             "refusalsByRule": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "outcomes": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "matched": 3,
+                     *             "unmatched": 3,
+                     *             "matchRate": 1,
+                     *             "responseTimes": {
+                     *               "measured": 3,
+                     *               "p50Ms": 184,
+                     *               "p95Ms": 184
+                     *             },
+                     *             "sla": {
+                     *               "measured": 3,
+                     *               "within": 3,
+                     *               "breached": 3,
+                     *               "shareWithin": 1,
+                     *               "completionUnknown": 3
+                     *             },
+                     *             "feedback": {
+                     *               "exchanges": 3,
+                     *               "rate": 1,
+                     *               "byOutcome": {
+                     *                 "dfe.child-trace": 3
+                     *               }
+                     *             },
+                     *             "accuracy": {
+                     *               "withFeedback": 3,
+                     *               "inaccurate": 3,
+                     *               "corrected": 3,
+                     *               "rate": 1
+                     *             },
+                     *             "windrushReferrals": 3
+                     *           },
+                     *           "agreements": [
+                     *             {
+                     *               "agreementId": "ie-dfe-child-tracing-mou",
+                     *               "title": "Tracing the children of immigration offenders",
+                     *               "governing": "2.0",
+                     *               "cap": {
+                     *                 "agreementId": "ie-dfe-child-tracing-mou",
+                     *                 "version": "2.0",
+                     *                 "measure": "requests-per-month",
+                     *                 "monthlyCap": 3,
+                     *                 "used": 3,
+                     *                 "month": "2026-11"
+                     *               },
+                     *               "figures": {
+                     *                 "requests": 3,
+                     *                 "outbound": 3,
+                     *                 "inbound": 3,
+                     *                 "permitted": 3,
+                     *                 "refused": 3,
+                     *                 "refusalsByRule": {
+                     *                   "dfe.child-trace": 3
+                     *                 },
+                     *                 "outcomes": {
+                     *                   "dfe.child-trace": 3
+                     *                 },
+                     *                 "matched": 3,
+                     *                 "unmatched": 3,
+                     *                 "matchRate": 1,
+                     *                 "responseTimes": {
+                     *                   "measured": 3,
+                     *                   "p50Ms": 184,
+                     *                   "p95Ms": 184
+                     *                 },
+                     *                 "sla": {
+                     *                   "measured": 3,
+                     *                   "within": 3,
+                     *                   "breached": 3,
+                     *                   "shareWithin": 1,
+                     *                   "completionUnknown": 3
+                     *                 },
+                     *                 "feedback": {
+                     *                   "exchanges": 3,
+                     *                   "rate": 1,
+                     *                   "byOutcome": {
+                     *                     "dfe.child-trace": 3
+                     *                   }
+                     *                 },
+                     *                 "accuracy": {
+                     *                   "withFeedback": 3,
+                     *                   "inaccurate": 3,
+                     *                   "corrected": 3,
+                     *                   "rate": 1
+                     *                 },
+                     *                 "windrushReferrals": 3
+                     *               },
+                     *               "exchanges": [
+                     *                 {
+                     *                   "exchange": "dfe.child-trace",
+                     *                   "direction": "outbound",
+                     *                   "sla": {
+                     *                     "measure": "requests-per-month",
+                     *                     "hours": 3,
+                     *                     "workingDays": 3
+                     *                   },
+                     *                   "figures": {
+                     *                     "requests": 3,
+                     *                     "outbound": 3,
+                     *                     "inbound": 3,
+                     *                     "permitted": 3,
+                     *                     "refused": 3,
+                     *                     "refusalsByRule": {
+                     *                       "dfe.child-trace": 3
+                     *                     },
+                     *                     "outcomes": {
+                     *                       "dfe.child-trace": 3
+                     *                     },
+                     *                     "matched": 3,
+                     *                     "unmatched": 3,
+                     *                     "matchRate": 1,
+                     *                     "responseTimes": {
+                     *                       "measured": 3,
+                     *                       "p50Ms": 184,
+                     *                       "p95Ms": 184
+                     *                     },
+                     *                     "sla": {
+                     *                       "measured": 3,
+                     *                       "within": 3,
+                     *                       "breached": 3,
+                     *                       "shareWithin": 1,
+                     *                       "completionUnknown": 3
+                     *                     },
+                     *                     "feedback": {
+                     *                       "exchanges": 3,
+                     *                       "rate": 1,
+                     *                       "byOutcome": {
+                     *                         "dfe.child-trace": 3
+                     *                       }
+                     *                     },
+                     *                     "accuracy": {
+                     *                       "withFeedback": 3,
+                     *                       "inaccurate": 3,
+                     *                       "corrected": 3,
+                     *                       "rate": 1
+                     *                     },
+                     *                     "windrushReferrals": 3
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "unattributed": [
+                     *         {
+                     *           "exchange": "dfe.child-trace",
+                     *           "direction": "outbound",
+                     *           "sla": {
+                     *             "measure": "requests-per-month",
+                     *             "hours": 3,
+                     *             "workingDays": 3
+                     *           },
+                     *           "figures": {
+                     *             "requests": 3,
+                     *             "outbound": 3,
+                     *             "inbound": 3,
+                     *             "permitted": 3,
+                     *             "refused": 3,
+                     *             "refusalsByRule": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "outcomes": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "matched": 3,
+                     *             "unmatched": 3,
+                     *             "matchRate": 1,
+                     *             "responseTimes": {
+                     *               "measured": 3,
+                     *               "p50Ms": 184,
+                     *               "p95Ms": 184
+                     *             },
+                     *             "sla": {
+                     *               "measured": 3,
+                     *               "within": 3,
+                     *               "breached": 3,
+                     *               "shareWithin": 1,
+                     *               "completionUnknown": 3
+                     *             },
+                     *             "feedback": {
+                     *               "exchanges": 3,
+                     *               "rate": 1,
+                     *               "byOutcome": {
+                     *                 "dfe.child-trace": 3
+                     *               }
+                     *             },
+                     *             "accuracy": {
+                     *               "withFeedback": 3,
+                     *               "inaccurate": 3,
+                     *               "corrected": 3,
+                     *               "rate": 1
+                     *             },
+                     *             "windrushReferrals": 3
+                     *           }
+                     *         }
+                     *       ],
+                     *       "directives": [
+                     *         {
+                     *           "directiveId": "ie-dfe-child-tracing",
+                     *           "title": "Tracing the children of immigration offenders",
+                     *           "effectiveFrom": "2026-11-23",
+                     *           "effectiveTo": "2026-11-23",
+                     *           "rule": "windrush-pause",
+                     *           "inScope": 3,
+                     *           "permitted": 3,
+                     *           "refused": 3,
+                     *           "refusedByDirective": 3,
+                     *           "windrushReferrals": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MeasuresReport"];
                 };
             };
@@ -5034,6 +7670,242 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "logHead": 3,
+                     *       "window": {
+                     *         "from": "2019-03-01",
+                     *         "to": "2026-11-23"
+                     *       },
+                     *       "interval": "day",
+                     *       "measures": {
+                     *         "collaborationId": "ie-dfe-child-tracing",
+                     *         "title": "Tracing the children of immigration offenders",
+                     *         "kind": "bau",
+                     *         "figures": {
+                     *           "requests": 3,
+                     *           "outbound": 3,
+                     *           "inbound": 3,
+                     *           "permitted": 3,
+                     *           "refused": 3,
+                     *           "refusalsByRule": {
+                     *             "dfe.child-trace": 3
+                     *           },
+                     *           "outcomes": {
+                     *             "dfe.child-trace": 3
+                     *           },
+                     *           "matched": 3,
+                     *           "unmatched": 3,
+                     *           "matchRate": 1,
+                     *           "responseTimes": {
+                     *             "measured": 3,
+                     *             "p50Ms": 184,
+                     *             "p95Ms": 184
+                     *           },
+                     *           "sla": {
+                     *             "measured": 3,
+                     *             "within": 3,
+                     *             "breached": 3,
+                     *             "shareWithin": 1,
+                     *             "completionUnknown": 3
+                     *           },
+                     *           "feedback": {
+                     *             "exchanges": 3,
+                     *             "rate": 1,
+                     *             "byOutcome": {
+                     *               "dfe.child-trace": 3
+                     *             }
+                     *           },
+                     *           "accuracy": {
+                     *             "withFeedback": 3,
+                     *             "inaccurate": 3,
+                     *             "corrected": 3,
+                     *             "rate": 1
+                     *           },
+                     *           "windrushReferrals": 3
+                     *         },
+                     *         "agreements": [
+                     *           {
+                     *             "agreementId": "ie-dfe-child-tracing-mou",
+                     *             "title": "Tracing the children of immigration offenders",
+                     *             "governing": "2.0",
+                     *             "cap": {
+                     *               "agreementId": "ie-dfe-child-tracing-mou",
+                     *               "version": "2.0",
+                     *               "measure": "requests-per-month",
+                     *               "monthlyCap": 3,
+                     *               "used": 3,
+                     *               "month": "2026-11"
+                     *             },
+                     *             "figures": {
+                     *               "requests": 3,
+                     *               "outbound": 3,
+                     *               "inbound": 3,
+                     *               "permitted": 3,
+                     *               "refused": 3,
+                     *               "refusalsByRule": {
+                     *                 "dfe.child-trace": 3
+                     *               },
+                     *               "outcomes": {
+                     *                 "dfe.child-trace": 3
+                     *               },
+                     *               "matched": 3,
+                     *               "unmatched": 3,
+                     *               "matchRate": 1,
+                     *               "responseTimes": {
+                     *                 "measured": 3,
+                     *                 "p50Ms": 184,
+                     *                 "p95Ms": 184
+                     *               },
+                     *               "sla": {
+                     *                 "measured": 3,
+                     *                 "within": 3,
+                     *                 "breached": 3,
+                     *                 "shareWithin": 1,
+                     *                 "completionUnknown": 3
+                     *               },
+                     *               "feedback": {
+                     *                 "exchanges": 3,
+                     *                 "rate": 1,
+                     *                 "byOutcome": {
+                     *                   "dfe.child-trace": 3
+                     *                 }
+                     *               },
+                     *               "accuracy": {
+                     *                 "withFeedback": 3,
+                     *                 "inaccurate": 3,
+                     *                 "corrected": 3,
+                     *                 "rate": 1
+                     *               },
+                     *               "windrushReferrals": 3
+                     *             },
+                     *             "exchanges": [
+                     *               {
+                     *                 "exchange": "dfe.child-trace",
+                     *                 "direction": "outbound",
+                     *                 "sla": {
+                     *                   "measure": "requests-per-month",
+                     *                   "hours": 3,
+                     *                   "workingDays": 3
+                     *                 },
+                     *                 "figures": {
+                     *                   "requests": 3,
+                     *                   "outbound": 3,
+                     *                   "inbound": 3,
+                     *                   "permitted": 3,
+                     *                   "refused": 3,
+                     *                   "refusalsByRule": {
+                     *                     "dfe.child-trace": 3
+                     *                   },
+                     *                   "outcomes": {
+                     *                     "dfe.child-trace": 3
+                     *                   },
+                     *                   "matched": 3,
+                     *                   "unmatched": 3,
+                     *                   "matchRate": 1,
+                     *                   "responseTimes": {
+                     *                     "measured": 3,
+                     *                     "p50Ms": 184,
+                     *                     "p95Ms": 184
+                     *                   },
+                     *                   "sla": {
+                     *                     "measured": 3,
+                     *                     "within": 3,
+                     *                     "breached": 3,
+                     *                     "shareWithin": 1,
+                     *                     "completionUnknown": 3
+                     *                   },
+                     *                   "feedback": {
+                     *                     "exchanges": 3,
+                     *                     "rate": 1,
+                     *                     "byOutcome": {
+                     *                       "dfe.child-trace": 3
+                     *                     }
+                     *                   },
+                     *                   "accuracy": {
+                     *                     "withFeedback": 3,
+                     *                     "inaccurate": 3,
+                     *                     "corrected": 3,
+                     *                     "rate": 1
+                     *                   },
+                     *                   "windrushReferrals": 3
+                     *                 }
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "reported": [
+                     *         {
+                     *           "id": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *           "collaborationId": "ie-dfe-child-tracing",
+                     *           "measure": "requests-per-month",
+                     *           "periodFrom": "2026-11-23",
+                     *           "periodTo": "2026-11-23",
+                     *           "value": 3,
+                     *           "source": "dfe",
+                     *           "basis": "reported",
+                     *           "recordedBy": "registry-admin",
+                     *           "party": "dfe",
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10"
+                     *         }
+                     *       ],
+                     *       "obligations": {
+                     *         "open": 3,
+                     *         "overdue": 3,
+                     *         "confirmed": 3
+                     *       },
+                     *       "series": [
+                     *         {
+                     *           "start": "2026-11-23",
+                     *           "end": "2026-11-23",
+                     *           "figures": {
+                     *             "requests": 3,
+                     *             "outbound": 3,
+                     *             "inbound": 3,
+                     *             "permitted": 3,
+                     *             "refused": 3,
+                     *             "refusalsByRule": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "outcomes": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "matched": 3,
+                     *             "unmatched": 3,
+                     *             "matchRate": 1,
+                     *             "responseTimes": {
+                     *               "measured": 3,
+                     *               "p50Ms": 184,
+                     *               "p95Ms": 184
+                     *             },
+                     *             "sla": {
+                     *               "measured": 3,
+                     *               "within": 3,
+                     *               "breached": 3,
+                     *               "shareWithin": 1,
+                     *               "completionUnknown": 3
+                     *             },
+                     *             "feedback": {
+                     *               "exchanges": 3,
+                     *               "rate": 1,
+                     *               "byOutcome": {
+                     *                 "dfe.child-trace": 3
+                     *               }
+                     *             },
+                     *             "accuracy": {
+                     *               "withFeedback": 3,
+                     *               "inaccurate": 3,
+                     *               "corrected": 3,
+                     *               "rate": 1
+                     *             },
+                     *             "windrushReferrals": 3
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CollaborationMeasuresReport"];
                 };
             };
@@ -5060,6 +7932,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "logHead": 3,
+                     *       "signals": [
+                     *         {
+                     *           "code": "feed-stopped",
+                     *           "severity": "urgent",
+                     *           "collaborationId": "ie-dfe-child-tracing",
+                     *           "agreementId": "ie-dfe-child-tracing-mou",
+                     *           "exchange": "dfe.child-trace",
+                     *           "directiveId": "ie-dfe-child-tracing",
+                     *           "detail": "The request is not valid."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignalList"];
                 };
             };
@@ -5088,6 +7977,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                 *       "outcome": "benefit-stopped",
+                 *       "corrects": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FeedbackRequest"];
             };
         };
@@ -5099,6 +7995,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decisionId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "exchange": "dfe.child-trace",
+                     *       "outcome": "benefit-stopped",
+                     *       "corrects": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "recordedAt": "2026-11-23T10:15:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["FeedbackReceipt"];
                 };
             };
@@ -5123,6 +8029,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "collaborationId": "ie-dfe-child-tracing",
+                 *       "measure": "requests-per-month",
+                 *       "periodFrom": "2026-11-23",
+                 *       "periodTo": "2026-11-23",
+                 *       "value": 3,
+                 *       "source": "dfe"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReportedMeasureRequest"];
             };
         };
@@ -5133,6 +8049,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "collaborationId": "ie-dfe-child-tracing",
+                     *       "measure": "requests-per-month",
+                     *       "periodFrom": "2026-11-23",
+                     *       "periodTo": "2026-11-23",
+                     *       "value": 3,
+                     *       "source": "dfe",
+                     *       "basis": "reported",
+                     *       "recordedBy": "registry-admin",
+                     *       "party": "dfe",
+                     *       "recordedAt": "2026-11-23T10:15:00Z",
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReportedMeasure"];
                 };
             };
@@ -5163,6 +8095,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "obligations": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "kind": "refer-to-windrush-taskforce",
+                     *           "duty": "Tell DfE within 5 working days when a traced child is found to be at risk.",
+                     *           "decisionId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *           "exchange": "dfe.child-trace",
+                     *           "agreementId": "ie-dfe-child-tracing-mou",
+                     *           "responsibleParty": "home-office",
+                     *           "arose": "2026-11-23",
+                     *           "due": "2026-11-23",
+                     *           "status": "open",
+                     *           "confirmation": {
+                     *             "obligationId": "ie-dfe-child-tracing",
+                     *             "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *             "party": "dfe",
+                     *             "clientId": "ie-removals-casework",
+                     *             "recordedAt": "2026-11-23T10:15:00Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ObligationList"];
                 };
             };
@@ -5184,6 +8142,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["ObligationConfirmationRequest"];
             };
         };
@@ -5194,6 +8153,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "kind": "refer-to-windrush-taskforce",
+                     *       "duty": "Tell DfE within 5 working days when a traced child is found to be at risk.",
+                     *       "decisionId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "exchange": "dfe.child-trace",
+                     *       "agreementId": "ie-dfe-child-tracing-mou",
+                     *       "responsibleParty": "home-office",
+                     *       "arose": "2026-11-23",
+                     *       "due": "2026-11-23",
+                     *       "status": "open",
+                     *       "confirmation": {
+                     *         "obligationId": "ie-dfe-child-tracing",
+                     *         "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *         "party": "dfe",
+                     *         "clientId": "ie-removals-casework",
+                     *         "recordedAt": "2026-11-23T10:15:00Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Obligation"];
                 };
             };
@@ -5223,6 +8203,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "mappings": [
+                     *         {
+                     *           "claim": "sub",
+                     *           "value": "dfe.child-trace",
+                     *           "role": "sro",
+                     *           "since": "2026-11-23T10:15:00Z",
+                     *           "grantedBy": "dpo@homeoffice.gov.uk"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConsolePeople"];
                 };
             };
@@ -5241,6 +8234,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "claim": "sub",
+                 *       "value": "dfe",
+                 *       "role": "sro"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsoleRoleMapping"];
             };
         };
@@ -5251,6 +8251,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "claim": "sub",
+                     *       "value": "dfe.child-trace",
+                     *       "role": "sro",
+                     *       "since": "2026-11-23T10:15:00Z",
+                     *       "grantedBy": "dpo@homeoffice.gov.uk"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConsoleRoleMappingRecord"];
                 };
             };
@@ -5273,6 +8282,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "claim": "sub",
+                 *       "value": "dfe",
+                 *       "role": "sro"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsoleRoleMapping"];
             };
         };
@@ -5303,6 +8319,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                 *       "work": "nino-allocated",
+                 *       "completedAt": "2026-11-23T10:15:00Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CompletionRequest"];
             };
         };
@@ -5313,6 +8336,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decisionId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "exchange": "dfe.child-trace",
+                     *       "work": "Trace a child whose parent is believed to be an immigration offender",
+                     *       "completedAt": "2026-11-23T10:15:00Z",
+                     *       "recordedAt": "2026-11-23T10:15:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CompletionReceipt"];
                 };
             };
@@ -5460,6 +8493,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "clients": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "party": "dfe",
+                     *           "displayName": "Removals Casework (IE)",
+                     *           "roles": [
+                     *             "partner"
+                     *           ],
+                     *           "status": "active",
+                     *           "jwks": {
+                     *             "keys": [
+                     *               {
+                     *                 "kty": "EC",
+                     *                 "crv": "P-256",
+                     *                 "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *                 "kid": "audit-2026-11"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *           "revokedKids": [
+                     *             "revokedKid"
+                     *           ],
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "actor": "registry-admin",
+                     *           "action": "register",
+                     *           "reason": "Signed at the joint review; recorded on return from leave."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientList"];
                 };
             };
@@ -5478,6 +8544,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "ie-dfe-child-tracing",
+                 *       "party": "dfe",
+                 *       "displayName": "Removals Casework (IE)",
+                 *       "roles": [
+                 *         "partner"
+                 *       ],
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientRegistration"];
             };
         };
@@ -5488,6 +8565,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "party": "dfe",
+                     *       "displayName": "Removals Casework (IE)",
+                     *       "roles": [
+                     *         "partner"
+                     *       ],
+                     *       "status": "active",
+                     *       "jwks": {
+                     *         "keys": [
+                     *           {
+                     *             "kty": "EC",
+                     *             "crv": "P-256",
+                     *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *             "kid": "audit-2026-11"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *       "revokedKids": [
+                     *         "revokedKid"
+                     *       ],
+                     *       "recordedAt": "2026-11-23T10:15:00Z",
+                     *       "actor": "registry-admin",
+                     *       "action": "register",
+                     *       "reason": "Signed at the joint review; recorded on return from leave."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
@@ -5519,6 +8625,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client": {
+                     *         "id": "ie-dfe-child-tracing",
+                     *         "party": "dfe",
+                     *         "displayName": "Removals Casework (IE)",
+                     *         "roles": [
+                     *           "partner"
+                     *         ],
+                     *         "status": "active",
+                     *         "jwks": {
+                     *           "keys": [
+                     *             {
+                     *               "kty": "EC",
+                     *               "crv": "P-256",
+                     *               "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *               "kid": "audit-2026-11"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *         "revokedKids": [
+                     *           "revokedKid"
+                     *         ],
+                     *         "recordedAt": "2026-11-23T10:15:00Z",
+                     *         "actor": "registry-admin",
+                     *         "action": "register",
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "history": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "party": "dfe",
+                     *           "displayName": "Removals Casework (IE)",
+                     *           "roles": [
+                     *             "partner"
+                     *           ],
+                     *           "status": "active",
+                     *           "jwks": {
+                     *             "keys": [
+                     *               {
+                     *                 "kty": "EC",
+                     *                 "crv": "P-256",
+                     *                 "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *                 "kid": "audit-2026-11"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *           "revokedKids": [
+                     *             "revokedKid"
+                     *           ],
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "actor": "registry-admin",
+                     *           "action": "register",
+                     *           "reason": "Signed at the joint review; recorded on return from leave."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientDetail"];
                 };
             };
@@ -5541,6 +8707,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientKeysReplacement"];
             };
         };
@@ -5551,6 +8722,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "party": "dfe",
+                     *       "displayName": "Removals Casework (IE)",
+                     *       "roles": [
+                     *         "partner"
+                     *       ],
+                     *       "status": "active",
+                     *       "jwks": {
+                     *         "keys": [
+                     *           {
+                     *             "kty": "EC",
+                     *             "crv": "P-256",
+                     *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *             "kid": "audit-2026-11"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *       "revokedKids": [
+                     *         "revokedKid"
+                     *       ],
+                     *       "recordedAt": "2026-11-23T10:15:00Z",
+                     *       "actor": "registry-admin",
+                     *       "action": "register",
+                     *       "reason": "Signed at the joint review; recorded on return from leave."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
@@ -5577,6 +8777,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kid": "audit-2026-11",
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientKeyRevocation"];
             };
         };
@@ -5587,6 +8793,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "party": "dfe",
+                     *       "displayName": "Removals Casework (IE)",
+                     *       "roles": [
+                     *         "partner"
+                     *       ],
+                     *       "status": "active",
+                     *       "jwks": {
+                     *         "keys": [
+                     *           {
+                     *             "kty": "EC",
+                     *             "crv": "P-256",
+                     *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *             "kid": "audit-2026-11"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *       "revokedKids": [
+                     *         "revokedKid"
+                     *       ],
+                     *       "recordedAt": "2026-11-23T10:15:00Z",
+                     *       "actor": "registry-admin",
+                     *       "action": "register",
+                     *       "reason": "Signed at the joint review; recorded on return from leave."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
@@ -5612,6 +8847,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "suspend",
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientStatusChange"];
             };
         };
@@ -5622,6 +8863,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "party": "dfe",
+                     *       "displayName": "Removals Casework (IE)",
+                     *       "roles": [
+                     *         "partner"
+                     *       ],
+                     *       "status": "active",
+                     *       "jwks": {
+                     *         "keys": [
+                     *           {
+                     *             "kty": "EC",
+                     *             "crv": "P-256",
+                     *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *             "kid": "audit-2026-11"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *       "revokedKids": [
+                     *         "revokedKid"
+                     *       ],
+                     *       "recordedAt": "2026-11-23T10:15:00Z",
+                     *       "actor": "registry-admin",
+                     *       "action": "register",
+                     *       "reason": "Signed at the joint review; recorded on return from leave."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };

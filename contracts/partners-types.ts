@@ -617,6 +617,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "forename": "Amara",
+                 *       "surname": "Okonkwo-Testcase",
+                 *       "dateOfBirth": "2016-03-14",
+                 *       "postcode": "LS6 2AB"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DfePupilTraceRequest"];
             };
         };
@@ -627,6 +635,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "matched",
+                     *       "pupil": {
+                     *         "forename": "Amara",
+                     *         "surname": "Okonkwo-Testcase",
+                     *         "dateOfBirth": "2016-03-14",
+                     *         "homeAddresses": [
+                     *           {
+                     *             "line1": "14 Headingley Lane",
+                     *             "town": "Leeds",
+                     *             "postcode": "LS6 2AB",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "schools": [
+                     *           {
+                     *             "urn": "149101",
+                     *             "schoolName": "Ashgrove Fold Primary School",
+                     *             "address": {
+                     *               "line1": "3 Ashgrove Fold",
+                     *               "town": "Bradford",
+                     *               "postcode": "BD7 3EQ",
+                     *               "from": "2020-09-01",
+                     *               "to": "2021-04-30"
+                     *             },
+                     *             "from": "2020-09-01",
+                     *             "to": "2021-04-30"
+                     *           }
+                     *         ],
+                     *         "parents": [
+                     *           {
+                     *             "forename": "Chukwuemeka",
+                     *             "surname": "Okonkwo-Testcase",
+                     *             "relationship": "father"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DfePupilTraceResponse"];
                 };
             };
@@ -636,6 +685,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid-request",
+                     *       "detail": "The request does not match DfePupilTraceRequest"
+                     *     }
+                     */
                     "application/json": {
                         error: string;
                         detail?: string;
@@ -653,6 +708,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "batchReference": "DWP-NA-2026-0117",
+                 *       "grants": [
+                 *         {
+                 *           "homeOfficeReference": "HO-4000001",
+                 *           "forename": "Amara",
+                 *           "surname": "Okonkwo-Testcase",
+                 *           "dateOfBirth": "2016-03-14",
+                 *           "nino": "YH204817B"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["DwpNinoTraceRequest"];
             };
         };
@@ -663,6 +732,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "batchReference": "DWP-NA-2026-0117",
+                     *       "results": [
+                     *         {
+                     *           "homeOfficeReference": "HO-4000004",
+                     *           "outcome": "found",
+                     *           "nino": "YH204817B"
+                     *         },
+                     *         {
+                     *           "homeOfficeReference": "HO-4000007",
+                     *           "outcome": "partial-match",
+                     *           "candidates": [
+                     *             {
+                     *               "forename": "Mohammed",
+                     *               "surname": "Rahman",
+                     *               "dateOfBirth": "1991-07-19",
+                     *               "nino": "JC318274A",
+                     *               "postcode": "B11 1AA"
+                     *             },
+                     *             {
+                     *               "forename": "Mohammed",
+                     *               "surname": "Rahman",
+                     *               "dateOfBirth": "1991-07-19",
+                     *               "nino": "ZR550912C",
+                     *               "postcode": "E1 6AN"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DwpNinoTraceResponse"];
                 };
             };
@@ -672,6 +773,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid-request",
+                     *       "detail": "The request does not match DwpNinoTraceRequest",
+                     *       "fields": [
+                     *         {
+                     *           "field": "subject.dateOfBirth",
+                     *           "message": "is required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DwpError"];
                 };
             };
@@ -686,6 +799,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subject": {
+                 *         "nino": "YH204817B",
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14"
+                 *       },
+                 *       "since": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DwpAccessedPublicFundsRequest"];
             };
         };
@@ -696,6 +820,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "outcome": "matched",
+                     *       "nino": "YH204817B",
+                     *       "claims": [
+                     *         {
+                     *           "benefit": "housing-benefit",
+                     *           "from": "2014-01-06",
+                     *           "to": null,
+                     *           "basis": "housing-costs",
+                     *           "residenceBasis": "settled-status",
+                     *           "claimAddress": {
+                     *             "line1": "63 Albert Street",
+                     *             "town": "London",
+                     *             "postcode": "SW9 8ND"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DwpAccessedPublicFundsResponse"];
                 };
             };
@@ -705,6 +849,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid-request",
+                     *       "detail": "The request does not match DwpAccessedPublicFundsRequest",
+                     *       "fields": [
+                     *         {
+                     *           "field": "subject.dateOfBirth",
+                     *           "message": "is required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DwpError"];
                 };
             };
@@ -719,6 +875,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "notificationReference": "HO-PN-2026-004511",
+                 *       "subject": {
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B"
+                 *       },
+                 *       "change": "leave-curtailed",
+                 *       "effectiveFrom": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DwpStatusNotification"];
             };
         };
@@ -729,6 +899,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "acknowledged",
+                     *       "reference": "DWP-N-3F9A0C11B2",
+                     *       "recordFound": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["DwpNotificationAcknowledgement"];
                 };
             };
@@ -738,6 +915,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid-request",
+                     *       "detail": "The request does not match DwpStatusNotification",
+                     *       "fields": [
+                     *         {
+                     *           "field": "subject.dateOfBirth",
+                     *           "message": "is required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DwpError"];
                 };
             };
@@ -752,6 +941,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subject": {
+                 *         "nino": "YH204817B",
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14"
+                 *       },
+                 *       "evidence": [
+                 *         "employment"
+                 *       ],
+                 *       "statedUse": "To establish whether the applicant has worked in the UK, for a decision on their application for leave to remain.",
+                 *       "caseReference": "IE-RC-2026-0042"
+                 *     }
+                 */
                 "application/json": components["schemas"]["HmrcEvidenceRequest"];
             };
         };
@@ -762,6 +966,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "outcome": "matched",
+                     *       "taxpayer": {
+                     *         "nino": "YH204817B",
+                     *         "forename": "Amara",
+                     *         "surname": "Okonkwo-Testcase",
+                     *         "dateOfBirth": "2016-03-14"
+                     *       },
+                     *       "employment": [
+                     *         {
+                     *           "employer": "Calder Analytics Ltd",
+                     *           "payeReference": "120/CA55510",
+                     *           "from": "2019-03-01",
+                     *           "to": null
+                     *         }
+                     *       ],
+                     *       "income": [
+                     *         {
+                     *           "taxYear": "2025-26",
+                     *           "employer": "Calder Analytics Ltd",
+                     *           "payeReference": "120/CA55510",
+                     *           "grossPayPence": 3
+                     *         }
+                     *       ],
+                     *       "residence": [
+                     *         {
+                     *           "line1": "14 Headingley Lane",
+                     *           "town": "Leeds",
+                     *           "postcode": "LS6 2AB",
+                     *           "from": "2019-03-01",
+                     *           "to": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HmrcEvidenceResponse"];
                 };
             };
@@ -771,6 +1011,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid-request",
+                     *       "detail": "The request does not match HmrcEvidenceRequest",
+                     *       "fields": [
+                     *         {
+                     *           "field": "subject.dateOfBirth",
+                     *           "message": "is required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HmrcError"];
                 };
             };
@@ -780,6 +1032,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "subject-out-of-scope",
+                     *       "detail": "HMRC does not release information about British citizens or EU/EEA nationals under this agreement"
+                     *     }
+                     */
                     "application/json": components["schemas"]["HmrcError"];
                 };
             };
@@ -794,6 +1052,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "notificationReference": "HO-PN-2026-004511",
+                 *       "subject": {
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "nino": "YH204817B"
+                 *       },
+                 *       "change": "leave-curtailed",
+                 *       "effectiveFrom": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["HmrcStatusNotification"];
             };
         };
@@ -804,6 +1076,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "acknowledged",
+                     *       "reference": "HMRC-N-7C2E90A4D1",
+                     *       "recordFound": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["HmrcNotificationAcknowledgement"];
                 };
             };
@@ -813,6 +1092,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid-request",
+                     *       "detail": "The request does not match HmrcStatusNotification",
+                     *       "fields": [
+                     *         {
+                     *           "field": "subject.dateOfBirth",
+                     *           "message": "is required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HmrcError"];
                 };
             };
@@ -827,6 +1118,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "forename": "Amara",
+                 *       "surname": "Okonkwo-Testcase",
+                 *       "dateOfBirth": "2016-03-14",
+                 *       "postcode": "LS6 2AB",
+                 *       "sex": "F"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NhsTraceRequest"];
             };
         };
@@ -837,6 +1137,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "outcome": "matched",
+                     *       "patient": {
+                     *         "forename": "Amara",
+                     *         "surname": "Okonkwo-Testcase",
+                     *         "dateOfBirth": "2016-03-14",
+                     *         "address": {
+                     *           "line1": "14 Headingley Lane",
+                     *           "town": "Leeds",
+                     *           "postcode": "LS6 2AB",
+                     *           "from": "2019-03-01"
+                     *         },
+                     *         "gpPracticeName": "Headingley Medical Centre"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["NhsTraceResponse"];
                 };
             };
@@ -846,6 +1163,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid-request",
+                     *       "detail": "The request does not match NhsTraceRequest",
+                     *       "fields": [
+                     *         {
+                     *           "field": "subject.dateOfBirth",
+                     *           "message": "is required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["NhsError"];
                 };
             };
@@ -860,6 +1189,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subject": {
+                 *         "nino": "YH204817B",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["HomeOfficeStatusCheckRequest"];
             };
         };
@@ -870,6 +1210,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "outcome": "matched",
+                     *       "record": {
+                     *         "homeOfficeReference": "HO-4000001",
+                     *         "nino": "YH204817B",
+                     *         "forename": "Amara",
+                     *         "surname": "Okonkwo-Testcase",
+                     *         "dateOfBirth": "2016-03-14",
+                     *         "nationality": "NGA",
+                     *         "immigrationStatus": "british-citizen",
+                     *         "leaveType": "dependant",
+                     *         "leaveValidFrom": "2026-11-23",
+                     *         "leaveValidTo": "2026-11-23",
+                     *         "noRecourseToPublicFunds": false,
+                     *         "supportedUnderS95": true,
+                     *         "arrivedInUk": "2026-11-23",
+                     *         "windrushProfile": true,
+                     *         "facingDeportationForCriminalOffence": true,
+                     *         "sentenceMonths": 3
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["HomeOfficeStatusCheckResponse"];
                 };
             };
@@ -879,6 +1242,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid-request",
+                     *       "detail": "The request does not match HomeOfficeStatusCheckRequest",
+                     *       "fields": [
+                     *         {
+                     *           "field": "subject.dateOfBirth",
+                     *           "message": "is required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HomeOfficeError"];
                 };
             };
@@ -893,6 +1268,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "homeOfficeReference": "HO-4000001",
+                 *       "forename": "Amara",
+                 *       "surname": "Okonkwo-Testcase",
+                 *       "dateOfBirth": "2016-03-14",
+                 *       "trust": "Leeds Teaching Hospitals NHS Trust",
+                 *       "amountPence": 3,
+                 *       "invoicedOn": "2026-11-23",
+                 *       "status": "debt-outstanding"
+                 *     }
+                 */
                 "application/json": components["schemas"]["HomeOfficeNhsDebtorReport"];
             };
         };
@@ -903,6 +1290,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "outcome": "recorded",
+                     *       "reference": "HO-NHSD-5E1B7A20C9",
+                     *       "homeOfficeReference": "HO-4000006",
+                     *       "previousStatus": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["HomeOfficeNhsDebtorReceipt"];
                 };
             };
@@ -912,6 +1307,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid-request",
+                     *       "detail": "The request does not match HomeOfficeNhsDebtorReport",
+                     *       "fields": [
+                     *         {
+                     *           "field": "subject.dateOfBirth",
+                     *           "message": "is required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["HomeOfficeError"];
                 };
             };
@@ -926,6 +1333,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "shareReference": "HO-FS-2026-0031",
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "homeOfficeReference": "HO-4000001",
+                 *         "postcode": "LS6 2AB"
+                 *       },
+                 *       "status": "disqualified-person",
+                 *       "reason": "facing-deportation-for-criminal-offence",
+                 *       "effectiveFrom": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FinancialStatusShare"];
             };
         };
@@ -936,6 +1358,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "acknowledged",
+                     *       "reference": "FIN-0A4C2E9B71"
+                     *     }
+                     */
                     "application/json": components["schemas"]["FinancialStatusShareAcknowledgement"];
                 };
             };
@@ -945,6 +1373,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid-request",
+                     *       "detail": "The request does not match FinancialStatusShare",
+                     *       "fields": [
+                     *         {
+                     *           "field": "subject.dateOfBirth",
+                     *           "message": "is required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["FinancialError"];
                 };
             };
