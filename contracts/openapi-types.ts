@@ -8373,7 +8373,43 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "purpose": "trace-child-of-immigration-offender",
+                 *         "legalBasis": "dpa-1998-s29-3",
+                 *         "caseReference": "IE-RC-2026-0042",
+                 *         "grounds": {
+                 *           "parentBelievedImmigrationOffender": true
+                 *         },
+                 *         "subject": {
+                 *           "forename": "Amara",
+                 *           "surname": "Okonkwo-Testcase",
+                 *           "dateOfBirth": "2016-03-14",
+                 *           "postcode": "LS6 2AB"
+                 *         }
+                 *       },
+                 *       {
+                 *         "purpose": "trace-child-of-immigration-offender",
+                 *         "legalBasis": "dpa-1998-s29-3",
+                 *         "caseReference": "IE-RC-2026-0043",
+                 *         "grounds": {
+                 *           "parentBelievedImmigrationOffender": true
+                 *         },
+                 *         "subject": {
+                 *           "forename": "Selam",
+                 *           "surname": "Tesfaye",
+                 *           "dateOfBirth": "2017-01-25",
+                 *           "postcode": "TS3 6AA"
+                 *         }
+                 *       }
+                 *     ]
+                 */
                 "application/json": Record<string, never>[];
+                /**
+                 * @example {"purpose":"trace-child-of-immigration-offender","legalBasis":"dpa-1998-s29-3","caseReference":"IE-RC-2026-0042","grounds":{"parentBelievedImmigrationOffender":true},"subject":{"forename":"Amara","surname":"Okonkwo-Testcase","dateOfBirth":"2016-03-14","postcode":"LS6 2AB"}}
+                 *     {"purpose":"trace-child-of-immigration-offender","legalBasis":"dpa-1998-s29-3","caseReference":"IE-RC-2026-0043","grounds":{"parentBelievedImmigrationOffender":true},"subject":{"forename":"Selam","surname":"Tesfaye","dateOfBirth":"2017-01-25","postcode":"TS3 6AA"}}
+                 */
                 "application/x-ndjson": string;
             };
         };
@@ -8386,6 +8422,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e",
+                     *       "exchange": "dfe.child-trace",
+                     *       "total": 2,
+                     *       "invalid": 0,
+                     *       "progress": "/v1/batches/7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e",
+                     *       "results": "/v1/batches/7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e/results"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BatchAccepted"];
                 };
             };
@@ -8416,6 +8462,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e",
+                     *       "exchange": "dfe.child-trace",
+                     *       "state": "done",
+                     *       "total": 2,
+                     *       "done": 2,
+                     *       "permitted": 1,
+                     *       "refused": 1,
+                     *       "failed": 0,
+                     *       "invalid": 0,
+                     *       "submittedAt": "2026-11-23T10:15:00Z",
+                     *       "finishedAt": "2026-11-23T10:15:04Z",
+                     *       "results": "/v1/batches/7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e/results"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BatchProgress"];
                 };
             };
@@ -8444,6 +8506,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {"index":0,"requestId":"req-7f3a9c2e-0","status":"permitted","auditId":"0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10","decision":"permit","outcome":"matched","agreement":{"id":"ie-dfe-child-tracing-mou","version":"2.0"},"rules":[{"id":"purpose","outcome":"permit","reason":"The stated purpose is one of this agreement's purposes"}],"result":{"match":true}}
+                     *     {"index":1,"requestId":"req-7f3a9c2e-1","status":"refused","auditId":"5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d","decision":"deny","agreement":{"id":"ie-dfe-child-tracing-mou","version":"2.0"},"rules":[{"id":"monthly-cap","outcome":"deny","reason":"The agreement's monthly cap of 500 is reached for 2026-11"}],"outcome":"refused","detail":"The agreement's monthly cap is reached for this month."}
+                     */
                     "application/x-ndjson": string;
                 };
             };
