@@ -3120,8 +3120,6 @@ export interface operations {
                  *       "purpose": "trace-child-of-immigration-offender",
                  *       "legalBasis": "dpa-1998-s29-3",
                  *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
-                 *       "urgentSafeguarding": true,
                  *       "grounds": {
                  *         "parentBelievedImmigrationOffender": true
                  *       },
@@ -3129,8 +3127,7 @@ export interface operations {
                  *         "forename": "Amara",
                  *         "surname": "Okonkwo-Testcase",
                  *         "dateOfBirth": "2016-03-14",
-                 *         "postcode": "LS6 2AB",
-                 *         "nationality": "NGA"
+                 *         "postcode": "LS6 2AB"
                  *       }
                  *     }
                  */
@@ -3240,19 +3237,17 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
-                 *       "batchReference": "DWP-NA-2026-0117",
+                 *       "purpose": "record-nino-on-brp",
+                 *       "legalBasis": "ssaa-1992-s122b",
+                 *       "caseReference": "UKVI-NA-2026-1123",
+                 *       "batchReference": "CID-GRANTS-2026-11-23",
                  *       "grants": [
                  *         {
-                 *           "homeOfficeReference": "HO-4000001",
-                 *           "forename": "Amara",
-                 *           "surname": "Okonkwo-Testcase",
-                 *           "dateOfBirth": "2016-03-14",
-                 *           "nino": "YH204817B",
-                 *           "vulnerable": true
+                 *           "homeOfficeReference": "HO-4000005",
+                 *           "forename": "Priya",
+                 *           "surname": "Raghunathan",
+                 *           "dateOfBirth": "1988-05-01",
+                 *           "nino": "PL739201D"
                  *         }
                  *       ]
                  *     }
@@ -3364,19 +3359,15 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "purpose": "check-accessed-public-funds",
                  *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "caseReference": "UKVI-MC-2026-0311",
                  *       "subject": {
-                 *         "forename": "Amara",
-                 *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
-                 *       },
-                 *       "since": "2026-11-23"
+                 *         "forename": "Clarence",
+                 *         "surname": "Baptiste",
+                 *         "dateOfBirth": "1948-06-02",
+                 *         "nino": "YH204817B"
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["PersonQueryRequest"];
@@ -3510,17 +3501,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "purpose": "benefit-entitlement-status-check",
+                 *       "legalBasis": "ssaa-1992-s122b",
+                 *       "caseReference": "DWP-UC-2026-7781",
                  *       "subject": {
-                 *         "forename": "Amara",
-                 *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
+                 *         "forename": "Clarence",
+                 *         "surname": "Baptiste",
+                 *         "dateOfBirth": "1948-06-02",
+                 *         "nino": "YH204817B"
                  *       }
                  *     }
                  */
@@ -3629,21 +3617,18 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
-                 *       "notificationReference": "HO-PN-2026-004511",
-                 *       "subject": {
-                 *         "forename": "Amara",
-                 *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
-                 *       },
+                 *       "purpose": "cease-benefits-notification",
+                 *       "legalBasis": "ssaa-1992-s122b",
+                 *       "caseReference": "HO-CE-2026-0042",
+                 *       "notificationReference": "HO-CE-N-2026-0042",
                  *       "change": "leave-curtailed",
-                 *       "effectiveFrom": "2026-11-23"
+                 *       "effectiveFrom": "2026-11-01",
+                 *       "subject": {
+                 *         "forename": "Jordan",
+                 *         "surname": "Mitchell",
+                 *         "dateOfBirth": "1979-12-03",
+                 *         "homeOfficeReference": "HO-4000008"
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["ProactiveNotificationRequest"];
@@ -3744,22 +3729,15 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "purpose": "immigration-offences",
+                 *       "legalBasis": "ukba-2007-s40",
+                 *       "caseReference": "IE-ICE-2026-1207",
                  *       "subject": {
-                 *         "forename": "Amara",
-                 *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
+                 *         "forename": "Ruan",
+                 *         "surname": "van der Merwe",
+                 *         "dateOfBirth": "2000-02-10"
                  *       },
-                 *       "evidence": [
-                 *         "employment"
-                 *       ],
-                 *       "statedUse": "To establish whether the applicant has worked in the UK, for a decision on their application for leave to remain."
+                 *       "statedUse": "To establish whether the person has worked in breach of their conditions of stay"
                  *     }
                  */
                 "application/json": components["schemas"]["HmrcEvidenceGatewayRequest"];
@@ -3893,17 +3871,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "purpose": "tax-credit-child-benefit-status-check",
+                 *       "legalBasis": "ukba-2007-hmrc-status-exchange",
+                 *       "caseReference": "HMRC-CB-2026-5512",
                  *       "subject": {
-                 *         "forename": "Amara",
-                 *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
+                 *         "forename": "Clarence",
+                 *         "surname": "Baptiste",
+                 *         "dateOfBirth": "1948-06-02",
+                 *         "nino": "YH204817B"
                  *       }
                  *     }
                  */
@@ -4012,21 +3987,18 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
-                 *       "notificationReference": "HO-PN-2026-004511",
-                 *       "subject": {
-                 *         "forename": "Amara",
-                 *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
-                 *       },
+                 *       "purpose": "compliant-environment-notification",
+                 *       "legalBasis": "ukba-2007-hmrc-status-exchange",
+                 *       "caseReference": "HO-CE-2026-0043",
+                 *       "notificationReference": "HO-CE-N-2026-0042",
                  *       "change": "leave-curtailed",
-                 *       "effectiveFrom": "2026-11-23"
+                 *       "effectiveFrom": "2026-11-01",
+                 *       "subject": {
+                 *         "forename": "Jordan",
+                 *         "surname": "Mitchell",
+                 *         "dateOfBirth": "1979-12-03",
+                 *         "homeOfficeReference": "HO-4000008"
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["ProactiveNotificationRequest"];
@@ -4127,17 +4099,14 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "purpose": "confirm-parent-leave",
+                 *       "legalBasis": "education-gateway-yet-to-be-named",
+                 *       "caseReference": "LEA-ADM-2026-0917",
                  *       "subject": {
-                 *         "forename": "Amara",
+                 *         "forename": "Ngozi",
                  *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
+                 *         "dateOfBirth": "1987-09-22",
+                 *         "homeOfficeReference": "HO-4000002"
                  *       }
                  *     }
                  */
@@ -4246,17 +4215,13 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "purpose": "free-school-meals-eligibility",
+                 *       "legalBasis": "iaa-1999-s95",
+                 *       "caseReference": "ECS-FSM-2026-0230",
                  *       "subject": {
-                 *         "forename": "Amara",
-                 *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
+                 *         "forename": "Yonas",
+                 *         "surname": "Tesfaye",
+                 *         "dateOfBirth": "1989-04-11"
                  *       }
                  *     }
                  */
@@ -4365,17 +4330,13 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "purpose": "establish-chargeability",
+                 *       "legalBasis": "nhs-overseas-visitor-charging",
+                 *       "caseReference": "GSTT-OVM-2026-0815",
                  *       "subject": {
-                 *         "forename": "Amara",
-                 *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
+                 *         "forename": "Jordan",
+                 *         "surname": "Mitchell",
+                 *         "dateOfBirth": "1979-12-03"
                  *       }
                  *     }
                  */
@@ -4484,22 +4445,18 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "purpose": "record-nhs-debt",
+                 *       "legalBasis": "immigration-rules-320-22",
+                 *       "caseReference": "OVM-DEBTORS-2026-11",
                  *       "subject": {
-                 *         "forename": "Amara",
-                 *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
+                 *         "forename": "Jordan",
+                 *         "surname": "Mitchell",
+                 *         "dateOfBirth": "1979-12-03"
                  *       },
                  *       "debt": {
-                 *         "invoiceNumber": "LTH-INV-2026-08812",
-                 *         "invoicedOn": "2026-11-23",
-                 *         "amountPence": 3,
+                 *         "invoiceNumber": "INV-2026-08-0451",
+                 *         "invoicedOn": "2026-08-23",
+                 *         "amountPence": 65000,
                  *         "status": "debt-outstanding"
                  *       }
                  *     }
@@ -4602,21 +4559,17 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "purpose": "deportation-serious-criminal-offence",
+                 *       "legalBasis": "iaa-1999-s20",
+                 *       "caseReference": "IE-TRACE-2026-0661",
                  *       "subject": {
-                 *         "forename": "Amara",
-                 *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
+                 *         "forename": "Ruan",
+                 *         "surname": "van der Merwe",
+                 *         "dateOfBirth": "2000-02-10"
                  *       },
                  *       "trace": {
                  *         "otherEffortsFailed": true,
-                 *         "sentenceMonths": 3
+                 *         "sentenceMonths": 18
                  *       }
                  *     }
                  */
@@ -4751,22 +4704,18 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "purpose": "trace-child-of-immigration-offender",
-                 *       "legalBasis": "dpa-1998-s29-3",
-                 *       "caseReference": "IE-RC-2026-0042",
-                 *       "agreementId": "ie-dfe-child-tracing-mou",
-                 *       "shareReference": "HO-FS-2026-0031",
-                 *       "subject": {
-                 *         "forename": "Amara",
-                 *         "surname": "Okonkwo-Testcase",
-                 *         "dateOfBirth": "2016-03-14",
-                 *         "nino": "YH204817B",
-                 *         "homeOfficeReference": "HO-4000001",
-                 *         "postcode": "LS6 2AB"
-                 *       },
+                 *       "purpose": "disqualified-person-current-account",
+                 *       "legalBasis": "ia-2014-s40-40h",
+                 *       "caseReference": "HO-FIN-2026-0119",
+                 *       "shareReference": "HO-FIN-SHARE-0119",
                  *       "status": "disqualified-person",
                  *       "reason": "facing-deportation-for-criminal-offence",
-                 *       "effectiveFrom": "2026-11-23"
+                 *       "effectiveFrom": "2026-11-01",
+                 *       "subject": {
+                 *         "forename": "Ruan",
+                 *         "surname": "van der Merwe",
+                 *         "dateOfBirth": "2000-02-10"
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["FinancialStatusShareGatewayRequest"];
