@@ -3151,12 +3151,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 2.0 of Home Office – DfE child tracing process MoU is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "home-office-ie may ask dfe under Home Office – DfE child tracing process MoU"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -3272,12 +3272,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 2018-05 of UKVI – DWP NINO alignment process MoU is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "home-office-ukvi may ask dwp under UKVI – DWP NINO alignment process MoU"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -3292,8 +3292,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "ukvi-dwp-nino-alignment-mou",
+                     *           "version": "2018-05"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -3390,12 +3390,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 1.0 of DWP National Disclosure Unit MoU (Form 1000 requests) is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "home-office-ukvi may ask dwp under DWP National Disclosure Unit MoU (Form 1000 requests)"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -3410,8 +3410,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "dwp-disclosure-mou",
+                     *           "version": "1.0"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -3532,12 +3532,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 2012-01 of Home Office – DWP umbrella data-sharing MoU is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "dwp may ask home-office under Home Office – DWP umbrella data-sharing MoU"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -3552,8 +3552,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "home-office-dwp-umbrella-mou",
+                     *           "version": "2012-01"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -3651,12 +3651,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 2012-01 of Home Office – DWP umbrella data-sharing MoU is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "home-office may ask dwp under Home Office – DWP umbrella data-sharing MoU"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -3671,8 +3671,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "home-office-dwp-umbrella-mou",
+                     *           "version": "2012-01"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -3760,12 +3760,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 1.0 of UKVI – HMRC bulk data-sharing agreement is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "home-office-ukvi may ask hmrc under UKVI – HMRC bulk data-sharing agreement"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -3780,8 +3780,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "ukvi-hmrc-bulk-evidence-dsa",
+                     *           "version": "1.0"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -3902,12 +3902,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 2007-10 of UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named) is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "hmrc may ask home-office under UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named)"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -3922,8 +3922,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "home-office-hmrc-status-gateway",
+                     *           "version": "2007-10"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -4021,12 +4021,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 2007-10 of UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named) is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "home-office may ask hmrc under UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named)"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -4041,8 +4041,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "home-office-hmrc-status-gateway",
+                     *           "version": "2007-10"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -4130,12 +4130,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 1.0 of Home Office – DfE umbrella data-sharing MoU is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "local-education-authorities may ask home-office under Home Office – DfE umbrella data-sharing MoU"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -4150,8 +4150,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "home-office-dfe-umbrella-mou",
+                     *           "version": "1.0"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -4245,12 +4245,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version V1-3 of Free school meals eligibility checking process MoU is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "dfe may ask home-office under Free school meals eligibility checking process MoU"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -4265,8 +4265,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "ho-dfe-fsm-process-mou",
+                     *           "version": "V1-3"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -4360,12 +4360,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 1.0 of IECAS checking service MoU - Home Office – nhs-trust-wealdbridge is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "nhs-trust-wealdbridge may ask home-office-ie under IECAS checking service MoU - Home Office – nhs-trust-wealdbridge"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -4380,8 +4380,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "iecas-mou-nhs-trust-wealdbridge",
+                     *           "version": "1.0"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -4481,12 +4481,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 2016-04 of Immigration Rules ¶320(22) and ¶322(12) - NHS debtors (no MoU) is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "dhsc may ask home-office-ie under Immigration Rules ¶320(22) and ¶322(12) - NHS debtors (no MoU)"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -4501,8 +4501,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "nhs-debtor-immigration-rules",
+                     *           "version": "2016-04"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -4593,12 +4593,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 2017-12 of Home Office – NHS Digital MoU - non-medical data for immigration tracing is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "home-office may ask nhs-digital under Home Office – NHS Digital MoU - non-medical data for immigration tracing"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -4613,8 +4613,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "ho-nhs-digital-tracing-mou",
+                     *           "version": "2017-12"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
@@ -4738,12 +4738,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *             "reason": "Version 2017-10 of Immigration Acts 2014 and 2016 - current accounts (no MoU) is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *             "reason": "home-office may ask financial-institutions under Immigration Acts 2014 and 2016 - current accounts (no MoU)"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -4758,8 +4758,8 @@ export interface operations {
                      *         ],
                      *         "obligations": [],
                      *         "agreement": {
-                     *           "id": "ie-dfe-child-tracing-mou",
-                     *           "version": "2.0"
+                     *           "id": "ia-2014-current-accounts",
+                     *           "version": "2017-10"
                      *         },
                      *         "directives": [],
                      *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
