@@ -3316,7 +3316,7 @@ export interface operations {
                      *         "partialMatches": [
                      *           {
                      *             "homeOfficeReference": "HO-4000001",
-                     *             "candidates": 3
+                     *             "candidates": 2
                      *           }
                      *         ]
                      *       }
@@ -3433,7 +3433,7 @@ export interface operations {
                      *             "basis": "entitled"
                      *           }
                      *         ],
-                     *         "partialMatches": 3,
+                     *         "partialMatches": 0,
                      *         "employment": [
                      *           {
                      *             "employer": "Calder Analytics Ltd",
@@ -3444,7 +3444,7 @@ export interface operations {
                      *         "income": [
                      *           {
                      *             "taxYear": "2025-26",
-                     *             "payPence": 3
+                     *             "payPence": 3875000
                      *           }
                      *         ],
                      *         "residence": [
@@ -3566,7 +3566,7 @@ export interface operations {
                      *       },
                      *       "outcome": "matched",
                      *       "notices": [
-                     *         "notice"
+                     *         "The Home Office has referred this case to the Windrush Taskforce; do not act on this status alone."
                      *       ],
                      *       "result": {
                      *         "match": true,
@@ -3803,7 +3803,7 @@ export interface operations {
                      *             "basis": "entitled"
                      *           }
                      *         ],
-                     *         "partialMatches": 3,
+                     *         "partialMatches": 0,
                      *         "employment": [
                      *           {
                      *             "employer": "Calder Analytics Ltd",
@@ -3814,7 +3814,7 @@ export interface operations {
                      *         "income": [
                      *           {
                      *             "taxYear": "2025-26",
-                     *             "payPence": 3
+                     *             "payPence": 3875000
                      *           }
                      *         ],
                      *         "residence": [
@@ -3936,7 +3936,7 @@ export interface operations {
                      *       },
                      *       "outcome": "matched",
                      *       "notices": [
-                     *         "notice"
+                     *         "The Home Office has referred this case to the Windrush Taskforce; do not act on this status alone."
                      *       ],
                      *       "result": {
                      *         "match": true,
@@ -4164,7 +4164,7 @@ export interface operations {
                      *       },
                      *       "outcome": "matched",
                      *       "notices": [
-                     *         "notice"
+                     *         "The Home Office has referred this case to the Windrush Taskforce; do not act on this status alone."
                      *       ],
                      *       "result": {
                      *         "match": true,
@@ -4279,7 +4279,7 @@ export interface operations {
                      *       },
                      *       "outcome": "matched",
                      *       "notices": [
-                     *         "notice"
+                     *         "The Home Office has referred this case to the Windrush Taskforce; do not act on this status alone."
                      *       ],
                      *       "result": {
                      *         "match": true,
@@ -4394,7 +4394,7 @@ export interface operations {
                      *       },
                      *       "outcome": "matched",
                      *       "notices": [
-                     *         "notice"
+                     *         "The Home Office has referred this case to the Windrush Taskforce; do not act on this status alone."
                      *       ],
                      *       "result": {
                      *         "match": true,
@@ -4636,7 +4636,7 @@ export interface operations {
                      *             "basis": "entitled"
                      *           }
                      *         ],
-                     *         "partialMatches": 3,
+                     *         "partialMatches": 0,
                      *         "employment": [
                      *           {
                      *             "employer": "Calder Analytics Ltd",
@@ -4647,7 +4647,7 @@ export interface operations {
                      *         "income": [
                      *           {
                      *             "taxYear": "2025-26",
-                     *             "payPence": 3
+                     *             "payPence": 3875000
                      *           }
                      *         ],
                      *         "residence": [
@@ -5031,7 +5031,7 @@ export interface operations {
                      *       "kind": "decision",
                      *       "identical": true,
                      *       "differences": [
-                     *         "difference"
+                     *         "The replayed decision has no obligations; the logged one has refer-to-windrush-taskforce."
                      *       ],
                      *       "register": {
                      *         "generation": 3,
@@ -5277,7 +5277,7 @@ export interface operations {
                      *         "leafIndex": 3,
                      *         "treeSize": 12,
                      *         "hashes": [
-                     *           "hashe"
+                     *           "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
                      *         ]
                      *       },
                      *       "keys": "/.well-known/audit-keys.json"
@@ -5404,7 +5404,7 @@ export interface operations {
                      *       "leafIndex": 3,
                      *       "treeSize": 12,
                      *       "hashes": [
-                     *         "hashe"
+                     *         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
                      *       ]
                      *     }
                      */
@@ -5443,7 +5443,7 @@ export interface operations {
                      *       "from": 3,
                      *       "to": 3,
                      *       "hashes": [
-                     *         "hashe"
+                     *         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
                      *       ]
                      *     }
                      */

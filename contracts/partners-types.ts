@@ -988,7 +988,7 @@ export interface operations {
                      *           "taxYear": "2025-26",
                      *           "employer": "Calder Analytics Ltd",
                      *           "payeReference": "120/CA55510",
-                     *           "grossPayPence": 3
+                     *           "grossPayPence": 3875000
                      *         }
                      *       ],
                      *       "residence": [
@@ -1229,7 +1229,7 @@ export interface operations {
                      *         "arrivedInUk": "2026-11-23",
                      *         "windrushProfile": true,
                      *         "facingDeportationForCriminalOffence": true,
-                     *         "sentenceMonths": 3
+                     *         "sentenceMonths": 18
                      *       }
                      *     }
                      */
@@ -1275,7 +1275,7 @@ export interface operations {
                  *       "surname": "Okonkwo-Testcase",
                  *       "dateOfBirth": "2016-03-14",
                  *       "trust": "Leeds Teaching Hospitals NHS Trust",
-                 *       "amountPence": 3,
+                 *       "amountPence": 65000,
                  *       "invoicedOn": "2026-11-23",
                  *       "status": "debt-outstanding"
                  *     }
