@@ -91,6 +91,14 @@ describe('the examples in the contracts', () => {
     expect(invalid).toEqual([]);
   });
 
+  it("gives a batch of records each of which the exchange's single endpoint takes", () => {
+    const batch = all.find((each) => each.where.includes('submitExchangeBatch') && isJson(each.mediaType));
+    const single = ajv.compile({ $ref: 'openapi#/components/schemas/ChildTraceRequest' });
+    const records = batch!.examples[0]![1] as unknown[];
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) expect(single(record), ajv.errorsText(single.errors)).toBe(true);
+  });
+
   it('would catch a drift: an example with a required field removed is refused', () => {
     const c = all.find((each) => each.where.includes('dfeChildTrace') && each.where.includes('request'));
     const schema = ajv.compile(absolute(c!.schema, c!.id) as object);
