@@ -1,12 +1,13 @@
 // openapi.yaml is the one contract: the generated types must match it, and request schemas refuse unknown fields.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateTypes, generatedPath } from './generate.ts';
+import { generated, generateTypes } from './generate.ts';
 import { openapi } from './openapi.ts';
 
 describe('the contract', () => {
-  it('has generated types that are up to date (run `npm run contracts` after editing openapi.yaml)', async () => {
-    expect(fs.readFileSync(generatedPath, 'utf8')).toBe(await generateTypes());
+  it.each(generated)('has up-to-date types from $name (run `npm run contracts` after editing it)', async (file) => {
+    const { path, source, name } = file;
+    expect(fs.readFileSync(path, 'utf8')).toBe(await generateTypes(source, name));
   });
 
   it('refuses unknown fields in every request body schema and every object inside one', () => {

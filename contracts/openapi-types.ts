@@ -699,209 +699,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/pupil-trace": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * DfE's pupil trace (called by the gateway, never by partners).
-         * @description The partner's side: DfE matches a child on name, date of birth and postcode and returns addresses and schools.
-         *     The gateway minimises the answer before it reaches the requester.
-         */
-        post: operations["upstreamDfePupilTrace"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dwp/nino-trace": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * DWP confirms, finds or assigns a NINo for each grant in a batch (dwp.nino-alignment, ¶6.33).
-         * @description Partial matches (a common name, a differing date of birth) come back with their candidates for resolution; DWP never silently accepts one.
-         */
-        post: operations["upstreamDwpNinoTrace"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dwp/accessed-public-funds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Has this applicant claimed benefits, which, from when and on what basis (dwp.accessed-public-funds, ¶6.46–6.53).
-         * @description The partner's side: DWP finds the applicant and lists the claims that ran since a day. The gateway minimises
-         *     the answer.
-         */
-        post: operations["upstreamDwpAccessedPublicFunds"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/dwp/status-notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * DWP receives a proactive notification of a change in someone's immigration status (dwp.proactive-notification).
-         * @description The partner's side: DWP acknowledges a notification of a change of status.
-         */
-        post: operations["upstreamDwpStatusNotification"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/hmrc/evidence-request": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * HMRC supplies evidence of employment, income and residence under UK Borders Act 2007 s.40 (hmrc.evidence-request, ¶6.87–6.95).
-         * @description The partner's side: HMRC returns the employment, income and residence evidence it holds for the taxpayer
-         *     named.
-         */
-        post: operations["upstreamHmrcEvidenceRequest"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/hmrc/status-notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * HMRC receives a proactive notification of a change in someone's immigration status (hmrc.proactive-notification).
-         * @description The partner's side: HMRC acknowledges a notification of a change of status.
-         */
-        post: operations["upstreamHmrcStatusNotification"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/nhs/trace": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * NHS Digital traces a person's latest registered address; non-clinical data only (nhs.trace-request, ¶5.31–5.36).
-         * @description The partner's side: NHS Digital returns the latest registered address it holds, and nothing clinical.
-         */
-        post: operations["upstreamNhsTrace"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/home-office/status-check": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * The Home Office's own records answer a status check (dwp.status-check, hmrc.status-check, dfe.education-status-check, dfe.fsm-eligibility, nhs.chargeability-check).
-         * @description Answers with the whole status record; the gateway gives each partner only what its agreement allows, and computes ages from the date of birth.
-         */
-        post: operations["upstreamHomeOfficeStatusCheck"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/home-office/nhs-debtor-reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * The Home Office records an NHS debtor report against a person (nhs.debtor-return, ¶6.143–6.154).
-         * @description The Home Office's side: the records service files a Trust's debtor report against the person.
-         */
-        post: operations["upstreamHomeOfficeNhsDebtorReport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/financial/status-share": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * A bank or building society receives a status share about a disqualified person (financial.status-share, ¶5.43).
-         * @description The partner's side: the bank acknowledges a status share.
-         */
-        post: operations["upstreamFinancialStatusShare"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/register/parties": {
         parameters: {
             query?: never;
@@ -2857,389 +2654,6 @@ export interface components {
                 use: "sig";
             }[];
         };
-        DfePupilTraceRequest: {
-            forename: string;
-            surname: string;
-            dateOfBirth: string;
-            postcode: string;
-        };
-        /** @description DfE answers with the whole pupil record it matched; the gateway withholds what the agreement does not allow. */
-        DfePupilTraceResponse: {
-            /** @enum {string} */
-            status: "matched" | "no-match";
-            pupil?: {
-                forename: string;
-                surname: string;
-                dateOfBirth: string;
-                homeAddresses: components["schemas"]["DfeAddress"][];
-                schools: {
-                    urn: string;
-                    schoolName: string;
-                    address: components["schemas"]["DfeAddress"];
-                    from: string;
-                    to: string | null;
-                }[];
-                parents?: Record<string, never>[];
-            };
-        };
-        DfeAddress: {
-            line1: string;
-            town: string;
-            postcode: string;
-            from: string;
-            to: string | null;
-        };
-        /** @description How the DWP sandbox says no; it never repeats the personal data it was sent. */
-        DwpError: {
-            /** @enum {string} */
-            error: "invalid-request" | "malformed-json" | "payload-too-large" | "unsupported-media-type" | "not-found" | "internal";
-            detail: string;
-            fields?: {
-                field: string;
-                message: string;
-            }[];
-        };
-        /** @description A person as DWP finds them, by NINo or by name and date of birth. */
-        DwpSubject: {
-            nino?: string;
-            forename?: components["schemas"]["PersonName"];
-            surname?: components["schemas"]["PersonName"];
-            dateOfBirth?: components["schemas"]["IsoDate"];
-        };
-        /** @description A DWP customer who might be the person asked about, returned so that the Home Office can resolve the match. */
-        DwpCandidate: {
-            forename: string;
-            surname: string;
-            /** Format: date */
-            dateOfBirth: string;
-            nino: string;
-            /** @description Of the customer's current address. */
-            postcode: string;
-        };
-        DwpNinoTraceRequest: {
-            batchReference?: string;
-            grants: components["schemas"]["DwpGrant"][];
-        };
-        /** @description A grant of leave recorded on CID; the NINo only where the applicant said they already have one. */
-        DwpGrant: {
-            homeOfficeReference: string;
-            forename: components["schemas"]["PersonName"];
-            surname: components["schemas"]["PersonName"];
-            dateOfBirth: components["schemas"]["IsoDate"];
-            nino?: string;
-        };
-        DwpNinoTraceResponse: {
-            batchReference?: string;
-            results: components["schemas"]["DwpNinoTraceResult"][];
-        };
-        /**
-         * @description confirmed: the NINo supplied matches DWP's records; found: DWP already holds a NINo for this person;
-         *     assigned: DWP has allocated a new NINo; partial-match: candidates to resolve, and no NINo (¶6.33).
-         */
-        DwpNinoTraceResult: {
-            homeOfficeReference: string;
-            /** @enum {string} */
-            outcome: "confirmed" | "found" | "assigned" | "partial-match";
-            nino?: string;
-            candidates?: components["schemas"]["DwpCandidate"][];
-        };
-        DwpAccessedPublicFundsRequest: {
-            subject: components["schemas"]["DwpSubject"];
-            /** @description Only claims running on or after this day, e.g. since arrival. */
-            since?: components["schemas"]["IsoDate"];
-        };
-        DwpAccessedPublicFundsResponse: {
-            /** @enum {string} */
-            outcome: "matched" | "no-match" | "partial-match";
-            /** @description The matched customer's NINo. */
-            nino?: string;
-            claims?: components["schemas"]["DwpBenefitClaim"][];
-            candidates?: components["schemas"]["DwpCandidate"][];
-        };
-        DwpBenefitClaim: {
-            /** @enum {string} */
-            benefit: "universal-credit" | "jobseekers-allowance" | "employment-support-allowance" | "personal-independence-payment" | "housing-benefit";
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string | null;
-            /**
-             * @description The condition of entitlement the benefit was paid on.
-             * @enum {string}
-             */
-            basis: "income-related" | "contribution-based" | "disability" | "housing-costs";
-            /**
-             * @description How the claimant met the immigration and residence conditions, as DWP recorded it; none-recorded is what an Accessed Public Funds check looks for.
-             * @enum {string}
-             */
-            residenceBasis: "british-or-irish-citizen" | "settled-status" | "eu-settlement-scheme" | "refugee-status" | "limited-leave" | "none-recorded";
-            /** @description Where the claimant lived when the claim began (¶6.51). */
-            claimAddress: {
-                line1: string;
-                town: string;
-                postcode: string;
-            };
-        };
-        DwpStatusNotification: {
-            notificationReference?: string;
-            subject: {
-                homeOfficeReference: string;
-                forename: components["schemas"]["PersonName"];
-                surname: components["schemas"]["PersonName"];
-                dateOfBirth: components["schemas"]["IsoDate"];
-                nino?: string;
-            };
-            /** @enum {string} */
-            change: "leave-curtailed" | "leave-expired" | "leave-refused" | "no-leave" | "removed-from-uk";
-            effectiveFrom: components["schemas"]["IsoDate"];
-        };
-        DwpNotificationAcknowledgement: {
-            /** @enum {string} */
-            status: "acknowledged";
-            /** @description The same notification always gets the same reference. */
-            reference: string;
-            /** @description Whether DWP matched the subject to a customer record. */
-            recordFound: boolean;
-        };
-        /** @description How the HMRC sandbox says no; it never repeats the personal data it was sent. */
-        HmrcError: {
-            /** @enum {string} */
-            error: "invalid-request" | "malformed-json" | "payload-too-large" | "unsupported-media-type" | "not-found" | "internal" | "subject-out-of-scope";
-            detail: string;
-            fields?: {
-                field: string;
-                message: string;
-            }[];
-        };
-        /** @description A taxpayer as HMRC finds them, by NINo or by name and date of birth. */
-        HmrcSubject: {
-            nino?: string;
-            forename?: components["schemas"]["PersonName"];
-            surname?: components["schemas"]["PersonName"];
-            dateOfBirth?: components["schemas"]["IsoDate"];
-        };
-        HmrcEvidenceRequest: {
-            subject: components["schemas"]["HmrcSubject"];
-            evidence: ("employment" | "income" | "residence")[];
-            /** @description Exactly how the information will be used; HMRC releases nothing without it (¶6.79). */
-            statedUse: string;
-            caseReference?: components["schemas"]["CaseReference"];
-        };
-        HmrcEvidenceResponse: {
-            /** @enum {string} */
-            outcome: "matched" | "no-match" | "multiple-matches";
-            taxpayer?: {
-                nino: string | null;
-                forename: string;
-                surname: string;
-                /** Format: date */
-                dateOfBirth: string;
-            };
-            employment?: {
-                employer: string;
-                payeReference: string;
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to: string | null;
-            }[];
-            /** @description Gross pay by tax year (6 April to 5 April) and employer, from PAYE real-time information. */
-            income?: {
-                taxYear: string;
-                employer: string;
-                payeReference: string;
-                grossPayPence: number;
-            }[];
-            residence?: {
-                line1: string;
-                town: string;
-                postcode: string;
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to: string | null;
-            }[];
-        };
-        HmrcStatusNotification: {
-            notificationReference?: string;
-            subject: {
-                homeOfficeReference: string;
-                forename: components["schemas"]["PersonName"];
-                surname: components["schemas"]["PersonName"];
-                dateOfBirth: components["schemas"]["IsoDate"];
-                nino?: string;
-            };
-            /** @enum {string} */
-            change: "leave-curtailed" | "leave-expired" | "leave-refused" | "no-leave" | "removed-from-uk";
-            effectiveFrom: components["schemas"]["IsoDate"];
-        };
-        HmrcNotificationAcknowledgement: {
-            /** @enum {string} */
-            status: "acknowledged";
-            /** @description The same notification always gets the same reference. */
-            reference: string;
-            /** @description Whether HMRC matched the subject to a taxpayer record. */
-            recordFound: boolean;
-        };
-        /** @description How the NHS Digital sandbox says no; it never repeats the personal data it was sent. */
-        NhsError: {
-            /** @enum {string} */
-            error: "invalid-request" | "malformed-json" | "payload-too-large" | "unsupported-media-type" | "not-found" | "internal";
-            detail: string;
-            fields?: {
-                field: string;
-                message: string;
-            }[];
-        };
-        NhsTraceRequest: {
-            forename: components["schemas"]["PersonName"];
-            surname: components["schemas"]["PersonName"];
-            dateOfBirth: components["schemas"]["IsoDate"];
-            /** @description Any postcode the person is known to have lived at, to tell apart people with the same name and date of birth. */
-            postcode?: components["schemas"]["Postcode"];
-            /** @enum {string} */
-            sex?: "F" | "M";
-        };
-        /** @description Non-clinical data only; NHS Digital never returns medical information (¶5.31). */
-        NhsTraceResponse: {
-            /** @enum {string} */
-            outcome: "matched" | "no-match" | "multiple-matches";
-            patient?: {
-                forename: string;
-                surname: string;
-                /** Format: date */
-                dateOfBirth: string;
-                /** @description The latest address registered with a GP, and since when. */
-                address: {
-                    line1: string;
-                    town: string;
-                    postcode: string;
-                    /** Format: date */
-                    from: string;
-                };
-                gpPracticeName: string;
-            };
-        };
-        /** @description How the Home Office records sandbox says no; it never repeats the personal data it was sent. */
-        HomeOfficeError: {
-            /** @enum {string} */
-            error: "invalid-request" | "malformed-json" | "payload-too-large" | "unsupported-media-type" | "not-found" | "internal";
-            detail: string;
-            fields?: {
-                field: string;
-                message: string;
-            }[];
-        };
-        /** @description A person as the Home Office finds them, by NINo, Home Office reference, or name and date of birth. */
-        HomeOfficeSubject: {
-            nino?: string;
-            homeOfficeReference?: string;
-            forename?: components["schemas"]["PersonName"];
-            surname?: components["schemas"]["PersonName"];
-            dateOfBirth?: components["schemas"]["IsoDate"];
-        };
-        HomeOfficeStatusCheckRequest: {
-            subject: components["schemas"]["HomeOfficeSubject"];
-        };
-        HomeOfficeStatusCheckResponse: {
-            /**
-             * @description multiple-matches when a name and date of birth fit more than one record; ask again with a NINo or Home Office reference.
-             * @enum {string}
-             */
-            outcome: "matched" | "no-match" | "multiple-matches";
-            record?: components["schemas"]["HomeOfficeStatusRecord"];
-        };
-        /** @description The whole status record, as CID holds it (British citizens from passport records, with no Home Office reference). */
-        HomeOfficeStatusRecord: {
-            homeOfficeReference: string | null;
-            nino: string | null;
-            forename: string;
-            surname: string;
-            /** Format: date */
-            dateOfBirth: string;
-            /** @description ISO 3166-1 alpha-3; GBR for British. */
-            nationality: string;
-            /** @enum {string} */
-            immigrationStatus: "british-citizen" | "settled" | "limited-leave" | "no-leave" | "asylum-seeker" | "refugee" | "eea-settled";
-            /** @description e.g. indefinite-leave-to-remain, skilled-worker, student, eu-settlement-scheme-settled. */
-            leaveType: string | null;
-            /** Format: date */
-            leaveValidFrom: string | null;
-            /**
-             * Format: date
-             * @description null when the leave is indefinite or there is none.
-             */
-            leaveValidTo: string | null;
-            noRecourseToPublicFunds: boolean;
-            /** @description Asylum support under s.95 (Part VI) of the Immigration and Asylum Act 1999 (¶6.127). */
-            supportedUnderS95: boolean;
-            /** Format: date */
-            arrivedInUk: string | null;
-            /** @description A Commonwealth citizen settled in the UK before 1 January 1973 (¶3.24). */
-            windrushProfile: boolean;
-            facingDeportationForCriminalOffence: boolean;
-            sentenceMonths: number | null;
-        };
-        /** @description A Trust's report of an overseas visitor's unpaid NHS charges; the date of birth is mandatory. Non-clinical fields only. */
-        HomeOfficeNhsDebtorReport: {
-            homeOfficeReference?: string;
-            forename?: components["schemas"]["PersonName"];
-            surname?: components["schemas"]["PersonName"];
-            dateOfBirth: components["schemas"]["IsoDate"];
-            trust?: string;
-            amountPence: number;
-            invoicedOn: components["schemas"]["IsoDate"];
-            /**
-             * @description Figure 5 of the inspection report.
-             * @enum {string}
-             */
-            status: "debt-outstanding" | "repayment-arrangement" | "defaulted-debt-still-outstanding" | "debt-repaid";
-        };
-        HomeOfficeNhsDebtorReceipt: {
-            /** @enum {string} */
-            outcome: "recorded" | "not-matched";
-            /** @description The same debt always gets the same reference. */
-            reference?: string;
-            /** @description The person the debt was recorded against. */
-            homeOfficeReference?: string | null;
-            /**
-             * @description The status the Home Office already held for this debt, or null when it is new to it.
-             * @enum {string|null}
-             */
-            previousStatus?: "debt-outstanding" | "repayment-arrangement" | "defaulted-debt-still-outstanding" | "debt-repaid" | null;
-        };
-        /** @description How the financial institution sandbox says no; it never repeats the personal data it was sent. */
-        FinancialError: {
-            /** @enum {string} */
-            error: "invalid-request" | "malformed-json" | "payload-too-large" | "unsupported-media-type" | "not-found" | "internal";
-            detail: string;
-            fields?: {
-                field: string;
-                message: string;
-            }[];
-        };
-        /** @description Tells a bank or building society that a customer is a disqualified person (Immigration Act 2014 s.40, Immigration Act 2016). */
-        FinancialStatusShare: {
-            shareReference?: string;
-            subject: {
-                forename: components["schemas"]["PersonName"];
-                surname: components["schemas"]["PersonName"];
-                dateOfBirth: components["schemas"]["IsoDate"];
-                homeOfficeReference?: string;
-                postcode?: components["schemas"]["Postcode"];
-            };
-            /** @enum {string} */
-            status: "disqualified-person";
-            /** @enum {string} */
-            reason: "facing-deportation-for-criminal-offence" | "no-leave";
-            effectiveFrom: components["schemas"]["IsoDate"];
-        };
-        FinancialStatusShareAcknowledgement: {
-            /** @enum {string} */
-            status: "acknowledged";
-            /** @description The same share always gets the same reference. */
-            reference: string;
-        };
         VersionLabel: string;
         Text: string;
         Contact: {
@@ -4144,6 +3558,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "alive"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -4164,6 +3583,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ready",
+                     *       "database": "postgresql",
+                     *       "pendingMigrations": 0,
+                     *       "auditChain": {
+                     *         "status": "not-broken",
+                     *         "exchanges": "served"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Ready"];
                 };
             };
@@ -4189,6 +3619,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "IE-RC-2026-0042",
+                 *       "grounds": {
+                 *         "parentBelievedImmigrationOffender": true
+                 *       },
+                 *       "subject": {
+                 *         "forename": "Amara",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "2016-03-14",
+                 *         "postcode": "LS6 2AB"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChildTraceRequest"];
             };
         };
@@ -4200,6 +3646,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2.0 of Home Office – DfE child tracing process MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "home-office-ie may ask dfe under Home Office – DfE child tracing process MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "result": {
+                     *         "match": true,
+                     *         "addresses": [
+                     *           {
+                     *             "kind": "home",
+                     *             "schoolName": "Ashgrove Fold Primary School",
+                     *             "line1": "14 Headingley Lane",
+                     *             "town": "Leeds",
+                     *             "postcode": "LS6 2AB",
+                     *             "from": "2019-03-01",
+                     *             "to": "2026-11-23"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChildTraceResponse"];
                 };
             };
@@ -4235,6 +3739,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "record-nino-on-brp",
+                 *       "legalBasis": "ssaa-1992-s122b",
+                 *       "caseReference": "UKVI-NA-2026-1123",
+                 *       "batchReference": "CID-GRANTS-2026-11-23",
+                 *       "grants": [
+                 *         {
+                 *           "homeOfficeReference": "HO-4000005",
+                 *           "forename": "Priya",
+                 *           "surname": "Raghunathan",
+                 *           "dateOfBirth": "1988-05-01",
+                 *           "nino": "PL739201D"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["NinoAlignmentRequest"];
             };
         };
@@ -4246,6 +3767,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2018-05 of UKVI – DWP NINO alignment process MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "home-office-ukvi may ask dwp under UKVI – DWP NINO alignment process MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ukvi-dwp-nino-alignment-mou",
+                     *           "version": "2018-05"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "aligned",
+                     *       "result": {
+                     *         "matches": [
+                     *           {
+                     *             "homeOfficeReference": "HO-4000001",
+                     *             "outcome": "confirmed",
+                     *             "nino": "YH204817B"
+                     *           }
+                     *         ],
+                     *         "partialMatches": [
+                     *           {
+                     *             "homeOfficeReference": "HO-4000001",
+                     *             "candidates": 2
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["NinoAlignmentResponse"];
                 };
             };
@@ -4281,6 +3861,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "check-accessed-public-funds",
+                 *       "legalBasis": "dpa-1998-s29-3",
+                 *       "caseReference": "UKVI-MC-2026-0311",
+                 *       "subject": {
+                 *         "forename": "Clarence",
+                 *         "surname": "Baptiste",
+                 *         "dateOfBirth": "1948-06-02",
+                 *         "nino": "YH204817B"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["PersonQueryRequest"];
             };
         };
@@ -4292,6 +3885,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 1.0 of DWP National Disclosure Unit MoU (Form 1000 requests) is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "home-office-ukvi may ask dwp under DWP National Disclosure Unit MoU (Form 1000 requests)"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "dwp-disclosure-mou",
+                     *           "version": "1.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "result": {
+                     *         "match": true,
+                     *         "claims": [
+                     *           {
+                     *             "benefit": "universal-credit",
+                     *             "from": "2019-03-01",
+                     *             "to": null,
+                     *             "basis": "entitled"
+                     *           }
+                     *         ],
+                     *         "partialMatches": 0,
+                     *         "employment": [
+                     *           {
+                     *             "employer": "Calder Analytics Ltd",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "income": [
+                     *           {
+                     *             "taxYear": "2025-26",
+                     *             "payPence": 3875000
+                     *           }
+                     *         ],
+                     *         "residence": [
+                     *           {
+                     *             "line1": "14 Headingley Lane",
+                     *             "town": "Leeds",
+                     *             "postcode": "LS6 2AB",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "address": {
+                     *           "line1": "14 Headingley Lane",
+                     *           "town": "Leeds",
+                     *           "postcode": "LS6 2AB"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonQueryResponse"];
                 };
             };
@@ -4327,6 +4003,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "benefit-entitlement-status-check",
+                 *       "legalBasis": "ssaa-1992-s122b",
+                 *       "caseReference": "DWP-UC-2026-7781",
+                 *       "subject": {
+                 *         "forename": "Clarence",
+                 *         "surname": "Baptiste",
+                 *         "dateOfBirth": "1948-06-02",
+                 *         "nino": "YH204817B"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatusCheckRequest"];
             };
         };
@@ -4338,6 +4027,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2012-01 of Home Office – DWP umbrella data-sharing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "dwp may ask home-office under Home Office – DWP umbrella data-sharing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "home-office-dwp-umbrella-mou",
+                     *           "version": "2012-01"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "notices": [
+                     *         "The Home Office has referred this case to the Windrush Taskforce; do not act on this status alone."
+                     *       ],
+                     *       "result": {
+                     *         "match": true,
+                     *         "immigrationStatus": "limited-leave",
+                     *         "leaveType": "dependant",
+                     *         "leaveValidTo": "2026-11-23",
+                     *         "noRecourseToPublicFunds": false,
+                     *         "supportedUnderS95": true,
+                     *         "partVI": null,
+                     *         "windrushReferral": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
@@ -4373,6 +4119,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "cease-benefits-notification",
+                 *       "legalBasis": "ssaa-1992-s122b",
+                 *       "caseReference": "HO-CE-2026-0042",
+                 *       "notificationReference": "HO-CE-N-2026-0042",
+                 *       "change": "leave-curtailed",
+                 *       "effectiveFrom": "2026-11-01",
+                 *       "subject": {
+                 *         "forename": "Jordan",
+                 *         "surname": "Mitchell",
+                 *         "dateOfBirth": "1979-12-03",
+                 *         "homeOfficeReference": "HO-4000008"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProactiveNotificationRequest"];
             };
         };
@@ -4384,6 +4146,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2012-01 of Home Office – DWP umbrella data-sharing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "home-office may ask dwp under Home Office – DWP umbrella data-sharing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "home-office-dwp-umbrella-mou",
+                     *           "version": "2012-01"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "acknowledged",
+                     *       "result": {
+                     *         "reference": "IE-RC-2026-0042",
+                     *         "recordFound": true,
+                     *         "recorded": true,
+                     *         "previousStatus": "debt-outstanding"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
@@ -4419,6 +4231,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "immigration-offences",
+                 *       "legalBasis": "ukba-2007-s40",
+                 *       "caseReference": "IE-ICE-2026-1207",
+                 *       "subject": {
+                 *         "forename": "Ruan",
+                 *         "surname": "van der Merwe",
+                 *         "dateOfBirth": "2000-02-10"
+                 *       },
+                 *       "statedUse": "To establish whether the person has worked in breach of their conditions of stay"
+                 *     }
+                 */
                 "application/json": components["schemas"]["HmrcEvidenceGatewayRequest"];
             };
         };
@@ -4430,6 +4255,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 1.0 of UKVI – HMRC bulk data-sharing agreement is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "home-office-ukvi may ask hmrc under UKVI – HMRC bulk data-sharing agreement"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ukvi-hmrc-bulk-evidence-dsa",
+                     *           "version": "1.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "result": {
+                     *         "match": true,
+                     *         "claims": [
+                     *           {
+                     *             "benefit": "universal-credit",
+                     *             "from": "2019-03-01",
+                     *             "to": null,
+                     *             "basis": "entitled"
+                     *           }
+                     *         ],
+                     *         "partialMatches": 0,
+                     *         "employment": [
+                     *           {
+                     *             "employer": "Calder Analytics Ltd",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "income": [
+                     *           {
+                     *             "taxYear": "2025-26",
+                     *             "payPence": 3875000
+                     *           }
+                     *         ],
+                     *         "residence": [
+                     *           {
+                     *             "line1": "14 Headingley Lane",
+                     *             "town": "Leeds",
+                     *             "postcode": "LS6 2AB",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "address": {
+                     *           "line1": "14 Headingley Lane",
+                     *           "town": "Leeds",
+                     *           "postcode": "LS6 2AB"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonQueryResponse"];
                 };
             };
@@ -4465,6 +4373,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "tax-credit-child-benefit-status-check",
+                 *       "legalBasis": "ukba-2007-hmrc-status-exchange",
+                 *       "caseReference": "HMRC-CB-2026-5512",
+                 *       "subject": {
+                 *         "forename": "Clarence",
+                 *         "surname": "Baptiste",
+                 *         "dateOfBirth": "1948-06-02",
+                 *         "nino": "YH204817B"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatusCheckRequest"];
             };
         };
@@ -4476,6 +4397,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2007-10 of UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named) is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "hmrc may ask home-office under UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named)"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "home-office-hmrc-status-gateway",
+                     *           "version": "2007-10"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "notices": [
+                     *         "The Home Office has referred this case to the Windrush Taskforce; do not act on this status alone."
+                     *       ],
+                     *       "result": {
+                     *         "match": true,
+                     *         "immigrationStatus": "limited-leave",
+                     *         "leaveType": "dependant",
+                     *         "leaveValidTo": "2026-11-23",
+                     *         "noRecourseToPublicFunds": false,
+                     *         "supportedUnderS95": true,
+                     *         "partVI": null,
+                     *         "windrushReferral": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
@@ -4511,6 +4489,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "compliant-environment-notification",
+                 *       "legalBasis": "ukba-2007-hmrc-status-exchange",
+                 *       "caseReference": "HO-CE-2026-0043",
+                 *       "notificationReference": "HO-CE-N-2026-0042",
+                 *       "change": "leave-curtailed",
+                 *       "effectiveFrom": "2026-11-01",
+                 *       "subject": {
+                 *         "forename": "Jordan",
+                 *         "surname": "Mitchell",
+                 *         "dateOfBirth": "1979-12-03",
+                 *         "homeOfficeReference": "HO-4000008"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProactiveNotificationRequest"];
             };
         };
@@ -4522,6 +4516,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2007-10 of UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named) is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "home-office may ask hmrc under UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named)"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "home-office-hmrc-status-gateway",
+                     *           "version": "2007-10"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "acknowledged",
+                     *       "result": {
+                     *         "reference": "IE-RC-2026-0042",
+                     *         "recordFound": true,
+                     *         "recorded": true,
+                     *         "previousStatus": "debt-outstanding"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
@@ -4557,6 +4601,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "confirm-parent-leave",
+                 *       "legalBasis": "education-gateway-yet-to-be-named",
+                 *       "caseReference": "LEA-ADM-2026-0917",
+                 *       "subject": {
+                 *         "forename": "Ngozi",
+                 *         "surname": "Okonkwo-Testcase",
+                 *         "dateOfBirth": "1987-09-22",
+                 *         "homeOfficeReference": "HO-4000002"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatusCheckRequest"];
             };
         };
@@ -4568,6 +4625,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 1.0 of Home Office – DfE umbrella data-sharing MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "local-education-authorities may ask home-office under Home Office – DfE umbrella data-sharing MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "home-office-dfe-umbrella-mou",
+                     *           "version": "1.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "notices": [
+                     *         "The Home Office has referred this case to the Windrush Taskforce; do not act on this status alone."
+                     *       ],
+                     *       "result": {
+                     *         "match": true,
+                     *         "immigrationStatus": "limited-leave",
+                     *         "leaveType": "dependant",
+                     *         "leaveValidTo": "2026-11-23",
+                     *         "noRecourseToPublicFunds": false,
+                     *         "supportedUnderS95": true,
+                     *         "partVI": null,
+                     *         "windrushReferral": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
@@ -4603,6 +4717,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "free-school-meals-eligibility",
+                 *       "legalBasis": "iaa-1999-s95",
+                 *       "caseReference": "ECS-FSM-2026-0230",
+                 *       "subject": {
+                 *         "forename": "Yonas",
+                 *         "surname": "Tesfaye",
+                 *         "dateOfBirth": "1989-04-11"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatusCheckRequest"];
             };
         };
@@ -4614,6 +4740,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version V1-3 of Free school meals eligibility checking process MoU is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "dfe may ask home-office under Free school meals eligibility checking process MoU"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ho-dfe-fsm-process-mou",
+                     *           "version": "V1-3"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "notices": [
+                     *         "The Home Office has referred this case to the Windrush Taskforce; do not act on this status alone."
+                     *       ],
+                     *       "result": {
+                     *         "match": true,
+                     *         "immigrationStatus": "limited-leave",
+                     *         "leaveType": "dependant",
+                     *         "leaveValidTo": "2026-11-23",
+                     *         "noRecourseToPublicFunds": false,
+                     *         "supportedUnderS95": true,
+                     *         "partVI": null,
+                     *         "windrushReferral": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
@@ -4649,6 +4832,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "establish-chargeability",
+                 *       "legalBasis": "nhs-overseas-visitor-charging",
+                 *       "caseReference": "GSTT-OVM-2026-0815",
+                 *       "subject": {
+                 *         "forename": "Jordan",
+                 *         "surname": "Mitchell",
+                 *         "dateOfBirth": "1979-12-03"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["StatusCheckRequest"];
             };
         };
@@ -4660,6 +4855,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 1.0 of IECAS checking service MoU - Home Office – nhs-trust-wealdbridge is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "nhs-trust-wealdbridge may ask home-office-ie under IECAS checking service MoU - Home Office – nhs-trust-wealdbridge"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "iecas-mou-nhs-trust-wealdbridge",
+                     *           "version": "1.0"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "notices": [
+                     *         "The Home Office has referred this case to the Windrush Taskforce; do not act on this status alone."
+                     *       ],
+                     *       "result": {
+                     *         "match": true,
+                     *         "immigrationStatus": "limited-leave",
+                     *         "leaveType": "dependant",
+                     *         "leaveValidTo": "2026-11-23",
+                     *         "noRecourseToPublicFunds": false,
+                     *         "supportedUnderS95": true,
+                     *         "partVI": null,
+                     *         "windrushReferral": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
@@ -4695,6 +4947,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "record-nhs-debt",
+                 *       "legalBasis": "immigration-rules-320-22",
+                 *       "caseReference": "OVM-DEBTORS-2026-11",
+                 *       "subject": {
+                 *         "forename": "Jordan",
+                 *         "surname": "Mitchell",
+                 *         "dateOfBirth": "1979-12-03"
+                 *       },
+                 *       "debt": {
+                 *         "invoiceNumber": "INV-2026-08-0451",
+                 *         "invoicedOn": "2026-08-23",
+                 *         "amountPence": 65000,
+                 *         "status": "debt-outstanding"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["NhsDebtorReturnRequest"];
             };
         };
@@ -4706,6 +4976,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2016-04 of Immigration Rules ¶320(22) and ¶322(12) - NHS debtors (no MoU) is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "dhsc may ask home-office-ie under Immigration Rules ¶320(22) and ¶322(12) - NHS debtors (no MoU)"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "nhs-debtor-immigration-rules",
+                     *           "version": "2016-04"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "acknowledged",
+                     *       "result": {
+                     *         "reference": "IE-RC-2026-0042",
+                     *         "recordFound": true,
+                     *         "recorded": true,
+                     *         "previousStatus": "debt-outstanding"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
@@ -4741,6 +5061,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "deportation-serious-criminal-offence",
+                 *       "legalBasis": "iaa-1999-s20",
+                 *       "caseReference": "IE-TRACE-2026-0661",
+                 *       "subject": {
+                 *         "forename": "Ruan",
+                 *         "surname": "van der Merwe",
+                 *         "dateOfBirth": "2000-02-10"
+                 *       },
+                 *       "trace": {
+                 *         "otherEffortsFailed": true,
+                 *         "sentenceMonths": 18
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["NhsTraceGatewayRequest"];
             };
         };
@@ -4752,6 +5088,89 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2017-12 of Home Office – NHS Digital MoU - non-medical data for immigration tracing is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "home-office may ask nhs-digital under Home Office – NHS Digital MoU - non-medical data for immigration tracing"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ho-nhs-digital-tracing-mou",
+                     *           "version": "2017-12"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "matched",
+                     *       "result": {
+                     *         "match": true,
+                     *         "claims": [
+                     *           {
+                     *             "benefit": "universal-credit",
+                     *             "from": "2019-03-01",
+                     *             "to": null,
+                     *             "basis": "entitled"
+                     *           }
+                     *         ],
+                     *         "partialMatches": 0,
+                     *         "employment": [
+                     *           {
+                     *             "employer": "Calder Analytics Ltd",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "income": [
+                     *           {
+                     *             "taxYear": "2025-26",
+                     *             "payPence": 3875000
+                     *           }
+                     *         ],
+                     *         "residence": [
+                     *           {
+                     *             "line1": "14 Headingley Lane",
+                     *             "town": "Leeds",
+                     *             "postcode": "LS6 2AB",
+                     *             "from": "2019-03-01",
+                     *             "to": null
+                     *           }
+                     *         ],
+                     *         "address": {
+                     *           "line1": "14 Headingley Lane",
+                     *           "town": "Leeds",
+                     *           "postcode": "LS6 2AB"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonQueryResponse"];
                 };
             };
@@ -4787,6 +5206,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "purpose": "disqualified-person-current-account",
+                 *       "legalBasis": "ia-2014-s40-40h",
+                 *       "caseReference": "HO-FIN-2026-0119",
+                 *       "shareReference": "HO-FIN-SHARE-0119",
+                 *       "status": "disqualified-person",
+                 *       "reason": "facing-deportation-for-criminal-offence",
+                 *       "effectiveFrom": "2026-11-01",
+                 *       "subject": {
+                 *         "forename": "Ruan",
+                 *         "surname": "van der Merwe",
+                 *         "dateOfBirth": "2000-02-10"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["FinancialStatusShareGatewayRequest"];
             };
         };
@@ -4798,6 +5233,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decision": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "agreement-in-force",
+                     *             "outcome": "permit",
+                     *             "reason": "Version 2017-10 of Immigration Acts 2014 and 2016 - current accounts (no MoU) is signed by both parties and in force"
+                     *           },
+                     *           {
+                     *             "id": "party",
+                     *             "outcome": "permit",
+                     *             "reason": "home-office may ask financial-institutions under Immigration Acts 2014 and 2016 - current accounts (no MoU)"
+                     *           },
+                     *           {
+                     *             "id": "purpose",
+                     *             "outcome": "permit",
+                     *             "reason": "The stated purpose is one of this agreement's purposes"
+                     *           },
+                     *           {
+                     *             "id": "windrush-pause",
+                     *             "outcome": "not-applicable",
+                     *             "reason": "The pause covers proactive sharing only"
+                     *           }
+                     *         ],
+                     *         "obligations": [],
+                     *         "agreement": {
+                     *           "id": "ia-2014-current-accounts",
+                     *           "version": "2017-10"
+                     *         },
+                     *         "directives": [],
+                     *         "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "monthlyCap": {
+                     *           "limit": 500,
+                     *           "used": 138,
+                     *           "remaining": 362,
+                     *           "month": "2026-11"
+                     *         }
+                     *       },
+                     *       "outcome": "acknowledged",
+                     *       "result": {
+                     *         "reference": "IE-RC-2026-0042",
+                     *         "recordFound": true,
+                     *         "recorded": true,
+                     *         "previousStatus": "debt-outstanding"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
@@ -4833,6 +5318,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "exchange": "dfe.child-trace",
+                 *       "asOf": "2026-11-23",
+                 *       "asKnownOn": "2026-11-23",
+                 *       "party": "dfe",
+                 *       "request": {
+                 *         "purpose": "trace-child-of-immigration-offender",
+                 *         "legalBasis": "dpa-1998-s29-3",
+                 *         "caseReference": "IE-RC-2026-0042",
+                 *         "agreementId": "ie-dfe-child-tracing-mou"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["DryRunRequest"];
             };
         };
@@ -4844,6 +5343,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "decision": "permit",
+                     *       "rules": [
+                     *         {
+                     *           "id": "agreement-in-force",
+                     *           "outcome": "permit",
+                     *           "reason": "Version 2.0 of the IE-DfE child tracing MoU is signed by both parties and in force"
+                     *         },
+                     *         {
+                     *           "id": "party",
+                     *           "outcome": "permit",
+                     *           "reason": "ie-removals-casework may ask dfe under the IE-DfE child tracing MoU"
+                     *         },
+                     *         {
+                     *           "id": "purpose",
+                     *           "outcome": "permit",
+                     *           "reason": "The stated purpose is one of this agreement's purposes"
+                     *         },
+                     *         {
+                     *           "id": "windrush-pause",
+                     *           "outcome": "not-applicable",
+                     *           "reason": "The pause covers proactive sharing only"
+                     *         }
+                     *       ],
+                     *       "obligations": [],
+                     *       "agreement": {
+                     *         "id": "ie-dfe-child-tracing-mou",
+                     *         "version": "2.0"
+                     *       },
+                     *       "directives": [],
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "monthlyCap": {
+                     *         "limit": 500,
+                     *         "used": 138,
+                     *         "remaining": 362,
+                     *         "month": "2026-11"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Decision"];
                 };
             };
@@ -4895,6 +5434,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "entries": [
+                     *         {
+                     *           "seq": 3,
+                     *           "id": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "kind": "decision",
+                     *           "body": {
+                     *             "exchange": "dfe.child-trace",
+                     *             "direction": "outbound",
+                     *             "partner": "dfe",
+                     *             "party": "home-office-ie",
+                     *             "clientId": "ie-removals-casework",
+                     *             "requestId": "7c1e4b2a-9d3f-4e6a-8b5c-2f1d0e9a8b7c",
+                     *             "caseReference": "9f2c6b1e4a7d0c3f6b9e2a5d8c1f4b7e0a3d6c9f2b5e8a1d4c7f0b3e6a9d2c5f",
+                     *             "subjects": [
+                     *               "f5c2d9a6e3b0f7c4d1a8e5b2f9c6d3a0e7b4f1c8d5a2e9b6f3c0d7a4e1b6c2f9"
+                     *             ],
+                     *             "fieldsRequested": [
+                     *               "subject.forename",
+                     *               "subject.surname",
+                     *               "subject.dateOfBirth"
+                     *             ],
+                     *             "decisionDate": "2026-11-23",
+                     *             "purpose": "trace-child-of-immigration-offender",
+                     *             "legalBasis": "dpa-1998-s29-3",
+                     *             "registerGeneration": 42,
+                     *             "policyVersion": "3f9a1c7e",
+                     *             "decision": "permit",
+                     *             "rules": [
+                     *               {
+                     *                 "id": "party",
+                     *                 "outcome": "permit",
+                     *                 "reason": "home-office-ie is a party to the agreement."
+                     *               },
+                     *               {
+                     *                 "id": "agreement-in-force",
+                     *                 "outcome": "permit",
+                     *                 "reason": "ie-dfe-child-tracing-mou@2.0 is signed and in force on 2026-11-23."
+                     *               }
+                     *             ],
+                     *             "obligations": [],
+                     *             "agreement": {
+                     *               "id": "ie-dfe-child-tracing-mou",
+                     *               "version": "2.0"
+                     *             },
+                     *             "directives": []
+                     *           },
+                     *           "prevHash": "5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a9d2f5b8e",
+                     *           "hash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a"
+                     *         }
+                     *       ],
+                     *       "nextBefore": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditEntryList"];
                 };
             };
@@ -4922,6 +5517,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "entry": {
+                     *         "seq": 3,
+                     *         "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "recordedAt": "2026-11-23T10:15:00Z",
+                     *         "kind": "decision",
+                     *         "body": {
+                     *           "exchange": "dfe.child-trace",
+                     *           "direction": "outbound",
+                     *           "partner": "dfe",
+                     *           "party": "home-office-ie",
+                     *           "clientId": "ie-removals-casework",
+                     *           "requestId": "7c1e4b2a-9d3f-4e6a-8b5c-2f1d0e9a8b7c",
+                     *           "caseReference": "9f2c6b1e4a7d0c3f6b9e2a5d8c1f4b7e0a3d6c9f2b5e8a1d4c7f0b3e6a9d2c5f",
+                     *           "subjects": [
+                     *             "f5c2d9a6e3b0f7c4d1a8e5b2f9c6d3a0e7b4f1c8d5a2e9b6f3c0d7a4e1b6c2f9"
+                     *           ],
+                     *           "fieldsRequested": [
+                     *             "subject.forename",
+                     *             "subject.surname",
+                     *             "subject.dateOfBirth"
+                     *           ],
+                     *           "decisionDate": "2026-11-23",
+                     *           "purpose": "trace-child-of-immigration-offender",
+                     *           "legalBasis": "dpa-1998-s29-3",
+                     *           "registerGeneration": 42,
+                     *           "policyVersion": "3f9a1c7e",
+                     *           "decision": "permit",
+                     *           "rules": [
+                     *             {
+                     *               "id": "party",
+                     *               "outcome": "permit",
+                     *               "reason": "home-office-ie is a party to the agreement."
+                     *             },
+                     *             {
+                     *               "id": "agreement-in-force",
+                     *               "outcome": "permit",
+                     *               "reason": "ie-dfe-child-tracing-mou@2.0 is signed and in force on 2026-11-23."
+                     *             }
+                     *           ],
+                     *           "obligations": [],
+                     *           "agreement": {
+                     *             "id": "ie-dfe-child-tracing-mou",
+                     *             "version": "2.0"
+                     *           },
+                     *           "directives": []
+                     *         },
+                     *         "prevHash": "5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a9d2f5b8e",
+                     *         "hash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a"
+                     *       },
+                     *       "outcomes": [
+                     *         {
+                     *           "seq": 3,
+                     *           "id": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "kind": "outcome",
+                     *           "body": {
+                     *             "decisionId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *             "outcome": "matched",
+                     *             "latencyMs": 184,
+                     *             "fieldsDisclosed": [
+                     *               "match",
+                     *               "addresses"
+                     *             ],
+                     *             "fieldsWithheld": []
+                     *           },
+                     *           "prevHash": "5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a9d2f5b8e",
+                     *           "hash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditEntryWithOutcomes"];
                 };
             };
@@ -4950,6 +5618,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "kind": "decision",
+                     *       "identical": true,
+                     *       "differences": [
+                     *         "The replayed decision has no obligations; the logged one has refer-to-windrush-taskforce."
+                     *       ],
+                     *       "register": {
+                     *         "generation": 3,
+                     *         "knownBefore": "2026-11-23T10:15:00Z"
+                     *       },
+                     *       "policyVersion": {
+                     *         "original": "Ashgrove Fold Primary School",
+                     *         "now": "2026-11-23",
+                     *         "changed": true
+                     *       },
+                     *       "note": "Agreed at the joint review of 2026-11-12.",
+                     *       "original": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "ie-dfe-child-tracing",
+                     *             "outcome": "permit",
+                     *             "reason": "Signed at the joint review; recorded on return from leave."
+                     *           }
+                     *         ],
+                     *         "obligations": [
+                     *           {
+                     *             "id": "ie-dfe-child-tracing"
+                     *           }
+                     *         ],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [
+                     *           "windrush-pause-2018"
+                     *         ]
+                     *       },
+                     *       "replayed": {
+                     *         "decision": "permit",
+                     *         "rules": [
+                     *           {
+                     *             "id": "ie-dfe-child-tracing",
+                     *             "outcome": "permit",
+                     *             "reason": "Signed at the joint review; recorded on return from leave."
+                     *           }
+                     *         ],
+                     *         "obligations": [
+                     *           {
+                     *             "id": "ie-dfe-child-tracing"
+                     *           }
+                     *         ],
+                     *         "agreement": {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "version": "2.0"
+                     *         },
+                     *         "directives": [
+                     *           "windrush-pause-2018"
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Replay"];
                 };
             };
@@ -4971,6 +5703,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nino": "YH204817B"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AuditSubjectSearch"];
             };
         };
@@ -4981,6 +5718,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "entries": [
+                     *         {
+                     *           "seq": 3,
+                     *           "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "kind": "decision",
+                     *           "body": {
+                     *             "exchange": "dfe.child-trace",
+                     *             "direction": "outbound",
+                     *             "partner": "dfe",
+                     *             "party": "home-office-ie",
+                     *             "clientId": "ie-removals-casework",
+                     *             "requestId": "7c1e4b2a-9d3f-4e6a-8b5c-2f1d0e9a8b7c",
+                     *             "caseReference": "9f2c6b1e4a7d0c3f6b9e2a5d8c1f4b7e0a3d6c9f2b5e8a1d4c7f0b3e6a9d2c5f",
+                     *             "subjects": [
+                     *               "f5c2d9a6e3b0f7c4d1a8e5b2f9c6d3a0e7b4f1c8d5a2e9b6f3c0d7a4e1b6c2f9"
+                     *             ],
+                     *             "fieldsRequested": [
+                     *               "subject.forename",
+                     *               "subject.surname",
+                     *               "subject.dateOfBirth"
+                     *             ],
+                     *             "decisionDate": "2026-11-23",
+                     *             "purpose": "trace-child-of-immigration-offender",
+                     *             "legalBasis": "dpa-1998-s29-3",
+                     *             "registerGeneration": 42,
+                     *             "policyVersion": "3f9a1c7e",
+                     *             "decision": "permit",
+                     *             "rules": [
+                     *               {
+                     *                 "id": "party",
+                     *                 "outcome": "permit",
+                     *                 "reason": "home-office-ie is a party to the agreement."
+                     *               },
+                     *               {
+                     *                 "id": "agreement-in-force",
+                     *                 "outcome": "permit",
+                     *                 "reason": "ie-dfe-child-tracing-mou@2.0 is signed and in force on 2026-11-23."
+                     *               }
+                     *             ],
+                     *             "obligations": [],
+                     *             "agreement": {
+                     *               "id": "ie-dfe-child-tracing-mou",
+                     *               "version": "2.0"
+                     *             },
+                     *             "directives": []
+                     *           },
+                     *           "prevHash": "5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a9d2f5b8e",
+                     *           "hash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a"
+                     *         }
+                     *       ],
+                     *       "nextBefore": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditEntryList"];
                 };
             };
@@ -5004,6 +5797,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nino": "YH204817B"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AuditSubjectReportQuery"];
             };
         };
@@ -5014,6 +5812,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "identifiedBy": "nino",
+                     *       "count": 12,
+                     *       "truncated": true,
+                     *       "exchanges": [
+                     *         {
+                     *           "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "dryRun": true,
+                     *           "exchange": "dfe.child-trace",
+                     *           "direction": "outbound",
+                     *           "partner": "dfe",
+                     *           "party": "dfe",
+                     *           "clientId": "ie-removals-casework",
+                     *           "purpose": "trace-child-of-immigration-offender",
+                     *           "legalBasis": "dpa-1998-s29-3",
+                     *           "agreement": {
+                     *             "id": "ie-dfe-child-tracing",
+                     *             "version": "2.0"
+                     *           },
+                     *           "decision": "permit",
+                     *           "deniedBy": [
+                     *             "deniedBy"
+                     *           ],
+                     *           "fieldsRequested": [
+                     *             "fieldsRequested"
+                     *           ],
+                     *           "outcome": "matched",
+                     *           "outcomeAuditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *           "outcomeRecordedAt": "2026-11-23T10:15:00Z",
+                     *           "fieldsDisclosed": [
+                     *             "fieldsDisclosed"
+                     *           ],
+                     *           "fieldsWithheld": [
+                     *             "fieldsWithheld"
+                     *           ],
+                     *           "matchedBy": [
+                     *             3
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditSubjectReportAnswer"];
                     "text/csv": string;
                 };
@@ -5044,6 +5886,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "entry": {
+                     *         "seq": 3,
+                     *         "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *         "recordedAt": "2026-11-23T10:15:00Z",
+                     *         "kind": "decision",
+                     *         "body": {
+                     *           "exchange": "dfe.child-trace",
+                     *           "direction": "outbound",
+                     *           "partner": "dfe",
+                     *           "party": "home-office-ie",
+                     *           "clientId": "ie-removals-casework",
+                     *           "requestId": "7c1e4b2a-9d3f-4e6a-8b5c-2f1d0e9a8b7c",
+                     *           "caseReference": "9f2c6b1e4a7d0c3f6b9e2a5d8c1f4b7e0a3d6c9f2b5e8a1d4c7f0b3e6a9d2c5f",
+                     *           "subjects": [
+                     *             "f5c2d9a6e3b0f7c4d1a8e5b2f9c6d3a0e7b4f1c8d5a2e9b6f3c0d7a4e1b6c2f9"
+                     *           ],
+                     *           "fieldsRequested": [
+                     *             "subject.forename",
+                     *             "subject.surname",
+                     *             "subject.dateOfBirth"
+                     *           ],
+                     *           "decisionDate": "2026-11-23",
+                     *           "purpose": "trace-child-of-immigration-offender",
+                     *           "legalBasis": "dpa-1998-s29-3",
+                     *           "registerGeneration": 42,
+                     *           "policyVersion": "3f9a1c7e",
+                     *           "decision": "permit",
+                     *           "rules": [
+                     *             {
+                     *               "id": "party",
+                     *               "outcome": "permit",
+                     *               "reason": "home-office-ie is a party to the agreement."
+                     *             },
+                     *             {
+                     *               "id": "agreement-in-force",
+                     *               "outcome": "permit",
+                     *               "reason": "ie-dfe-child-tracing-mou@2.0 is signed and in force on 2026-11-23."
+                     *             }
+                     *           ],
+                     *           "obligations": [],
+                     *           "agreement": {
+                     *             "id": "ie-dfe-child-tracing-mou",
+                     *             "version": "2.0"
+                     *           },
+                     *           "directives": []
+                     *         },
+                     *         "prevHash": "5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a9d2f5b8e",
+                     *         "hash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a"
+                     *       },
+                     *       "checkpoint": {
+                     *         "jws": "eyJhbGciOiJFZERTQSIsImtpZCI6ImF1ZGl0LTIwMjYtMTEifQ..c2lnbmF0dXJl",
+                     *         "size": 12,
+                     *         "headHash": "3c6a9d2f5b8e1c4a7d0f3b6e9c2a5d8f1b4e7c0a3d6f9b2e5c8a1d4f7b0e3c6a",
+                     *         "rootHash": "b8c4e1f0a7d2936e5b1c4d7a0e3f6a9c2d5b8e1f4a7c0d3e6f9a2b5c8d1e4f7a",
+                     *         "time": "2026-11-23T10:15:00Z",
+                     *         "kid": "audit-2026-11"
+                     *       },
+                     *       "inclusionProof": {
+                     *         "leafIndex": 3,
+                     *         "treeSize": 12,
+                     *         "hashes": [
+                     *           "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+                     *         ]
+                     *       },
+                     *       "keys": "/.well-known/audit-keys.json"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditReceipt"];
                 };
             };
@@ -5103,6 +6015,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "checked": 3,
+                     *       "head": 3,
+                     *       "checkpointsChecked": 3,
+                     *       "firstBad": {
+                     *         "seq": 3,
+                     *         "problem": "edited",
+                     *         "detail": "The request is not valid."
+                     *       },
+                     *       "protection": {
+                     *         "intact": true,
+                     *         "bodyGenerated": true,
+                     *         "problems": [
+                     *           "problem"
+                     *         ]
+                     *       },
+                     *       "witnesses": [
+                     *         {
+                     *           "name": "Removals Casework",
+                     *           "treeSize": 12,
+                     *           "cosignedAt": "2026-11-23T10:15:00Z",
+                     *           "verified": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditVerification"];
                 };
             };
@@ -5130,6 +6070,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "entryHash": "9f2b7c4e1a0d8f3b6e5c2a9d7f4b1e8c3a6d0f9b2e5c8a1d4f7b0e3c6a9d2f5b",
+                     *       "leafIndex": 3,
+                     *       "treeSize": 12,
+                     *       "hashes": [
+                     *         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditInclusionProofAnswer"];
                 };
             };
@@ -5160,6 +6111,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": 3,
+                     *       "to": 3,
+                     *       "hashes": [
+                     *         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditConsistencyProof"];
                 };
             };
@@ -5204,6 +6164,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "treeSize": 12,
+                 *       "cosignature": "— witness.example.org Az3grlgtzPICa5OS8npBqPQMzvc+kKqDfVXEzyxDbSjz+jBZJAxVcf6P0nHtRtJBVKp7lCTAA"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AuditCosignatureRequest"];
             };
         };
@@ -5214,6 +6180,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "witness": "witness.example.org",
+                     *       "treeSize": 12,
+                     *       "cosignedAt": "2026-11-23T10:15:00Z",
+                     *       "cosignature": "— witness.example.org Az3grlgtzPICa5OS8npBqPQMzvc+kKqDfVXEzyxDbSjz+jBZJAxVcf6P0nHtRtJBVKp7lCTAA"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditCosignature"];
                 };
             };
@@ -5243,6 +6217,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "witnesses": [
+                     *         {
+                     *           "name": "Removals Casework",
+                     *           "vkey": "witness.example.org+2d7a1f3c+AaGiB4pE4dlSkzu3yPmlCHq9xf1H2v4TlNXhRFxJ8bWS",
+                     *           "registeredAt": "2026-11-23T10:15:00Z",
+                     *           "registeredBy": "registry-admin",
+                     *           "latest": {
+                     *             "witness": "witness.example.org",
+                     *             "treeSize": 12,
+                     *             "cosignedAt": "2026-11-23T10:15:00Z",
+                     *             "cosignature": "— witness.example.org Az3grlgtzPICa5OS8npBqPQMzvc+kKqDfVXEzyxDbSjz+jBZJAxVcf6P0nHtRtJBVKp7lCTAA"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditWitnessList"];
                 };
             };
@@ -5261,6 +6253,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "vkey": "witness.example.org+2d7a1f3c+AaGiB4pE4dlSkzu3yPmlCHq9xf1H2v4TlNXhRFxJ8bWS"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AuditWitnessRegistration"];
             };
         };
@@ -5271,6 +6268,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "Removals Casework",
+                     *       "vkey": "witness.example.org+2d7a1f3c+AaGiB4pE4dlSkzu3yPmlCHq9xf1H2v4TlNXhRFxJ8bWS",
+                     *       "registeredAt": "2026-11-23T10:15:00Z",
+                     *       "registeredBy": "registry-admin",
+                     *       "latest": {
+                     *         "witness": "witness.example.org",
+                     *         "treeSize": 12,
+                     *         "cosignedAt": "2026-11-23T10:15:00Z",
+                     *         "cosignature": "— witness.example.org Az3grlgtzPICa5OS8npBqPQMzvc+kKqDfVXEzyxDbSjz+jBZJAxVcf6P0nHtRtJBVKp7lCTAA"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditWitness"];
                 };
             };
@@ -5299,349 +6310,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "kty": "OKP",
+                     *           "crv": "Ed25519",
+                     *           "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *           "kid": "audit-2026-11",
+                     *           "alg": "EdDSA",
+                     *           "use": "sig"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditKeySet"];
-                };
-            };
-        };
-    };
-    upstreamDfePupilTrace: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DfePupilTraceRequest"];
-            };
-        };
-        responses: {
-            /** @description The match result. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DfePupilTraceResponse"];
-                };
-            };
-            /** @description The request is not valid; DfE never repeats what it was sent. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: string;
-                        detail?: string;
-                    };
-                };
-            };
-        };
-    };
-    upstreamDwpNinoTrace: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DwpNinoTraceRequest"];
-            };
-        };
-        responses: {
-            /** @description One result per grant, in the order sent. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DwpNinoTraceResponse"];
-                };
-            };
-            /** @description The batch is not valid. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DwpError"];
-                };
-            };
-        };
-    };
-    upstreamDwpAccessedPublicFunds: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DwpAccessedPublicFundsRequest"];
-            };
-        };
-        responses: {
-            /** @description The claims DWP holds, or why it found none. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DwpAccessedPublicFundsResponse"];
-                };
-            };
-            /** @description The request is not valid. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DwpError"];
-                };
-            };
-        };
-    };
-    upstreamDwpStatusNotification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DwpStatusNotification"];
-            };
-        };
-        responses: {
-            /** @description Acknowledged, with DWP's reference. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DwpNotificationAcknowledgement"];
-                };
-            };
-            /** @description The notification is not valid. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DwpError"];
-                };
-            };
-        };
-    };
-    upstreamHmrcEvidenceRequest: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HmrcEvidenceRequest"];
-            };
-        };
-        responses: {
-            /** @description The evidence asked for, or no match. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HmrcEvidenceResponse"];
-                };
-            };
-            /** @description The request is not valid (for instance, it does not state how the information will be used, ¶6.79). */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HmrcError"];
-                };
-            };
-            /** @description HMRC refuses, because its records show the subject is a British or EU/EEA citizen, whose data must not be swept in (¶6.79). */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HmrcError"];
-                };
-            };
-        };
-    };
-    upstreamHmrcStatusNotification: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HmrcStatusNotification"];
-            };
-        };
-        responses: {
-            /** @description Acknowledged, with HMRC's reference. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HmrcNotificationAcknowledgement"];
-                };
-            };
-            /** @description The notification is not valid. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HmrcError"];
-                };
-            };
-        };
-    };
-    upstreamNhsTrace: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NhsTraceRequest"];
-            };
-        };
-        responses: {
-            /** @description The trace result. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NhsTraceResponse"];
-                };
-            };
-            /** @description The request is not valid. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NhsError"];
-                };
-            };
-        };
-    };
-    upstreamHomeOfficeStatusCheck: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HomeOfficeStatusCheckRequest"];
-            };
-        };
-        responses: {
-            /** @description The status record, or why there is none. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HomeOfficeStatusCheckResponse"];
-                };
-            };
-            /** @description The request is not valid. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HomeOfficeError"];
-                };
-            };
-        };
-    };
-    upstreamHomeOfficeNhsDebtorReport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["HomeOfficeNhsDebtorReport"];
-            };
-        };
-        responses: {
-            /** @description Recorded against the person, or not matched to anyone. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HomeOfficeNhsDebtorReceipt"];
-                };
-            };
-            /** @description The report is not valid. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HomeOfficeError"];
-                };
-            };
-        };
-    };
-    upstreamFinancialStatusShare: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["FinancialStatusShare"];
-            };
-        };
-        responses: {
-            /** @description Acknowledged, with the institution's reference. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FinancialStatusShareAcknowledgement"];
-                };
-            };
-            /** @description The share is not valid. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FinancialError"];
                 };
             };
         };
@@ -5661,6 +6344,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "parties": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "name": "Removals Casework",
+                     *           "kind": "department",
+                     *           "defunctSince": "2026-11-23"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartyList"];
                 };
             };
@@ -5691,6 +6386,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "collaborations": [
+                     *         {
+                     *           "collaboration": {
+                     *             "id": "ie-dfe-child-tracing",
+                     *             "reportRef": "¶6.125",
+                     *             "title": "Tracing the children of immigration offenders",
+                     *             "purpose": "trace-child-of-immigration-offender",
+                     *             "kind": "bau",
+                     *             "directorate": "Immigration Enforcement",
+                     *             "owner": {
+                     *               "name": "Removals Casework",
+                     *               "role": "Senior Responsible Owner",
+                     *               "email": "removals.casework@homeoffice.gov.uk",
+                     *               "phone": "020 7946 0321"
+                     *             },
+                     *             "parties": [
+                     *               "dfe",
+                     *               "dfe"
+                     *             ],
+                     *             "startsOn": "2026-11-23",
+                     *             "endsOn": "2026-11-23",
+                     *             "status": "active"
+                     *           },
+                     *           "signed": true,
+                     *           "inForce": true,
+                     *           "governing": [
+                     *             "2.0"
+                     *           ],
+                     *           "reviewOverdue": true,
+                     *           "nextReviewDue": "2026-11-23"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CollaborationSummaryList"];
                 };
             };
@@ -5719,6 +6451,29 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "ie-dfe-child-tracing",
+                 *       "reportRef": "¶6.125",
+                 *       "title": "Tracing the children of immigration offenders",
+                 *       "purpose": "trace-child-of-immigration-offender",
+                 *       "kind": "bau",
+                 *       "directorate": "Immigration Enforcement",
+                 *       "owner": {
+                 *         "name": "Removals Casework",
+                 *         "role": "Senior Responsible Owner",
+                 *         "email": "removals.casework@homeoffice.gov.uk",
+                 *         "phone": "020 7946 0321"
+                 *       },
+                 *       "parties": [
+                 *         "dfe",
+                 *         "dfe"
+                 *       ],
+                 *       "startsOn": "2026-11-23",
+                 *       "endsOn": "2026-11-23",
+                 *       "status": "active"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Collaboration"];
             };
         };
@@ -5730,6 +6485,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "reportRef": "¶6.125",
+                     *       "title": "Tracing the children of immigration offenders",
+                     *       "purpose": "trace-child-of-immigration-offender",
+                     *       "kind": "bau",
+                     *       "directorate": "Immigration Enforcement",
+                     *       "owner": {
+                     *         "name": "Removals Casework",
+                     *         "role": "Senior Responsible Owner",
+                     *         "email": "removals.casework@homeoffice.gov.uk",
+                     *         "phone": "020 7946 0321"
+                     *       },
+                     *       "parties": [
+                     *         "dfe",
+                     *         "dfe"
+                     *       ],
+                     *       "startsOn": "2026-11-23",
+                     *       "endsOn": "2026-11-23",
+                     *       "status": "active"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Collaboration"];
                 };
             };
@@ -5764,6 +6542,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "collaboration": {
+                     *         "id": "ie-dfe-child-tracing",
+                     *         "reportRef": "¶6.125",
+                     *         "title": "Tracing the children of immigration offenders",
+                     *         "purpose": "trace-child-of-immigration-offender",
+                     *         "kind": "bau",
+                     *         "directorate": "Immigration Enforcement",
+                     *         "owner": {
+                     *           "name": "Removals Casework",
+                     *           "role": "Senior Responsible Owner",
+                     *           "email": "removals.casework@homeoffice.gov.uk",
+                     *           "phone": "020 7946 0321"
+                     *         },
+                     *         "parties": [
+                     *           "dfe",
+                     *           "dfe"
+                     *         ],
+                     *         "startsOn": "2026-11-23",
+                     *         "endsOn": "2026-11-23",
+                     *         "status": "active"
+                     *       },
+                     *       "agreements": [
+                     *         {
+                     *           "agreement": {
+                     *             "id": "ie-dfe-child-tracing",
+                     *             "collaborationId": "ie-dfe-child-tracing",
+                     *             "kind": "mou",
+                     *             "title": "Tracing the children of immigration offenders"
+                     *           },
+                     *           "versions": [
+                     *             {
+                     *               "asOf": "2026-11-23",
+                     *               "standing": {
+                     *                 "status": "draft",
+                     *                 "authorises": true,
+                     *                 "reason": "Signed at the joint review; recorded on return from leave."
+                     *               },
+                     *               "version": {}
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "scorecard": {
+                     *         "collaborationId": "ie-dfe-child-tracing",
+                     *         "title": "Tracing the children of immigration offenders",
+                     *         "kind": "mou",
+                     *         "asOf": "2026-11-23",
+                     *         "characteristics": [
+                     *           {
+                     *             "id": "agreed-objectives",
+                     *             "met": true,
+                     *             "gaps": [
+                     *               "gap"
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "gaps": [
+                     *           {
+                     *             "code": "trace-child-of-immigration-offender",
+                     *             "characteristic": "age",
+                     *             "detail": "The request is not valid.",
+                     *             "weight": 3
+                     *           }
+                     *         ],
+                     *         "priority": 3
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["CollaborationDetail"];
                 };
             };
@@ -5793,6 +6642,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "ie-dfe-child-tracing",
+                 *       "collaborationId": "ie-dfe-child-tracing",
+                 *       "kind": "mou",
+                 *       "title": "Tracing the children of immigration offenders"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Agreement"];
             };
         };
@@ -5804,6 +6661,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "collaborationId": "ie-dfe-child-tracing",
+                     *       "kind": "mou",
+                     *       "title": "Tracing the children of immigration offenders"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
@@ -5838,6 +6703,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agreement": {
+                     *         "id": "ie-dfe-child-tracing",
+                     *         "collaborationId": "ie-dfe-child-tracing",
+                     *         "kind": "mou",
+                     *         "title": "Tracing the children of immigration offenders"
+                     *       },
+                     *       "asOf": "2026-11-23",
+                     *       "versions": [
+                     *         {
+                     *           "asOf": "2026-11-23",
+                     *           "standing": {
+                     *             "status": "draft",
+                     *             "authorises": true,
+                     *             "reason": "Signed at the joint review; recorded on return from leave."
+                     *           },
+                     *           "version": {}
+                     *         }
+                     *       ],
+                     *       "governing": "2.0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionList"];
                 };
             };
@@ -5869,6 +6757,107 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "version": "2.0",
+                 *       "title": "Tracing the children of immigration offenders",
+                 *       "kind": "mou",
+                 *       "parties": [
+                 *         "dfe"
+                 *       ],
+                 *       "inForceFrom": "2026-11-23",
+                 *       "inForceTo": "2026-11-23",
+                 *       "draftedOn": "2026-11-23",
+                 *       "legalBases": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "statute": "Data Protection Act 2018",
+                 *           "section": "s.29(3)",
+                 *           "source": "dfe"
+                 *         }
+                 *       ],
+                 *       "purposes": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "description": "Agreed at the quarterly joint review.",
+                 *           "mode": "proactive",
+                 *           "compliantEnvironment": true
+                 *         }
+                 *       ],
+                 *       "partyAims": [
+                 *         {
+                 *           "party": "dfe",
+                 *           "seeks": "Current address and school"
+                 *         }
+                 *       ],
+                 *       "exchanges": [
+                 *         {
+                 *           "exchange": "dfe.child-trace",
+                 *           "requesters": [
+                 *             "ie-removals-casework"
+                 *           ],
+                 *           "responder": "dfe",
+                 *           "requestFields": [
+                 *             "requestField"
+                 *           ],
+                 *           "responseFields": [
+                 *             "responseField"
+                 *           ],
+                 *           "lookbackYears": 3
+                 *         }
+                 *       ],
+                 *       "dataAccuracy": {
+                 *         "matchPoints": [
+                 *           "matchPoint"
+                 *         ],
+                 *         "description": "Agreed at the quarterly joint review."
+                 *       },
+                 *       "sopReferences": [
+                 *         "sopReference"
+                 *       ],
+                 *       "processMaps": [
+                 *         "processMap"
+                 *       ],
+                 *       "seniorOwners": [
+                 *         {
+                 *           "party": "dfe",
+                 *           "name": "Removals Casework",
+                 *           "role": "Senior Responsible Owner",
+                 *           "email": "removals.casework@homeoffice.gov.uk",
+                 *           "phone": "020 7946 0321"
+                 *         }
+                 *       ],
+                 *       "communication": "Monthly bulletin to Removals Casework team leaders.",
+                 *       "feedback": "Quarterly survey of requesting caseworkers.",
+                 *       "measures": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "description": "Agreed at the quarterly joint review.",
+                 *           "slaHours": 3,
+                 *           "slaWorkingDays": 3,
+                 *           "monthlyCap": 3,
+                 *           "exchanges": [
+                 *             "dfe.child-trace"
+                 *           ],
+                 *           "cadence": {
+                 *             "every": "day",
+                 *             "missedPeriods": 3
+                 *           }
+                 *         }
+                 *       ],
+                 *       "review": {
+                 *         "intervalMonths": 3,
+                 *         "lastReviewedOn": "2026-11-23",
+                 *         "nextReviewDue": "2026-11-23",
+                 *         "improvementPlan": "Match quality reviewed monthly until fewer than 2% of traces are partial."
+                 *       },
+                 *       "namesOrganisations": [
+                 *         "dfe"
+                 *       ],
+                 *       "notes": "Reviewed with DfE's data protection officer."
+                 *     }
+                 */
                 "application/json": components["schemas"]["VersionTerms"];
             };
         };
@@ -5880,6 +6869,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -5916,6 +6916,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -5938,6 +6949,107 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "agreementId": "ie-dfe-child-tracing-mou",
+                 *       "version": "2.0",
+                 *       "title": "Tracing the children of immigration offenders",
+                 *       "kind": "mou",
+                 *       "parties": [
+                 *         "dfe"
+                 *       ],
+                 *       "inForceFrom": "2026-11-23",
+                 *       "inForceTo": "2026-11-23",
+                 *       "draftedOn": "2026-11-23",
+                 *       "legalBases": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "statute": "Data Protection Act 2018",
+                 *           "section": "s.29(3)",
+                 *           "source": "dfe"
+                 *         }
+                 *       ],
+                 *       "purposes": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "description": "Agreed at the quarterly joint review.",
+                 *           "mode": "proactive",
+                 *           "compliantEnvironment": true
+                 *         }
+                 *       ],
+                 *       "partyAims": [
+                 *         {
+                 *           "party": "dfe",
+                 *           "seeks": "Current address and school"
+                 *         }
+                 *       ],
+                 *       "exchanges": [
+                 *         {
+                 *           "exchange": "dfe.child-trace",
+                 *           "requesters": [
+                 *             "ie-removals-casework"
+                 *           ],
+                 *           "responder": "dfe",
+                 *           "requestFields": [
+                 *             "requestField"
+                 *           ],
+                 *           "responseFields": [
+                 *             "responseField"
+                 *           ],
+                 *           "lookbackYears": 3
+                 *         }
+                 *       ],
+                 *       "dataAccuracy": {
+                 *         "matchPoints": [
+                 *           "matchPoint"
+                 *         ],
+                 *         "description": "Agreed at the quarterly joint review."
+                 *       },
+                 *       "sopReferences": [
+                 *         "sopReference"
+                 *       ],
+                 *       "processMaps": [
+                 *         "processMap"
+                 *       ],
+                 *       "seniorOwners": [
+                 *         {
+                 *           "party": "dfe",
+                 *           "name": "Removals Casework",
+                 *           "role": "Senior Responsible Owner",
+                 *           "email": "removals.casework@homeoffice.gov.uk",
+                 *           "phone": "020 7946 0321"
+                 *         }
+                 *       ],
+                 *       "communication": "Monthly bulletin to Removals Casework team leaders.",
+                 *       "feedback": "Quarterly survey of requesting caseworkers.",
+                 *       "measures": [
+                 *         {
+                 *           "code": "trace-child-of-immigration-offender",
+                 *           "description": "Agreed at the quarterly joint review.",
+                 *           "slaHours": 3,
+                 *           "slaWorkingDays": 3,
+                 *           "monthlyCap": 3,
+                 *           "exchanges": [
+                 *             "dfe.child-trace"
+                 *           ],
+                 *           "cadence": {
+                 *             "every": "day",
+                 *             "missedPeriods": 3
+                 *           }
+                 *         }
+                 *       ],
+                 *       "review": {
+                 *         "intervalMonths": 3,
+                 *         "lastReviewedOn": "2026-11-23",
+                 *         "nextReviewDue": "2026-11-23",
+                 *         "improvementPlan": "Match quality reviewed monthly until fewer than 2% of traces are partial."
+                 *       },
+                 *       "namesOrganisations": [
+                 *         "dfe"
+                 *       ],
+                 *       "notes": "Reviewed with DfE's data protection officer."
+                 *     }
+                 */
                 "application/json": components["schemas"]["VersionTerms"];
             };
         };
@@ -5948,6 +7060,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -5985,6 +7108,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "party": "dfe",
+                 *       "signatory": "Helen Marsh",
+                 *       "signedOn": "2026-11-23",
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["Signature"];
             };
         };
@@ -5996,6 +7127,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -6033,6 +7175,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "suspend",
+                 *       "on": "2026-11-23",
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["LifecycleChange"];
             };
         };
@@ -6044,6 +7193,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -6081,6 +7241,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reviewedOn": "2026-11-23",
+                 *       "outcome": "matched",
+                 *       "improvementPlan": "Match quality reviewed monthly until fewer than 2% of traces are partial.",
+                 *       "nextReviewDue": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["JointReview"];
             };
         };
@@ -6092,6 +7260,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "standing": {
+                     *         "status": "draft",
+                     *         "authorises": true,
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "version": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
@@ -6125,6 +7304,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "agreementId": "ie-dfe-child-tracing-mou",
+                     *       "version": "2.0",
+                     *       "reviews": [
+                     *         {
+                     *           "id": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *           "agreementId": "ie-dfe-child-tracing-mou",
+                     *           "version": "2.0",
+                     *           "heldOn": "2026-11-23",
+                     *           "attendees": [
+                     *             {
+                     *               "party": "dfe",
+                     *               "name": "Removals Casework",
+                     *               "role": "Senior Responsible Owner"
+                     *             }
+                     *           ],
+                     *           "findings": [
+                     *             "finding"
+                     *           ],
+                     *           "signOffs": [
+                     *             {
+                     *               "party": "dfe",
+                     *               "signatory": "Helen Marsh",
+                     *               "signedOn": "2026-11-23"
+                     *             }
+                     *           ],
+                     *           "joint": true,
+                     *           "awaitingSignOff": [
+                     *             "awaitingSignOff"
+                     *           ],
+                     *           "actions": [
+                     *             {
+                     *               "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *               "description": "Agreed at the quarterly joint review.",
+                     *               "owner": {
+                     *                 "party": "dfe",
+                     *                 "name": "Removals Casework"
+                     *               },
+                     *               "dueOn": "2026-11-23",
+                     *               "closed": {
+                     *                 "on": "2026-11-23",
+                     *                 "outcome": "matched"
+                     *               },
+                     *               "status": "open"
+                     *             }
+                     *           ],
+                     *           "signals": [
+                     *             {
+                     *               "code": "action-overdue",
+                     *               "detail": "The request is not valid."
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["JointReviewList"];
                 };
             };
@@ -6148,6 +7384,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "heldOn": "2026-11-23",
+                 *       "attendees": [
+                 *         {
+                 *           "party": "dfe",
+                 *           "name": "Removals Casework",
+                 *           "role": "Senior Responsible Owner"
+                 *         }
+                 *       ],
+                 *       "findings": [
+                 *         "finding"
+                 *       ],
+                 *       "actions": [
+                 *         {
+                 *           "description": "Agreed at the quarterly joint review.",
+                 *           "owner": {
+                 *             "party": "dfe",
+                 *             "name": "Removals Casework"
+                 *           },
+                 *           "dueOn": "2026-11-23"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["JointReviewMeeting"];
             };
         };
@@ -6158,6 +7419,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "agreementId": "ie-dfe-child-tracing-mou",
+                     *       "version": "2.0",
+                     *       "heldOn": "2026-11-23",
+                     *       "attendees": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "name": "Removals Casework",
+                     *           "role": "Senior Responsible Owner"
+                     *         }
+                     *       ],
+                     *       "findings": [
+                     *         "finding"
+                     *       ],
+                     *       "signOffs": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "signatory": "Helen Marsh",
+                     *           "signedOn": "2026-11-23"
+                     *         }
+                     *       ],
+                     *       "joint": true,
+                     *       "awaitingSignOff": [
+                     *         "awaitingSignOff"
+                     *       ],
+                     *       "actions": [
+                     *         {
+                     *           "id": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *           "description": "Agreed at the quarterly joint review.",
+                     *           "owner": {
+                     *             "party": "dfe",
+                     *             "name": "Removals Casework"
+                     *           },
+                     *           "dueOn": "2026-11-23",
+                     *           "closed": {
+                     *             "on": "2026-11-23",
+                     *             "outcome": "matched"
+                     *           },
+                     *           "status": "open"
+                     *         }
+                     *       ],
+                     *       "signals": [
+                     *         {
+                     *           "code": "action-overdue",
+                     *           "detail": "The request is not valid."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["JointReviewView"];
                 };
             };
@@ -6183,6 +7495,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "party": "dfe",
+                 *       "signatory": "Helen Marsh",
+                 *       "signedOn": "2026-11-23"
+                 *     }
+                 */
                 "application/json": components["schemas"]["JointReviewSignOff"];
             };
         };
@@ -6193,6 +7512,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "agreementId": "ie-dfe-child-tracing-mou",
+                     *       "version": "2.0",
+                     *       "heldOn": "2026-11-23",
+                     *       "attendees": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "name": "Removals Casework",
+                     *           "role": "Senior Responsible Owner"
+                     *         }
+                     *       ],
+                     *       "findings": [
+                     *         "finding"
+                     *       ],
+                     *       "signOffs": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "signatory": "Helen Marsh",
+                     *           "signedOn": "2026-11-23"
+                     *         }
+                     *       ],
+                     *       "joint": true,
+                     *       "awaitingSignOff": [
+                     *         "awaitingSignOff"
+                     *       ],
+                     *       "actions": [
+                     *         {
+                     *           "id": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *           "description": "Agreed at the quarterly joint review.",
+                     *           "owner": {
+                     *             "party": "dfe",
+                     *             "name": "Removals Casework"
+                     *           },
+                     *           "dueOn": "2026-11-23",
+                     *           "closed": {
+                     *             "on": "2026-11-23",
+                     *             "outcome": "matched"
+                     *           },
+                     *           "status": "open"
+                     *         }
+                     *       ],
+                     *       "signals": [
+                     *         {
+                     *           "code": "action-overdue",
+                     *           "detail": "The request is not valid."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["JointReviewView"];
                 };
             };
@@ -6219,6 +7589,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "closedOn": "2026-11-23",
+                 *       "outcome": "matched"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ImprovementActionClosure"];
             };
         };
@@ -6229,6 +7605,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "agreementId": "ie-dfe-child-tracing-mou",
+                     *       "version": "2.0",
+                     *       "heldOn": "2026-11-23",
+                     *       "attendees": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "name": "Removals Casework",
+                     *           "role": "Senior Responsible Owner"
+                     *         }
+                     *       ],
+                     *       "findings": [
+                     *         "finding"
+                     *       ],
+                     *       "signOffs": [
+                     *         {
+                     *           "party": "dfe",
+                     *           "signatory": "Helen Marsh",
+                     *           "signedOn": "2026-11-23"
+                     *         }
+                     *       ],
+                     *       "joint": true,
+                     *       "awaitingSignOff": [
+                     *         "awaitingSignOff"
+                     *       ],
+                     *       "actions": [
+                     *         {
+                     *           "id": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *           "description": "Agreed at the quarterly joint review.",
+                     *           "owner": {
+                     *             "party": "dfe",
+                     *             "name": "Removals Casework"
+                     *           },
+                     *           "dueOn": "2026-11-23",
+                     *           "closed": {
+                     *             "on": "2026-11-23",
+                     *             "outcome": "matched"
+                     *           },
+                     *           "status": "open"
+                     *         }
+                     *       ],
+                     *       "signals": [
+                     *         {
+                     *           "code": "action-overdue",
+                     *           "detail": "The request is not valid."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["JointReviewView"];
                 };
             };
@@ -6262,6 +7689,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "directives": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "title": "Tracing the children of immigration offenders",
+                     *           "authority": "Immigration Act 1971, Schedule 2, paragraph 27B",
+                     *           "scope": {
+                     *             "parties": [
+                     *               "dfe"
+                     *             ],
+                     *             "exchanges": [
+                     *               "dfe.child-trace"
+                     *             ],
+                     *             "direction": "outbound",
+                     *             "purposeMode": "proactive",
+                     *             "compliantEnvironment": true
+                     *           },
+                     *           "condition": {
+                     *             "kind": "mou"
+                     *           },
+                     *           "effectiveFrom": "2026-11-23",
+                     *           "effectiveTo": "2026-11-23",
+                     *           "reference": "IE-RC-2026-0042"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectiveList"];
                 };
             };
@@ -6290,6 +7746,33 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "ie-dfe-child-tracing",
+                 *       "title": "Tracing the children of immigration offenders",
+                 *       "authority": "Immigration Act 1971, Schedule 2, paragraph 27B",
+                 *       "scope": {
+                 *         "parties": [
+                 *           "dfe"
+                 *         ],
+                 *         "exchanges": [
+                 *           "dfe.child-trace"
+                 *         ],
+                 *         "direction": "outbound",
+                 *         "purposeMode": "proactive",
+                 *         "compliantEnvironment": true
+                 *       },
+                 *       "condition": {
+                 *         "kind": "pause-over-age",
+                 *         "age": 35,
+                 *         "atExactAge": "paused",
+                 *         "whenAgeUnknown": "paused"
+                 *       },
+                 *       "effectiveFrom": "2026-11-23",
+                 *       "effectiveTo": "2026-11-23",
+                 *       "reference": "IE-RC-2026-0042"
+                 *     }
+                 */
                 "application/json": components["schemas"]["Directive"];
             };
         };
@@ -6301,6 +7784,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "title": "Tracing the children of immigration offenders",
+                     *       "authority": "Immigration Act 1971, Schedule 2, paragraph 27B",
+                     *       "scope": {
+                     *         "parties": [
+                     *           "dfe"
+                     *         ],
+                     *         "exchanges": [
+                     *           "dfe.child-trace"
+                     *         ],
+                     *         "direction": "outbound",
+                     *         "purposeMode": "proactive",
+                     *         "compliantEnvironment": true
+                     *       },
+                     *       "condition": {
+                     *         "kind": "pause-over-age",
+                     *         "age": 35,
+                     *         "atExactAge": "paused",
+                     *         "whenAgeUnknown": "paused"
+                     *       },
+                     *       "effectiveFrom": "2026-11-23",
+                     *       "effectiveTo": "2026-11-23",
+                     *       "reference": "IE-RC-2026-0042"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Directive"];
                 };
             };
@@ -6336,6 +7846,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "extend",
+                 *       "effectiveTo": "2026-11-23",
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["DirectiveEnd"];
             };
         };
@@ -6347,6 +7864,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "title": "Tracing the children of immigration offenders",
+                     *       "authority": "Immigration Act 1971, Schedule 2, paragraph 27B",
+                     *       "scope": {
+                     *         "parties": [
+                     *           "dfe"
+                     *         ],
+                     *         "exchanges": [
+                     *           "dfe.child-trace"
+                     *         ],
+                     *         "direction": "outbound",
+                     *         "purposeMode": "proactive",
+                     *         "compliantEnvironment": true
+                     *       },
+                     *       "condition": {
+                     *         "kind": "mou"
+                     *       },
+                     *       "effectiveFrom": "2026-11-23",
+                     *       "effectiveTo": "2026-11-23",
+                     *       "reference": "IE-RC-2026-0042"
+                     *     }
+                     */
                     "application/json": components["schemas"]["DirectiveRecord"];
                 };
             };
@@ -6380,6 +7921,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "scorecards": [
+                     *         {
+                     *           "collaborationId": "ie-dfe-child-tracing",
+                     *           "title": "Tracing the children of immigration offenders",
+                     *           "kind": "mou",
+                     *           "asOf": "2026-11-23",
+                     *           "characteristics": [
+                     *             {
+                     *               "id": "agreed-objectives",
+                     *               "met": true,
+                     *               "gaps": [
+                     *                 "gap"
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "gaps": [
+                     *             {
+                     *               "code": "trace-child-of-immigration-offender",
+                     *               "characteristic": "age",
+                     *               "detail": "The request is not valid.",
+                     *               "weight": 3
+                     *             }
+                     *           ],
+                     *           "priority": 3
+                     *         }
+                     *       ],
+                     *       "attentionFirst": [
+                     *         "attentionFirst"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ScorecardList"];
                 };
             };
@@ -6406,6 +7981,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "collaborations": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "title": "Tracing the children of immigration offenders",
+                     *           "purpose": "trace-child-of-immigration-offender",
+                     *           "directorate": "Immigration Enforcement",
+                     *           "ownerName": "Helen Marsh",
+                     *           "ownerRole": "Senior Responsible Owner",
+                     *           "ownerEmail": "helen.marsh@homeoffice.gov.uk",
+                     *           "parties": "parties"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublishedList"];
                     "text/csv": string;
                 };
@@ -6433,6 +8024,241 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "window": {
+                     *         "from": "2019-03-01",
+                     *         "to": "2026-11-23"
+                     *       },
+                     *       "logHead": 3,
+                     *       "collaborations": [
+                     *         {
+                     *           "collaborationId": "ie-dfe-child-tracing",
+                     *           "title": "Tracing the children of immigration offenders",
+                     *           "kind": "bau",
+                     *           "figures": {
+                     *             "requests": 3,
+                     *             "outbound": 3,
+                     *             "inbound": 3,
+                     *             "permitted": 3,
+                     *             "refused": 3,
+                     *             "refusalsByRule": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "outcomes": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "matched": 3,
+                     *             "unmatched": 3,
+                     *             "matchRate": 1,
+                     *             "responseTimes": {
+                     *               "measured": 3,
+                     *               "p50Ms": 184,
+                     *               "p95Ms": 184
+                     *             },
+                     *             "sla": {
+                     *               "measured": 3,
+                     *               "within": 3,
+                     *               "breached": 3,
+                     *               "shareWithin": 1,
+                     *               "completionUnknown": 3
+                     *             },
+                     *             "feedback": {
+                     *               "exchanges": 3,
+                     *               "rate": 1,
+                     *               "byOutcome": {
+                     *                 "dfe.child-trace": 3
+                     *               }
+                     *             },
+                     *             "accuracy": {
+                     *               "withFeedback": 3,
+                     *               "inaccurate": 3,
+                     *               "corrected": 3,
+                     *               "rate": 1
+                     *             },
+                     *             "windrushReferrals": 3
+                     *           },
+                     *           "agreements": [
+                     *             {
+                     *               "agreementId": "ie-dfe-child-tracing-mou",
+                     *               "title": "Tracing the children of immigration offenders",
+                     *               "governing": "2.0",
+                     *               "cap": {
+                     *                 "agreementId": "ie-dfe-child-tracing-mou",
+                     *                 "version": "2.0",
+                     *                 "measure": "requests-per-month",
+                     *                 "monthlyCap": 3,
+                     *                 "used": 3,
+                     *                 "month": "2026-11"
+                     *               },
+                     *               "figures": {
+                     *                 "requests": 3,
+                     *                 "outbound": 3,
+                     *                 "inbound": 3,
+                     *                 "permitted": 3,
+                     *                 "refused": 3,
+                     *                 "refusalsByRule": {
+                     *                   "dfe.child-trace": 3
+                     *                 },
+                     *                 "outcomes": {
+                     *                   "dfe.child-trace": 3
+                     *                 },
+                     *                 "matched": 3,
+                     *                 "unmatched": 3,
+                     *                 "matchRate": 1,
+                     *                 "responseTimes": {
+                     *                   "measured": 3,
+                     *                   "p50Ms": 184,
+                     *                   "p95Ms": 184
+                     *                 },
+                     *                 "sla": {
+                     *                   "measured": 3,
+                     *                   "within": 3,
+                     *                   "breached": 3,
+                     *                   "shareWithin": 1,
+                     *                   "completionUnknown": 3
+                     *                 },
+                     *                 "feedback": {
+                     *                   "exchanges": 3,
+                     *                   "rate": 1,
+                     *                   "byOutcome": {
+                     *                     "dfe.child-trace": 3
+                     *                   }
+                     *                 },
+                     *                 "accuracy": {
+                     *                   "withFeedback": 3,
+                     *                   "inaccurate": 3,
+                     *                   "corrected": 3,
+                     *                   "rate": 1
+                     *                 },
+                     *                 "windrushReferrals": 3
+                     *               },
+                     *               "exchanges": [
+                     *                 {
+                     *                   "exchange": "dfe.child-trace",
+                     *                   "direction": "outbound",
+                     *                   "sla": {
+                     *                     "measure": "requests-per-month",
+                     *                     "hours": 3,
+                     *                     "workingDays": 3
+                     *                   },
+                     *                   "figures": {
+                     *                     "requests": 3,
+                     *                     "outbound": 3,
+                     *                     "inbound": 3,
+                     *                     "permitted": 3,
+                     *                     "refused": 3,
+                     *                     "refusalsByRule": {
+                     *                       "dfe.child-trace": 3
+                     *                     },
+                     *                     "outcomes": {
+                     *                       "dfe.child-trace": 3
+                     *                     },
+                     *                     "matched": 3,
+                     *                     "unmatched": 3,
+                     *                     "matchRate": 1,
+                     *                     "responseTimes": {
+                     *                       "measured": 3,
+                     *                       "p50Ms": 184,
+                     *                       "p95Ms": 184
+                     *                     },
+                     *                     "sla": {
+                     *                       "measured": 3,
+                     *                       "within": 3,
+                     *                       "breached": 3,
+                     *                       "shareWithin": 1,
+                     *                       "completionUnknown": 3
+                     *                     },
+                     *                     "feedback": {
+                     *                       "exchanges": 3,
+                     *                       "rate": 1,
+                     *                       "byOutcome": {
+                     *                         "dfe.child-trace": 3
+                     *                       }
+                     *                     },
+                     *                     "accuracy": {
+                     *                       "withFeedback": 3,
+                     *                       "inaccurate": 3,
+                     *                       "corrected": 3,
+                     *                       "rate": 1
+                     *                     },
+                     *                     "windrushReferrals": 3
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "unattributed": [
+                     *         {
+                     *           "exchange": "dfe.child-trace",
+                     *           "direction": "outbound",
+                     *           "sla": {
+                     *             "measure": "requests-per-month",
+                     *             "hours": 3,
+                     *             "workingDays": 3
+                     *           },
+                     *           "figures": {
+                     *             "requests": 3,
+                     *             "outbound": 3,
+                     *             "inbound": 3,
+                     *             "permitted": 3,
+                     *             "refused": 3,
+                     *             "refusalsByRule": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "outcomes": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "matched": 3,
+                     *             "unmatched": 3,
+                     *             "matchRate": 1,
+                     *             "responseTimes": {
+                     *               "measured": 3,
+                     *               "p50Ms": 184,
+                     *               "p95Ms": 184
+                     *             },
+                     *             "sla": {
+                     *               "measured": 3,
+                     *               "within": 3,
+                     *               "breached": 3,
+                     *               "shareWithin": 1,
+                     *               "completionUnknown": 3
+                     *             },
+                     *             "feedback": {
+                     *               "exchanges": 3,
+                     *               "rate": 1,
+                     *               "byOutcome": {
+                     *                 "dfe.child-trace": 3
+                     *               }
+                     *             },
+                     *             "accuracy": {
+                     *               "withFeedback": 3,
+                     *               "inaccurate": 3,
+                     *               "corrected": 3,
+                     *               "rate": 1
+                     *             },
+                     *             "windrushReferrals": 3
+                     *           }
+                     *         }
+                     *       ],
+                     *       "directives": [
+                     *         {
+                     *           "directiveId": "ie-dfe-child-tracing",
+                     *           "title": "Tracing the children of immigration offenders",
+                     *           "effectiveFrom": "2026-11-23",
+                     *           "effectiveTo": "2026-11-23",
+                     *           "rule": "windrush-pause",
+                     *           "inScope": 3,
+                     *           "permitted": 3,
+                     *           "refused": 3,
+                     *           "refusedByDirective": 3,
+                     *           "windrushReferrals": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MeasuresReport"];
                 };
             };
@@ -6466,6 +8292,242 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "logHead": 3,
+                     *       "window": {
+                     *         "from": "2019-03-01",
+                     *         "to": "2026-11-23"
+                     *       },
+                     *       "interval": "day",
+                     *       "measures": {
+                     *         "collaborationId": "ie-dfe-child-tracing",
+                     *         "title": "Tracing the children of immigration offenders",
+                     *         "kind": "bau",
+                     *         "figures": {
+                     *           "requests": 3,
+                     *           "outbound": 3,
+                     *           "inbound": 3,
+                     *           "permitted": 3,
+                     *           "refused": 3,
+                     *           "refusalsByRule": {
+                     *             "dfe.child-trace": 3
+                     *           },
+                     *           "outcomes": {
+                     *             "dfe.child-trace": 3
+                     *           },
+                     *           "matched": 3,
+                     *           "unmatched": 3,
+                     *           "matchRate": 1,
+                     *           "responseTimes": {
+                     *             "measured": 3,
+                     *             "p50Ms": 184,
+                     *             "p95Ms": 184
+                     *           },
+                     *           "sla": {
+                     *             "measured": 3,
+                     *             "within": 3,
+                     *             "breached": 3,
+                     *             "shareWithin": 1,
+                     *             "completionUnknown": 3
+                     *           },
+                     *           "feedback": {
+                     *             "exchanges": 3,
+                     *             "rate": 1,
+                     *             "byOutcome": {
+                     *               "dfe.child-trace": 3
+                     *             }
+                     *           },
+                     *           "accuracy": {
+                     *             "withFeedback": 3,
+                     *             "inaccurate": 3,
+                     *             "corrected": 3,
+                     *             "rate": 1
+                     *           },
+                     *           "windrushReferrals": 3
+                     *         },
+                     *         "agreements": [
+                     *           {
+                     *             "agreementId": "ie-dfe-child-tracing-mou",
+                     *             "title": "Tracing the children of immigration offenders",
+                     *             "governing": "2.0",
+                     *             "cap": {
+                     *               "agreementId": "ie-dfe-child-tracing-mou",
+                     *               "version": "2.0",
+                     *               "measure": "requests-per-month",
+                     *               "monthlyCap": 3,
+                     *               "used": 3,
+                     *               "month": "2026-11"
+                     *             },
+                     *             "figures": {
+                     *               "requests": 3,
+                     *               "outbound": 3,
+                     *               "inbound": 3,
+                     *               "permitted": 3,
+                     *               "refused": 3,
+                     *               "refusalsByRule": {
+                     *                 "dfe.child-trace": 3
+                     *               },
+                     *               "outcomes": {
+                     *                 "dfe.child-trace": 3
+                     *               },
+                     *               "matched": 3,
+                     *               "unmatched": 3,
+                     *               "matchRate": 1,
+                     *               "responseTimes": {
+                     *                 "measured": 3,
+                     *                 "p50Ms": 184,
+                     *                 "p95Ms": 184
+                     *               },
+                     *               "sla": {
+                     *                 "measured": 3,
+                     *                 "within": 3,
+                     *                 "breached": 3,
+                     *                 "shareWithin": 1,
+                     *                 "completionUnknown": 3
+                     *               },
+                     *               "feedback": {
+                     *                 "exchanges": 3,
+                     *                 "rate": 1,
+                     *                 "byOutcome": {
+                     *                   "dfe.child-trace": 3
+                     *                 }
+                     *               },
+                     *               "accuracy": {
+                     *                 "withFeedback": 3,
+                     *                 "inaccurate": 3,
+                     *                 "corrected": 3,
+                     *                 "rate": 1
+                     *               },
+                     *               "windrushReferrals": 3
+                     *             },
+                     *             "exchanges": [
+                     *               {
+                     *                 "exchange": "dfe.child-trace",
+                     *                 "direction": "outbound",
+                     *                 "sla": {
+                     *                   "measure": "requests-per-month",
+                     *                   "hours": 3,
+                     *                   "workingDays": 3
+                     *                 },
+                     *                 "figures": {
+                     *                   "requests": 3,
+                     *                   "outbound": 3,
+                     *                   "inbound": 3,
+                     *                   "permitted": 3,
+                     *                   "refused": 3,
+                     *                   "refusalsByRule": {
+                     *                     "dfe.child-trace": 3
+                     *                   },
+                     *                   "outcomes": {
+                     *                     "dfe.child-trace": 3
+                     *                   },
+                     *                   "matched": 3,
+                     *                   "unmatched": 3,
+                     *                   "matchRate": 1,
+                     *                   "responseTimes": {
+                     *                     "measured": 3,
+                     *                     "p50Ms": 184,
+                     *                     "p95Ms": 184
+                     *                   },
+                     *                   "sla": {
+                     *                     "measured": 3,
+                     *                     "within": 3,
+                     *                     "breached": 3,
+                     *                     "shareWithin": 1,
+                     *                     "completionUnknown": 3
+                     *                   },
+                     *                   "feedback": {
+                     *                     "exchanges": 3,
+                     *                     "rate": 1,
+                     *                     "byOutcome": {
+                     *                       "dfe.child-trace": 3
+                     *                     }
+                     *                   },
+                     *                   "accuracy": {
+                     *                     "withFeedback": 3,
+                     *                     "inaccurate": 3,
+                     *                     "corrected": 3,
+                     *                     "rate": 1
+                     *                   },
+                     *                   "windrushReferrals": 3
+                     *                 }
+                     *               }
+                     *             ]
+                     *           }
+                     *         ]
+                     *       },
+                     *       "reported": [
+                     *         {
+                     *           "id": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *           "collaborationId": "ie-dfe-child-tracing",
+                     *           "measure": "requests-per-month",
+                     *           "periodFrom": "2026-11-23",
+                     *           "periodTo": "2026-11-23",
+                     *           "value": 3,
+                     *           "source": "dfe",
+                     *           "basis": "reported",
+                     *           "recordedBy": "registry-admin",
+                     *           "party": "dfe",
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10"
+                     *         }
+                     *       ],
+                     *       "obligations": {
+                     *         "open": 3,
+                     *         "overdue": 3,
+                     *         "confirmed": 3
+                     *       },
+                     *       "series": [
+                     *         {
+                     *           "start": "2026-11-23",
+                     *           "end": "2026-11-23",
+                     *           "figures": {
+                     *             "requests": 3,
+                     *             "outbound": 3,
+                     *             "inbound": 3,
+                     *             "permitted": 3,
+                     *             "refused": 3,
+                     *             "refusalsByRule": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "outcomes": {
+                     *               "dfe.child-trace": 3
+                     *             },
+                     *             "matched": 3,
+                     *             "unmatched": 3,
+                     *             "matchRate": 1,
+                     *             "responseTimes": {
+                     *               "measured": 3,
+                     *               "p50Ms": 184,
+                     *               "p95Ms": 184
+                     *             },
+                     *             "sla": {
+                     *               "measured": 3,
+                     *               "within": 3,
+                     *               "breached": 3,
+                     *               "shareWithin": 1,
+                     *               "completionUnknown": 3
+                     *             },
+                     *             "feedback": {
+                     *               "exchanges": 3,
+                     *               "rate": 1,
+                     *               "byOutcome": {
+                     *                 "dfe.child-trace": 3
+                     *               }
+                     *             },
+                     *             "accuracy": {
+                     *               "withFeedback": 3,
+                     *               "inaccurate": 3,
+                     *               "corrected": 3,
+                     *               "rate": 1
+                     *             },
+                     *             "windrushReferrals": 3
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CollaborationMeasuresReport"];
                 };
             };
@@ -6492,6 +8554,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "logHead": 3,
+                     *       "signals": [
+                     *         {
+                     *           "code": "feed-stopped",
+                     *           "severity": "urgent",
+                     *           "collaborationId": "ie-dfe-child-tracing",
+                     *           "agreementId": "ie-dfe-child-tracing-mou",
+                     *           "exchange": "dfe.child-trace",
+                     *           "directiveId": "ie-dfe-child-tracing",
+                     *           "detail": "The request is not valid."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SignalList"];
                 };
             };
@@ -6520,6 +8599,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                 *       "outcome": "benefit-stopped",
+                 *       "corrects": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FeedbackRequest"];
             };
         };
@@ -6531,6 +8617,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decisionId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "exchange": "dfe.child-trace",
+                     *       "outcome": "benefit-stopped",
+                     *       "corrects": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *       "recordedAt": "2026-11-23T10:15:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["FeedbackReceipt"];
                 };
             };
@@ -6555,6 +8651,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "collaborationId": "ie-dfe-child-tracing",
+                 *       "measure": "requests-per-month",
+                 *       "periodFrom": "2026-11-23",
+                 *       "periodTo": "2026-11-23",
+                 *       "value": 3,
+                 *       "source": "dfe"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReportedMeasureRequest"];
             };
         };
@@ -6565,6 +8671,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "collaborationId": "ie-dfe-child-tracing",
+                     *       "measure": "requests-per-month",
+                     *       "periodFrom": "2026-11-23",
+                     *       "periodTo": "2026-11-23",
+                     *       "value": 3,
+                     *       "source": "dfe",
+                     *       "basis": "reported",
+                     *       "recordedBy": "registry-admin",
+                     *       "party": "dfe",
+                     *       "recordedAt": "2026-11-23T10:15:00Z",
+                     *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReportedMeasure"];
                 };
             };
@@ -6595,6 +8717,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "asOf": "2026-11-23",
+                     *       "obligations": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "kind": "refer-to-windrush-taskforce",
+                     *           "duty": "Tell DfE within 5 working days when a traced child is found to be at risk.",
+                     *           "decisionId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *           "exchange": "dfe.child-trace",
+                     *           "agreementId": "ie-dfe-child-tracing-mou",
+                     *           "responsibleParty": "home-office",
+                     *           "arose": "2026-11-23",
+                     *           "due": "2026-11-23",
+                     *           "status": "open",
+                     *           "confirmation": {
+                     *             "obligationId": "ie-dfe-child-tracing",
+                     *             "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                     *             "party": "dfe",
+                     *             "clientId": "ie-removals-casework",
+                     *             "recordedAt": "2026-11-23T10:15:00Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ObligationList"];
                 };
             };
@@ -6616,6 +8764,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["ObligationConfirmationRequest"];
             };
         };
@@ -6626,6 +8775,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "kind": "refer-to-windrush-taskforce",
+                     *       "duty": "Tell DfE within 5 working days when a traced child is found to be at risk.",
+                     *       "decisionId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "exchange": "dfe.child-trace",
+                     *       "agreementId": "ie-dfe-child-tracing-mou",
+                     *       "responsibleParty": "home-office",
+                     *       "arose": "2026-11-23",
+                     *       "due": "2026-11-23",
+                     *       "status": "open",
+                     *       "confirmation": {
+                     *         "obligationId": "ie-dfe-child-tracing",
+                     *         "auditId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *         "party": "dfe",
+                     *         "clientId": "ie-removals-casework",
+                     *         "recordedAt": "2026-11-23T10:15:00Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Obligation"];
                 };
             };
@@ -6655,6 +8825,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "mappings": [
+                     *         {
+                     *           "claim": "sub",
+                     *           "value": "dfe.child-trace",
+                     *           "role": "sro",
+                     *           "since": "2026-11-23T10:15:00Z",
+                     *           "grantedBy": "dpo@homeoffice.gov.uk"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConsolePeople"];
                 };
             };
@@ -6673,6 +8856,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "claim": "sub",
+                 *       "value": "dfe",
+                 *       "role": "sro"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsoleRoleMapping"];
             };
         };
@@ -6683,6 +8873,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "claim": "sub",
+                     *       "value": "dfe.child-trace",
+                     *       "role": "sro",
+                     *       "since": "2026-11-23T10:15:00Z",
+                     *       "grantedBy": "dpo@homeoffice.gov.uk"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ConsoleRoleMappingRecord"];
                 };
             };
@@ -6705,6 +8904,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "claim": "sub",
+                 *       "value": "dfe",
+                 *       "role": "sro"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsoleRoleMapping"];
             };
         };
@@ -6735,6 +8941,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "auditId": "0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10",
+                 *       "work": "nino-allocated",
+                 *       "completedAt": "2026-11-23T10:15:00Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CompletionRequest"];
             };
         };
@@ -6745,6 +8958,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "auditId": "5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d",
+                     *       "decisionId": "c41f2e9a-7b3d-4c5e-a6f7-08192a3b4c5d",
+                     *       "exchange": "dfe.child-trace",
+                     *       "work": "Trace a child whose parent is believed to be an immigration offender",
+                     *       "completedAt": "2026-11-23T10:15:00Z",
+                     *       "recordedAt": "2026-11-23T10:15:00Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CompletionReceipt"];
                 };
             };
@@ -6772,7 +8995,43 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "purpose": "trace-child-of-immigration-offender",
+                 *         "legalBasis": "dpa-1998-s29-3",
+                 *         "caseReference": "IE-RC-2026-0042",
+                 *         "grounds": {
+                 *           "parentBelievedImmigrationOffender": true
+                 *         },
+                 *         "subject": {
+                 *           "forename": "Amara",
+                 *           "surname": "Okonkwo-Testcase",
+                 *           "dateOfBirth": "2016-03-14",
+                 *           "postcode": "LS6 2AB"
+                 *         }
+                 *       },
+                 *       {
+                 *         "purpose": "trace-child-of-immigration-offender",
+                 *         "legalBasis": "dpa-1998-s29-3",
+                 *         "caseReference": "IE-RC-2026-0043",
+                 *         "grounds": {
+                 *           "parentBelievedImmigrationOffender": true
+                 *         },
+                 *         "subject": {
+                 *           "forename": "Selam",
+                 *           "surname": "Tesfaye",
+                 *           "dateOfBirth": "2017-01-25",
+                 *           "postcode": "TS3 6AA"
+                 *         }
+                 *       }
+                 *     ]
+                 */
                 "application/json": Record<string, never>[];
+                /**
+                 * @example {"purpose":"trace-child-of-immigration-offender","legalBasis":"dpa-1998-s29-3","caseReference":"IE-RC-2026-0042","grounds":{"parentBelievedImmigrationOffender":true},"subject":{"forename":"Amara","surname":"Okonkwo-Testcase","dateOfBirth":"2016-03-14","postcode":"LS6 2AB"}}
+                 *     {"purpose":"trace-child-of-immigration-offender","legalBasis":"dpa-1998-s29-3","caseReference":"IE-RC-2026-0043","grounds":{"parentBelievedImmigrationOffender":true},"subject":{"forename":"Selam","surname":"Tesfaye","dateOfBirth":"2017-01-25","postcode":"TS3 6AA"}}
+                 */
                 "application/x-ndjson": string;
             };
         };
@@ -6785,6 +9044,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e",
+                     *       "exchange": "dfe.child-trace",
+                     *       "total": 2,
+                     *       "invalid": 0,
+                     *       "progress": "/v1/batches/7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e",
+                     *       "results": "/v1/batches/7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e/results"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BatchAccepted"];
                 };
             };
@@ -6815,6 +9084,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e",
+                     *       "exchange": "dfe.child-trace",
+                     *       "state": "done",
+                     *       "total": 2,
+                     *       "done": 2,
+                     *       "permitted": 1,
+                     *       "refused": 1,
+                     *       "failed": 0,
+                     *       "invalid": 0,
+                     *       "submittedAt": "2026-11-23T10:15:00Z",
+                     *       "finishedAt": "2026-11-23T10:15:04Z",
+                     *       "results": "/v1/batches/7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e/results"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BatchProgress"];
                 };
             };
@@ -6843,6 +9128,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {"index":0,"requestId":"req-7f3a9c2e-0","status":"permitted","auditId":"0b6f3f1e-6a4c-4e0b-9a53-2f7d1c9e4a10","decision":"permit","outcome":"matched","agreement":{"id":"ie-dfe-child-tracing-mou","version":"2.0"},"rules":[{"id":"purpose","outcome":"permit","reason":"The stated purpose is one of this agreement's purposes"}],"result":{"match":true}}
+                     *     {"index":1,"requestId":"req-7f3a9c2e-1","status":"refused","auditId":"5d2c8a4b-1f3e-4b7a-8c6d-9e0f1a2b3c4d","decision":"deny","agreement":{"id":"ie-dfe-child-tracing-mou","version":"2.0"},"rules":[{"id":"monthly-cap","outcome":"deny","reason":"The agreement's monthly cap of 500 is reached for 2026-11"}],"outcome":"refused","detail":"The agreement's monthly cap is reached for this month."}
+                     */
                     "application/x-ndjson": string;
                 };
             };
@@ -6892,6 +9181,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "clients": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "party": "dfe",
+                     *           "displayName": "Removals Casework (IE)",
+                     *           "roles": [
+                     *             "partner"
+                     *           ],
+                     *           "status": "active",
+                     *           "jwks": {
+                     *             "keys": [
+                     *               {
+                     *                 "kty": "EC",
+                     *                 "crv": "P-256",
+                     *                 "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *                 "kid": "audit-2026-11"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *           "revokedKids": [
+                     *             "revokedKid"
+                     *           ],
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "actor": "registry-admin",
+                     *           "action": "register",
+                     *           "reason": "Signed at the joint review; recorded on return from leave."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientList"];
                 };
             };
@@ -6910,6 +9232,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "ie-dfe-child-tracing",
+                 *       "party": "dfe",
+                 *       "displayName": "Removals Casework (IE)",
+                 *       "roles": [
+                 *         "partner"
+                 *       ],
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientRegistration"];
             };
         };
@@ -6920,6 +9253,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "party": "dfe",
+                     *       "displayName": "Removals Casework (IE)",
+                     *       "roles": [
+                     *         "partner"
+                     *       ],
+                     *       "status": "active",
+                     *       "jwks": {
+                     *         "keys": [
+                     *           {
+                     *             "kty": "EC",
+                     *             "crv": "P-256",
+                     *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *             "kid": "audit-2026-11"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *       "revokedKids": [
+                     *         "revokedKid"
+                     *       ],
+                     *       "recordedAt": "2026-11-23T10:15:00Z",
+                     *       "actor": "registry-admin",
+                     *       "action": "register",
+                     *       "reason": "Signed at the joint review; recorded on return from leave."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
@@ -6951,6 +9313,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client": {
+                     *         "id": "ie-dfe-child-tracing",
+                     *         "party": "dfe",
+                     *         "displayName": "Removals Casework (IE)",
+                     *         "roles": [
+                     *           "partner"
+                     *         ],
+                     *         "status": "active",
+                     *         "jwks": {
+                     *           "keys": [
+                     *             {
+                     *               "kty": "EC",
+                     *               "crv": "P-256",
+                     *               "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *               "kid": "audit-2026-11"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *         "revokedKids": [
+                     *           "revokedKid"
+                     *         ],
+                     *         "recordedAt": "2026-11-23T10:15:00Z",
+                     *         "actor": "registry-admin",
+                     *         "action": "register",
+                     *         "reason": "Signed at the joint review; recorded on return from leave."
+                     *       },
+                     *       "history": [
+                     *         {
+                     *           "id": "ie-dfe-child-tracing",
+                     *           "party": "dfe",
+                     *           "displayName": "Removals Casework (IE)",
+                     *           "roles": [
+                     *             "partner"
+                     *           ],
+                     *           "status": "active",
+                     *           "jwks": {
+                     *             "keys": [
+                     *               {
+                     *                 "kty": "EC",
+                     *                 "crv": "P-256",
+                     *                 "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *                 "kid": "audit-2026-11"
+                     *               }
+                     *             ]
+                     *           },
+                     *           "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *           "revokedKids": [
+                     *             "revokedKid"
+                     *           ],
+                     *           "recordedAt": "2026-11-23T10:15:00Z",
+                     *           "actor": "registry-admin",
+                     *           "action": "register",
+                     *           "reason": "Signed at the joint review; recorded on return from leave."
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientDetail"];
                 };
             };
@@ -6973,6 +9395,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientKeysReplacement"];
             };
         };
@@ -6983,6 +9410,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "party": "dfe",
+                     *       "displayName": "Removals Casework (IE)",
+                     *       "roles": [
+                     *         "partner"
+                     *       ],
+                     *       "status": "active",
+                     *       "jwks": {
+                     *         "keys": [
+                     *           {
+                     *             "kty": "EC",
+                     *             "crv": "P-256",
+                     *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *             "kid": "audit-2026-11"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *       "revokedKids": [
+                     *         "revokedKid"
+                     *       ],
+                     *       "recordedAt": "2026-11-23T10:15:00Z",
+                     *       "actor": "registry-admin",
+                     *       "action": "register",
+                     *       "reason": "Signed at the joint review; recorded on return from leave."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
@@ -7009,6 +9465,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kid": "audit-2026-11",
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientKeyRevocation"];
             };
         };
@@ -7019,6 +9481,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "party": "dfe",
+                     *       "displayName": "Removals Casework (IE)",
+                     *       "roles": [
+                     *         "partner"
+                     *       ],
+                     *       "status": "active",
+                     *       "jwks": {
+                     *         "keys": [
+                     *           {
+                     *             "kty": "EC",
+                     *             "crv": "P-256",
+                     *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *             "kid": "audit-2026-11"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *       "revokedKids": [
+                     *         "revokedKid"
+                     *       ],
+                     *       "recordedAt": "2026-11-23T10:15:00Z",
+                     *       "actor": "registry-admin",
+                     *       "action": "register",
+                     *       "reason": "Signed at the joint review; recorded on return from leave."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
@@ -7044,6 +9535,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "suspend",
+                 *       "reason": "Signed at the joint review; recorded on return from leave."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientStatusChange"];
             };
         };
@@ -7054,6 +9551,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-dfe-child-tracing",
+                     *       "party": "dfe",
+                     *       "displayName": "Removals Casework (IE)",
+                     *       "roles": [
+                     *         "partner"
+                     *       ],
+                     *       "status": "active",
+                     *       "jwks": {
+                     *         "keys": [
+                     *           {
+                     *             "kty": "EC",
+                     *             "crv": "P-256",
+                     *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                     *             "kid": "audit-2026-11"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *       "revokedKids": [
+                     *         "revokedKid"
+                     *       ],
+                     *       "recordedAt": "2026-11-23T10:15:00Z",
+                     *       "actor": "registry-admin",
+                     *       "action": "register",
+                     *       "reason": "Signed at the joint review; recorded on return from leave."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };

@@ -1,12 +1,14 @@
-// Loads openapi.yaml (the one contract) and compiles ajv validators from it.
-import fs from 'node:fs';
+// Loads openapi.yaml (the gateway's contract) and compiles ajv validators from it. The partners' side is
+// contracts/partners.yaml (partners.ts).
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { readContract, withoutMappings } from './contract-document.ts';
 
 export const openapiPath = fileURLToPath(new URL('../openapi.yaml', import.meta.url));
-export const openapiText = fs.readFileSync(openapiPath, 'utf8');
+/** openapi.yaml with the schemas it shares with partners.yaml written in place: what ajv reads and /docs serves. */
+export const openapiText = readContract(new URL('../openapi.yaml', import.meta.url));
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, Operation | unknown>>;
@@ -20,16 +22,7 @@ interface Operation {
 
 export const openapi = parse(openapiText) as OpenApiDocument;
 
-/**
- * The components as ajv reads them. ajv chooses a oneOf branch by the `const` of its discriminator property and
- * refuses a `mapping`, which openapi.yaml keeps for the generated types and for readers; the two name the same kinds
- * (contracts.test.ts checks).
- */
-const forAjv = (function withoutMappings(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutMappings);
-  if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'discriminator' ? { propertyName: (v as { propertyName: string }).propertyName } : withoutMappings(v)]));
-})(openapi.components) as object;
+const forAjv = withoutMappings(openapi.components) as object;
 
 const ajv = new Ajv2020.default({ allErrors: true, strict: false, coerceTypes: false, discriminator: true });
 addFormats.default(ajv);
@@ -37,7 +30,7 @@ ajv.addSchema({ $id: 'openapi', components: forAjv } as object);
 
 const cache = new Map<string, ValidateFunction>();
 
-/** Every property name the contract uses anywhere: words that are safe to repeat back to a caller. */
+/** Every property name either contract uses anywhere: words that are safe to repeat back to a caller. */
 const contractWords = new Set<string>();
 (function collect(node: unknown): void {
   if (Array.isArray(node)) node.forEach(collect);
@@ -46,7 +39,7 @@ const contractWords = new Set<string>();
     if (properties && typeof properties === 'object') Object.keys(properties).forEach((k) => contractWords.add(k));
     Object.values(node).forEach(collect);
   }
-})(openapi.components);
+})([openapi.components, parse(readContract(new URL('./partners.yaml', import.meta.url))).components]);
 
 /** A validator for a schema in components.schemas, e.g. validatorFor('ChildTraceRequest'). */
 export function validatorFor(schemaName: string): ValidateFunction {

@@ -1,14 +1,15 @@
 // What every sandbox partner service has in common: JSON in and JSON out, each request checked against its
-// schema in openapi.yaml (tag upstream), a 400 with a JSON error on bad input, and no logging at all, since
+// schema in contracts/partners.yaml, a 400 with a JSON error on bad input, and no logging at all, since
 // what partners exchange is personal data. Errors name fields, never their values.
 import express from 'express';
-import type { components } from '../contracts/openapi-types.ts';
-import { fieldErrors, validatorFor, type FieldError } from '../contracts/openapi.ts';
+import type { components } from '../contracts/partners-types.ts';
+import { fieldErrors, type FieldError } from '../contracts/openapi.ts';
+import { partnerValidatorFor } from '../contracts/partners.ts';
 
 type Schemas = components['schemas'];
 type SchemaName = keyof Schemas;
 
-/** The error body every sandbox sends; declared per partner in openapi.yaml (DwpError, HmrcError, …). */
+/** The error body every sandbox sends; declared per partner in partners.yaml (DwpError, HmrcError, …). */
 export interface SandboxError { error: string; detail: string; fields?: FieldError[] }
 
 /** Thrown by an answer when the partner declines a valid request, e.g. HMRC about a British citizen. */
@@ -45,7 +46,7 @@ export function createSandboxApp(partner: string, routes: readonly SandboxRoute[
   app.use(express.json({ limit: '1mb' }));
 
   for (const route of routes) {
-    const validate = validatorFor(route.requestSchema);
+    const validate = partnerValidatorFor(route.requestSchema);
     app.post(route.path, (req, res) => {
       if (!req.is('application/json')) {
         send(res, 415, { error: 'unsupported-media-type', detail: `${partner} accepts application/json only` });

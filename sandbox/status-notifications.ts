@@ -3,7 +3,7 @@
 // it ("compliant environment", ¶3.24). The partner acknowledges with its own reference; whether it matched
 // the person to its records is the feedback partners were never given (¶6.62). Neither partner holds Home
 // Office references, so each matches on the NINo or the name and date of birth.
-import type { components } from '../contracts/openapi-types.ts';
+import type { components } from '../contracts/partners-types.ts';
 import { stableReference } from './matching.ts';
 
 type Notification = components['schemas']['DwpStatusNotification'] | components['schemas']['HmrcStatusNotification'];

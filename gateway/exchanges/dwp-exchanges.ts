@@ -1,12 +1,13 @@
 // UKVI's exchanges with DWP: NINo alignment for each day's grants (¶6.33) and Accessed Public Funds checks (¶6.46–6.53).
 import type { components } from '../../contracts/openapi-types.ts';
+import type { components as partner } from '../../contracts/partners-types.ts';
 import type { ExchangeDefinition } from './exchange-definition.ts';
 import { identifiersOf } from './subject-identifiers.ts';
 
 type Alignment = components['schemas']['NinoAlignmentRequest'];
-type Trace = components['schemas']['DwpNinoTraceResponse'];
+type Trace = partner['schemas']['DwpNinoTraceResponse'];
 type Query = components['schemas']['PersonQueryRequest'];
-type Funds = components['schemas']['DwpAccessedPublicFundsResponse'];
+type Funds = partner['schemas']['DwpAccessedPublicFundsResponse'];
 
 export const dwpNinoAlignment: ExchangeDefinition<Alignment, 'aligned' | 'needs-resolution'> = {
   id: 'dwp.nino-alignment',

@@ -1,12 +1,13 @@
 // hmrc.evidence-request: IE or UKVI asks HMRC for evidence of employment, income and residence under UK
 // Borders Act 2007 s.40 (¶6.87–6.95). HMRC refuses to sweep in British or EU citizens' data (¶6.79).
 import type { components } from '../../contracts/openapi-types.ts';
+import type { components as partner } from '../../contracts/partners-types.ts';
 import { UpstreamError } from '../upstream/upstream-client.ts';
 import type { ExchangeDefinition } from './exchange-definition.ts';
 import { identifiersOf } from './subject-identifiers.ts';
 
 type Query = components['schemas']['HmrcEvidenceGatewayRequest'];
-type Evidence = components['schemas']['HmrcEvidenceResponse'];
+type Evidence = partner['schemas']['HmrcEvidenceResponse'];
 
 export const hmrcEvidenceRequest: ExchangeDefinition<Query, 'matched' | 'no-match' | 'multiple-matches' | 'out-of-scope'> = {
   id: 'hmrc.evidence-request',

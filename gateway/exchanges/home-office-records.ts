@@ -1,12 +1,13 @@
 // The Home Office's own records (CID), looked up before a decision: they supply the facts rules need (date of
 // birth, Windrush profile, deportation, nationality) and, for inbound checks, the answer itself.
 import type { components } from '../../contracts/openapi-types.ts';
+import type { components as partner } from '../../contracts/partners-types.ts';
 import { isEeaNationality } from '../policy/eea.ts';
 import type { SubjectFacts } from '../policy/types.ts';
 import type { Lookup, Upstreams } from './exchange-definition.ts';
 
-type StatusAnswer = components['schemas']['HomeOfficeStatusCheckResponse'];
-export type StatusRecord = components['schemas']['HomeOfficeStatusRecord'];
+type StatusAnswer = partner['schemas']['HomeOfficeStatusCheckResponse'];
+export type StatusRecord = partner['schemas']['HomeOfficeStatusRecord'];
 type Subject = components['schemas']['Subject'];
 
 /**

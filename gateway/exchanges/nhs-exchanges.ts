@@ -1,6 +1,7 @@
 // NHS exchanges: Trusts report non-EEA debtors (¶6.143–6.154); the Home Office asks NHS Digital to trace a
 // person only for the narrowed purposes (¶5.36, fn 32). Non-clinical data only, always.
 import type { components } from '../../contracts/openapi-types.ts';
+import type { components as partner } from '../../contracts/partners-types.ts';
 import type { ExchangeDefinition } from './exchange-definition.ts';
 import { lookUpFacts } from './home-office-records.ts';
 import { identifiersOf } from './subject-identifiers.ts';
@@ -8,7 +9,7 @@ import { identifiersOf } from './subject-identifiers.ts';
 type Debtor = components['schemas']['NhsDebtorReturnRequest'];
 type Receipt = { outcome: 'recorded' | 'not-matched'; reference?: string; homeOfficeReference?: string; previousStatus?: string | null };
 type TraceRequest = components['schemas']['NhsTraceGatewayRequest'];
-type TraceAnswer = components['schemas']['NhsTraceResponse'];
+type TraceAnswer = partner['schemas']['NhsTraceResponse'];
 
 export const nhsDebtorReturn: ExchangeDefinition<Debtor, 'recorded' | 'not-matched'> = {
   id: 'nhs.debtor-return',

@@ -1,9 +1,10 @@
 // Real HTTP to a partner system, with a deadline on every call and a bound on every answer. A real partner
-// endpoint replaces a sandbox by configuration alone (the URL), because both speak the contract in openapi.yaml.
+// endpoint replaces a sandbox by configuration alone (the URL), because both speak contracts/partners.yaml.
 // With tracing on, each call is a client span, and the traceparent the partner hears names that span as parent.
 import { SpanKind } from '@opentelemetry/api';
 import { Agent, request } from 'undici';
-import { fieldErrors, validatorFor } from '../../contracts/openapi.ts';
+import { fieldErrors } from '../../contracts/openapi.ts';
+import { partnerValidatorFor } from '../../contracts/partners.ts';
 import type { UpstreamConfig } from '../../platform/config.ts';
 import { tracingOff, type Tracing } from '../../platform/tracing.ts';
 
@@ -79,7 +80,7 @@ export function createUpstreamClient(
         if (response.statusCode !== 200) {
           throw new UpstreamError('failed', `${name} answered with HTTP ${response.statusCode}`, response.statusCode);
         }
-        const validate = validatorFor(responseSchema);
+        const validate = partnerValidatorFor(responseSchema);
         if (!validate(payload)) {
           const fields = fieldErrors(validate.errors).map((e) => e.field).join(', ');
           throw new UpstreamError('failed', `${name} answered outside its contract (${fields})`, response.statusCode);

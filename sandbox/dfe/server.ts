@@ -1,4 +1,4 @@
-// The DfE sandbox: stands in for DfE's pupil trace over the same HTTP contract (openapi.yaml, tag upstream).
+// The DfE sandbox: stands in for DfE's pupil trace over the same HTTP contract (contracts/partners.yaml).
 // Like the real system it matches on three points and answers with the whole pupil record, parents included:
 // withholding what the agreement does not allow is the gateway's job (¶6.102).
 import express from 'express';

@@ -2,7 +2,7 @@
 // what basis. DWP answers with its whole claim record, the NINo and the address each claim began at
 // included (¶6.51 asks about claims "while at a specific address"); keeping to what the agreement allows
 // is the gateway's job.
-import type { components } from '../../contracts/openapi-types.ts';
+import type { components } from '../../contracts/partners-types.ts';
 import { addYears } from '../population/dates.ts';
 import { currentAddress } from '../population/index.ts';
 import type { Benefit, BenefitClaim, Person } from '../population/types.ts';

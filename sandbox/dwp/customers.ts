@@ -1,7 +1,7 @@
 // DWP's customer matching (Customer Information System): only people with a NINo are DWP customers.
 // A partial match (a common name, a differing date of birth, a NINo held for someone with other
 // particulars) goes back with its candidates for the Home Office to resolve, never silently accepted (¶6.33).
-import type { components } from '../../contracts/openapi-types.ts';
+import type { components } from '../../contracts/partners-types.ts';
 import { agreesWith, type SubjectParticulars } from '../matching.ts';
 import { currentAddress, nameKey, normaliseNino, type PopulationIndex } from '../population/index.ts';
 import type { Person } from '../population/types.ts';

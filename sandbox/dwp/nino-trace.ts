@@ -1,6 +1,6 @@
 // NINo alignment (¶6.33): for each grant on the day's batch from CID, DWP confirms the NINo the applicant
 // gave, finds the one it already holds, or assigns a new one; a partial match goes back for resolution.
-import type { components } from '../../contracts/openapi-types.ts';
+import type { components } from '../../contracts/partners-types.ts';
 import { createIdentifierIssuer } from '../population/identifiers.ts';
 import { createRandom, normaliseNino } from '../population/index.ts';
 import type { Population } from '../population/types.ts';

@@ -1,5 +1,5 @@
 // The DWP sandbox: NINo alignment, Accessed Public Funds checks, and proactive notifications received,
-// each over its contract in openapi.yaml (tag upstream).
+// each over its contract in contracts/partners.yaml.
 import type express from 'express';
 import { indexByName } from '../matching.ts';
 import { indexPopulation, type PopulationIndex } from '../population/index.ts';

@@ -3,7 +3,7 @@
 // deportation for criminal offending may be shared about (¶5.43); the bank cannot tell and does not
 // check, so it acknowledges whatever arrives, and that rule is the gateway's alone to enforce.
 import type express from 'express';
-import type { components } from '../../contracts/openapi-types.ts';
+import type { components } from '../../contracts/partners-types.ts';
 import { stableReference } from '../matching.ts';
 import { createSandboxApp, post } from '../sandbox-app.ts';
 

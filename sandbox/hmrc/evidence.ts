@@ -2,7 +2,7 @@
 // HMRC answers only the kinds of evidence asked for, but each in full: every PAYE job, pay in every tax year
 // since real-time information began, every address it holds. Narrowing that to what the agreement allows
 // is the gateway's job.
-import type { components } from '../../contracts/openapi-types.ts';
+import type { components } from '../../contracts/partners-types.ts';
 import { findSubject } from '../matching.ts';
 import { earlierOf, laterOf, toDayNumber } from '../population/dates.ts';
 import { isEea, type PopulationIndex } from '../population/index.ts';

@@ -1,5 +1,5 @@
 // The HMRC sandbox: evidence of employment, income and residence, and proactive notifications received,
-// each over its contract in openapi.yaml (tag upstream). "Today" is the population's reference date.
+// each over its contract in contracts/partners.yaml. "Today" is the population's reference date.
 import type express from 'express';
 import { findSubject } from '../matching.ts';
 import { indexPopulation, type PopulationIndex } from '../population/index.ts';

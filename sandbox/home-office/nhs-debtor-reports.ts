@@ -5,7 +5,7 @@
 // It records whatever a Trust sends about a person it can find: keeping out EEA patients, debts under
 // £500 and debts under two months old is the gateway's debtor-threshold rule. The receipt names the
 // Home Office reference the debt was recorded against, which the Trust has no need of.
-import type { components } from '../../contracts/openapi-types.ts';
+import type { components } from '../../contracts/partners-types.ts';
 import { findSubject, stableReference } from '../matching.ts';
 import type { PopulationIndex } from '../population/index.ts';
 import type { DebtStatus, Population } from '../population/types.ts';

@@ -1,5 +1,5 @@
 // The Home Office records sandbox: the Home Office's own systems, which the gateway asks when a partner
-// makes a status check, and which receive NHS debtor reports; each over its contract in openapi.yaml.
+// makes a status check, and which receive NHS debtor reports; each over its contract in contracts/partners.yaml.
 import type express from 'express';
 import { indexPopulation, type PopulationIndex } from '../population/index.ts';
 import type { Population } from '../population/types.ts';

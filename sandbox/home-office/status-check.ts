@@ -4,7 +4,7 @@
 // included: a school asking about leave must get only the leave type and its validity (¶6.115–6.120), and
 // cutting the record down to that, and computing ages from the date of birth, is the gateway's job.
 // British citizens are found too (from passport records), with no Home Office reference.
-import type { components } from '../../contracts/openapi-types.ts';
+import type { components } from '../../contracts/partners-types.ts';
 import { findSubject } from '../matching.ts';
 import type { PopulationIndex } from '../population/index.ts';
 import type { Person } from '../population/types.ts';

@@ -3,7 +3,7 @@
 // practice) and never anything medical (¶5.31–5.36). Whether a trace is allowed at all (the narrowed
 // purposes, other efforts having failed) is for the gateway to decide before it asks.
 import type express from 'express';
-import type { components } from '../../contracts/openapi-types.ts';
+import type { components } from '../../contracts/partners-types.ts';
 import { findSubject } from '../matching.ts';
 import { currentAddress, indexPopulation, normalisePostcode, type PopulationIndex } from '../population/index.ts';
 import type { Population } from '../population/types.ts';

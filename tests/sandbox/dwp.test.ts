@@ -1,5 +1,5 @@
 // The DWP sandbox: NINo alignment (¶6.33), Accessed Public Funds checks (¶6.46–6.53) and proactive
-// notifications, over real HTTP and within their contracts in openapi.yaml.
+// notifications, over real HTTP and within their contracts in contracts/partners.yaml.
 import { describe, expect, it } from 'vitest';
 import { NINO_PATTERN } from '../../sandbox/population/index.ts';
 import { fixtures, nameAndBirth, population, useSandboxes } from './support.ts';

@@ -1,8 +1,8 @@
 // Starts every sandbox partner service over real HTTP on free ports for one test file, and checks each
-// answer against its schema in openapi.yaml, so a sandbox can never drift from the contract it stands for.
+// answer against its schema in contracts/partners.yaml, so a sandbox can never drift from the contract it stands for.
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { components } from '../../contracts/openapi-types.ts';
-import { validatorFor } from '../../contracts/openapi.ts';
+import type { components } from '../../contracts/partners-types.ts';
+import { partnerValidatorFor } from '../../contracts/partners.ts';
 import { fixtures, generatePopulation } from '../../sandbox/population/index.ts';
 import { startSandboxes, type RunningSandboxes, type SandboxName } from '../../sandbox/start-sandboxes.ts';
 
@@ -20,7 +20,7 @@ export async function postRaw(url: string, body: string, contentType = 'applicat
 }
 
 export function expectContract(schema: keyof Schemas, body: unknown): void {
-  const validate = validatorFor(schema);
+  const validate = partnerValidatorFor(schema);
   expect(validate(body), `${schema}: ${JSON.stringify(validate.errors)}`).toBe(true);
 }
 
