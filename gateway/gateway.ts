@@ -60,6 +60,8 @@ export interface GatewayDeps {
   clock?: () => Date;
   /** The keys that sign audit checkpoints; by default files under config.auditCheckpoints.keysDir. */
   auditKeys?: AuditKeyRing;
+  /** The keys that sign batch callbacks; by default files under config.batches.callbacks.keysDir. */
+  callbackKeys?: AuditKeyRing;
 }
 
 export function buildGateway(config: Config, deps: GatewayDeps) {
@@ -85,7 +87,15 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   );
   const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore), sealer: auditModule.sealer });
   const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
-  const batches = createBatches(config.batches, { db, hmacKey: deps.hmacKey, run: pipeline, logger });
+  const batches = createBatches(config.batches, {
+    db, hmacKey: deps.hmacKey, run: pipeline, logger, publicUrl: config.publicUrl,
+    // A production start never makes this key (production-keys.ts); a sandbox makes one at first use.
+    callbackKeys: deps.callbackKeys ?? fileKeyRing(config.batches.callbacks.keysDir, { create: config.sandbox.start }),
+    registeredUrls: async (clientId) => {
+      const client = await clients.current(clientId);
+      return client?.status === 'active' ? client.callbackUrls : null;
+    },
+  });
   const measuresStore = createMeasuresStore(db);
   const obligations = createObligations({ db, audit, today, logger });
   const reportedMeasures = createReportedMeasures({ db, audit, register });
@@ -103,7 +113,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     keySets: createKeySets({ timeoutMs: clientRegister.jwksTimeoutMs, maxBytes: clientRegister.jwksMaxBytes, cacheSeconds: clientRegister.jwksCacheSeconds }),
     throttle: createAddressThrottle(config.unauthenticatedThrottle),
   });
-  const clientCommands = createClientCommands({ db, audit, changed: authenticate.forget });
+  const clientCommands = createClientCommands({ db, audit, changed: authenticate.forget, callbackUrlsOverHttp: config.batches.callbacks.allowHttp });
   const commands = createRegisterCommands({ audit, today });
   const clock = deps.clock ?? (() => new Date());
   const subjectHmac = auditModule.pseudonymiser.providerSubject;
