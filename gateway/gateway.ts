@@ -113,7 +113,9 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     keySets: createKeySets({ timeoutMs: clientRegister.jwksTimeoutMs, maxBytes: clientRegister.jwksMaxBytes, cacheSeconds: clientRegister.jwksCacheSeconds }),
     throttle: createAddressThrottle(config.unauthenticatedThrottle),
   });
-  const clientCommands = createClientCommands({ db, audit, changed: authenticate.forget, callbackUrlsOverHttp: config.batches.callbacks.allowHttp });
+  const clientCommands = createClientCommands({
+    db, audit, changed: authenticate.forget, callbackUrlsOverHttp: config.batches.callbacks.allowHttp,
+  });
   const commands = createRegisterCommands({ audit, today });
   const clock = deps.clock ?? (() => new Date());
   const subjectHmac = auditModule.pseudonymiser.providerSubject;

@@ -7,13 +7,17 @@ import fs from 'node:fs';
 import { keyFromFile } from './audit-key.ts';
 import { ConfigError, type Config } from '../platform/config.ts';
 
-const makeCallbackKey = 'make the first one with `CALLBACK_SIGNING_KEYS_DIR=<dir> npm run --silent callback-keys -- rotate-key` and give every gateway the same directory';
+const makeCallbackKey = 'make the first one with `CALLBACK_SIGNING_KEYS_DIR=<dir> npm run --silent callback-keys -- rotate-key` '
+  + 'and give every gateway the same directory';
 const makeSigningKey = 'make the first one with `AUDIT_SIGNING_KEYS_DIR=<dir> npm run --silent audit -- rotate-key` and give every gateway the same directory';
 
 const holdsKey = (dir: string) => fs.existsSync(dir) && fs.readdirSync(dir).some((name) => name.endsWith('.jwk'));
 
 /** Throws a ConfigError (exit 2) naming every missing or unusable setting; does nothing for a sandbox. */
-export function checkProductionKeys(config: Pick<Config, 'sandbox' | 'auditHmacKey' | 'auditHmacKeyFile' | 'auditCheckpoints'> & { batches: Pick<Config['batches'], 'callbacks'> }): void {
+type KeySettings = Pick<Config, 'sandbox' | 'auditHmacKey' | 'auditHmacKeyFile' | 'auditCheckpoints'>
+  & { batches: Pick<Config['batches'], 'callbacks'> };
+
+export function checkProductionKeys(config: KeySettings): void {
   if (config.sandbox.start) return;
   const problems: string[] = [];
   if (config.auditHmacKey === null && config.auditHmacKeyFile === null) {
@@ -34,7 +38,8 @@ export function checkProductionKeys(config: Pick<Config, 'sandbox' | 'auditHmacK
   }
   const callbacks = config.batches.callbacks;
   if (!callbacks.keysDirGiven) {
-    problems.push(`CALLBACK_SIGNING_KEYS_DIR must be set: a production start never makes the key that signs batch callbacks itself; ${makeCallbackKey}`);
+    problems.push('CALLBACK_SIGNING_KEYS_DIR must be set: a production start never makes the key that signs batch callbacks '
+      + `itself; ${makeCallbackKey}`);
   } else if (!holdsKey(callbacks.keysDir)) {
     problems.push(`CALLBACK_SIGNING_KEYS_DIR (${callbacks.keysDir}) holds no callback signing key: ${makeCallbackKey}`);
   }

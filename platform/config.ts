@@ -67,7 +67,8 @@ export interface Config {
    * `pollMs`, holds a record for `leaseSeconds` before another process may take it up, and keeps results `retentionDays`.
    */
   batches: {
-    maxRecords: number; bodyLimitBytes: number; concurrency: number; pollMs: number; leaseSeconds: number; retentionDays: number;
+    maxRecords: number; bodyLimitBytes: number; concurrency: number; pollMs: number; leaseSeconds: number;
+    retentionDays: number;
     callbacks: CallbackSettings;
   };
   sandbox: { start: boolean; partners: boolean; idpPort: number; dfePort: number; dwpPort: number; hmrcPort: number; nhsPort: number; homeOfficePort: number; financialPort: number };
@@ -81,7 +82,8 @@ export interface Config {
  * Signed with the Ed25519 keys in `keysDir`; `keysDirGiven`: CALLBACK_SIGNING_KEYS_DIR was set, as production requires.
  */
 export interface CallbackSettings {
-  maxAttempts: number; backoffMs: number; backoffMaxMs: number; timeoutMs: number; maxResponseBytes: number; pollMs: number;
+  maxAttempts: number; backoffMs: number; backoffMaxMs: number; timeoutMs: number; maxResponseBytes: number;
+  pollMs: number;
   allowHttp: boolean; keysDir: string; keysDirGiven: boolean;
 }
 
@@ -170,7 +172,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   if (sandboxPartners && !sandbox) problems.push('SANDBOX_PARTNERS=true needs SANDBOX=true: a production start never runs the sandbox partners');
   const publicUrl = read.str('GATEWAY_PUBLIC_URL', `http://${host}:${port}`);
   const callbacksOverHttp = read.bool('BATCH_CALLBACK_ALLOW_HTTP', sandbox);
-  if (callbacksOverHttp && !sandbox) problems.push('BATCH_CALLBACK_ALLOW_HTTP=true needs SANDBOX=true: a production gateway calls partners back over https only');
+  if (callbacksOverHttp && !sandbox) {
+    problems.push('BATCH_CALLBACK_ALLOW_HTTP=true needs SANDBOX=true: a production gateway calls partners back over https only');
+  }
   const oidc = oidcSettings(read, problems, publicUrl);
   const logLevel = read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const);
 

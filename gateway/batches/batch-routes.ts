@@ -20,8 +20,8 @@ export interface CallbackDeps {
 }
 
 export function batchRoutes(
-  store: BatchStore, batchable: Map<string, ExchangeDefinition<any, string>>, settings: BatchRouteSettings, callbacks: CallbackDeps,
-  submitted: () => void,
+  store: BatchStore, batchable: Map<string, ExchangeDefinition<any, string>>, settings: BatchRouteSettings,
+  callbacks: CallbackDeps, submitted: () => void,
 ): Route[] {
   /** The URL a batch names, if it is one registered for the client; refused (422) before anything is taken if not. */
   const callbackUrlFor = async (clientId: string, named: unknown): Promise<string | null> => {
@@ -29,8 +29,9 @@ export function batchRoutes(
     const url = registeredCallbackUrl(named, (await callbacks.registeredUrls(clientId)) ?? []);
     const usable = url !== null && (settings.callbacks.allowHttp || url.startsWith('https:'));
     if (usable) return url;
-    throw new GatewayError('unprocessable', 'callbackUrl must be one of the callback URLs registered for your client (https); '
-      + 'ask the registry administrator to register it, or leave it out and poll', { errors: [{ field: 'callbackUrl', message: 'is not registered for this client' }] });
+    const detail = 'callbackUrl must be one of the callback URLs registered for your client (https); '
+      + 'ask the registry administrator to register it, or leave it out and poll';
+    throw new GatewayError('unprocessable', detail, { errors: [{ field: 'callbackUrl', message: 'is not registered for this client' }] });
   };
   const notFound = () => new GatewayError('not-found', 'There is no such batch for your party, or it is no longer kept');
   return [
@@ -51,7 +52,8 @@ export function batchRoutes(
           if (!validate(record.value)) return { line: { index, status: 'invalid', errors: fieldErrors(validate.errors) } };
           return { input: record.value };
         });
-        const id = await store.submit({ clientId: principal!.clientId, party: principal!.party, exchange: def.id, retentionDays: settings.retentionDays, callbackUrl }, records);
+        const { clientId, party } = principal!;
+        const id = await store.submit({ clientId, party, exchange: def.id, retentionDays: settings.retentionDays, callbackUrl }, records);
         submitted();
         req.res!.setHeader('location', `/v1/batches/${id}`);
         const invalid = records.filter((r) => 'line' in r).length;

@@ -8,8 +8,10 @@ export type RecordStatus = 'permitted' | 'refused' | 'failed' | 'invalid';
 /** One line of a batch's results: what a record came to. */
 export interface ResultLine { index: number; status: RecordStatus; [detail: string]: unknown }
 
-/** `callbackUrl`: a URL registered for the client, called once the batch is done (callbacks/); null: the partner polls. */
-export interface NewBatch { clientId: string; party: string; exchange: string; retentionDays: number; callbackUrl: string | null }
+/** `callbackUrl`: a URL registered for the client, called once the batch is done (callbacks/); null: polled. */
+export interface NewBatch {
+  clientId: string; party: string; exchange: string; retentionDays: number; callbackUrl: string | null;
+}
 /** A record at submission: its body to run, or the line it already came to (it was not valid). */
 export type NewRecord = { input: unknown } | { line: ResultLine };
 

@@ -37,8 +37,8 @@ export function createBatches(settings: Config['batches'], deps: BatchesDeps) {
   // A process that works no records (concurrency 0) sends no callbacks either: it only takes batches.
   const caller = settings.concurrency > 0
     ? startCallbackWorker(settings.callbacks, {
-      batches: store, callbacks, keys: deps.callbackKeys, registeredUrls: deps.registeredUrls, publicUrl: deps.publicUrl,
-      logger: deps.logger,
+      batches: store, callbacks, keys: deps.callbackKeys, registeredUrls: deps.registeredUrls,
+      publicUrl: deps.publicUrl, logger: deps.logger,
     })
     : null;
   const callbackDeps = { store: callbacks, registeredUrls: deps.registeredUrls, jwks: () => deps.callbackKeys.jwks() };

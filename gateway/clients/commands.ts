@@ -23,7 +23,9 @@ const summary = (s: ClientState | null) => s && {
 };
 
 /** `callbackUrlsOverHttp`: plain http callback URLs may be registered (BATCH_CALLBACK_ALLOW_HTTP, a sandbox's). */
-export function createClientCommands(deps: { db: Knex; audit: AuditAppender; changed: () => void; callbackUrlsOverHttp?: boolean }) {
+export function createClientCommands(deps: {
+  db: Knex; audit: AuditAppender; changed: () => void; callbackUrlsOverHttp?: boolean;
+}) {
   const readStore = createClientStore(deps.db);
   const callbackUrls = (given: string[]) => {
     const { urls, problems } = problemsWithCallbackUrls(given, deps.callbackUrlsOverHttp ?? false);
@@ -71,8 +73,8 @@ export function createClientCommands(deps: { db: Knex; audit: AuditAppender; cha
         const urls = callbackUrls(client.callbackUrls ?? []);
         const source = await keysFor(client.id, client, [], trx);
         return {
-          id: client.id, party: client.party, displayName: client.displayName, roles: client.roles, status: 'active', ...source,
-          revokedKids: [], callbackUrls: urls, action: 'register',
+          id: client.id, party: client.party, displayName: client.displayName, roles: client.roles, status: 'active',
+          ...source, revokedKids: [], callbackUrls: urls, action: 'register',
         };
       }),
 

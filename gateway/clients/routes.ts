@@ -37,7 +37,9 @@ export function clientRoutes(commands: ClientCommands): Route[] {
     {
       operationId: 'replaceClientCallbackUrls',
       roles: ['registry-admin'],
-      handler: async (ctx) => ({ body: record(await commands.replaceCallbackUrls(actor(ctx), clientId(ctx.params), ctx.body)) }),
+      handler: async (ctx) => ({
+        body: record(await commands.replaceCallbackUrls(actor(ctx), clientId(ctx.params), ctx.body)),
+      }),
     },
     {
       operationId: 'revokeClientKey',

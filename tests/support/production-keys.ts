@@ -16,5 +16,7 @@ export async function productionKeys(secretsDir: string): Promise<{
   const key = await fileKeyRing(signingDir).rotate();
   const callbackDir = path.join(secretsDir, 'callback-signing-keys');
   await fileKeyRing(callbackDir).rotate();
-  return { AUDIT_HMAC_KEY_FILE: hmacFile, AUDIT_SIGNING_KEYS_DIR: signingDir, CALLBACK_SIGNING_KEYS_DIR: callbackDir, kid: key.kid };
+  return {
+    AUDIT_HMAC_KEY_FILE: hmacFile, AUDIT_SIGNING_KEYS_DIR: signingDir, CALLBACK_SIGNING_KEYS_DIR: callbackDir, kid: key.kid,
+  };
 }

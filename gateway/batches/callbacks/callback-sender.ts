@@ -29,7 +29,8 @@ export function createCallbackSender(settings: SenderSettings) {
         else await drain(response.body).catch(() => undefined);
         return { status: response.statusCode, error: null };
       } catch (error) {
-        const timedOut = ['TimeoutError', 'AbortError', 'ConnectTimeoutError', 'HeadersTimeoutError'].includes((error as Error).name);
+        const timeouts = ['TimeoutError', 'AbortError', 'ConnectTimeoutError', 'HeadersTimeoutError'];
+        const timedOut = timeouts.includes((error as Error).name);
         return { status: null, error: timedOut ? 'timeout' : 'unreachable' };
       }
     },

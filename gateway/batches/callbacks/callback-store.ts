@@ -26,23 +26,30 @@ export function createCallbackStore(db: Knex) {
       const { rows } = await db.raw(`
         with due as (
           select c.batch_id from batch_callbacks c
-          where c.state = 'pending' and c.next_attempt_at <= now() and (c.claimed_until is null or c.claimed_until < now())
+          where c.state = 'pending' and c.next_attempt_at <= now()
+            and (c.claimed_until is null or c.claimed_until < now())
             and not exists (select 1 from batch_records r where r.batch_id = c.batch_id and r.state <> 'done')
           order by c.next_attempt_at
           limit ? for update skip locked)
-        update batch_callbacks c set claim = ?, claimed_until = now() + make_interval(secs => ?), attempts = c.attempts + 1
+        update batch_callbacks c
+        set claim = ?, claimed_until = now() + make_interval(secs => ?), attempts = c.attempts + 1
         from due where c.batch_id = due.batch_id
         returning c.batch_id, c.url, c.attempts`, [limit, claim, leaseSeconds]);
-      return (rows as Record<string, any>[]).map((row) => ({ batchId: row.batch_id, url: row.url, attempts: row.attempts, claim }));
+      return (rows as Record<string, any>[]).map((row) => ({
+        batchId: row.batch_id, url: row.url, attempts: row.attempts, claim,
+      }));
     },
 
     /**
      * Keeps an attempt's outcome, if this claim still holds the callback: delivered, failed for good, or pending
      * again after `retryInMs`.
      */
-    async record(claimed: ClaimedCallback, outcome: AttemptOutcome, next: { state: CallbackState; retryInMs: number }): Promise<boolean> {
+    async record(
+      claimed: ClaimedCallback, outcome: AttemptOutcome, next: { state: CallbackState; retryInMs: number },
+    ): Promise<boolean> {
       const updated = await db('batch_callbacks').where({ batch_id: claimed.batchId, claim: claimed.claim }).update({
-        claim: null, claimed_until: null, last_attempt_at: db.fn.now(), last_status: outcome.status, last_error: outcome.error,
+        claim: null, claimed_until: null,
+        last_attempt_at: db.fn.now(), last_status: outcome.status, last_error: outcome.error,
         state: next.state, delivered_at: next.state === 'delivered' ? db.fn.now() : null,
         next_attempt_at: db.raw('now() + make_interval(secs => ?)', [next.retryInMs / 1000]),
       });
@@ -54,7 +61,8 @@ export function createCallbackStore(db: Knex) {
       if (!row) return null;
       return {
         url: row.url, state: row.state, attempts: row.attempts, lastStatus: row.last_status, lastError: row.last_error,
-        lastAttemptAt: iso(row.last_attempt_at), nextAttemptAt: row.state === 'pending' ? iso(row.next_attempt_at) : null,
+        lastAttemptAt: iso(row.last_attempt_at),
+        nextAttemptAt: row.state === 'pending' ? iso(row.next_attempt_at) : null,
         deliveredAt: iso(row.delivered_at),
       };
     },

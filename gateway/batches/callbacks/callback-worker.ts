@@ -73,11 +73,14 @@ export function startCallbackWorker(settings: CallbackSettings, deps: CallbackWo
       const state = delivered ? 'delivered' : final ? 'failed' : 'pending';
       const retryInMs = final ? 0 : retryDelayMs(claimed.attempts, settings);
       await deps.callbacks.record(claimed, outcome, { state, retryInMs });
-      const fields = { batchId: claimed.batchId, attempt: claimed.attempts, status: outcome.status, error: outcome.error };
+      const fields = {
+        batchId: claimed.batchId, attempt: claimed.attempts, status: outcome.status, error: outcome.error,
+      };
       if (state === 'failed') logger.warn(fields, 'batch callback failed for good; the partner may still poll');
       else if (state === 'pending') logger.info({ ...fields, retryInMs }, 'batch callback not taken; trying again');
     } catch (error) {
-      logger.error({ batchId: claimed.batchId, error: safeError(error) }, 'batch callback not sent; it is taken up again when its lease runs out');
+      logger.error({ batchId: claimed.batchId, error: safeError(error) },
+        'batch callback not sent; it is taken up again when its lease runs out');
     }
   }
 
