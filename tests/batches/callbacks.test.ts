@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { batchClient } from '../support/batches.ts';
 import { caller } from '../support/exchanges.ts';
+import { openTestDatabase } from '../support/database.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { ninoAlignment, paths } from '../support/requests.ts';
 
@@ -90,8 +91,8 @@ const publishedKeys = async () => {
 };
 
 /** Polls the batch until its callback is settled (delivered or failed), as a partner or operator would look. */
-async function untilSettled(location: string) {
-  const ukvi = batchClient(gw, 'ukvi-casework');
+async function untilSettled(location: string, gateway: TestGateway = gw) {
+  const ukvi = batchClient(gateway, 'ukvi-casework');
   for (;;) {
     const res = await ukvi.progress(location);
     expect(res.status).toBe(200);
@@ -221,5 +222,41 @@ describe('registering callback URLs', () => {
     const put = await gw.http.put('/v1/clients/ukvi-casework/callback-urls').set('authorization', `Bearer ${await gw.token('ukvi-casework')}`)
       .send({ callbackUrls: [url('/mine')], reason: 'a partner trying to register its own' });
     expect(put.status).toBe(403);
+  });
+});
+
+describe('a callback still owed when the gateway stops', () => {
+  it('is delivered by the next gateway on the same database: deliveries are rows, not timers', async () => {
+    const database = await openTestDatabase();
+    const kept = { ...database, drop: async () => undefined };
+    const registerUrl = async (g: TestGateway) => {
+      const res = await g.http.put('/v1/clients/ukvi-casework/callback-urls').set('authorization', `Bearer ${await g.token('registry-admin')}`)
+        .send({ callbackUrls: [url('/restart')], reason: 'UKVI asked to be called back' });
+      expect(res.status).toBe(200);
+    };
+    // The first gateway's attempt is refused, and its next is an hour away when it stops.
+    receiver.answer('/restart', [503]);
+    const first = await startTestGateway({ database: kept, callbacks: { backoffMs: 3_600_000, backoffMaxMs: 3_600_000, pollMs: 20 } });
+    let second: TestGateway | null = null;
+    try {
+      await registerUrl(first);
+      const submitted = await first.http.post(`${paths['dwp.nino-alignment']}/batches?callbackUrl=${encodeURIComponent(url('/restart'))}`)
+        .set('authorization', `Bearer ${await first.token('ukvi-casework')}`).send([ninoAlignment([grant])]);
+      expect(submitted.status).toBe(202);
+      await receiver.until('/restart', 1);
+      await first.close();
+
+      second = await startTestGateway({ database: kept, callbacks: { pollMs: 20 } });
+      await registerUrl(second);
+      // The hour passes.
+      await second.db('batch_callbacks').where({ batch_id: submitted.body.id }).update({ next_attempt_at: second.db.raw(`now() - interval '1 second'`) });
+      await receiver.until('/restart', 2);
+      const progress = await untilSettled(submitted.headers.location!, second);
+      expect(progress.callback).toMatchObject({ state: 'delivered', attempts: 2, lastStatus: 200 });
+      expect(receiver.received('/restart')).toHaveLength(2);
+    } finally {
+      await second?.close();
+      await database.drop();
+    }
   });
 });
