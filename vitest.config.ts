@@ -1,16 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects. A test beside the code (platform/, gateway/, audit/, mou-registry/, sandbox/, contracts/) is a unit
+// test: it opens no database, so its project has no global setup and runs alone with `npm run test:unit`. A test
+// under tests/ goes through the API or the database; its project dumps one empty PGlite cluster first, which every
+// test file then loads (tests/support/pglite-template.ts).
 // tests/server/ holds what only a PostgreSQL server can show (a network link lost, roles and grants, several
 // processes on one database); it runs in the pass with DATABASE_URL set, which CI always makes.
 const onServer = Boolean(process.env.DATABASE_URL);
+const besideTheCode = ['platform', 'gateway', 'sandbox', 'mou-registry', 'audit', 'contracts']
+  .map((dir) => `${dir}/**/*.test.ts`);
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'platform/**/*.test.ts', 'gateway/**/*.test.ts', 'sandbox/**/*.test.ts', 'mou-registry/**/*.test.ts', 'audit/**/*.test.ts', 'contracts/**/*.test.ts'],
-    exclude: ['**/node_modules/**', ...(onServer ? [] : ['tests/server/**'])],
-    globalSetup: ['tests/support/pglite-template.ts'],
+    exclude: ['**/node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        // Pure code: one module graph shared by the files of a worker (isolate: false) saves most of the import time.
+        test: { name: 'unit', include: besideTheCode, pool: 'threads', isolate: false },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...(onServer ? [] : ['tests/server/**'])],
+          globalSetup: ['tests/support/pglite-template.ts'],
+          pool: 'forks',
+        },
+      },
+    ],
   },
 });

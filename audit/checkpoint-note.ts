@@ -5,7 +5,7 @@
 //                                     "cosignature/v1\ntime <t>\n" followed by the checkpoint text
 // Key IDs are SHA-256(name ‖ 0x0A ‖ type ‖ 32-byte public key)[:4], type 0x01 for the log's Ed25519 signature and
 // 0x04 for a cosignature. checkpoint-note.test.ts checks this against golang.org/x/mod/sumdb/note's example.
-import { createHash, createPrivateKey, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
 
 export const signatureType = { ed25519: 0x01, cosignature: 0x04 } as const;
 const emDash = '\u2014';
@@ -39,6 +39,7 @@ export const signatureLine = (line: SignatureLine) => `${emDash} ${line.name} ${
 
 /** Splits a note at its last blank line into text and signature lines; null when it is not a signed note. */
 export function parseNote(note: string): { text: string; signatures: SignatureLine[] } | null {
+  // eslint-disable-next-line no-control-regex -- a note may hold no control character but the newline
   if (!note.endsWith('\n') || /[\u0000-\u0009\u000b-\u001f]/.test(note)) return null;
   const split = note.lastIndexOf('\n\n');
   if (split < 0) return null;

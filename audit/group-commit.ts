@@ -1,14 +1,14 @@
 // Group commit for the exchange path. Requests arriving while a commit is in flight wait for the next one. That
-// transaction takes the chain lock, reads the head together with whatever the batch's builds need (the register
-// generation, through a batch reader), then runs every build in turn with no I/O of its own, inserts every entry
-// in one statement and commits: the round trips are the same for one request as for 256, and go to the driver
-// directly (raw-connection.ts). A request's promise
+// transaction is two round trips, for one request as for 256: the first begins, takes the chain lock and reads the
+// head together with whatever the batch's builds need (the register generation and the caps it guesses they will
+// count, through a batch reader); every build then runs in turn with no I/O of its own; the second inserts every
+// entry in one statement and commits. Both go to the driver directly, as scripts (raw-connection.ts). A request's promise
 // settles only after its batch's COMMIT has returned, so nothing is disclosed before its decision is durable.
 // Builds are synchronous and read only what the batch read for them, so one request's failure (a bad value, a
 // bug) rejects that request alone: it cannot abort the transaction its neighbours share.
 import type { Knex } from 'knex';
 import { canonicalBodies, headOf, link, type LinkedRow } from './chain-link.ts';
-import { withRawConnection, type RawQuery } from './raw-connection.ts';
+import { literal, withRawConnection, type RawQuery, type RawScript } from './raw-connection.ts';
 import type { AuditEntry, NewEntry } from './types.ts';
 
 /** What a build may know of its batch: what the batch read for it, and the entries earlier requests in it will commit alongside its own. */
@@ -26,7 +26,13 @@ export type GroupedBuild<T, Reads = undefined> = (batch: Batch<Reads>) => { entr
  */
 export interface BatchReader<Need, Reads> {
   column: string;
-  read(query: RawQuery, value: unknown, needs: Need[]): Promise<{ reads: Reads } | { refresh: () => Promise<unknown> }>;
+  /**
+   * What the reader expects to need, read in the same statement before it knows `column`'s value: an SQL column
+   * and the guess it was built on, given back to `read`, which uses it only if the guess proves right (and else
+   * reads again). Nothing when there is nothing to guess (no caps), so nothing is read.
+   */
+  prefetch?(needs: Need[]): { column: string; guess: unknown } | null;
+  read(query: RawQuery, value: unknown, needs: Need[], prefetched?: { value: unknown; guess: unknown }): Promise<{ reads: Reads } | { refresh: () => Promise<unknown> }>;
 }
 
 export interface GroupedAppend<T, Need, Reads> { build: GroupedBuild<T, Reads>; reader?: BatchReader<Need, Reads>; need?: Need }
@@ -37,14 +43,9 @@ export interface GroupCommitOptions { chainLockKey: number; maxBatch?: number; c
 
 const columns = ['seq', 'id', 'recorded_at', 'kind', 'body_canonical', 'prev_hash', 'hash'] as const;
 
-/** One INSERT for the whole batch. */
-async function insertRows(query: RawQuery, rows: LinkedRow[]) {
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    const values = chunk.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`).join(', ');
-    await query(`insert into audit_log (${columns.join(', ')}) values ${values}`, chunk.flatMap((row) => columns.map((c) => row[c])));
-  }
-}
+/** One INSERT for the whole batch, its values as literals so that it can go in the same round trip as COMMIT. */
+const insertStatement = (rows: LinkedRow[]) =>
+  `insert into audit_log (${columns.join(', ')}) values ${rows.map((row) => `(${columns.map((c) => literal(row[c])).join(', ')})`).join(', ')}`;
 
 export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
   const maxBatch = options.maxBatch ?? 256;
@@ -52,20 +53,28 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
   let flushing = false;
 
   /**
-   * BEGIN, the chain lock, the head with every reader's column (one statement after the lock: a statement's snapshot
-   * is taken when it starts), the readers' own query if any, the builds in memory, one INSERT, COMMIT.
+   * BEGIN, the chain lock and the head with every reader's columns in one script (the head statement comes after
+   * the lock: a statement's snapshot is taken when it starts), a reader's own query only if its guess was wrong,
+   * the builds in memory, then the INSERT and COMMIT in a second script.
    */
   type Attempt = { refresh: () => Promise<unknown> } | { done: { job: Job; stored: AuditEntry[]; result: unknown }[]; head: number };
-  async function attempt(jobs: Job[], fail: (job: Job, error: unknown) => void, query: RawQuery): Promise<Attempt> {
-    await query('begin');
+  async function attempt(jobs: Job[], fail: (job: Job, error: unknown) => void, query: RawQuery, script: RawScript): Promise<Attempt> {
+    const readers = [...new Set(jobs.map((j) => j.append.reader).filter((r) => r !== undefined))];
+    const needsOf = (reader: BatchReader<unknown, unknown>) => jobs.filter((j) => j.append.reader === reader).map((j) => j.append.need);
+    const prefetches = readers.map((reader) => reader.prefetch?.(needsOf(reader)) ?? null);
+    const selected = [
+      ...readers.map((r, i) => `, (${r.column}) as r${i}`),
+      ...prefetches.map((p, i) => (p ? `, (${p.column}) as p${i}` : '')),
+    ].join('');
     try {
-      await query('select pg_advisory_xact_lock($1)', [options.chainLockKey]);
-      const readers = [...new Set(jobs.map((j) => j.append.reader).filter((r) => r !== undefined))];
-      const [row] = await query(`select h.seq, h.hash${readers.map((r, i) => `, (${r.column}) as r${i}`).join('')} from (select 1) as one
+      const results = await script(`begin; select pg_advisory_xact_lock(${literal(options.chainLockKey)});
+        select h.seq, h.hash${selected} from (select 1) as one
         left join lateral (select seq, hash from audit_log order by seq desc limit 1) as h on true`);
+      const row = results[results.length - 1]![0]!;
       const reads = new Map<BatchReader<unknown, unknown>, unknown>();
       for (const [i, reader] of readers.entries()) {
-        const got = await reader.read(query, row![`r${i}`], jobs.filter((j) => j.append.reader === reader).map((j) => j.append.need));
+        const prefetch = prefetches[i];
+        const got = await reader.read(query, row[`r${i}`], needsOf(reader), prefetch ? { value: row[`p${i}`], guess: prefetch.guess } : undefined);
         if ('refresh' in got) {
           await query('rollback');
           return { refresh: got.refresh };
@@ -90,8 +99,7 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
           fail(job, error);
         }
       }
-      await insertRows(query, rows);
-      await query('commit');
+      await script(rows.length > 0 ? `${insertStatement(rows)}; commit` : 'commit');
       return { done, head: head.seq };
     } catch (error) {
       await query('rollback').catch(() => undefined);
@@ -104,7 +112,7 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
     const fail = (job: Job, error: unknown) => { settled.add(job); job.reject(error); };
     try {
       for (;;) {
-        const result = await withRawConnection(db, (query) => attempt(jobs, fail, query));
+        const result = await withRawConnection(db, (query, script) => attempt(jobs, fail, query, script));
         if ('refresh' in result) {
           await result.refresh();
           continue;

@@ -2,7 +2,7 @@
 // and with the old generation capped, each run on a fresh database. V8 grows its heap lazily up to a limit set by
 // the machine's memory (several GB here), so the RSS under load says more about that limit than about what the
 // gateway holds; the capped runs show what it holds.
-//   npm run bench:memory [-- --seconds 20]
+//   npm run bench:memory [-- --seconds 20] [--variant "--max-semi-space-size=4" --variant "" ...]
 import { closedLoop } from './support/load.ts';
 import { benchDatabase, rssMb, startGatewayProcess, startSandboxProcess } from './support/processes.ts';
 import { round } from './support/stats.ts';
@@ -11,7 +11,9 @@ import { gatewayTarget } from './workload.ts';
 const i = process.argv.indexOf('--seconds');
 const seconds = i > 0 ? Number(process.argv[i + 1]) : 20;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const variants = [[], ['--max-old-space-size=160'], ['--max-old-space-size=128']];
+// Each --variant is a set of node flags, as one string ("" for V8's defaults); without any, the three below.
+const asked = process.argv.flatMap((arg, n) => (arg === '--variant' ? [process.argv[n + 1] ?? ''] : []));
+const variants = asked.length > 0 ? asked.map((v) => v.split(' ').filter(Boolean)) : [[], ['--max-old-space-size=160'], ['--max-old-space-size=128']];
 
 const sandboxes = await startSandboxProcess(18_901);
 const rows: string[] = [];

@@ -7,10 +7,10 @@ import { Agent, request } from 'undici';
 const [port, upstream] = [Number(process.argv[2]), process.argv[3]!];
 const agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
 
-http.createServer(async (req, res) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+async function forward(req: http.IncomingMessage, res: http.ServerResponse) {
   try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
     const answer = await request(new URL(req.url!, upstream), {
       method: 'POST', dispatcher: agent, body: Buffer.concat(chunks),
       headers: { 'content-type': 'application/json', accept: 'application/json' }, signal: AbortSignal.timeout(3000),
@@ -20,4 +20,8 @@ http.createServer(async (req, res) => {
   } catch {
     res.writeHead(502).end();
   }
-}).listen(port, '127.0.0.1', () => console.log(`plain proxy on ${port}`));
+}
+
+// void: a request that fails is answered 502 by forward itself.
+http.createServer((req, res) => void forward(req, res))
+  .listen(port, '127.0.0.1', () => console.log(`plain proxy on ${port}`));

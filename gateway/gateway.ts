@@ -26,6 +26,7 @@ import { createIdempotencyStore } from '../platform/http/idempotency.ts';
 import { operationsRoutes } from '../platform/http/operations.ts';
 import { pendingMigrations } from '../schema/migrations.ts';
 import { createUpstreamClient } from './upstream/upstream-client.ts';
+import { createTracing, type Tracing } from '../platform/tracing.ts';
 import { completionRoutes, createCompletions } from './measures/completion.ts';
 import { createJointReviews } from '../mou-registry/reviews/joint-reviews.ts';
 import { jointReviewRoutes } from '../mou-registry/reviews/routes.ts';
@@ -62,10 +63,13 @@ export interface GatewayDeps {
   auditKeys?: AuditKeyRing;
   /** The keys that sign batch callbacks; by default files under config.batches.callbacks.keysDir. */
   callbackKeys?: AuditKeyRing;
+  /** Spans of each request's steps; by default as config.tracing says (off unless an OTLP endpoint is set). */
+  tracing?: Tracing;
 }
 
 export function buildGateway(config: Config, deps: GatewayDeps) {
   const { db, logger } = deps;
+  const tracing = deps.tracing ?? createTracing(config.tracing);
   const clients = createClientStore(db);
   const auditKeys = deps.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir, { create: config.sandbox.start });
   const auditModule = createAuditModule(db, {
@@ -83,10 +87,14 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const today = () => londonDay(deps.clock?.() ?? new Date());
   const names = { dfe: 'DfE', dwp: 'DWP', hmrc: 'HMRC', nhs: 'NHS Digital', homeOffice: 'Home Office records', financial: 'The bank' } as const;
   const upstreams = Object.fromEntries(
-    (Object.keys(names) as (keyof typeof names)[]).map((key) => [key, createUpstreamClient(names[key], config.upstreams[key])]),
+    (Object.keys(names) as (keyof typeof names)[])
+      .map((key) => [key, createUpstreamClient(names[key], config.upstreams[key], tracing)]),
   );
   const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore), sealer: auditModule.sealer });
-  const pipeline = createExchangePipeline({ commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, ...(deps.clock ? { clock: deps.clock } : {}) });
+  const pipeline = createExchangePipeline({
+    commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, tracing,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  });
   const batches = createBatches(config.batches, {
     db, hmacKey: deps.hmacKey, run: pipeline, logger, publicUrl: config.publicUrl,
     // A production start never makes this key (production-keys.ts); a sandbox makes one at first use.
@@ -167,6 +175,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     drain: drain.middleware,
     pages: { path: '/console', router: consolePages },
     idempotency: createIdempotencyStore(db, deps.hmacKey),
+    tracing,
   });
   return {
     app,
@@ -177,6 +186,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       await batches.stop();
       await auditModule.stop();
       await Promise.all(Object.values(upstreams).map((u) => u.close()));
+      await tracing.shutdown();
     },
   };
 }

@@ -105,6 +105,10 @@ export function createRegisterCache(db: Knex, storeOn: (conn: Knex | Knex.Transa
     /** The SQL expression for the generation, to be read in a statement the caller makes anyway (a group commit's head read). */
     generationColumn: 'select generation from register_generation where id = 1',
     /** The register held, if it is at the generation the caller has just read; null when it must be reloaded (`view()`). */
+    /** The register held now, whatever the database says: a guess, to be checked against a generation read later. */
+    held(): RegisterView | null {
+      return snapshot ? viewOf(snapshot) : null;
+    },
     heldAt(generation: number): RegisterView | null {
       return snapshot && snapshot.generation === generation ? viewOf(snapshot) : null;
     },

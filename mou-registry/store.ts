@@ -4,7 +4,7 @@
 // or moment can be read back: `createRegisterStore(db, known)`.
 import type { Knex } from 'knex';
 import { scheduledReview } from './reviews/schedule.ts';
-import type { Agreement, AgreementVersion, Collaboration, Directive, ExchangeId, IsoDate, Party, VersionTerms } from './types.ts';
+import type { Agreement, AgreementVersion, Collaboration, Directive, IsoDate, Party, VersionTerms } from './types.ts';
 
 type Db = Knex | Knex.Transaction;
 
@@ -22,6 +22,8 @@ const json = (value: unknown) => JSON.stringify(value);
 const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 interface EventRow { agreement_id: string; version: string; kind: string; party: string | null; signatory: string | null; on_date: string; reason: string | null }
+interface PartyRow { id: Party['id']; name: string; kind: Party['kind']; defunct_since: IsoDate | null }
+interface AgreementRow { id: string; collaboration_id: string; kind: Agreement['kind']; title: string }
 interface ReviewRow { agreement_id: string; version: string; reviewed_on: string; improvement_plan: string | null; next_review_due: string }
 
 const shiftDay = (day: IsoDate, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -82,11 +84,11 @@ export function createRegisterStore(db: Db, known: KnownAt = null) {
 
   return {
     loadVersions,
-    versionsOf: (agreementIds: string[]) => loadVersions((q) => q.whereIn('agreement_id', agreementIds)),
+    versionsOf: (agreementIds: string[]) => loadVersions((q) => { q.whereIn('agreement_id', agreementIds); }),
     allVersions: () => loadVersions(() => {}),
 
     async version(agreementId: string, version: string): Promise<AgreementVersion | null> {
-      return (await loadVersions((q) => q.where({ agreement_id: agreementId, version })))[0] ?? null;
+      return (await loadVersions((q) => { q.where({ agreement_id: agreementId, version }); }))[0] ?? null;
     },
 
     async directivesInForce(day: IsoDate): Promise<Directive[]> {
@@ -100,7 +102,7 @@ export function createRegisterStore(db: Db, known: KnownAt = null) {
 
     async parties(): Promise<Party[]> {
       const rows = await from('parties').orderBy('id');
-      return rows.map((r: Record<string, any>) => ({ id: r.id, name: r.name, kind: r.kind, defunctSince: r.defunct_since }));
+      return rows.map((r: PartyRow) => ({ id: r.id, name: r.name, kind: r.kind, defunctSince: r.defunct_since }));
     },
     async collaborations(): Promise<Collaboration[]> {
       return (await from('collaborations').select('body').orderBy('id')).map((r: { body: unknown }) => parse<Collaboration>(r.body));
@@ -112,7 +114,7 @@ export function createRegisterStore(db: Db, known: KnownAt = null) {
     async agreements(collaborationId?: string): Promise<Agreement[]> {
       const q = from('agreements').orderBy('id');
       if (collaborationId) q.where({ collaboration_id: collaborationId });
-      return (await q).map((r: Record<string, any>) => ({ id: r.id, collaborationId: r.collaboration_id, kind: r.kind, title: r.title }));
+      return (await q).map((r: AgreementRow) => ({ id: r.id, collaborationId: r.collaboration_id, kind: r.kind, title: r.title }));
     },
     async agreement(id: string): Promise<Agreement | null> {
       const r = await from('agreements').where({ id }).first();

@@ -71,6 +71,11 @@ export interface Config {
     retentionDays: number;
     callbacks: CallbackSettings;
   };
+  /**
+   * OpenTelemetry tracing (platform/tracing.ts): spans go to `otlpEndpoint`, the OTLP/HTTP traces URL, or nowhere
+   * when it is null (the default: the tracer is a no-op). `serviceName` names the gateway in the trace backend.
+   */
+  tracing: TracingSettings;
   sandbox: { start: boolean; partners: boolean; idpPort: number; dfePort: number; dwpPort: number; hmrcPort: number; nhsPort: number; homeOfficePort: number; financialPort: number };
 }
 
@@ -104,6 +109,8 @@ export interface OidcSettings {
   /** What the sign-in button calls the provider. */
   providerName: string;
 }
+
+export interface TracingSettings { otlpEndpoint: string | null; serviceName: string }
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[], what = 'The gateway cannot start') {
@@ -242,6 +249,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
         keysDirGiven: callbackKeysDir !== null,
       },
     },
+    tracing: tracingSettings(read, problems),
     sandbox: { start: sandbox, partners: sandboxPartners, idpPort, dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort },
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -297,6 +305,32 @@ function oidcSettings(read: Reader, problems: string[], publicUrl: string): Oidc
     groupsClaim: read.str('OIDC_GROUPS_CLAIM', 'groups'),
     providerName: read.str('OIDC_PROVIDER_NAME', 'your department\'s sign-in'),
   };
+}
+
+/**
+ * Where spans are exported: TRACING_OTLP_ENDPOINT, else the standard OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (both the
+ * full traces URL), else OTEL_EXPORTER_OTLP_ENDPOINT with /v1/traces added, as the OpenTelemetry specification says.
+ * None set: tracing is off.
+ */
+function tracingSettings(read: Reader, problems: string[]): TracingSettings {
+  const base = read.optional('OTEL_EXPORTER_OTLP_ENDPOINT');
+  const [name, endpoint] = ([
+    ['TRACING_OTLP_ENDPOINT', read.optional('TRACING_OTLP_ENDPOINT')],
+    ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', read.optional('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT')],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', base === null ? null : `${base.replace(/\/+$/, '')}/v1/traces`],
+  ] as const).find(([, value]) => value !== null) ?? [null, null];
+  if (name !== null && endpoint !== null) {
+    let protocol = '';
+    try {
+      protocol = new URL(endpoint).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      problems.push(`${name} must be an http or https URL (the OTLP/HTTP collector)`);
+    }
+  }
+  return { otlpEndpoint: endpoint, serviceName: read.str('OTEL_SERVICE_NAME', 'data-sharing-gateway') };
 }
 
 type Reader = ReturnType<typeof reader>;

@@ -43,6 +43,7 @@ export const isWellFormedClientId = (id: string) => /^[a-z0-9][a-z0-9.-]{1,63}$/
 
 const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a row of client_changes, as knex gives it
 function stateOf(row: Record<string, any>): ClientChange {
   return {
     seq: Number(row.seq),

@@ -20,6 +20,7 @@ export interface CallbackDeps {
 }
 
 export function batchRoutes(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- exchanges of every body type, side by side
   store: BatchStore, batchable: Map<string, ExchangeDefinition<any, string>>, settings: BatchRouteSettings,
   callbacks: CallbackDeps, submitted: () => void,
 ): Route[] {

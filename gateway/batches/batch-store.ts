@@ -21,9 +21,13 @@ export interface ClaimedRecord { batchId: string; index: number; requestId: stri
 export type Progress = Record<RecordStatus | 'pending', number> & { finishedAt: string | null };
 
 const chunk = 500;
+interface BatchTableRow {
+  id: string; client_id: string; party: string; exchange: string; total: number; submitted_at: Date | string;
+}
+interface ClaimedTableRow { batch_id: string; index: number; request_id: string; input: string; attempts: number }
 
 export function createBatchStore(db: Knex, sealer: RecordSealer) {
-  const batchOf = (row: Record<string, any>): BatchRow => ({
+  const batchOf = (row: BatchTableRow): BatchRow => ({
     id: row.id, clientId: row.client_id, party: row.party, exchange: row.exchange, total: row.total,
     submittedAt: new Date(row.submitted_at).toISOString(),
   });
@@ -92,7 +96,7 @@ export function createBatchStore(db: Knex, sealer: RecordSealer) {
         update batch_records r set state = 'claimed', claim = ?, claimed_until = now() + make_interval(secs => ?), attempts = r.attempts + 1
         from next where r.batch_id = next.batch_id and r.index = next.index
         returning r.batch_id, r.index, r.request_id, r.input, r.attempts`, [limit, claim, leaseSeconds]);
-      return (rows as Record<string, any>[]).map((row) => ({
+      return (rows as ClaimedTableRow[]).map((row) => ({
         batchId: row.batch_id, index: row.index, requestId: row.request_id, input: sealer.open(row.input), attempts: row.attempts, claim,
       }));
     },

@@ -17,6 +17,7 @@ export interface WorkerDeps {
   db: Knex;
   store: BatchStore;
   run: ExchangePipeline;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- exchanges of every body type, side by side
   exchanges: Map<string, ExchangeDefinition<any, string>>;
   logger: Logger;
 }

@@ -9,7 +9,7 @@ const maxIntervals = 5;
 export function countScale(largest: number): Scale {
   const value = Number.isFinite(largest) && largest > 0 ? largest : 0;
   // Counts are whole: the smallest step is 1, and an empty chart still has an axis from 0 to 1.
-  let step = 1;
+  let step: number;
   for (let magnitude = 1; ; magnitude *= 10) {
     const fit = [1, 2, 5].map((m) => m * magnitude).find((s) => Math.ceil(value / s) <= maxIntervals);
     if (fit !== undefined) {

@@ -58,7 +58,7 @@ export function createPeopleRegister(deps: PeopleDeps) {
     async rolesOf(who: ProviderIdentity): Promise<PersonRole[]> {
       const rows: { role: PersonRole }[] = await standing(deps.db).andWhere((q) => {
         q.where({ claim: 'sub', value: who.subject });
-        if (who.groups.length > 0) q.orWhere((g) => g.where('claim', 'group').whereIn('value', who.groups));
+        if (who.groups.length > 0) q.orWhere((g) => { g.where('claim', 'group').whereIn('value', who.groups); });
       });
       return personRoles.filter((r) => rows.some((row) => row.role === r));
     },

@@ -8,6 +8,7 @@ import { nhsDebtorReturn, nhsTraceRequest } from './nhs-exchanges.ts';
 import { dwpProactiveNotification, hmrcProactiveNotification } from './proactive-notifications.ts';
 import { dfeEducationStatusCheck, dfeFsmEligibility, dwpStatusCheck, hmrcStatusCheck, nhsChargeabilityCheck } from './status-checks.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- exchanges of every body type, side by side
 export const exchanges: ExchangeDefinition<any, string>[] = [
   dwpNinoAlignment, dwpAccessedPublicFunds, dwpStatusCheck, dwpProactiveNotification,
   hmrcEvidenceRequest, hmrcStatusCheck, hmrcProactiveNotification,

@@ -1,5 +1,6 @@
 // Decides a request and commits the decision to the audit log in a group commit. The batch reads the register's
-// generation with the chain's head, and every cap it needs in one more query, under the chain lock; each request's
+// generation with the chain's head, and in the same statement every cap it expects to need (one more query only if
+// the register moved under that guess), under the chain lock; each request's
 // decision is then made in memory with no I/O, counting the permits earlier in the same batch, so 50 simultaneous
 // calls with 3 places left give exactly 3 permits, and a request that fails cannot fail its neighbours.
 import { randomUUID } from 'node:crypto';
@@ -7,7 +8,7 @@ import type { AuditAppender } from '../../audit/append.ts';
 import type { BatchReader } from '../../audit/group-commit.ts';
 import type { FactSealer } from '../../audit/sealed-facts.ts';
 import type { NewEntry } from '../../audit/types.ts';
-import { capKeyId, pendingPermits, permitsUnderCaps, type CapKey } from '../../audit/usage.ts';
+import { capKeyId, pendingPermits, permitsFromColumn, permitsUnderCaps, permitsUnderCapsColumn, type CapKey } from '../../audit/usage.ts';
 import type { RegisterCache, RegisterView } from '../../mou-registry/register-cache.ts';
 import { selectAgreement } from '../../mou-registry/select-agreement.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
@@ -24,15 +25,25 @@ export interface DecisionReads { register: RegisterView; capUsed(key: CapKey): n
 
 type CapNeed = (register: RegisterView) => CapKey | null;
 
-export function registerReader(cache: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'view'>): BatchReader<CapNeed | undefined, DecisionReads> {
+export function registerReader(cache: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'held' | 'view'>): BatchReader<CapNeed | undefined, DecisionReads> {
+  const capsOf = (register: RegisterView, needs: (CapNeed | undefined)[]) => needs.map((need) => need?.(register)).filter((k): k is CapKey => k != null);
   return {
     column: cache.generationColumn,
-    async read(query, generation, needs) {
+    // The caps the batch will count, guessed on the register held now: almost always the register the head read
+    // finds, so the counters come in the same statement as the head, and an exchange with no cap reads none.
+    prefetch(needs) {
+      const held = cache.held();
+      const column = held && permitsUnderCapsColumn(capsOf(held, needs));
+      return held && column ? { column, guess: held.generation } : null;
+    },
+    async read(query, generation, needs, prefetched) {
       // The register moved since it was loaded: reloaded outside the chain lock, then the batch is tried again.
       const register = cache.heldAt(Number(generation));
       if (!register) return { refresh: () => cache.view() };
-      const keys = needs.map((need) => need?.(register)).filter((k): k is CapKey => k != null);
-      const used = await permitsUnderCaps(query, keys);
+      const keys = capsOf(register, needs);
+      const guessed = prefetched && prefetched.guess === register.generation ? permitsFromColumn(prefetched.value) : new Map<string, number>();
+      const missing = keys.filter((k) => !guessed.has(capKeyId(k)));
+      const used = missing.length > 0 ? new Map([...guessed, ...(await permitsUnderCaps(query, missing))]) : guessed;
       return { reads: { register, capUsed: (key) => used.get(capKeyId(key)) ?? 0 } };
     },
   };
@@ -84,7 +95,7 @@ function capKeyOf(agreement: AgreementVersion | null, exchange: string, day: Iso
 /** What a replay needs besides the register and the log's own fields, sealed into the entry (sealed-facts.ts). */
 export interface SealedFacts { request: Facts['request']; subject: SubjectFacts; counters: Facts['counters']; agreementId: string | null }
 
-export function createDecisionCommitter(deps: { audit: AuditAppender; register: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'view'>; sealer: FactSealer }) {
+export function createDecisionCommitter(deps: { audit: AuditAppender; register: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'held' | 'view'>; sealer: FactSealer }) {
   const reader = registerReader(deps.register);
 
   return async function commitDecision(input: DecisionInput): Promise<Committed> {

@@ -8,6 +8,7 @@
 //      the decision is committed, with its outcome where the records already gave the answer (a status check);
 //   4. the partner is called, its answer minimised to the agreement, the outcome committed, and the answer given.
 // A dry run is the same pipeline with nothing forwarded. Reasons are scoped to whoever reads them (caller-view.ts).
+// Each step is a span (platform/tracing.ts) carrying codes and ids of the gateway's own, never a person's particulars.
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
 import { UnstorableEntryError } from '../../audit/chain-link.ts';
@@ -19,10 +20,13 @@ import { GatewayError } from '../../platform/http/problem.ts';
 import type { TraceContext } from '../../platform/http/trace-context.ts';
 import { safeError } from '../../platform/logger.ts';
 import { londonDay } from '../../platform/london-day.ts';
+import { tracingOff, type Span, type Tracing } from '../../platform/tracing.ts';
 import { decisionFor, type Viewer } from '../policy/caller-view.ts';
 import { unknownSubject, type Decision } from '../policy/types.ts';
 import { UpstreamError } from '../upstream/upstream-client.ts';
-import type { Committed, DecisionCommitter, DecisionInput, Disclosure, RecordedRequest } from './decision-commit.ts';
+import type {
+  Caller, Committed, DecisionCommitter, DecisionInput, Disclosure, RecordedRequest,
+} from './decision-commit.ts';
 import { dataFieldsOf, type ExchangeDefinition, type ExchangeEnvelope, type Lookup, type UpstreamAnswer, type Upstreams } from './exchange-definition.ts';
 import { minimise } from './minimise.ts';
 import { forwardingRequestIds } from './request-ids.ts';
@@ -34,6 +38,7 @@ export interface PipelineDeps {
   pseudonymiser: Pseudonymiser;
   logger: Logger;
   clock?: () => Date;
+  tracing?: Tracing;
 }
 
 export interface ExchangeAnswer { auditId: string; decision: Decision; outcome: string; result: Record<string, unknown>; notices?: string[] }
@@ -50,11 +55,14 @@ export interface RunOptions {
   dryRun?: { asOf?: IsoDate; party: string; register?: RegisterView };
 }
 
+const agreementName = (agreement: { id: string; version: string }) => `${agreement.id}@${agreement.version}`;
+
 const upstreamProblem = (error: UpstreamError, extensions: Record<string, unknown>) =>
   new GatewayError(error.kind === 'timeout' ? 'upstream-timeout' : 'upstream-failed', `${error.message}. Nothing was disclosed.`, extensions);
 
 export function createExchangePipeline(deps: PipelineDeps) {
   const clock = deps.clock ?? (() => new Date());
+  const tracing = deps.tracing ?? tracingOff;
 
   async function committed<T>(what: string, requestId: string, auditId: string | undefined, write: () => Promise<T>): Promise<T> {
     try {
@@ -66,21 +74,58 @@ export function createExchangePipeline(deps: PipelineDeps) {
     }
   }
 
+  const outcomeAttributes = (decisionId: string, body: Record<string, unknown>) =>
+    ({ 'gateway.audit.entry': 'outcome', 'gateway.audit_id': decisionId, 'gateway.outcome': String(body.outcome) });
   const recordOutcome = (decisionId: string, body: Record<string, unknown>, requestId: string) =>
-    committed('outcome', requestId, decisionId, () => deps.audit.appendGrouped(() => ({ entries: [{ kind: 'outcome', body: { decisionId, ...body } }], result: null })));
+    tracing.inSpan('audit commit', outcomeAttributes(decisionId, body), () => committed('outcome', requestId, decisionId,
+      () => deps.audit.appendGrouped(() => ({ entries: [{ kind: 'outcome', body: { decisionId, ...body } }], result: null }))));
+
+  /** A decision as a span tells it: codes only (the rules that refused, the agreement), and where it is in the log. */
+  const decided = (span: Span, at: Committed) => span.setAttributes({
+    'gateway.decision': at.decision.decision,
+    'gateway.rules.denied': at.decision.rules.filter((r) => r.outcome === 'deny').map((r) => r.id),
+    'gateway.obligations': at.decision.obligations.map((o) => o.id),
+    'gateway.audit_id': at.decision.auditId,
+    ...(at.decision.agreement ? { 'gateway.agreement': agreementName(at.decision.agreement) } : {}),
+  });
 
   /** What goes back, minimised to the agreement, and the outcome entry that records it. */
   function disclose(def: ExchangeDefinition, answer: UpstreamAnswer<string>, agreement: AgreementVersion, decision: Pick<Decision, 'obligations'>, day: IsoDate, latencyMs: number): Disclosure {
     const terms = agreement.exchanges.find((e) => e.exchange === def.id)!;
-    const { result, disclosed, withheld } = minimise(answer.candidate, terms, decision.obligations, day);
+    const { result, disclosed, withheld } = tracing.inSpan('minimise', {}, (span) => {
+      const made = minimise(answer.candidate, terms, decision.obligations, day);
+      span.setAttributes({ 'gateway.fields.disclosed': made.disclosed, 'gateway.fields.withheld': made.withheld });
+      return made;
+    });
     const referred = decision.obligations.some((o) => o.id === 'refer-to-windrush-taskforce') && answer.outcome === 'matched';
     const entry = { outcome: answer.outcome, latencyMs, fieldsDisclosed: disclosed, fieldsWithheld: withheld, ...(referred ? { referrals: ['windrush-taskforce'] } : {}) };
     return { outcome: answer.outcome, result, referred, entry };
   }
 
   return async function run(def: ExchangeDefinition, principal: Principal, body: ExchangeEnvelope, options: RunOptions): Promise<ExchangeAnswer> {
-    const { requestId } = options;
     const caller = { clientId: principal.clientId, party: options.dryRun?.party ?? principal.party };
+    const attributes = {
+      'gateway.exchange': def.id, 'gateway.partner': def.partner,
+      'gateway.client_id': caller.clientId, 'gateway.party': caller.party, 'gateway.dry_run': options.dryRun !== undefined,
+    };
+    return tracing.inSpan('exchange', attributes, async (span) => {
+      try {
+        const answer = await exchange(def, principal, body, options, caller);
+        const { decision, outcome, auditId } = answer;
+        span.setAttributes({ 'gateway.decision': decision.decision, 'gateway.outcome': outcome, 'gateway.audit_id': auditId });
+        return answer;
+      } catch (error) {
+        const auditId = error instanceof GatewayError ? error.extensions.auditId : undefined;
+        if (typeof auditId === 'string') span.setAttribute('gateway.audit_id', auditId);
+        throw error;
+      }
+    });
+  };
+
+  async function exchange(
+    def: ExchangeDefinition, principal: Principal, body: ExchangeEnvelope, options: RunOptions, caller: Caller,
+  ): Promise<ExchangeAnswer> {
+    const { requestId } = options;
     const day = options.dryRun?.asOf ?? londonDay(clock());
     const dataFields = dataFieldsOf(body as unknown as Record<string, unknown>);
     const recorded: RecordedRequest = {
@@ -92,8 +137,14 @@ export function createExchangePipeline(deps: PipelineDeps) {
       decisionDate: day,
     };
     const base = { def, caller, body, recorded, day, dataFields, dryRun: options.dryRun !== undefined, ...(options.dryRun?.register ? { register: options.dryRun.register } : {}) };
+    // The decision is made inside its group commit, under the chain lock: the decide span holds its audit commit.
     const decideAndCommit = (input: Omit<DecisionInput, keyof typeof base>, auditId?: string) =>
-      committed('decision', requestId, auditId, () => deps.commit({ ...base, ...input }));
+      tracing.inSpan('decide', { 'gateway.stage': input.stage }, async (span) => {
+        const at = await tracing.inSpan('audit commit', { 'gateway.audit.entry': 'decision' }, () =>
+          committed('decision', requestId, auditId, () => deps.commit({ ...base, ...input })));
+        decided(span, at);
+        return at;
+      });
     // A dry run's refusal is its answer; a real request's is a 403 problem.
     // The room left under the cap is the parties' business only: shown where the caller is a party to the agreement.
     const viewed = (at: Committed) => {
@@ -126,7 +177,7 @@ export function createExchangePipeline(deps: PipelineDeps) {
       const started = performance.now();
       let looked: Lookup<string>;
       try {
-        looked = await def.lookup(upstreams, body);
+        looked = await tracing.inSpan('lookup', { 'gateway.audit_id': lookupId }, () => def.lookup!(upstreams, body));
       } catch (error) {
         if (!(error instanceof UpstreamError)) throw error;
         const outcome = error.kind === 'timeout' ? 'lookup-timeout' : 'lookup-failed';
@@ -139,7 +190,10 @@ export function createExchangePipeline(deps: PipelineDeps) {
         subject: { ...unknownSubject, ...looked.subject },
         lookupFollows: false,
         lookupId,
-        ...(known ? { outcome: (decision, agreement) => withBase(decision.agreement, disclose(def, known, agreement, decision, day, 0)) } : {}),
+        // Run by whichever request leads the group commit: bound to this exchange's span, so its minimise span is ours.
+        ...(known ? {
+          outcome: tracing.bind((decision, agreement) => withBase(decision.agreement, disclose(def, known, agreement, decision, day, 0))),
+        } : {}),
       }, lookupId);
       if (final.decision.decision === 'deny') return refuse(final);
     }
@@ -168,6 +222,6 @@ export function createExchangePipeline(deps: PipelineDeps) {
       }, requestId);
       throw upstreamProblem(error, { auditId, decision });
     }
-  };
+  }
 }
 export type ExchangePipeline = ReturnType<typeof createExchangePipeline>;

@@ -53,6 +53,7 @@ export function differences(original: Compared, replayed: Compared, lookupOnly: 
 }
 
 function originalOf(entry: AuditEntry): Compared {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an entry's body as stored, of any kind's shape
   const b = entry.body as Record<string, any>;
   if (entry.kind === 'lookup') return { decision: 'permit', rules: [], obligations: [], agreement: b.agreement ?? null, directives: b.directives ?? [] };
   return { decision: b.decision, rules: b.rules ?? [], obligations: b.obligations ?? [], agreement: b.agreement ?? null, directives: b.directives ?? [] };
@@ -62,6 +63,7 @@ export function replayRoute(deps: ReplayDeps): Route {
   const byId = new Map(exchanges.map((def) => [def.id, def]));
 
   async function replay(entry: AuditEntry, principal: Principal) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an entry's body as stored, of any kind's shape
     const b = entry.body as Record<string, any>;
     if (!replayable.has(entry.kind)) throw new GatewayError('unprocessable', `A ${entry.kind} entry records no decision; replay the decision it belongs to`);
     const facts = typeof b.sealedFacts === 'string' ? (deps.sealer.open(b.sealedFacts) as SealedFacts | null) : null;

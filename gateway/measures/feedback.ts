@@ -6,7 +6,7 @@ import type { AuditAppender } from '../../audit/append.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { safeError } from '../../platform/logger.ts';
 import type { Principal } from '../../platform/principal.ts';
-import { correctableOutcomes, isFeedbackOutcome, type FeedbackOutcome } from './feedback-outcomes.ts';
+import { correctableOutcomes, type FeedbackOutcome } from './feedback-outcomes.ts';
 import { failedOutcomes } from './match.ts';
 
 export interface FeedbackDeps { audit: AuditAppender; logger: Pick<Logger, 'error'> }

@@ -5,7 +5,7 @@
 // skipped) between the London days of the request and of the completion. A completion nobody reported is unknown,
 // never met.
 import type { AgreementVersion, ExchangeId } from '../../mou-registry/types.ts';
-import { workingDaysElapsed } from './working-days.ts';
+import { workingDaysElapsed } from '../../platform/working-days.ts';
 
 export interface Sla { measure: string; hours?: number; workingDays?: number }
 

@@ -2,7 +2,7 @@
 // and outcome entries say what arose, its obligation-confirmation entries say what was done (the log is the source
 // of truth, so an obligation cannot be quietly deleted or its due date moved). Pure.
 import type { IsoDate } from '../../mou-registry/types.ts';
-import { addWorkingDays } from './working-days.ts';
+import { addWorkingDays } from '../../platform/working-days.ts';
 
 export const obligationKinds = ['refer-to-windrush-taskforce', 'inform-patient-of-debt-report'] as const;
 export type ObligationKind = (typeof obligationKinds)[number];

@@ -9,6 +9,7 @@ import type { IdempotencyStore } from './idempotency.ts';
 import { sourceAddress } from './address-throttle.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { traceContext } from './trace-context.ts';
+import { tracingOff, type Tracing } from '../tracing.ts';
 import { mountRoutes, type Authenticate, type Route } from './route.ts';
 
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   pages?: { path: string; router: express.Router };
   /** Where Idempotency-Keys are claimed and first answers kept (idempotency.ts). */
   idempotency?: IdempotencyStore;
+  /** Spans for each request and its steps (platform/tracing.ts); off by default. */
+  tracing?: Tracing;
 }
 
 export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'> & Partial<Pick<Config, 'trustedProxies'>>, deps: AppDeps): express.Express {
@@ -31,7 +34,8 @@ export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerM
   // Answers are no-store; an ETag would only cost a hash of every body.
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(requestId, traceContext, securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger), ...(deps.drain ? [deps.drain] : []));
+  const tracing = deps.tracing ?? tracingOff;
+  app.use(requestId, traceContext(tracing), securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger), ...(deps.drain ? [deps.drain] : []));
   if (deps.pages) app.use(deps.pages.path, deps.pages.router);
   app.use(docsRouter());
   const api = express.Router();
@@ -39,6 +43,7 @@ export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerM
   const proxies = new Set(config.trustedProxies ?? []);
   mountRoutes(api, deps.routes, {
     authenticate: deps.authenticate, limiter: createRateLimiter(config.rateLimitPerMinute), readBody: jsonBody(config.bodyLimitBytes), idempotency: deps.idempotency,
+    tracing,
     sourceOf: (req) => sourceAddress(req.socket.remoteAddress, req.get('x-forwarded-for'), proxies),
   });
   app.use(api);

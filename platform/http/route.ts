@@ -8,6 +8,7 @@ import type { Principal, Role } from '../principal.ts';
 import { parseIdempotencyKey, type Claim, type IdempotencyStore, type StoredAnswer } from './idempotency.ts';
 import { GatewayError } from './problem.ts';
 import { rateLimitItems, type RateLimiter } from './rate-limit.ts';
+import { tracingOff, type Tracing } from '../tracing.ts';
 
 export interface HandlerContext<Body = unknown> {
   req: Request;
@@ -21,6 +22,7 @@ export interface Route {
   operationId: string;
   /** 'public' needs no token; otherwise the caller needs one of these roles. */
   roles: 'public' | Role[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the body is checked against openapi.yaml first
   handler(ctx: HandlerContext<any>): Promise<Reply>;
 }
 
@@ -42,6 +44,7 @@ export interface RouteDeps {
   readBody: RequestHandler;
   idempotency?: IdempotencyStore;
   sourceOf?: SourceOf;
+  tracing?: Tracing;
 }
 
 export function mountRoutes(router: Router, routes: Route[], deps: RouteDeps): void {
@@ -52,7 +55,9 @@ export function mountRoutes(router: Router, routes: Route[], deps: RouteDeps): v
   }
 }
 
-function handle(route: Route, { authenticate, limiter, readBody, idempotency, sourceOf = (req) => req.socket.remoteAddress }: RouteDeps): RequestHandler {
+function handle(route: Route, deps: RouteDeps): RequestHandler {
+  const { authenticate, limiter, readBody, idempotency, tracing = tracingOff } = deps;
+  const sourceOf = deps.sourceOf ?? ((req: Request) => req.socket.remoteAddress);
   const bodySchema = requestSchemaName(route.operationId);
   const validateBody = bodySchema ? validatorFor(bodySchema) : null;
   const validateParams = parametersValidator(route.operationId);
@@ -68,7 +73,11 @@ function handle(route: Route, { authenticate, limiter, readBody, idempotency, so
     try {
       let principal: Principal | null = null;
       if (route.roles !== 'public') {
-        principal = await authenticate(req.get('authorization'), sourceOf(req));
+        principal = await tracing.inSpan('auth', {}, async (span) => {
+          const known = await authenticate(req.get('authorization'), sourceOf(req));
+          span.setAttribute('gateway.client_id', known.clientId);
+          return known;
+        });
         req.principal = principal;
         const turn = limiter.take(principal.clientId);
         const { name, quota, windowSeconds } = limiter.policy;

@@ -94,6 +94,32 @@ describe('group commit', () => {
     await chainIsWhole();
   });
 
+  it('stores any text exactly as it was hashed, though the batch is sent as one script of literals', async () => {
+    const awkward = ["it's", 'back\\slash \\\' quote', '$$; drop table audit_log; --', "E'\\x00'", 'line\nbreak\ttab', 'Zoë Ó Briain 𝔘', '\\u0027'];
+    const results = await Promise.all(awkward.map((text) => appender.appendGrouped(() => ({ entries: [{ kind: 'decision' as const, body: { note: text } }], result: text }))));
+    const stored = await Promise.all(results.map(async (r) => toEntry(await db('audit_log').where({ id: r.stored[0]!.id }).first())));
+    expect(stored.map((e) => e.body.note)).toEqual(awkward);
+    await chainIsWhole();
+  });
+
+  it('gives a reader what it asked to have read with the head, and reads nothing for a reader that asks for nothing', async () => {
+    const seen: unknown[] = [];
+    const guessing: BatchReader<number, number> = {
+      column: 'select 1',
+      prefetch: (needs) => ({ column: `select ${needs.length} * 10`, guess: 'held' }),
+      async read(_query, _value, needs, prefetched) { seen.push(prefetched); return { reads: needs.length }; },
+    };
+    const silent: BatchReader<number, number> = {
+      column: 'select 1',
+      prefetch: () => null,
+      async read(_query, _value, needs, prefetched) { seen.push(prefetched ?? 'nothing'); return { reads: needs.length }; },
+    };
+    await appender.appendGrouped({ reader: guessing, need: 1, build: () => ({ entries: [decision(1)], result: null }) });
+    await appender.appendGrouped({ reader: silent, need: 1, build: () => ({ entries: [decision(2)], result: null }) });
+    expect(seen).toEqual([{ value: 10, guess: 'held' }, 'nothing']);
+    await chainIsWhole();
+  });
+
   it('tells no one their entry is durable when the commit fails, and writes nothing', async () => {
     const before = Number((await db('audit_log').count({ n: '*' }).first())!.n);
     await db.raw('alter table audit_log rename to audit_log_away');

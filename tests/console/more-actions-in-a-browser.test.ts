@@ -16,7 +16,6 @@ const now = new Date('2026-11-19T10:00:00Z');
 let gw: TestGateway;
 let browser: Browser;
 const collaboration = 'ie-ukvi-hmrc-evidence-of-employment';
-const reviewsPath = `/console/collaborations/${collaboration}/agreements/ukvi-hmrc-bulk-evidence-dsa/versions/1.0/joint-reviews`;
 
 async function signedIn(clientId: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true, acceptDownloads: true });

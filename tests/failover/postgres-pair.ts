@@ -38,7 +38,7 @@ async function asPostgres(program: string, args: string[]) {
     return await run(file, argv, { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const e = error as Error & { stderr?: string };
-    throw new Error(`${program} ${args.join(' ')} failed: ${e.stderr?.trim() || e.message}`);
+    throw new Error(`${program} ${args.join(' ')} failed: ${e.stderr?.trim() || e.message}`, { cause: error });
   }
 }
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTracePath, childTraceRequest, currentPostcode } from '../support/child-trace.ts';
-import { caller, deniedRules, expectDryRun, expectPermitted, expectRefused, outcomeOf, type Caller, dpoReason } from '../support/exchanges.ts';
+import { caller, deniedRules, expectDryRun, expectPermitted, expectRefused, outcomeOf, type Caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { adoptTerms } from '../support/register.ts';
 

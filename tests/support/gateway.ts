@@ -12,6 +12,7 @@ import { loadConfig, type CallbackSettings, type Config, type OidcSettings } fro
 import { createServer } from 'node:http';
 import { migrate } from '../../schema/migrations.ts';
 import { buildGateway } from '../../gateway/gateway.ts';
+import type { Tracing } from '../../platform/tracing.ts';
 import { loadDefaultRegister } from '../../mou-registry/default-register/load.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { startSandboxes, type RunningSandboxes } from '../../sandbox/start-sandboxes.ts';
@@ -39,6 +40,8 @@ export interface TestGatewayOptions {
   sandbox?: boolean;
   /** Batch callback settings (BATCH_CALLBACK_*), e.g. a backoff of milliseconds so retries come at once. */
   callbacks?: Partial<CallbackSettings>;
+  /** Spans of each request's steps (createTracing with an in-memory exporter); by default as the config says: off. */
+  tracing?: Tracing;
 }
 
 const population = generatePopulation();
@@ -75,7 +78,10 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
   const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
   const hmacKey = randomBytes(32);
   const auditKeys = options.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir);
-  const gateway = buildGateway(config, { db: database.db, logger: createLogger('info', sink), hmacKey, clock: options.clock, auditKeys });
+  const gateway = buildGateway(config, {
+    db: database.db, logger: createLogger('info', sink), hmacKey, clock: options.clock, auditKeys,
+    ...(options.tracing ? { tracing: options.tracing } : {}),
+  });
   const keys = new Map<string, SigningKey>();
   for (const client of sandboxClients) keys.set(client.id, await enrolClient(gateway.clients, client));
 
@@ -93,6 +99,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
 
   return {
     http: request(baseUrl),
+    /** Where each sandbox partner answers (a test may put a recorder in front of one). */
+    sandboxUrls: sandboxes.urls,
     baseUrl,
     app: gateway.app,
     db: database.db as Knex,

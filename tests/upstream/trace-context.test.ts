@@ -66,7 +66,8 @@ describe('the trace a partner hears', () => {
 
 describe('parseTraceparent', () => {
   it('accepts a later version with more fields, reading the fields it knows', () => {
-    expect(parseTraceparent('01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00-extra')).toEqual({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', flags: '00' });
+    expect(parseTraceparent('01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00-extra'))
+      .toEqual({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentId: '00f067aa0ba902b7', flags: '00' });
   });
   it('refuses version 00 with more fields, and an all-zero parent id', () => {
     expect(parseTraceparent('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00-extra')).toBeNull();

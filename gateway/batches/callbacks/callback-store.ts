@@ -35,7 +35,7 @@ export function createCallbackStore(db: Knex) {
         set claim = ?, claimed_until = now() + make_interval(secs => ?), attempts = c.attempts + 1
         from due where c.batch_id = due.batch_id
         returning c.batch_id, c.url, c.attempts`, [limit, claim, leaseSeconds]);
-      return (rows as Record<string, any>[]).map((row) => ({
+      return (rows as { batch_id: string; url: string; attempts: number }[]).map((row) => ({
         batchId: row.batch_id, url: row.url, attempts: row.attempts, claim,
       }));
     },

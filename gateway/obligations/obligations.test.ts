@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay } from './working-days.ts';
+import { addWorkingDays, isWorkingDay } from '../../platform/working-days.ts';
 import { obligationOf } from './obligations.ts';
 
-describe('working days in England and Wales', () => {
+describe('due dates in working days in England and Wales', () => {
   it.each([
     ['2026-11-23', 10, '2026-12-07', 'two ordinary weeks'],
     ['2026-12-21', 10, '2027-01-07', 'skips Christmas Day, the substitute Boxing Day and New Year\'s Day'],

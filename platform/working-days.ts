@@ -1,16 +1,19 @@
 // Working days in England and Wales: Monday to Friday, less the bank holidays. The holidays come from date-holidays
 // (a maintained list, substitute days included) rather than a table we would have to keep up to date ourselves.
-// Back-office SLAs are set in working days (¶6.110: "10 working days"; ¶6.162: "5 working days").
-import Holidays from 'date-holidays';
-import type { IsoDate } from '../../mou-registry/types.ts';
-import { londonDay } from '../../platform/london-day.ts';
+// Back-office SLAs are set in working days (¶6.110: "10 working days"; ¶6.162: "5 working days"), and so are the
+// due dates of a decision's obligations. The package holds every country's holidays (about 16 MB resident once
+// loaded), so it is loaded on the first working-day question, not when the gateway starts: exchanges never ask one.
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
+import { londonDay, type IsoDate } from './london-day.ts';
 
-const england = new Holidays('GB', 'ENG');
+let england: HolidaysClass | null = null;
 const bankHolidaysByYear = new Map<number, Set<IsoDate>>();
 
 function bankHolidays(year: number): Set<IsoDate> {
   let days = bankHolidaysByYear.get(year);
   if (!days) {
+    england ??= new (createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass)('GB', 'ENG');
     days = new Set(england.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
     bankHolidaysByYear.set(year, days);
   }
