@@ -1329,6 +1329,11 @@ export interface paths {
          *     record is then decided, audited, forwarded and minimised as the single call would be, counted against the
          *     same caps. At most BATCH_MAX_RECORDS records (10,000 by default) a batch. Answers 202 with a Location to
          *     poll; the results are kept for BATCH_RETENTION_DAYS days (7 by default).
+         *
+         *     Instead of polling, the partner may be called back: `callbackUrl` names one of the callback URLs a registry
+         *     administrator registered for its client (PUT /v1/clients/{clientId}/callback-urls); any other URL is refused
+         *     with 422 and nothing is taken. Once every record is done the gateway POSTs `batchFinished` to it, signed
+         *     (Standard Webhooks, Ed25519), tried again with backoff until a 2xx answer or BATCH_CALLBACK_MAX_ATTEMPTS.
          */
         post: operations["submitExchangeBatch"];
         delete?: never;
@@ -1372,6 +1377,26 @@ export interface paths {
          *     it was not decided twice, and its line says what the audit log holds for it.
          */
         get: operations["getBatchResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/callback-keys.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys that sign batch callbacks (JWKS).
+         * @description The newest key signs; every key ever used stays listed after rotation (npm run callback-keys -- rotate-key).
+         */
+        get: operations["getCallbackKeys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1471,6 +1496,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clients/{clientId}/callback-urls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set where a client's batches may be called back - the new list replaces the old (registry administrators).
+         * @description A batch may name only one of these as its callbackUrl, so the gateway never calls an address a caller typed
+         *     in. A URL withdrawn here is not called again, even for a batch taken before. Audited with its `reason`.
+         */
+        put: operations["replaceClientCallbackUrls"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clients/{clientId}/key-revocations": {
         parameters: {
             query?: never;
@@ -1542,6 +1588,63 @@ export interface components {
             /** Format: date-time */
             finishedAt: string | null;
             results: string;
+            /** @description The call back the batch asked for, and how its attempts went; null when it named no callbackUrl. */
+            callback: components["schemas"]["BatchCallbackState"] | null;
+        };
+        BatchCallbackState: {
+            url: string;
+            /**
+             * @description pending: waiting for the batch to finish, or for the next attempt.
+             * @enum {string}
+             */
+            state: "pending" | "delivered" | "failed";
+            attempts: number;
+            /** @description The HTTP status of the last attempt's answer (its body is never kept). */
+            lastStatus: number | null;
+            /**
+             * @description Why the last attempt got no answer; unregistered - the URL was withdrawn from the client since.
+             * @enum {string|null}
+             */
+            lastError: "timeout" | "unreachable" | "unregistered" | null;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+        };
+        /** @description The body of a batch's callback - counts and links, no personal data. */
+        BatchFinished: {
+            /** @enum {string} */
+            type: "batch.finished";
+            /**
+             * Format: date-time
+             * @description When the last record was done.
+             */
+            timestamp: string;
+            data: {
+                /** Format: uuid */
+                id: string;
+                exchange: string;
+                /** @enum {string} */
+                state: "done";
+                total: number;
+                permitted: number;
+                refused: number;
+                failed: number;
+                invalid: number;
+                /** Format: date-time */
+                submittedAt: string;
+                /** Format: date-time */
+                finishedAt: string;
+                /** Format: uri */
+                progress: string;
+                /**
+                 * Format: uri
+                 * @description GET it with the client's own token (NDJSON).
+                 */
+                results: string;
+            };
         };
         Problem: {
             type: string;
@@ -3406,6 +3509,13 @@ export interface components {
             roles: components["schemas"]["ClientRole"][];
             jwks?: components["schemas"]["PublicJwks"];
             jwksUri?: components["schemas"]["JwksUri"];
+            callbackUrls?: components["schemas"]["CallbackUrls"];
+            reason: components["schemas"]["Text"];
+        };
+        /** @description Where the client's batches may be called back - https (http only in a sandbox), no credentials, no fragment. */
+        CallbackUrls: string[];
+        ClientCallbackUrls: {
+            callbackUrls: components["schemas"]["CallbackUrls"];
             reason: components["schemas"]["Text"];
         };
         /** @description Exactly one of jwks and jwksUri. */
@@ -3433,6 +3543,7 @@ export interface components {
             jwks: components["schemas"]["PublicJwks"] | null;
             jwksUri: string | null;
             revokedKids: string[];
+            callbackUrls: string[];
             /**
              * Format: date-time
              * @description When the change was recorded, by the database's clock.
@@ -3441,7 +3552,7 @@ export interface components {
             /** @description The client (or command) that made the change. */
             actor: string;
             /** @enum {string} */
-            action: "register" | "rotate-keys" | "revoke-key" | "suspend" | "reinstate" | "disable";
+            action: "register" | "rotate-keys" | "revoke-key" | "set-callback-urls" | "suspend" | "reinstate" | "disable";
             reason: string;
         };
         ClientDetail: {
@@ -8985,7 +9096,10 @@ export interface operations {
     };
     submitExchangeBatch: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Where to be called back once the batch is done; must be one registered for the client. */
+                callbackUrl?: string;
+            };
             header?: never;
             path: {
                 partner: string;
@@ -9063,6 +9177,7 @@ export interface operations {
             404: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Problem"];
         };
@@ -9141,6 +9256,26 @@ export interface operations {
             404: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Problem"];
+        };
+    };
+    getCallbackKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditKeySet"];
+                };
+            };
         };
     };
     getMetrics: {
@@ -9439,6 +9574,42 @@ export interface operations {
                      *       "reason": "Signed at the joint review; recorded on return from leave."
                      *     }
                      */
+                    "application/json": components["schemas"]["ClientRecord"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    replaceClientCallbackUrls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: components["schemas"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientCallbackUrls"];
+            };
+        };
+        responses: {
+            /** @description The client with its new callback URLs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };

@@ -61,6 +61,8 @@ export interface GatewayDeps {
   clock?: () => Date;
   /** The keys that sign audit checkpoints; by default files under config.auditCheckpoints.keysDir. */
   auditKeys?: AuditKeyRing;
+  /** The keys that sign batch callbacks; by default files under config.batches.callbacks.keysDir. */
+  callbackKeys?: AuditKeyRing;
   /** Spans of each request's steps; by default as config.tracing says (off unless an OTLP endpoint is set). */
   tracing?: Tracing;
 }
@@ -93,7 +95,15 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, tracing,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
-  const batches = createBatches(config.batches, { db, hmacKey: deps.hmacKey, run: pipeline, logger });
+  const batches = createBatches(config.batches, {
+    db, hmacKey: deps.hmacKey, run: pipeline, logger, publicUrl: config.publicUrl,
+    // A production start never makes this key (production-keys.ts); a sandbox makes one at first use.
+    callbackKeys: deps.callbackKeys ?? fileKeyRing(config.batches.callbacks.keysDir, { create: config.sandbox.start }),
+    registeredUrls: async (clientId) => {
+      const client = await clients.current(clientId);
+      return client?.status === 'active' ? client.callbackUrls : null;
+    },
+  });
   const measuresStore = createMeasuresStore(db);
   const obligations = createObligations({ db, audit, today, logger });
   const reportedMeasures = createReportedMeasures({ db, audit, register });
@@ -111,7 +121,9 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     keySets: createKeySets({ timeoutMs: clientRegister.jwksTimeoutMs, maxBytes: clientRegister.jwksMaxBytes, cacheSeconds: clientRegister.jwksCacheSeconds }),
     throttle: createAddressThrottle(config.unauthenticatedThrottle),
   });
-  const clientCommands = createClientCommands({ db, audit, changed: authenticate.forget });
+  const clientCommands = createClientCommands({
+    db, audit, changed: authenticate.forget, callbackUrlsOverHttp: config.batches.callbacks.allowHttp,
+  });
   const commands = createRegisterCommands({ audit, today });
   const clock = deps.clock ?? (() => new Date());
   const subjectHmac = auditModule.pseudonymiser.providerSubject;

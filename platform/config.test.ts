@@ -60,4 +60,11 @@ describe('config', () => {
         .toEqual(['OTEL_EXPORTER_OTLP_ENDPOINT must be an http or https URL (the OTLP/HTTP collector)']);
     }
   });
+
+  it('calls batches back over https only in production: plain http is a sandbox\'s, and refused with SANDBOX=false', () => {
+    expect(loadConfig({}).batches.callbacks).toMatchObject({ allowHttp: true, maxAttempts: 8, backoffMs: 30_000, keysDirGiven: false });
+    expect(loadConfig({ SANDBOX: 'false' }).batches.callbacks.allowHttp).toBe(false);
+    expect(() => loadConfig({ SANDBOX: 'false', BATCH_CALLBACK_ALLOW_HTTP: 'true' })).toThrow(/BATCH_CALLBACK_ALLOW_HTTP=true needs SANDBOX=true/);
+    expect(loadConfig({ CALLBACK_SIGNING_KEYS_DIR: '/run/secrets/cb' }).batches.callbacks).toMatchObject({ keysDir: '/run/secrets/cb', keysDirGiven: true });
+  });
 });

@@ -66,13 +66,30 @@ export interface Config {
    * gateway process works `concurrency` records at once (0: none, it only takes batches), looks for work every
    * `pollMs`, holds a record for `leaseSeconds` before another process may take it up, and keeps results `retentionDays`.
    */
-  batches: { maxRecords: number; bodyLimitBytes: number; concurrency: number; pollMs: number; leaseSeconds: number; retentionDays: number };
+  batches: {
+    maxRecords: number; bodyLimitBytes: number; concurrency: number; pollMs: number; leaseSeconds: number;
+    retentionDays: number;
+    callbacks: CallbackSettings;
+  };
   /**
    * OpenTelemetry tracing (platform/tracing.ts): spans go to `otlpEndpoint`, the OTLP/HTTP traces URL, or nowhere
    * when it is null (the default: the tracer is a no-op). `serviceName` names the gateway in the trace backend.
    */
   tracing: TracingSettings;
   sandbox: { start: boolean; partners: boolean; idpPort: number; dfePort: number; dwpPort: number; hmrcPort: number; nhsPort: number; homeOfficePort: number; financialPort: number };
+}
+
+/**
+ * A batch's call back to its partner when it is done (gateway/batches/callbacks/): at most `maxAttempts` attempts,
+ * the n-th retry after about `backoffMs` × 2^(n-1) (at most `backoffMaxMs`, with jitter), each with a deadline of
+ * `timeoutMs` and at most `maxResponseBytes` of the answer read; due callbacks are looked for every `pollMs`.
+ * `allowHttp`: plain http callback URLs may be registered and called (a sandbox's default; never in production).
+ * Signed with the Ed25519 keys in `keysDir`; `keysDirGiven`: CALLBACK_SIGNING_KEYS_DIR was set, as production requires.
+ */
+export interface CallbackSettings {
+  maxAttempts: number; backoffMs: number; backoffMaxMs: number; timeoutMs: number; maxResponseBytes: number;
+  pollMs: number;
+  allowHttp: boolean; keysDir: string; keysDirGiven: boolean;
 }
 
 /**
@@ -151,6 +168,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const auditHmacKeyFile = read.optional('AUDIT_HMAC_KEY_FILE');
   if (auditHmacKey !== null && auditHmacKeyFile !== null) problems.push('set AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE, not both');
   const signingKeysDir = read.optional('AUDIT_SIGNING_KEYS_DIR');
+  const callbackKeysDir = read.optional('CALLBACK_SIGNING_KEYS_DIR');
   const trustedProxies = (read.optional('TRUSTED_PROXIES') ?? '').split(',').map((a) => a.trim()).filter(Boolean);
   const notAddresses = trustedProxies.filter((a) => isIP(a) === 0);
   if (notAddresses.length > 0) problems.push(`TRUSTED_PROXIES must list IP addresses, comma-separated (not ${notAddresses.length} of them)`);
@@ -160,6 +178,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const sandboxPartners = read.bool('SANDBOX_PARTNERS', sandbox);
   if (sandboxPartners && !sandbox) problems.push('SANDBOX_PARTNERS=true needs SANDBOX=true: a production start never runs the sandbox partners');
   const publicUrl = read.str('GATEWAY_PUBLIC_URL', `http://${host}:${port}`);
+  const callbacksOverHttp = read.bool('BATCH_CALLBACK_ALLOW_HTTP', sandbox);
+  if (callbacksOverHttp && !sandbox) {
+    problems.push('BATCH_CALLBACK_ALLOW_HTTP=true needs SANDBOX=true: a production gateway calls partners back over https only');
+  }
   const oidc = oidcSettings(read, problems, publicUrl);
   const logLevel = read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const);
 
@@ -215,6 +237,17 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       // Longer than a record can take (the upstream timeout, twice, with the audit commits), so a live claim is never taken over.
       leaseSeconds: read.int('BATCH_LEASE_SECONDS', 60, 1, 3600),
       retentionDays: read.int('BATCH_RETENTION_DAYS', 7, 1, 365),
+      callbacks: {
+        maxAttempts: read.int('BATCH_CALLBACK_MAX_ATTEMPTS', 8, 1, 50),
+        backoffMs: read.int('BATCH_CALLBACK_BACKOFF_MS', 30_000, 1, 3_600_000),
+        backoffMaxMs: read.int('BATCH_CALLBACK_BACKOFF_MAX_MS', 3_600_000, 1, 86_400_000),
+        timeoutMs: read.int('BATCH_CALLBACK_TIMEOUT_MS', 10_000, 50, 120_000),
+        maxResponseBytes: read.int('BATCH_CALLBACK_MAX_RESPONSE_BYTES', 64 * 1024, 0, 1024 * 1024),
+        pollMs: read.int('BATCH_CALLBACK_POLL_MS', 1000, 10, 60_000),
+        allowHttp: callbacksOverHttp,
+        keysDir: path.resolve(cwd, callbackKeysDir ?? path.join(dataDir, 'callback-signing-keys')),
+        keysDirGiven: callbackKeysDir !== null,
+      },
     },
     tracing: tracingSettings(read, problems),
     sandbox: { start: sandbox, partners: sandboxPartners, idpPort, dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort },

@@ -28,6 +28,8 @@ import * as idempotencyKeys from '../platform/db/migrations/20261207140000_idemp
 import * as clientHistory from '../gateway/db/migrations/20261207150000_client_history.ts';
 import * as reportedMeasures from '../gateway/measures/migrations/20261207200100_reported_measures.ts';
 import * as batches from '../gateway/batches/migrations/20261207210000_batches.ts';
+import * as clientCallbackUrls from '../gateway/db/migrations/20261207220000_client_callback_urls.ts';
+import * as batchCallbacks from '../gateway/batches/migrations/20261207220100_batch_callbacks.ts';
 
 export const migrations: Migrations = {
   '20261123100000_clients': clients,
@@ -55,6 +57,8 @@ export const migrations: Migrations = {
   '20261207200100_reported_measures': reportedMeasures,
   '20261207210000_batches': batches,
   '20261207210100_audit_request_id_index': auditRequestIdIndex,
+  '20261207220000_client_callback_urls': clientCallbackUrls,
+  '20261207220100_batch_callbacks': batchCallbacks,
 };
 
 /** Runs the pending migrations (platform/db/migrate.ts says when a role without DDL rights may start). */

@@ -50,6 +50,8 @@ export const tablePrivileges: Record<string, Privilege[]> = {
   // Batches: records are claimed, completed (their input blanked) and swept with their batch after its retention.
   batches: ['select', 'insert', 'update', 'delete'],
   batch_records: ['select', 'insert', 'update', 'delete'],
+  // A batch's callback: claimed, each attempt recorded on it, swept with its batch.
+  batch_callbacks: ['select', 'insert', 'update', 'delete'],
   // The gateway reads these to check the schema is current; only the owner migrates.
   knex_migrations: ['select'],
   knex_migrations_lock: ['select'],

@@ -18,6 +18,8 @@ export interface ClientState extends Client {
   jwks: Jwks | null;
   jwksUri: string | null;
   revokedKids: string[];
+  /** Where its batches may be called back (gateway/batches/callbacks/): registered, never taken from a request. */
+  callbackUrls: string[];
   /** When the latest change was recorded, by the database's clock, and by whom and why. */
   recordedAt: string;
   actor: string;
@@ -53,6 +55,7 @@ function stateOf(row: Record<string, any>): ClientChange {
     jwks: row.jwks === null ? null : json<Jwks>(row.jwks),
     jwksUri: row.jwks_uri,
     revokedKids: row.revoked_kids ?? [],
+    callbackUrls: row.callback_urls ?? [],
     recordedAt: new Date(row.recorded_at).toISOString(),
     actor: row.actor,
     reason: row.reason,
@@ -113,13 +116,14 @@ export function createClientStore(db: Knex) {
         client_id: change.id, actor: change.actor, reason: change.reason, action: change.action,
         party_id: change.party, display_name: change.displayName, roles: change.roles, status: change.status,
         jwks: change.jwks === null ? null : JSON.stringify(change.jwks), jwks_uri: change.jwksUri, revoked_kids: change.revokedKids,
+        callback_urls: change.callbackUrls,
       });
     },
     /** A sandbox client with one key, enrolled at a sandbox's first start (not through the audited API). */
     async register(client: Client, key: ClientKey): Promise<void> {
       if (!isWellFormedKid(key.kid)) throw new Error('A key id must be 1 to 128 visible ASCII characters');
       await db.transaction((trx) => store.append(trx, {
-        ...client, status: 'active', jwks: { keys: [{ ...key.publicJwk, kid: key.kid, alg: key.alg } as PublicJwk] }, jwksUri: null, revokedKids: [],
+        ...client, status: 'active', jwks: { keys: [{ ...key.publicJwk, kid: key.kid, alg: key.alg } as PublicJwk] }, jwksUri: null, revokedKids: [], callbackUrls: [],
         actor: 'sandbox-start', reason: 'a sandbox client, enrolled at the sandbox\'s first start', action: 'register',
       }));
     },

@@ -8,7 +8,10 @@ export type RecordStatus = 'permitted' | 'refused' | 'failed' | 'invalid';
 /** One line of a batch's results: what a record came to. */
 export interface ResultLine { index: number; status: RecordStatus; [detail: string]: unknown }
 
-export interface NewBatch { clientId: string; party: string; exchange: string; retentionDays: number }
+/** `callbackUrl`: a URL registered for the client, called once the batch is done (callbacks/); null: polled. */
+export interface NewBatch {
+  clientId: string; party: string; exchange: string; retentionDays: number; callbackUrl: string | null;
+}
 /** A record at submission: its body to run, or the line it already came to (it was not valid). */
 export type NewRecord = { input: unknown } | { line: ResultLine };
 
@@ -42,6 +45,8 @@ export function createBatchStore(db: Knex, sealer: RecordSealer) {
           ? { batch_id: id, index, request_id: randomUUID(), state: 'done', status: r.line.status, line: sealer.seal(r.line), input: null, done_at: trx.fn.now() }
           : { batch_id: id, index, request_id: randomUUID(), state: 'pending', input: sealer.seal(r.input) }));
         for (let at = 0; at < rows.length; at += chunk) await trx('batch_records').insert(rows.slice(at, at + chunk));
+        // In the same transaction, so a batch is never taken without the callback it asked for.
+        if (batch.callbackUrl !== null) await trx('batch_callbacks').insert({ batch_id: id, url: batch.callbackUrl });
       });
       return id;
     },

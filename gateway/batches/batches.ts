@@ -11,11 +11,21 @@ import { batchRoutes } from './batch-routes.ts';
 import { createBatchStore } from './batch-store.ts';
 import { startBatchWorker } from './batch-worker.ts';
 import { createRecordSealer } from './record-sealer.ts';
+import type { AuditKeyRing } from '../../audit/signing-keys.ts';
+import { createCallbackStore } from './callbacks/callback-store.ts';
+import { startCallbackWorker } from './callbacks/callback-worker.ts';
 
 /** The bulk exchanges of the report's flows (¶6.33, the FSM upload, DfE's traces, HMRC's monthly requests). */
 export const batchableExchanges = ['dwp.nino-alignment', 'dfe.fsm-eligibility', 'dfe.child-trace', 'hmrc.evidence-request'];
 
-export interface BatchesDeps { db: Knex; hmacKey: Buffer; run: ExchangePipeline; logger: Logger }
+export interface BatchesDeps {
+  db: Knex; hmacKey: Buffer; run: ExchangePipeline; logger: Logger;
+  /** The Ed25519 keys that sign callbacks (the newest signs; all are published at /.well-known/callback-keys.json). */
+  callbackKeys: AuditKeyRing;
+  /** The callback URLs a client has registered now (gateway/clients/); null for a client that is not active. */
+  registeredUrls(clientId: string): Promise<string[] | null>;
+  publicUrl: string;
+}
 
 export function createBatches(settings: Config['batches'], deps: BatchesDeps) {
   const store = createBatchStore(deps.db, createRecordSealer(deps.hmacKey));
@@ -23,9 +33,18 @@ export function createBatches(settings: Config['batches'], deps: BatchesDeps) {
   const worker = settings.concurrency > 0
     ? startBatchWorker(settings, { db: deps.db, store, run: deps.run, exchanges: batchable, logger: deps.logger })
     : null;
+  const callbacks = createCallbackStore(deps.db);
+  // A process that works no records (concurrency 0) sends no callbacks either: it only takes batches.
+  const caller = settings.concurrency > 0
+    ? startCallbackWorker(settings.callbacks, {
+      batches: store, callbacks, keys: deps.callbackKeys, registeredUrls: deps.registeredUrls,
+      publicUrl: deps.publicUrl, logger: deps.logger,
+    })
+    : null;
+  const callbackDeps = { store: callbacks, registeredUrls: deps.registeredUrls, jwks: () => deps.callbackKeys.jwks() };
   return {
     body: batchBody(settings.bodyLimitBytes),
-    routes: batchRoutes(store, batchable, settings, () => worker?.nudge()),
-    stop: async () => worker?.stop(),
+    routes: batchRoutes(store, batchable, settings, callbackDeps, () => worker?.nudge()),
+    stop: async () => { await worker?.stop(); await caller?.stop(); },
   };
 }

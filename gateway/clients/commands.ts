@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import type { AuditAppender } from '../../audit/append.ts';
 import { createClientStore, type Client, type ClientChange, type ClientState, type Jwks, type NewClientChange } from '../auth/client-store.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
+import { problemsWithCallbackUrls } from './callback-urls.ts';
 import { problemsWithKeySource } from './key-source.ts';
 import { registerChangeEntry } from '../../audit/entry-kinds.ts';
 
@@ -12,16 +13,26 @@ export interface Actor { clientId: string }
 export interface KeysGiven { jwks?: Jwks; jwksUri?: string }
 export type StatusAction = 'suspend' | 'reinstate' | 'disable';
 
-const unprocessable = (problems: string[]) => new GatewayError('unprocessable', problems.join('; '), { errors: problems.map((message) => ({ field: 'keys', message })) });
+const unprocessable = (problems: string[], field = 'keys') =>
+  new GatewayError('unprocessable', problems.join('; '), { errors: problems.map((message) => ({ field, message })) });
 
 /** What the audit entry keeps of a state: everything but the bookkeeping of the row itself. */
 const summary = (s: ClientState | null) => s && {
   party: s.party, displayName: s.displayName, roles: s.roles, status: s.status,
   kids: s.jwks?.keys.map((k) => k.kid) ?? null, jwks: s.jwks, jwksUri: s.jwksUri, revokedKids: s.revokedKids,
+  callbackUrls: s.callbackUrls,
 };
 
-export function createClientCommands(deps: { db: Knex; audit: AuditAppender; changed: () => void }) {
+/** `callbackUrlsOverHttp`: plain http callback URLs may be registered (BATCH_CALLBACK_ALLOW_HTTP, a sandbox's). */
+export function createClientCommands(deps: {
+  db: Knex; audit: AuditAppender; changed: () => void; callbackUrlsOverHttp?: boolean;
+}) {
   const readStore = createClientStore(deps.db);
+  const callbackUrls = (given: string[]) => {
+    const { urls, problems } = problemsWithCallbackUrls(given, deps.callbackUrlsOverHttp ?? false);
+    if (problems.length) throw unprocessable(problems, 'callbackUrls');
+    return urls;
+  };
 
   async function change(actor: Actor, clientId: string, reason: string, work: (before: ClientChange | null, trx: Knex.Transaction) => Promise<Omit<NewClientChange, 'actor' | 'reason'>>): Promise<ClientState> {
     const { result } = await deps.audit.append(async (trx) => {
@@ -57,11 +68,23 @@ export function createClientCommands(deps: { db: Knex; audit: AuditAppender; cha
   };
 
   return {
-    register: (actor: Actor, client: Client & KeysGiven & { reason: string }) =>
+    register: (actor: Actor, client: Client & KeysGiven & { callbackUrls?: string[]; reason: string }) =>
       change(actor, client.id, client.reason, async (before, trx) => {
         if (before) throw new GatewayError('conflict', `Client ${client.id} is already registered (${before.status}); a client id is registered once, ever`);
+        const urls = callbackUrls(client.callbackUrls ?? []);
         const source = await keysFor(client.id, client, [], trx);
-        return { id: client.id, party: client.party, displayName: client.displayName, roles: client.roles, status: 'active', ...source, revokedKids: [], action: 'register' };
+        return {
+          id: client.id, party: client.party, displayName: client.displayName, roles: client.roles, status: 'active',
+          ...source, revokedKids: [], callbackUrls: urls, action: 'register',
+        };
+      }),
+
+    /** The new list replaces the old: a batch submitted later may name only one of these. */
+    replaceCallbackUrls: (actor: Actor, clientId: string, given: { callbackUrls: string[]; reason: string }) =>
+      change(actor, clientId, given.reason, async (before) => {
+        const current = requireClient(clientId, before);
+        if (current.status === 'disabled') throw new GatewayError('conflict', `Client ${clientId} is disabled; register a new client instead`);
+        return { ...current, callbackUrls: callbackUrls(given.callbackUrls), action: 'set-callback-urls' };
       }),
 
     /** The new key set replaces the old: a key left out is retired. */

@@ -7,7 +7,7 @@ import type { ClientCommands } from './commands.ts';
 
 const record = (s: ClientState) => ({
   id: s.id, party: s.party, displayName: s.displayName, roles: s.roles, status: s.status, jwks: s.jwks, jwksUri: s.jwksUri,
-  revokedKids: s.revokedKids, recordedAt: s.recordedAt, actor: s.actor, action: s.action, reason: s.reason,
+  revokedKids: s.revokedKids, callbackUrls: s.callbackUrls, recordedAt: s.recordedAt, actor: s.actor, action: s.action, reason: s.reason,
 });
 
 export function clientRoutes(commands: ClientCommands): Route[] {
@@ -33,6 +33,13 @@ export function clientRoutes(commands: ClientCommands): Route[] {
       operationId: 'replaceClientKeys',
       roles: ['registry-admin'],
       handler: async (ctx) => ({ body: record(await commands.replaceKeys(actor(ctx), clientId(ctx.params), ctx.body)) }),
+    },
+    {
+      operationId: 'replaceClientCallbackUrls',
+      roles: ['registry-admin'],
+      handler: async (ctx) => ({
+        body: record(await commands.replaceCallbackUrls(actor(ctx), clientId(ctx.params), ctx.body)),
+      }),
     },
     {
       operationId: 'revokeClientKey',

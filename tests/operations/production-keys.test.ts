@@ -36,6 +36,8 @@ describe('a production start and its keys', () => {
     expect(run.stderr).toContain('AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE must be set');
     expect(run.stderr).toContain('AUDIT_SIGNING_KEYS_DIR must be set');
     expect(run.stderr).toContain('npm run --silent audit -- rotate-key');
+    expect(run.stderr).toContain('CALLBACK_SIGNING_KEYS_DIR must be set');
+    expect(run.stderr).toContain('npm run --silent callback-keys -- rotate-key');
     expect(run.stdout + run.stderr).not.toMatch(stackFrame);
     expect(written()).toEqual([]);
   }, 60_000);

@@ -8,7 +8,7 @@ import { SignJWT, importJWK, type JWTPayload } from 'jose';
 import request from 'supertest';
 import { fileKeyRing, type AuditKeyRing } from '../../audit/signing-keys.ts';
 import { enrolClient, sandboxClients, type SigningKey } from '../../gateway/auth/sandbox-clients.ts';
-import { loadConfig, type Config, type OidcSettings } from '../../platform/config.ts';
+import { loadConfig, type CallbackSettings, type Config, type OidcSettings } from '../../platform/config.ts';
 import { createServer } from 'node:http';
 import { migrate } from '../../schema/migrations.ts';
 import { buildGateway } from '../../gateway/gateway.ts';
@@ -38,6 +38,8 @@ export interface TestGatewayOptions {
   oidc?: (baseUrl: string) => OidcSettings;
   /** false: a production start (SANDBOX=false), whose console takes no pasted token. */
   sandbox?: boolean;
+  /** Batch callback settings (BATCH_CALLBACK_*), e.g. a backoff of milliseconds so retries come at once. */
+  callbacks?: Partial<CallbackSettings>;
   /** Spans of each request's steps (createTracing with an in-memory exporter); by default as the config says: off. */
   tracing?: Tracing;
 }
@@ -65,6 +67,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
     unauthenticatedThrottle: options.unauthenticatedThrottle ?? { perMinute: 1_000_000, burst: 1_000_000 },
     clientRegister: { ...base.clientRegister, ...options.clientRegister },
     metricsToken: randomBytes(32).toString('base64url'),
+    batches: { ...base.batches, callbacks: { ...base.batches.callbacks, ...options.callbacks } },
     upstreams: {
       ...(Object.fromEntries(Object.entries(sandboxes.urls).map(([name, url]) => [name, { url, timeoutMs: 2000 }])) as Config['upstreams']),
       dfe: { url: options.dfeUrl ?? sandboxes.urls.dfe, timeoutMs: options.upstreamTimeoutMs ?? 2000 },
