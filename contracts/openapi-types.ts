@@ -9204,6 +9204,16 @@ export interface operations {
                      *       "id": "7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e",
                      *       "exchange": "dfe.child-trace",
                      *       "state": "done",
+                     *       "callback": {
+                     *         "url": "https://ie-removals.homeoffice.gov.uk/batches/finished",
+                     *         "state": "delivered",
+                     *         "attempts": 1,
+                     *         "lastStatus": 204,
+                     *         "lastError": null,
+                     *         "lastAttemptAt": "2026-11-23T10:15:05Z",
+                     *         "nextAttemptAt": null,
+                     *         "deliveredAt": "2026-11-23T10:15:05Z"
+                     *       },
                      *       "total": 2,
                      *       "done": 2,
                      *       "permitted": 1,
@@ -9273,6 +9283,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "kty": "OKP",
+                     *           "crv": "Ed25519",
+                     *           "x": "7vVj2cUVgZ8cM4xKhjq1fS1tYwQjV1m5HqkC9aP3q2E",
+                     *           "kid": "callbacks-2026-12",
+                     *           "alg": "EdDSA",
+                     *           "use": "sig"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditKeySet"];
                 };
             };
@@ -9321,8 +9345,8 @@ export interface operations {
                      *       "clients": [
                      *         {
                      *           "id": "ie-dfe-child-tracing",
-                     *           "party": "dfe",
-                     *           "displayName": "Removals Casework (IE)",
+                     *           "party": "home-office-ie",
+                     *           "displayName": "Immigration Enforcement, Removals Casework",
                      *           "roles": [
                      *             "partner"
                      *           ],
@@ -9333,13 +9357,14 @@ export interface operations {
                      *                 "kty": "EC",
                      *                 "crv": "P-256",
                      *                 "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
-                     *                 "kid": "audit-2026-11"
+                     *                 "kid": "removals-2026-11"
                      *               }
                      *             ]
                      *           },
-                     *           "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
-                     *           "revokedKids": [
-                     *             "revokedKid"
+                     *           "jwksUri": null,
+                     *           "revokedKids": [],
+                     *           "callbackUrls": [
+                     *             "https://ie-removals.homeoffice.gov.uk/batches/finished"
                      *           ],
                      *           "recordedAt": "2026-11-23T10:15:00Z",
                      *           "actor": "registry-admin",
@@ -9369,9 +9394,9 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "id": "ie-dfe-child-tracing",
-                 *       "party": "dfe",
-                 *       "displayName": "Removals Casework (IE)",
+                 *       "id": "ie-removals-casework",
+                 *       "party": "home-office-ie",
+                 *       "displayName": "Immigration Enforcement, Removals Casework",
                  *       "roles": [
                  *         "partner"
                  *       ],
@@ -9390,9 +9415,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ie-dfe-child-tracing",
-                     *       "party": "dfe",
-                     *       "displayName": "Removals Casework (IE)",
+                     *       "id": "ie-removals-casework",
+                     *       "party": "home-office-ie",
+                     *       "displayName": "Immigration Enforcement, Removals Casework",
                      *       "roles": [
                      *         "partner"
                      *       ],
@@ -9403,13 +9428,14 @@ export interface operations {
                      *             "kty": "EC",
                      *             "crv": "P-256",
                      *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
-                     *             "kid": "audit-2026-11"
+                     *             "kid": "removals-2026-11"
                      *           }
                      *         ]
                      *       },
-                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
-                     *       "revokedKids": [
-                     *         "revokedKid"
+                     *       "jwksUri": null,
+                     *       "revokedKids": [],
+                     *       "callbackUrls": [
+                     *         "https://ie-removals.homeoffice.gov.uk/batches/finished"
                      *       ],
                      *       "recordedAt": "2026-11-23T10:15:00Z",
                      *       "actor": "registry-admin",
@@ -9451,9 +9477,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "client": {
-                     *         "id": "ie-dfe-child-tracing",
-                     *         "party": "dfe",
-                     *         "displayName": "Removals Casework (IE)",
+                     *         "id": "ie-removals-casework",
+                     *         "party": "home-office-ie",
+                     *         "displayName": "Immigration Enforcement, Removals Casework",
                      *         "roles": [
                      *           "partner"
                      *         ],
@@ -9464,13 +9490,14 @@ export interface operations {
                      *               "kty": "EC",
                      *               "crv": "P-256",
                      *               "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
-                     *               "kid": "audit-2026-11"
+                     *               "kid": "removals-2026-11"
                      *             }
                      *           ]
                      *         },
-                     *         "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
-                     *         "revokedKids": [
-                     *           "revokedKid"
+                     *         "jwksUri": null,
+                     *         "revokedKids": [],
+                     *         "callbackUrls": [
+                     *           "https://ie-removals.homeoffice.gov.uk/batches/finished"
                      *         ],
                      *         "recordedAt": "2026-11-23T10:15:00Z",
                      *         "actor": "registry-admin",
@@ -9480,8 +9507,8 @@ export interface operations {
                      *       "history": [
                      *         {
                      *           "id": "ie-dfe-child-tracing",
-                     *           "party": "dfe",
-                     *           "displayName": "Removals Casework (IE)",
+                     *           "party": "home-office-ie",
+                     *           "displayName": "Immigration Enforcement, Removals Casework",
                      *           "roles": [
                      *             "partner"
                      *           ],
@@ -9492,13 +9519,14 @@ export interface operations {
                      *                 "kty": "EC",
                      *                 "crv": "P-256",
                      *                 "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
-                     *                 "kid": "audit-2026-11"
+                     *                 "kid": "removals-2026-11"
                      *               }
                      *             ]
                      *           },
-                     *           "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
-                     *           "revokedKids": [
-                     *             "revokedKid"
+                     *           "jwksUri": null,
+                     *           "revokedKids": [],
+                     *           "callbackUrls": [
+                     *             "https://ie-removals.homeoffice.gov.uk/batches/finished"
                      *           ],
                      *           "recordedAt": "2026-11-23T10:15:00Z",
                      *           "actor": "registry-admin",
@@ -9547,9 +9575,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ie-dfe-child-tracing",
-                     *       "party": "dfe",
-                     *       "displayName": "Removals Casework (IE)",
+                     *       "id": "ie-removals-casework",
+                     *       "party": "home-office-ie",
+                     *       "displayName": "Immigration Enforcement, Removals Casework",
                      *       "roles": [
                      *         "partner"
                      *       ],
@@ -9560,13 +9588,14 @@ export interface operations {
                      *             "kty": "EC",
                      *             "crv": "P-256",
                      *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
-                     *             "kid": "audit-2026-11"
+                     *             "kid": "removals-2026-11"
                      *           }
                      *         ]
                      *       },
-                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
-                     *       "revokedKids": [
-                     *         "revokedKid"
+                     *       "jwksUri": null,
+                     *       "revokedKids": [],
+                     *       "callbackUrls": [
+                     *         "https://ie-removals.homeoffice.gov.uk/batches/finished"
                      *       ],
                      *       "recordedAt": "2026-11-23T10:15:00Z",
                      *       "actor": "registry-admin",
@@ -9600,6 +9629,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "callbackUrls": [
+                 *         "https://ie-removals.homeoffice.gov.uk/batches/finished"
+                 *       ],
+                 *       "reason": "Removals Casework asked to be called back when a trace batch finishes (change request CR-2026-118)."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientCallbackUrls"];
             };
         };
@@ -9610,6 +9647,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "ie-removals-casework",
+                     *       "party": "home-office-ie",
+                     *       "displayName": "Immigration Enforcement, Removals Casework",
+                     *       "roles": [
+                     *         "partner"
+                     *       ],
+                     *       "status": "active",
+                     *       "jwks": null,
+                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
+                     *       "revokedKids": [],
+                     *       "callbackUrls": [
+                     *         "https://ie-removals.homeoffice.gov.uk/batches/finished"
+                     *       ],
+                     *       "recordedAt": "2026-12-01T09:30:00Z",
+                     *       "actor": "registry-admin",
+                     *       "action": "set-callback-urls",
+                     *       "reason": "Removals Casework asked to be called back when a trace batch finishes (change request CR-2026-118)."
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
@@ -9638,7 +9696,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "kid": "audit-2026-11",
+                 *       "kid": "removals-2026-11",
                  *       "reason": "Signed at the joint review; recorded on return from leave."
                  *     }
                  */
@@ -9654,9 +9712,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ie-dfe-child-tracing",
-                     *       "party": "dfe",
-                     *       "displayName": "Removals Casework (IE)",
+                     *       "id": "ie-removals-casework",
+                     *       "party": "home-office-ie",
+                     *       "displayName": "Immigration Enforcement, Removals Casework",
                      *       "roles": [
                      *         "partner"
                      *       ],
@@ -9667,13 +9725,14 @@ export interface operations {
                      *             "kty": "EC",
                      *             "crv": "P-256",
                      *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
-                     *             "kid": "audit-2026-11"
+                     *             "kid": "removals-2026-11"
                      *           }
                      *         ]
                      *       },
-                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
-                     *       "revokedKids": [
-                     *         "revokedKid"
+                     *       "jwksUri": null,
+                     *       "revokedKids": [],
+                     *       "callbackUrls": [
+                     *         "https://ie-removals.homeoffice.gov.uk/batches/finished"
                      *       ],
                      *       "recordedAt": "2026-11-23T10:15:00Z",
                      *       "actor": "registry-admin",
@@ -9724,9 +9783,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ie-dfe-child-tracing",
-                     *       "party": "dfe",
-                     *       "displayName": "Removals Casework (IE)",
+                     *       "id": "ie-removals-casework",
+                     *       "party": "home-office-ie",
+                     *       "displayName": "Immigration Enforcement, Removals Casework",
                      *       "roles": [
                      *         "partner"
                      *       ],
@@ -9737,13 +9796,14 @@ export interface operations {
                      *             "kty": "EC",
                      *             "crv": "P-256",
                      *             "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
-                     *             "kid": "audit-2026-11"
+                     *             "kid": "removals-2026-11"
                      *           }
                      *         ]
                      *       },
-                     *       "jwksUri": "https://ie-removals.homeoffice.gov.uk/.well-known/jwks.json",
-                     *       "revokedKids": [
-                     *         "revokedKid"
+                     *       "jwksUri": null,
+                     *       "revokedKids": [],
+                     *       "callbackUrls": [
+                     *         "https://ie-removals.homeoffice.gov.uk/batches/finished"
                      *       ],
                      *       "recordedAt": "2026-11-23T10:15:00Z",
                      *       "actor": "registry-admin",

@@ -15,7 +15,8 @@ const overseers: Role[] = ['sro', 'dpo'];
 
 /** 'public' needs no token; 'metrics-token' is Prometheus's own bearer secret (METRICS_TOKEN), not a client JWT. */
 const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
-  health: 'public', ready: 'public', getAuditKeys: 'public', publishedCollaborations: 'public', getMetrics: 'metrics-token',
+  health: 'public', ready: 'public', getAuditKeys: 'public', getCallbackKeys: 'public', publishedCollaborations: 'public',
+  getMetrics: 'metrics-token',
   dfeChildTrace: exchange, dwpNinoAlignment: exchange, dwpAccessedPublicFunds: exchange, dwpStatusCheck: exchange,
   dwpProactiveNotification: exchange, hmrcEvidenceRequest: exchange, hmrcStatusCheck: exchange, hmrcProactiveNotification: exchange,
   dfeEducationStatusCheck: exchange, dfeFsmEligibility: exchange, nhsChargeabilityCheck: exchange, nhsDebtorReturn: exchange,
@@ -37,7 +38,7 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   listObligations: overseers, confirmObligation: ['partner', 'sro'], recordReportedMeasure: ['sro'],
   listConsolePeople: registryAdmin, grantConsoleRole: registryAdmin, revokeConsoleRole: registryAdmin,
   listClients: registryAdmin, getClient: registryAdmin, registerClient: registryAdmin, replaceClientKeys: registryAdmin,
-  revokeClientKey: registryAdmin, changeClientStatus: registryAdmin,
+  revokeClientKey: registryAdmin, changeClientStatus: registryAdmin, replaceClientCallbackUrls: registryAdmin,
   reportCompletion: ['partner'],
   listJointReviews: ['partner', 'registry-admin', 'sro', 'dpo'],
   holdJointReview: ['sro'],
