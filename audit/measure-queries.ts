@@ -66,7 +66,7 @@ const periodOf: Record<string, string> = {
 
 // $1 head, $2 from instant, $3 to instant (exclusive), $4 agreement filter, $5 vocabulary, $6 slas, $7 deadlines,
 // $8 collaborations. One statement, so the decisions of the window are joined to their outcomes and feedback once.
-function aggregateSql(q: AggregateQuery): string {
+export function aggregateSql(q: AggregateQuery): string {
   const period = q.interval ? periodOf[q.interval] : 'null::text';
   const keys = 'agreement_id, exchange, period';
   const scope = 'directive_id, exchange, direction, party, partner';
@@ -191,7 +191,26 @@ const levels: Record<number, LatencyRow['level']> = { 1: 'exchange', 3: 'agreeme
 
 /** The measures' figures for a window, added up by the database in one statement. */
 export async function aggregateDecisions(db: Knex, q: AggregateQuery): Promise<Aggregates> {
-  const params = [
+  const rows = await withRawConnection(db, async (query) => {
+    await query('begin');
+    try {
+      // PostgreSQL would JIT-compile this statement's many expressions: seconds of compiling for milliseconds of
+      // running (bench/results/2026-12-07-measures.md), so not for this transaction.
+      await query(`select set_config('jit', 'off', true)`);
+      const result = await query(aggregateSql(q), aggregateParams(q));
+      await query('commit');
+      return result;
+    } catch (error) {
+      await query('rollback');
+      throw error;
+    }
+  });
+  return fromRows(rows as { what: string; row: unknown }[]);
+}
+
+/** The statement's parameters, in its order. */
+export function aggregateParams(q: AggregateQuery): unknown[] {
+  return [
     q.head, londonMidnight(q.window.from).toISOString(), londonMidnight(addDay(q.window.to)).toISOString(),
     q.agreementIds ? JSON.stringify(q.agreementIds) : null, JSON.stringify(q.vocabulary),
     JSON.stringify(q.slas.map((s) => ({ agreement: s.agreementId, version: s.version, exchange: s.exchange,
@@ -199,7 +218,9 @@ export async function aggregateDecisions(db: Knex, q: AggregateQuery): Promise<A
     JSON.stringify(q.deadlines.map((d) => ({ working_days: d.workingDays, day: d.day, last: d.last }))),
     JSON.stringify(q.collaborations),
   ];
-  const rows = await withRawConnection(db, (query) => query(aggregateSql(q), params)) as { what: string; row: unknown }[];
+}
+
+function fromRows(rows: { what: string; row: unknown }[]): Aggregates {
   const out: Aggregates = { cells: [], outcomes: [], refusals: [], feedback: [], latencies: [], directives: [] };
   const refusalsInScope: Json[] = [];
   for (const { what, row } of rows) {

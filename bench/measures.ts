@@ -58,7 +58,7 @@ try {
 
   const store = createMeasuresStore(db);
   const head = await store.head();
-  const windows: { name: string; window: Window }[] = [
+  const windows: { name: string; window: Window }[] = process.env.BENCH_MEASURES_KEEP ? [] : [
     { name: '30 days', window: { from: addDays(lastDay, -29), to: lastDay } },
     { name: '400 days', window: { from: addDays(lastDay, -(days - 1)), to: lastDay } },
   ];
@@ -100,7 +100,8 @@ try {
   fs.writeFileSync(file, render(at, entries, fillSeconds, results));
   log(`written to ${file}`);
 } finally {
-  await scratch.drop();
+  if (process.env.BENCH_MEASURES_KEEP) log(`kept: ${scratch.url}`);
+  else await scratch.drop();
 }
 
 interface Row { window: string; decisions: number; newMs: number; oldQueryMs: number; oldBuildMs: number | null; seriesMs: number; same: boolean }
