@@ -119,7 +119,7 @@ async function fill(lo: number, hi: number, start: number) {
   const step = (days * 86_400) / decisions;
   await db.raw(`
     with g as (
-      select i, c.*, to_timestamp(? + i * ?) as t, md5('d' || i)::uuid as did,
+      select i, c.*, to_timestamp(?::float8 + i * ?::float8) as t, md5('d' || i)::uuid as did,
         abs(hashint4(i)) % 1000 as r1, abs(hashint4(i + 7919)) % 1000 as r2
       from generate_series(?::int, ?::int) i
       join jsonb_to_recordset(?::jsonb) c(k int, agreement text, version text, exchange text, party text, partner text,
