@@ -9,6 +9,7 @@ import { deepStrictEqual } from 'node:assert';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import knexFactory from 'knex';
 import { buildReport, type RegisterView } from '../gateway/measures/report.ts';
 import { slaTable } from '../gateway/measures/sla.ts';
 import { createMeasuresStore } from '../gateway/measures/store.ts';
@@ -39,26 +40,31 @@ const combos = view.versions.filter((v) => v.inForceFrom !== null)
   .slice(0, 8).map((c, k) => ({ k, ...c }));
 const directiveIds = view.directives.slice(0, 2).map((d) => d.id);
 
-const scratch = await openScratchDatabase(serverUrl);
+// --database <url>: a database an earlier run kept (BENCH_MEASURES_KEEP=1), already filled.
+const reuse = process.argv.indexOf('--database') > 0 ? process.argv[process.argv.indexOf('--database') + 1]! : null;
+const scratch = reuse ? { db: knexFactory({ client: 'pg', connection: reuse }), url: reuse, drop: async () => {} }
+  : await openScratchDatabase(serverUrl);
 const { db } = scratch;
 try {
-  log(`scratch database on ${new URL(serverUrl).host}; migrating`);
-  await migrate(db);
-  const start = Date.parse(`${lastDay}T12:00:00Z`) - days * 86_400_000;
-  log(`generating ${decisions} decisions over ${days} days under ${combos.length} exchanges of the default register`);
   const filled = performance.now();
-  for (let lo = 0; lo < decisions; lo += 50_000) {
-    await fill(lo, Math.min(lo + 50_000, decisions) - 1, start);
-    log(`  ${Math.min(lo + 50_000, decisions)} decisions`);
+  if (!reuse) {
+    log(`scratch database on ${new URL(serverUrl).host}; migrating`);
+    await migrate(db);
+    const start = Date.parse(`${lastDay}T12:00:00Z`) - days * 86_400_000;
+    log(`generating ${decisions} decisions over ${days} days under ${combos.length} exchanges of the default register`);
+    for (let lo = 0; lo < decisions; lo += 50_000) {
+      await fill(lo, Math.min(lo + 50_000, decisions) - 1, start);
+      log(`  ${Math.min(lo + 50_000, decisions)} decisions`);
+    }
+    await db.raw('analyze audit_log');
   }
-  await db.raw('analyze audit_log');
   const entries = Number((await db.raw('select count(*) as n from audit_log')).rows[0].n);
   const fillSeconds = Math.round((performance.now() - filled) / 1000);
   log(`${entries} entries in ${fillSeconds} s`);
 
   const store = createMeasuresStore(db);
   const head = await store.head();
-  const windows: { name: string; window: Window }[] = process.env.BENCH_MEASURES_KEEP ? [] : [
+  const windows: { name: string; window: Window }[] = [
     { name: '30 days', window: { from: addDays(lastDay, -29), to: lastDay } },
     { name: '400 days', window: { from: addDays(lastDay, -(days - 1)), to: lastDay } },
   ];
@@ -100,8 +106,9 @@ try {
   fs.writeFileSync(file, render(at, entries, fillSeconds, results));
   log(`written to ${file}`);
 } finally {
-  if (process.env.BENCH_MEASURES_KEEP) log(`kept: ${scratch.url}`);
+  if (process.env.BENCH_MEASURES_KEEP || reuse) log(`kept: ${scratch.url}`);
   else await scratch.drop();
+  if (reuse) await db.destroy();
 }
 
 interface Row { window: string; decisions: number; newMs: number; oldQueryMs: number; oldBuildMs: number | null; seriesMs: number; same: boolean }
