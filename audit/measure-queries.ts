@@ -195,8 +195,9 @@ export async function aggregateDecisions(db: Knex, q: AggregateQuery): Promise<A
     await query('begin');
     try {
       // PostgreSQL would JIT-compile this statement's many expressions: seconds of compiling for milliseconds of
-      // running (bench/results/2026-12-07-measures.md), so not for this transaction.
-      await query(`select set_config('jit', 'off', true)`);
+      // running. Its sorts and hashes of a long window spill to disk at the default work_mem: 18 s against 11 s
+      // for 400 days of 1M entries (npm run bench:measures). Both for this transaction only.
+      await query(`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
       const result = await query(aggregateSql(q), aggregateParams(q));
       await query('commit');
       return result;
