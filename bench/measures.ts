@@ -184,7 +184,7 @@ absolute times move from run to run; the ratio between the two paths is the figu
 
 The log: ${entries.toLocaleString('en-GB')} entries (${decisions.toLocaleString('en-GB')} decisions over ${days} days
 under ${combos.length} exchanges of the default register; 85% permitted, each with its outcome, a quarter with
-feedback, two fifths with a completion), generated in SQL in ${fillSeconds} s. Not hashed or chained: the measures
+feedback, two fifths with a completion), ${reuse ? 'generated in SQL by an earlier run' : `generated in SQL in ${fillSeconds} s`}. Not hashed or chained: the measures
 never read the chain.
 
 Each time is the median of three: *new* is \`store.aggregates\` (one statement, audit/measure-queries.ts) and
