@@ -2,7 +2,9 @@
 // enforces come from one place (¶6.106, fn 64). The database adds the decisions up (audit/measure-queries.ts);
 // every read is bounded by the log head seen first, so one report is one consistent cut of the log.
 import type { Knex } from 'knex';
-import { aggregateDecisions, lastDecisionDay, lateRegisterChanges, logHead, logStartDay, type Aggregates } from '../../audit/measure-queries.ts';
+import {
+  aggregateDecisions, lastDecisionDay, lateRegisterChanges, logHead, logStartDay, type Aggregates,
+} from '../../audit/measure-queries.ts';
 import { permitsInMonth } from '../../audit/usage.ts';
 import type { Agreement, AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
 import { monthOf } from '../../platform/london-day.ts';
@@ -20,9 +22,10 @@ export function createMeasuresStore(db: Knex) {
   return {
     head: (): Promise<number> => logHead(db),
 
-    /** The decisions made in the window (London days, inclusive) added up: the whole window, or one collaboration's periods. */
+    /** The decisions of the window (London days, inclusive) added up: as a whole, or one collaboration's periods. */
     aggregates(window: Window, head: number, scope: AggregateScope, series?: SeriesScope): Promise<Aggregates> {
-      const agreements = series ? scope.agreements.filter((a) => a.collaborationId === series.collaborationId) : scope.agreements;
+      const agreements = series
+        ? scope.agreements.filter((a) => a.collaborationId === series.collaborationId) : scope.agreements;
       return aggregateDecisions(db, {
         window, head, vocabulary, ...slaRows(scope.versions, window),
         collaborations: Object.fromEntries(agreements.map((a) => [a.id, a.collaborationId])),
@@ -35,18 +38,21 @@ export function createMeasuresStore(db: Knex) {
     logStartDay: (): Promise<IsoDate | null> => logStartDay(db),
 
     /** The London day of the latest decision for these exchanges under the agreement. */
-    lastSeen: (agreementId: string, exchanges: string[]): Promise<IsoDate | null> => lastDecisionDay(db, agreementId, exchanges),
+    lastSeen: (agreementId: string, exchanges: string[]): Promise<IsoDate | null> =>
+      lastDecisionDay(db, agreementId, exchanges),
 
     /** Register changes marked as recorded after the fact (commands.ts), recorded since the day given. */
     async lateRecords(since: IsoDate): Promise<LateRecord[]> {
       return (await lateRegisterChanges(db, since)).map((b) => {
-        const body = b as { actor: string; action: string; target: string; afterTheFact: Omit<LateRecord, 'actor' | 'action' | 'target'> };
+        type AfterTheFact = Omit<LateRecord, 'actor' | 'action' | 'target'>;
+        const body = b as { actor: string; action: string; target: string; afterTheFact: AfterTheFact };
         return { actor: body.actor, action: body.action, target: body.target, ...body.afterTheFact };
       });
     },
 
     /** Permits counted exactly as the monthly-cap rule counts them. */
-    capUsed: (agreementId: string, exchanges: string[] | undefined, day: IsoDate) => permitsInMonth(db, agreementId, exchanges, monthOf(day)),
+    capUsed: (agreementId: string, exchanges: string[] | undefined, day: IsoDate) =>
+      permitsInMonth(db, agreementId, exchanges, monthOf(day)),
   };
 }
 export type MeasuresStore = ReturnType<typeof createMeasuresStore>;
