@@ -8,7 +8,9 @@ import { londonDay, londonMidnight } from '../platform/london-day.ts';
 import { withRawConnection } from './raw-connection.ts';
 
 /** An SLA as the database applies it: by the clock (hours), or by a working-day deadline for each request day. */
-export interface SlaRow { agreementId: string; version: string; exchange: string | null; hours: number | null; workingDays: number | null }
+export interface SlaRow {
+  agreementId: string; version: string; exchange: string | null; hours: number | null; workingDays: number | null;
+}
 /** The last London day on which a request made on `day` still meets an SLA of `workingDays` working days. */
 export interface DeadlineRow { workingDays: number; day: IsoDate; last: IsoDate }
 
@@ -21,7 +23,9 @@ export interface AggregateQuery {
   agreementIds?: string[];
   /** Each agreement's collaboration, for the percentiles of a collaboration as a whole. */
   collaborations: Record<string, string>;
-  vocabulary: { feedbackOutcomes: readonly string[]; inaccurate: readonly string[]; failed: readonly string[]; completed: string };
+  vocabulary: {
+    feedbackOutcomes: readonly string[]; inaccurate: readonly string[]; failed: readonly string[]; completed: string;
+  };
   slas: SlaRow[];
   deadlines: DeadlineRow[];
   /** Sharing under each directive too (the report's; the series have none). */
@@ -36,7 +40,9 @@ export interface CellRow {
   within: number; breached: number; unknown: number;
   delivered: number; withFeedback: number; inaccurate: number; corrected: number;
 }
-export interface KeyedCount { agreementId: string | null; exchange: string; period: IsoDate | null; key: string; n: number }
+export interface KeyedCount {
+  agreementId: string | null; exchange: string; period: IsoDate | null; key: string; n: number;
+}
 export interface LatencyRow {
   level: 'exchange' | 'agreement' | 'collaboration';
   agreementId: string | null; exchange: string | null; collaborationId: string | null; period: IsoDate | null;
@@ -108,7 +114,8 @@ export function aggregateSql(q: AggregateQuery): string {
     f as (
       select decision_id,
         coalesce(array_agg(distinct body->>'feedback')
-          filter (where body->>'feedback' = any(array(select jsonb_array_elements_text($5::jsonb->'feedbackOutcomes')))),
+          filter (where body->>'feedback'
+            = any(array(select jsonb_array_elements_text($5::jsonb->'feedbackOutcomes')))),
           '{}') as reported,
         ((array_agg(body->>'completedAt' order by seq) filter (where body->>'feedback' = $5::jsonb->>'completed'))[1])
           ::timestamptz as completed_at
@@ -232,7 +239,8 @@ function fromRows(rows: { what: string; row: unknown }[]): Aggregates {
         period: (r.period as string | null) ?? null, firstSeq: Number(r.first_seq),
         firstDirection: r.first_direction === 'inbound' ? 'inbound' : 'outbound',
         requests: Number(r.requests), outbound: Number(r.outbound), permitted: Number(r.permitted),
-        referrals: Number(r.referrals), within: Number(r.within), breached: Number(r.breached), unknown: Number(r.unknown),
+        referrals: Number(r.referrals), within: Number(r.within), breached: Number(r.breached),
+        unknown: Number(r.unknown),
         delivered: Number(r.delivered), withFeedback: Number(r.with_feedback), inaccurate: Number(r.inaccurate),
         corrected: Number(r.corrected),
       });
@@ -263,7 +271,8 @@ function fromRows(rows: { what: string; row: unknown }[]): Aggregates {
   return out;
 }
 
-const addDay = (day: IsoDate): IsoDate => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const addDay = (day: IsoDate): IsoDate =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The head of the log: every read of one report is bounded by it, so a report is one consistent cut. */
 export async function logHead(db: Knex): Promise<number> {

@@ -16,15 +16,19 @@ export const vocabulary: AggregateQuery['vocabulary'] = {
   feedbackOutcomes, inaccurate: [...inaccuracyOutcomes], failed: [...failedOutcomes], completed: completionMarker,
 };
 
+interface SlaRows { slas: SlaRow[]; deadlines: DeadlineRow[] }
+
 /** Every version's SLAs as rows, and for each working-day SLA the last day a request of each window day meets it. */
-export function slaRows(versions: readonly AgreementVersion[], window: Window): { slas: SlaRow[]; deadlines: DeadlineRow[] } {
+export function slaRows(versions: readonly AgreementVersion[], window: Window): SlaRows {
   const slas = versions.flatMap((v) => slaTable(v).map(({ exchange, sla }) => ({
-    agreementId: v.agreementId, version: v.version, exchange, hours: sla.hours ?? null, workingDays: sla.hours === undefined ? sla.workingDays ?? 0 : null,
+    agreementId: v.agreementId, version: v.version, exchange, hours: sla.hours ?? null,
+    workingDays: sla.hours === undefined ? sla.workingDays ?? 0 : null,
   })));
   const spans = [...new Set(slas.flatMap((s) => (s.workingDays === null ? [] : [s.workingDays])))];
   const days = periodsBetween(window.from, window.to, 'day');
   // Met while no more than n working days have passed: up to the day before the (n+1)th working day.
-  const deadlines = spans.flatMap((n) => days.map((day) => ({ workingDays: n, day, last: addDays(addWorkingDays(day, n + 1), -1) })));
+  const deadlines = spans.flatMap((n) => days.map((day) =>
+    ({ workingDays: n, day, last: addDays(addWorkingDays(day, n + 1), -1) })));
   return { slas, deadlines };
 }
 
@@ -37,7 +41,8 @@ export function tallyOf(agg: Aggregates, match: (cell: Cell) => boolean): Tally 
     if (!match(c)) continue;
     t.requests += c.requests; t.outbound += c.outbound; t.permitted += c.permitted; t.referrals += c.referrals;
     t.within += c.within; t.breached += c.breached; t.unknown += c.unknown;
-    t.delivered += c.delivered; t.withFeedback += c.withFeedback; t.inaccurate += c.inaccurate; t.corrected += c.corrected;
+    t.delivered += c.delivered; t.withFeedback += c.withFeedback;
+    t.inaccurate += c.inaccurate; t.corrected += c.corrected;
   }
   const maps = [[agg.outcomes, t.outcomes], [agg.refusals, t.refusalsByRule], [agg.feedback, t.byOutcome]] as const;
   for (const [rows, counts] of maps) for (const r of rows) if (match(r)) counts[r.key] = (counts[r.key] ?? 0) + r.n;
