@@ -5,6 +5,7 @@
 // format and its verifiers need no change. The checks run under the chain lock, in the transaction that appends.
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
+import { entryById, feedbackReported } from '../../audit/decision-lookup.ts';
 import { feedbackEntry } from '../../audit/entry-kinds.ts';
 import { bareUuid } from '../../audit/read.ts';
 import type { EntryBodies } from '../../audit/types.ts';
@@ -17,9 +18,6 @@ export type CompletedWork = 'nino-allocated' | 'nino-traced' | 'trace-answered' 
 
 export interface CompletionReceipt { auditId: string; decisionId: string; exchange: string; work: CompletedWork; completedAt: string; recordedAt: string }
 
-type Json = Record<string, unknown>;
-const parsed = (v: unknown): Json => (typeof v === 'string' ? JSON.parse(v) : v) as Json;
-
 export function createCompletions(deps: { audit: AuditAppender; logger: Pick<Logger, 'error'>; clock: () => Date }) {
   return async function report(principal: Principal, auditId: string, work: CompletedWork, completedAt: string, requestId: string): Promise<CompletionReceipt> {
     const decisionId = bareUuid(auditId);
@@ -27,16 +25,15 @@ export function createCompletions(deps: { audit: AuditAppender; logger: Pick<Log
     if (completed.getTime() > deps.clock().getTime()) throw new GatewayError('unprocessable', 'completedAt is in the future: report a completion once it has happened');
     try {
       const { stored, result } = await deps.audit.append(async (trx) => {
-        const row = await trx('audit_log').where({ id: decisionId }).first('kind', 'body', 'recorded_at');
-        const body = row ? parsed(row.body) : null;
+        const row = await entryById(trx, decisionId);
+        const body = row ? row.body : null;
         // Only the party that answered completes the work; to anyone else the exchange is "not found".
         if (!row || row.kind !== 'decision' || body!.partner !== principal.party) {
           throw new GatewayError('not-found', 'There is no exchange with that auditId that you answered');
         }
         if (body!.decision !== 'permit') throw new GatewayError('conflict', 'That exchange was refused: nothing was asked of you, so nothing was completed');
-        if (completed.getTime() < new Date(row.recorded_at).getTime()) throw new GatewayError('unprocessable', 'completedAt is before the request was made');
-        const earlier = await trx('audit_log').where({ decision_id: decisionId, kind: 'feedback' }).whereRaw(`body->>'feedback' = ?`, [completionMarker]).first('id');
-        if (earlier) throw new GatewayError('conflict', 'The completion of that exchange has already been reported');
+        if (completed.getTime() < row.recordedAt.getTime()) throw new GatewayError('unprocessable', 'completedAt is before the request was made');
+        if (await feedbackReported(trx, decisionId, completionMarker)) throw new GatewayError('conflict', 'The completion of that exchange has already been reported');
         const decided = body as EntryBodies['decision'];
         const entry = feedbackEntry({
           decisionId, exchange: decided.exchange, direction: decided.direction, agreement: decided.agreement,

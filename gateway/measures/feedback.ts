@@ -1,5 +1,6 @@
 // Outcome feedback (¶6.62): a party to an exchange reports what it led to, as an audit entry linked to the decision.
 // The checks run under the chain lock, in the transaction that appends, so two reports cannot race past them.
+import { entryById, feedbackOn, outcomeOf } from '../../audit/decision-lookup.ts';
 import { bareUuid } from '../../audit/read.ts';
 import type { EntryBodies } from '../../audit/types.ts';
 import type { Logger } from 'pino';
@@ -18,9 +19,6 @@ export interface FeedbackReceipt { auditId: string; decisionId: string; exchange
 /** What is reported: one outcome; a `corrected` may name the wrong-person or data-inaccurate report it puts right. */
 export interface FeedbackReport { auditId: string; outcome: FeedbackOutcome; corrects?: string }
 
-type Json = Record<string, unknown>;
-const parsed = (v: unknown): Json => (typeof v === 'string' ? JSON.parse(v) : v) as Json;
-
 export function createFeedback(deps: FeedbackDeps) {
   return async function report(principal: Principal, { auditId, outcome, corrects: named }: FeedbackReport, requestId: string): Promise<FeedbackReceipt> {
     const decisionId = bareUuid(auditId);
@@ -31,20 +29,19 @@ export function createFeedback(deps: FeedbackDeps) {
     const corrects = outcome === 'corrected' ? bareUuid(named ?? decisionId) : undefined;
     try {
       const { stored, result } = await deps.audit.append(async (trx) => {
-        const row = await trx('audit_log').where({ id: decisionId }).first('kind', 'body');
-        const body = row ? parsed(row.body) : null;
+        const row = await entryById(trx, decisionId);
+        const body = row ? row.body : null;
         // Not a party's own exchange is "not found", never "forbidden": its existence is not given away.
         if (!row || row.kind !== 'decision' || (body!.party !== principal.party && body!.partner !== principal.party)) {
           throw new GatewayError('not-found', 'There is no exchange with that auditId to which you are a party');
         }
         if (body!.decision !== 'permit') throw new GatewayError('conflict', 'That exchange was refused: nothing was shared, so there is no outcome to report');
-        const outcomeRow = await trx('audit_log').where({ decision_id: decisionId, kind: 'outcome' }).first('body');
-        const partnerOutcome = outcomeRow ? parsed(outcomeRow.body).outcome : null;
+        const partnerOutcome = (await outcomeOf(trx, decisionId))?.outcome ?? null;
         if (typeof partnerOutcome !== 'string' || failedOutcomes.has(partnerOutcome)) {
           throw new GatewayError('conflict', 'That exchange did not complete: the partner gave no usable answer, so nothing was shared');
         }
-        const all = (await trx('audit_log').where({ decision_id: decisionId, kind: 'feedback' }).select('id', 'party', 'body'))
-          .map((r) => ({ id: r.id as string, party: r.party as string, feedback: parsed(r.body).feedback, corrects: parsed(r.body).corrects }));
+        const all = (await feedbackOn(trx, decisionId))
+          .map((r) => ({ id: r.id, party: r.party, feedback: r.body.feedback, corrects: r.body.corrects }));
         if (corrects !== undefined && corrects !== decisionId) {
           const target = all.find((f) => f.id === corrects);
           if (!target || !correctableOutcomes.has(target.feedback as string)) {

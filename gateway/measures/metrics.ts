@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AuditAppender } from '../../audit/append.ts';
 import type { ChainHealthMonitor } from '../../audit/chain-health.ts';
+import { logBytes, logHead } from '../../audit/measure-queries.ts';
 import type { AuditEntry } from '../../audit/types.ts';
 import { bearerCredentials } from '../../platform/http/bearer.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
@@ -34,15 +35,15 @@ export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'curren
   new Gauge({
     name: 'gateway_audit_log_entries', help: 'Entries in the audit log (its head seq)', registers,
     async collect() {
-      const row = await db('audit_log').max<{ max: number | string | null }[]>({ max: 'seq' }).first().catch(() => null);
-      if (row) this.set(Number(row.max ?? 0));
+      const head = await logHead(db).catch(() => null);
+      if (head !== null) this.set(head);
     },
   });
   new Gauge({
     name: 'gateway_audit_log_bytes', help: 'Size of the audit log table with its indexes', registers,
     async collect() {
-      const result = await db.raw(`select pg_total_relation_size('audit_log') as bytes`).catch(() => null);
-      if (result) this.set(Number(result.rows[0].bytes));
+      const bytes = await logBytes(db).catch(() => null);
+      if (bytes !== null) this.set(bytes);
     },
   });
 

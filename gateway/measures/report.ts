@@ -1,12 +1,14 @@
-// Measures per collaboration, agreement and exchange, and sharing under each directive: pure grouping of exchange
-// records. Every level is computed from the same records by the same figuresOf, so the levels always add up.
+// Measures per collaboration, agreement and exchange, and sharing under each directive: pure grouping of what the
+// database added up. Every level is summed from the same cells by the same figuresFrom, so the levels add up.
 import { standingOn } from '../../mou-registry/lifecycle.ts';
 import type { Agreement, AgreementVersion, Collaboration, Directive } from '../../mou-registry/types.ts';
 import { isDirectiveKind, type DirectiveKind } from '../policy/directive-kinds.ts';
 import type { RuleId } from '../policy/types.ts';
-import { figuresOf } from './figures.ts';
+import type { Aggregates, DirectiveRow } from '../../audit/measure-queries.ts';
+import { firstDirection, latenciesOf, tallyOf, type Cell } from './aggregated.ts';
+import { figuresFrom } from './figures.ts';
 import { slaFor, type Sla } from './sla.ts';
-import type { ExchangeRecord, Figures, Window } from './types.ts';
+import type { Figures, Window } from './types.ts';
 
 export interface RegisterView { collaborations: Collaboration[]; agreements: Agreement[]; versions: AgreementVersion[]; directives: Directive[] }
 
@@ -40,11 +42,6 @@ export const directiveRules: Record<DirectiveKind, RuleId | null> = {
   'refer-windrush-profile': null,
 };
 
-export function slaResolver(versions: readonly AgreementVersion[]) {
-  const byKey = new Map(versions.map((v) => [`${v.agreementId}@${v.version}`, v]));
-  return (r: ExchangeRecord): Sla | null => (r.agreement ? slaFor(byKey.get(`${r.agreement.id}@${r.agreement.version}`), r.exchange) : null);
-}
-
 /** The version in force on the day, or else the latest to come into force. */
 export function governingVersion(versions: readonly AgreementVersion[], day: string): AgreementVersion | undefined {
   return versions.find((v) => standingOn(v, day).authorises)
@@ -56,42 +53,31 @@ function capOf(caps: readonly CapUse[], agreementId: string): CapUse | null {
   return c ? { agreementId: c.agreementId, version: c.version, measure: c.measure, monthlyCap: c.monthlyCap, used: c.used, month: c.month } : null;
 }
 
-function exchangeMeasures(exchange: string, records: ExchangeRecord[], slaOf: (r: ExchangeRecord) => Sla | null, governing?: AgreementVersion): ExchangeMeasures {
+function exchangeMeasures(agg: Aggregates, agreementId: string | null, exchange: string, governing?: AgreementVersion): ExchangeMeasures {
+  const match = (c: Cell) => c.agreementId === agreementId && c.exchange === exchange;
   return {
     exchange,
-    direction: records[0]?.direction ?? null,
+    direction: firstDirection(agg, match),
     sla: slaFor(governing, exchange),
-    figures: figuresOf(records, slaOf),
+    figures: figuresFrom(tallyOf(agg, match), latenciesOf(agg, { level: 'exchange', agreementId, exchange })),
   };
 }
 
-export function buildReport(records: readonly ExchangeRecord[], register: RegisterView, window: Window, logHead: number, caps: readonly CapUse[]): MeasuresReport {
-  const slaOf = slaResolver(register.versions);
-  const byAgreement = new Map<string, ExchangeRecord[]>();
-  for (const r of records) {
-    const key = r.agreement?.id ?? '';
-    byAgreement.set(key, [...(byAgreement.get(key) ?? []), r]);
-  }
-  const group = (list: ExchangeRecord[]) => {
-    const byExchange = new Map<string, ExchangeRecord[]>();
-    for (const r of list) byExchange.set(r.exchange, [...(byExchange.get(r.exchange) ?? []), r]);
-    return byExchange;
-  };
-
+/** The report from what the database added up (aggregated.ts) over the window, up to the log head. */
+export function buildReport(agg: Aggregates, register: RegisterView, window: Window, logHead: number, caps: readonly CapUse[]): MeasuresReport {
   const collaborations = register.collaborations.map((c): CollaborationMeasures => {
     const agreements = register.agreements.filter((a) => a.collaborationId === c.id).map((a): AgreementMeasures => {
-      const mine = byAgreement.get(a.id) ?? [];
       const versions = register.versions.filter((v) => v.agreementId === a.id);
       const governing = governingVersion(versions, window.to);
-      const byExchange = group(mine);
-      const names = [...new Set([...versions.flatMap((v) => v.exchanges.map((e) => e.exchange)), ...byExchange.keys()])].sort();
+      const seen = agg.cells.filter((x) => x.agreementId === a.id).map((x) => x.exchange);
+      const names = [...new Set([...versions.flatMap((v) => v.exchanges.map((e) => e.exchange)), ...seen])].sort();
       return {
         agreementId: a.id,
         title: a.title,
         governing: governing && standingOn(governing, window.to).authorises ? governing.version : null,
         cap: capOf(caps, a.id),
-        figures: figuresOf(mine, slaOf),
-        exchanges: names.map((name) => exchangeMeasures(name, byExchange.get(name) ?? [], slaOf, governing)),
+        figures: figuresFrom(tallyOf(agg, (x) => x.agreementId === a.id), latenciesOf(agg, { level: 'agreement', agreementId: a.id })),
+        exchanges: names.map((name) => exchangeMeasures(agg, a.id, name, governing)),
       };
     });
     const ids = new Set(agreements.map((a) => a.agreementId));
@@ -99,37 +85,40 @@ export function buildReport(records: readonly ExchangeRecord[], register: Regist
       collaborationId: c.id,
       title: c.title,
       kind: c.kind,
-      figures: figuresOf(records.filter((r) => r.agreement && ids.has(r.agreement.id)), slaOf),
+      figures: figuresFrom(tallyOf(agg, (x) => x.agreementId !== null && ids.has(x.agreementId)),
+        latenciesOf(agg, { level: 'collaboration', collaborationId: c.id })),
       agreements,
     };
   });
 
-  const unattributed = [...group(byAgreement.get('') ?? []).entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([name, list]) => exchangeMeasures(name, list, slaOf));
+  const unattributed = [...new Set(agg.cells.filter((x) => x.agreementId === null).map((x) => x.exchange))]
+    .sort((a, b) => (a < b ? -1 : 1))
+    .map((name) => exchangeMeasures(agg, null, name));
 
-  return { window, logHead, collaborations, unattributed, directives: register.directives.map((d) => directiveSharing(d, records)) };
+  return { window, logHead, collaborations, unattributed, directives: register.directives.map((d) => directiveSharing(d, agg.directives)) };
 }
 
-export function directiveSharing(d: Directive, records: readonly ExchangeRecord[]): DirectiveSharing {
+export function directiveSharing(d: Directive, rows: readonly DirectiveRow[]): DirectiveSharing {
   const kind = d.condition.kind;
   const rule = isDirectiveKind(kind) ? directiveRules[kind] : 'unknown-directive';
   const s = d.scope;
-  const inScope = records.filter((r) => r.directives.includes(d.id)
+  const inScope = rows.filter((r) => r.directiveId === d.id
     && (!s.exchanges || s.exchanges.includes(r.exchange))
     && (!s.direction || s.direction === r.direction)
     && (!s.parties || s.parties.includes(r.party) || s.parties.includes(r.partner)));
-  const permitted = inScope.filter((r) => r.decision === 'permit').length;
+  const sum = (count: (r: DirectiveRow) => number) => inScope.reduce((n, r) => n + count(r), 0);
+  const total = sum((r) => r.inScope);
+  const permitted = sum((r) => r.permitted);
   return {
     directiveId: d.id,
     title: d.title,
     effectiveFrom: d.effectiveFrom,
     effectiveTo: d.effectiveTo,
     rule,
-    inScope: inScope.length,
+    inScope: total,
     permitted,
-    refused: inScope.length - permitted,
-    refusedByDirective: rule ? inScope.filter((r) => r.deniedBy.includes(rule)).length : 0,
-    windrushReferrals: inScope.filter((r) => r.referrals.includes('windrush-taskforce')).length,
+    refused: total - permitted,
+    refusedByDirective: rule ? sum((r) => r.deniedBy[rule] ?? 0) : 0,
+    windrushReferrals: sum((r) => r.referrals),
   };
 }

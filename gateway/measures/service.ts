@@ -6,7 +6,7 @@ import type { RegisterStore } from '../../mou-registry/store.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { addDays, daysBetween, periodStart, type Interval } from './periods.ts';
-import { buildReport, slaResolver, type CollaborationMeasures, type RegisterView } from './report.ts';
+import { buildReport, type CollaborationMeasures, type RegisterView } from './report.ts';
 import { seriesOf, type SeriesPoint } from './series.ts';
 import { signalsOf, thresholds, type CapState, type FeedState, type OverdueObligation, type Signal } from './signals.ts';
 import type { ReportedMeasure } from './reported.ts';
@@ -71,8 +71,9 @@ export function createMeasures(deps: MeasuresDeps) {
   async function report(window: Window) {
     checkWindow(window);
     const head = await deps.store.head();
-    const [records, view] = await Promise.all([deps.store.records(window, head), registerView()]);
-    return { records, view, report: buildReport(records, view, window, head, await caps(view, deps.today())) };
+    const view = await registerView();
+    const aggregates = await deps.store.aggregates(window, head, view);
+    return { head, view, report: buildReport(aggregates, view, window, head, await caps(view, deps.today())) };
   }
 
   return {
@@ -84,14 +85,14 @@ export function createMeasures(deps: MeasuresDeps) {
     report: async (window: Window) => (await report(window)).report,
 
     async collaboration(collaborationId: string, window: Window, interval: Interval): Promise<{ logHead: number; window: Window; interval: Interval; measures: CollaborationMeasures; series: SeriesPoint[]; reported?: ReportedMeasure[]; obligations?: ObligationCounts }> {
-      const { records, view, report: r } = await report(window);
+      const { head, view, report: r } = await report(window);
       const measures = r.collaborations.find((c) => c.collaborationId === collaborationId);
       if (!measures) throw new GatewayError('not-found', 'There is no such collaboration in the register');
       const ids = new Set(measures.agreements.map((a) => a.agreementId));
-      const mine = records.filter((x) => x.agreement && ids.has(x.agreement.id));
+      const periods = await deps.store.aggregates(window, head, view, { collaborationId, interval });
       const reported = deps.reported ? { reported: await deps.reported(collaborationId, window) } : {};
       const obligations = deps.obligationCounts ? { obligations: await deps.obligationCounts(ids) } : {};
-      return { logHead: r.logHead, window, interval, measures, series: seriesOf(mine, window, interval, slaResolver(view.versions)), ...reported, ...obligations };
+      return { logHead: r.logHead, window, interval, measures, series: seriesOf(periods, collaborationId, window, interval), ...reported, ...obligations };
     },
 
     async signals(): Promise<{ asOf: IsoDate; logHead: number; signals: Signal[] }> {

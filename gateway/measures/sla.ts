@@ -38,3 +38,15 @@ export function describeSla(sla: Sla): string {
   if (sla.hours !== undefined) return sla.hours % 24 === 0 && sla.hours >= 48 ? `${sla.hours / 24} days (${sla.hours} hours)` : `${sla.hours} hours`;
   return `${sla.workingDays} working days`;
 }
+
+/** Every SLA a version sets, by the exchange a measure names; `exchange: null` for exchanges no SLA measure names. */
+export function slaTable(version: AgreementVersion): { exchange: ExchangeId | null; sla: Sla }[] {
+  const setsSla = (m: AgreementVersion['measures'][number]) => m.slaHours !== undefined || m.slaWorkingDays !== undefined;
+  const named = [...new Set(version.measures.flatMap((m) => (setsSla(m) ? m.exchanges ?? [] : [])))];
+  const rows = named.flatMap((exchange) => {
+    const sla = slaFor(version, exchange);
+    return sla ? [{ exchange, sla }] : [];
+  });
+  const fallback = slaFor({ ...version, measures: version.measures.filter((m) => !m.exchanges) }, '');
+  return fallback ? [...rows, { exchange: null, sla: fallback }] : rows;
+}
