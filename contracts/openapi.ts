@@ -39,7 +39,7 @@ const contractWords = new Set<string>();
     if (properties && typeof properties === 'object') Object.keys(properties).forEach((k) => contractWords.add(k));
     Object.values(node).forEach(collect);
   }
-})([openapi.components, parse(readContract(new URL('./partners.yaml', import.meta.url))).components]);
+})([openapi.components, parse(readContract(new URL('../contracts/partners.yaml', import.meta.url) /* from contracts/ and from the bundle in dist/ alike */)).components]);
 
 /** A validator for a schema in components.schemas, e.g. validatorFor('ChildTraceRequest'). */
 export function validatorFor(schemaName: string): ValidateFunction {
