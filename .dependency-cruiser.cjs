@@ -28,36 +28,43 @@ module.exports = {
     },
     {
       name: 'schema-imports-migrations-only',
-      comment: 'schema/ names every folder\'s migrations, and nothing else of those folders.',
+      comment: "schema/ names every folder's migrations, and nothing else of those folders.",
       severity: 'error',
       from: { path: '^schema/' },
       to: { path: '^(audit|mou-registry|gateway|sandbox|tests|bench)/', pathNot: '/migrations/' },
     },
     {
       name: 'migrations-stay-home',
-      comment: 'A migration uses its own folder, platform/ and contracts/ only, so that schema/ listing it pulls in no other folder.',
+      comment:
+        'A migration uses its own folder, platform/ and contracts/ only, so that schema/ listing it pulls in no other folder.',
       severity: 'error',
       from: { path: '^([a-z-]+)/(migrations|[a-z-]+/migrations)/' },
-      to: { path: '^(platform|contracts|schema|audit|mou-registry|gateway|sandbox|tests|bench)/', pathNot: '^($1|platform|contracts)/' },
+      to: {
+        path: '^(platform|contracts|schema|audit|mou-registry|gateway|sandbox|tests|bench)/',
+        pathNot: '^($1|platform|contracts)/',
+      },
     },
     {
       name: 'audit-imports-up',
-      comment: 'audit/ uses platform/, contracts/ and schema/: the register, the gateway, the sandbox, tests and the bench are above it.',
+      comment:
+        'audit/ uses platform/, contracts/ and schema/: the register, the gateway, the sandbox, tests and the bench are above it.',
       severity: 'error',
       from: { path: '^audit/' },
       to: { path: '^(mou-registry|gateway|sandbox|tests|bench)/' },
     },
     {
       name: 'mou-registry-imports-up',
-      comment: 'mou-registry/ uses platform/, contracts/, schema/ and audit/, never the gateway, the sandbox, tests or the bench.',
+      comment:
+        'mou-registry/ uses platform/, contracts/, schema/ and audit/, never the gateway, the sandbox, tests or the bench.',
       severity: 'error',
       from: { path: '^mou-registry/' },
       to: { path: '^(gateway|sandbox|tests|bench)/' },
     },
     {
       name: 'gateway-imports-sandbox',
-      comment: 'The sandbox is never on a production start\'s path: only gateway/main.ts starts it (SANDBOX=true), and '
-        + 'tests beside the code may use its fixtures.',
+      comment:
+        "The sandbox is never on a production start's path: only gateway/main.ts starts it (SANDBOX=true), and " +
+        'tests beside the code may use its fixtures.',
       severity: 'error',
       from: { path: '^gateway/', pathNot: `^gateway/main\\.ts$|${aTest}` },
       to: { path: '^sandbox/' },
@@ -71,8 +78,9 @@ module.exports = {
     },
     {
       name: 'no-circular',
-      comment: 'No module imports itself through others at run time. A cycle closed only by a type import is harmless '
-        + '(gateway/console: router.ts mounts action-routes.ts, which names router.ts\'s Page type).',
+      comment:
+        'No module imports itself through others at run time. A cycle closed only by a type import is harmless ' +
+        "(gateway/console: router.ts mounts action-routes.ts, which names router.ts's Page type).",
       severity: 'error',
       from: {},
       to: { circular: true, dependencyTypesNot: ['type-only'], viaOnly: { dependencyTypesNot: ['type-only'] } },

@@ -7,8 +7,9 @@ import { defineConfig } from 'vitest/config';
 // tests/server/ holds what only a PostgreSQL server can show (a network link lost, roles and grants, several
 // processes on one database); it runs in the pass with DATABASE_URL set, which CI always makes.
 const onServer = Boolean(process.env.DATABASE_URL);
-const besideTheCode = ['platform', 'gateway', 'sandbox', 'mou-registry', 'audit', 'contracts']
-  .map((dir) => `${dir}/**/*.test.ts`);
+const besideTheCode = ['platform', 'gateway', 'sandbox', 'mou-registry', 'audit', 'contracts'].map(
+  (dir) => `${dir}/**/*.test.ts`,
+);
 
 export default defineConfig({
   test: {

@@ -31,11 +31,24 @@ export const keysPath = '/.well-known/audit-keys.json';
 
 export function createAuditModule(db: Knex, options: AuditModuleOptions) {
   const { keys, logger, clock } = options;
-  const chainHealth = createChainHealth(db, { logger, refreshSeconds: options.checkpoints.seconds, ...(clock ? { clock } : {}) });
+  const chainHealth = createChainHealth(db, {
+    logger,
+    refreshSeconds: options.checkpoints.seconds,
+    ...(clock ? { clock } : {}),
+  });
   const checkpointer = createCheckpointer(db, keys, {
-    ...options.checkpoints, logger, ...(clock ? { clock } : {}),
+    ...options.checkpoints,
+    logger,
+    ...(clock ? { clock } : {}),
     onBroken: (error, head) => {
-      void chainHealth.record({ source: 'checkpointer', ok: false, head, firstBadSeq: error.seq, problem: `entry ${error.seq} does not follow from the one before it; no checkpoint was signed` })
+      void chainHealth
+        .record({
+          source: 'checkpointer',
+          ok: false,
+          head,
+          firstBadSeq: error.seq,
+          problem: `entry ${error.seq} does not follow from the one before it; no checkpoint was signed`,
+        })
         .catch((e) => logger.error({ error: safeError(e) }, 'could not record that the audit chain is broken'));
     },
   });
@@ -50,13 +63,21 @@ export function createAuditModule(db: Knex, options: AuditModuleOptions) {
     receiptFor: createReceipts({ db, checkpoints: checkpointer, keysUrl: keysPath }),
     keys,
     verify: async () => chainHealth.verified(await verifyLog(db, { jwks: await keys.jwks() })),
-    exportLines: (request, limit) => exportLines({ db, checkpoints: checkpointer, keys, ...(clock ? { clock } : {}) }, request, limit),
+    exportLines: (request, limit) =>
+      exportLines({ db, checkpoints: checkpointer, keys, ...(clock ? { clock } : {}) }, request, limit),
   });
-  routes.push(...transparencyRoutes({ db, reader, checkpointer, witnesses: createWitnessRegistry(db, appender, clock) }));
+  routes.push(
+    ...transparencyRoutes({ db, reader, checkpointer, witnesses: createWitnessRegistry(db, appender, clock) }),
+  );
   checkpointer.start();
   chainHealth.start();
   return {
-    appender, pseudonymiser, sealer: createFactSealer(options.hmacKey), checkpointer, chainHealth, routes,
+    appender,
+    pseudonymiser,
+    sealer: createFactSealer(options.hmacKey),
+    checkpointer,
+    chainHealth,
+    routes,
     stop: async () => {
       chainHealth.stop();
       await checkpointer.stop();

@@ -26,11 +26,24 @@ export interface ChainHealth {
   problem: string | null;
 }
 
-export interface ChainCheck { source: ChainCheckSource; ok: boolean; head: number; firstBadSeq: number | null; problem: string | null }
+export interface ChainCheck {
+  source: ChainCheckSource;
+  ok: boolean;
+  head: number;
+  firstBadSeq: number | null;
+  problem: string | null;
+}
 
 const notBroken: ChainHealth = { status: 'not-broken', since: null, source: null, firstBadSeq: null, problem: null };
 
-interface Row { n: number | string; checked_at: Date | string; source: ChainCheckSource; ok: boolean; first_bad_seq: number | string | null; problem: string | null }
+interface Row {
+  n: number | string;
+  checked_at: Date | string;
+  source: ChainCheckSource;
+  ok: boolean;
+  first_bad_seq: number | string | null;
+  problem: string | null;
+}
 
 function healthOf(row: Row | undefined): ChainHealth {
   if (!row) return notBroken;
@@ -47,8 +60,16 @@ function healthOf(row: Row | undefined): ChainHealth {
 export function checkOf(result: VerificationResult): ChainCheck {
   const problem = result.firstBad
     ? `entry ${result.firstBad.seq}: ${result.firstBad.problem}. ${result.firstBad.detail}`
-    : result.ok ? null : `the database no longer protects the log: ${result.protection.problems.join('; ')}`;
-  return { source: 'verification', ok: result.ok, head: result.head, firstBadSeq: result.firstBad?.seq ?? null, problem };
+    : result.ok
+      ? null
+      : `the database no longer protects the log: ${result.protection.problems.join('; ')}`;
+  return {
+    source: 'verification',
+    ok: result.ok,
+    head: result.head,
+    firstBadSeq: result.firstBad?.seq ?? null,
+    problem,
+  };
 }
 
 export interface ChainHealthOptions {
@@ -73,7 +94,9 @@ export function createChainHealth(db: Knex, options: ChainHealthOptions = {}) {
       db<Row>('audit_chain_checks').where({ ok: false }).orderBy('n', 'desc').first(),
       db<Row>('audit_chain_checks').where({ ok: true, source: 'verification' }).orderBy('n', 'desc').first(),
     ]);
-    const latest = [failed, passed].filter((r): r is Row => r !== undefined).sort((a, b) => Number(b.n) - Number(a.n))[0];
+    const latest = [failed, passed]
+      .filter((r): r is Row => r !== undefined)
+      .sort((a, b) => Number(b.n) - Number(a.n))[0];
     current = healthOf(latest);
     return current;
   }
@@ -81,12 +104,22 @@ export function createChainHealth(db: Knex, options: ChainHealthOptions = {}) {
   async function record(check: ChainCheck): Promise<ChainHealth> {
     for (const listener of listeners) listener(check);
     // A checkpointer that keeps finding the same break is not news; a DPO's verification always is.
-    const news = check.source === 'verification' || (!check.ok && (current.status !== 'broken' || current.firstBadSeq !== check.firstBadSeq));
+    const news =
+      check.source === 'verification' ||
+      (!check.ok && (current.status !== 'broken' || current.firstBadSeq !== check.firstBadSeq));
     if (!news) return current;
-    if (!check.ok) options.logger?.error({ source: check.source, firstBadSeq: check.firstBadSeq }, 'the audit chain does not verify: exchanges are refused until a verification of the whole log passes');
+    if (!check.ok)
+      options.logger?.error(
+        { source: check.source, firstBadSeq: check.firstBadSeq },
+        'the audit chain does not verify: exchanges are refused until a verification of the whole log passes',
+      );
     await db('audit_chain_checks').insert({
-      checked_at: clock().toISOString(), source: check.source, ok: check.ok, head: check.head,
-      first_bad_seq: check.firstBadSeq, problem: check.problem,
+      checked_at: clock().toISOString(),
+      source: check.source,
+      ok: check.ok,
+      head: check.head,
+      first_bad_seq: check.firstBadSeq,
+      problem: check.problem,
     });
     return refresh();
   }
@@ -107,10 +140,14 @@ export function createChainHealth(db: Knex, options: ChainHealthOptions = {}) {
     },
     start() {
       const seconds = options.refreshSeconds ?? 0;
-      void refresh().catch((error) => options.logger?.warn({ error: safeError(error) }, 'could not read the audit chain\'s checks'));
+      void refresh().catch((error) =>
+        options.logger?.warn({ error: safeError(error) }, "could not read the audit chain's checks"),
+      );
       if (timer || seconds <= 0) return;
       timer = setInterval(() => {
-        refresh().catch((error) => options.logger?.warn({ error: safeError(error) }, 'could not read the audit chain\'s checks'));
+        refresh().catch((error) =>
+          options.logger?.warn({ error: safeError(error) }, "could not read the audit chain's checks"),
+        );
       }, seconds * 1000);
       timer.unref();
     },

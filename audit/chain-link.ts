@@ -6,9 +6,20 @@ import { canonicalJson } from './canonical.ts';
 import { hashOfCanonical } from './entry-hash.ts';
 import { genesisHash, type AuditEntry, type NewEntry } from './types.ts';
 
-export interface ChainHead { seq: number; hash: string }
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
 
-export interface LinkedRow { seq: number; id: string; recorded_at: string; kind: string; body_canonical: string; prev_hash: string; hash: string }
+export interface LinkedRow {
+  seq: number;
+  id: string;
+  recorded_at: string;
+  kind: string;
+  body_canonical: string;
+  prev_hash: string;
+  hash: string;
+}
 
 /** A body PostgreSQL's jsonb cannot hold (a NUL character) must fail its own request, never the batch it shares. */
 export class UnstorableEntryError extends Error {}
@@ -17,7 +28,9 @@ export const headOf = (row: { seq: number | string | null; hash: string | null }
   row && row.seq !== null ? { seq: Number(row.seq), hash: row.hash! } : { seq: 0, hash: genesisHash };
 
 /** Checks that every body can be stored, before anything of the request is linked. */
-export function canonicalBodies(entries: NewEntry[]): { entry: NewEntry; body: Record<string, unknown>; text: string }[] {
+export function canonicalBodies(
+  entries: NewEntry[],
+): { entry: NewEntry; body: Record<string, unknown>; text: string }[] {
   return entries.map((entry) => {
     // The body as JSON will hold it (a Date becomes its ISO string), so what is hashed is what is stored.
     const body = JSON.parse(JSON.stringify(entry.body)) as Record<string, unknown>;
@@ -35,7 +48,15 @@ export function link(head: ChainHead, bodies: ReturnType<typeof canonicalBodies>
     seq += 1;
     const draft = { seq, id: entry.id ?? randomUUID(), recordedAt, kind: entry.kind, body, prevHash };
     const linked: AuditEntry = { ...draft, hash: hashOfCanonical(draft, text) };
-    rows.push({ seq, id: linked.id, recorded_at: recordedAt, kind: entry.kind, body_canonical: text, prev_hash: prevHash, hash: linked.hash });
+    rows.push({
+      seq,
+      id: linked.id,
+      recorded_at: recordedAt,
+      kind: entry.kind,
+      body_canonical: text,
+      prev_hash: prevHash,
+      hash: linked.hash,
+    });
     prevHash = linked.hash;
     return linked;
   });

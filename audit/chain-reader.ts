@@ -28,9 +28,18 @@ const columns = `seq, id::text as id,
   kind, body_canonical as body, prev_hash as "prevHash", hash`;
 
 /** Entries with afterSeq < seq ≤ throughSeq, in seq order, at most `limit`. */
-export async function readChainRows(db: Knex, afterSeq: number, throughSeq: number, limit: number, depth: ReadDepth = 'hashed-text'): Promise<ChainRow[]> {
+export async function readChainRows(
+  db: Knex,
+  afterSeq: number,
+  throughSeq: number,
+  limit: number,
+  depth: ReadDepth = 'hashed-text',
+): Promise<ChainRow[]> {
   const extra = depth === 'deep' ? ', body::text as "bodyJsonb"' : '';
-  const result = await db.raw(`select ${columns}${extra} from audit_log where seq > ? and seq <= ? order by seq limit ?`, [afterSeq, throughSeq, limit]);
+  const result = await db.raw(
+    `select ${columns}${extra} from audit_log where seq > ? and seq <= ? order by seq limit ?`,
+    [afterSeq, throughSeq, limit],
+  );
   const rows = result.rows as (ChainRow & { bodyJsonb?: string })[];
   for (const row of rows) {
     row.seq = Number(row.seq);
@@ -46,7 +55,13 @@ export async function readChainRows(db: Knex, afterSeq: number, throughSeq: numb
  * Every batch of entries from afterSeq (exclusive) to throughSeq (inclusive), by seq ranges of `batchSize`. The next
  * range is already being read while the caller checks this one, so the database's work overlaps the hashing.
  */
-export async function* chainBatches(db: Knex, afterSeq: number, throughSeq: number, batchSize: number, depth: ReadDepth = 'hashed-text'): AsyncGenerator<ChainRow[]> {
+export async function* chainBatches(
+  db: Knex,
+  afterSeq: number,
+  throughSeq: number,
+  batchSize: number,
+  depth: ReadDepth = 'hashed-text',
+): AsyncGenerator<ChainRow[]> {
   const range = (from: number) => readChainRows(db, from, Math.min(from + batchSize, throughSeq), batchSize, depth);
   let from = afterSeq;
   let next = from < throughSeq ? range(from) : null;
@@ -82,7 +97,8 @@ export function hashedTime(recordedAtUs: string): string | null {
 export function rowHashes(row: ChainRow, seq = row.seq): boolean {
   const recordedAt = hashedTime(row.recordedAtUs);
   if (recordedAt === null || row.bodyDiverges) return false;
-  const preimage = `{"body":${row.body},"id":${JSON.stringify(row.id)},"kind":${JSON.stringify(row.kind)},`
-    + `"prevHash":${JSON.stringify(row.prevHash)},"recordedAt":"${recordedAt}","seq":${seq}}`;
+  const preimage =
+    `{"body":${row.body},"id":${JSON.stringify(row.id)},"kind":${JSON.stringify(row.kind)},` +
+    `"prevHash":${JSON.stringify(row.prevHash)},"recordedAt":"${recordedAt}","seq":${seq}}`;
   return hash('sha256', preimage, 'hex') === row.hash;
 }

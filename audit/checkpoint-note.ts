@@ -10,14 +10,25 @@ import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, ve
 export const signatureType = { ed25519: 0x01, cosignature: 0x04 } as const;
 const emDash = '\u2014';
 
-export interface CheckpointText { origin: string; size: number; rootHash: string }
-export interface SignatureLine { name: string; keyId: Buffer; signature: Buffer }
+export interface CheckpointText {
+  origin: string;
+  size: number;
+  rootHash: string;
+}
+export interface SignatureLine {
+  name: string;
+  keyId: Buffer;
+  signature: Buffer;
+}
 
 /** Origins and key names: non-empty, no Unicode space, no plus (signed-note). */
 export const validName = (name: string) => name.length > 0 && !/[\s+]/u.test(name);
 
 export function keyId(name: string, type: number, publicKey: Buffer): Buffer {
-  return createHash('sha256').update(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), Buffer.from([type]), publicKey])).digest().subarray(0, 4);
+  return createHash('sha256')
+    .update(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), Buffer.from([type]), publicKey]))
+    .digest()
+    .subarray(0, 4);
 }
 
 /** The checkpoint's note text (tlog-checkpoint): origin, size, root, each line ending in a newline. */
@@ -35,7 +46,8 @@ export function parseCheckpointText(text: string): CheckpointText | null {
   return { origin, size: Number(size), rootHash: rootBytes.toString('hex') };
 }
 
-export const signatureLine = (line: SignatureLine) => `${emDash} ${line.name} ${Buffer.concat([line.keyId, line.signature]).toString('base64')}\n`;
+export const signatureLine = (line: SignatureLine) =>
+  `${emDash} ${line.name} ${Buffer.concat([line.keyId, line.signature]).toString('base64')}\n`;
 
 /** Splits a note at its last blank line into text and signature lines; null when it is not a signed note. */
 export function parseNote(note: string): { text: string; signatures: SignatureLine[] } | null {
@@ -82,10 +94,19 @@ export function signNoteText(text: string, name: string, privateKey: KeyObject):
 }
 
 /** Whether one of the note's lines is a good type-0x01 signature by this key under this name. */
-export function noteSignedBy(note: { text: string; signatures: SignatureLine[] }, name: string, publicKey: Buffer): boolean {
+export function noteSignedBy(
+  note: { text: string; signatures: SignatureLine[] },
+  name: string,
+  publicKey: Buffer,
+): boolean {
   const id = keyId(name, signatureType.ed25519, publicKey);
-  return note.signatures.some((s) => s.name === name && s.keyId.equals(id) && s.signature.length === 64
-    && verify(null, Buffer.from(note.text, 'utf8'), ed25519PublicKey(publicKey), s.signature));
+  return note.signatures.some(
+    (s) =>
+      s.name === name &&
+      s.keyId.equals(id) &&
+      s.signature.length === 64 &&
+      verify(null, Buffer.from(note.text, 'utf8'), ed25519PublicKey(publicKey), s.signature),
+  );
 }
 
 /** What a witness signs (tlog-cosignature, Ed25519): two header lines, then the checkpoint's note text. */
@@ -95,15 +116,29 @@ export function cosign(text: string, name: string, privateKey: KeyObject, timest
   const stamp = Buffer.alloc(8);
   stamp.writeBigUInt64BE(BigInt(timestamp));
   const signature = sign(null, Buffer.from(cosignedMessage(text, timestamp), 'utf8'), privateKey);
-  return signatureLine({ name, keyId: keyId(name, signatureType.cosignature, rawPublicKey(privateKey)), signature: Buffer.concat([stamp, signature]) });
+  return signatureLine({
+    name,
+    keyId: keyId(name, signatureType.cosignature, rawPublicKey(privateKey)),
+    signature: Buffer.concat([stamp, signature]),
+  });
 }
 
 /** The cosignature's time (POSIX seconds) if the line is a good cosignature of `text` by this witness, else null. */
 export function readCosignature(line: SignatureLine, text: string, name: string, publicKey: Buffer): number | null {
-  if (line.name !== name || !line.keyId.equals(keyId(name, signatureType.cosignature, publicKey)) || line.signature.length !== 72) return null;
+  if (
+    line.name !== name ||
+    !line.keyId.equals(keyId(name, signatureType.cosignature, publicKey)) ||
+    line.signature.length !== 72
+  )
+    return null;
   const timestamp = line.signature.readBigUInt64BE(0);
   if (timestamp > BigInt(Number.MAX_SAFE_INTEGER)) return null;
-  const ok = verify(null, Buffer.from(cosignedMessage(text, Number(timestamp)), 'utf8'), ed25519PublicKey(publicKey), line.signature.subarray(8));
+  const ok = verify(
+    null,
+    Buffer.from(cosignedMessage(text, Number(timestamp)), 'utf8'),
+    ed25519PublicKey(publicKey),
+    line.signature.subarray(8),
+  );
   return ok ? Number(timestamp) : null;
 }
 

@@ -7,7 +7,12 @@ import type { Jwks, SigningKey } from './signing-keys.ts';
 
 export const checkpointType = 'audit-checkpoint+jws';
 
-export interface Checkpoint { size: number; headHash: string; rootHash: string; time: string }
+export interface Checkpoint {
+  size: number;
+  headHash: string;
+  rootHash: string;
+  time: string;
+}
 
 export async function signCheckpoint(checkpoint: Checkpoint, key: SigningKey): Promise<string> {
   const { size, headHash, rootHash, time } = checkpoint;
@@ -24,10 +29,13 @@ const hex64 = /^[0-9a-f]{64}$/;
 export async function readCheckpoint(jws: string, jwks: Jwks): Promise<CheckpointReading> {
   let verified;
   try {
-    verified = await compactVerify(jws, createLocalJWKSet(jwks as Parameters<typeof createLocalJWKSet>[0]), { algorithms: ['EdDSA'] });
+    verified = await compactVerify(jws, createLocalJWKSet(jwks as Parameters<typeof createLocalJWKSet>[0]), {
+      algorithms: ['EdDSA'],
+    });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'ERR_JWKS_NO_MATCHING_KEY') return { ok: false, reason: 'it was signed with a key that is not in the published key set' };
+    if (code === 'ERR_JWKS_NO_MATCHING_KEY')
+      return { ok: false, reason: 'it was signed with a key that is not in the published key set' };
     if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return { ok: false, reason: 'its signature does not verify' };
     return { ok: false, reason: 'it is not a well-formed signed checkpoint' };
   }
@@ -39,9 +47,21 @@ export async function readCheckpoint(jws: string, jwks: Jwks): Promise<Checkpoin
     return { ok: false, reason: 'its payload is not JSON' };
   }
   const { size, headHash, rootHash, time } = payload;
-  if (!Number.isSafeInteger(size) || (size as number) < 1 || typeof headHash !== 'string' || !hex64.test(headHash)
-    || typeof rootHash !== 'string' || !hex64.test(rootHash) || typeof time !== 'string' || Number.isNaN(Date.parse(time))) {
+  if (
+    !Number.isSafeInteger(size) ||
+    (size as number) < 1 ||
+    typeof headHash !== 'string' ||
+    !hex64.test(headHash) ||
+    typeof rootHash !== 'string' ||
+    !hex64.test(rootHash) ||
+    typeof time !== 'string' ||
+    Number.isNaN(Date.parse(time))
+  ) {
     return { ok: false, reason: 'its payload is not { size, headHash, rootHash, time }' };
   }
-  return { ok: true, checkpoint: { size: size as number, headHash, rootHash, time }, kid: verified.protectedHeader.kid! };
+  return {
+    ok: true,
+    checkpoint: { size: size as number, headHash, rootHash, time },
+    kid: verified.protectedHeader.kid!,
+  };
 }

@@ -14,11 +14,28 @@ import { storedTreeSize, TreeBuilder } from './tree-store.ts';
 import type { AuditKeyRing } from './signing-keys.ts';
 import { genesisHash } from './types.ts';
 
-export interface CheckpointRow { size: number; headHash: string; rootHash: string; signedAt: string; keyId: string; jws: string }
+export interface CheckpointRow {
+  size: number;
+  headHash: string;
+  rootHash: string;
+  signedAt: string;
+  keyId: string;
+  jws: string;
+}
 
-const columns = { size: 'size', headHash: 'head_hash', rootHash: 'root_hash', signedAt: 'signed_at', keyId: 'key_id', jws: 'jws' };
-const toRow = (r: Record<string, unknown>): CheckpointRow =>
-  ({ ...(r as unknown as CheckpointRow), size: Number(r.size), signedAt: new Date(r.signedAt as string).toISOString() });
+const columns = {
+  size: 'size',
+  headHash: 'head_hash',
+  rootHash: 'root_hash',
+  signedAt: 'signed_at',
+  keyId: 'key_id',
+  jws: 'jws',
+};
+const toRow = (r: Record<string, unknown>): CheckpointRow => ({
+  ...(r as unknown as CheckpointRow),
+  size: Number(r.size),
+  signedAt: new Date(r.signedAt as string).toISOString(),
+});
 
 export async function listCheckpoints(db: Knex): Promise<CheckpointRow[]> {
   return (await db('audit_checkpoints').select(columns).orderBy('size')).map(toRow);
@@ -42,7 +59,10 @@ export class ChainBrokenError extends Error {
 export interface CheckpointerOptions {
   /** The log's name in its signed-note checkpoints (tlog-checkpoint's origin line, and the signature's key name). */
   origin?: string;
-  every: number; seconds: number; clock?: () => Date; logger?: Pick<Logger, 'error' | 'info'>;
+  every: number;
+  seconds: number;
+  clock?: () => Date;
+  logger?: Pick<Logger, 'error' | 'info'>;
   /** Told when a run finds the chain broken (chain-health.ts raises the alert). */
   onBroken?: (error: ChainBrokenError, head: number) => void;
 }
@@ -83,8 +103,18 @@ export function createCheckpointer(db: Knex, keys: Pick<AuditKeyRing, 'active'>,
     await db.transaction(async (trx) => {
       await tree.write(trx);
       await trx('audit_checkpoints')
-        .insert({ size: head, head_hash: checkpoint.headHash, root_hash: checkpoint.rootHash, signed_at: checkpoint.time, key_id: key.kid, jws, note, frontier: JSON.stringify(tree.frontierHex()) })
-        .onConflict('size').ignore();
+        .insert({
+          size: head,
+          head_hash: checkpoint.headHash,
+          root_hash: checkpoint.rootHash,
+          signed_at: checkpoint.time,
+          key_id: key.kid,
+          jws,
+          note,
+          frontier: JSON.stringify(tree.frontierHex()),
+        })
+        .onConflict('size')
+        .ignore();
     });
     signedSize = head;
     options.logger?.info({ size: head, kid: key.kid }, 'audit checkpoint signed');
@@ -108,24 +138,31 @@ export function createCheckpointer(db: Knex, keys: Pick<AuditKeyRing, 'active'>,
   /** Signs the log as it stands now: one run at a time, and a call during a run waits for one fresh run after it. */
   function checkpointNow(): Promise<CheckpointRow | null> {
     if (!running) {
-      running = signUpToHead().catch(async (error) => {
-        if (error instanceof ChainBrokenError) options.onBroken?.(error, await headSeq(db).catch(() => error.seq));
-        throw error;
-      }).finally(() => {
-        running = null;
-      });
+      running = signUpToHead()
+        .catch(async (error) => {
+          if (error instanceof ChainBrokenError) options.onBroken?.(error, await headSeq(db).catch(() => error.seq));
+          throw error;
+        })
+        .finally(() => {
+          running = null;
+        });
       return running;
     }
-    queued ??= running.catch(() => null).then(() => {
-      queued = null;
-      return checkpointNow();
-    });
+    queued ??= running
+      .catch(() => null)
+      .then(() => {
+        queued = null;
+        return checkpointNow();
+      });
     return queued;
   }
 
   function inBackground() {
     checkpointNow().catch((error) => {
-      options.logger?.error({ error: safeError(error), ...(error instanceof ChainBrokenError ? { seq: error.seq } : {}) }, 'audit checkpoint failed');
+      options.logger?.error(
+        { error: safeError(error), ...(error instanceof ChainBrokenError ? { seq: error.seq } : {}) },
+        'audit checkpoint failed',
+      );
     });
   }
 
@@ -139,7 +176,9 @@ export function createCheckpointer(db: Knex, keys: Pick<AuditKeyRing, 'active'>,
     noteAppended(seq: number) {
       if (signedSize !== null && (seq - signedSize < options.every || queued)) return;
       void (async () => {
-        signedSize ??= Number((await db('audit_checkpoints').max<{ max: number | null }[]>({ max: 'size' }).first())?.max ?? 0);
+        signedSize ??= Number(
+          (await db('audit_checkpoints').max<{ max: number | null }[]>({ max: 'size' }).first())?.max ?? 0,
+        );
         if (seq - signedSize >= options.every && !queued) inBackground();
       })().catch((error) => options.logger?.error({ error: safeError(error) }, 'audit checkpoint failed'));
     },

@@ -27,7 +27,9 @@ export async function feedbackOn(db: Db, decisionId: string): Promise<{ id: stri
 
 /** Whether a feedback entry on the decision already says `feedback: marker`. */
 export async function feedbackReported(db: Db, decisionId: string, marker: string): Promise<boolean> {
-  const row = await db('audit_log').where({ decision_id: decisionId, kind: 'feedback' })
-    .whereRaw(`body->>'feedback' = ?`, [marker]).first('id');
+  const row = await db('audit_log')
+    .where({ decision_id: decisionId, kind: 'feedback' })
+    .whereRaw(`body->>'feedback' = ?`, [marker])
+    .first('id');
   return row !== undefined;
 }

@@ -4,7 +4,11 @@
 // a DPO's dry run made on behalf of a party carries every rule's full reason, which that party was never told.
 import type { AuditEntry } from './types.ts';
 
-export interface Reader { clientId: string; party: string; roles: readonly string[] }
+export interface Reader {
+  clientId: string;
+  party: string;
+  roles: readonly string[];
+}
 
 export function mayReadEntry(entry: AuditEntry, reader: Reader): boolean {
   if (reader.roles.includes('dpo')) return true;

@@ -21,8 +21,13 @@ export function entryPreimage(entry: Omit<AuditEntry, 'hash'>): string {
 }
 
 /** The preimage around a body already in canonical JSON; the other fields are the stored strings and the seq. */
-export function preimageOf(entry: { seq: number; id: string; recordedAt: string; kind: string; prevHash: string }, bodyCanonical: string): string {
+export function preimageOf(
+  entry: { seq: number; id: string; recordedAt: string; kind: string; prevHash: string },
+  bodyCanonical: string,
+): string {
   const { seq, id, recordedAt, kind, prevHash } = entry;
-  return `{"body":${bodyCanonical},"id":${JSON.stringify(id)},"kind":${JSON.stringify(kind)},`
-    + `"prevHash":${JSON.stringify(prevHash)},"recordedAt":${JSON.stringify(recordedAt)},"seq":${canonicalJson(seq)}}`;
+  return (
+    `{"body":${bodyCanonical},"id":${JSON.stringify(id)},"kind":${JSON.stringify(kind)},` +
+    `"prevHash":${JSON.stringify(prevHash)},"recordedAt":${JSON.stringify(recordedAt)},"seq":${canonicalJson(seq)}}`
+  );
 }

@@ -3,8 +3,10 @@
 // canonical text, and with it the chain (CHAIN.md), is what the writer built.
 import type { EntryBodies, NewEntry } from './types.ts';
 
-const entry = <K extends keyof EntryBodies>(kind: K) => (body: EntryBodies[K], id?: string) =>
-  ({ kind, body, ...(id !== undefined ? { id } : {}) }) as Extract<NewEntry, { kind: K }>;
+const entry =
+  <K extends keyof EntryBodies>(kind: K) =>
+  (body: EntryBodies[K], id?: string) =>
+    ({ kind, body, ...(id !== undefined ? { id } : {}) }) as Extract<NewEntry, { kind: K }>;
 
 /** A decision on an exchange: permit or deny, with every rule's reason. */
 export const decisionEntry = entry('decision');

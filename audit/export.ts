@@ -32,7 +32,10 @@ export interface ExportManifest {
 }
 
 /** The manifest as its first line carries it: with the keys it was signed with and its own signature. */
-export interface SignedManifest extends ExportManifest { keys: Jwks; signature: string }
+export interface SignedManifest extends ExportManifest {
+  keys: Jwks;
+  signature: string;
+}
 
 export interface ExportDeps {
   db: Knex;
@@ -41,10 +44,18 @@ export interface ExportDeps {
   clock?: () => Date;
 }
 
-export interface ExportRequest { format: ExportFormat; from?: string | null; to?: string | null }
+export interface ExportRequest {
+  format: ExportFormat;
+  from?: string | null;
+  to?: string | null;
+}
 
 /** The seq range an export covers, or null when no entry falls in the time range. */
-export async function exportRange(db: Knex, from?: string | null, to?: string | null): Promise<{ firstSeq: number; lastSeq: number } | null> {
+export async function exportRange(
+  db: Knex,
+  from?: string | null,
+  to?: string | null,
+): Promise<{ firstSeq: number; lastSeq: number } | null> {
   const first = db('audit_log').min<{ v: number | null }[]>({ v: 'seq' });
   if (from) first.where('recorded_at', '>=', sqlInstant(from));
   const last = db('audit_log').max<{ v: number | null }[]>({ v: 'seq' });
@@ -68,8 +79,10 @@ export function entryLine(row: ChainRow, format: ExportFormat): string {
     return [String(row.seq), row.id, recordedAt, row.kind, row.prevHash, row.hash, row.body].map(csvField).join(',');
   }
   // The canonical JSON of the entry with its hash: keys in order body, hash, id, kind, prevHash, recordedAt, seq.
-  return `{"body":${row.body},"hash":${JSON.stringify(row.hash)},"id":${JSON.stringify(row.id)},"kind":${JSON.stringify(row.kind)},`
-    + `"prevHash":${JSON.stringify(row.prevHash)},"recordedAt":${JSON.stringify(recordedAt)},"seq":${row.seq}}`;
+  return (
+    `{"body":${row.body},"hash":${JSON.stringify(row.hash)},"id":${JSON.stringify(row.id)},"kind":${JSON.stringify(row.kind)},` +
+    `"prevHash":${JSON.stringify(row.prevHash)},"recordedAt":${JSON.stringify(recordedAt)},"seq":${row.seq}}`
+  );
 }
 
 export function manifestLine(manifest: SignedManifest, format: ExportFormat): string {
@@ -80,7 +93,8 @@ export function manifestLine(manifest: SignedManifest, format: ExportFormat): st
 /** The lines of the export, manifest first; each line without its newline. */
 export async function* exportLines(deps: ExportDeps, request: ExportRequest, limit = Infinity): AsyncGenerator<string> {
   const range = await exportRange(deps.db, request.from, request.to);
-  if (range && range.lastSeq - range.firstSeq + 1 > limit) throw new ExportTooLargeError(range.lastSeq - range.firstSeq + 1, limit);
+  if (range && range.lastSeq - range.firstSeq + 1 > limit)
+    throw new ExportTooLargeError(range.lastSeq - range.firstSeq + 1, limit);
   const rows: ChainRow[] = [];
   // The first and last entries are needed for the manifest, which leads the file.
   if (range) {
@@ -102,7 +116,10 @@ export async function* exportLines(deps: ExportDeps, request: ExportRequest, lim
     firstHash: first?.hash ?? null,
     lastHash: last?.hash ?? null,
     checkpoint: checkpoint ? { jws: checkpoint.jws } : null,
-    inclusionProof: range && checkpoint ? await proveInclusion(deps.db, range.lastSeq, checkpoint.size, deps.checkpoints.checkpointNow) : null,
+    inclusionProof:
+      range && checkpoint
+        ? await proveInclusion(deps.db, range.lastSeq, checkpoint.size, deps.checkpoints.checkpointNow)
+        : null,
     generatedAt: (deps.clock?.() ?? new Date()).toISOString(),
   };
   const key = await deps.keys.active();
@@ -118,7 +135,10 @@ export async function* exportLines(deps: ExportDeps, request: ExportRequest, lim
 }
 
 export class ExportTooLargeError extends Error {
-  constructor(readonly count: number, readonly limit: number) {
+  constructor(
+    readonly count: number,
+    readonly limit: number,
+  ) {
     super(`the export would hold ${count} entries; at most ${limit} can be exported this way`);
   }
 }

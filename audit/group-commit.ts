@@ -12,7 +12,10 @@ import { literal, withRawConnection, type RawQuery, type RawScript } from './raw
 import type { AuditEntry, NewEntry } from './types.ts';
 
 /** What a build may know of its batch: what the batch read for it, and the entries earlier requests in it will commit alongside its own. */
-export interface Batch<Reads = undefined> { readonly pending: readonly NewEntry[]; readonly reads: Reads }
+export interface Batch<Reads = undefined> {
+  readonly pending: readonly NewEntry[];
+  readonly reads: Reads;
+}
 
 /** A grouped build runs under the chain lock with no I/O: it reads only `batch`, and writes only by returning entries. */
 export type GroupedBuild<T, Reads = undefined> = (batch: Batch<Reads>) => { entries: NewEntry[]; result: T };
@@ -32,14 +35,32 @@ export interface BatchReader<Need, Reads> {
    * reads again). Nothing when there is nothing to guess (no caps), so nothing is read.
    */
   prefetch?(needs: Need[]): { column: string; guess: unknown } | null;
-  read(query: RawQuery, value: unknown, needs: Need[], prefetched?: { value: unknown; guess: unknown }): Promise<{ reads: Reads } | { refresh: () => Promise<unknown> }>;
+  read(
+    query: RawQuery,
+    value: unknown,
+    needs: Need[],
+    prefetched?: { value: unknown; guess: unknown },
+  ): Promise<{ reads: Reads } | { refresh: () => Promise<unknown> }>;
 }
 
-export interface GroupedAppend<T, Need, Reads> { build: GroupedBuild<T, Reads>; reader?: BatchReader<Need, Reads>; need?: Need }
+export interface GroupedAppend<T, Need, Reads> {
+  build: GroupedBuild<T, Reads>;
+  reader?: BatchReader<Need, Reads>;
+  need?: Need;
+}
 
-interface Job { append: GroupedAppend<unknown, unknown, unknown>; resolve(value: { stored: AuditEntry[]; result: unknown }): void; reject(error: unknown): void }
+interface Job {
+  append: GroupedAppend<unknown, unknown, unknown>;
+  resolve(value: { stored: AuditEntry[]; result: unknown }): void;
+  reject(error: unknown): void;
+}
 
-export interface GroupCommitOptions { chainLockKey: number; maxBatch?: number; clock: () => Date; onAppended?: (head: number) => void }
+export interface GroupCommitOptions {
+  chainLockKey: number;
+  maxBatch?: number;
+  clock: () => Date;
+  onAppended?: (head: number) => void;
+}
 
 const columns = ['seq', 'id', 'recorded_at', 'kind', 'body_canonical', 'prev_hash', 'hash'] as const;
 
@@ -57,10 +78,18 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
    * the lock: a statement's snapshot is taken when it starts), a reader's own query only if its guess was wrong,
    * the builds in memory, then the INSERT and COMMIT in a second script.
    */
-  type Attempt = { refresh: () => Promise<unknown> } | { done: { job: Job; stored: AuditEntry[]; result: unknown }[]; head: number };
-  async function attempt(jobs: Job[], fail: (job: Job, error: unknown) => void, query: RawQuery, script: RawScript): Promise<Attempt> {
+  type Attempt =
+    | { refresh: () => Promise<unknown> }
+    | { done: { job: Job; stored: AuditEntry[]; result: unknown }[]; head: number };
+  async function attempt(
+    jobs: Job[],
+    fail: (job: Job, error: unknown) => void,
+    query: RawQuery,
+    script: RawScript,
+  ): Promise<Attempt> {
     const readers = [...new Set(jobs.map((j) => j.append.reader).filter((r) => r !== undefined))];
-    const needsOf = (reader: BatchReader<unknown, unknown>) => jobs.filter((j) => j.append.reader === reader).map((j) => j.append.need);
+    const needsOf = (reader: BatchReader<unknown, unknown>) =>
+      jobs.filter((j) => j.append.reader === reader).map((j) => j.append.need);
     const prefetches = readers.map((reader) => reader.prefetch?.(needsOf(reader)) ?? null);
     const selected = [
       ...readers.map((r, i) => `, (${r.column}) as r${i}`),
@@ -74,7 +103,12 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
       const reads = new Map<BatchReader<unknown, unknown>, unknown>();
       for (const [i, reader] of readers.entries()) {
         const prefetch = prefetches[i];
-        const got = await reader.read(query, row[`r${i}`], needsOf(reader), prefetch ? { value: row[`p${i}`], guess: prefetch.guess } : undefined);
+        const got = await reader.read(
+          query,
+          row[`r${i}`],
+          needsOf(reader),
+          prefetch ? { value: row[`p${i}`], guess: prefetch.guess } : undefined,
+        );
         if ('refresh' in got) {
           await query('rollback');
           return { refresh: got.refresh };
@@ -109,7 +143,10 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
 
   async function commitBatch(jobs: Job[]) {
     const settled = new Set<Job>();
-    const fail = (job: Job, error: unknown) => { settled.add(job); job.reject(error); };
+    const fail = (job: Job, error: unknown) => {
+      settled.add(job);
+      job.reject(error);
+    };
     try {
       for (;;) {
         const result = await withRawConnection(db, (query, script) => attempt(jobs, fail, query, script));
@@ -138,7 +175,11 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
   return {
     append<T, Need, Reads>(append: GroupedAppend<T, Need, Reads>): Promise<{ stored: AuditEntry[]; result: T }> {
       return new Promise((resolve, reject) => {
-        queue.push({ append: append as GroupedAppend<unknown, unknown, unknown>, resolve: resolve as Job['resolve'], reject });
+        queue.push({
+          append: append as GroupedAppend<unknown, unknown, unknown>,
+          resolve: resolve as Job['resolve'],
+          reject,
+        });
         if (!flushing) void flush();
       });
     },

@@ -3,7 +3,14 @@
 // identifiers it matched. The identifiers themselves are never stored, logged or returned; only their positions.
 import type { Knex } from 'knex';
 import type { Pseudonymiser, SubjectIdentifier } from './subject-key.ts';
-import { reportedExchange, reportRows, subjectIdentifier, subjectsOf, type ReportedExchange, type SubjectQuery } from './subject-report.ts';
+import {
+  reportedExchange,
+  reportRows,
+  subjectIdentifier,
+  subjectsOf,
+  type ReportedExchange,
+  type SubjectQuery,
+} from './subject-report.ts';
 
 export const maxLinkedIdentifiers = 10;
 
@@ -30,6 +37,12 @@ export function createLinkedSubjectReporter(db: Knex, pseudonymiser: Pick<Pseudo
       const named = new Set(subjectsOf(row));
       return { ...reportedExchange(row), matchedBy: hmacs.flatMap((h, index) => (named.has(h) ? [index] : [])) };
     });
-    return { identifiedBy: 'linked', identifiers: identifiers.map((i, index) => ({ index, kind: i.kind })), count: exchanges.length, truncated, exchanges };
+    return {
+      identifiedBy: 'linked',
+      identifiers: identifiers.map((i, index) => ({ index, kind: i.kind })),
+      count: exchanges.length,
+      truncated,
+      exchanges,
+    };
   };
 }

@@ -9,10 +9,18 @@ import { withRawConnection } from './raw-connection.ts';
 
 /** An SLA as the database applies it: by the clock (hours), or by a working-day deadline for each request day. */
 export interface SlaRow {
-  agreementId: string; version: string; exchange: string | null; hours: number | null; workingDays: number | null;
+  agreementId: string;
+  version: string;
+  exchange: string | null;
+  hours: number | null;
+  workingDays: number | null;
 }
 /** The last London day on which a request made on `day` still meets an SLA of `workingDays` working days. */
-export interface DeadlineRow { workingDays: number; day: IsoDate; last: IsoDate }
+export interface DeadlineRow {
+  workingDays: number;
+  day: IsoDate;
+  last: IsoDate;
+}
 
 export interface AggregateQuery {
   window: { from: IsoDate; to: IsoDate };
@@ -24,7 +32,10 @@ export interface AggregateQuery {
   /** Each agreement's collaboration, for the percentiles of a collaboration as a whole. */
   collaborations: Record<string, string>;
   vocabulary: {
-    feedbackOutcomes: readonly string[]; inaccurate: readonly string[]; failed: readonly string[]; completed: string;
+    feedbackOutcomes: readonly string[];
+    inaccurate: readonly string[];
+    failed: readonly string[];
+    completed: string;
   };
   slas: SlaRow[];
   deadlines: DeadlineRow[];
@@ -34,23 +45,49 @@ export interface AggregateQuery {
 
 /** Additive counts for one agreement (null: none covered it), exchange and period (null: the whole window). */
 export interface CellRow {
-  agreementId: string | null; exchange: string; period: IsoDate | null;
-  firstSeq: number; firstDirection: 'outbound' | 'inbound';
-  requests: number; outbound: number; permitted: number; referrals: number;
-  within: number; breached: number; unknown: number;
-  delivered: number; withFeedback: number; inaccurate: number; corrected: number;
+  agreementId: string | null;
+  exchange: string;
+  period: IsoDate | null;
+  firstSeq: number;
+  firstDirection: 'outbound' | 'inbound';
+  requests: number;
+  outbound: number;
+  permitted: number;
+  referrals: number;
+  within: number;
+  breached: number;
+  unknown: number;
+  delivered: number;
+  withFeedback: number;
+  inaccurate: number;
+  corrected: number;
 }
 export interface KeyedCount {
-  agreementId: string | null; exchange: string; period: IsoDate | null; key: string; n: number;
+  agreementId: string | null;
+  exchange: string;
+  period: IsoDate | null;
+  key: string;
+  n: number;
 }
 export interface LatencyRow {
   level: 'exchange' | 'agreement' | 'collaboration';
-  agreementId: string | null; exchange: string | null; collaborationId: string | null; period: IsoDate | null;
-  measured: number; p50: number | null; p95: number | null;
+  agreementId: string | null;
+  exchange: string | null;
+  collaborationId: string | null;
+  period: IsoDate | null;
+  measured: number;
+  p50: number | null;
+  p95: number | null;
 }
 export interface DirectiveRow {
-  directiveId: string; exchange: string; direction: 'outbound' | 'inbound'; party: string; partner: string;
-  inScope: number; permitted: number; referrals: number;
+  directiveId: string;
+  exchange: string;
+  direction: 'outbound' | 'inbound';
+  party: string;
+  partner: string;
+  inScope: number;
+  permitted: number;
+  referrals: number;
   /** Decisions refused by each rule (a decision counts once per rule however often the rule is named). */
   deniedBy: Record<string, number>;
 }
@@ -76,7 +113,8 @@ export function aggregateSql(q: AggregateQuery): string {
   const period = q.interval ? periodOf[q.interval] : 'null::text';
   const keys = 'agreement_id, exchange, period';
   const scope = 'directive_id, exchange, direction, party, partner';
-  const directives = q.directives ? `
+  const directives = q.directives
+    ? `
     union all
     select 'directive', to_jsonb(t) from (
       select ${scope}, count(*) as in_scope, count(*) filter (where permitted) as permitted,
@@ -191,8 +229,11 @@ export function aggregateSql(q: AggregateQuery): string {
 
 type Json = Record<string, unknown>;
 const keyed = (r: Json): KeyedCount => ({
-  agreementId: (r.agreement_id as string | null) ?? null, exchange: r.exchange as string,
-  period: (r.period as string | null) ?? null, key: r.key as string, n: Number(r.n),
+  agreementId: (r.agreement_id as string | null) ?? null,
+  exchange: r.exchange as string,
+  period: (r.period as string | null) ?? null,
+  key: r.key as string,
+  n: Number(r.n),
 });
 const levels: Record<number, LatencyRow['level']> = { 1: 'exchange', 3: 'agreement', 6: 'collaboration' };
 
@@ -219,10 +260,20 @@ export async function aggregateDecisions(db: Knex, q: AggregateQuery): Promise<A
 /** The statement's parameters, in its order. */
 export function aggregateParams(q: AggregateQuery): unknown[] {
   return [
-    q.head, londonMidnight(q.window.from).toISOString(), londonMidnight(addDay(q.window.to)).toISOString(),
-    q.agreementIds ? JSON.stringify(q.agreementIds) : null, JSON.stringify(q.vocabulary),
-    JSON.stringify(q.slas.map((s) => ({ agreement: s.agreementId, version: s.version, exchange: s.exchange,
-      hours: s.hours, working_days: s.workingDays }))),
+    q.head,
+    londonMidnight(q.window.from).toISOString(),
+    londonMidnight(addDay(q.window.to)).toISOString(),
+    q.agreementIds ? JSON.stringify(q.agreementIds) : null,
+    JSON.stringify(q.vocabulary),
+    JSON.stringify(
+      q.slas.map((s) => ({
+        agreement: s.agreementId,
+        version: s.version,
+        exchange: s.exchange,
+        hours: s.hours,
+        working_days: s.workingDays,
+      })),
+    ),
     JSON.stringify(q.deadlines.map((d) => ({ working_days: d.workingDays, day: d.day, last: d.last }))),
     JSON.stringify(q.collaborations),
   ];
@@ -235,13 +286,21 @@ function fromRows(rows: { what: string; row: unknown }[]): Aggregates {
     const r = (typeof row === 'string' ? JSON.parse(row) : row) as Json;
     if (what === 'cell') {
       out.cells.push({
-        agreementId: (r.agreement_id as string | null) ?? null, exchange: r.exchange as string,
-        period: (r.period as string | null) ?? null, firstSeq: Number(r.first_seq),
+        agreementId: (r.agreement_id as string | null) ?? null,
+        exchange: r.exchange as string,
+        period: (r.period as string | null) ?? null,
+        firstSeq: Number(r.first_seq),
         firstDirection: r.first_direction === 'inbound' ? 'inbound' : 'outbound',
-        requests: Number(r.requests), outbound: Number(r.outbound), permitted: Number(r.permitted),
-        referrals: Number(r.referrals), within: Number(r.within), breached: Number(r.breached),
+        requests: Number(r.requests),
+        outbound: Number(r.outbound),
+        permitted: Number(r.permitted),
+        referrals: Number(r.referrals),
+        within: Number(r.within),
+        breached: Number(r.breached),
         unknown: Number(r.unknown),
-        delivered: Number(r.delivered), withFeedback: Number(r.with_feedback), inaccurate: Number(r.inaccurate),
+        delivered: Number(r.delivered),
+        withFeedback: Number(r.with_feedback),
+        inaccurate: Number(r.inaccurate),
         corrected: Number(r.corrected),
       });
     } else if (what === 'outcome') out.outcomes.push(keyed(r));
@@ -249,23 +308,38 @@ function fromRows(rows: { what: string; row: unknown }[]): Aggregates {
     else if (what === 'feedback') out.feedback.push(keyed(r));
     else if (what === 'latency') {
       out.latencies.push({
-        level: levels[Number(r.level)] ?? 'exchange', agreementId: (r.agreement_id as string | null) ?? null,
-        exchange: (r.exchange as string | null) ?? null, collaborationId: (r.collaboration as string | null) ?? null,
-        period: (r.period as string | null) ?? null, measured: Number(r.measured),
-        p50: r.p50 === null ? null : Number(r.p50), p95: r.p95 === null ? null : Number(r.p95),
+        level: levels[Number(r.level)] ?? 'exchange',
+        agreementId: (r.agreement_id as string | null) ?? null,
+        exchange: (r.exchange as string | null) ?? null,
+        collaborationId: (r.collaboration as string | null) ?? null,
+        period: (r.period as string | null) ?? null,
+        measured: Number(r.measured),
+        p50: r.p50 === null ? null : Number(r.p50),
+        p95: r.p95 === null ? null : Number(r.p95),
       });
     } else if (what === 'directive') {
       out.directives.push({
-        directiveId: r.directive_id as string, exchange: r.exchange as string,
-        direction: r.direction === 'inbound' ? 'inbound' : 'outbound', party: r.party as string,
-        partner: r.partner as string, inScope: Number(r.in_scope), permitted: Number(r.permitted),
-        referrals: Number(r.referrals), deniedBy: {},
+        directiveId: r.directive_id as string,
+        exchange: r.exchange as string,
+        direction: r.direction === 'inbound' ? 'inbound' : 'outbound',
+        party: r.party as string,
+        partner: r.partner as string,
+        inScope: Number(r.in_scope),
+        permitted: Number(r.permitted),
+        referrals: Number(r.referrals),
+        deniedBy: {},
       });
     } else if (what === 'directive-refusal') refusalsInScope.push(r);
   }
   for (const r of refusalsInScope) {
-    const row = out.directives.find((x) => x.directiveId === r.directive_id && x.exchange === r.exchange
-      && x.direction === r.direction && x.party === r.party && x.partner === r.partner);
+    const row = out.directives.find(
+      (x) =>
+        x.directiveId === r.directive_id &&
+        x.exchange === r.exchange &&
+        x.direction === r.direction &&
+        x.party === r.party &&
+        x.partner === r.partner,
+    );
     if (row) row.deniedBy[r.key as string] = Number(r.n);
   }
   return out;
@@ -294,14 +368,21 @@ export async function logStartDay(db: Knex): Promise<IsoDate | null> {
 
 /** The London day of the latest decision for these exchanges under the agreement. */
 export async function lastDecisionDay(db: Knex, agreementId: string, exchanges: string[]): Promise<IsoDate | null> {
-  const row = await db('audit_log').max<{ max: Date | string | null }[]>({ max: 'recorded_at' })
-    .where({ kind: 'decision', agreement_id: agreementId }).whereIn('exchange', exchanges).first();
+  const row = await db('audit_log')
+    .max<{ max: Date | string | null }[]>({ max: 'recorded_at' })
+    .where({ kind: 'decision', agreement_id: agreementId })
+    .whereIn('exchange', exchanges)
+    .first();
   return row?.max ? londonDay(new Date(row.max)) : null;
 }
 
 /** The bodies of register changes marked as recorded after the fact, recorded since the day given, oldest first. */
 export async function lateRegisterChanges(db: Knex, since: IsoDate): Promise<Json[]> {
-  const rows = await db('audit_log').select('body').where({ kind: 'register-change' })
-    .whereRaw(`body->'afterTheFact' is not null`).where('recorded_at', '>=', `${since}T00:00:00Z`).orderBy('seq');
+  const rows = await db('audit_log')
+    .select('body')
+    .where({ kind: 'register-change' })
+    .whereRaw(`body->'afterTheFact' is not null`)
+    .where('recorded_at', '>=', `${since}T00:00:00Z`)
+    .orderBy('seq');
   return rows.map(({ body }) => (typeof body === 'string' ? JSON.parse(body) : body) as Json);
 }

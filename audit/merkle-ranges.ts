@@ -4,9 +4,15 @@
 // reads O(log n) stored hashes however long the log is.
 
 /** Leaves [start, end) of the tree. */
-export interface LeafRange { start: number; end: number }
+export interface LeafRange {
+  start: number;
+  end: number;
+}
 /** A perfect subtree: leaves [index·2^level, (index+1)·2^level). */
-export interface TreeNode { level: number; index: number }
+export interface TreeNode {
+  level: number;
+  index: number;
+}
 
 function largestPowerOfTwoBelow(n: number): number {
   let k = 1;
@@ -21,7 +27,7 @@ function largestPowerOfTwoBelow(n: number): number {
  */
 export function perfectCover({ start, end }: LeafRange): TreeNode[] {
   const nodes: TreeNode[] = [];
-  for (let at = start; at < end;) {
+  for (let at = start; at < end; ) {
     let width = 1;
     while (at % (width * 2) === 0 && at + width * 2 <= end) width *= 2;
     nodes.push({ level: Math.log2(width), index: at / width });
@@ -50,7 +56,8 @@ export function inclusionRanges(leafIndex: number, treeSize: number): LeafRange[
 
 /** RFC 6962 §2.1.2 PROOF(m, D[n]) = SUBPROOF(m, D[n], true) as ranges, in proof order; empty when m = n. */
 export function consistencyRanges(first: number, second: number): LeafRange[] {
-  if (!(first >= 1 && first <= second)) throw new RangeError('a consistency proof runs from a size ≥ 1 to a size no smaller');
+  if (!(first >= 1 && first <= second))
+    throw new RangeError('a consistency proof runs from a size ≥ 1 to a size no smaller');
   const ranges: LeafRange[] = [];
   const subproof = (m: number, start: number, end: number, whole: boolean): void => {
     if (m === end - start) {

@@ -2,12 +2,29 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  MerkleFrontier, consistencyProofOfLeaves, inclusionProof, leafHashOf, merkleRoot, proofOfLeaves, rootOfLeaves, verifyConsistency, verifyInclusion, verifyLeafInclusion,
+  MerkleFrontier,
+  consistencyProofOfLeaves,
+  inclusionProof,
+  leafHashOf,
+  merkleRoot,
+  proofOfLeaves,
+  rootOfLeaves,
+  verifyConsistency,
+  verifyInclusion,
+  verifyLeafInclusion,
 } from './merkle.ts';
 
 // The reference leaves and tree heads used by the Certificate Transparency implementations.
-const referenceLeaves = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f']
-  .map((hex) => leafHashOf(Buffer.from(hex, 'hex')));
+const referenceLeaves = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+].map((hex) => leafHashOf(Buffer.from(hex, 'hex')));
 const referenceRoots = [
   'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
@@ -26,9 +43,11 @@ describe('the Merkle tree over the log', () => {
   });
 
   it('accepts the RFC 6962 reference inclusion proof of leaf 0 in the 8-leaf tree', () => {
-    const proof = ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+    const proof = [
+      '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
       '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
-      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4'];
+      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+    ];
     expect(proofOfLeaves(referenceLeaves, 0)).toEqual(proof);
     expect(verifyLeafInclusion(referenceLeaves[0]!, 0, 8, proof, referenceRoots[8]!)).toBe(true);
   });
@@ -66,11 +85,32 @@ describe('consistency proofs between two sizes of the tree', () => {
   // The reference consistency proofs of the Certificate Transparency implementations, over the same 8 leaves.
   const referenceProofs: [number, number, string[]][] = [
     [1, 1, []],
-    [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
-      '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-    [6, 8, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
-      'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
-    [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
+    [
+      1,
+      8,
+      [
+        '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+        '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+        '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+      ],
+    ],
+    [
+      6,
+      8,
+      [
+        '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+        'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+        'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+      ],
+    ],
+    [
+      2,
+      5,
+      [
+        '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+        'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+      ],
+    ],
   ];
   for (const [first, second, proof] of referenceProofs) {
     it(`gives and accepts the reference proof from ${first} to ${second}`, () => {
@@ -93,7 +133,15 @@ describe('consistency proofs between two sizes of the tree', () => {
           expect(verifyConsistency(first, second, bent, rootOfLeaves(leaves.slice(0, first)), root)).toBe(false);
           if (first > 4) {
             const forged = consistencyProofOfLeaves(rewritten.slice(0, second), first);
-            expect(verifyConsistency(first, second, forged, rootOfLeaves(leaves.slice(0, first)), rootOfLeaves(rewritten.slice(0, second)))).toBe(false);
+            expect(
+              verifyConsistency(
+                first,
+                second,
+                forged,
+                rootOfLeaves(leaves.slice(0, first)),
+                rootOfLeaves(rewritten.slice(0, second)),
+              ),
+            ).toBe(false);
           }
         }
       }

@@ -46,16 +46,22 @@ export class MerkleFrontier {
   private readonly roots: Buffer[];
 
   constructor(size = 0, roots: Buffer[] = []) {
-    if (roots.length !== popCount(size)) throw new Error(`a frontier of ${size} leaves has ${popCount(size)} subtree roots, not ${roots.length}`);
+    if (roots.length !== popCount(size))
+      throw new Error(`a frontier of ${size} leaves has ${popCount(size)} subtree roots, not ${roots.length}`);
     this.size = size;
     this.roots = roots;
   }
 
   static fromHex(size: number, roots: string[]): MerkleFrontier {
-    return new MerkleFrontier(size, roots.map((r) => Buffer.from(r, 'hex')));
+    return new MerkleFrontier(
+      size,
+      roots.map((r) => Buffer.from(r, 'hex')),
+    );
   }
 
-  get leaves(): number { return this.size; }
+  get leaves(): number {
+    return this.size;
+  }
 
   append(entryHashHex: string): void {
     this.appendLeaf(leafHash(entryHashHex));
@@ -64,7 +70,8 @@ export class MerkleFrontier {
   /** Appends a leaf already hashed (SHA-256(0x00 ‖ data)), e.g. by a verification worker. */
   appendLeaf(leaf: Buffer): void {
     let node = leaf;
-    for (let carry = this.size; carry % 2 === 1; carry = Math.floor(carry / 2)) node = nodeHash(this.roots.pop()!, node);
+    for (let carry = this.size; carry % 2 === 1; carry = Math.floor(carry / 2))
+      node = nodeHash(this.roots.pop()!, node);
     this.roots.push(node);
     this.size += 1;
   }
@@ -77,7 +84,9 @@ export class MerkleFrontier {
     return node.toString('hex');
   }
 
-  toHex(): string[] { return this.roots.map((r) => r.toString('hex')); }
+  toHex(): string[] {
+    return this.roots.map((r) => r.toString('hex'));
+  }
 }
 
 function popCount(n: number): number {
@@ -130,14 +139,27 @@ export function proofOfLeaves(leaves: Buffer[], leafIndex: number): string[] {
 }
 
 /** RFC 9162 §2.1.3.2: does `proof` put the entry with this hash at leafIndex in a tree of treeSize with this root? */
-export function verifyInclusion(entryHashHex: string, leafIndex: number, treeSize: number, proof: string[], rootHex: string): boolean {
+export function verifyInclusion(
+  entryHashHex: string,
+  leafIndex: number,
+  treeSize: number,
+  proof: string[],
+  rootHex: string,
+): boolean {
   if (!/^[0-9a-f]{64}$/.test(entryHashHex)) return false;
   return verifyLeafInclusion(leafHash(entryHashHex), leafIndex, treeSize, proof, rootHex);
 }
 
 /** The same check starting from a leaf hash. */
-export function verifyLeafInclusion(leaf: Buffer, leafIndex: number, treeSize: number, proof: string[], rootHex: string): boolean {
-  if (!Number.isSafeInteger(leafIndex) || !Number.isSafeInteger(treeSize) || leafIndex < 0 || leafIndex >= treeSize) return false;
+export function verifyLeafInclusion(
+  leaf: Buffer,
+  leafIndex: number,
+  treeSize: number,
+  proof: string[],
+  rootHex: string,
+): boolean {
+  if (!Number.isSafeInteger(leafIndex) || !Number.isSafeInteger(treeSize) || leafIndex < 0 || leafIndex >= treeSize)
+    return false;
   if (!Array.isArray(proof) || !proof.every((p) => typeof p === 'string' && /^[0-9a-f]{64}$/.test(p))) return false;
   let fn = leafIndex;
   let sn = treeSize - 1;
@@ -162,14 +184,22 @@ export function verifyLeafInclusion(leaf: Buffer, leafIndex: number, treeSize: n
 
 /** RFC 6962 PROOF(first, D[second]) over leaf hashes held in memory (tests, and the offline checker). */
 export function consistencyProofOfLeaves(leaves: Buffer[], first: number): string[] {
-  return consistencyRanges(first, leaves.length).map(({ start, end }) => subtreeRoot(leaves, start, end).toString('hex'));
+  return consistencyRanges(first, leaves.length).map(({ start, end }) =>
+    subtreeRoot(leaves, start, end).toString('hex'),
+  );
 }
 
 /**
  * RFC 9162 §2.1.4.2: does `proof` show that the tree of `first` leaves with root firstRoot is a prefix of the tree
  * of `second` leaves with root secondRoot? Equal sizes need an empty proof and equal roots.
  */
-export function verifyConsistency(first: number, second: number, proof: string[], firstRoot: string, secondRoot: string): boolean {
+export function verifyConsistency(
+  first: number,
+  second: number,
+  proof: string[],
+  firstRoot: string,
+  secondRoot: string,
+): boolean {
   if (!Number.isSafeInteger(first) || !Number.isSafeInteger(second) || first < 1 || first > second) return false;
   if (!Array.isArray(proof) || !proof.every((p) => typeof p === 'string' && /^[0-9a-f]{64}$/.test(p))) return false;
   if (first === second) return proof.length === 0 && firstRoot === secondRoot;

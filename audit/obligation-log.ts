@@ -14,32 +14,57 @@ export interface ObligationSourceRow {
   completedAt: string;
 }
 
-export interface ConfirmationRow { auditId: string; obligationId: string; party: string; clientId: string; recordedAt: string }
+export interface ConfirmationRow {
+  auditId: string;
+  obligationId: string;
+  party: string;
+  clientId: string;
+  recordedAt: string;
+}
 
 type Json = Record<string, unknown>;
 const parsed = (v: unknown): Json => (typeof v === 'string' ? JSON.parse(v) : v) as Json;
 const iso = (v: unknown) => new Date(v as string).toISOString();
 
 export async function obligationSources(db: Knex, decisionId?: string): Promise<ObligationSourceRow[]> {
-  const rows: Json[] = (await db.raw(`
+  const rows: Json[] = (
+    await db.raw(
+      `
     select d.id, d.exchange, d.agreement_id, d.party, o.body->>'outcome' as outcome, o.recorded_at,
       coalesce(o.body->'referrals', '[]'::jsonb) @> '["windrush-taskforce"]'::jsonb as referred
     from audit_log o join audit_log d on d.id = o.decision_id and d.kind = 'decision' and d.decision = 'permit'
     where o.kind = 'outcome'
       and (o.body->'referrals' @> '["windrush-taskforce"]'::jsonb or d.exchange = 'nhs.debtor-return')
       ${decisionId ? 'and d.id = ?' : ''}
-    order by o.seq`, decisionId ? [decisionId] : [])).rows;
+    order by o.seq`,
+      decisionId ? [decisionId] : [],
+    )
+  ).rows;
   return rows.map((r) => ({
-    decisionId: r.id as string, exchange: r.exchange as string, agreementId: (r.agreement_id as string | null) ?? null, party: r.party as string,
-    outcome: (r.outcome as string | null) ?? null, referred: r.referred === true, completedAt: iso(r.recorded_at),
+    decisionId: r.id as string,
+    exchange: r.exchange as string,
+    agreementId: (r.agreement_id as string | null) ?? null,
+    party: r.party as string,
+    outcome: (r.outcome as string | null) ?? null,
+    referred: r.referred === true,
+    completedAt: iso(r.recorded_at),
   }));
 }
 
 export async function obligationConfirmations(db: Knex, obligationId?: string): Promise<ConfirmationRow[]> {
-  const query = db('audit_log').where({ kind: 'obligation-confirmation' }).select('id', 'recorded_at', 'body').orderBy('seq');
+  const query = db('audit_log')
+    .where({ kind: 'obligation-confirmation' })
+    .select('id', 'recorded_at', 'body')
+    .orderBy('seq');
   if (obligationId) query.whereRaw(`body->>'obligationId' = ?`, [obligationId]);
   return (await query).map((r) => {
     const b = parsed(r.body);
-    return { auditId: r.id, obligationId: b.obligationId as string, party: b.party as string, clientId: b.clientId as string, recordedAt: iso(r.recorded_at) };
+    return {
+      auditId: r.id,
+      obligationId: b.obligationId as string,
+      party: b.party as string,
+      clientId: b.clientId as string,
+      recordedAt: iso(r.recorded_at),
+    };
   });
 }

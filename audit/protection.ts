@@ -2,7 +2,11 @@
 // `body` generated from the hashed text, and the search columns saying what the hashed text says. A superuser can switch either off; verification says so.
 import type { Knex } from 'knex';
 
-export interface Protection { intact: boolean; bodyGenerated: boolean; problems: string[] }
+export interface Protection {
+  intact: boolean;
+  bodyGenerated: boolean;
+  problems: string[];
+}
 
 const requiredTriggers: Record<string, string[]> = {
   // The search columns' trigger too: switched off, new entries would be missing from the DPO's searches.
@@ -12,33 +16,42 @@ const requiredTriggers: Record<string, string[]> = {
 
 export async function checkProtection(db: Knex): Promise<Protection> {
   const problems: string[] = [];
-  const triggers: { table: string; name: string; enabled: string }[] = (await db.raw(`
+  const triggers: { table: string; name: string; enabled: string }[] = (
+    await db.raw(`
     select c.relname as "table", t.tgname as name, t.tgenabled as enabled
     from pg_trigger t join pg_class c on c.oid = t.tgrelid
-    where c.relname in ('audit_log', 'audit_checkpoints') and not t.tgisinternal`)).rows;
+    where c.relname in ('audit_log', 'audit_checkpoints') and not t.tgisinternal`)
+  ).rows;
   for (const [table, names] of Object.entries(requiredTriggers)) {
     for (const name of names) {
       const trigger = triggers.find((t) => t.table === table && t.name === name);
       // 'O' fires in normal sessions, 'A' always; 'D' is disabled and 'R' fires only on replicas.
       if (!trigger) problems.push(`the trigger ${name} on ${table} is missing`);
-      else if (trigger.enabled !== 'O' && trigger.enabled !== 'A') problems.push(`the trigger ${name} on ${table} is disabled`);
+      else if (trigger.enabled !== 'O' && trigger.enabled !== 'A')
+        problems.push(`the trigger ${name} on ${table} is disabled`);
     }
   }
-  const body = (await db.raw(`
+  const body = (
+    await db.raw(`
     select a.attgenerated as generated, pg_get_expr(d.adbin, d.adrelid) as expression
     from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
-    where a.attrelid = 'audit_log'::regclass and a.attname = 'body' and not a.attisdropped`)).rows[0] as { generated: string; expression: string | null } | undefined;
+    where a.attrelid = 'audit_log'::regclass and a.attname = 'body' and not a.attisdropped`)
+  ).rows[0] as { generated: string; expression: string | null } | undefined;
   const bodyGenerated = body?.generated === 's' && body.expression === '(body_canonical)::jsonb';
   if (!bodyGenerated) problems.push('audit_log.body is no longer generated from the hashed text body_canonical');
   // The search columns are written by a trigger from the hashed text (20261207130200): one that says otherwise
   // would hide an entry from, or put it into, a DPO's search. One scan of the stored jsonb, no re-parse.
-  const stale = (await db.raw(`
+  const stale = (
+    await db.raw(`
     select min(seq) as seq, count(*) as n from audit_log
     where exchange is distinct from body->>'exchange' or agreement_id is distinct from body->'agreement'->>'id'
        or party is distinct from body->>'party' or decision is distinct from body->>'decision'
-       or decision_id::text is distinct from body->>'decisionId'`)).rows[0] as { seq: string | number | null; n: string | number };
+       or decision_id::text is distinct from body->>'decisionId'`)
+  ).rows[0] as { seq: string | number | null; n: string | number };
   if (Number(stale.n) > 0) {
-    problems.push(`the search columns of ${Number(stale.n)} entries, from entry ${Number(stale.seq)}, do not say what their hashed text says`);
+    problems.push(
+      `the search columns of ${Number(stale.n)} entries, from entry ${Number(stale.seq)}, do not say what their hashed text says`,
+    );
   }
   return { intact: problems.length === 0, bodyGenerated, problems };
 }

@@ -11,10 +11,19 @@ export type RawQuery = (sql: string, params?: unknown[]) => Promise<Record<strin
 export type RawScript = (sql: string) => Promise<Record<string, unknown>[][]>;
 
 type Result = { rows: Record<string, unknown>[] };
-interface DriverConnection { query(sql: string, params?: unknown[]): Promise<Result | Result[]>; exec?(sql: string): Promise<Result[]> }
-interface PoolClient { acquireConnection(): Promise<DriverConnection>; releaseConnection(connection: DriverConnection): Promise<void> }
+interface DriverConnection {
+  query(sql: string, params?: unknown[]): Promise<Result | Result[]>;
+  exec?(sql: string): Promise<Result[]>;
+}
+interface PoolClient {
+  acquireConnection(): Promise<DriverConnection>;
+  releaseConnection(connection: DriverConnection): Promise<void>;
+}
 
-export async function withRawConnection<T>(db: Knex, work: (query: RawQuery, script: RawScript) => Promise<T>): Promise<T> {
+export async function withRawConnection<T>(
+  db: Knex,
+  work: (query: RawQuery, script: RawScript) => Promise<T>,
+): Promise<T> {
   const client = db.client as unknown as PoolClient;
   const connection = await client.acquireConnection();
   const query: RawQuery = async (sql, params = []) => ((await connection.query(sql, params)) as Result).rows;
@@ -45,5 +54,8 @@ export function literal(value: string | number | null): string {
 }
 
 /** The same query shape over knex, for callers outside a group commit. */
-export const knexQuery = (db: Knex | Knex.Transaction): RawQuery => async (sql, params = []) =>
-  ((await db.raw(sql.replace(/\$\d+/g, '?'), params as Knex.RawBinding[])) as { rows: Record<string, unknown>[] }).rows;
+export const knexQuery =
+  (db: Knex | Knex.Transaction): RawQuery =>
+  async (sql, params = []) =>
+    ((await db.raw(sql.replace(/\$\d+/g, '?'), params as Knex.RawBinding[])) as { rows: Record<string, unknown>[] })
+      .rows;

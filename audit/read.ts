@@ -2,7 +2,15 @@
 import type { Knex } from 'knex';
 import type { AuditEntry, EntryKind } from './types.ts';
 
-interface Row { seq: number; id: string; recorded_at: Date | string; kind: EntryKind; body: Record<string, unknown> | string; prev_hash: string; hash: string }
+interface Row {
+  seq: number;
+  id: string;
+  recorded_at: Date | string;
+  kind: EntryKind;
+  body: Record<string, unknown> | string;
+  prev_hash: string;
+  hash: string;
+}
 
 export const entryColumns = ['seq', 'id', 'recorded_at', 'kind', 'body', 'prev_hash', 'hash'];
 
@@ -40,7 +48,10 @@ export interface AuditQuery {
   limit: number;
 }
 
-export interface AuditPage { entries: AuditEntry[]; nextBefore?: number }
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextBefore?: number;
+}
 
 const earliest = Date.parse('0001-01-01T00:00:00.000Z');
 const latest = Date.parse('9999-12-31T23:59:59.999Z');
@@ -61,7 +72,10 @@ export const bareUuid = (id: string) => id.replace(/^urn:uuid:/i, '');
 export function createAuditReader(db: Knex) {
   return {
     async byId(id: string): Promise<AuditEntry | null> {
-      const row: Row | undefined = await db('audit_log').select(entryColumns).where({ id: bareUuid(id) }).first();
+      const row: Row | undefined = await db('audit_log')
+        .select(entryColumns)
+        .where({ id: bareUuid(id) })
+        .first();
       return row ? toEntry(row) : null;
     },
     async outcomesOf(decisionId: string): Promise<AuditEntry[]> {
@@ -70,7 +84,10 @@ export function createAuditReader(db: Knex) {
     },
     async search(q: AuditQuery): Promise<AuditPage> {
       // One more than the page, so that nextBefore is given only when there is a next page to read.
-      const query = db('audit_log').select(entryColumns).orderBy('seq', 'desc').limit(q.limit + 1);
+      const query = db('audit_log')
+        .select(entryColumns)
+        .orderBy('seq', 'desc')
+        .limit(q.limit + 1);
       if (q.exchange) query.where('exchange', q.exchange);
       if (q.decision) query.where('decision', q.decision);
       if (q.kind) query.where('kind', q.kind);
@@ -82,7 +99,9 @@ export function createAuditReader(db: Knex) {
       if (q.rule) query.where('decision', 'deny').whereRaw(`audit_denied_rules(body) @> array[?]::text[]`, [q.rule]);
       if (q.subjects) {
         const subjects = q.subjects;
-        query.where((w) => { for (const s of subjects) w.orWhereRaw(`body->'subjects' @> ?::jsonb`, [JSON.stringify([s])]); });
+        query.where((w) => {
+          for (const s of subjects) w.orWhereRaw(`body->'subjects' @> ?::jsonb`, [JSON.stringify([s])]);
+        });
       }
       if (q.from) query.where('recorded_at', '>=', sqlInstant(q.from));
       if (q.to) query.where('recorded_at', '<', sqlInstant(q.to));

@@ -6,7 +6,11 @@ import type { CheckpointRow } from './checkpoints.ts';
 import { storedInclusionProof, TreeTooSmallError } from './tree-store.ts';
 import type { AuditEntry } from './types.ts';
 
-export interface InclusionProof { leafIndex: number; treeSize: number; hashes: string[] }
+export interface InclusionProof {
+  leafIndex: number;
+  treeSize: number;
+  hashes: string[];
+}
 
 export interface Receipt {
   auditId: string;
@@ -20,7 +24,12 @@ export interface Receipt {
  * The proof that entry `seq` is in the tree of `treeSize` entries, read from the stored tree: O(log treeSize) rows.
  * A tree behind the checkpoint (a log signed before the tree was stored) is first grown by the checkpointer.
  */
-export async function proveInclusion(db: Knex, seq: number, treeSize: number, growTree?: () => Promise<unknown>): Promise<InclusionProof> {
+export async function proveInclusion(
+  db: Knex,
+  seq: number,
+  treeSize: number,
+  growTree?: () => Promise<unknown>,
+): Promise<InclusionProof> {
   const proof = () => storedInclusionProof(db, seq - 1, treeSize);
   let hashes: string[];
   try {
@@ -47,8 +56,12 @@ export function createReceipts(deps: ReceiptDeps) {
       auditId: entry.id,
       entry,
       checkpoint: {
-        jws: checkpoint.jws, size: checkpoint.size, headHash: checkpoint.headHash, rootHash: checkpoint.rootHash,
-        time: checkpoint.signedAt, kid: checkpoint.keyId,
+        jws: checkpoint.jws,
+        size: checkpoint.size,
+        headHash: checkpoint.headHash,
+        rootHash: checkpoint.rootHash,
+        time: checkpoint.signedAt,
+        kid: checkpoint.keyId,
       },
       inclusionProof: await proveInclusion(deps.db, entry.seq, checkpoint.size, deps.checkpoints.checkpointNow),
       keys: deps.keysUrl,

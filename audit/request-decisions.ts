@@ -18,7 +18,10 @@ export async function loggedRequest(db: Knex, requestId: string): Promise<Logged
     .orderBy('seq', 'desc')
     .first();
   if (!last) return null;
-  const outcome = await db('audit_log').select(db.raw(`body->>'outcome' as outcome`)).where({ kind: 'outcome', decision_id: last.id }).first();
+  const outcome = await db('audit_log')
+    .select(db.raw(`body->>'outcome' as outcome`))
+    .where({ kind: 'outcome', decision_id: last.id })
+    .first();
   return {
     auditId: last.id,
     decision: last.kind === 'lookup' ? 'lookup' : last.decision,

@@ -10,7 +10,9 @@ import { listArchives } from './retention-store.ts';
 import type { Jwks } from './signing-keys.ts';
 import { verifyExport } from './verify-export.ts';
 
-export type ArchiveFilesCheck = { ok: true; files: number; entries: number } | { ok: false; seq: number | null; file: string; problem: string };
+export type ArchiveFilesCheck =
+  | { ok: true; files: number; entries: number }
+  | { ok: false; seq: number | null; file: string; problem: string };
 
 async function digestOf(file: string): Promise<string> {
   const digest = createHash('sha256');
@@ -23,14 +25,30 @@ export async function checkArchiveFiles(db: Knex, dir: string, jwks: Jwks): Prom
   const archives = await listArchives(db);
   for (const archive of archives) {
     const file = path.join(dir, archive.fileName);
-    const fail = (seq: number | null, problem: string): ArchiveFilesCheck => ({ ok: false, seq, file: archive.fileName, problem });
-    if (!fs.existsSync(file)) return fail(archive.firstSeq, `the archive of entries ${archive.firstSeq}–${archive.lastSeq} is not in ${dir}`);
-    if ((await digestOf(file)) !== archive.fileDigest) return fail(archive.firstSeq, 'the file is not the one archived: its SHA-256 differs from the one recorded');
+    const fail = (seq: number | null, problem: string): ArchiveFilesCheck => ({
+      ok: false,
+      seq,
+      file: archive.fileName,
+      problem,
+    });
+    if (!fs.existsSync(file))
+      return fail(archive.firstSeq, `the archive of entries ${archive.firstSeq}–${archive.lastSeq} is not in ${dir}`);
+    if ((await digestOf(file)) !== archive.fileDigest)
+      return fail(archive.firstSeq, 'the file is not the one archived: its SHA-256 differs from the one recorded');
     const check = await verifyExport(fileLines(file), jwks);
     if (!check.ok) return fail(check.firstBad!.seq, check.firstBad!.detail);
-    const manifest = (JSON.parse(await firstLine(file)) as { manifest: { firstSeq: number; lastSeq: number; lastHash: string } }).manifest;
-    if (manifest.firstSeq !== archive.firstSeq || manifest.lastSeq !== archive.lastSeq || manifest.lastHash !== archive.lastHash) {
-      return fail(archive.firstSeq, `the file does not cover entries ${archive.firstSeq}–${archive.lastSeq} ending in the hash recorded`);
+    const manifest = (
+      JSON.parse(await firstLine(file)) as { manifest: { firstSeq: number; lastSeq: number; lastHash: string } }
+    ).manifest;
+    if (
+      manifest.firstSeq !== archive.firstSeq ||
+      manifest.lastSeq !== archive.lastSeq ||
+      manifest.lastHash !== archive.lastHash
+    ) {
+      return fail(
+        archive.firstSeq,
+        `the file does not cover entries ${archive.firstSeq}–${archive.lastSeq} ending in the hash recorded`,
+      );
     }
     entries += check.checked;
   }

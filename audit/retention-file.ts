@@ -13,7 +13,11 @@ import { MerkleFrontier, verifyInclusion } from './merkle.ts';
 import { hashesThrough } from './retention-store.ts';
 import type { AuditKeyRing } from './signing-keys.ts';
 
-export interface Segment { firstSeq: number; lastSeq: number; checkpoint: CheckpointRow }
+export interface Segment {
+  firstSeq: number;
+  lastSeq: number;
+  checkpoint: CheckpointRow;
+}
 
 export interface ArchiveFileDeps {
   db: Knex;
@@ -26,7 +30,8 @@ export interface ArchiveFileDeps {
 async function lastLeafProof(db: Knex, lastSeq: number): Promise<string[]> {
   const frontier = new MerkleFrontier();
   for await (const hashes of hashesThrough(db, lastSeq - 1)) for (const h of hashes) frontier.append(h);
-  if (frontier.leaves !== lastSeq - 1) throw new Error(`the database holds ${frontier.leaves} of the ${lastSeq - 1} entry hashes before entry ${lastSeq}`);
+  if (frontier.leaves !== lastSeq - 1)
+    throw new Error(`the database holds ${frontier.leaves} of the ${lastSeq - 1} entry hashes before entry ${lastSeq}`);
   return frontier.toHex().reverse();
 }
 
@@ -38,7 +43,9 @@ export async function* archiveLines(deps: ArchiveFileDeps, segment: Segment): As
   if (!first || !last) throw new Error(`entries ${firstSeq}–${lastSeq} are not all in the log`);
   const hashes = await lastLeafProof(db, lastSeq);
   if (!verifyInclusion(last.hash, lastSeq - 1, lastSeq, hashes, checkpoint.rootHash)) {
-    throw new Error(`the entries up to ${lastSeq} are not the ones the checkpoint signed at ${checkpoint.signedAt} covers`);
+    throw new Error(
+      `the entries up to ${lastSeq} are not the ones the checkpoint signed at ${checkpoint.signedAt} covers`,
+    );
   }
   const manifest: ExportManifest = {
     format: 'audit-export/1',

@@ -8,16 +8,19 @@ const required: Record<string, string[]> = {
 };
 
 export async function archiveProtectionProblems(db: Knex): Promise<string[]> {
-  const triggers: { table: string; name: string; enabled: string }[] = (await db.raw(`
+  const triggers: { table: string; name: string; enabled: string }[] = (
+    await db.raw(`
     select c.relname as "table", t.tgname as name, t.tgenabled as enabled
     from pg_trigger t join pg_class c on c.oid = t.tgrelid
-    where c.relname in ('audit_archives', 'audit_archived_hashes') and not t.tgisinternal`)).rows;
+    where c.relname in ('audit_archives', 'audit_archived_hashes') and not t.tgisinternal`)
+  ).rows;
   const problems: string[] = [];
   for (const [table, names] of Object.entries(required)) {
     for (const name of names) {
       const trigger = triggers.find((t) => t.table === table && t.name === name);
       if (!trigger) problems.push(`the trigger ${name} on ${table} is missing`);
-      else if (trigger.enabled !== 'O' && trigger.enabled !== 'A') problems.push(`the trigger ${name} on ${table} is disabled`);
+      else if (trigger.enabled !== 'O' && trigger.enabled !== 'A')
+        problems.push(`the trigger ${name} on ${table} is disabled`);
     }
   }
   return problems;

@@ -14,8 +14,14 @@ export interface ArchiveRow {
 }
 
 const columns = {
-  firstSeq: 'first_seq', lastSeq: 'last_seq', lastHash: 'last_hash', checkpointJws: 'checkpoint_jws',
-  archivedBefore: 'archived_before', fileName: 'file_name', fileDigest: 'file_digest', archivedAt: 'archived_at',
+  firstSeq: 'first_seq',
+  lastSeq: 'last_seq',
+  lastHash: 'last_hash',
+  checkpointJws: 'checkpoint_jws',
+  archivedBefore: 'archived_before',
+  fileName: 'file_name',
+  fileDigest: 'file_digest',
+  archivedAt: 'archived_at',
 };
 
 const toArchive = (r: Record<string, unknown>): ArchiveRow => ({
@@ -38,10 +44,21 @@ export async function latestArchive(db: Knex): Promise<ArchiveRow | null> {
 }
 
 /** The hashes of archived entries with afterSeq < seq ≤ throughSeq, in seq order, a batch at a time. */
-export async function* archivedHashBatches(db: Knex, afterSeq: number, throughSeq: number, batchSize = 50_000): AsyncGenerator<{ seq: number; hash: string }[]> {
-  for (let from = afterSeq; from < throughSeq;) {
-    const rows = (await db('audit_archived_hashes').select('seq', 'hash').where('seq', '>', from).andWhere('seq', '<=', throughSeq)
-      .orderBy('seq').limit(batchSize)).map((r) => ({ seq: Number(r.seq), hash: r.hash as string }));
+export async function* archivedHashBatches(
+  db: Knex,
+  afterSeq: number,
+  throughSeq: number,
+  batchSize = 50_000,
+): AsyncGenerator<{ seq: number; hash: string }[]> {
+  for (let from = afterSeq; from < throughSeq; ) {
+    const rows = (
+      await db('audit_archived_hashes')
+        .select('seq', 'hash')
+        .where('seq', '>', from)
+        .andWhere('seq', '<=', throughSeq)
+        .orderBy('seq')
+        .limit(batchSize)
+    ).map((r) => ({ seq: Number(r.seq), hash: r.hash as string }));
     if (rows.length === 0) return;
     yield rows;
     from = rows[rows.length - 1]!.seq;
@@ -54,14 +71,24 @@ export function hashesThrough(db: Knex, throughSeq: number, batchSize = 50_000):
 }
 
 /** The entry hashes with afterSeq < seq ≤ throughSeq, archived or still in the log, in seq order. */
-export async function* hashesBetween(db: Knex, afterSeq: number, throughSeq: number, batchSize = 50_000): AsyncGenerator<string[]> {
+export async function* hashesBetween(
+  db: Knex,
+  afterSeq: number,
+  throughSeq: number,
+  batchSize = 50_000,
+): AsyncGenerator<string[]> {
   let from = afterSeq;
   for await (const rows of archivedHashBatches(db, afterSeq, throughSeq, batchSize)) {
     yield rows.map((r) => r.hash);
     from = rows[rows.length - 1]!.seq;
   }
   while (from < throughSeq) {
-    const rows = (await db('audit_log').select('seq', 'hash').where('seq', '>', from).andWhere('seq', '<=', throughSeq).orderBy('seq').limit(batchSize));
+    const rows = await db('audit_log')
+      .select('seq', 'hash')
+      .where('seq', '>', from)
+      .andWhere('seq', '<=', throughSeq)
+      .orderBy('seq')
+      .limit(batchSize);
     if (rows.length === 0) return;
     yield rows.map((r) => r.hash as string);
     from = Number(rows[rows.length - 1]!.seq);

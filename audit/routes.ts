@@ -35,15 +35,18 @@ function checkTimeRange(range: { from?: string | undefined; to?: string | undefi
   // RFC 3339 allows a leap second (23:59:60), which no clock here can name.
   for (const name of ['from', 'to'] as const) {
     const time = range[name];
-    if (time && Number.isNaN(Date.parse(time))) throw new GatewayError('invalid-request', `${name} is not a time the gateway can compare (a leap second?)`);
+    if (time && Number.isNaN(Date.parse(time)))
+      throw new GatewayError('invalid-request', `${name} is not a time the gateway can compare (a leap second?)`);
   }
-  if (range.from && range.to && Date.parse(range.from) >= Date.parse(range.to)) throw new GatewayError('invalid-request', 'from must be earlier than to');
+  if (range.from && range.to && Date.parse(range.from) >= Date.parse(range.to))
+    throw new GatewayError('invalid-request', 'from must be earlier than to');
 }
 
 export function auditRoutes(deps: AuditRouteDeps): Route[] {
   async function readableEntry({ params, principal }: HandlerContext): Promise<AuditEntry> {
     const entry = await deps.reader.byId(params.auditId as string);
-    if (!entry || !mayReadEntry(entry, principal!)) throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
+    if (!entry || !mayReadEntry(entry, principal!))
+      throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
     return entry;
   }
 
@@ -71,7 +74,9 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
       handler: async ({ body }) => {
         const { limit, before, ...person } = body as SubjectQuery & { limit?: number; before?: number };
         const subject = deps.pseudonymiser.subject(subjectIdentifier(person as SubjectQuery));
-        return { body: await deps.reader.search({ subjects: [subject], limit: limit ?? 100, ...(before ? { before } : {}) }) };
+        return {
+          body: await deps.reader.search({ subjects: [subject], limit: limit ?? 100, ...(before ? { before } : {}) }),
+        };
       },
     },
     {
@@ -80,8 +85,11 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
       handler: async ({ body, params, req }) => {
         const { identifiers } = body as { identifiers?: SubjectQuery[] };
         // The old body, one identifier, still answers exactly as before; a list answers across all of them.
-        const report = identifiers ? await deps.linkedSubjectReport(identifiers) : await deps.subjectReport(body as SubjectQuery);
-        const csv = params.format === 'csv' || (params.format === undefined && /\btext\/csv\b/.test(req.get('accept') ?? ''));
+        const report = identifiers
+          ? await deps.linkedSubjectReport(identifiers)
+          : await deps.subjectReport(body as SubjectQuery);
+        const csv =
+          params.format === 'csv' || (params.format === undefined && /\btext\/csv\b/.test(req.get('accept') ?? ''));
         if (!csv) return { body: report };
         const lines = subjectReportCsv(report);
         return {
@@ -97,7 +105,11 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
       roles: ['dpo', 'partner'],
       handler: async (ctx) => {
         const receipt = await deps.receiptFor(await readableEntry(ctx)).catch(() => null);
-        if (!receipt) throw new GatewayError('unavailable', 'No checkpoint can be signed over the log just now, so there is no receipt yet');
+        if (!receipt)
+          throw new GatewayError(
+            'unavailable',
+            'No checkpoint can be signed over the log just now, so there is no receipt yet',
+          );
         return { body: receipt };
       },
     },
@@ -114,7 +126,10 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
             return await lines.next();
           } catch (error) {
             if (error instanceof ExportTooLargeError) {
-              throw new GatewayError('unprocessable', `${error.message}: narrow from and to, or use npm run audit -- export`);
+              throw new GatewayError(
+                'unprocessable',
+                `${error.message}: narrow from and to, or use npm run audit -- export`,
+              );
             }
             throw error;
           }
@@ -124,7 +139,11 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
           next: () => (started ? lines.next() : ((started = true), refusing())),
           return: () => lines.return(undefined),
         };
-        return { lines: iterator, type: mediaTypes[format], headers: { 'content-disposition': `attachment; filename="audit-export.${format}"` } };
+        return {
+          lines: iterator,
+          type: mediaTypes[format],
+          headers: { 'content-disposition': `attachment; filename="audit-export.${format}"` },
+        };
       },
     },
     {

@@ -20,21 +20,53 @@ export function sampleExchange(n: number): NewEntry[] {
   const denied = n % 10 === 9;
   const decisionId = randomUUID();
   const decision = decisionEntry({
-    exchange: 'dfe.child-trace', direction: 'outbound', partner: 'dfe', party: 'home-office-ie', clientId: 'ie-removals-casework',
-    requestId: randomUUID(), purpose: 'trace-child-of-immigration-offender', legalBasis: 'dpa-1998-s29-3',
-    caseReference: randomBytes(32).toString('hex'), subjects: [randomBytes(32).toString('hex')],
-    fieldsRequested: ['urgentSafeguarding', 'grounds.parentBelievedImmigrationOffender', 'subject.forename', 'subject.surname', 'subject.dateOfBirth', 'subject.postcode'],
-    decisionDate: '2026-11-23', decision: denied ? 'deny' : 'permit',
-    rules: ruleReasons.map(([id, reason]) => ({ id, outcome: denied && id === 'monthly-cap' ? 'deny' : 'permit', reason })),
-    obligations: [{ id: 'withhold-older-than', years: 5 }, { id: 'omit-fields', fields: ['parents'] }],
-    agreement: { id: 'ie-dfe-child-tracing-mou', version: '2.0' }, directives: ['windrush-pause-2018'],
+    exchange: 'dfe.child-trace',
+    direction: 'outbound',
+    partner: 'dfe',
+    party: 'home-office-ie',
+    clientId: 'ie-removals-casework',
+    requestId: randomUUID(),
+    purpose: 'trace-child-of-immigration-offender',
+    legalBasis: 'dpa-1998-s29-3',
+    caseReference: randomBytes(32).toString('hex'),
+    subjects: [randomBytes(32).toString('hex')],
+    fieldsRequested: [
+      'urgentSafeguarding',
+      'grounds.parentBelievedImmigrationOffender',
+      'subject.forename',
+      'subject.surname',
+      'subject.dateOfBirth',
+      'subject.postcode',
+    ],
+    decisionDate: '2026-11-23',
+    decision: denied ? 'deny' : 'permit',
+    rules: ruleReasons.map(([id, reason]) => ({
+      id,
+      outcome: denied && id === 'monthly-cap' ? 'deny' : 'permit',
+      reason,
+    })),
+    obligations: [
+      { id: 'withhold-older-than', years: 5 },
+      { id: 'omit-fields', fields: ['parents'] },
+    ],
+    agreement: { id: 'ie-dfe-child-tracing-mou', version: '2.0' },
+    directives: ['windrush-pause-2018'],
   });
   if (denied) return [decision];
-  return [decision, outcomeEntry({
-    decisionId, exchange: 'dfe.child-trace', party: 'home-office-ie', agreement: { id: 'ie-dfe-child-tracing-mou', version: '2.0' },
-    requestId: randomUUID(), outcome: n % 3 === 0 ? 'no-match' : 'matched', latencyMs: 20 + (n % 97),
-    fieldsDisclosed: ['match', 'addresses'], fieldsWithheld: ['parents'],
-  })];
+  return [
+    decision,
+    outcomeEntry({
+      decisionId,
+      exchange: 'dfe.child-trace',
+      party: 'home-office-ie',
+      agreement: { id: 'ie-dfe-child-tracing-mou', version: '2.0' },
+      requestId: randomUUID(),
+      outcome: n % 3 === 0 ? 'no-match' : 'matched',
+      latencyMs: 20 + (n % 97),
+      fieldsDisclosed: ['match', 'addresses'],
+      fieldsWithheld: ['parents'],
+    }),
+  ];
 }
 
 /** Appends about `count` entries (whole exchanges), `perTransaction` at a time; returns how many were written. */

@@ -27,7 +27,9 @@ export function createFactSealer(auditKey: Buffer): FactSealer {
         const bytes = Buffer.from(body, 'base64url');
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
         decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-        return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8'));
+        return JSON.parse(
+          Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8'),
+        );
       } catch {
         return null;
       }

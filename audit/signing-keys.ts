@@ -5,12 +5,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 
-export interface SigningKey { kid: string; createdAt: string; privateKey: CryptoKey; publicJwk: PublicJwk }
-export interface PublicJwk { kty: 'OKP'; crv: 'Ed25519'; x: string; kid: string; alg: 'EdDSA'; use: 'sig' }
-export interface Jwks { keys: PublicJwk[] }
+export interface SigningKey {
+  kid: string;
+  createdAt: string;
+  privateKey: CryptoKey;
+  publicJwk: PublicJwk;
+}
+export interface PublicJwk {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  kid: string;
+  alg: 'EdDSA';
+  use: 'sig';
+}
+export interface Jwks {
+  keys: PublicJwk[];
+}
 
 /** A key as it is kept at rest. */
-export interface StoredKey { kid: string; createdAt: string; privateJwk: JWK }
+export interface StoredKey {
+  kid: string;
+  createdAt: string;
+  privateJwk: JWK;
+}
 
 export interface AuditKeyRing {
   /** The key new checkpoints are signed with: the newest one; made on first use when there is none. */
@@ -71,7 +89,8 @@ export function fileKeyRing(dir: string, options: { create?: boolean } = {}): Au
 
   function storedKeys(): StoredKey[] {
     if (!fs.existsSync(dir)) return [];
-    return fs.readdirSync(dir)
+    return fs
+      .readdirSync(dir)
       .filter((name) => name.endsWith('.jwk'))
       .sort()
       .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as StoredKey);
@@ -94,7 +113,8 @@ export function fileKeyRing(dir: string, options: { create?: boolean } = {}): Au
   async function newest(): Promise<SigningKey> {
     let keys = storedKeys();
     if (keys.length === 0) {
-      if (!create) throw new Error(`there is no checkpoint signing key in ${dir}: make one with \`npm run audit -- rotate-key\``);
+      if (!create)
+        throw new Error(`there is no checkpoint signing key in ${dir}: make one with \`npm run audit -- rotate-key\``);
       await write(await generateStoredKey());
       keys = storedKeys();
     }

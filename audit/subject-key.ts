@@ -11,9 +11,12 @@ const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s
 
 export function normaliseIdentifier(id: SubjectIdentifier): string {
   switch (id.kind) {
-    case 'name-dob': return `name-dob:${fold(id.forename)}|${fold(id.surname)}|${id.dateOfBirth}`;
-    case 'nino': return `nino:${id.nino.replace(/\s+/g, '').toUpperCase()}`;
-    case 'ho-ref': return `ho-ref:${id.reference.replace(/\s+/g, '').toUpperCase()}`;
+    case 'name-dob':
+      return `name-dob:${fold(id.forename)}|${fold(id.surname)}|${id.dateOfBirth}`;
+    case 'nino':
+      return `nino:${id.nino.replace(/\s+/g, '').toUpperCase()}`;
+    case 'ho-ref':
+      return `ho-ref:${id.reference.replace(/\s+/g, '').toUpperCase()}`;
   }
 }
 

@@ -3,11 +3,31 @@
 import type { LinkedSubjectReport } from './linked-subject-report.ts';
 import type { SubjectReport } from './subject-report.ts';
 
-const columns = ['recordedAt', 'auditId', 'matchedBy', 'exchange', 'direction', 'party', 'partner', 'clientId', 'purpose', 'legalBasis',
-  'agreement', 'decision', 'deniedBy', 'dryRun', 'outcome', 'outcomeRecordedAt', 'fieldsRequested', 'fieldsDisclosed', 'fieldsWithheld'] as const;
+const columns = [
+  'recordedAt',
+  'auditId',
+  'matchedBy',
+  'exchange',
+  'direction',
+  'party',
+  'partner',
+  'clientId',
+  'purpose',
+  'legalBasis',
+  'agreement',
+  'decision',
+  'deniedBy',
+  'dryRun',
+  'outcome',
+  'outcomeRecordedAt',
+  'fieldsRequested',
+  'fieldsDisclosed',
+  'fieldsWithheld',
+] as const;
 
 function cell(value: unknown): string {
-  const textValue = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
+  const textValue =
+    value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
   // A leading =, +, - or @ would be read as a formula by a spreadsheet: quote it as text.
   const safe = /^[=+\-@]/.test(textValue) ? `'${textValue}` : textValue;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

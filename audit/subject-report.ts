@@ -38,19 +38,27 @@ export interface ReportedExchange {
   fieldsWithheld: string[];
 }
 
-export interface SubjectReport { identifiedBy: SubjectIdentifier['kind']; count: number; truncated: boolean; exchanges: ReportedExchange[] }
+export interface SubjectReport {
+  identifiedBy: SubjectIdentifier['kind'];
+  count: number;
+  truncated: boolean;
+  exchanges: ReportedExchange[];
+}
 
 const maxExchanges = 5000;
 
 type Json = Record<string, unknown>;
-const parsed = (v: unknown): Json | null => (v === null || v === undefined ? null : typeof v === 'string' ? JSON.parse(v) : (v as Json));
+const parsed = (v: unknown): Json | null =>
+  v === null || v === undefined ? null : typeof v === 'string' ? JSON.parse(v) : (v as Json);
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /** Every decision and dry run naming any of these HMACs, oldest first, each joined with its first outcome. */
 export async function reportRows(db: Knex, hmacs: readonly string[]): Promise<{ rows: Json[]; truncated: boolean }> {
   const anyOf = hmacs.map(() => `d.body->'subjects' @> ?::jsonb`).join(' or ');
-  const rows: Json[] = (await db.raw(`
+  const rows: Json[] = (
+    await db.raw(
+      `
       select d.id, d.recorded_at, d.kind, d.body, o.id as outcome_id, o.recorded_at as outcome_at, o.body as outcome_body
       from audit_log d
       left join lateral (
@@ -58,7 +66,10 @@ export async function reportRows(db: Knex, hmacs: readonly string[]): Promise<{ 
       ) o on true
       where d.kind in ('decision', 'dry-run') and (${anyOf})
       order by d.seq
-      limit ?`, [...hmacs.map((h) => JSON.stringify([h])), maxExchanges + 1])).rows;
+      limit ?`,
+      [...hmacs.map((h) => JSON.stringify([h])), maxExchanges + 1],
+    )
+  ).rows;
   return { rows: rows.slice(0, maxExchanges), truncated: rows.length > maxExchanges };
 }
 
@@ -79,7 +90,9 @@ export function reportedExchange(row: Json): ReportedExchange {
     legalBasis: text(body.legalBasis),
     agreement: agreement ? { id: agreement.id, version: agreement.version } : null,
     decision: text(body.decision),
-    deniedBy: Array.isArray(body.rules) ? (body.rules as { id: string; outcome: string }[]).filter((r) => r.outcome === 'deny').map((r) => r.id) : [],
+    deniedBy: Array.isArray(body.rules)
+      ? (body.rules as { id: string; outcome: string }[]).filter((r) => r.outcome === 'deny').map((r) => r.id)
+      : [],
     fieldsRequested: list(body.fieldsRequested),
     outcome: text(outcome?.outcome),
     outcomeAuditId: text(row.outcome_id),

@@ -8,10 +8,18 @@
 import { rowHashes, type ChainRow } from './chain-reader.ts';
 
 export type TamperKind = 'edited' | 'deleted' | 'inserted' | 'reordered';
-export interface TamperFinding { seq: number; problem: TamperKind; detail: string }
+export interface TamperFinding {
+  seq: number;
+  problem: TamperKind;
+  detail: string;
+}
 
 /** The last entry that fitted: its seq, its hash, and the hash it points back to. */
-export interface GoodLink { seq: number; hash: string; prevHash: string }
+export interface GoodLink {
+  seq: number;
+  hash: string;
+  prevHash: string;
+}
 
 const furthestMove = 64;
 
@@ -29,23 +37,46 @@ function hashedAtSeq(row: ChainRow): number | null {
  * `row` is the first entry that did not fit after `last` (null at the start of the log, where the first entry must
  * point back to `expectedPrevHash`); `following` are the entries after it, for look-ahead.
  */
-export function diagnose(last: GoodLink | null, row: ChainRow, expectedSeq: number, expectedPrevHash: string, following: ChainRow[]): TamperFinding {
+export function diagnose(
+  last: GoodLink | null,
+  row: ChainRow,
+  expectedSeq: number,
+  expectedPrevHash: string,
+  following: ChainRow[],
+): TamperFinding {
   if (row.seq > expectedSeq) {
     const missing = row.seq - expectedSeq;
-    return { seq: expectedSeq, problem: 'deleted', detail: `${missing === 1 ? `entry ${expectedSeq} is` : `entries ${expectedSeq}–${row.seq - 1} are`} missing` };
+    return {
+      seq: expectedSeq,
+      problem: 'deleted',
+      detail: `${missing === 1 ? `entry ${expectedSeq} is` : `entries ${expectedSeq}–${row.seq - 1} are`} missing`,
+    };
   }
   const madeAt = hashedAtSeq(row);
   if (madeAt !== null && madeAt > row.seq && following.some((f) => f.hash === row.prevHash)) {
-    return { seq: row.seq, problem: 'reordered', detail: `the entry made at ${madeAt} now sits at ${row.seq}, before the entry it follows` };
+    return {
+      seq: row.seq,
+      problem: 'reordered',
+      detail: `the entry made at ${madeAt} now sits at ${row.seq}, before the entry it follows`,
+    };
   }
   const next = following[0];
   // An intruder: the entry after it is the one that belongs here.
   if (next && next.prevHash === expectedPrevHash && rowHashes(next, row.seq)) {
-    return { seq: row.seq, problem: 'inserted', detail: `entry ${row.seq} was put in before the entry that was at ${row.seq}` };
+    return {
+      seq: row.seq,
+      problem: 'inserted',
+      detail: `entry ${row.seq} was put in before the entry that was at ${row.seq}`,
+    };
   }
-  if (row.prevHash === expectedPrevHash) return { seq: row.seq, problem: 'edited', detail: `entry ${row.seq} no longer matches its hash` };
+  if (row.prevHash === expectedPrevHash)
+    return { seq: row.seq, problem: 'edited', detail: `entry ${row.seq} no longer matches its hash` };
   if (last && row.prevHash === last.prevHash) {
-    return { seq: last.seq, problem: 'inserted', detail: `entry ${last.seq} was put in between ${last.seq - 1} and the entry after it` };
+    return {
+      seq: last.seq,
+      problem: 'inserted',
+      detail: `entry ${last.seq} was put in between ${last.seq - 1} and the entry after it`,
+    };
   }
   if (madeAt === row.seq) {
     // Intact itself, yet its predecessor is not the one it was chained to: the predecessor was rewritten with a new hash.
@@ -53,10 +84,18 @@ export function diagnose(last: GoodLink | null, row: ChainRow, expectedSeq: numb
     return { seq, problem: 'edited', detail: `entry ${seq} was rewritten together with its hash` };
   }
   if (madeAt !== null && madeAt > row.seq) {
-    return { seq: row.seq, problem: 'deleted', detail: `entries before the one made at ${madeAt} were removed and the rest renumbered` };
+    return {
+      seq: row.seq,
+      problem: 'deleted',
+      detail: `entries before the one made at ${madeAt} were removed and the rest renumbered`,
+    };
   }
   if (madeAt !== null && madeAt < row.seq) {
-    return { seq: madeAt, problem: 'inserted', detail: `the entry made at ${madeAt} now sits at ${row.seq}: entries were put in before it` };
+    return {
+      seq: madeAt,
+      problem: 'inserted',
+      detail: `the entry made at ${madeAt} now sits at ${row.seq}: entries were put in before it`,
+    };
   }
   return { seq: row.seq, problem: 'edited', detail: `entry ${row.seq} no longer matches its hash or its predecessor` };
 }

@@ -17,17 +17,28 @@ export interface TransparencyRouteDeps {
   witnesses: WitnessRegistry;
 }
 
-const refusalCodes = { invalid: 'invalid-request', 'unknown-witness': 'not-found', 'unknown-checkpoint': 'not-found', 'does-not-verify': 'unprocessable', exists: 'unprocessable' } as const;
+const refusalCodes = {
+  invalid: 'invalid-request',
+  'unknown-witness': 'not-found',
+  'unknown-checkpoint': 'not-found',
+  'does-not-verify': 'unprocessable',
+  exists: 'unprocessable',
+} as const;
 
 function asProblem(error: unknown): never {
   if (error instanceof WitnessRefusal) throw new GatewayError(refusalCodes[error.kind], error.message);
-  if (error instanceof TreeTooSmallError) throw new GatewayError('unprocessable', `The newest signed checkpoint covers ${error.treeSize} entries; ask for a tree no larger`);
+  if (error instanceof TreeTooSmallError)
+    throw new GatewayError(
+      'unprocessable',
+      `The newest signed checkpoint covers ${error.treeSize} entries; ask for a tree no larger`,
+    );
   throw error;
 }
 
 export function transparencyRoutes(deps: TransparencyRouteDeps): Route[] {
   const { db } = deps;
-  const newestSize = async () => Number((await db('audit_checkpoints').max<{ max: string | null }[]>({ max: 'size' }).first())?.max ?? 0);
+  const newestSize = async () =>
+    Number((await db('audit_checkpoints').max<{ max: string | null }[]>({ max: 'size' }).first())?.max ?? 0);
   /** The newest signed size, signing one now when the log has grown past `atLeast` since the last. */
   async function signedSizeReaching(atLeast: number): Promise<number> {
     let size = await newestSize();
@@ -49,15 +60,18 @@ export function transparencyRoutes(deps: TransparencyRouteDeps): Route[] {
         if (!entry || !mayReadEntry(entry, principal!)) {
           throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
         }
-        if (treeSize !== undefined && treeSize < entry.seq) throw new GatewayError('unprocessable', `Entry ${entry.seq} is not in a tree of ${treeSize} entries`);
+        if (treeSize !== undefined && treeSize < entry.seq)
+          throw new GatewayError('unprocessable', `Entry ${entry.seq} is not in a tree of ${treeSize} entries`);
         const size = treeSize ?? (await signedSizeReaching(entry.seq));
         const proof = () => storedInclusionProof(db, entry.seq - 1, size);
-        const hashes = await proof().catch(async (error) => {
-          if (!(error instanceof TreeTooSmallError)) throw error;
-          // The log grew since the last checkpoint (or was signed before the tree was stored): sign, then retry.
-          await deps.checkpointer.checkpointNow().catch(() => null);
-          return proof();
-        }).catch(asProblem);
+        const hashes = await proof()
+          .catch(async (error) => {
+            if (!(error instanceof TreeTooSmallError)) throw error;
+            // The log grew since the last checkpoint (or was signed before the tree was stored): sign, then retry.
+            await deps.checkpointer.checkpointNow().catch(() => null);
+            return proof();
+          })
+          .catch(asProblem);
         return { body: { auditId, entryHash: entry.hash, leafIndex: entry.seq - 1, treeSize: size, hashes } };
       },
     },
@@ -77,7 +91,10 @@ export function transparencyRoutes(deps: TransparencyRouteDeps): Route[] {
       handler: async () => {
         // Signed now if the log grew since the last checkpoint, so a witness always sees the whole log.
         await deps.checkpointer.checkpointNow().catch(() => null);
-        const checkpoint = await db('audit_checkpoints').whereNotNull('note').orderBy('size', 'desc').first('size', 'note');
+        const checkpoint = await db('audit_checkpoints')
+          .whereNotNull('note')
+          .orderBy('size', 'desc')
+          .first('size', 'note');
         if (!checkpoint) throw new GatewayError('unavailable', 'No checkpoint has been signed as a note yet');
         const cosignatures = await cosignatureLinesFor(db, Number(checkpoint.size));
         return { body: `${checkpoint.note as string}${cosignatures.join('')}`, type: 'text/plain; charset=utf-8' };
@@ -99,7 +116,10 @@ export function transparencyRoutes(deps: TransparencyRouteDeps): Route[] {
     {
       operationId: 'registerAuditWitness',
       roles: ['registry-admin'],
-      handler: async ({ body, principal }) => ({ status: 201, body: await deps.witnesses.register((body as { vkey: string }).vkey, principal!.clientId).catch(asProblem) }),
+      handler: async ({ body, principal }) => ({
+        status: 201,
+        body: await deps.witnesses.register((body as { vkey: string }).vkey, principal!.clientId).catch(asProblem),
+      }),
     },
   ];
 }

@@ -10,7 +10,10 @@ const toBuffer = (value: unknown) => (Buffer.isBuffer(value) ? value : Buffer.fr
 
 /** How many leaves the stored tree holds: one more than the last leaf's index (an index-only read of the key). */
 export async function storedTreeSize(db: Knex): Promise<number> {
-  const row = await db('audit_tree_nodes').where('level', 0).max<{ max: string | number | null }[]>({ max: 'idx' }).first();
+  const row = await db('audit_tree_nodes')
+    .where('level', 0)
+    .max<{ max: string | number | null }[]>({ max: 'idx' })
+    .first();
   return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
 }
 
@@ -24,7 +27,8 @@ async function readNodes(db: Knex, nodes: TreeNode[]): Promise<Map<string, Buffe
       `select level, idx, hash from audit_tree_nodes where (level, idx) in (${chunk.map(() => '(?, ?)').join(', ')})`,
       chunk.flatMap((n) => [n.level, n.index]),
     );
-    for (const row of result.rows as { level: number; idx: string | number; hash: unknown }[]) found.set(key(Number(row.level), Number(row.idx)), toBuffer(row.hash));
+    for (const row of result.rows as { level: number; idx: string | number; hash: unknown }[])
+      found.set(key(Number(row.level), Number(row.idx)), toBuffer(row.hash));
   }
   const missing = wanted.find((n) => !found.has(key(n.level, n.index)));
   if (missing) throw new Error(`the stored tree has no node at level ${missing.level}, index ${missing.index}`);
@@ -37,7 +41,8 @@ async function rangeHashes(db: Knex, ranges: LeafRange[]): Promise<Buffer[]> {
   const nodes = await readNodes(db, covers.flat());
   return covers.map((cover) => {
     let node = nodes.get(key(cover[cover.length - 1]!.level, cover[cover.length - 1]!.index))!;
-    for (let i = cover.length - 2; i >= 0; i--) node = nodeHash(nodes.get(key(cover[i]!.level, cover[i]!.index))!, node);
+    for (let i = cover.length - 2; i >= 0; i--)
+      node = nodeHash(nodes.get(key(cover[i]!.level, cover[i]!.index))!, node);
     return node;
   });
 }
@@ -80,16 +85,24 @@ export async function storedRoot(db: Knex, size: number): Promise<string> {
 export class TreeBuilder {
   private readonly pending: { level: number; index: number; hash: Buffer }[] = [];
 
-  private constructor(private size: number, private readonly roots: { level: number; hash: Buffer }[]) {}
+  private constructor(
+    private size: number,
+    private readonly roots: { level: number; hash: Buffer }[],
+  ) {}
 
   /** Starts at `size`, which the stored tree must reach: reads the frontier, popcount(size) nodes. */
   static async load(db: Knex, size: number): Promise<TreeBuilder> {
     const cover = perfectCover({ start: 0, end: size });
     const nodes = cover.length ? await readNodes(db, cover) : new Map<string, Buffer>();
-    return new TreeBuilder(size, cover.map((n) => ({ level: n.level, hash: nodes.get(key(n.level, n.index))! })));
+    return new TreeBuilder(
+      size,
+      cover.map((n) => ({ level: n.level, hash: nodes.get(key(n.level, n.index))! })),
+    );
   }
 
-  get leaves(): number { return this.size; }
+  get leaves(): number {
+    return this.size;
+  }
 
   append(entryHashHex: string): void {
     let hash = leafHash(entryHashHex);
@@ -114,14 +127,18 @@ export class TreeBuilder {
   }
 
   /** The frontier as audit_checkpoints.frontier has always kept it: subtree roots, largest first, hex. */
-  frontierHex(): string[] { return this.roots.map((r) => r.hash.toString('hex')); }
+  frontierHex(): string[] {
+    return this.roots.map((r) => r.hash.toString('hex'));
+  }
 
   /** Writes the nodes completed since the last write. Nodes already there (another process wrote them) are kept. */
   async write(db: Knex): Promise<void> {
     const rows = this.pending.splice(0);
     for (let i = 0; i < rows.length; i += 2000) {
-      await db('audit_tree_nodes').insert(rows.slice(i, i + 2000).map((r) => ({ level: r.level, idx: r.index, hash: r.hash })))
-        .onConflict(['level', 'idx']).ignore();
+      await db('audit_tree_nodes')
+        .insert(rows.slice(i, i + 2000).map((r) => ({ level: r.level, idx: r.index, hash: r.hash })))
+        .onConflict(['level', 'idx'])
+        .ignore();
     }
   }
 }

@@ -8,7 +8,11 @@ import { knexQuery, literal, type RawQuery } from './raw-connection.ts';
 import type { NewEntry } from './types.ts';
 
 /** One monthly cap: an agreement's permits, in the exchanges its measure counts (all, when null), in a month. */
-export interface CapKey { agreementId: string; exchanges: string[] | null; month: IsoDate }
+export interface CapKey {
+  agreementId: string;
+  exchanges: string[] | null;
+  month: IsoDate;
+}
 
 export const capKeyId = (k: CapKey) => `${k.agreementId}|${k.month}|${k.exchanges?.join(',') ?? '*'}`;
 
@@ -16,7 +20,14 @@ export const capKeyId = (k: CapKey) => `${k.agreementId}|${k.month}|${k.exchange
 function wanted(keys: CapKey[]): string | null {
   const unique = [...new Map(keys.map((k) => [capKeyId(k), k])).entries()];
   if (unique.length === 0) return null;
-  return JSON.stringify(unique.map(([key, k]) => ({ key, agreement: k.agreementId, month: k.month, ...(k.exchanges ? { exchanges: k.exchanges } : {}) })));
+  return JSON.stringify(
+    unique.map(([key, k]) => ({
+      key,
+      agreement: k.agreementId,
+      month: k.month,
+      ...(k.exchanges ? { exchanges: k.exchanges } : {}),
+    })),
+  );
 }
 
 const countsOf = (keysJson: string) => `
@@ -40,16 +51,23 @@ export async function permitsUnderCaps(query: RawQuery, keys: CapKey[]): Promise
  */
 export function permitsUnderCapsColumn(keys: CapKey[]): string | null {
   const json = wanted(keys);
-  return json === null ? null : `select coalesce(jsonb_object_agg(c.key, c.used), '{}'::jsonb) from (${countsOf(literal(json))}) as c`;
+  return json === null
+    ? null
+    : `select coalesce(jsonb_object_agg(c.key, c.used), '{}'::jsonb) from (${countsOf(literal(json))}) as c`;
 }
 
 /** What `permitsUnderCapsColumn` selected, as permits by cap. */
 export function permitsFromColumn(value: unknown): Map<string, number> {
-  const object = (typeof value === 'string' ? JSON.parse(value) : value ?? {}) as Record<string, string | number>;
+  const object = (typeof value === 'string' ? JSON.parse(value) : (value ?? {})) as Record<string, string | number>;
   return new Map(Object.entries(object).map(([key, used]) => [key, Number(used)]));
 }
 
-export async function permitsInMonth(db: Knex | Knex.Transaction, agreementId: string, exchanges: string[] | undefined, month: { start: IsoDate }): Promise<number> {
+export async function permitsInMonth(
+  db: Knex | Knex.Transaction,
+  agreementId: string,
+  exchanges: string[] | undefined,
+  month: { start: IsoDate },
+): Promise<number> {
   const key = { agreementId, exchanges: exchanges ?? null, month: month.start };
   return (await permitsUnderCaps(knexQuery(db), [key])).get(capKeyId(key)) ?? 0;
 }
@@ -58,6 +76,11 @@ export async function permitsInMonth(db: Knex | Knex.Transaction, agreementId: s
 export function pendingPermits(pending: readonly NewEntry[], key: Pick<CapKey, 'agreementId' | 'exchanges'>): number {
   return pending.filter((e) => {
     const body = e.body as { decision?: string; agreement?: { id?: string } | null; exchange?: string };
-    return e.kind === 'decision' && body.decision === 'permit' && body.agreement?.id === key.agreementId && (!key.exchanges || key.exchanges.includes(body.exchange ?? ''));
+    return (
+      e.kind === 'decision' &&
+      body.decision === 'permit' &&
+      body.agreement?.id === key.agreementId &&
+      (!key.exchanges || key.exchanges.includes(body.exchange ?? ''))
+    );
   }).length;
 }

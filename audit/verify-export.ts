@@ -66,12 +66,25 @@ function rowOf(line: string, format: 'jsonl' | 'csv'): ChainRow {
   if (format === 'csv') {
     const [seq, id, recordedAt, kind, prevHash, hash, body, ...rest] = csvFields(line);
     if (body === undefined || rest.length > 0) throw new SyntaxError('a row must have 7 fields');
-    return { seq: Number(seq), id: id!, recordedAtUs: storedTime(recordedAt), kind: kind!, body: canonicalFromJsonText(body), prevHash: prevHash!, hash: hash! };
+    return {
+      seq: Number(seq),
+      id: id!,
+      recordedAtUs: storedTime(recordedAt),
+      kind: kind!,
+      body: canonicalFromJsonText(body),
+      prevHash: prevHash!,
+      hash: hash!,
+    };
   }
   const e = JSON.parse(line) as Record<string, unknown>;
   return {
-    seq: Number(e.seq), id: String(e.id), recordedAtUs: storedTime(e.recordedAt), kind: String(e.kind),
-    body: canonicalJson(e.body), prevHash: String(e.prevHash), hash: String(e.hash),
+    seq: Number(e.seq),
+    id: String(e.id),
+    recordedAtUs: storedTime(e.recordedAt),
+    kind: String(e.kind),
+    body: canonicalJson(e.body),
+    prevHash: String(e.prevHash),
+    hash: String(e.hash),
   };
 }
 
@@ -79,23 +92,34 @@ export async function verifyExport(lines: AsyncIterable<string>, suppliedKeys?: 
   const iterator = lines[Symbol.asyncIterator]();
   const keys = suppliedKeys ? 'supplied' : 'embedded';
   let checked = 0;
-  const fail = (seq: number | null, problem: NonNullable<ExportCheck['firstBad']>['problem'], detail: string): ExportCheck =>
-    ({ ok: false, checked, keys, firstBad: { seq, problem, detail } });
+  const fail = (
+    seq: number | null,
+    problem: NonNullable<ExportCheck['firstBad']>['problem'],
+    detail: string,
+  ): ExportCheck => ({ ok: false, checked, keys, firstBad: { seq, problem, detail } });
 
   const first = await iterator.next();
   if (first.done) return fail(null, 'malformed', 'the file is empty');
   const format = first.value.startsWith('# ') ? 'csv' : 'jsonl';
   let signed: SignedManifest;
   try {
-    signed = (JSON.parse(format === 'csv' ? first.value.slice(2) : first.value) as { manifest: SignedManifest }).manifest;
+    signed = (JSON.parse(format === 'csv' ? first.value.slice(2) : first.value) as { manifest: SignedManifest })
+      .manifest;
   } catch {
     return fail(null, 'malformed', 'the first line is not the manifest');
   }
   const jwks = suppliedKeys ?? signed.keys;
   const { keys: _embedded, signature, ...manifest } = signed;
   try {
-    const verified = await compactVerify(signature, createLocalJWKSet(jwks as Parameters<typeof createLocalJWKSet>[0]), { algorithms: ['EdDSA'] });
-    if (verified.protectedHeader.typ !== manifestType || new TextDecoder().decode(verified.payload) !== canonicalJson(manifest as ExportManifest)) {
+    const verified = await compactVerify(
+      signature,
+      createLocalJWKSet(jwks as Parameters<typeof createLocalJWKSet>[0]),
+      { algorithms: ['EdDSA'] },
+    );
+    if (
+      verified.protectedHeader.typ !== manifestType ||
+      new TextDecoder().decode(verified.payload) !== canonicalJson(manifest as ExportManifest)
+    ) {
       return fail(null, 'manifest', 'the manifest is not the one that was signed');
     }
   } catch {
@@ -104,7 +128,8 @@ export async function verifyExport(lines: AsyncIterable<string>, suppliedKeys?: 
   if (manifest.format !== 'audit-export/1' || manifest.entries !== format) {
     return fail(null, 'malformed', `the manifest is not an audit-export/1 manifest of ${format} entries`);
   }
-  if (format === 'csv' && (await iterator.next()).value !== csvHeader) return fail(null, 'malformed', 'the CSV header is not the expected one');
+  if (format === 'csv' && (await iterator.next()).value !== csvHeader)
+    return fail(null, 'malformed', 'the CSV header is not the expected one');
 
   // Each row is checked once the rows after it are read, so a failure can be named by looking ahead.
   const window: ChainRow[] = [];
@@ -120,7 +145,11 @@ export async function verifyExport(lines: AsyncIterable<string>, suppliedKeys?: 
         try {
           window.push(rowOf(next.value, format));
         } catch {
-          return fail(expectedSeq + window.length, 'malformed', `the line after entry ${expectedSeq + window.length - 1} cannot be read`);
+          return fail(
+            expectedSeq + window.length,
+            'malformed',
+            `the line after entry ${expectedSeq + window.length - 1} cannot be read`,
+          );
         }
       }
     }
@@ -140,16 +169,22 @@ export async function verifyExport(lines: AsyncIterable<string>, suppliedKeys?: 
     prevHash = row.hash;
     expectedSeq += 1;
   }
-  if (checked !== manifest.count) return fail(expectedSeq, 'deleted', `the manifest says ${manifest.count} entries and the file holds ${checked}`);
+  if (checked !== manifest.count)
+    return fail(expectedSeq, 'deleted', `the manifest says ${manifest.count} entries and the file holds ${checked}`);
   if (checked === 0) return { ok: true, checked, keys };
-  if (last!.hash !== manifest.lastHash) return fail(last!.seq, 'manifest', 'the last entry is not the one the manifest names');
+  if (last!.hash !== manifest.lastHash)
+    return fail(last!.seq, 'manifest', 'the last entry is not the one the manifest names');
 
-  if (!manifest.checkpoint || !manifest.inclusionProof) return fail(manifest.lastSeq, 'checkpoint', 'no signed checkpoint covers the export');
+  if (!manifest.checkpoint || !manifest.inclusionProof)
+    return fail(manifest.lastSeq, 'checkpoint', 'no signed checkpoint covers the export');
   const reading = await readCheckpoint(manifest.checkpoint.jws, jwks);
   if (!reading.ok) return fail(manifest.lastSeq, 'checkpoint', `the checkpoint cannot be trusted: ${reading.reason}`);
   const proof = manifest.inclusionProof;
-  if (proof.leafIndex !== last!.seq - 1 || proof.treeSize !== reading.checkpoint.size
-    || !verifyInclusion(last!.hash, proof.leafIndex, proof.treeSize, proof.hashes, reading.checkpoint.rootHash)) {
+  if (
+    proof.leafIndex !== last!.seq - 1 ||
+    proof.treeSize !== reading.checkpoint.size ||
+    !verifyInclusion(last!.hash, proof.leafIndex, proof.treeSize, proof.hashes, reading.checkpoint.rootHash)
+  ) {
     return fail(last!.seq, 'checkpoint', 'the inclusion proof does not tie the last entry to the signed checkpoint');
   }
   return { ok: true, checked, keys };

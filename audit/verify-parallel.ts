@@ -28,19 +28,40 @@ export interface ParallelVerifyOptions {
   batchSize?: number;
 }
 
-export async function verifyLogInParallel(db: Knex, options: ParallelVerifyOptions): Promise<VerificationResult & { workers: number }> {
+export async function verifyLogInParallel(
+  db: Knex,
+  options: ParallelVerifyOptions,
+): Promise<VerificationResult & { workers: number }> {
   const workers = options.workers ?? Math.max(1, os.availableParallelism());
   const sequential = async () => ({ ...(await verifyLog(db, { jwks: options.jwks })), workers: 0 });
   const protection = await checkProtection(db);
-  if (options.databaseUrl === null || !protection.bodyGenerated || (await latestArchive(db)) !== null) return sequential();
+  if (options.databaseUrl === null || !protection.bodyGenerated || (await latestArchive(db)) !== null)
+    return sequential();
   const archiveProblems = await archiveProtectionProblems(db);
   const checkpoints = await listCheckpoints(db);
   const head = await headSeq(db);
-  const signed = await Promise.all(checkpoints.map(async (row) => ({ row, reading: await readCheckpoint(row.jws, options.jwks) })));
-  if (signed.some(({ row, reading }) => !reading.ok || reading.checkpoint.size !== row.size || reading.checkpoint.rootHash !== row.rootHash || reading.checkpoint.headHash !== row.headHash)) return sequential();
+  const signed = await Promise.all(
+    checkpoints.map(async (row) => ({ row, reading: await readCheckpoint(row.jws, options.jwks) })),
+  );
+  if (
+    signed.some(
+      ({ row, reading }) =>
+        !reading.ok ||
+        reading.checkpoint.size !== row.size ||
+        reading.checkpoint.rootHash !== row.rootHash ||
+        reading.checkpoint.headHash !== row.headHash,
+    )
+  )
+    return sequential();
   if (checkpoints.some((c) => c.size > head)) return sequential();
 
-  const joined = await joinRanges(head, checkpoints.map((c) => c.size), options.databaseUrl, workers, options.batchSize ?? 10_000);
+  const joined = await joinRanges(
+    head,
+    checkpoints.map((c) => c.size),
+    options.databaseUrl,
+    workers,
+    options.batchSize ?? 10_000,
+  );
   if (!joined) return sequential();
   for (const { row } of signed) {
     const at = joined.checkpoints.get(row.size);
@@ -48,14 +69,26 @@ export async function verifyLogInParallel(db: Knex, options: ParallelVerifyOptio
   }
   const intact = protection.intact && archiveProblems.length === 0;
   const result = {
-    ok: intact, checked: head, head, checkpointsChecked: checkpoints.length,
-    protection: archiveProblems.length === 0 ? protection : { ...protection, intact: false, problems: [...protection.problems, ...archiveProblems] },
+    ok: intact,
+    checked: head,
+    head,
+    checkpointsChecked: checkpoints.length,
+    protection:
+      archiveProblems.length === 0
+        ? protection
+        : { ...protection, intact: false, problems: [...protection.problems, ...archiveProblems] },
   };
   return { ...result, witnesses: await witnessReport(db, head), workers };
 }
 
 /** Runs the ranges on the workers, a few in flight each, and joins them in seq order; null at the first break. */
-async function joinRanges(head: number, checkpointSizes: number[], databaseUrl: string, workerCount: number, batchSize: number) {
+async function joinRanges(
+  head: number,
+  checkpointSizes: number[],
+  databaseUrl: string,
+  workerCount: number,
+  batchSize: number,
+) {
   const pool = workersFor(databaseUrl, workerCount);
   const tasks: RangeTask[] = [];
   for (let after = 0, id = 0; after < head; after += batchSize, id++) {
@@ -94,7 +127,9 @@ async function joinRanges(head: number, checkpointSizes: number[], databaseUrl: 
         results.delete(id);
         return found;
       }
-      await new Promise<RangeResult | Error>((resolve) => { waiting = resolve; });
+      await new Promise<RangeResult | Error>((resolve) => {
+        waiting = resolve;
+      });
     }
   };
 
@@ -104,12 +139,14 @@ async function joinRanges(head: number, checkpointSizes: number[], databaseUrl: 
     let prevHash = genesisHash;
     for (const task of tasks) {
       const result = await resultOf(task.id);
-      if (result.bad !== -1 || result.count !== task.through - task.after || result.firstPrevHash !== prevHash) return null;
+      if (result.bad !== -1 || result.count !== task.through - task.after || result.firstPrevHash !== prevHash)
+        return null;
       const leaves = Buffer.from(result.leaves);
       for (let i = 0; i < result.count; i++) {
         frontier.appendLeaf(leaves.subarray(32 * i, 32 * i + 32));
         const seq = task.after + 1 + i;
-        if (result.checkpointHashes[seq] !== undefined) checkpoints.set(seq, { headHash: result.checkpointHashes[seq]!, root: frontier.root() });
+        if (result.checkpointHashes[seq] !== undefined)
+          checkpoints.set(seq, { headHash: result.checkpointHashes[seq]!, root: frontier.root() });
       }
       prevHash = result.lastHash!;
     }

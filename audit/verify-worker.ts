@@ -10,7 +10,12 @@ import { leafHash } from './merkle.ts';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
-export interface RangeTask { id: number; after: number; through: number; checkpointSizes: number[] }
+export interface RangeTask {
+  id: number;
+  after: number;
+  through: number;
+  checkpointSizes: number[];
+}
 export interface RangeResult {
   id: number;
   count: number;
@@ -23,14 +28,21 @@ export interface RangeResult {
 }
 
 // Two connections: the next range is already being read while this one is hashed.
-const db = knexFactory({ client: 'pg', connection: (workerData as { databaseUrl: string }).databaseUrl, pool: { min: 1, max: 2 } });
+const db = knexFactory({
+  client: 'pg',
+  connection: (workerData as { databaseUrl: string }).databaseUrl,
+  pool: { min: 1, max: 2 },
+});
 
 parentPort!.on('message', (task: RangeTask | 'stop') => {
   if (task === 'stop') {
     void db.destroy().finally(() => parentPort!.close());
     return;
   }
-  void check(task).then((result) => parentPort!.postMessage(result, [result.leaves]), (error: Error) => parentPort!.postMessage({ id: task.id, error: error.message }));
+  void check(task).then(
+    (result) => parentPort!.postMessage(result, [result.leaves]),
+    (error: Error) => parentPort!.postMessage({ id: task.id, error: error.message }),
+  );
 });
 
 async function check(task: RangeTask): Promise<RangeResult> {
@@ -48,5 +60,13 @@ async function check(task: RangeTask): Promise<RangeResult> {
     leafHash(row.hash).copy(view, 32 * i);
     if (task.checkpointSizes.includes(row.seq)) checkpointHashes[row.seq] = row.hash;
   }
-  return { id: task.id, count: rows.length, firstPrevHash: rows[0]?.prevHash ?? null, lastHash: rows.at(-1)?.hash ?? null, bad, leaves, checkpointHashes };
+  return {
+    id: task.id,
+    count: rows.length,
+    firstPrevHash: rows[0]?.prevHash ?? null,
+    lastHash: rows.at(-1)?.hash ?? null,
+    bad,
+    leaves,
+    checkpointHashes,
+  };
 }

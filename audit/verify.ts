@@ -48,13 +48,21 @@ export interface VerifyOptions {
   onProgress?: (progress: { checked: number; total: number }) => void;
 }
 
-interface PendingCheckpoint { size: number; headHash: string; rootHash: string; time: string; problem?: string }
+interface PendingCheckpoint {
+  size: number;
+  headHash: string;
+  rootHash: string;
+  time: string;
+  problem?: string;
+}
 
 export async function verifyLog(db: Knex, options: VerifyOptions): Promise<VerificationResult> {
   const result = await verifyChain(db, options);
   const verifiedThrough = result.firstBad ? result.firstBad.seq - 1 : result.head;
   const treeProblem = await storedTreeProblem(db);
-  const protection = treeProblem ? { ...result.protection, intact: false, problems: [...result.protection.problems, treeProblem] } : result.protection;
+  const protection = treeProblem
+    ? { ...result.protection, intact: false, problems: [...result.protection.problems, treeProblem] }
+    : result.protection;
   return { ...result, ok: result.ok && !treeProblem, protection, witnesses: await witnessReport(db, verifiedThrough) };
 }
 
@@ -67,7 +75,9 @@ async function storedTreeProblem(db: Knex): Promise<string | null> {
   const newest = await db('audit_checkpoints').orderBy('size', 'desc').first('size', 'root_hash');
   if (!newest || (await storedTreeSize(db)) < Number(newest.size)) return null;
   const root = await storedRoot(db, Number(newest.size)).catch(() => null);
-  return root === newest.root_hash ? null : `the stored Merkle tree does not give the root signed at ${newest.size} entries: proofs served from it will not verify`;
+  return root === newest.root_hash
+    ? null
+    : `the stored Merkle tree does not give the root signed at ${newest.size} entries: proofs served from it will not verify`;
 }
 
 async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<VerificationResult, 'witnesses'>> {
@@ -81,8 +91,14 @@ async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<Verif
   let checked = 0;
   let checkpointsChecked = 0;
   let lastMatched = 0;
-  const result = (firstBad?: VerificationResult['firstBad']): Omit<VerificationResult, 'witnesses'> =>
-    ({ ok: firstBad === undefined && protection.intact, checked, head, checkpointsChecked, ...(firstBad ? { firstBad } : {}), protection });
+  const result = (firstBad?: VerificationResult['firstBad']): Omit<VerificationResult, 'witnesses'> => ({
+    ok: firstBad === undefined && protection.intact,
+    checked,
+    head,
+    checkpointsChecked,
+    ...(firstBad ? { firstBad } : {}),
+    protection,
+  });
 
   const frontier = new MerkleFrontier();
   let cpIndex = 0;
@@ -92,10 +108,16 @@ async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<Verif
     if (cp === undefined || cp.size !== seq) return undefined;
     cpIndex += 1;
     checkpointsChecked += 1;
-    if (cp.problem) return { seq: cp.size, problem: 'bad-checkpoint', detail: `the checkpoint at ${cp.size} cannot be trusted: ${cp.problem}` };
+    if (cp.problem)
+      return {
+        seq: cp.size,
+        problem: 'bad-checkpoint',
+        detail: `the checkpoint at ${cp.size} cannot be trusted: ${cp.problem}`,
+      };
     if (cp.headHash !== hash || cp.rootHash !== frontier.root()) {
       return {
-        seq: lastMatched + 1, problem: 'rewritten',
+        seq: lastMatched + 1,
+        problem: 'rewritten',
         detail: `entries ${lastMatched + 1}–${cp.size} are not the ones the checkpoint signed at ${cp.time} covers`,
       };
     }
@@ -110,7 +132,11 @@ async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<Verif
     const replayed = await replayArchivedHashes(db, archive, frontier, checkpointAt);
     if ('seq' in replayed) return result(replayed);
     if (lastMatched !== archive.lastSeq) {
-      return result({ seq: archive.lastSeq, problem: 'bad-checkpoint', detail: `the archive of entries ${archive.firstSeq}–${archive.lastSeq} does not end at a signed checkpoint` });
+      return result({
+        seq: archive.lastSeq,
+        problem: 'bad-checkpoint',
+        detail: `the archive of entries ${archive.firstSeq}–${archive.lastSeq} does not end at a signed checkpoint`,
+      });
     }
     expected = archive.lastSeq + 1;
     prevHash = archive.lastHash;
@@ -122,7 +148,8 @@ async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<Verif
       const row = rows[i]!;
       if (row.seq !== expected || row.prevHash !== prevHash || !rowHashes(row)) {
         let following = rows.slice(i + 1, i + 65);
-        if (following.length < 64) following = following.concat(await readChainRows(db, rows[rows.length - 1]!.seq, head, 64, depth));
+        if (following.length < 64)
+          following = following.concat(await readChainRows(db, rows[rows.length - 1]!.seq, head, 64, depth));
         checked += i;
         return result(diagnose(last, row, expected, prevHash, following));
       }
@@ -140,13 +167,22 @@ async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<Verif
     checked += rows.length;
     options.onProgress?.({ checked, total: head });
   }
-  if (expected <= head) return result({ seq: expected, problem: 'deleted', detail: `entries ${expected}–${head} are missing` });
+  if (expected <= head)
+    return result({ seq: expected, problem: 'deleted', detail: `entries ${expected}–${head} are missing` });
   const beyond = checkpoints[cpIndex];
   if (beyond !== undefined) {
-    return result({ seq: Math.max(head, expected - 1) + 1, problem: 'deleted', detail: `the log ends at ${expected - 1}, but a checkpoint signed at ${beyond.time} covers ${beyond.size} entries` });
+    return result({
+      seq: Math.max(head, expected - 1) + 1,
+      problem: 'deleted',
+      detail: `the log ends at ${expected - 1}, but a checkpoint signed at ${beyond.time} covers ${beyond.size} entries`,
+    });
   }
   if (!archiveRecorded) {
-    return result({ seq: archive!.lastSeq + 1, problem: 'deleted', detail: `entries ${archive!.firstSeq}–${archive!.lastSeq} left the database, but the log holds no entry recording that archive` });
+    return result({
+      seq: archive!.lastSeq + 1,
+      problem: 'deleted',
+      detail: `entries ${archive!.firstSeq}–${archive!.lastSeq} left the database, but the log holds no entry recording that archive`,
+    });
   }
   return result();
 }
@@ -155,14 +191,19 @@ async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<Verif
  * Feeds the hashes of archived entries 1..archive.lastSeq through the tree and the checkpoints. Returns the first
  * problem, or the archive's last entry as the link the remaining chain must continue from.
  */
-async function replayArchivedHashes(db: Knex, archive: ArchiveRow, frontier: MerkleFrontier,
-  checkpointAt: (seq: number, hash: string) => VerificationResult['firstBad']): Promise<NonNullable<VerificationResult['firstBad']> | { last: GoodLink }> {
+async function replayArchivedHashes(
+  db: Knex,
+  archive: ArchiveRow,
+  frontier: MerkleFrontier,
+  checkpointAt: (seq: number, hash: string) => VerificationResult['firstBad'],
+): Promise<NonNullable<VerificationResult['firstBad']> | { last: GoodLink }> {
   let expected = 1;
   let previous = genesisHash;
   let lastHash = genesisHash;
   for await (const rows of archivedHashBatches(db, 0, archive.lastSeq)) {
     for (const { seq, hash } of rows) {
-      if (seq !== expected) return { seq: expected, problem: 'deleted', detail: `the hash of archived entry ${expected} is missing` };
+      if (seq !== expected)
+        return { seq: expected, problem: 'deleted', detail: `the hash of archived entry ${expected} is missing` };
       frontier.append(hash);
       const bad = checkpointAt(seq, hash);
       if (bad) return bad;
@@ -171,9 +212,18 @@ async function replayArchivedHashes(db: Knex, archive: ArchiveRow, frontier: Mer
       expected += 1;
     }
   }
-  if (expected <= archive.lastSeq) return { seq: expected, problem: 'deleted', detail: `the hashes of archived entries ${expected}–${archive.lastSeq} are missing` };
+  if (expected <= archive.lastSeq)
+    return {
+      seq: expected,
+      problem: 'deleted',
+      detail: `the hashes of archived entries ${expected}–${archive.lastSeq} are missing`,
+    };
   if (lastHash !== archive.lastHash) {
-    return { seq: archive.lastSeq, problem: 'rewritten', detail: `the archive of entries ${archive.firstSeq}–${archive.lastSeq} does not end with the hash kept for entry ${archive.lastSeq}` };
+    return {
+      seq: archive.lastSeq,
+      problem: 'rewritten',
+      detail: `the archive of entries ${archive.firstSeq}–${archive.lastSeq} does not end with the hash kept for entry ${archive.lastSeq}`,
+    };
   }
   return { last: { seq: archive.lastSeq, hash: lastHash, prevHash: previous } };
 }
@@ -183,26 +233,34 @@ function recordsArchive(kind: string, body: string, archive: ArchiveRow): boolea
   if (kind !== 'register-change' || !body.includes(archiveAction)) return false;
   try {
     const parsed = JSON.parse(body) as { action?: string; after?: { lastSeq?: number; fileDigest?: string } };
-    return parsed.action === archiveAction && parsed.after?.lastSeq === archive.lastSeq && parsed.after.fileDigest === archive.fileDigest;
+    return (
+      parsed.action === archiveAction &&
+      parsed.after?.lastSeq === archive.lastSeq &&
+      parsed.after.fileDigest === archive.fileDigest
+    );
   } catch {
     return false;
   }
 }
 
 function withArchiveProtection(protection: Protection, problems: string[]): Protection {
-  return problems.length === 0 ? protection : { ...protection, intact: false, problems: [...protection.problems, ...problems] };
+  return problems.length === 0
+    ? protection
+    : { ...protection, intact: false, problems: [...protection.problems, ...problems] };
 }
 
 /** Every checkpoint in size order, each with its signed payload or the reason it cannot be trusted. */
 async function signedCheckpoints(db: Knex, jwks: Jwks): Promise<PendingCheckpoint[]> {
   const rows = await listCheckpoints(db);
-  return Promise.all(rows.map(async (row): Promise<PendingCheckpoint> => {
-    const reading = await readCheckpoint(row.jws, jwks);
-    if (!reading.ok) return { size: row.size, headHash: '', rootHash: '', time: '', problem: reading.reason };
-    const signed = reading.checkpoint;
-    if (signed.size !== row.size || signed.headHash !== row.headHash || signed.rootHash !== row.rootHash) {
-      return { ...signed, size: row.size, problem: 'its stored columns differ from what was signed' };
-    }
-    return signed;
-  }));
+  return Promise.all(
+    rows.map(async (row): Promise<PendingCheckpoint> => {
+      const reading = await readCheckpoint(row.jws, jwks);
+      if (!reading.ok) return { size: row.size, headHash: '', rootHash: '', time: '', problem: reading.reason };
+      const signed = reading.checkpoint;
+      if (signed.size !== row.size || signed.headHash !== row.headHash || signed.rootHash !== row.rootHash) {
+        return { ...signed, size: row.size, problem: 'its stored columns differ from what was signed' };
+      }
+      return signed;
+    }),
+  );
 }

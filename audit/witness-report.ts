@@ -17,13 +17,23 @@ export interface WitnessSeen {
 
 export async function witnessReport(db: Knex, verifiedThrough: number): Promise<WitnessSeen[]> {
   const witnesses = await listWitnesses(db);
-  return Promise.all(witnesses.map(async (w): Promise<WitnessSeen> => {
-    if (!w.latest) return { name: w.name, treeSize: null, cosignedAt: null, verified: null };
-    const checkpoint = await db('audit_checkpoints').where('size', w.latest.treeSize).first('note');
-    const { public_key: publicKey } = await db('audit_witnesses').where('name', w.name).first('public_key');
-    const note = checkpoint?.note ? parseNote(checkpoint.note as string) : null;
-    const line = parseSignatureLine(w.latest.cosignature);
-    const good = note !== null && line !== null && readCosignature(line, note.text, w.name, Buffer.from(publicKey as string, 'base64')) !== null;
-    return { name: w.name, treeSize: w.latest.treeSize, cosignedAt: w.latest.cosignedAt, verified: good && w.latest.treeSize <= verifiedThrough };
-  }));
+  return Promise.all(
+    witnesses.map(async (w): Promise<WitnessSeen> => {
+      if (!w.latest) return { name: w.name, treeSize: null, cosignedAt: null, verified: null };
+      const checkpoint = await db('audit_checkpoints').where('size', w.latest.treeSize).first('note');
+      const { public_key: publicKey } = await db('audit_witnesses').where('name', w.name).first('public_key');
+      const note = checkpoint?.note ? parseNote(checkpoint.note as string) : null;
+      const line = parseSignatureLine(w.latest.cosignature);
+      const good =
+        note !== null &&
+        line !== null &&
+        readCosignature(line, note.text, w.name, Buffer.from(publicKey as string, 'base64')) !== null;
+      return {
+        name: w.name,
+        treeSize: w.latest.treeSize,
+        cosignedAt: w.latest.cosignedAt,
+        verified: good && w.latest.treeSize <= verifiedThrough,
+      };
+    }),
+  );
 }

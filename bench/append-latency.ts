@@ -16,9 +16,16 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0
 const samples = Number(process.env.BENCH_APPEND_SAMPLES ?? 2000);
 
 const body = () => ({
-  exchange: 'dwp.status-check', party: 'dwp', clientId: 'dwp-benefits', decisionDate: '2026-11-23', decision: 'permit' as const,
-  agreement: { id: 'home-office-dwp-umbrella-mou', version: '2012-01' }, obligations: [], directives: [],
-  rules: [{ id: 'party', outcome: 'permit' as const, reason: 'The caller is a party to the agreement.' }], requestId: randomUUID(),
+  exchange: 'dwp.status-check',
+  party: 'dwp',
+  clientId: 'dwp-benefits',
+  decisionDate: '2026-11-23',
+  decision: 'permit' as const,
+  agreement: { id: 'home-office-dwp-umbrella-mou', version: '2012-01' },
+  obligations: [],
+  directives: [],
+  rules: [{ id: 'party', outcome: 'permit' as const, reason: 'The caller is a party to the agreement.' }],
+  requestId: randomUUID(),
 });
 
 async function timed(run: () => Promise<unknown>) {
@@ -40,7 +47,9 @@ try {
   await client.connect();
   await client.query('create table floor_rows (id uuid primary key, body text not null)');
   const results = {
-    'INSERT, autocommit (the floor)': await timed(() => client.query('insert into floor_rows values ($1, $2)', [randomUUID(), JSON.stringify(body())])),
+    'INSERT, autocommit (the floor)': await timed(() =>
+      client.query('insert into floor_rows values ($1, $2)', [randomUUID(), JSON.stringify(body())]),
+    ),
     'BEGIN, lock, INSERT, COMMIT, one by one': await timed(async () => {
       await client.query('begin');
       await client.query('select pg_advisory_xact_lock(42)');
@@ -51,14 +60,24 @@ try {
       const appender = createAuditAppender(db);
       // A reader as the exchange path's: a column read with the head, and a guess (the caps) in the same statement.
       const reader: BatchReader<null, number> = {
-        column: 'select 1', prefetch: () => ({ column: "select '{}'::jsonb", guess: 1 }), read: async () => ({ reads: 1 }),
+        column: 'select 1',
+        prefetch: () => ({ column: "select '{}'::jsonb", guess: 1 }),
+        read: async () => ({ reads: 1 }),
       };
       return {
-        'group-commit append, one entry (the exchange path)': await timed(() => appender.appendGrouped({ reader, need: null, build: () => ({ entries: [decisionEntry(body())], result: null }) })),
+        'group-commit append, one entry (the exchange path)': await timed(() =>
+          appender.appendGrouped({
+            reader,
+            need: null,
+            build: () => ({ entries: [decisionEntry(body())], result: null }),
+          }),
+        ),
       };
     })()),
   };
-  console.log(`PostgreSQL at ${serverUrl.replace(/\/\/[^@]*@/, '//')}, ${samples} sequential writes each, times in ms:`);
+  console.log(
+    `PostgreSQL at ${serverUrl.replace(/\/\/[^@]*@/, '//')}, ${samples} sequential writes each, times in ms:`,
+  );
   for (const [name, r] of Object.entries(results)) console.log(`  ${name}: p50 ${r.p50}, p90 ${r.p90}, p99 ${r.p99}`);
 } finally {
   await client.end().catch(() => undefined);

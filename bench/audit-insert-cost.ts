@@ -16,15 +16,44 @@ const batch = 128;
 const rounds = 30;
 
 // A decision as dwp.status-check writes it: fourteen rules with their reasons, two subject HMACs.
-const ruleIds = ['party', 'agreement-in-force', 'purpose', 'legal-basis', 'direction', 'field-scope', 'windrush-pause', 'financial-services-age',
-  'nhs-narrowed-scope', 'nhs-non-clinical', 'dfe-offender-belief', 'debtor-threshold', 'match-quality', 'monthly-cap'];
+const ruleIds = [
+  'party',
+  'agreement-in-force',
+  'purpose',
+  'legal-basis',
+  'direction',
+  'field-scope',
+  'windrush-pause',
+  'financial-services-age',
+  'nhs-narrowed-scope',
+  'nhs-non-clinical',
+  'dfe-offender-belief',
+  'debtor-threshold',
+  'match-quality',
+  'monthly-cap',
+];
 const decisionBody = (i: number) => ({
-  exchange: 'dwp.status-check', direction: 'inbound', partner: 'home-office', party: 'dwp', clientId: 'dwp-benefits', requestId: randomUUID(),
-  caseReference: 'c'.repeat(64), subjects: ['a'.repeat(64), 'b'.repeat(64)], decisionDate: '2026-12-02',
+  exchange: 'dwp.status-check',
+  direction: 'inbound',
+  partner: 'home-office',
+  party: 'dwp',
+  clientId: 'dwp-benefits',
+  requestId: randomUUID(),
+  caseReference: 'c'.repeat(64),
+  subjects: ['a'.repeat(64), 'b'.repeat(64)],
+  decisionDate: '2026-12-02',
   fieldsRequested: ['subject.forename', 'subject.surname', 'subject.dateOfBirth', 'subject.nino'],
-  purpose: 'benefit-entitlement-status-check', legalBasis: 'ssaa-1992-s122b', decision: 'permit', obligations: [],
-  rules: ruleIds.map((id) => ({ id, outcome: 'permit', reason: `Rule ${id} holds for this request; this reason is as long as the gateway's usually are (${i}).` })),
-  agreement: { id: 'home-office-dwp-umbrella-mou', version: '2012-01' }, directives: ['windrush-status-check-referral-2018'],
+  purpose: 'benefit-entitlement-status-check',
+  legalBasis: 'ssaa-1992-s122b',
+  decision: 'permit',
+  obligations: [],
+  rules: ruleIds.map((id) => ({
+    id,
+    outcome: 'permit',
+    reason: `Rule ${id} holds for this request; this reason is as long as the gateway's usually are (${i}).`,
+  })),
+  agreement: { id: 'home-office-dwp-umbrella-mou', version: '2012-01' },
+  directives: ['windrush-status-check-referral-2018'],
 });
 
 async function measure(db: Knex) {
@@ -41,14 +70,30 @@ async function measure(db: Knex) {
       const canonical = canonicalJson(body);
       const draft = { seq, id: randomUUID(), recordedAt, kind: 'decision' as const, body, prevHash };
       prevHash = hashOfCanonical(draft, canonical);
-      return { seq, id: draft.id, recorded_at: recordedAt, kind: 'decision', body_canonical: canonical, prev_hash: draft.prevHash, hash: prevHash };
+      return {
+        seq,
+        id: draft.id,
+        recorded_at: recordedAt,
+        kind: 'decision',
+        body_canonical: canonical,
+        prev_hash: draft.prevHash,
+        hash: prevHash,
+      };
     });
     const t1 = performance.now();
-    await db.transaction(async (trx) => { await trx('audit_log').insert(rows); });
+    await db.transaction(async (trx) => {
+      await trx('audit_log').insert(rows);
+    });
     const t2 = performance.now();
-    if (r >= 5) { build.push(t1 - t0); commit.push(t2 - t1); } // the first rounds warm the caches
+    if (r >= 5) {
+      build.push(t1 - t0);
+      commit.push(t2 - t1);
+    } // the first rounds warm the caches
   }
-  const s = (xs: number[]) => { const m = summarise(xs); return { p50: round(m.p50), p90: round(m.p90) }; };
+  const s = (xs: number[]) => {
+    const m = summarise(xs);
+    return { p50: round(m.p50), p90: round(m.p90) };
+  };
   return { build: s(build), commit: s(commit), perEntryUs: round((1000 * summarise(commit).p50) / batch, 1) };
 }
 
@@ -61,7 +106,9 @@ for (const variant of ['as migrated', 'without the stored jsonb body'] as const)
     // The body and the columns generated from it are what every query reads; dropped here only to size them.
     if (variant !== 'as migrated') {
       await db.raw('drop trigger audit_log_search_columns on audit_log');
-      await db.raw('alter table audit_log drop column exchange cascade, drop column agreement_id cascade, drop column party cascade, drop column decision cascade, drop column decision_id cascade, drop column body cascade');
+      await db.raw(
+        'alter table audit_log drop column exchange cascade, drop column agreement_id cascade, drop column party cascade, drop column decision cascade, drop column decision_id cascade, drop column body cascade',
+      );
     }
     results[variant] = await measure(db);
     console.log(`${variant}: ${JSON.stringify(results[variant])}`);
@@ -70,4 +117,6 @@ for (const variant of ['as migrated', 'without the stored jsonb body'] as const)
     await database.drop();
   }
 }
-console.log(`\n${batch} entries a commit, ${rounds - 5} commits measured; times in ms (p50, p90); perEntryUs is the database's share per entry.`);
+console.log(
+  `\n${batch} entries a commit, ${rounds - 5} commits measured; times in ms (p50, p90); perEntryUs is the database's share per entry.`,
+);

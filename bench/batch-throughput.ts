@@ -15,45 +15,71 @@ const records = Number(process.argv[2] ?? 2000);
 const clients = Number(process.argv[3] ?? 8);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const { turns30On2018_05_01: priya } = fixtures;
-const body = JSON.stringify(ninoAlignment([{ ...priya, homeOfficeReference: priya.immigration.homeOfficeReference!, nino: priya.nino }]));
+const body = JSON.stringify(
+  ninoAlignment([{ ...priya, homeOfficeReference: priya.immigration.homeOfficeReference!, nino: priya.nino }]),
+);
 
 const database = await benchDatabase(serverUrl);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bench-batch-'));
-const gateway = await startGatewayProcess({ dataDir, databaseUrl: database.url, env: { RATE_LIMIT_PER_MINUTE: '1000000', BATCH_POLL_MS: '50' } });
+const gateway = await startGatewayProcess({
+  dataDir,
+  databaseUrl: database.url,
+  env: { RATE_LIMIT_PER_MINUTE: '1000000', BATCH_POLL_MS: '50' },
+});
 try {
   const token = await gateway.token('ukvi-casework');
   const headers = { authorization: `Bearer ${token}` };
 
   let started = performance.now();
   const submitted = await fetch(`${gateway.url}${paths['dwp.nino-alignment']}/batches`, {
-    method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body: Array.from({ length: records }, () => body).join('\n'),
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/x-ndjson' },
+    body: Array.from({ length: records }, () => body).join('\n'),
   });
   if (submitted.status !== 202) throw new Error(`batch refused: ${submitted.status} ${await submitted.text()}`);
   const location = submitted.headers.get('location')!;
   let progress: { state: string; permitted: number };
   do {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    progress = await (await fetch(gateway.url + location, { headers })).json() as typeof progress;
+    progress = (await (await fetch(gateway.url + location, { headers })).json()) as typeof progress;
   } while (progress.state !== 'done');
   const batchSeconds = (performance.now() - started) / 1000;
 
   started = performance.now();
   let next = 0;
   let permitted = 0;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (next++ < records) {
-      const res = await fetch(gateway.url + paths['dwp.nino-alignment'], { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
-      if (res.status === 200) permitted += 1;
-      await res.arrayBuffer();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next++ < records) {
+        const res = await fetch(gateway.url + paths['dwp.nino-alignment'], {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body,
+        });
+        if (res.status === 200) permitted += 1;
+        await res.arrayBuffer();
+      }
+    }),
+  );
   const singleSeconds = (performance.now() - started) / 1000;
 
-  console.log(JSON.stringify({
-    records, batchPermitted: progress.permitted, singlePermitted: permitted, clients, batchConcurrency: 8,
-    batchRecordsPerSecond: Math.round(records / batchSeconds), singleCallsPerSecond: Math.round(records / singleSeconds),
-    cores: os.cpus().length, loadAverage: os.loadavg().map((n) => Math.round(n * 10) / 10),
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        records,
+        batchPermitted: progress.permitted,
+        singlePermitted: permitted,
+        clients,
+        batchConcurrency: 8,
+        batchRecordsPerSecond: Math.round(records / batchSeconds),
+        singleCallsPerSecond: Math.round(records / singleSeconds),
+        cores: os.cpus().length,
+        loadAverage: os.loadavg().map((n) => Math.round(n * 10) / 10),
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   await stopGatewayProcess(gateway);
   await database.drop();

@@ -28,7 +28,9 @@ export async function benchChainVerification(db: Knex, entries: number, log: (li
     const result = await verifyLog(db, { jwks: await keys.jwks() });
     if (!result.ok) throw new Error(`the bench log does not verify: ${JSON.stringify(result.firstBad)}`);
     verifications.push(result.checked / ((performance.now() - started) / 1000));
-    log(`  verification: round ${round_ + 1}: scan ${Math.round(scans.at(-1)!)}/s, verify ${Math.round(verifications.at(-1)!)}/s`);
+    log(
+      `  verification: round ${round_ + 1}: scan ${Math.round(scans.at(-1)!)}/s, verify ${Math.round(verifications.at(-1)!)}/s`,
+    );
   }
   const best = (xs: number[]) => Math.max(...xs);
   return {

@@ -21,7 +21,9 @@ async function scratchDir(admin: Knex): Promise<{ dir: string; besideDataDir: bo
     if (fs.existsSync(dataDir) && fs.statSync(parent).dev === fs.statSync(dataDir).dev) {
       return { dir: fs.mkdtempSync(path.join(parent, 'gw-bench-fsync-')), besideDataDir: true };
     }
-  } catch { /* a server elsewhere, or a data directory this user cannot see */ }
+  } catch {
+    /* a server elsewhere, or a data directory this user cannot see */
+  }
   return { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bench-fsync-')), besideDataDir: false };
 }
 
@@ -39,11 +41,24 @@ export async function fsyncFloor(admin: Knex, log: Log) {
   const { dir, besideDataDir } = await scratchDir(admin);
   log(`  pg_test_fsync -s 1 in ${dir}`);
   try {
-    const run = spawnSync(bin, ['-s', '1', '-f', path.join(dir, 'pg_test_fsync.out')], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(bin, ['-s', '1', '-f', path.join(dir, 'pg_test_fsync.out')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     // The first fdatasync line is the one-8kB-write comparison: "fdatasync   7268.571 ops/sec   138 usecs/op".
     const line = /^\s*fdatasync\s+([\d.]+) ops\/sec\s+(\d+) usecs\/op/m.exec(run.stdout ?? '');
-    if (!line) return { present: false as const, reason: `pg_test_fsync printed no fdatasync figure (exit ${run.status}): ${(run.stderr || run.stdout || '').slice(0, 200)}` };
-    return { present: true as const, bin, dir: besideDataDir ? 'beside the data directory' : os.tmpdir(), opsPerSecond: round(Number(line[1]), 0), usPerOp: Number(line[2]) };
+    if (!line)
+      return {
+        present: false as const,
+        reason: `pg_test_fsync printed no fdatasync figure (exit ${run.status}): ${(run.stderr || run.stdout || '').slice(0, 200)}`,
+      };
+    return {
+      present: true as const,
+      bin,
+      dir: besideDataDir ? 'beside the data directory' : os.tmpdir(),
+      opsPerSecond: round(Number(line[1]), 0),
+      usPerOp: Number(line[2]),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -60,10 +75,11 @@ export async function durableWriteFloor(serverUrl: string, seconds: number, log:
   try {
     await db.raw('create table floor_entry (seq bigserial primary key, body text not null)');
     log(`  one durable write (advisory lock + insert), 1 client for ${seconds} s`);
-    const write = () => db.transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(?)', [7]);
-      await trx('floor_entry').insert({ body: 'x'.repeat(600) }); // about a decision entry's size
-    });
+    const write = () =>
+      db.transaction(async (trx) => {
+        await trx.raw('select pg_advisory_xact_lock(?)', [7]);
+        await trx('floor_entry').insert({ body: 'x'.repeat(600) }); // about a decision entry's size
+      });
     for (let i = 0; i < 50; i++) await write(); // warm the connection and the plan cache
     const latencies: number[] = [];
     const deadline = performance.now() + seconds * 1000;

@@ -4,8 +4,17 @@ import type { Knex } from 'knex';
 import { isFeedbackOutcome } from '../gateway/measures/feedback-outcomes.ts';
 import { figuresOf } from '../gateway/measures/figures.ts';
 import { addDays } from '../gateway/measures/periods.ts';
-import { directiveRules, governingVersion, type AgreementMeasures, type CapUse, type CollaborationMeasures, type DirectiveSharing,
-  type ExchangeMeasures, type MeasuresReport, type RegisterView } from '../gateway/measures/report.ts';
+import {
+  directiveRules,
+  governingVersion,
+  type AgreementMeasures,
+  type CapUse,
+  type CollaborationMeasures,
+  type DirectiveSharing,
+  type ExchangeMeasures,
+  type MeasuresReport,
+  type RegisterView,
+} from '../gateway/measures/report.ts';
 import { slaFor, type Sla } from '../gateway/measures/sla.ts';
 import type { ExchangeRecord, Window } from '../gateway/measures/types.ts';
 import { standingOn } from '../mou-registry/lifecycle.ts';
@@ -19,7 +28,9 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 const londonMidnight = `(?::timestamp at time zone 'Europe/London')`;
 
 export async function oldRecords(db: Knex, window: Window, head: number): Promise<ExchangeRecord[]> {
-  const rows: Json[] = (await db.raw(`
+  const rows: Json[] = (
+    await db.raw(
+      `
     -- knex reads a bare question mark as a binding, hence the escaped one in the JSON path.
     select d.id, d.recorded_at, d.body->>'decisionDate' as day, d.exchange, d.body->>'direction' as direction, d.party,
       d.body->>'partner' as partner, d.body->'agreement' as agreement, d.decision,
@@ -37,7 +48,10 @@ export async function oldRecords(db: Knex, window: Window, head: number): Promis
     ) o on true
     where d.kind = 'decision' and d.seq <= ?
       and d.recorded_at >= ${londonMidnight} and d.recorded_at < ${londonMidnight}
-    order by d.seq`, [head, head, head, head, window.from, addDays(window.to, 1)])).rows;
+    order by d.seq`,
+      [head, head, head, head, window.from, addDays(window.to, 1)],
+    )
+  ).rows;
   return rows.map((row): ExchangeRecord => {
     const agreement = parsed<{ id: string; version: string } | null>(row.agreement);
     const latency = parsed<unknown>(row.latency);
@@ -58,23 +72,39 @@ export async function oldRecords(db: Knex, window: Window, head: number): Promis
       latencyMs: typeof latency === 'number' ? latency : null,
       completedAt: typeof row.completed_at === 'string' ? new Date(row.completed_at).toISOString() : null,
       referrals: strings(parsed(row.referrals)),
-      feedback: parsed<{ party: string; outcome: string }[]>(row.feedback)
-        .flatMap((f) => (isFeedbackOutcome(f.outcome) ? [{ party: f.party, outcome: f.outcome }] : [])),
+      feedback: parsed<{ party: string; outcome: string }[]>(row.feedback).flatMap((f) =>
+        isFeedbackOutcome(f.outcome) ? [{ party: f.party, outcome: f.outcome }] : [],
+      ),
     };
   });
 }
 
 export function slaResolver(versions: readonly AgreementVersion[]) {
   const byKey = new Map(versions.map((v) => [`${v.agreementId}@${v.version}`, v]));
-  return (r: ExchangeRecord): Sla | null => (r.agreement ? slaFor(byKey.get(`${r.agreement.id}@${r.agreement.version}`), r.exchange) : null);
+  return (r: ExchangeRecord): Sla | null =>
+    r.agreement ? slaFor(byKey.get(`${r.agreement.id}@${r.agreement.version}`), r.exchange) : null;
 }
 
 function capOf(caps: readonly CapUse[], agreementId: string): CapUse | null {
   const c = caps.find((x) => x.agreementId === agreementId);
-  return c ? { agreementId: c.agreementId, version: c.version, measure: c.measure, monthlyCap: c.monthlyCap, used: c.used, month: c.month } : null;
+  return c
+    ? {
+        agreementId: c.agreementId,
+        version: c.version,
+        measure: c.measure,
+        monthlyCap: c.monthlyCap,
+        used: c.used,
+        month: c.month,
+      }
+    : null;
 }
 
-function exchangeMeasures(exchange: string, records: ExchangeRecord[], slaOf: (r: ExchangeRecord) => Sla | null, governing?: AgreementVersion): ExchangeMeasures {
+function exchangeMeasures(
+  exchange: string,
+  records: ExchangeRecord[],
+  slaOf: (r: ExchangeRecord) => Sla | null,
+  governing?: AgreementVersion,
+): ExchangeMeasures {
   return {
     exchange,
     direction: records[0]?.direction ?? null,
@@ -83,7 +113,13 @@ function exchangeMeasures(exchange: string, records: ExchangeRecord[], slaOf: (r
   };
 }
 
-export function oldBuildReport(records: readonly ExchangeRecord[], register: RegisterView, window: Window, logHead: number, caps: readonly CapUse[]): MeasuresReport {
+export function oldBuildReport(
+  records: readonly ExchangeRecord[],
+  register: RegisterView,
+  window: Window,
+  logHead: number,
+  caps: readonly CapUse[],
+): MeasuresReport {
   const slaOf = slaResolver(register.versions);
   const byAgreement = new Map<string, ExchangeRecord[]>();
   for (const r of records) {
@@ -97,27 +133,34 @@ export function oldBuildReport(records: readonly ExchangeRecord[], register: Reg
   };
 
   const collaborations = register.collaborations.map((c): CollaborationMeasures => {
-    const agreements = register.agreements.filter((a) => a.collaborationId === c.id).map((a): AgreementMeasures => {
-      const mine = byAgreement.get(a.id) ?? [];
-      const versions = register.versions.filter((v) => v.agreementId === a.id);
-      const governing = governingVersion(versions, window.to);
-      const byExchange = group(mine);
-      const names = [...new Set([...versions.flatMap((v) => v.exchanges.map((e) => e.exchange)), ...byExchange.keys()])].sort();
-      return {
-        agreementId: a.id,
-        title: a.title,
-        governing: governing && standingOn(governing, window.to).authorises ? governing.version : null,
-        cap: capOf(caps, a.id),
-        figures: figuresOf(mine, slaOf),
-        exchanges: names.map((name) => exchangeMeasures(name, byExchange.get(name) ?? [], slaOf, governing)),
-      };
-    });
+    const agreements = register.agreements
+      .filter((a) => a.collaborationId === c.id)
+      .map((a): AgreementMeasures => {
+        const mine = byAgreement.get(a.id) ?? [];
+        const versions = register.versions.filter((v) => v.agreementId === a.id);
+        const governing = governingVersion(versions, window.to);
+        const byExchange = group(mine);
+        const names = [
+          ...new Set([...versions.flatMap((v) => v.exchanges.map((e) => e.exchange)), ...byExchange.keys()]),
+        ].sort();
+        return {
+          agreementId: a.id,
+          title: a.title,
+          governing: governing && standingOn(governing, window.to).authorises ? governing.version : null,
+          cap: capOf(caps, a.id),
+          figures: figuresOf(mine, slaOf),
+          exchanges: names.map((name) => exchangeMeasures(name, byExchange.get(name) ?? [], slaOf, governing)),
+        };
+      });
     const ids = new Set(agreements.map((a) => a.agreementId));
     return {
       collaborationId: c.id,
       title: c.title,
       kind: c.kind,
-      figures: figuresOf(records.filter((r) => r.agreement && ids.has(r.agreement.id)), slaOf),
+      figures: figuresOf(
+        records.filter((r) => r.agreement && ids.has(r.agreement.id)),
+        slaOf,
+      ),
       agreements,
     };
   });
@@ -126,17 +169,26 @@ export function oldBuildReport(records: readonly ExchangeRecord[], register: Reg
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, list]) => exchangeMeasures(name, list, slaOf));
 
-  return { window, logHead, collaborations, unattributed, directives: register.directives.map((d) => directiveSharing(d, records)) };
+  return {
+    window,
+    logHead,
+    collaborations,
+    unattributed,
+    directives: register.directives.map((d) => directiveSharing(d, records)),
+  };
 }
 
 function directiveSharing(d: Directive, records: readonly ExchangeRecord[]): DirectiveSharing {
   const kind = d.condition.kind;
   const rule = isDirectiveKind(kind) ? directiveRules[kind] : 'unknown-directive';
   const s = d.scope;
-  const inScope = records.filter((r) => r.directives.includes(d.id)
-    && (!s.exchanges || s.exchanges.includes(r.exchange))
-    && (!s.direction || s.direction === r.direction)
-    && (!s.parties || s.parties.includes(r.party) || s.parties.includes(r.partner)));
+  const inScope = records.filter(
+    (r) =>
+      r.directives.includes(d.id) &&
+      (!s.exchanges || s.exchanges.includes(r.exchange)) &&
+      (!s.direction || s.direction === r.direction) &&
+      (!s.parties || s.parties.includes(r.party) || s.parties.includes(r.partner)),
+  );
   const permitted = inScope.filter((r) => r.decision === 'permit').length;
   return {
     directiveId: d.id,

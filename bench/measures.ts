@@ -27,22 +27,33 @@ const lastDay = '2026-11-30';
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 const view: RegisterView = {
-  collaborations: defaultRegister.collaborations, agreements: defaultRegister.agreements,
-  versions: defaultRegister.versions, directives: defaultRegister.directives,
+  collaborations: defaultRegister.collaborations,
+  agreements: defaultRegister.agreements,
+  versions: defaultRegister.versions,
+  directives: defaultRegister.directives,
 };
 // Exchanges under agreement versions that set an SLA first, so that the SLA figures have work to do.
-const combos = view.versions.filter((v) => v.inForceFrom !== null)
+const combos = view.versions
+  .filter((v) => v.inForceFrom !== null)
   .sort((a, b) => slaTable(b).length - slaTable(a).length)
-  .flatMap((v) => v.exchanges.map((e) => ({
-    agreement: v.agreementId, version: v.version, exchange: e.exchange, party: e.requesters[0] ?? 'home-office',
-    partner: e.responder, direction: e.requesters[0]?.startsWith('home-office') ? 'outbound' : 'inbound',
-  })))
-  .slice(0, 8).map((c, k) => ({ k, ...c }));
+  .flatMap((v) =>
+    v.exchanges.map((e) => ({
+      agreement: v.agreementId,
+      version: v.version,
+      exchange: e.exchange,
+      party: e.requesters[0] ?? 'home-office',
+      partner: e.responder,
+      direction: e.requesters[0]?.startsWith('home-office') ? 'outbound' : 'inbound',
+    })),
+  )
+  .slice(0, 8)
+  .map((c, k) => ({ k, ...c }));
 const directiveIds = view.directives.slice(0, 2).map((d) => d.id);
 
 // --database <url>: a database an earlier run kept (BENCH_MEASURES_KEEP=1), already filled.
 const reuse = process.argv.indexOf('--database') > 0 ? process.argv[process.argv.indexOf('--database') + 1]! : null;
-const scratch = reuse ? { db: knexFactory({ client: 'pg', connection: reuse }), url: reuse, drop: async () => {} }
+const scratch = reuse
+  ? { db: knexFactory({ client: 'pg', connection: reuse }), url: reuse, drop: async () => {} }
   : await openScratchDatabase(serverUrl);
 const { db } = scratch;
 try {
@@ -95,8 +106,12 @@ try {
     const series = performance.now();
     await store.aggregates(window, head, view, { collaborationId: view.collaborations[0]!.id, interval: 'week' });
     results.push({
-      window: name, decisions: decisionsInWindow, newMs: median(timesNew), oldQueryMs: median(timesOldQuery),
-      oldBuildMs: timesOldBuild.length ? median(timesOldBuild) : null, seriesMs: Math.round(performance.now() - series),
+      window: name,
+      decisions: decisionsInWindow,
+      newMs: median(timesNew),
+      oldQueryMs: median(timesOldQuery),
+      oldBuildMs: timesOldBuild.length ? median(timesOldBuild) : null,
+      seriesMs: Math.round(performance.now() - series),
       same: timesOldBuild.length > 0,
     });
     log(`${name}: ${JSON.stringify(results.at(-1))}`);
@@ -111,7 +126,15 @@ try {
   if (reuse) await db.destroy();
 }
 
-interface Row { window: string; decisions: number; newMs: number; oldQueryMs: number; oldBuildMs: number | null; seriesMs: number; same: boolean }
+interface Row {
+  window: string;
+  decisions: number;
+  newMs: number;
+  oldQueryMs: number;
+  oldBuildMs: number | null;
+  seriesMs: number;
+  same: boolean;
+}
 
 function median(xs: number[]): number {
   return Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
@@ -124,7 +147,8 @@ function addDays(day: string, n: number): string {
 /** Decisions lo..hi with their outcomes (85% permitted), feedback (a quarter) and completions (two fifths). */
 async function fill(lo: number, hi: number, start: number) {
   const step = (days * 86_400) / decisions;
-  await db.raw(`
+  await db.raw(
+    `
     with g as (
       select i, c.*, to_timestamp(?::float8 + i * ?::float8) as t, md5('d' || i)::uuid as did,
         abs(hashint4(i)) % 1000 as r1, abs(hashint4(i + 7919)) % 1000 as r2
@@ -169,7 +193,8 @@ async function fill(lo: number, hi: number, start: number) {
     )
     insert into audit_log (seq, id, recorded_at, kind, prev_hash, hash, body_canonical)
     select seq, id, recorded_at, kind, 'p' || seq, 'h' || seq, body::text from entries order by seq`,
-  [start / 1000, step, lo, hi, JSON.stringify(combos), combos.length, directiveIds]);
+    [start / 1000, step, lo, hi, JSON.stringify(combos), combos.length, directiveIds],
+  );
 }
 
 function render(at: string, entries: number, fillSeconds: number, rows: Row[]): string {
@@ -177,7 +202,10 @@ function render(at: string, entries: number, fillSeconds: number, rows: Row[]): 
   return `# Measures: aggregated in SQL against the old per-decision path (issue 17)
 
 ${at}, \`npm run bench:measures\`, PostgreSQL at ${new URL(serverUrl).host}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'},
-load average at the end ${os.loadavg().map((n) => n.toFixed(2)).join(' ')}.
+load average at the end ${os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')}.
 
 **Indicative only**: the machine was shared with several other helpers running test suites while this ran, so
 absolute times move from run to run; the ratio between the two paths is the figure to read.
@@ -193,8 +221,13 @@ JavaScript grouping, kept in bench/measures-old-path.ts.
 
 | window | decisions | new (query + report) | old query | old grouping | same report | new weekly series |
 |---|---:|---:|---:|---:|---|---:|
-${rows.map((r) => `| ${r.window} | ${r.decisions.toLocaleString('en-GB')} | ${ms(r.newMs)} | ${ms(r.oldQueryMs)} | ${ms(r.oldBuildMs)} `
-    + `| ${r.same ? 'yes (deepStrictEqual)' : 'not compared'} | ${ms(r.seriesMs)} |`).join('\n')}
+${rows
+  .map(
+    (r) =>
+      `| ${r.window} | ${r.decisions.toLocaleString('en-GB')} | ${ms(r.newMs)} | ${ms(r.oldQueryMs)} | ${ms(r.oldBuildMs)} ` +
+      `| ${r.same ? 'yes (deepStrictEqual)' : 'not compared'} | ${ms(r.seriesMs)} |`,
+  )
+  .join('\n')}
 
 The old grouping is not run above 100,000 decisions: it copies a group's array for every record it adds to it,
 so its time grows with the square of the decisions (hours at 400 days).

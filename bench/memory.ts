@@ -13,7 +13,10 @@ const seconds = i > 0 ? Number(process.argv[i + 1]) : 20;
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // Each --variant is a set of node flags, as one string ("" for V8's defaults); without any, the three below.
 const asked = process.argv.flatMap((arg, n) => (arg === '--variant' ? [process.argv[n + 1] ?? ''] : []));
-const variants = asked.length > 0 ? asked.map((v) => v.split(' ').filter(Boolean)) : [[], ['--max-old-space-size=160'], ['--max-old-space-size=128']];
+const variants =
+  asked.length > 0
+    ? asked.map((v) => v.split(' ').filter(Boolean))
+    : [[], ['--max-old-space-size=160'], ['--max-old-space-size=128']];
 
 const sandboxes = await startSandboxProcess(18_901);
 const rows: string[] = [];
@@ -21,7 +24,12 @@ try {
   // Twice each, interleaved, because the machine's noise is larger than the differences in throughput.
   for (const flags of [...variants, ...variants]) {
     const database = await benchDatabase(serverUrl);
-    const gateway = await startGatewayProcess({ port: 18_280, databaseUrl: database.url, upstreams: sandboxes.urls, nodeArgs: flags });
+    const gateway = await startGatewayProcess({
+      port: 18_280,
+      databaseUrl: database.url,
+      upstreams: sandboxes.urls,
+      nodeArgs: flags,
+    });
     try {
       const idle = rssMb(gateway.pid);
       const samples: number[] = [];
@@ -39,4 +47,13 @@ try {
 } finally {
   await sandboxes.stop();
 }
-console.log(['', `dwp.status-check, 64 in flight for ${seconds} s per run`, '', '| node flags | RSS idle | RSS max under load | answers | errors |', '| --- | --- | --- | --- | --- |', ...rows].join('\n'));
+console.log(
+  [
+    '',
+    `dwp.status-check, 64 in flight for ${seconds} s per run`,
+    '',
+    '| node flags | RSS idle | RSS max under load | answers | errors |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n'),
+);

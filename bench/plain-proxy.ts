@@ -12,8 +12,11 @@ async function forward(req: http.IncomingMessage, res: http.ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const answer = await request(new URL(req.url!, upstream), {
-      method: 'POST', dispatcher: agent, body: Buffer.concat(chunks),
-      headers: { 'content-type': 'application/json', accept: 'application/json' }, signal: AbortSignal.timeout(3000),
+      method: 'POST',
+      dispatcher: agent,
+      body: Buffer.concat(chunks),
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      signal: AbortSignal.timeout(3000),
     });
     const text = await answer.body.text();
     res.writeHead(answer.statusCode, { 'content-type': 'application/json' }).end(text);
@@ -23,5 +26,6 @@ async function forward(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 // void: a request that fails is answered 502 by forward itself.
-http.createServer((req, res) => void forward(req, res))
+http
+  .createServer((req, res) => void forward(req, res))
   .listen(port, '127.0.0.1', () => console.log(`plain proxy on ${port}`));

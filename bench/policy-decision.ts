@@ -10,20 +10,67 @@ import { decide } from '../gateway/policy/engine.ts';
 import type { Facts } from '../gateway/policy/types.ts';
 import { summarise, type LatencySummary } from './support/stats.ts';
 
-interface Case { exchange: Facts['exchange']; caller: Facts['caller']; request: Record<string, unknown>; subject: Facts['subject'] }
+interface Case {
+  exchange: Facts['exchange'];
+  caller: Facts['caller'];
+  request: Record<string, unknown>;
+  subject: Facts['subject'];
+}
 
 const person = { forename: 'Sam', surname: 'Example', dateOfBirth: '1973-01-15', nino: 'QQ123456C' };
 const cases: Case[] = [
-  { exchange: { id: 'dwp.status-check', mode: 'reactive', partner: 'home-office', direction: 'inbound' }, caller: { clientId: 'dwp-benefits', party: 'dwp' },
-    request: { purpose: 'benefit-entitlement-status-check', legalBasis: 'ssaa-1992-s122b', caseReference: 'DWP-1', subject: person },
-    subject: { dateOfBirth: person.dateOfBirth, windrushProfile: false, facingDeportationForCriminalOffence: false, eeaNational: false } },
-  { exchange: { id: 'hmrc.proactive-notification', mode: 'proactive', partner: 'hmrc', direction: 'outbound' }, caller: { clientId: 'ho-status-sharing', party: 'home-office' },
-    request: { purpose: 'compliant-environment-notification', legalBasis: 'ukba-2007-hmrc-status-exchange', caseReference: 'HO-CE-1', notificationReference: 'N-1', change: 'leave-curtailed', effectiveFrom: '2018-03-01', subject: person },
-    subject: { dateOfBirth: person.dateOfBirth, windrushProfile: false, facingDeportationForCriminalOffence: false, eeaNational: false } },
-  { exchange: { id: 'dfe.child-trace', mode: 'reactive', partner: 'dfe', direction: 'outbound' }, caller: { clientId: 'ie-removals-casework', party: 'home-office-ie' },
-    request: { purpose: 'trace-child-of-immigration-offender', legalBasis: 'dpa-1998-s29-3', caseReference: 'IE-1', grounds: { parentBelievedImmigrationOffender: true },
-      subject: { forename: 'Amara', surname: 'Okonkwo-Testcase', dateOfBirth: '2016-03-14', postcode: 'LS6 2AB' } },
-    subject: { dateOfBirth: '2016-03-14', windrushProfile: null, facingDeportationForCriminalOffence: null, eeaNational: null } },
+  {
+    exchange: { id: 'dwp.status-check', mode: 'reactive', partner: 'home-office', direction: 'inbound' },
+    caller: { clientId: 'dwp-benefits', party: 'dwp' },
+    request: {
+      purpose: 'benefit-entitlement-status-check',
+      legalBasis: 'ssaa-1992-s122b',
+      caseReference: 'DWP-1',
+      subject: person,
+    },
+    subject: {
+      dateOfBirth: person.dateOfBirth,
+      windrushProfile: false,
+      facingDeportationForCriminalOffence: false,
+      eeaNational: false,
+    },
+  },
+  {
+    exchange: { id: 'hmrc.proactive-notification', mode: 'proactive', partner: 'hmrc', direction: 'outbound' },
+    caller: { clientId: 'ho-status-sharing', party: 'home-office' },
+    request: {
+      purpose: 'compliant-environment-notification',
+      legalBasis: 'ukba-2007-hmrc-status-exchange',
+      caseReference: 'HO-CE-1',
+      notificationReference: 'N-1',
+      change: 'leave-curtailed',
+      effectiveFrom: '2018-03-01',
+      subject: person,
+    },
+    subject: {
+      dateOfBirth: person.dateOfBirth,
+      windrushProfile: false,
+      facingDeportationForCriminalOffence: false,
+      eeaNational: false,
+    },
+  },
+  {
+    exchange: { id: 'dfe.child-trace', mode: 'reactive', partner: 'dfe', direction: 'outbound' },
+    caller: { clientId: 'ie-removals-casework', party: 'home-office-ie' },
+    request: {
+      purpose: 'trace-child-of-immigration-offender',
+      legalBasis: 'dpa-1998-s29-3',
+      caseReference: 'IE-1',
+      grounds: { parentBelievedImmigrationOffender: true },
+      subject: { forename: 'Amara', surname: 'Okonkwo-Testcase', dateOfBirth: '2016-03-14', postcode: 'LS6 2AB' },
+    },
+    subject: {
+      dateOfBirth: '2016-03-14',
+      windrushProfile: null,
+      facingDeportationForCriminalOffence: null,
+      eeaNational: null,
+    },
+  },
 ];
 
 /** 1,000 agreements copied from real ones, between other parties, on other days, some with the caller. */
@@ -35,9 +82,13 @@ function extraAgreements(base: AgreementVersion[], count: number): AgreementVers
     const withCaller = i % 10 === 0;
     const parties = withCaller ? model.parties : model.parties.map((p, j) => (j === 0 ? stranger : p));
     return {
-      ...model, agreementId: `extra-${i}`, version: '1.0', parties,
+      ...model,
+      agreementId: `extra-${i}`,
+      version: '1.0',
+      parties,
       exchanges: model.exchanges.map((e) => ({ ...e, requesters: withCaller ? e.requesters : [stranger] })),
-      inForceFrom: `20${10 + (i % 15)}-0${1 + (i % 9)}-01`, inForceTo: withCaller ? '2015-12-31' : null,
+      inForceFrom: `20${10 + (i % 15)}-0${1 + (i % 9)}-01`,
+      inForceTo: withCaller ? '2015-12-31' : null,
     };
   });
 }
@@ -51,11 +102,26 @@ function measure(versions: AgreementVersion[], iterations: number): LatencySumma
     const c = cases[i % cases.length]!;
     const request = c.request as { purpose: string; legalBasis: string };
     const started = process.hrtime.bigint();
-    const agreement = selectAgreement(register.versionsCovering(c.exchange.id, c.caller.party), { exchange: c.exchange.id, party: c.caller.party, purpose: request.purpose, day: '2026-11-23' });
+    const agreement = selectAgreement(register.versionsCovering(c.exchange.id, c.caller.party), {
+      exchange: c.exchange.id,
+      party: c.caller.party,
+      purpose: request.purpose,
+      day: '2026-11-23',
+    });
     const decision = decide({
-      decisionDate: '2026-11-23', caller: c.caller, exchange: c.exchange,
-      request: { purpose: request.purpose, legalBasis: request.legalBasis, dataFields: dataFieldsOf(c.request), data: c.request },
-      agreement, directives: register.directivesInForce('2026-11-23'), subject: c.subject, counters: { usedThisMonth: 12 },
+      decisionDate: '2026-11-23',
+      caller: c.caller,
+      exchange: c.exchange,
+      request: {
+        purpose: request.purpose,
+        legalBasis: request.legalBasis,
+        dataFields: dataFieldsOf(c.request),
+        data: c.request,
+      },
+      agreement,
+      directives: register.directivesInForce('2026-11-23'),
+      subject: c.subject,
+      counters: { usedThisMonth: 12 },
     });
     samples[i] = Number(process.hrtime.bigint() - started) / 1000; // µs
     if (decision.decision === 'permit') permits += 1;
@@ -69,7 +135,12 @@ export function benchPolicyDecision(iterations: number) {
   measure(base, Math.min(iterations, 20_000)); // warm the JIT on both shapes before measuring either
   const grown = [...base, ...extraAgreements(base, 1000)];
   measure(grown, Math.min(iterations, 20_000));
-  return { baseline: measure(base, iterations), withExtraAgreements: measure(grown, iterations), agreements: { default: base.length, extra: 1000 } };
+  return {
+    baseline: measure(base, iterations),
+    withExtraAgreements: measure(grown, iterations),
+    agreements: { default: base.length, extra: 1000 },
+  };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(benchPolicyDecision(Number(process.argv[2] ?? 200_000)), null, 2));
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(JSON.stringify(benchPolicyDecision(Number(process.argv[2] ?? 200_000)), null, 2));

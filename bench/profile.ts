@@ -20,8 +20,16 @@ const concurrency = flag('concurrency', 64);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 /** The part of the stack a frame belongs to, by where its code lives. */
 function partOf(url: string, name: string): string {
@@ -49,11 +57,15 @@ function summariseProfile(profile: CpuProfile) {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     const part = partOf(url, functionName);
     parts.set(part, (parts.get(part) ?? 0) + us);
-    const fn = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '').replace(`file://${repo}/`, '')}:${lineNumber + 1}` : ''}`.trim();
+    const fn =
+      `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*node_modules\//, '').replace(`file://${repo}/`, '')}:${lineNumber + 1}` : ''}`.trim();
     functions.set(fn, (functions.get(fn) ?? 0) + us);
   }
   const share = (m: Map<string, number>, top: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, percent: round((100 * us) / total, 1) }));
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, percent: round((100 * us) / total, 1) }));
   return { totalSeconds: round(total / 1e6, 1), parts: share(parts, 25), functions: share(functions, 30) };
 }
 
@@ -62,11 +74,17 @@ const database = await benchDatabase(serverUrl);
 const sandboxes = await startSandboxProcess(18_801);
 const metricsToken = 'bench-profile-metrics-token-0123456789abcdef';
 const gateway = await startGatewayProcess({
-  port: 18_180, databaseUrl: database.url, upstreams: sandboxes.urls, env: { METRICS_TOKEN: metricsToken }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+  port: 18_180,
+  databaseUrl: database.url,
+  upstreams: sandboxes.urls,
+  env: { METRICS_TOKEN: metricsToken },
+  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
 });
 /** Mean seconds of a Prometheus histogram (no labels, or summed over them). */
 async function means(): Promise<Record<string, { sum: number; count: number }>> {
-  const text = await (await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
+  const text = await (
+    await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+  ).text();
   const out: Record<string, { sum: number; count: number }> = {};
   for (const line of text.split('\n')) {
     const m = /^(gateway_[a-z_]+)_(sum|count)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
@@ -100,7 +118,11 @@ const meanMs = (name: string) => {
   const count = (after[name]?.count ?? 0) - (before[name]?.count ?? 0);
   return count > 0 ? round((1000 * ((after[name]?.sum ?? 0) - (before[name]?.sum ?? 0))) / count) : Number.NaN;
 };
-const appendsPerRequest = round(((after.gateway_audit_append_duration_seconds?.count ?? 0) - (before.gateway_audit_append_duration_seconds?.count ?? 0)) / run.latenciesMs.length);
+const appendsPerRequest = round(
+  ((after.gateway_audit_append_duration_seconds?.count ?? 0) -
+    (before.gateway_audit_append_duration_seconds?.count ?? 0)) /
+    run.latenciesMs.length,
+);
 
 const at = new Date().toISOString();
 const md = [

@@ -3,5 +3,12 @@
 import { startSandboxes } from '../sandbox/start-sandboxes.ts';
 
 const first = Number(process.argv[2] ?? 18_701);
-const running = await startSandboxes({ dfe: first, dwp: first + 1, hmrc: first + 2, nhs: first + 3, homeOffice: first + 4, financial: first + 5 });
+const running = await startSandboxes({
+  dfe: first,
+  dwp: first + 1,
+  hmrc: first + 2,
+  nhs: first + 3,
+  homeOffice: first + 4,
+  financial: first + 5,
+});
 console.log(JSON.stringify(running.urls));

@@ -26,7 +26,12 @@ import { round, summarise } from './support/stats.ts';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
-export interface TransparencyPlan { verifyEntries: number; proofSizes: number[]; proofSamples: number; workers: number }
+export interface TransparencyPlan {
+  verifyEntries: number;
+  proofSizes: number[];
+  proofSamples: number;
+  workers: number;
+}
 
 async function withDatabase<T>(serverUrl: string, work: (db: Knex, url: string) => Promise<T>): Promise<T> {
   const database = await benchDatabase(serverUrl);
@@ -61,21 +66,30 @@ async function benchVerification(db: Knex, url: string, plan: TransparencyPlan, 
     started = performance.now();
     const parallel = await verifyLogInParallel(db, { jwks, databaseUrl: url, workers: plan.workers });
     rates.parallel.push(perSecond(parallel.checked, started));
-    if (!sequential.ok || !parallel.ok || parallel.workers !== plan.workers) throw new Error('the bench log does not verify on workers');
-    log(`  verification round ${r}: scan ${Math.round(rates.scan.at(-1)!)}/s, one thread ${Math.round(rates.sequential.at(-1)!)}/s, ${plan.workers} workers ${Math.round(rates.parallel.at(-1)!)}/s`);
+    if (!sequential.ok || !parallel.ok || parallel.workers !== plan.workers)
+      throw new Error('the bench log does not verify on workers');
+    log(
+      `  verification round ${r}: scan ${Math.round(rates.scan.at(-1)!)}/s, one thread ${Math.round(rates.sequential.at(-1)!)}/s, ${plan.workers} workers ${Math.round(rates.parallel.at(-1)!)}/s`,
+    );
   }
   stopVerificationWorkers();
   const best = (xs: number[]) => Math.round(Math.max(...xs));
   return {
-    entries: head, workers: plan.workers, workersFirstRoundPerSecond: Math.round(rates.parallel[0]!), plainScanPerSecond: best(rates.scan), singleThreadPerSecond: best(rates.sequential), workersPerSecond: best(rates.parallel),
-    singleThreadToScan: round(best(rates.sequential) / best(rates.scan)), workersToScan: round(best(rates.parallel) / best(rates.scan)),
+    entries: head,
+    workers: plan.workers,
+    workersFirstRoundPerSecond: Math.round(rates.parallel[0]!),
+    plainScanPerSecond: best(rates.scan),
+    singleThreadPerSecond: best(rates.sequential),
+    workersPerSecond: best(rates.parallel),
+    singleThreadToScan: round(best(rates.sequential) / best(rates.scan)),
+    workersToScan: round(best(rates.parallel) / best(rates.scan)),
   };
 }
 
 async function benchProofs(db: Knex, size: number, samples: number, log: (line: string) => void) {
   let started = performance.now();
   const tree = await TreeBuilder.load(db, 0);
-  for (let written = 0; written < size;) {
+  for (let written = 0; written < size; ) {
     const n = Math.min(100_000, size - written);
     for (let i = 0; i < n; i++) tree.append(randomBytes(32).toString('hex'));
     await tree.write(db);
@@ -96,26 +110,41 @@ async function benchProofs(db: Knex, size: number, samples: number, log: (line: 
     inclusionRows = Math.max(inclusionRows, inclusionRanges(leaf, size).flatMap(perfectCover).length);
     // The tree holds leaf hashes, not entry hashes: the path is checked from the stored leaf.
     const leafRow = await db('audit_tree_nodes').where({ level: 0, idx: leaf }).first('hash');
-    if (!verifyLeafInclusion(Buffer.from(leafRow.hash), leaf, size, path, root)) throw new Error(`inclusion proof of ${leaf} in ${size} does not verify`);
+    if (!verifyLeafInclusion(Buffer.from(leafRow.hash), leaf, size, path, root))
+      throw new Error(`inclusion proof of ${leaf} in ${size} does not verify`);
     const from = 1 + randomInt(size - 1);
     started = performance.now();
     const proof = await storedConsistencyProof(db, from, size);
     consistency.push(performance.now() - started);
     consistencyRows = Math.max(consistencyRows, consistencyRanges(from, size).flatMap(perfectCover).length);
-    if (!verifyConsistency(from, size, proof, await storedRoot(db, from), root)) throw new Error(`consistency proof ${from}→${size} does not verify`);
+    if (!verifyConsistency(from, size, proof, await storedRoot(db, from), root))
+      throw new Error(`consistency proof ${from}→${size} does not verify`);
   }
   const ms = (xs: number[]) => {
     const s = summarise(xs);
     return { p50: round(s.p50), p99: round(s.p99), mean: round(s.mean) };
   };
-  return { leaves: size, samples, inclusionMs: ms(inclusion), inclusionMaxRowsRead: inclusionRows, consistencyMs: ms(consistency), consistencyMaxRowsRead: consistencyRows };
+  return {
+    leaves: size,
+    samples,
+    inclusionMs: ms(inclusion),
+    inclusionMaxRowsRead: inclusionRows,
+    consistencyMs: ms(consistency),
+    consistencyMaxRowsRead: consistencyRows,
+  };
 }
 
 export async function runTransparencyBench(serverUrl: string, plan: TransparencyPlan, log: (line: string) => void) {
-  log(`transparency: ${os.cpus().length} cores, load ${os.loadavg().map((n) => round(n)).join(' ')}`);
+  log(
+    `transparency: ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((n) => round(n))
+      .join(' ')}`,
+  );
   const verification = await withDatabase(serverUrl, (db, url) => benchVerification(db, url, plan, log));
   const proofs = [];
-  for (const size of plan.proofSizes) proofs.push(await withDatabase(serverUrl, (db) => benchProofs(db, size, plan.proofSamples, log)));
+  for (const size of plan.proofSizes)
+    proofs.push(await withDatabase(serverUrl, (db) => benchProofs(db, size, plan.proofSamples, log)));
   return { verification, proofs, loadAverageAtEnd: os.loadavg().map((n) => round(n)) };
 }
 
@@ -141,7 +170,10 @@ export function renderTransparency(f: Figures): string {
     '',
     '| leaves | inclusion p50 / p99 ms | rows read (max) | consistency p50 / p99 ms | rows read (max) |',
     '|---|---|---|---|---|',
-    ...f.proofs.map((p) => `| ${p.leaves} | ${p.inclusionMs.p50} / ${p.inclusionMs.p99} | ${p.inclusionMaxRowsRead} | ${p.consistencyMs.p50} / ${p.consistencyMs.p99} | ${p.consistencyMaxRowsRead} |`),
+    ...f.proofs.map(
+      (p) =>
+        `| ${p.leaves} | ${p.inclusionMs.p50} / ${p.inclusionMs.p99} | ${p.inclusionMaxRowsRead} | ${p.consistencyMs.p50} / ${p.consistencyMs.p99} | ${p.consistencyMaxRowsRead} |`,
+    ),
     '',
   ].join('\n');
 }

@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import { parse } from 'yaml';
 
-interface SharedSchemas { components: { schemas: Record<string, unknown> } }
+interface SharedSchemas {
+  components: { schemas: Record<string, unknown> };
+}
 
 const sharedRef = /^(\s+)(\w+): \{ \$ref: '([^'#]+)#\/components\/schemas\/(\w+)' \}$/gm;
 
@@ -27,6 +29,10 @@ export function readContract(file: URL): string {
 export function withoutMappings(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutMappings);
   if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).map(([k, v]) =>
-    [k, k === 'discriminator' ? { propertyName: (v as { propertyName: string }).propertyName } : withoutMappings(v)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === 'discriminator' ? { propertyName: (v as { propertyName: string }).propertyName } : withoutMappings(v),
+    ]),
+  );
 }

@@ -20,11 +20,15 @@ describe('the contract', () => {
         return;
       }
       if (schema.type === 'object' && schema.additionalProperties !== false && !schema['x-free-form']) open.push(where);
-      for (const [key, child] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) visit(child, `${where}.${key}`, seen);
+      for (const [key, child] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>))
+        visit(child, `${where}.${key}`, seen);
       if (schema.items) visit(schema.items as Record<string, unknown>, `${where}[]`, seen);
     };
     for (const item of Object.values(openapi.paths)) {
-      for (const op of Object.values(item) as { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; tags?: string[] }[]) {
+      for (const op of Object.values(item) as {
+        requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
+        tags?: string[];
+      }[]) {
         if (op?.tags?.includes('upstream')) continue;
         const schema = op?.requestBody?.content['application/json']?.schema;
         if (schema) visit(schema, 'request', new Set());

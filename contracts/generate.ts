@@ -9,7 +9,9 @@ const here = (file: string) => new URL(file, import.meta.url);
 export const generated = [
   { path: fileURLToPath(here('./openapi-types.ts')), source: here('../openapi.yaml'), name: 'openapi.yaml' },
   {
-    path: fileURLToPath(here('./partners-types.ts')), source: here('./partners.yaml'), name: 'contracts/partners.yaml',
+    path: fileURLToPath(here('./partners-types.ts')),
+    source: here('./partners.yaml'),
+    name: 'contracts/partners.yaml',
   },
 ] as const;
 

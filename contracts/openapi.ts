@@ -39,7 +39,14 @@ const contractWords = new Set<string>();
     if (properties && typeof properties === 'object') Object.keys(properties).forEach((k) => contractWords.add(k));
     Object.values(node).forEach(collect);
   }
-})([openapi.components, parse(readContract(new URL('../contracts/partners.yaml', import.meta.url) /* from contracts/ and from the bundle in dist/ alike */)).components]);
+})([
+  openapi.components,
+  parse(
+    readContract(
+      new URL('../contracts/partners.yaml', import.meta.url) /* from contracts/ and from the bundle in dist/ alike */,
+    ),
+  ).components,
+]);
 
 /** A validator for a schema in components.schemas, e.g. validatorFor('ChildTraceRequest'). */
 export function validatorFor(schemaName: string): ValidateFunction {
@@ -63,7 +70,9 @@ export function operation(operationId: string): { method: string; path: string; 
 
 /** The components schema a request body of this operation refers to. */
 export function requestSchemaName(operationId: string): string | null {
-  const ref = (operation(operationId).op.requestBody?.content['application/json']?.schema as { $ref?: string } | undefined)?.$ref;
+  const ref = (
+    operation(operationId).op.requestBody?.content['application/json']?.schema as { $ref?: string } | undefined
+  )?.$ref;
   return ref ? ref.replace('#/components/schemas/', '') : null;
 }
 
@@ -74,7 +83,10 @@ export function responseSchemaName(operationId: string, status: number): string 
   return ref ? ref.replace('#/components/schemas/', '') : null;
 }
 
-export interface FieldError { field: string; message: string }
+export interface FieldError {
+  field: string;
+  message: string;
+}
 
 /** ajv errors as field paths a caller can act on, e.g. { field: 'subject.nickname', message: 'is not allowed' }. */
 /** The contract's IsoDate: the days the domain and the database can hold (a year 0000 would fail in PostgreSQL). */
@@ -105,7 +117,12 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined): FieldErro
       // A oneOf chosen by its `kind`: a kind outside the contract's list is named as such, never repeated back.
       const { error, tag, tagValue } = e.params as { error: 'tag' | 'mapping'; tag: string; tagValue: unknown };
       field = base ? `${base}.${tag}` : tag;
-      message = error === 'mapping' ? 'is not a kind any rule handles' : tagValue === undefined ? 'is required' : 'must be a string';
+      message =
+        error === 'mapping'
+          ? 'is not a kind any rule handles'
+          : tagValue === undefined
+            ? 'is required'
+            : 'must be a string';
     } else if (e.keyword === 'pattern' && (e.params as { pattern?: string }).pattern === isoDatePattern) {
       message = 'must be a day from 1800-01-01 to 2999-12-31, as YYYY-MM-DD';
     } else if (e.keyword === 'pattern' || e.keyword === 'format') {
@@ -120,9 +137,20 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined): FieldErro
   return out;
 }
 
-interface Parameter { name: string; in: 'query' | 'path' | 'header'; required?: boolean; schema: object }
+interface Parameter {
+  name: string;
+  in: 'query' | 'path' | 'header';
+  required?: boolean;
+  schema: object;
+}
 
-const coercing = new Ajv2020.default({ allErrors: true, strict: false, coerceTypes: true, useDefaults: true, discriminator: true });
+const coercing = new Ajv2020.default({
+  allErrors: true,
+  strict: false,
+  coerceTypes: true,
+  useDefaults: true,
+  discriminator: true,
+});
 addFormats.default(coercing);
 coercing.addSchema({ $id: 'openapi', components: forAjv } as object);
 
@@ -131,7 +159,10 @@ function absoluteRefs(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(absoluteRefs);
   if (node === null || typeof node !== 'object') return node;
   return Object.fromEntries(
-    Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `openapi${v}` : absoluteRefs(v)]),
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `openapi${v}` : absoluteRefs(v),
+    ]),
   );
 }
 const parameterCache = new Map<string, ValidateFunction>();
@@ -140,7 +171,8 @@ const parameterCache = new Map<string, ValidateFunction>();
 export function parametersOf(operationId: string): Parameter[] {
   const shared = (openapi.components as { parameters?: Record<string, Parameter> }).parameters ?? {};
   return ((operation(operationId).op as { parameters?: (Parameter | { $ref: string })[] }).parameters ?? []).map((p) =>
-    ('$ref' in p ? shared[p.$ref.replace('#/components/parameters/', '')]! : p));
+    '$ref' in p ? shared[p.$ref.replace('#/components/parameters/', '')]! : p,
+  );
 }
 
 /** Validates (and coerces, and fills defaults in) an operation's path and query parameters as one object. */

@@ -10,7 +10,9 @@ interface PartnersDocument {
   components: { schemas: Record<string, unknown> };
 }
 
-export const partnersText = readContract(new URL('../contracts/partners.yaml', import.meta.url) /* from contracts/ and from the bundle in dist/ alike */);
+export const partnersText = readContract(
+  new URL('../contracts/partners.yaml', import.meta.url) /* from contracts/ and from the bundle in dist/ alike */,
+);
 export const partners = parse(partnersText) as PartnersDocument;
 
 const ajv = new Ajv2020.default({ allErrors: true, strict: false, coerceTypes: false, discriminator: true });

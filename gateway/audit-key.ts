@@ -12,17 +12,25 @@ export function keyFromFile(file: string): Buffer {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError([`AUDIT_HMAC_KEY_FILE (${file}) cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`]);
+    throw new ConfigError([
+      `AUDIT_HMAC_KEY_FILE (${file}) cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`,
+    ]);
   }
   const key = Buffer.from(text.trim(), 'base64');
-  if (key.length < 32) throw new ConfigError([`AUDIT_HMAC_KEY_FILE (${file}) must hold at least 32 bytes, base64-encoded (openssl rand -base64 32)`]);
+  if (key.length < 32)
+    throw new ConfigError([
+      `AUDIT_HMAC_KEY_FILE (${file}) must hold at least 32 bytes, base64-encoded (openssl rand -base64 32)`,
+    ]);
   return key;
 }
 
-export function auditHmacKey(config: Pick<Config, 'auditHmacKey' | 'auditHmacKeyFile' | 'dataDir' | 'sandbox'>): Buffer {
+export function auditHmacKey(
+  config: Pick<Config, 'auditHmacKey' | 'auditHmacKeyFile' | 'dataDir' | 'sandbox'>,
+): Buffer {
   if (config.auditHmacKey !== null) return Buffer.from(config.auditHmacKey, 'base64');
   if (config.auditHmacKeyFile !== null) return keyFromFile(config.auditHmacKeyFile);
-  if (!config.sandbox.start) throw new ConfigError(['AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE must be set for a production start (SANDBOX=false)']);
+  if (!config.sandbox.start)
+    throw new ConfigError(['AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE must be set for a production start (SANDBOX=false)']);
   const file = path.join(config.dataDir, 'audit-hmac.key');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(config.dataDir, { recursive: true });

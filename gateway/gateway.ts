@@ -85,18 +85,40 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const audit = metrics.observe(auditModule.appender);
   const register = createRegisterStore(db);
   const today = () => londonDay(deps.clock?.() ?? new Date());
-  const names = { dfe: 'DfE', dwp: 'DWP', hmrc: 'HMRC', nhs: 'NHS Digital', homeOffice: 'Home Office records', financial: 'The bank' } as const;
+  const names = {
+    dfe: 'DfE',
+    dwp: 'DWP',
+    hmrc: 'HMRC',
+    nhs: 'NHS Digital',
+    homeOffice: 'Home Office records',
+    financial: 'The bank',
+  } as const;
   const upstreams = Object.fromEntries(
-    (Object.keys(names) as (keyof typeof names)[])
-      .map((key) => [key, createUpstreamClient(names[key], config.upstreams[key], tracing)]),
+    (Object.keys(names) as (keyof typeof names)[]).map((key) => [
+      key,
+      createUpstreamClient(names[key], config.upstreams[key], tracing),
+    ]),
   );
-  const commit = createDecisionCommitter({ audit, register: createRegisterCache(db, createRegisterStore), sealer: auditModule.sealer });
+  const commit = createDecisionCommitter({
+    audit,
+    register: createRegisterCache(db, createRegisterStore),
+    sealer: auditModule.sealer,
+  });
   const pipeline = createExchangePipeline({
-    commit, audit, upstreams, pseudonymiser: auditModule.pseudonymiser, logger, tracing,
+    commit,
+    audit,
+    upstreams,
+    pseudonymiser: auditModule.pseudonymiser,
+    logger,
+    tracing,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
   const batches = createBatches(config.batches, {
-    db, hmacKey: deps.hmacKey, run: pipeline, logger, publicUrl: config.publicUrl,
+    db,
+    hmacKey: deps.hmacKey,
+    run: pipeline,
+    logger,
+    publicUrl: config.publicUrl,
     // A production start never makes this key (production-keys.ts); a sandbox makes one at first use.
     callbackKeys: deps.callbackKeys ?? fileKeyRing(config.batches.callbacks.keysDir, { create: config.sandbox.start }),
     registeredUrls: async (clientId) => {
@@ -108,8 +130,13 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
   const obligations = createObligations({ db, audit, today, logger });
   const reportedMeasures = createReportedMeasures({ db, audit, register });
   const measures = createMeasures({
-    store: measuresStore, register, today, chain: chainHealth,
-    overdueObligations: obligations.overdue, reported: reportedMeasures.forCollaboration, obligationCounts: obligations.counts,
+    store: measuresStore,
+    register,
+    today,
+    chain: chainHealth,
+    overdueObligations: obligations.overdue,
+    reported: reportedMeasures.forCollaboration,
+    obligationCounts: obligations.counts,
     jointReviewSignals: createJointReviewSignals({ db, register, today }),
   });
   const { clientRegister } = config;
@@ -118,11 +145,18 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     maxAgeSeconds: config.tokenMaxAgeSeconds,
     cacheSeconds: config.clientKeyCacheSeconds,
     registerPollMs: clientRegister.pollMs,
-    keySets: createKeySets({ timeoutMs: clientRegister.jwksTimeoutMs, maxBytes: clientRegister.jwksMaxBytes, cacheSeconds: clientRegister.jwksCacheSeconds }),
+    keySets: createKeySets({
+      timeoutMs: clientRegister.jwksTimeoutMs,
+      maxBytes: clientRegister.jwksMaxBytes,
+      cacheSeconds: clientRegister.jwksCacheSeconds,
+    }),
     throttle: createAddressThrottle(config.unauthenticatedThrottle),
   });
   const clientCommands = createClientCommands({
-    db, audit, changed: authenticate.forget, callbackUrlsOverHttp: config.batches.callbacks.allowHttp,
+    db,
+    audit,
+    changed: authenticate.forget,
+    callbackUrlsOverHttp: config.batches.callbacks.allowHttp,
   });
   const commands = createRegisterCommands({ audit, today });
   const clock = deps.clock ?? (() => new Date());
@@ -141,7 +175,12 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     verify: async () => chainHealth.verified(await verifyLog(db, { jwks: await auditKeys.jwks() })),
     reviews: createJointReviews({ db, audit, today }),
     audit,
-    exportLines: (request, limit) => exportLines({ db, checkpoints: auditModule.checkpointer, keys: auditKeys, ...(deps.clock ? { clock: deps.clock } : {}) }, request, limit),
+    exportLines: (request, limit) =>
+      exportLines(
+        { db, checkpoints: auditModule.checkpointer, keys: auditKeys, ...(deps.clock ? { clock: deps.clock } : {}) },
+        request,
+        limit,
+      ),
     chain: chainHealth,
     checkpoints: () => listCheckpoints(db),
     witnesses: () => listWitnesses(db),
@@ -156,9 +195,20 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     authenticate,
     routes: [
       ...operationsRoutes(db, config.databaseUrl ? 'postgresql' : 'pglite', pendingMigrations, chainHealth),
-      ...refusedWhileChainBroken(exchangeRoutes(pipeline, (before) => registerAsKnown(createRegisterStore(db, { before }), { before }), deps.clock), chainHealth),
+      ...refusedWhileChainBroken(
+        exchangeRoutes(
+          pipeline,
+          (before) => registerAsKnown(createRegisterStore(db, { before }), { before }),
+          deps.clock,
+        ),
+        chainHealth,
+      ),
       ...auditModule.routes,
-      replayRoute({ reader: createAuditReader(db), sealer: auditModule.sealer, registerAsKnown: (known) => registerAsKnown(createRegisterStore(db, known), known) }),
+      replayRoute({
+        reader: createAuditReader(db),
+        sealer: auditModule.sealer,
+        registerAsKnown: (known) => registerAsKnown(createRegisterStore(db, known), known),
+      }),
       ...registerRoutes(register, commands, today, (known) => createRegisterStore(db, known)),
       ...jointReviewRoutes(createJointReviews({ db, audit, today })),
       ...measuresRoutes(measures, createFeedback({ audit, logger })),

@@ -53,7 +53,11 @@ try {
   if (sandbox) await sandbox.enrolSandboxClients(gateway.clients, config.dataDir, logger);
   if (sandbox) await sandbox.mapDemoPeople(gateway.people, logger);
   server = await listen(gateway.app, {
-    what: 'The gateway', host: config.host, port: config.port, setting: portSettings.gateway, hint: 'or stop the gateway already running there',
+    what: 'The gateway',
+    host: config.host,
+    port: config.port,
+    setting: portSettings.gateway,
+    hint: 'or stop the gateway already running there',
   });
 } catch (error) {
   const failure = whyNotStarted(config, error);
@@ -72,7 +76,9 @@ const { port } = server.address() as AddressInfo;
 const publicUrl = config.port === 0 ? `http://${config.host}:${port}` : config.publicUrl;
 logger.info({ port }, 'gateway listening');
 const partners = sandboxes
-  ? Object.entries(sandboxes.urls).map(([name, url]) => `${name} ${url}`).join('\n                        ')
+  ? Object.entries(sandboxes.urls)
+      .map(([name, url]) => `${name} ${url}`)
+      .join('\n                        ')
   : `not started here (${config.sandbox.start ? 'SANDBOX_PARTNERS=false' : 'SANDBOX=false'}): the *_UPSTREAM_URL settings`;
 console.log(`
   Data-sharing gateway  ${publicUrl}
@@ -80,21 +86,31 @@ console.log(`
   Database              ${where}
   Partners              ${partners}
   Console sign-in       ${config.oidc ? `${publicUrl}/console (${config.oidc.providerName}: ${config.oidc.issuer})` : 'none: set the OIDC_* settings'}
-${sandbox ? `
+${
+  sandbox
+    ? `
   Get a token:          npm run --silent token -- ie-removals-casework
   Sandbox clients:      ${sandbox.clientIds().join(', ')}
-` : `
+`
+    : `
   Production start: no sandbox clients, no demonstration register (npm run register:load-default loads it).
-`}`);
+`
+}`);
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   const running = gateway!;
-  logger.info({ signal, inFlight: running.drain.inFlight(), deadlineMs: config.shutdownDeadlineMs }, 'shutting down: not ready, finishing requests in flight');
+  logger.info(
+    { signal, inFlight: running.drain.inFlight(), deadlineMs: config.shutdownDeadlineMs },
+    'shutting down: not ready, finishing requests in flight',
+  );
   const deadline = setTimeout(() => {
-    logger.warn({ inFlight: running.drain.inFlight(), deadlineMs: config.shutdownDeadlineMs }, 'shutdown deadline passed: exiting with requests still in flight');
+    logger.warn(
+      { inFlight: running.drain.inFlight(), deadlineMs: config.shutdownDeadlineMs },
+      'shutdown deadline passed: exiting with requests still in flight',
+    );
     server.closeAllConnections();
     process.exit(exitCodes.shutdownDeadline);
   }, config.shutdownDeadlineMs);

@@ -3,7 +3,12 @@
 import type { KnownAt } from './store.ts';
 import type { IsoDate } from './types.ts';
 
-const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const london = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 const hour = 3_600_000;
 
 /** The first instant of a London day: midnight UTC, or an hour before it in summer time. */

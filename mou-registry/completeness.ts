@@ -27,25 +27,38 @@ export function lacksSection(basis: LegalBasis): boolean {
 
 export function missingForSignature(terms: VersionTerms): MissingItem[] {
   const missing: MissingItem[] = [];
-  const add = (field: string, recommendation: MissingItem['recommendation'], message: string) => missing.push({ field, recommendation, message });
+  const add = (field: string, recommendation: MissingItem['recommendation'], message: string) =>
+    missing.push({ field, recommendation, message });
 
-  if (terms.legalBases.length === 0) add('legalBases', '2a', 'no legal basis is given: name the provision (statute and section) that allows the sharing');
+  if (terms.legalBases.length === 0)
+    add(
+      'legalBases',
+      '2a',
+      'no legal basis is given: name the provision (statute and section) that allows the sharing',
+    );
   for (const b of terms.legalBases) {
-    if (isPlaceholderBasis(b)) add('legalBases', '2a', `legal basis "${b.code}" names no provision; a placeholder is no legal gateway`);
-    else if (lacksSection(b)) add('legalBases', '2a', `legal basis "${b.code}" names ${b.statute} but not the section that allows the sharing`);
+    if (isPlaceholderBasis(b))
+      add('legalBases', '2a', `legal basis "${b.code}" names no provision; a placeholder is no legal gateway`);
+    else if (lacksSection(b))
+      add('legalBases', '2a', `legal basis "${b.code}" names ${b.statute} but not the section that allows the sharing`);
   }
   if (terms.purposes.length === 0) add('purposes', '2a', 'no purpose is stated');
-  if (terms.exchanges.length === 0) add('exchanges', '2b', 'no data scope: no exchange says which fields may be asked for and answered');
+  if (terms.exchanges.length === 0)
+    add('exchanges', '2b', 'no data scope: no exchange says which fields may be asked for and answered');
   for (const e of terms.exchanges) {
-    if (e.requestFields.length === 0 && e.responseFields.length === 0) add('exchanges', '2b', `exchange ${e.exchange} names no data fields`);
+    if (e.requestFields.length === 0 && e.responseFields.length === 0)
+      add('exchanges', '2b', `exchange ${e.exchange} names no data fields`);
   }
-  if (terms.dataAccuracy === null || !terms.dataAccuracy.description.trim()) add('dataAccuracy', '2b', 'no arrangement for assuring data accuracy');
+  if (terms.dataAccuracy === null || !terms.dataAccuracy.description.trim())
+    add('dataAccuracy', '2b', 'no arrangement for assuring data accuracy');
   for (const party of terms.parties) {
-    if (!terms.seniorOwners.some((o) => o.party === party)) add('seniorOwners', '2c', `${party} has no nominated senior owner`);
+    if (!terms.seniorOwners.some((o) => o.party === party))
+      add('seniorOwners', '2c', `${party} has no nominated senior owner`);
   }
   if (!terms.communication?.trim()) add('communication', '2d', 'no communication route between the parties');
   if (terms.measures.length === 0) add('measures', '2e', 'no performance measures');
   const interval = terms.review.intervalMonths;
-  if (interval === null || !(Number.isInteger(interval) && interval > 0)) add('review.intervalMonths', '2f', 'no joint review interval');
+  if (interval === null || !(Number.isInteger(interval) && interval > 0))
+    add('review.intervalMonths', '2f', 'no joint review interval');
   return missing;
 }

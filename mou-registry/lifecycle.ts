@@ -1,7 +1,11 @@
 // Where a version stands on a given day, derived from its dated facts so that any past day can be recalled.
 import type { AgreementVersion, IsoDate, VersionStatus } from './types.ts';
 
-export interface Standing { status: VersionStatus; authorises: boolean; reason: string }
+export interface Standing {
+  status: VersionStatus;
+  authorises: boolean;
+  reason: string;
+}
 
 export function standingOn(version: AgreementVersion, day: IsoDate): Standing {
   const label = `${version.title} v${version.version}`;
@@ -15,7 +19,9 @@ export function standingOn(version: AgreementVersion, day: IsoDate): Standing {
     return { status: 'terminated', authorises: false, reason: `${label} was terminated on ${version.terminatedOn}` };
   }
   if (version.inForceFrom === null || day < version.inForceFrom) {
-    const when = version.inForceFrom ? `comes into force on ${version.inForceFrom}` : 'has no date of coming into force';
+    const when = version.inForceFrom
+      ? `comes into force on ${version.inForceFrom}`
+      : 'has no date of coming into force';
     return { status: 'signed', authorises: false, reason: `${label} is signed but ${when}` };
   }
   if (version.inForceTo !== null && day > version.inForceTo) {
@@ -23,7 +29,11 @@ export function standingOn(version: AgreementVersion, day: IsoDate): Standing {
   }
   const suspension = version.suspensions.find((s) => s.from <= day && (s.to === null || day <= s.to));
   if (suspension) {
-    return { status: 'suspended', authorises: false, reason: `${label} is suspended from ${suspension.from}: ${suspension.reason}` };
+    return {
+      status: 'suspended',
+      authorises: false,
+      reason: `${label} is suspended from ${suspension.from}: ${suspension.reason}`,
+    };
   }
   return { status: 'in-force', authorises: true, reason: `${label} is signed by every party and in force on ${day}` };
 }

@@ -1,18 +1,42 @@
 // Recommendation 1: a published list of BAU collaborations with their purpose and Home Office owner.
 import type { Collaboration } from './types.ts';
 
-export interface PublishedEntry { id: string; title: string; purpose: string; directorate: string; ownerName: string; ownerRole: string; ownerEmail: string; parties: string }
+export interface PublishedEntry {
+  id: string;
+  title: string;
+  purpose: string;
+  directorate: string;
+  ownerName: string;
+  ownerRole: string;
+  ownerEmail: string;
+  parties: string;
+}
 
 export function publishedList(collaborations: Collaboration[]): PublishedEntry[] {
   return collaborations
     .filter((c) => c.kind === 'bau' && c.status === 'active')
     .map((c) => ({
-      id: c.id, title: c.title, purpose: c.purpose, directorate: c.directorate,
-      ownerName: c.owner.name, ownerRole: c.owner.role, ownerEmail: c.owner.email, parties: c.parties.join('; '),
+      id: c.id,
+      title: c.title,
+      purpose: c.purpose,
+      directorate: c.directorate,
+      ownerName: c.owner.name,
+      ownerRole: c.owner.role,
+      ownerEmail: c.owner.email,
+      parties: c.parties.join('; '),
     }));
 }
 
-const columns: (keyof PublishedEntry)[] = ['id', 'title', 'purpose', 'directorate', 'ownerName', 'ownerRole', 'ownerEmail', 'parties'];
+const columns: (keyof PublishedEntry)[] = [
+  'id',
+  'title',
+  'purpose',
+  'directorate',
+  'ownerName',
+  'ownerRole',
+  'ownerEmail',
+  'parties',
+];
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
 export function toCsv(entries: PublishedEntry[]): string {

@@ -20,10 +20,16 @@ const conditionReadable = validatorFor('DirectiveCondition');
 
 function index(generation: number, versions: AgreementVersion[], loadedDirectives: Directive[]): Snapshot {
   // A condition its kind's schema refuses (say `age: "thirty"`) would make its rule read nonsense and permit.
-  const directives = loadedDirectives.map((d) => (conditionReadable(d.condition) ? d : { ...d, conditionUnreadable: true as const }));
+  const directives = loadedDirectives.map((d) =>
+    conditionReadable(d.condition) ? d : { ...d, conditionUnreadable: true as const },
+  );
   const byExchange = new Map<ExchangeId, AgreementVersion[]>();
   const byExchangeAndParty = new Map<string, AgreementVersion[]>();
-  const add = <K>(map: Map<K, AgreementVersion[]>, k: K, v: AgreementVersion) => { const list = map.get(k); if (list) list.push(v); else map.set(k, [v]); };
+  const add = <K>(map: Map<K, AgreementVersion[]>, k: K, v: AgreementVersion) => {
+    const list = map.get(k);
+    if (list) list.push(v);
+    else map.set(k, [v]);
+  };
   for (const version of versions) {
     for (const terms of version.exchanges) {
       add(byExchange, terms.exchange, version);
@@ -45,23 +51,35 @@ export interface RegisterView {
 }
 
 /** The view of a register held in hand (the bench, a replay, a dry run as known on a past day). */
-export const registerView = (versions: AgreementVersion[], directives: Directive[], generation = 0, knownBefore?: string): RegisterView => ({
+export const registerView = (
+  versions: AgreementVersion[],
+  directives: Directive[],
+  generation = 0,
+  knownBefore?: string,
+): RegisterView => ({
   ...viewOf(index(generation, versions, directives)),
   ...(knownBefore ? { knownBefore } : {}),
 });
 
 /** The register as it was known at a revision or before a moment, read afresh (not the cache, which holds now). */
-export async function registerAsKnown(store: Pick<RegisterStore, 'allVersions' | 'directives'>, known: { generation: number } | { before: string }): Promise<RegisterView> {
+export async function registerAsKnown(
+  store: Pick<RegisterStore, 'allVersions' | 'directives'>,
+  known: { generation: number } | { before: string },
+): Promise<RegisterView> {
   const versions = await store.allVersions();
   const directives = await store.directives();
-  return 'generation' in known ? registerView(versions, directives, known.generation) : registerView(versions, directives, -1, known.before);
+  return 'generation' in known
+    ? registerView(versions, directives, known.generation)
+    : registerView(versions, directives, -1, known.before);
 }
 
 function viewOf(s: Snapshot): RegisterView {
   return {
     generation: s.generation,
-    versionsCovering: (exchange, party) => (party === undefined ? s.byExchange.get(exchange) : s.byExchangeAndParty.get(key(exchange, party))) ?? [],
-    directivesInForce: (day) => s.directives.filter((d) => d.effectiveFrom <= day && (d.effectiveTo === null || d.effectiveTo >= day)),
+    versionsCovering: (exchange, party) =>
+      (party === undefined ? s.byExchange.get(exchange) : s.byExchangeAndParty.get(key(exchange, party))) ?? [],
+    directivesInForce: (day) =>
+      s.directives.filter((d) => d.effectiveFrom <= day && (d.effectiveTo === null || d.effectiveTo >= day)),
   };
 }
 
@@ -87,7 +105,9 @@ export function createRegisterCache(db: Knex, storeOn: (conn: Knex | Knex.Transa
     // One after the other: on a transaction's single connection, queries cannot overlap.
     reloading ??= (async () => index(generation, await store.allVersions(), await store.directives()))()
       .then((loaded) => (snapshot = loaded))
-      .finally(() => { reloading = null; });
+      .finally(() => {
+        reloading = null;
+      });
     const loaded = await reloading;
     return loaded.generation >= generation ? loaded : current(conn);
   }

@@ -12,10 +12,16 @@ import type { AgreementVersion, IsoDate } from './types.ts';
 const readers = ['partner', 'registry-admin', 'sro', 'dpo'] as const;
 
 /** `storeAt` reads the register as it was known at a revision or before a moment (record time). */
-export function registerRoutes(store: RegisterStore, commands: RegisterCommands, today: () => IsoDate, storeAt: (known: KnownAt) => RegisterStore): Route[] {
+export function registerRoutes(
+  store: RegisterStore,
+  commands: RegisterCommands,
+  today: () => IsoDate,
+  storeAt: (known: KnownAt) => RegisterStore,
+): Route[] {
   const asOf = (params: Record<string, unknown>) => (params.asOf as string | undefined) ?? today();
   // `asOf` is the day the facts speak of (valid time); `asKnownOn` what the register had been told by then (record time).
-  const known = (params: Record<string, unknown>) => (params.asKnownOn ? storeAt(knownAtFor(params.asKnownOn as string)) : store);
+  const known = (params: Record<string, unknown>) =>
+    params.asKnownOn ? storeAt(knownAtFor(params.asKnownOn as string)) : store;
   const view = (v: AgreementVersion, day: IsoDate) => ({ asOf: day, standing: standingOn(v, day), version: v });
   const versionView = async (agreementId: string, version: string, day = today(), from = store) => {
     const v = await from.version(agreementId, version);
@@ -25,32 +31,57 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
   const actor = (ctx: { principal: { clientId: string } | null }) => ({ clientId: ctx.principal!.clientId });
 
   async function scorecards(day: IsoDate, store: RegisterStore) {
-    const [collaborations, agreements, versions, parties] = await Promise.all([store.collaborations(), store.agreements(), store.allVersions(), store.parties()]);
+    const [collaborations, agreements, versions, parties] = await Promise.all([
+      store.collaborations(),
+      store.agreements(),
+      store.allVersions(),
+      store.parties(),
+    ]);
     return collaborations.map((c) => {
       const ids = new Set(agreements.filter((a) => a.collaborationId === c.id).map((a) => a.id));
-      return scorecard(c, versions.filter((v) => ids.has(v.agreementId)), parties, day);
+      return scorecard(
+        c,
+        versions.filter((v) => ids.has(v.agreementId)),
+        parties,
+        day,
+      );
     });
   }
 
   return [
-    { operationId: 'listParties', roles: [...readers], handler: async () => ({ body: { parties: await store.parties() } }) },
+    {
+      operationId: 'listParties',
+      roles: [...readers],
+      handler: async () => ({ body: { parties: await store.parties() } }),
+    },
     {
       operationId: 'listCollaborations',
       roles: [...readers],
       handler: async ({ params }) => {
         const day = asOf(params);
         const store = known(params);
-        const [collaborations, agreements, versions] = await Promise.all([store.collaborations(), store.agreements(), store.allVersions()]);
+        const [collaborations, agreements, versions] = await Promise.all([
+          store.collaborations(),
+          store.agreements(),
+          store.allVersions(),
+        ]);
         const summaries = collaborations
           .filter((c) => !params.kind || c.kind === params.kind)
           .map((c) => {
             const ids = new Set(agreements.filter((a) => a.collaborationId === c.id).map((a) => a.id));
             const mine = versions.filter((v) => ids.has(v.agreementId));
             const governing = mine.filter((v) => standingOn(v, day).authorises);
-            const due = mine.map((v) => v.review.nextReviewDue).filter((d): d is string => d !== null).sort().reverse()[0] ?? null;
+            const due =
+              mine
+                .map((v) => v.review.nextReviewDue)
+                .filter((d): d is string => d !== null)
+                .sort()
+                .reverse()[0] ?? null;
             return {
               collaboration: c,
-              signed: mine.some((v) => v.parties.every((p) => v.signatures.some((s) => s.party === p && s.signedOn <= day))),
+              signed: mine.some((v) =>
+                v.parties.every((p) => v.signatures.some((s) => s.party === p && s.signedOn <= day)),
+              ),
               inForce: governing.length > 0,
               governing: governing.map((v) => `${v.agreementId}@${v.version}`),
               // An ended collaboration has nothing left to review.
@@ -76,7 +107,10 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
           body: {
             asOf: day,
             collaboration,
-            agreements: agreements.map((a) => ({ agreement: a, versions: versions.filter((v) => v.agreementId === a.id).map((v) => view(v, day)) })),
+            agreements: agreements.map((a) => ({
+              agreement: a,
+              versions: versions.filter((v) => v.agreementId === a.id).map((v) => view(v, day)),
+            })),
             scorecard: scorecard(collaboration, versions, await store.parties(), day),
           },
         };
@@ -100,7 +134,9 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
         const store = known(params);
         const agreement = await store.agreement(params.agreementId as string);
         if (!agreement) throw new GatewayError('not-found', 'There is no such agreement in the register');
-        const versions = (await store.versionsOf([agreement.id])).sort((a, b) => ((a.inForceFrom ?? '9') < (b.inForceFrom ?? '9') ? -1 : 1));
+        const versions = (await store.versionsOf([agreement.id])).sort((a, b) =>
+          (a.inForceFrom ?? '9') < (b.inForceFrom ?? '9') ? -1 : 1,
+        );
         const governing = versions.find((v) => standingOn(v, day).authorises)?.version ?? null;
         return { body: { agreement, asOf: day, versions: versions.map((v) => view(v, day)), governing } };
       },
@@ -109,7 +145,8 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
       operationId: 'draftAgreementVersion',
       roles: ['registry-admin'],
       handler: async (ctx) => {
-        if (ctx.body.agreementId !== ctx.params.agreementId) throw new GatewayError('invalid-request', 'agreementId in the body must match the path');
+        if (ctx.body.agreementId !== ctx.params.agreementId)
+          throw new GatewayError('invalid-request', 'agreementId in the body must match the path');
         await commands.draftVersion(actor(ctx), ctx.body, false);
         return { status: 201, body: await versionView(ctx.body.agreementId, ctx.body.version) };
       },
@@ -117,7 +154,9 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
     {
       operationId: 'getAgreementVersion',
       roles: [...readers],
-      handler: async ({ params }) => ({ body: await versionView(params.agreementId as string, params.version as string, asOf(params), known(params)) }),
+      handler: async ({ params }) => ({
+        body: await versionView(params.agreementId as string, params.version as string, asOf(params), known(params)),
+      }),
     },
     {
       operationId: 'replaceDraftVersion',
@@ -161,7 +200,9 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
       operationId: 'listDirectives',
       roles: [...readers],
       handler: async ({ params }) => ({
-        body: params.asOf ? { asOf: params.asOf, directives: await known(params).directivesInForce(params.asOf as string) } : { directives: await known(params).directives() },
+        body: params.asOf
+          ? { asOf: params.asOf, directives: await known(params).directivesInForce(params.asOf as string) }
+          : { directives: await known(params).directives() },
       }),
     },
     {
@@ -172,7 +213,15 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
     {
       operationId: 'endDirective',
       roles: ['registry-admin'],
-      handler: async (ctx) => ({ body: await commands.endDirective(actor(ctx), ctx.params.directiveId as string, ctx.body.action, ctx.body.effectiveTo, ctx.body.reason ?? null) }),
+      handler: async (ctx) => ({
+        body: await commands.endDirective(
+          actor(ctx),
+          ctx.params.directiveId as string,
+          ctx.body.action,
+          ctx.body.effectiveTo,
+          ctx.body.reason ?? null,
+        ),
+      }),
     },
     {
       operationId: 'registerScorecard',
@@ -181,7 +230,9 @@ export function registerRoutes(store: RegisterStore, commands: RegisterCommands,
         const day = asOf(params);
         const cards = (await scorecards(day, known(params))).sort((a, b) => b.priority - a.priority);
         const attentionFirst = cards
-          .flatMap((c) => c.gaps.map((g) => ({ line: `${c.title}: ${g.detail}`, weight: g.weight * (c.kind === 'bau' ? 2 : 1) })))
+          .flatMap((c) =>
+            c.gaps.map((g) => ({ line: `${c.title}: ${g.detail}`, weight: g.weight * (c.kind === 'bau' ? 2 : 1) })),
+          )
           .sort((a, b) => b.weight - a.weight)
           .slice(0, 20)
           .map((g) => g.line);

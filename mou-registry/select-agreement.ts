@@ -3,7 +3,13 @@
 import { standingOn } from './lifecycle.ts';
 import type { AgreementVersion, ExchangeId, IsoDate, PartyId } from './types.ts';
 
-export interface Wanted { exchange: ExchangeId; party: PartyId; purpose: string; day: IsoDate; agreementId?: string }
+export interface Wanted {
+  exchange: ExchangeId;
+  party: PartyId;
+  purpose: string;
+  day: IsoDate;
+  agreementId?: string;
+}
 
 export function selectAgreement(versions: readonly AgreementVersion[], wanted: Wanted): AgreementVersion | null {
   const candidates = versions.filter(

@@ -7,7 +7,14 @@ export type { IsoDate };
 export type PartyId = string; // e.g. 'home-office-ie', 'dfe'
 export type ExchangeId = string; // e.g. 'dfe.child-trace'
 
-export type PartyKind = 'department' | 'directorate' | 'agency' | 'nhs-body' | 'local-authority' | 'school' | 'financial-institution';
+export type PartyKind =
+  | 'department'
+  | 'directorate'
+  | 'agency'
+  | 'nhs-body'
+  | 'local-authority'
+  | 'school'
+  | 'financial-institution';
 
 export interface Party {
   id: PartyId;
@@ -19,7 +26,12 @@ export interface Party {
 
 export type CollaborationKind = 'bau' | 'operation' | 'project';
 
-export interface Contact { name: string; role: string; email: string; phone?: string }
+export interface Contact {
+  name: string;
+  role: string;
+  email: string;
+  phone?: string;
+}
 
 export interface Collaboration {
   id: string;
@@ -38,7 +50,11 @@ export interface Collaboration {
 export type AgreementKind = 'mou' | 'data-sharing-agreement' | 'data-usage-agreement' | 'statutory-gateway';
 export type VersionStatus = 'draft' | 'signed' | 'in-force' | 'suspended' | 'terminated' | 'expired';
 
-export interface Signature { party: PartyId; signatory: string; signedOn: IsoDate }
+export interface Signature {
+  party: PartyId;
+  signatory: string;
+  signedOn: IsoDate;
+}
 export interface LegalBasis {
   code: string;
   statute: string;
@@ -104,7 +120,12 @@ export interface AgreementVersion {
   communication: string | null;
   feedback: string | null;
   measures: PerformanceMeasure[];
-  review: { intervalMonths: number | null; lastReviewedOn: IsoDate | null; nextReviewDue: IsoDate | null; improvementPlan: string | null };
+  review: {
+    intervalMonths: number | null;
+    lastReviewedOn: IsoDate | null;
+    nextReviewDue: IsoDate | null;
+    improvementPlan: string | null;
+  };
   /** Names the document bears, to catch defunct organisations (e.g. a UKBA logo, ¶6.130). */
   namesOrganisations: PartyId[];
   notes: string | null;

@@ -27,7 +27,9 @@ describe('config', () => {
     expect(loadConfig({}).sandbox).toMatchObject({ start: true, partners: true });
     expect(loadConfig({ SANDBOX_PARTNERS: 'false' }).sandbox).toMatchObject({ start: true, partners: false });
     expect(loadConfig({ SANDBOX: 'false' }).sandbox).toMatchObject({ start: false, partners: false });
-    expect(() => loadConfig({ SANDBOX: 'false', SANDBOX_PARTNERS: 'true' })).toThrow(/SANDBOX_PARTNERS=true needs SANDBOX=true/);
+    expect(() => loadConfig({ SANDBOX: 'false', SANDBOX_PARTNERS: 'true' })).toThrow(
+      /SANDBOX_PARTNERS=true needs SANDBOX=true/,
+    );
   });
 
   it('gives requests in flight 10 s to finish at shutdown unless SHUTDOWN_DEADLINE_MS says otherwise', () => {
@@ -41,30 +43,48 @@ describe('config', () => {
     const endpoint = (env: Record<string, string>) => loadConfig(env).tracing.otlpEndpoint;
     const collector = 'http://collector:4318';
     expect(endpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: `${collector}/` })).toBe(`${collector}/v1/traces`);
-    expect(endpoint({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otel.example/traces', OTEL_EXPORTER_OTLP_ENDPOINT: collector }))
-      .toBe('https://otel.example/traces');
+    expect(
+      endpoint({
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otel.example/traces',
+        OTEL_EXPORTER_OTLP_ENDPOINT: collector,
+      }),
+    ).toBe('https://otel.example/traces');
     const both = loadConfig({
-      TRACING_OTLP_ENDPOINT: 'https://traces.example/v1/traces', OTEL_EXPORTER_OTLP_ENDPOINT: collector, OTEL_SERVICE_NAME: 'gw-b',
+      TRACING_OTLP_ENDPOINT: 'https://traces.example/v1/traces',
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector,
+      OTEL_SERVICE_NAME: 'gw-b',
     });
     expect(both.tracing).toEqual({ otlpEndpoint: 'https://traces.example/v1/traces', serviceName: 'gw-b' });
   });
 
   it('refuses an OTLP endpoint that is not an http URL, without repeating it (it may hold a secret)', () => {
-    expect(() => loadConfig({ TRACING_OTLP_ENDPOINT: 'collector:4318' }))
-      .toThrow(/TRACING_OTLP_ENDPOINT must be an http or https URL/);
+    expect(() => loadConfig({ TRACING_OTLP_ENDPOINT: 'collector:4318' })).toThrow(
+      /TRACING_OTLP_ENDPOINT must be an http or https URL/,
+    );
     try {
       loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://user:s3cret@collector' });
       expect.unreachable();
     } catch (error) {
-      expect((error as ConfigError).problems)
-        .toEqual(['OTEL_EXPORTER_OTLP_ENDPOINT must be an http or https URL (the OTLP/HTTP collector)']);
+      expect((error as ConfigError).problems).toEqual([
+        'OTEL_EXPORTER_OTLP_ENDPOINT must be an http or https URL (the OTLP/HTTP collector)',
+      ]);
     }
   });
 
-  it('calls batches back over https only in production: plain http is a sandbox\'s, and refused with SANDBOX=false', () => {
-    expect(loadConfig({}).batches.callbacks).toMatchObject({ allowHttp: true, maxAttempts: 8, backoffMs: 30_000, keysDirGiven: false });
+  it("calls batches back over https only in production: plain http is a sandbox's, and refused with SANDBOX=false", () => {
+    expect(loadConfig({}).batches.callbacks).toMatchObject({
+      allowHttp: true,
+      maxAttempts: 8,
+      backoffMs: 30_000,
+      keysDirGiven: false,
+    });
     expect(loadConfig({ SANDBOX: 'false' }).batches.callbacks.allowHttp).toBe(false);
-    expect(() => loadConfig({ SANDBOX: 'false', BATCH_CALLBACK_ALLOW_HTTP: 'true' })).toThrow(/BATCH_CALLBACK_ALLOW_HTTP=true needs SANDBOX=true/);
-    expect(loadConfig({ CALLBACK_SIGNING_KEYS_DIR: '/run/secrets/cb' }).batches.callbacks).toMatchObject({ keysDir: '/run/secrets/cb', keysDirGiven: true });
+    expect(() => loadConfig({ SANDBOX: 'false', BATCH_CALLBACK_ALLOW_HTTP: 'true' })).toThrow(
+      /BATCH_CALLBACK_ALLOW_HTTP=true needs SANDBOX=true/,
+    );
+    expect(loadConfig({ CALLBACK_SIGNING_KEYS_DIR: '/run/secrets/cb' }).batches.callbacks).toMatchObject({
+      keysDir: '/run/secrets/cb',
+      keysDirGiven: true,
+    });
   });
 });

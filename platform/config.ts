@@ -3,7 +3,11 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** A partner system: where it is, how long it may take, and how large an answer it may give (default 1 MiB). */
-export interface UpstreamConfig { url: string; timeoutMs: number; maxResponseBytes?: number }
+export interface UpstreamConfig {
+  url: string;
+  timeoutMs: number;
+  maxResponseBytes?: number;
+}
 
 export interface Config {
   host: string;
@@ -48,7 +52,14 @@ export interface Config {
   /** The bearer secret the Prometheus scraper presents at /metrics; null turns /metrics off. */
   metricsToken: string | null;
   /** Where each partner system answers; a real partner endpoint replaces its sandbox by configuration alone. */
-  upstreams: { dfe: UpstreamConfig; dwp: UpstreamConfig; hmrc: UpstreamConfig; nhs: UpstreamConfig; homeOffice: UpstreamConfig; financial: UpstreamConfig };
+  upstreams: {
+    dfe: UpstreamConfig;
+    dwp: UpstreamConfig;
+    hmrc: UpstreamConfig;
+    nhs: UpstreamConfig;
+    homeOffice: UpstreamConfig;
+    financial: UpstreamConfig;
+  };
   /**
    * Shutdown on SIGTERM/SIGINT: readiness turns 503 at once and requests in flight may finish for this long; past it
    * the process exits anyway.
@@ -67,7 +78,11 @@ export interface Config {
    * `pollMs`, holds a record for `leaseSeconds` before another process may take it up, and keeps results `retentionDays`.
    */
   batches: {
-    maxRecords: number; bodyLimitBytes: number; concurrency: number; pollMs: number; leaseSeconds: number;
+    maxRecords: number;
+    bodyLimitBytes: number;
+    concurrency: number;
+    pollMs: number;
+    leaseSeconds: number;
     retentionDays: number;
     callbacks: CallbackSettings;
   };
@@ -76,7 +91,17 @@ export interface Config {
    * when it is null (the default: the tracer is a no-op). `serviceName` names the gateway in the trace backend.
    */
   tracing: TracingSettings;
-  sandbox: { start: boolean; partners: boolean; idpPort: number; dfePort: number; dwpPort: number; hmrcPort: number; nhsPort: number; homeOfficePort: number; financialPort: number };
+  sandbox: {
+    start: boolean;
+    partners: boolean;
+    idpPort: number;
+    dfePort: number;
+    dwpPort: number;
+    hmrcPort: number;
+    nhsPort: number;
+    homeOfficePort: number;
+    financialPort: number;
+  };
 }
 
 /**
@@ -87,9 +112,15 @@ export interface Config {
  * Signed with the Ed25519 keys in `keysDir`; `keysDirGiven`: CALLBACK_SIGNING_KEYS_DIR was set, as production requires.
  */
 export interface CallbackSettings {
-  maxAttempts: number; backoffMs: number; backoffMaxMs: number; timeoutMs: number; maxResponseBytes: number;
+  maxAttempts: number;
+  backoffMs: number;
+  backoffMaxMs: number;
+  timeoutMs: number;
+  maxResponseBytes: number;
   pollMs: number;
-  allowHttp: boolean; keysDir: string; keysDirGiven: boolean;
+  allowHttp: boolean;
+  keysDir: string;
+  keysDirGiven: boolean;
 }
 
 /**
@@ -110,10 +141,16 @@ export interface OidcSettings {
   providerName: string;
 }
 
-export interface TracingSettings { otlpEndpoint: string | null; serviceName: string }
+export interface TracingSettings {
+  otlpEndpoint: string | null;
+  serviceName: string;
+}
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[], what = 'The gateway cannot start') {
+  constructor(
+    readonly problems: string[],
+    what = 'The gateway cannot start',
+  ) {
     super(`${what}; its environment is wrong:\n  - ${problems.join('\n  - ')}`);
   }
 }
@@ -151,8 +188,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
   const homeOfficePort = read.int(portSettings.homeOffice, 8705, 0, 65535);
   const financialPort = read.int(portSettings.financial, 8706, 0, 65535);
   const idpPort = read.int(portSettings.identityProvider, 8707, 0, 65535);
-  const fixedPorts = [dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort, idpPort].filter((p) => p !== 0);
-  if (new Set(fixedPorts).size !== fixedPorts.length) problems.push('the SANDBOX_*_PORT settings must all differ (0 picks any free port)');
+  const fixedPorts = [dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort, idpPort].filter(
+    (p) => p !== 0,
+  );
+  if (new Set(fixedPorts).size !== fixedPorts.length)
+    problems.push('the SANDBOX_*_PORT settings must all differ (0 picks any free port)');
   const upstreamTimeoutMs = read.int('UPSTREAM_TIMEOUT_MS', 3000, 50, 120_000);
   const upstreamMaxResponseBytes = read.int('UPSTREAM_MAX_RESPONSE_BYTES', 1024 * 1024, 1024, 256 * 1024 * 1024);
   /** `<PARTNER>_UPSTREAM_URL`, or else the partner's sandbox on this host. */
@@ -166,24 +206,41 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     problems.push('AUDIT_HMAC_KEY must be at least 32 bytes, base64-encoded');
   }
   const auditHmacKeyFile = read.optional('AUDIT_HMAC_KEY_FILE');
-  if (auditHmacKey !== null && auditHmacKeyFile !== null) problems.push('set AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE, not both');
+  if (auditHmacKey !== null && auditHmacKeyFile !== null)
+    problems.push('set AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE, not both');
   const signingKeysDir = read.optional('AUDIT_SIGNING_KEYS_DIR');
   const callbackKeysDir = read.optional('CALLBACK_SIGNING_KEYS_DIR');
-  const trustedProxies = (read.optional('TRUSTED_PROXIES') ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  const trustedProxies = (read.optional('TRUSTED_PROXIES') ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const notAddresses = trustedProxies.filter((a) => isIP(a) === 0);
-  if (notAddresses.length > 0) problems.push(`TRUSTED_PROXIES must list IP addresses, comma-separated (not ${notAddresses.length} of them)`);
+  if (notAddresses.length > 0)
+    problems.push(`TRUSTED_PROXIES must list IP addresses, comma-separated (not ${notAddresses.length} of them)`);
   const metricsToken = read.optional('METRICS_TOKEN');
-  if (metricsToken !== null && metricsToken.length < 32) problems.push('METRICS_TOKEN must be at least 32 characters (a random secret for the metrics scraper)');
+  if (metricsToken !== null && metricsToken.length < 32)
+    problems.push('METRICS_TOKEN must be at least 32 characters (a random secret for the metrics scraper)');
   const sandbox = read.bool('SANDBOX', true);
   const sandboxPartners = read.bool('SANDBOX_PARTNERS', sandbox);
-  if (sandboxPartners && !sandbox) problems.push('SANDBOX_PARTNERS=true needs SANDBOX=true: a production start never runs the sandbox partners');
+  if (sandboxPartners && !sandbox)
+    problems.push('SANDBOX_PARTNERS=true needs SANDBOX=true: a production start never runs the sandbox partners');
   const publicUrl = read.str('GATEWAY_PUBLIC_URL', `http://${host}:${port}`);
   const callbacksOverHttp = read.bool('BATCH_CALLBACK_ALLOW_HTTP', sandbox);
   if (callbacksOverHttp && !sandbox) {
-    problems.push('BATCH_CALLBACK_ALLOW_HTTP=true needs SANDBOX=true: a production gateway calls partners back over https only');
+    problems.push(
+      'BATCH_CALLBACK_ALLOW_HTTP=true needs SANDBOX=true: a production gateway calls partners back over https only',
+    );
   }
   const oidc = oidcSettings(read, problems, publicUrl);
-  const logLevel = read.oneOf('LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const);
+  const logLevel = read.oneOf('LOG_LEVEL', 'info', [
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const);
 
   const config: Config = {
     host,
@@ -250,34 +307,52 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       },
     },
     tracing: tracingSettings(read, problems),
-    sandbox: { start: sandbox, partners: sandboxPartners, idpPort, dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort },
+    sandbox: {
+      start: sandbox,
+      partners: sandboxPartners,
+      idpPort,
+      dfePort,
+      dwpPort,
+      hmrcPort,
+      nhsPort,
+      homeOfficePort,
+      financialPort,
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
 /** `npm run db:roles`: the owner's DATABASE_URL, and the gateway's login role (`--role`, else GATEWAY_DB_ROLE). */
-export interface DbRolesConfig { databaseUrl: string; role: string; password: string }
+export interface DbRolesConfig {
+  databaseUrl: string;
+  role: string;
+  password: string;
+}
 
 export function loadDbRolesConfig(env: Env, args: readonly string[]): DbRolesConfig {
   const problems: string[] = [];
   const read = reader(env, problems);
   const flag = (name: string) => {
     const at = args.indexOf(`--${name}`);
-    return at >= 0 ? args[at + 1] ?? '' : undefined;
+    return at >= 0 ? (args[at + 1] ?? '') : undefined;
   };
   const databaseUrl = read.optional('DATABASE_URL');
-  if (databaseUrl === null || !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be the postgres:// URL of the database, connecting as its owner or a superuser');
+  if (databaseUrl === null || !/^postgres(ql)?:\/\//.test(databaseUrl))
+    problems.push('DATABASE_URL must be the postgres:// URL of the database, connecting as its owner or a superuser');
   const role = flag('role') ?? read.str('GATEWAY_DB_ROLE', 'gateway_app');
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) problems.push(`the role name must be lower-case letters, digits and _ (at most 63), not "${role}"`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role))
+    problems.push(`the role name must be lower-case letters, digits and _ (at most 63), not "${role}"`);
   // From the environment rather than an argument, so it is not shown in the process list.
   const password = read.optional('GATEWAY_DB_PASSWORD');
-  if (password === null || password.length < 16) problems.push('GATEWAY_DB_PASSWORD must be set to the password of the gateway\'s role, at least 16 characters');
+  if (password === null || password.length < 16)
+    problems.push("GATEWAY_DB_PASSWORD must be set to the password of the gateway's role, at least 16 characters");
   if (problems.length > 0) throw new ConfigError(problems, 'db:roles cannot run');
   return { databaseUrl: databaseUrl!, role, password: password! };
 }
 
-const loopback = (url: URL) => url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname);
+const loopback = (url: URL) =>
+  url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname);
 
 /** The OIDC_* settings: all or none; the issuer over https (plain http only on this host, for a sandbox or test). */
 function oidcSettings(read: Reader, problems: string[], publicUrl: string): OidcSettings | null {
@@ -286,12 +361,19 @@ function oidcSettings(read: Reader, problems: string[], publicUrl: string): Oidc
   const clientSecret = read.optional('OIDC_CLIENT_SECRET');
   const privateKeyFile = read.optional('OIDC_PRIVATE_KEY_FILE');
   if (issuer === null && clientId === null && clientSecret === null && privateKeyFile === null) return null;
-  if (issuer === null || clientId === null) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID go together: set both for console sign-in with OpenID Connect, or neither');
-  if ((clientSecret === null) === (privateKeyFile === null)) problems.push('set one of OIDC_CLIENT_SECRET and OIDC_PRIVATE_KEY_FILE: how the gateway authenticates to the identity provider');
+  if (issuer === null || clientId === null)
+    problems.push(
+      'OIDC_ISSUER and OIDC_CLIENT_ID go together: set both for console sign-in with OpenID Connect, or neither',
+    );
+  if ((clientSecret === null) === (privateKeyFile === null))
+    problems.push(
+      'set one of OIDC_CLIENT_SECRET and OIDC_PRIVATE_KEY_FILE: how the gateway authenticates to the identity provider',
+    );
   const url = (name: string, value: string) => {
     try {
       const parsed = new URL(value);
-      if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback(parsed))) problems.push(`${name} must be an https URL (plain http only on localhost), not "${value}"`);
+      if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback(parsed)))
+        problems.push(`${name} must be an https URL (plain http only on localhost), not "${value}"`);
     } catch {
       problems.push(`${name} must be a URL, not "${value}"`);
     }
@@ -299,11 +381,16 @@ function oidcSettings(read: Reader, problems: string[], publicUrl: string): Oidc
   if (issuer !== null) url('OIDC_ISSUER', issuer);
   const redirectUrl = read.str('OIDC_REDIRECT_URL', `${publicUrl.replace(/\/$/, '')}/console/sign-in/callback`);
   url('OIDC_REDIRECT_URL', redirectUrl);
-  if (!redirectUrl.endsWith('/console/sign-in/callback')) problems.push('OIDC_REDIRECT_URL must end with /console/sign-in/callback, where the gateway takes the answer');
+  if (!redirectUrl.endsWith('/console/sign-in/callback'))
+    problems.push('OIDC_REDIRECT_URL must end with /console/sign-in/callback, where the gateway takes the answer');
   return {
-    issuer: issuer ?? '', clientId: clientId ?? '', clientSecret, privateKeyFile, redirectUrl,
+    issuer: issuer ?? '',
+    clientId: clientId ?? '',
+    clientSecret,
+    privateKeyFile,
+    redirectUrl,
     groupsClaim: read.str('OIDC_GROUPS_CLAIM', 'groups'),
-    providerName: read.str('OIDC_PROVIDER_NAME', 'your department\'s sign-in'),
+    providerName: read.str('OIDC_PROVIDER_NAME', "your department's sign-in"),
   };
 }
 
@@ -314,11 +401,13 @@ function oidcSettings(read: Reader, problems: string[], publicUrl: string): Oidc
  */
 function tracingSettings(read: Reader, problems: string[]): TracingSettings {
   const base = read.optional('OTEL_EXPORTER_OTLP_ENDPOINT');
-  const [name, endpoint] = ([
-    ['TRACING_OTLP_ENDPOINT', read.optional('TRACING_OTLP_ENDPOINT')],
-    ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', read.optional('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT')],
-    ['OTEL_EXPORTER_OTLP_ENDPOINT', base === null ? null : `${base.replace(/\/+$/, '')}/v1/traces`],
-  ] as const).find(([, value]) => value !== null) ?? [null, null];
+  const [name, endpoint] = (
+    [
+      ['TRACING_OTLP_ENDPOINT', read.optional('TRACING_OTLP_ENDPOINT')],
+      ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', read.optional('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT')],
+      ['OTEL_EXPORTER_OTLP_ENDPOINT', base === null ? null : `${base.replace(/\/+$/, '')}/v1/traces`],
+    ] as const
+  ).find(([, value]) => value !== null) ?? [null, null];
   if (name !== null && endpoint !== null) {
     let protocol = '';
     try {

@@ -1,7 +1,19 @@
 // JSON logs. Request bodies are never logged; redaction is a second line of defence for personal data.
 import pino, { type DestinationStream, type Logger } from 'pino';
 
-const personalFields = ['forename', 'surname', 'name', 'dateOfBirth', 'postcode', 'nino', 'address', 'addresses', 'line1', 'subject', 'parents'];
+const personalFields = [
+  'forename',
+  'surname',
+  'name',
+  'dateOfBirth',
+  'postcode',
+  'nino',
+  'address',
+  'addresses',
+  'line1',
+  'subject',
+  'parents',
+];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
@@ -9,7 +21,12 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: 'data-sharing-gateway' },
       redact: {
-        paths: ['req.headers.authorization', 'body', '*.body', ...personalFields.flatMap((f) => [f, `*.${f}`, `*.*.${f}`])],
+        paths: [
+          'req.headers.authorization',
+          'body',
+          '*.body',
+          ...personalFields.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
+        ],
         censor: '[withheld]',
       },
     },
@@ -23,6 +40,9 @@ export function safeError(err: unknown): { type: string; code?: string; at: stri
   return {
     type: e?.name ?? typeof err,
     ...(typeof e?.code === 'string' ? { code: e.code } : {}),
-    at: (e?.stack ?? '').split('\n').slice(1, 6).map((l) => l.trim()),
+    at: (e?.stack ?? '')
+      .split('\n')
+      .slice(1, 6)
+      .map((l) => l.trim()),
   };
 }

@@ -2,7 +2,12 @@
 
 export type IsoDate = string; // YYYY-MM-DD
 
-const format = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const format = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 export function londonDay(instant: Date): IsoDate {
   return format.format(instant);

@@ -23,17 +23,24 @@ export const exitCodes = {
   shutdownDeadline: 6,
 } as const;
 
-export interface StartFailure { message: string; exitCode: number }
+export interface StartFailure {
+  message: string;
+  exitCode: number;
+}
 
 /** A refusal to start that a folder above the platform defines, with its exit code (gateway/production-start.ts). */
 export class StartRefusedError extends Error {
-  constructor(message: string, readonly exitCode: number) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
   }
 }
 
 export function whyNotStarted(config: Pick<Config, 'databaseUrl'> | null, error: unknown): StartFailure | null {
-  if (error instanceof ConfigError || error instanceof SchemaBehindError) return { message: error.message, exitCode: exitCodes.settings };
+  if (error instanceof ConfigError || error instanceof SchemaBehindError)
+    return { message: error.message, exitCode: exitCodes.settings };
   if (error instanceof PortUnavailableError) return { message: error.message, exitCode: exitCodes.port };
   if (error instanceof StartRefusedError) return { message: error.message, exitCode: error.exitCode };
   if (error instanceof DatabaseLockedError) return { message: error.message, exitCode: exitCodes.database };
@@ -46,12 +53,16 @@ function databaseProblem(databaseUrl: string, error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
   const where = serverOf(databaseUrl);
   if (isDatabaseUnavailable(error)) {
-    return `The gateway cannot reach its database at ${where} (${typeof code === 'string' ? code : 'no answer'}): `
-      + 'check that PostgreSQL is running there and accepts connections from this host, and that DATABASE_URL names the right host and port.';
+    return (
+      `The gateway cannot reach its database at ${where} (${typeof code === 'string' ? code : 'no answer'}): ` +
+      'check that PostgreSQL is running there and accepts connections from this host, and that DATABASE_URL names the right host and port.'
+    );
   }
   // SQLSTATE 28P01 wrong password, 28000 no such role or not allowed from this host, 3D000 no such database.
-  if (code === '28P01' || code === '28000') return `The database at ${where} refused the gateway's login (${code}): check the user name and password in DATABASE_URL.`;
-  if (code === '3D000') return `The database server at ${where} has no database of the name in DATABASE_URL (3D000): create it, or correct the name.`;
+  if (code === '28P01' || code === '28000')
+    return `The database at ${where} refused the gateway's login (${code}): check the user name and password in DATABASE_URL.`;
+  if (code === '3D000')
+    return `The database server at ${where} has no database of the name in DATABASE_URL (3D000): create it, or correct the name.`;
   return null;
 }
 
@@ -80,7 +91,10 @@ export function loadConfigOrExit(): Config {
  * On the embedded database, the lock beside it for `holder` (released when the process exits), or one line naming
  * the process that holds it and exit code 4. On PostgreSQL nothing: any number of processes share a server.
  */
-export function lockEmbeddedOrExit(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>, holder: string): { release(): void } | null {
+export function lockEmbeddedOrExit(
+  config: Pick<Config, 'databaseUrl' | 'pgliteDir'>,
+  holder: string,
+): { release(): void } | null {
   if (config.databaseUrl !== null || config.pgliteDir === null) return null;
   try {
     return lockEmbeddedDatabase(config.pgliteDir, holder);

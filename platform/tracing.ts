@@ -5,20 +5,36 @@
 // never a person's identifiers, a request body, the caller's X-Request-Id or an error's message.
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
-  INVALID_SPAN_CONTEXT, ROOT_CONTEXT, SpanKind, SpanStatusCode, TraceFlags, isSpanContextValid, trace,
-  type Attributes, type Span,
+  INVALID_SPAN_CONTEXT,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  TraceFlags,
+  isSpanContextValid,
+  trace,
+  type Attributes,
+  type Span,
 } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
-  AlwaysOnSampler, BasicTracerProvider, BatchSpanProcessor, ParentBasedSampler, SimpleSpanProcessor, type SpanExporter,
+  AlwaysOnSampler,
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  SimpleSpanProcessor,
+  type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import type { TracingSettings } from './config.ts';
 
 export type { Span } from '@opentelemetry/api';
 
 /** A caller's W3C traceparent, as trace-context.ts parsed it. */
-export interface RemoteParent { traceId: string; parentId: string; flags: string }
+export interface RemoteParent {
+  traceId: string;
+  parentId: string;
+  flags: string;
+}
 
 export interface Tracing {
   readonly on: boolean;
@@ -52,9 +68,8 @@ export const tracingOff: Tracing = {
 /** What a failure is called in a span: a GatewayError's code, an UpstreamError's kind, or else its class. */
 function failureOf(error: unknown): { type: string; answer: boolean } {
   const e = error as { code?: unknown; kind?: unknown; status?: unknown; constructor?: { name?: string } } | null;
-  const type = typeof e?.code === 'string' ? e.code
-    : typeof e?.kind === 'string' ? e.kind
-      : e?.constructor?.name ?? 'Error';
+  const type =
+    typeof e?.code === 'string' ? e.code : typeof e?.kind === 'string' ? e.kind : (e?.constructor?.name ?? 'Error');
   return { type, answer: typeof e?.status === 'number' && e.status < 500 };
 }
 
@@ -98,18 +113,28 @@ export function createTracing(settings: TracingSettings, options: { exporter?: S
       }
       if (result instanceof Promise) {
         return result.then(
-          (value) => { ended(span); return value; },
-          (error: unknown) => { ended(span, error); throw error; },
+          (value) => {
+            ended(span);
+            return value;
+          },
+          (error: unknown) => {
+            ended(span, error);
+            throw error;
+          },
         ) as typeof result;
       }
       ended(span);
       return result;
     },
     serve(parent, name, attributes) {
-      const remote = parent && trace.setSpanContext(ROOT_CONTEXT, {
-        traceId: parent.traceId, spanId: parent.parentId, isRemote: true,
-        traceFlags: Number.parseInt(parent.flags, 16) & TraceFlags.SAMPLED,
-      });
+      const remote =
+        parent &&
+        trace.setSpanContext(ROOT_CONTEXT, {
+          traceId: parent.traceId,
+          spanId: parent.parentId,
+          isRemote: true,
+          traceFlags: Number.parseInt(parent.flags, 16) & TraceFlags.SAMPLED,
+        });
       const span = tracer.startSpan(name, { attributes, kind: SpanKind.SERVER }, remote ?? ROOT_CONTEXT);
       const inside = trace.setSpan(remote ?? ROOT_CONTEXT, span);
       return { span, run: (fn) => contexts.with(inside, fn) };

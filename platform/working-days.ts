@@ -14,7 +14,12 @@ function bankHolidays(year: number): Set<IsoDate> {
   let days = bankHolidaysByYear.get(year);
   if (!days) {
     england ??= new (createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass)('GB', 'ENG');
-    days = new Set(england.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    days = new Set(
+      england
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    );
     bankHolidaysByYear.set(year, days);
   }
   return days;
@@ -45,7 +50,7 @@ export function workingDaysElapsed(from: Date, to: Date): number {
 /** The London day `n` working days after `from`: the last day an SLA of `n` working days is met on. */
 export function addWorkingDays(from: IsoDate, n: number): IsoDate {
   let day = from;
-  for (let counted = 0; counted < n;) {
+  for (let counted = 0; counted < n; ) {
     day = dayAfter(day);
     if (isWorkingDay(day)) counted += 1;
   }

@@ -33,15 +33,27 @@ export function agreesWith(person: Person, subject: SubjectParticulars): boolean
 }
 
 /** `holds` says whose records this partner keeps (HMRC: taxpayers; the Home Office: everyone). */
-export function findSubject(index: PopulationIndex, subject: SubjectParticulars, holds: (person: Person) => boolean = () => true): SubjectMatch {
-  const byIdentifier = subject.homeOfficeReference !== undefined
-    ? index.byHomeOfficeReference.get(normaliseHomeOfficeReference(subject.homeOfficeReference))
-    : subject.nino !== undefined ? index.byNino.get(normaliseNino(subject.nino)) : undefined;
+export function findSubject(
+  index: PopulationIndex,
+  subject: SubjectParticulars,
+  holds: (person: Person) => boolean = () => true,
+): SubjectMatch {
+  const byIdentifier =
+    subject.homeOfficeReference !== undefined
+      ? index.byHomeOfficeReference.get(normaliseHomeOfficeReference(subject.homeOfficeReference))
+      : subject.nino !== undefined
+        ? index.byNino.get(normaliseNino(subject.nino))
+        : undefined;
   if (subject.homeOfficeReference !== undefined || subject.nino !== undefined) {
-    return byIdentifier && holds(byIdentifier) && agreesWith(byIdentifier, subject) ? { outcome: 'matched', person: byIdentifier } : { outcome: 'no-match' };
+    return byIdentifier && holds(byIdentifier) && agreesWith(byIdentifier, subject)
+      ? { outcome: 'matched', person: byIdentifier }
+      : { outcome: 'no-match' };
   }
-  if (subject.forename === undefined || subject.surname === undefined || subject.dateOfBirth === undefined) return { outcome: 'no-match' };
-  const people = (index.byNameAndDateOfBirth.get(nameKey(subject.forename, subject.surname, subject.dateOfBirth)) ?? []).filter(holds);
+  if (subject.forename === undefined || subject.surname === undefined || subject.dateOfBirth === undefined)
+    return { outcome: 'no-match' };
+  const people = (
+    index.byNameAndDateOfBirth.get(nameKey(subject.forename, subject.surname, subject.dateOfBirth)) ?? []
+  ).filter(holds);
   if (people.length === 0) return { outcome: 'no-match' };
   if (people.length === 1) return { outcome: 'matched', person: people[0]! };
   return { outcome: 'multiple-matches', people };

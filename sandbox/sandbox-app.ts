@@ -10,11 +10,19 @@ type Schemas = components['schemas'];
 type SchemaName = keyof Schemas;
 
 /** The error body every sandbox sends; declared per partner in partners.yaml (DwpError, HmrcError, …). */
-export interface SandboxError { error: string; detail: string; fields?: FieldError[] }
+export interface SandboxError {
+  error: string;
+  detail: string;
+  fields?: FieldError[];
+}
 
 /** Thrown by an answer when the partner declines a valid request, e.g. HMRC about a British citizen. */
 export class PartnerRefusal extends Error {
-  constructor(readonly status: 403 | 409 | 422, readonly error: string, readonly detail: string) {
+  constructor(
+    readonly status: 403 | 409 | 422,
+    readonly error: string,
+    readonly detail: string,
+  ) {
     super(detail);
   }
 }
@@ -53,7 +61,11 @@ export function createSandboxApp(partner: string, routes: readonly SandboxRoute[
         return;
       }
       if (!validate(req.body)) {
-        send(res, 400, { error: 'invalid-request', detail: `The request does not match ${route.requestSchema}`, fields: fieldErrors(validate.errors) });
+        send(res, 400, {
+          error: 'invalid-request',
+          detail: `The request does not match ${route.requestSchema}`,
+          fields: fieldErrors(validate.errors),
+        });
         return;
       }
       try {
@@ -69,9 +81,12 @@ export function createSandboxApp(partner: string, routes: readonly SandboxRoute[
     send(res, 404, { error: 'not-found', detail: `${partner} has no such endpoint` });
   });
   app.use((error: { type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    if (error.type === 'entity.parse.failed') send(res, 400, { error: 'malformed-json', detail: 'The body is not valid JSON' });
-    else if (error.type === 'entity.too.large') send(res, 413, { error: 'payload-too-large', detail: 'The body is larger than 1 MB' });
-    else if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') send(res, 415, { error: 'unsupported-media-type', detail: 'The body must be UTF-8 JSON' });
+    if (error.type === 'entity.parse.failed')
+      send(res, 400, { error: 'malformed-json', detail: 'The body is not valid JSON' });
+    else if (error.type === 'entity.too.large')
+      send(res, 413, { error: 'payload-too-large', detail: 'The body is larger than 1 MB' });
+    else if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported')
+      send(res, 415, { error: 'unsupported-media-type', detail: 'The body must be UTF-8 JSON' });
     else send(res, 500, { error: 'internal', detail: `${partner} could not answer` });
   });
   return app;

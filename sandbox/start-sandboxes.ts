@@ -14,18 +14,39 @@ import type { Population } from './population/types.ts';
 
 export type SandboxName = 'dfe' | 'dwp' | 'hmrc' | 'nhs' | 'homeOffice' | 'financial';
 export type SandboxPorts = Record<SandboxName, number>;
-const titles: Record<SandboxName, string> = { dfe: 'DfE', dwp: 'DWP', hmrc: 'HMRC', nhs: 'NHS Digital', homeOffice: 'Home Office records', financial: 'bank' };
+const titles: Record<SandboxName, string> = {
+  dfe: 'DfE',
+  dwp: 'DWP',
+  hmrc: 'HMRC',
+  nhs: 'NHS Digital',
+  homeOffice: 'Home Office records',
+  financial: 'bank',
+};
 
-export interface RunningSandboxes { population: Population; urls: Record<SandboxName, string>; close(): Promise<void> }
+export interface RunningSandboxes {
+  population: Population;
+  urls: Record<SandboxName, string>;
+  close(): Promise<void>;
+}
 
 /** The ports `npm start` uses, from config (SANDBOX_DFE_PORT, SANDBOX_DWP_PORT, …). */
 export function sandboxPorts(sandbox: Config['sandbox']): SandboxPorts {
   const { dfePort, dwpPort, hmrcPort, nhsPort, homeOfficePort, financialPort } = sandbox;
-  return { dfe: dfePort, dwp: dwpPort, hmrc: hmrcPort, nhs: nhsPort, homeOffice: homeOfficePort, financial: financialPort };
+  return {
+    dfe: dfePort,
+    dwp: dwpPort,
+    hmrc: hmrcPort,
+    nhs: nhsPort,
+    homeOffice: homeOfficePort,
+    financial: financialPort,
+  };
 }
 
 /** A sandbox whose port is not given listens on any free port (0), so that callers never collide on fixed ones. */
-export async function startSandboxes(ports: Partial<SandboxPorts>, population = generatePopulation()): Promise<RunningSandboxes> {
+export async function startSandboxes(
+  ports: Partial<SandboxPorts>,
+  population = generatePopulation(),
+): Promise<RunningSandboxes> {
   const index = indexPopulation(population);
   const apps = {
     dfe: createDfeSandbox(population),
@@ -39,10 +60,15 @@ export async function startSandboxes(ports: Partial<SandboxPorts>, population = 
   const servers: Server[] = [];
   try {
     for (const name of names) {
-      servers.push(await listen(apps[name], {
-        what: `The ${titles[name]} sandbox`, host: '127.0.0.1', port: ports[name] ?? 0, setting: portSettings[name],
-        hint: 'or SANDBOX_PARTNERS=false if another gateway on this host already runs the sandboxes',
-      }));
+      servers.push(
+        await listen(apps[name], {
+          what: `The ${titles[name]} sandbox`,
+          host: '127.0.0.1',
+          port: ports[name] ?? 0,
+          setting: portSettings[name],
+          hint: 'or SANDBOX_PARTNERS=false if another gateway on this host already runs the sandboxes',
+        }),
+      );
     }
   } catch (error) {
     await closeAll(servers);
@@ -56,7 +82,9 @@ export async function startSandboxes(ports: Partial<SandboxPorts>, population = 
 }
 
 const closeAll = (servers: readonly Server[]) =>
-  Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))).then(() => undefined);
+  Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))).then(
+    () => undefined,
+  );
 
 const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -64,9 +92,15 @@ const urlOf = (server: Server) => `http://127.0.0.1:${(server.address() as Addre
  * A sandbox asked for port 0 learns its port only once listening; every upstream still aimed at that sandbox's
  * default (`http://127.0.0.1:0`) is pointed at where it really listens. A real partner URL is left alone.
  */
-export function upstreamsWithSandboxes(upstreams: Config['upstreams'], urls: Record<SandboxName, string>): Config['upstreams'] {
+export function upstreamsWithSandboxes(
+  upstreams: Config['upstreams'],
+  urls: Record<SandboxName, string>,
+): Config['upstreams'] {
   const unbound = 'http://127.0.0.1:0';
   return Object.fromEntries(
-    (Object.keys(upstreams) as SandboxName[]).map((name) => [name, upstreams[name].url === unbound ? { ...upstreams[name], url: urls[name] } : upstreams[name]]),
+    (Object.keys(upstreams) as SandboxName[]).map((name) => [
+      name,
+      upstreams[name].url === unbound ? { ...upstreams[name], url: urls[name] } : upstreams[name],
+    ]),
   ) as Config['upstreams'];
 }

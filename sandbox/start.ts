@@ -20,11 +20,18 @@ import { demoPeople, startIdentityProvider, type RunningIdentityProvider } from 
 export async function loadSandboxRegister(db: Knex, logger: Logger): Promise<void> {
   logger.info('loading the default register (sandbox)');
   const loaded = await loadDefaultRegister(db);
-  logger.info(loaded ? 'default register loaded' : 'the register already holds collaborations; the default register was not loaded');
+  logger.info(
+    loaded
+      ? 'default register loaded'
+      : 'the register already holds collaborations; the default register was not loaded',
+  );
 }
 
 /** The partner services on their SANDBOX_*_PORT settings, and the upstreams aimed at them. */
-export async function startSandboxPartners(config: Config, logger: Logger): Promise<{ sandboxes: RunningSandboxes; upstreams: Config['upstreams'] }> {
+export async function startSandboxPartners(
+  config: Config,
+  logger: Logger,
+): Promise<{ sandboxes: RunningSandboxes; upstreams: Config['upstreams'] }> {
   logger.info('starting the sandbox partner services');
   const sandboxes = await startSandboxes(sandboxPorts(config.sandbox));
   logger.info({ partners: sandboxes.urls }, 'sandbox partner services started');
@@ -35,7 +42,11 @@ export async function startSandboxPartners(config: Config, logger: Logger): Prom
 export const clientIds = (): string[] => sandboxClients.map((c) => c.id);
 
 /** At first start: enrol every sandbox client and keep its private key under the data directory. */
-export async function enrolSandboxClients(clients: Pick<ClientStore, 'register' | 'count'>, dataDir: string, logger: Logger): Promise<void> {
+export async function enrolSandboxClients(
+  clients: Pick<ClientStore, 'register' | 'count'>,
+  dataDir: string,
+  logger: Logger,
+): Promise<void> {
   if ((await clients.count()) > 0) return;
   logger.info({ keys: keysDir(dataDir) }, `enrolling ${sandboxClients.length} sandbox clients`);
   fs.mkdirSync(keysDir(dataDir), { recursive: true, mode: 0o700 });
@@ -49,14 +60,33 @@ export async function enrolSandboxClients(clients: Pick<ClientStore, 'register' 
  * Unless OIDC_ISSUER names a real provider: the sandbox identity provider on SANDBOX_IDP_PORT, and the console's
  * settings for it (a client secret made for this run).
  */
-export async function startSandboxIdentityProvider(config: Config, logger: Logger): Promise<{ provider: RunningIdentityProvider; oidc: OidcSettings }> {
+export async function startSandboxIdentityProvider(
+  config: Config,
+  logger: Logger,
+): Promise<{ provider: RunningIdentityProvider; oidc: OidcSettings }> {
   logger.info('starting the sandbox identity provider');
-  const client = { clientId: 'gateway-console', clientSecret: randomBytes(32).toString('base64url'), redirectUri: `${config.publicUrl.replace(/\/$/, '')}/console/sign-in/callback` };
-  const provider = await startIdentityProvider({ host: '127.0.0.1', port: config.sandbox.idpPort, setting: portSettings.identityProvider }, demoPeople, client);
+  const client = {
+    clientId: 'gateway-console',
+    clientSecret: randomBytes(32).toString('base64url'),
+    redirectUri: `${config.publicUrl.replace(/\/$/, '')}/console/sign-in/callback`,
+  };
+  const provider = await startIdentityProvider(
+    { host: '127.0.0.1', port: config.sandbox.idpPort, setting: portSettings.identityProvider },
+    demoPeople,
+    client,
+  );
   logger.info({ issuer: provider.issuer }, 'sandbox identity provider started');
   return {
     provider,
-    oidc: { issuer: provider.issuer, clientId: client.clientId, clientSecret: client.clientSecret, privateKeyFile: null, redirectUrl: client.redirectUri, groupsClaim: 'groups', providerName: 'the sandbox identity provider' },
+    oidc: {
+      issuer: provider.issuer,
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      privateKeyFile: null,
+      redirectUrl: client.redirectUri,
+      groupsClaim: 'groups',
+      providerName: 'the sandbox identity provider',
+    },
   };
 }
 
@@ -69,9 +99,11 @@ export const demoMappings: MappingChange[] = [
 /** At first start, into an empty register of people, audited like any change. */
 export async function mapDemoPeople(people: Pick<PeopleRegister, 'isEmpty' | 'grant'>, logger: Logger): Promise<void> {
   if (!(await people.isEmpty())) return;
-  logger.info('giving the sandbox identity provider\'s demonstration people their console roles');
+  logger.info("giving the sandbox identity provider's demonstration people their console roles");
   for (const mapping of demoMappings) {
     // Another gateway starting on the same database at the same moment may have given it first: nothing to do.
-    await people.grant('sandbox', mapping).catch((error: unknown) => { if (!(error instanceof GatewayError && error.code === 'conflict')) throw error; });
+    await people.grant('sandbox', mapping).catch((error: unknown) => {
+      if (!(error instanceof GatewayError && error.code === 'conflict')) throw error;
+    });
   }
 }

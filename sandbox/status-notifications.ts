@@ -9,15 +9,28 @@ import { stableReference } from './matching.ts';
 type Notification = components['schemas']['DwpStatusNotification'] | components['schemas']['HmrcStatusNotification'];
 type Subject = Notification['subject'];
 
-export interface Acknowledgement<Prefix extends string> { status: 'acknowledged'; reference: `${Prefix}-${string}`; recordFound: boolean }
+export interface Acknowledgement<Prefix extends string> {
+  status: 'acknowledged';
+  reference: `${Prefix}-${string}`;
+  recordFound: boolean;
+}
 
-export function createNotificationReceiver<Prefix extends 'DWP-N' | 'HMRC-N'>(prefix: Prefix, holdsRecordOf: (subject: Omit<Subject, 'homeOfficeReference'>) => boolean) {
+export function createNotificationReceiver<Prefix extends 'DWP-N' | 'HMRC-N'>(
+  prefix: Prefix,
+  holdsRecordOf: (subject: Omit<Subject, 'homeOfficeReference'>) => boolean,
+) {
   return (notification: Notification): Acknowledgement<Prefix> => {
     const { homeOfficeReference, ...particulars } = notification.subject;
     return {
       status: 'acknowledged',
       // The same notification sent twice gets the same reference, so a retry is not a second notification.
-      reference: stableReference(prefix, notification.notificationReference ?? null, homeOfficeReference, notification.change, notification.effectiveFrom) as `${Prefix}-${string}`,
+      reference: stableReference(
+        prefix,
+        notification.notificationReference ?? null,
+        homeOfficeReference,
+        notification.change,
+        notification.effectiveFrom,
+      ) as `${Prefix}-${string}`,
       recordFound: holdsRecordOf(particulars),
     };
   };

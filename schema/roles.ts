@@ -71,21 +71,41 @@ export function privilegesFor(table: string): Privilege[] | null {
 
 export class RoleSetupError extends Error {}
 
-export interface RoleSetup { role: string; password: string }
-export interface RoleReport { role: string; created: boolean; database: string; schema: string; tables: { table: string; privileges: Privilege[] }[]; sequences: string[] }
+export interface RoleSetup {
+  role: string;
+  password: string;
+}
+export interface RoleReport {
+  role: string;
+  created: boolean;
+  database: string;
+  schema: string;
+  tables: { table: string; privileges: Privilege[] }[];
+  sequences: string[];
+}
 
 const id = pg.escapeIdentifier;
-const rows = async <T>(db: Knex, sql: string, bindings: readonly Knex.RawBinding[] = []) => (await db.raw(sql, bindings)).rows as T[];
+const rows = async <T>(db: Knex, sql: string, bindings: readonly Knex.RawBinding[] = []) =>
+  (await db.raw(sql, bindings)).rows as T[];
 
 /** Idempotent: creates the role or resets its password, and replaces its grants with exactly those above. */
 export async function setUpGatewayRole(db: Knex, setup: RoleSetup): Promise<RoleReport> {
   const { role } = setup;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) throw new RoleSetupError(`the role name "${role}" must be lower-case letters, digits and _ (at most 63), starting with a letter or _`);
-  const [me] = await rows<{ user: string; database: string; schema: string; owner: string }>(db, `
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role))
+    throw new RoleSetupError(
+      `the role name "${role}" must be lower-case letters, digits and _ (at most 63), starting with a letter or _`,
+    );
+  const [me] = await rows<{ user: string; database: string; schema: string; owner: string }>(
+    db,
+    `
     select current_user as "user", current_database() as database, current_schema() as schema, pg_get_userbyid(d.datdba) as owner
-    from pg_database d where d.datname = current_database()`);
+    from pg_database d where d.datname = current_database()`,
+  );
   if (!me) throw new RoleSetupError('cannot read the current database');
-  if (role === me.user || role === me.owner) throw new RoleSetupError(`the gateway's role must not be the database owner or the role running db:roles (${role})`);
+  if (role === me.user || role === me.owner)
+    throw new RoleSetupError(
+      `the gateway's role must not be the database owner or the role running db:roles (${role})`,
+    );
 
   await migrate(db);
 
@@ -93,7 +113,10 @@ export async function setUpGatewayRole(db: Knex, setup: RoleSetup): Promise<Role
   if (existing.length > 0) await refuseExtraPowers(db, role);
   await db.transaction(async (trx) => {
     // CREATE ROLE takes no bound parameters; the password goes in as one anyway, and format() quotes it.
-    await trx.raw(`select set_config('gateway_roles.role', ?, true), set_config('gateway_roles.password', ?, true)`, [role, setup.password]);
+    await trx.raw(`select set_config('gateway_roles.role', ?, true), set_config('gateway_roles.password', ?, true)`, [
+      role,
+      setup.password,
+    ]);
     await trx.raw(`do $$ begin
       execute format(case when exists (select 1 from pg_roles where rolname = current_setting('gateway_roles.role'))
                           then 'alter role %I login password %L' else 'create role %I login password %L' end,
@@ -110,24 +133,46 @@ export async function setUpGatewayRole(db: Knex, setup: RoleSetup): Promise<Role
     await trx.raw(`grant connect on database ${id(me.database)} ${to}`);
     await trx.raw(`grant usage on schema ${id(me.schema)} ${to}`);
 
-    const tables = (await rows<{ table: string }>(trx, 'select tablename as "table" from pg_tables where schemaname = ? order by tablename', [me.schema])).map((r) => r.table);
+    const tables = (
+      await rows<{ table: string }>(
+        trx,
+        'select tablename as "table" from pg_tables where schemaname = ? order by tablename',
+        [me.schema],
+      )
+    ).map((r) => r.table);
     const unknown = tables.filter((t) => privilegesFor(t) === null);
     if (unknown.length > 0) {
-      throw new RoleSetupError(`db:roles does not know what the gateway may do to ${unknown.join(', ')}: add ${unknown.length === 1 ? 'it' : 'them'} to tablePrivileges in schema/roles.ts`);
+      throw new RoleSetupError(
+        `db:roles does not know what the gateway may do to ${unknown.join(', ')}: add ${unknown.length === 1 ? 'it' : 'them'} to tablePrivileges in schema/roles.ts`,
+      );
     }
     const granted = tables.map((table) => ({ table, privileges: privilegesFor(table)! }));
-    for (const { table, privileges } of granted) await trx.raw(`grant ${privileges.join(', ')} on table ${id(table)} ${to}`);
+    for (const { table, privileges } of granted)
+      await trx.raw(`grant ${privileges.join(', ')} on table ${id(table)} ${to}`);
 
     // nextval on the identity sequences of the tables the gateway inserts into.
-    const sequences = (await rows<{ sequence: string; table: string }>(trx, `
+    const sequences = (
+      await rows<{ sequence: string; table: string }>(
+        trx,
+        `
       select s.relname as sequence, t.relname as "table"
       from pg_class s join pg_depend d on d.objid = s.oid and d.deptype in ('a', 'i') join pg_class t on t.oid = d.refobjid
       join pg_namespace n on n.oid = s.relnamespace
-      where s.relkind = 'S' and n.nspname = ?`, [me.schema]))
+      where s.relkind = 'S' and n.nspname = ?`,
+        [me.schema],
+      )
+    )
       .filter((s) => privilegesFor(s.table)?.includes('insert'))
       .map((s) => s.sequence);
     for (const sequence of sequences) await trx.raw(`grant usage on sequence ${id(sequence)} ${to}`);
-    return { role, created: existing.length === 0, database: me.database, schema: me.schema, tables: granted, sequences };
+    return {
+      role,
+      created: existing.length === 0,
+      database: me.database,
+      schema: me.schema,
+      tables: granted,
+      sequences,
+    };
   });
   await checkLeastPrivilege(db, report);
   return report;
@@ -135,30 +180,53 @@ export async function setUpGatewayRole(db: Knex, setup: RoleSetup): Promise<Role
 
 /** A role that was already there may have been given more than a login: refuse rather than quietly keep it. */
 async function refuseExtraPowers(db: Knex, role: string) {
-  const [r] = await rows<Record<string, boolean>>(db, `
+  const [r] = await rows<Record<string, boolean>>(
+    db,
+    `
     select rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls,
            exists (select 1 from pg_auth_members m where m.member = pg_roles.oid) as member,
            exists (select 1 from pg_class c where c.relowner = pg_roles.oid) as owner
-    from pg_roles where rolname = ?`, [role]);
+    from pg_roles where rolname = ?`,
+    [role],
+  );
   const powers = Object.entries({
-    rolsuper: 'SUPERUSER', rolcreaterole: 'CREATEROLE', rolcreatedb: 'CREATEDB', rolreplication: 'REPLICATION', rolbypassrls: 'BYPASSRLS',
-    member: 'membership of another role', owner: 'tables of its own in this database',
+    rolsuper: 'SUPERUSER',
+    rolcreaterole: 'CREATEROLE',
+    rolcreatedb: 'CREATEDB',
+    rolreplication: 'REPLICATION',
+    rolbypassrls: 'BYPASSRLS',
+    member: 'membership of another role',
+    owner: 'tables of its own in this database',
   })
     .filter(([column]) => r?.[column])
     .map(([, name]) => name);
-  if (powers.length > 0) throw new RoleSetupError(`the role ${role} already exists with ${powers.join(', ')}; the gateway's role must have none of these`);
+  if (powers.length > 0)
+    throw new RoleSetupError(
+      `the role ${role} already exists with ${powers.join(', ')}; the gateway's role must have none of these`,
+    );
 }
 
 /** What the database now says the role may do, checked against the promise in this file's first comment. */
 async function checkLeastPrivilege(db: Knex, report: RoleReport) {
   const problems: string[] = [];
-  const [schema] = await rows<{ create: boolean }>(db, 'select has_schema_privilege(?, ?, \'CREATE\') as "create"', [report.role, report.schema]);
-  if (schema?.create) problems.push(`it may create objects in schema ${report.schema} (through PUBLIC: REVOKE CREATE ON SCHEMA ${report.schema} FROM PUBLIC)`);
+  const [schema] = await rows<{ create: boolean }>(db, 'select has_schema_privilege(?, ?, \'CREATE\') as "create"', [
+    report.role,
+    report.schema,
+  ]);
+  if (schema?.create)
+    problems.push(
+      `it may create objects in schema ${report.schema} (through PUBLIC: REVOKE CREATE ON SCHEMA ${report.schema} FROM PUBLIC)`,
+    );
   for (const { table } of report.tables.filter((t) => t.table.startsWith('audit_'))) {
     for (const privilege of ['UPDATE', 'DELETE', 'TRUNCATE']) {
-      const [r] = await rows<{ allowed: boolean }>(db, 'select has_table_privilege(?, ?, ?) as allowed', [report.role, `${report.schema}.${table}`, privilege]);
+      const [r] = await rows<{ allowed: boolean }>(db, 'select has_table_privilege(?, ?, ?) as allowed', [
+        report.role,
+        `${report.schema}.${table}`,
+        privilege,
+      ]);
       if (r?.allowed) problems.push(`it may ${privilege} ${table} (through PUBLIC or another grant: revoke it)`);
     }
   }
-  if (problems.length > 0) throw new RoleSetupError(`the role ${report.role} has more than the gateway needs: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new RoleSetupError(`the role ${report.role} has more than the gateway needs: ${problems.join('; ')}`);
 }

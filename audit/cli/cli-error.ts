@@ -1,6 +1,9 @@
 // What a command says when it cannot do what was asked: one line on stderr and an exit code, never a stack trace.
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }

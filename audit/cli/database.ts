@@ -10,7 +10,9 @@ import { CliError } from './cli-error.ts';
 
 export async function withDatabase<T>(config: Config, work: (db: Knex) => Promise<T>): Promise<T> {
   if (config.databaseUrl === null && (config.pgliteDir === null || !fs.existsSync(config.pgliteDir))) {
-    throw new CliError(`there is no embedded database at ${config.pgliteDir ?? '(memory)'}: set GATEWAY_DATA_DIR (or PGLITE_DIR), or DATABASE_URL`);
+    throw new CliError(
+      `there is no embedded database at ${config.pgliteDir ?? '(memory)'}: set GATEWAY_DATA_DIR (or PGLITE_DIR), or DATABASE_URL`,
+    );
   }
   let lock: { release(): void } | null = null;
   if (config.databaseUrl === null && config.pgliteDir !== null) {
@@ -18,7 +20,8 @@ export async function withDatabase<T>(config: Config, work: (db: Knex) => Promis
       lock = lockEmbeddedDatabase(config.pgliteDir, 'npm run audit');
     } catch (error) {
       // Exit 4, as the gateway's own for a database it cannot have (README, "Exit codes").
-      if (error instanceof DatabaseLockedError) throw new CliError(error.message.replace(/^The embedded/, 'the embedded'), 4);
+      if (error instanceof DatabaseLockedError)
+        throw new CliError(error.message.replace(/^The embedded/, 'the embedded'), 4);
       throw error;
     }
   }
@@ -29,12 +32,16 @@ export async function withDatabase<T>(config: Config, work: (db: Knex) => Promis
   try {
     let tables: { log: string | null; archives: string | null };
     try {
-      tables = (await db.raw(`select to_regclass('audit_log')::text as log, to_regclass('audit_archives')::text as archives`)).rows[0];
+      tables = (
+        await db.raw(`select to_regclass('audit_log')::text as log, to_regclass('audit_archives')::text as archives`)
+      ).rows[0];
     } catch (error) {
       throw databaseError(error);
     }
-    if (!tables.log) throw new CliError('this database holds no audit log: is DATABASE_URL (or GATEWAY_DATA_DIR) the gateway\'s?');
-    if (!tables.archives) throw new CliError('this database is at an older version: start the gateway once so that it migrates it');
+    if (!tables.log)
+      throw new CliError("this database holds no audit log: is DATABASE_URL (or GATEWAY_DATA_DIR) the gateway's?");
+    if (!tables.archives)
+      throw new CliError('this database is at an older version: start the gateway once so that it migrates it');
     return await work(db).catch((error: unknown) => {
       throw isDatabaseUnavailable(error) ? databaseError(error) : error;
     });
@@ -48,5 +55,7 @@ function databaseError(error: unknown): CliError {
   if (error instanceof CliError) return error;
   const code = (error as { code?: string }).code;
   // The URL is not repeated: it may hold a password.
-  return new CliError(`cannot reach the database${code ? ` (${code})` : ''}: check DATABASE_URL, or that no gateway has the embedded database open`);
+  return new CliError(
+    `cannot reach the database${code ? ` (${code})` : ''}: check DATABASE_URL, or that no gateway has the embedded database open`,
+  );
 }

@@ -16,27 +16,45 @@ export const exportCommand: Command = {
   synopsis: 'export [--format jsonl|csv] [--from ISO] [--to ISO] [--out file] [--progress-ms n]',
   summary: 'write a signed export of the log (every entry, or those recorded from --from to before --to)',
   async run(ctx) {
-    const { values } = parse(ctx.args, {
-      format: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, 'progress-ms': { type: 'string' },
-    }, { min: 0, max: 0 });
+    const { values } = parse(
+      ctx.args,
+      {
+        format: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        out: { type: 'string' },
+        'progress-ms': { type: 'string' },
+      },
+      { min: 0, max: 0 },
+    );
     const format = (values.format ?? 'jsonl') as ExportFormat;
     if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format must be jsonl or csv');
     const from = isoOption('from', values.from);
     const to = isoOption('to', values.to);
     if (from && to && from >= to) throw new UsageError('--from must be earlier than --to');
-    const progress = progressReporter('export', 'entries written', intOption('progress-ms', values['progress-ms'], 1000), ctx.err);
+    const progress = progressReporter(
+      'export',
+      'entries written',
+      intOption('progress-ms', values['progress-ms'], 1000),
+      ctx.err,
+    );
     const config = ctx.config();
     const keys = fileKeyRing(config.auditCheckpoints.keysDir);
     return withDatabase(config, async (db) => {
       const checkpoints = createCheckpointer(db, keys, { every: config.auditCheckpoints.every, seconds: 0 });
-      const lines = exportLines({ db, checkpoints, keys }, { format, from: from?.toISOString() ?? null, to: to?.toISOString() ?? null });
+      const lines = exportLines(
+        { db, checkpoints, keys },
+        { format, from: from?.toISOString() ?? null, to: to?.toISOString() ?? null },
+      );
       // The manifest leads (and, in CSV, the header row); every line after them is one entry.
       const leading = format === 'csv' ? 2 : 1;
       let total = 0;
       let seen = 0;
       async function* counted() {
         for await (const line of lines) {
-          if (seen === 0) total = (JSON.parse(format === 'csv' ? line.slice(2) : line) as { manifest: { count: number } }).manifest.count;
+          if (seen === 0)
+            total = (JSON.parse(format === 'csv' ? line.slice(2) : line) as { manifest: { count: number } }).manifest
+              .count;
           seen += 1;
           if (seen > leading) progress.update(seen - leading, total);
           yield line;

@@ -7,7 +7,11 @@ import type { Config } from '../../platform/config.ts';
 
 function asJwks(value: unknown, where: string): Jwks {
   const keys = (value as { keys?: unknown } | null)?.keys;
-  if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k) => k && typeof k === 'object' && typeof (k as { kid?: unknown }).kid === 'string')) {
+  if (
+    !Array.isArray(keys) ||
+    keys.length === 0 ||
+    !keys.every((k) => k && typeof k === 'object' && typeof (k as { kid?: unknown }).kid === 'string')
+  ) {
     throw new CliError(`${where} is not a JWKS ({ "keys": [ ... ] } with at least one key)`);
   }
   return value as Jwks;

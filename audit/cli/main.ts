@@ -14,14 +14,23 @@ import { verifyReceiptCommand } from './verify-receipt.ts';
 import { verifyCommand } from './verify.ts';
 import { witnessCommand } from './witness.ts';
 
-const commands: Command[] = [verifyCommand, exportCommand, verifyExportCommand, verifyReceiptCommand, verifyConsistencyCommand, witnessCommand, rotateKeyCommand, archiveCommand];
+const commands: Command[] = [
+  verifyCommand,
+  exportCommand,
+  verifyExportCommand,
+  verifyReceiptCommand,
+  verifyConsistencyCommand,
+  witnessCommand,
+  rotateKeyCommand,
+  archiveCommand,
+];
 
 const usage = [
   'usage: npm run --silent audit -- <command> [options]',
   '',
   ...commands.map((c) => `  ${c.synopsis.padEnd(84)} ${c.summary}`),
   '',
-  'The database and keys are the gateway\'s (DATABASE_URL or GATEWAY_DATA_DIR, AUDIT_SIGNING_KEYS_DIR, AUDIT_RETENTION_DAYS).',
+  "The database and keys are the gateway's (DATABASE_URL or GATEWAY_DATA_DIR, AUDIT_SIGNING_KEYS_DIR, AUDIT_RETENTION_DAYS).",
   'Progress goes to stderr at most once a second (--progress-ms sets the interval). Exit: 0 ok, 1 failed, 2 usage, 4 database held by a running gateway.',
 ].join('\n');
 
@@ -30,7 +39,9 @@ const stdout = pipeOut(process.stdout);
 
 async function main(argv: string[]): Promise<number> {
   const err = (line: string) => process.stderr.write(`${line}\n`);
-  const out = (line: string) => { if (!stdout.closed) process.stdout.write(`${line}\n`); };
+  const out = (line: string) => {
+    if (!stdout.closed) process.stdout.write(`${line}\n`);
+  };
   const [name, ...args] = argv;
   if (asksForHelp(name)) {
     out(usage);

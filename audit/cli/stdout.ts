@@ -17,7 +17,9 @@ export function pipeOut(stream: Writable): PipeOut {
   });
   const closed = () => gone || stream.destroyed;
   return {
-    get closed() { return closed(); },
+    get closed() {
+      return closed();
+    },
     async line(text) {
       if (closed()) return false;
       if (!stream.write(`${text}\n`)) await drainedOrGone(stream);
@@ -29,7 +31,12 @@ export function pipeOut(stream: Writable): PipeOut {
 /** A full pipe drains, or its reader goes (and then it never drains). */
 function drainedOrGone(stream: Writable): Promise<void> {
   return new Promise((resolve) => {
-    const done = () => { stream.off('drain', done); stream.off('close', done); stream.off('error', done); resolve(); };
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
     stream.on('drain', done);
     stream.on('close', done);
     stream.on('error', done);

@@ -20,11 +20,21 @@ export const verifyConsistencyCommand: Command = {
   synopsis: 'verify-consistency <older checkpoint> <newer checkpoint> <proof.json> [--jwks file-or-url] [--origin o]',
   summary: 'check offline that the log only grew between two signed checkpoints',
   async run(ctx) {
-    const { values, positionals } = parse(ctx.args, { jwks: { type: 'string' }, origin: { type: 'string' } }, { min: 3, max: 3 });
+    const { values, positionals } = parse(
+      ctx.args,
+      { jwks: { type: 'string' }, origin: { type: 'string' } },
+      { min: 3, max: 3 },
+    );
     const [older, newer, proofFile] = positionals as [string, string, string];
     const jwks = typeof values.jwks === 'string' ? await readJwks(values.jwks) : await publishedJwks(ctx.config());
     const proof = readJsonFile(proofFile, 'a consistency proof') as Record<string, unknown>;
-    const check = checkConsistency(readText(older, 'the checkpoint'), readText(newer, 'the checkpoint'), proof, jwks, typeof values.origin === 'string' ? values.origin : undefined);
+    const check = checkConsistency(
+      readText(older, 'the checkpoint'),
+      readText(newer, 'the checkpoint'),
+      proof,
+      jwks,
+      typeof values.origin === 'string' ? values.origin : undefined,
+    );
     if (!check.ok) {
       ctx.out(`FAILED: ${check.problem}`);
       return 1;

@@ -22,7 +22,10 @@ export const verifyExportCommand: Command = {
       ctx.out(`FAILED${where} (${check.firstBad!.problem}): ${check.firstBad!.detail}`);
       return 1;
     }
-    const keys = check.keys === 'supplied' ? 'the key set given' : 'the keys the file itself carries (pass --jwks to check against the published keys)';
+    const keys =
+      check.keys === 'supplied'
+        ? 'the key set given'
+        : 'the keys the file itself carries (pass --jwks to check against the published keys)';
     ctx.out(`ok: ${count(check.checked)} entries verified, signatures checked against ${keys}.`);
     return 0;
   },

@@ -19,7 +19,9 @@ export const verifyReceiptCommand: Command = {
       ctx.out(`FAILED: ${check.problem}`);
       return 1;
     }
-    ctx.out(`ok: entry ${receipt.entry.seq} is in the log of ${check.treeSize} entries signed at ${check.checkpointTime}.`);
+    ctx.out(
+      `ok: entry ${receipt.entry.seq} is in the log of ${check.treeSize} entries signed at ${check.checkpointTime}.`,
+    );
     return 0;
   },
 };

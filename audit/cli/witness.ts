@@ -14,7 +14,10 @@ import type { Command } from './context.ts';
 import { readJsonFile } from './keys.ts';
 import { parse } from './options.ts';
 
-interface KeyFile { name: string; seed: string }
+interface KeyFile {
+  name: string;
+  seed: string;
+}
 
 function writeAtomically(file: string, text: string, mode: number) {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
@@ -27,14 +30,23 @@ export const witnessCommand: Command = {
   synopsis: 'witness init --name n --key file | witness run --gateway url --key file --state file [--origin o]',
   summary: 'witness the log: check it only grew, cosign its checkpoint (token in WITNESS_TOKEN)',
   async run(ctx) {
-    const { values, positionals } = parse(ctx.args, {
-      name: { type: 'string' }, key: { type: 'string' }, gateway: { type: 'string' }, state: { type: 'string' }, origin: { type: 'string' },
-    }, { min: 1, max: 1 });
+    const { values, positionals } = parse(
+      ctx.args,
+      {
+        name: { type: 'string' },
+        key: { type: 'string' },
+        gateway: { type: 'string' },
+        state: { type: 'string' },
+        origin: { type: 'string' },
+      },
+      { min: 1, max: 1 },
+    );
     const keyFile = values.key;
     if (typeof keyFile !== 'string') throw new UsageError('--key is required');
     if (positionals[0] === 'init') {
       const name = values.name;
-      if (typeof name !== 'string' || !validName(name)) throw new UsageError('--name must be a key name without spaces or "+", e.g. ico.org.uk/audit-witness');
+      if (typeof name !== 'string' || !validName(name))
+        throw new UsageError('--name must be a key name without spaces or "+", e.g. ico.org.uk/audit-witness');
       if (fs.existsSync(keyFile)) throw new CliError(`${keyFile} exists: a witness keeps its key`);
       const seed = randomBytes(32);
       writeAtomically(keyFile, JSON.stringify({ name, seed: seed.toString('base64') } satisfies KeyFile), 0o600);
@@ -42,21 +54,31 @@ export const witnessCommand: Command = {
       return 0;
     }
     if (positionals[0] !== 'run') throw new UsageError('the first argument is init or run');
-    if (typeof values.gateway !== 'string' || typeof values.state !== 'string') throw new UsageError('run needs --gateway and --state');
+    if (typeof values.gateway !== 'string' || typeof values.state !== 'string')
+      throw new UsageError('run needs --gateway and --state');
     const token = process.env.WITNESS_TOKEN;
     if (!token) throw new CliError('WITNESS_TOKEN must hold a bearer token for the gateway', 2);
     const { name, seed } = readJsonFile(keyFile, 'a witness key') as KeyFile;
-    const state = fs.existsSync(values.state) ? readJsonFile(values.state, 'the witness state') as WitnessState : null;
+    const state = fs.existsSync(values.state)
+      ? (readJsonFile(values.state, 'the witness state') as WitnessState)
+      : null;
     const run = await witnessOnce({
-      gateway: values.gateway, token, name, key: ed25519PrivateKey(Buffer.from(seed, 'base64')), state,
+      gateway: values.gateway,
+      token,
+      name,
+      key: ed25519PrivateKey(Buffer.from(seed, 'base64')),
+      state,
       ...(typeof values.origin === 'string' ? { origin: values.origin } : {}),
     });
-    if (run.state && run.state !== state) writeAtomically(values.state, `${JSON.stringify(run.state, null, 2)}\n`, 0o600);
+    if (run.state && run.state !== state)
+      writeAtomically(values.state, `${JSON.stringify(run.state, null, 2)}\n`, 0o600);
     if (!run.ok) {
       ctx.out(`REFUSED: ${run.reason}`);
       return 1;
     }
-    ctx.out(`cosigned: ${run.state.origin} at ${run.cosigned} entries${run.from === null ? ' (first checkpoint seen)' : `, consistent with ${run.from}`}.`);
+    ctx.out(
+      `cosigned: ${run.state.origin} at ${run.cosigned} entries${run.from === null ? ' (first checkpoint seen)' : `, consistent with ${run.from}`}.`,
+    );
     return 0;
   },
 };

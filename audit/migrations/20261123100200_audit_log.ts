@@ -20,7 +20,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('create index audit_log_exchange on audit_log (exchange, recorded_at)');
   await knex.raw('create index audit_log_agreement_month on audit_log (agreement_id, decision, recorded_at)');
   await knex.raw('create index audit_log_decision_id on audit_log (decision_id)');
-  await knex.raw('create index audit_log_subjects on audit_log using gin ((body->\'subjects\') jsonb_path_ops)');
+  await knex.raw("create index audit_log_subjects on audit_log using gin ((body->'subjects') jsonb_path_ops)");
   await knex.raw(`
     create function audit_log_append_only() returns trigger language plpgsql as $$
     begin

@@ -12,12 +12,19 @@ const fromCanonical = `(body_canonical::jsonb)`;
 export async function up(knex: Knex): Promise<void> {
   await knex.raw('alter table audit_log add column body_canonical text');
   await knex.raw('alter table audit_log disable trigger audit_log_no_change');
-  for (let after = 0; ;) {
-    const rows: { seq: number | string; body: unknown }[] = await knex('audit_log').select('seq', 'body').where('seq', '>', after).orderBy('seq').limit(1000);
+  for (let after = 0; ; ) {
+    const rows: { seq: number | string; body: unknown }[] = await knex('audit_log')
+      .select('seq', 'body')
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(1000);
     if (rows.length === 0) break;
     const seqs = rows.map((r) => Number(r.seq));
     const texts = rows.map((r) => canonicalJson(typeof r.body === 'string' ? JSON.parse(r.body) : r.body));
-    await knex.raw(`update audit_log a set body_canonical = v.text from unnest(?::bigint[], ?::text[]) as v(seq, text) where a.seq = v.seq`, [seqs, texts]);
+    await knex.raw(
+      `update audit_log a set body_canonical = v.text from unnest(?::bigint[], ?::text[]) as v(seq, text) where a.seq = v.seq`,
+      [seqs, texts],
+    );
     after = seqs[seqs.length - 1]!;
   }
   await knex.raw('alter table audit_log enable trigger audit_log_no_change');

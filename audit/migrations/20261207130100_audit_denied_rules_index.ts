@@ -13,7 +13,9 @@ export async function up(knex: Knex): Promise<void> {
        where r->>'outcome' = 'deny'
     $$`);
   await knex.raw('drop index if exists audit_log_rules');
-  await knex.raw(`create index audit_log_denied_rules on audit_log using gin (audit_denied_rules(body)) where decision = 'deny'`);
+  await knex.raw(
+    `create index audit_log_denied_rules on audit_log using gin (audit_denied_rules(body)) where decision = 'deny'`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

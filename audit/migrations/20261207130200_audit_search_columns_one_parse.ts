@@ -21,7 +21,9 @@ export async function up(knex: Knex): Promise<void> {
       new.decision_id := (b->>'decisionId')::uuid;
       return new;
     end $$`);
-  await knex.raw(`create trigger audit_log_search_columns before insert on audit_log for each row execute function audit_log_search_columns()`);
+  await knex.raw(
+    `create trigger audit_log_search_columns before insert on audit_log for each row execute function audit_log_search_columns()`,
+  );
 }
 
 export async function down(): Promise<void> {

@@ -3,7 +3,9 @@
 import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
-  await knex.raw(`create index audit_log_request_id on audit_log ((body->>'requestId')) where kind in ('decision', 'lookup')`);
+  await knex.raw(
+    `create index audit_log_request_id on audit_log ((body->>'requestId')) where kind in ('decision', 'lookup')`,
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -23,7 +23,10 @@ export function entryKindMigration(kind: string): Knex.Migration {
       if (!kinds.includes(kind)) await replaceCheck(knex, [...kinds, kind]);
     },
     async down(knex) {
-      await replaceCheck(knex, (await kindsNow(knex)).filter((k) => k !== kind));
+      await replaceCheck(
+        knex,
+        (await kindsNow(knex)).filter((k) => k !== kind),
+      );
     },
   };
 }

@@ -39,7 +39,7 @@ export async function witnessOnce(options: WitnessOptions): Promise<WitnessRun> 
     return res;
   };
 
-  const jwks = await (await get('/.well-known/audit-keys.json')).json() as { keys: { crv: string; x: string }[] };
+  const jwks = (await (await get('/.well-known/audit-keys.json')).json()) as { keys: { crv: string; x: string }[] };
   const published = jwks.keys.filter((k) => k.crv === 'Ed25519').map((k) => k.x);
   const gone = options.state?.logKeys.find((k) => !published.includes(k));
   if (gone) return refuse(`a key the witness trusted to sign checkpoints (${gone}) is no longer published`);
@@ -52,18 +52,26 @@ export async function witnessOnce(options: WitnessOptions): Promise<WitnessRun> 
   if (!checkpoint) return refuse('the checkpoint text is not origin, size and root hash');
   const origin = options.state?.origin ?? options.origin ?? checkpoint.origin;
   if (checkpoint.origin !== origin) return refuse(`the checkpoint is for the log ${checkpoint.origin}, not ${origin}`);
-  if (!logKeys.some((k) => noteSignedBy(note, origin, Buffer.from(k, 'base64url')))) return refuse('the checkpoint is not signed by a key the witness trusts');
+  if (!logKeys.some((k) => noteSignedBy(note, origin, Buffer.from(k, 'base64url'))))
+    return refuse('the checkpoint is not signed by a key the witness trusts');
 
   const seen = options.state;
   if (seen) {
-    if (checkpoint.size < seen.size) return refuse(`the log's checkpoint is of ${checkpoint.size} entries, but the witness has already seen ${seen.size}: the log shrank`);
+    if (checkpoint.size < seen.size)
+      return refuse(
+        `the log's checkpoint is of ${checkpoint.size} entries, but the witness has already seen ${seen.size}: the log shrank`,
+      );
     if (checkpoint.size === seen.size && checkpoint.rootHash !== seen.rootHash) {
       return refuse(`the log signed two different roots for ${seen.size} entries: its history was rewritten`);
     }
     if (checkpoint.size > seen.size) {
-      const proof = await (await get(`/v1/audit/proofs/consistency?from=${seen.size}&to=${checkpoint.size}`)).json() as { hashes: string[] };
+      const proof = (await (
+        await get(`/v1/audit/proofs/consistency?from=${seen.size}&to=${checkpoint.size}`)
+      ).json()) as { hashes: string[] };
       if (!verifyConsistency(seen.size, checkpoint.size, proof.hashes, seen.rootHash, checkpoint.rootHash)) {
-        return refuse(`the log of ${checkpoint.size} entries does not extend the log of ${seen.size} entries this witness cosigned (root ${seen.rootHash}): the consistency proof fails, so its history was rewritten`);
+        return refuse(
+          `the log of ${checkpoint.size} entries does not extend the log of ${seen.size} entries this witness cosigned (root ${seen.rootHash}): the consistency proof fails, so its history was rewritten`,
+        );
       }
     }
   }
@@ -75,6 +83,11 @@ export async function witnessOnce(options: WitnessOptions): Promise<WitnessRun> 
     headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ treeSize: checkpoint.size, cosignature }),
   });
-  if (res.status !== 201) return { ok: false, reason: `the gateway did not keep the cosignature (${res.status}): ${(await res.text()).slice(0, 300)}`, state };
+  if (res.status !== 201)
+    return {
+      ok: false,
+      reason: `the gateway did not keep the cosignature (${res.status}): ${(await res.text()).slice(0, 300)}`,
+      state,
+    };
   return { ok: true, cosigned: checkpoint.size, from: seen?.size ?? null, state };
 }

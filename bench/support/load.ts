@@ -3,9 +3,20 @@
 // slowing the sender (coordinated omission). The closed loop keeps N requests in flight for a duration.
 import { Pool } from 'undici';
 
-export interface Target { origin: string; path: string; headers: Record<string, string>; body: string }
+export interface Target {
+  origin: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
 
-export interface LoadResult { latenciesMs: number[]; statuses: Record<string, number>; errors: number; seconds: number; sent: number }
+export interface LoadResult {
+  latenciesMs: number[];
+  statuses: Record<string, number>;
+  errors: number;
+  seconds: number;
+  sent: number;
+}
 
 function pool(origin: string, connections: number) {
   return new Pool(origin, { connections, pipelining: 1, keepAliveTimeout: 30_000 });
@@ -17,7 +28,12 @@ async function once(client: Pool, target: Target): Promise<number> {
   return res.statusCode;
 }
 
-export async function openLoop(target: Target, rate: number, seconds: number, onProgress?: (sent: number) => void): Promise<LoadResult> {
+export async function openLoop(
+  target: Target,
+  rate: number,
+  seconds: number,
+  onProgress?: (sent: number) => void,
+): Promise<LoadResult> {
   const client = pool(target.origin, 512);
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
@@ -33,10 +49,17 @@ export async function openLoop(target: Target, rate: number, seconds: number, on
       while (sent < total && start + sent * interval <= now) {
         const due = start + sent * interval;
         sent += 1;
-        const p = once(client, target).then(
-          (status) => { latenciesMs.push(performance.now() - due); statuses[status] = (statuses[status] ?? 0) + 1; },
-          () => { errors += 1; },
-        ).finally(() => inFlight.delete(p));
+        const p = once(client, target)
+          .then(
+            (status) => {
+              latenciesMs.push(performance.now() - due);
+              statuses[status] = (statuses[status] ?? 0) + 1;
+            },
+            () => {
+              errors += 1;
+            },
+          )
+          .finally(() => inFlight.delete(p));
         inFlight.add(p);
       }
       if (sent % Math.max(1, Math.round(rate)) === 0) onProgress?.(sent);
@@ -50,7 +73,12 @@ export async function openLoop(target: Target, rate: number, seconds: number, on
   return { latenciesMs, statuses, errors, seconds: (performance.now() - start) / 1000, sent };
 }
 
-export async function closedLoop(target: Target, concurrency: number, seconds: number, onProgress?: (done: number) => void): Promise<LoadResult> {
+export async function closedLoop(
+  target: Target,
+  concurrency: number,
+  seconds: number,
+  onProgress?: (done: number) => void,
+): Promise<LoadResult> {
   const client = pool(target.origin, concurrency);
   const latenciesMs: number[] = [];
   const statuses: Record<string, number> = {};
@@ -59,19 +87,21 @@ export async function closedLoop(target: Target, concurrency: number, seconds: n
   const start = performance.now();
   const deadline = start + seconds * 1000;
   const timer = setInterval(() => onProgress?.(latenciesMs.length), 5000);
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < deadline) {
-      const began = performance.now();
-      sent += 1;
-      try {
-        const status = await once(client, target);
-        latenciesMs.push(performance.now() - began);
-        statuses[status] = (statuses[status] ?? 0) + 1;
-      } catch {
-        errors += 1;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const began = performance.now();
+        sent += 1;
+        try {
+          const status = await once(client, target);
+          latenciesMs.push(performance.now() - began);
+          statuses[status] = (statuses[status] ?? 0) + 1;
+        } catch {
+          errors += 1;
+        }
       }
-    }
-  }));
+    }),
+  );
   clearInterval(timer);
   await client.close();
   return { latenciesMs, statuses, errors, seconds: (performance.now() - start) / 1000, sent };

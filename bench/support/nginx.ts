@@ -8,7 +8,9 @@ import path from 'node:path';
 
 const nginxBin = '/usr/sbin/nginx';
 
-export type NginxAvailability = { present: true; version: string; installedSeconds: number | null } | { present: false; reason: string };
+export type NginxAvailability =
+  | { present: true; version: string; installedSeconds: number | null }
+  | { present: false; reason: string };
 
 /**
  * nginx, installed from Debian's packages if absent. The install is given `timeoutSeconds`; if it has not
@@ -30,18 +32,32 @@ export async function ensureNginx(timeoutSeconds: number, log: (line: string) =>
     'exit $rc',
   ].join('\n');
   const started = Date.now();
-  const child = spawn('sh', ['-c', script], { detached: true, stdio: ['ignore', out, out], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const child = spawn('sh', ['-c', script], {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   fs.closeSync(out);
   const code = await new Promise<number | null | 'timeout'>((resolve) => {
     const timer = setTimeout(() => resolve('timeout'), timeoutSeconds * 1000);
-    child.once('exit', (c) => { clearTimeout(timer); resolve(c); });
-    child.once('error', () => { clearTimeout(timer); resolve(null); });
+    child.once('exit', (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+    child.once('error', () => {
+      clearTimeout(timer);
+      resolve(null);
+    });
   });
   if (code === 'timeout') {
     child.unref();
-    return { present: false, reason: `install still running after ${timeoutSeconds} s (left to finish; log ${logFile})` };
+    return {
+      present: false,
+      reason: `install still running after ${timeoutSeconds} s (left to finish; log ${logFile})`,
+    };
   }
-  if (code !== 0 || !fs.existsSync(nginxBin)) return { present: false, reason: `install failed (exit ${code}; log ${logFile})` };
+  if (code !== 0 || !fs.existsSync(nginxBin))
+    return { present: false, reason: `install failed (exit ${code}; log ${logFile})` };
   fs.rmSync(path.dirname(logFile), { recursive: true, force: true });
   return { present: true, version: nginxVersion(), installedSeconds: Math.round((Date.now() - started) / 1000) };
 }
@@ -88,16 +104,25 @@ http {
 `;
 }
 
-export interface RunningNginx { pid: number; url: string; stop(): Promise<void> }
+export interface RunningNginx {
+  pid: number;
+  url: string;
+  stop(): Promise<void>;
+}
 
 export async function startNginx(port: number, upstreamOrigin: string): Promise<RunningNginx> {
   const upstream = new URL(upstreamOrigin);
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(upstream.hostname)) throw new Error(`nginx proxies to loopback only, not ${upstreamOrigin}`);
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(upstream.hostname))
+    throw new Error(`nginx proxies to loopback only, not ${upstreamOrigin}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bench-nginx-'));
   fs.chmodSync(dir, 0o755); // the worker runs as nobody and must reach its temp paths
   fs.writeFileSync(path.join(dir, 'nginx.conf'), config(dir, port, upstream));
   // -e: the error log before the config is read, so nothing is written under /var/log/nginx.
-  const child: ChildProcess = spawn(nginxBin, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const child: ChildProcess = spawn(
+    nginxBin,
+    ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   // SIGTERM, not SIGKILL, if the bench dies: the master then stops its worker, which would otherwise keep the port.
   const onExit = () => child.kill('SIGTERM');
   process.once('exit', onExit);
@@ -105,7 +130,12 @@ export async function startNginx(port: number, upstreamOrigin: string): Promise<
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}):\n${readLog(dir)}`);
-    try { await fetch(url); break; } catch { /* not listening yet */ }
+    try {
+      await fetch(url);
+      break;
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       child.kill('SIGTERM');
       throw new Error(`nginx did not listen on ${url} within 10 s:\n${readLog(dir)}`);
@@ -113,16 +143,27 @@ export async function startNginx(port: number, upstreamOrigin: string): Promise<
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    pid: child.pid!, url,
-    stop: () => new Promise<void>((resolve) => {
-      process.removeListener('exit', onExit);
-      const done = () => { fs.rmSync(dir, { recursive: true, force: true }); resolve(); };
-      if (child.exitCode !== null) return done();
-      child.once('exit', done);
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    }),
+    pid: child.pid!,
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        process.removeListener('exit', onExit);
+        const done = () => {
+          fs.rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
   };
 }
 
-const readLog = (dir: string) => { try { return fs.readFileSync(path.join(dir, 'error.log'), 'utf8'); } catch { return '(no error log)'; } };
+const readLog = (dir: string) => {
+  try {
+    return fs.readFileSync(path.join(dir, 'error.log'), 'utf8');
+  } catch {
+    return '(no error log)';
+  }
+};

@@ -10,17 +10,25 @@ import { mintToken, readSigningKey } from '../../gateway/auth/sandbox-clients.ts
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export interface Running { child: ChildProcess; pid: number; stop(): Promise<void> }
+export interface Running {
+  child: ChildProcess;
+  pid: number;
+  stop(): Promise<void>;
+}
 
 const children = new Set<ChildProcess>();
 // A bench that fails half-way must not leave its processes holding the ports for the next run.
-process.once('exit', () => { for (const child of children) child.kill('SIGKILL'); });
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 /** A TypeScript file runs through tsx; the gateway runs as production does, from the bundle `npm run build` makes. */
 function run(script: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): ChildProcess {
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child = spawn(process.execPath, [...nodeArgs, ...loader, script, ...args], {
-    cwd: repo, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: repo,
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   children.add(child);
   child.once('exit', () => children.delete(child));
@@ -28,12 +36,13 @@ function run(script: string, args: string[], env: Record<string, string> = {}, n
 }
 
 function stopper(child: ChildProcess) {
-  return () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
 }
 
 async function firstLine(child: ChildProcess, pattern: RegExp): Promise<string> {
@@ -51,7 +60,11 @@ async function firstLine(child: ChildProcess, pattern: RegExp): Promise<string> 
 async function healthy(url: string, seconds = 90) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not become healthy within ${seconds} s`);
@@ -80,23 +93,39 @@ export async function benchDatabase(serverUrl: string) {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    async drop() { await admin.raw(`drop database if exists ${name} with (force)`); await admin.destroy(); },
+    async drop() {
+      await admin.raw(`drop database if exists ${name} with (force)`);
+      await admin.destroy();
+    },
   };
 }
 
 export interface GatewayOptions {
-  port: number; databaseUrl: string; upstreams: Record<string, string>; env?: Record<string, string>;
+  port: number;
+  databaseUrl: string;
+  upstreams: Record<string, string>;
+  env?: Record<string, string>;
   /** Extra node flags, e.g. --cpu-prof to profile the gateway under a bench load. */
   nodeArgs?: string[];
 }
 
-export async function startGatewayProcess(options: GatewayOptions): Promise<Running & { url: string; dataDir: string; token(client: string): Promise<string> }> {
+export async function startGatewayProcess(
+  options: GatewayOptions,
+): Promise<Running & { url: string; dataDir: string; token(client: string): Promise<string> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-bench-'));
   const env: Record<string, string> = {
-    GATEWAY_PORT: String(options.port), GATEWAY_DATA_DIR: dataDir, DATABASE_URL: options.databaseUrl, SANDBOX_PARTNERS: 'false',
-    LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000',
-    DFE_UPSTREAM_URL: options.upstreams.dfe!, DWP_UPSTREAM_URL: options.upstreams.dwp!, HMRC_UPSTREAM_URL: options.upstreams.hmrc!,
-    NHS_UPSTREAM_URL: options.upstreams.nhs!, HOME_OFFICE_UPSTREAM_URL: options.upstreams.homeOffice!, FINANCIAL_UPSTREAM_URL: options.upstreams.financial!,
+    GATEWAY_PORT: String(options.port),
+    GATEWAY_DATA_DIR: dataDir,
+    DATABASE_URL: options.databaseUrl,
+    SANDBOX_PARTNERS: 'false',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    DFE_UPSTREAM_URL: options.upstreams.dfe!,
+    DWP_UPSTREAM_URL: options.upstreams.dwp!,
+    HMRC_UPSTREAM_URL: options.upstreams.hmrc!,
+    NHS_UPSTREAM_URL: options.upstreams.nhs!,
+    HOME_OFFICE_UPSTREAM_URL: options.upstreams.homeOffice!,
+    FINANCIAL_UPSTREAM_URL: options.upstreams.financial!,
     ...options.env,
   };
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: repo, stdio: 'inherit' });
@@ -106,9 +135,15 @@ export async function startGatewayProcess(options: GatewayOptions): Promise<Runn
   await healthy(`${url}/ready`);
   const stop = stopper(child);
   return {
-    child, pid: child.pid!, url, dataDir,
+    child,
+    pid: child.pid!,
+    url,
+    dataDir,
     token: (client) => mintToken(readSigningKey(dataDir, client), 'urn:uk-gov:data-sharing-gateway', 300),
-    async stop() { await stop(); fs.rmSync(dataDir, { recursive: true, force: true }); },
+    async stop() {
+      await stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -123,5 +158,10 @@ export const peakRssMb = (pid: number): number => statusKb(pid, 'VmHWM');
 
 /** Resets VmHWM to the current RSS (writing 5 to clear_refs), so that a peak can be read for one phase alone. */
 export function resetPeakRss(pid: number): boolean {
-  try { fs.writeFileSync(`/proc/${pid}/clear_refs`, '5'); return true; } catch { return false; }
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }

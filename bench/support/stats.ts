@@ -1,6 +1,13 @@
 // Percentiles and summaries of latency samples (milliseconds).
 
-export interface LatencySummary { count: number; p50: number; p90: number; p99: number; max: number; mean: number }
+export interface LatencySummary {
+  count: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
 
 export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;

@@ -36,16 +36,25 @@ export interface Authenticator {
   forget(): void;
 }
 
-interface TrustedClient { state: ClientState; keys: JWTVerifyGetKey }
+interface TrustedClient {
+  state: ClientState;
+  keys: JWTVerifyGetKey;
+}
 
-export function createAuthenticator(clients: Pick<ClientStore, 'current' | 'clientOfKid' | 'generation'>, options: AuthOptions): Authenticator {
+export function createAuthenticator(
+  clients: Pick<ClientStore, 'current' | 'clientOfKid' | 'generation'>,
+  options: AuthOptions,
+): Authenticator {
   const ttlMs = (options.cacheSeconds ?? 30) * 1000;
   const pollMs = options.registerPollMs ?? 1000;
   const now = options.now ?? Date.now;
   const keySets = options.keySets ?? createKeySets({ timeoutMs: 3000, maxBytes: 64 * 1024, cacheSeconds: 300 });
   const trusted = expiringCache<TrustedClient>(10_000);
   const verified = expiringCache<Principal>(50_000);
-  const forget = () => { trusted.clear(); verified.clear(); };
+  const forget = () => {
+    trusted.clear();
+    verified.clear();
+  };
 
   // The generation last read, and when; one read at a time however many requests arrive together.
   let generation: number | null = null;
@@ -53,11 +62,16 @@ export function createAuthenticator(clients: Pick<ClientStore, 'current' | 'clie
   let checking: Promise<void> | null = null;
   async function noticeChanges(): Promise<void> {
     if (ttlMs === 0 || now() - checkedAt < pollMs) return;
-    checking ??= clients.generation().then((seen) => {
-      if (generation !== null && seen !== generation) forget();
-      generation = seen;
-      checkedAt = now();
-    }).finally(() => { checking = null; });
+    checking ??= clients
+      .generation()
+      .then((seen) => {
+        if (generation !== null && seen !== generation) forget();
+        generation = seen;
+        checkedAt = now();
+      })
+      .finally(() => {
+        checking = null;
+      });
     await checking;
   }
 
@@ -84,16 +98,21 @@ export function createAuthenticator(clients: Pick<ClientStore, 'current' | 'clie
       throw unauthenticated(`Tokens must be signed with ${allowedAlgs.join(' or ')}`);
     }
     if (typeof header.kid !== 'string') throw unauthenticated('The token has no key id (kid)');
-    if (!isWellFormedKid(header.kid)) throw unauthenticated('The token key id (kid) is not one the gateway could know: 1 to 128 visible ASCII characters');
+    if (!isWellFormedKid(header.kid))
+      throw unauthenticated(
+        'The token key id (kid) is not one the gateway could know: 1 to 128 visible ASCII characters',
+      );
     const kid = header.kid;
     await noticeChanges();
     const issuer = typeof unverified.iss === 'string' && isWellFormedClientId(unverified.iss) ? unverified.iss : null;
     const client = issuer ? await trustedClient(issuer) : null;
     const unknownKey = async () => {
       const owner = await clients.clientOfKid(kid);
-      return unauthenticated(owner !== null && owner !== issuer
-        ? 'The token issuer must be the client that owns the signing key'
-        : 'The token was signed with a key the gateway does not know');
+      return unauthenticated(
+        owner !== null && owner !== issuer
+          ? 'The token issuer must be the client that owns the signing key'
+          : 'The token was signed with a key the gateway does not know',
+      );
     };
     if (!client) throw await unknownKey();
     const { state } = client;
@@ -115,11 +134,16 @@ export function createAuthenticator(clients: Pick<ClientStore, 'current' | 'clie
       throw unauthenticated(describe(error as { code?: string; claim?: string }));
     }
     // Said only to a caller holding the client's key: anyone else learns nothing about a client's standing.
-    if (state.status !== 'active') throw unauthenticated(`This client is ${state.status}: ask the gateway's registry administrators`);
+    if (state.status !== 'active')
+      throw unauthenticated(`This client is ${state.status}: ask the gateway's registry administrators`);
     const principal = { clientId: state.id, party: state.party, roles: state.roles };
     if (ttlMs > 0) {
       // The same token is trusted again only while it would still verify: before its expiry and its maximum age.
-      verified.set(token, principal, Math.min(now() + ttlMs, claims.exp! * 1000, (claims.iat! + options.maxAgeSeconds) * 1000));
+      verified.set(
+        token,
+        principal,
+        Math.min(now() + ttlMs, claims.exp! * 1000, (claims.iat! + options.maxAgeSeconds) * 1000),
+      );
     }
     return principal;
   }
@@ -129,10 +153,15 @@ export function createAuthenticator(clients: Pick<ClientStore, 'current' | 'clie
       if (source !== undefined) options.throttle?.refused(source);
       throw error;
     };
-    const wait = source !== undefined ? options.throttle?.waitFor(source) ?? 0 : 0;
+    const wait = source !== undefined ? (options.throttle?.waitFor(source) ?? 0) : 0;
     const token = bearerCredentials(authorization);
     if (wait > 0 && !(token && ttlMs > 0 && verified.get(token, now()))) {
-      throw new GatewayError('rate-limited', `Too many refused authentications from this address; try again in ${wait} s`, {}, wait);
+      throw new GatewayError(
+        'rate-limited',
+        `Too many refused authentications from this address; try again in ${wait} s`,
+        {},
+        wait,
+      );
     }
     if (!token) return refuse(unauthenticated('Send a bearer token: Authorization: Bearer <JWT>'));
     if (!/^[A-Za-z0-9_.-]+$/.test(token)) return refuse(unauthenticated('The token is not a well-formed JWT'));
@@ -152,18 +181,25 @@ export function createAuthenticator(clients: Pick<ClientStore, 'current' | 'clie
 
 function describe(error: { code?: string; claim?: string; message?: string }): string {
   switch (error.code) {
-    case 'ERR_JWT_EXPIRED': return 'The token has expired';
+    case 'ERR_JWT_EXPIRED':
+      return 'The token has expired';
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
       return error.claim === 'iss' || error.claim === 'sub'
         ? 'The token issuer must be the client that owns the signing key'
         : `The token ${error.claim ?? 'claims'} claim is not acceptable`;
-    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED': return 'The token signature does not verify';
-    case 'ERR_JWKS_TIMEOUT': return 'The client\'s key set (jwks_uri) did not answer in time, so the token cannot be checked';
-    case 'ERR_JWKS_TOO_LARGE': return 'The client\'s key set (jwks_uri) is larger than the gateway reads, so the token cannot be checked';
-    case 'ERR_JOSE_GENERIC': case 'ERR_JWKS_INVALID': return 'The client\'s key set (jwks_uri) could not be read, so the token cannot be checked';
-    default: return error.code === undefined && /fetch/i.test(error.message ?? '')
-      ? 'The client\'s key set (jwks_uri) could not be fetched, so the token cannot be checked'
-      : 'The token is not valid';
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+      return 'The token signature does not verify';
+    case 'ERR_JWKS_TIMEOUT':
+      return "The client's key set (jwks_uri) did not answer in time, so the token cannot be checked";
+    case 'ERR_JWKS_TOO_LARGE':
+      return "The client's key set (jwks_uri) is larger than the gateway reads, so the token cannot be checked";
+    case 'ERR_JOSE_GENERIC':
+    case 'ERR_JWKS_INVALID':
+      return "The client's key set (jwks_uri) could not be read, so the token cannot be checked";
+    default:
+      return error.code === undefined && /fetch/i.test(error.message ?? '')
+        ? "The client's key set (jwks_uri) could not be fetched, so the token cannot be checked"
+        : 'The token is not valid';
   }
 }
 

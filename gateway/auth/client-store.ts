@@ -7,10 +7,27 @@ export type { Role };
 export const roles: readonly Role[] = ['partner', 'registry-admin', 'sro', 'dpo'];
 export type ClientStatus = 'active' | 'suspended' | 'disabled';
 
-export interface Client { id: string; party: string; displayName: string; roles: Role[] }
-export interface ClientKey { kid: string; clientId: string; alg: string; publicJwk: Record<string, unknown> }
-export interface PublicJwk { kid: string; kty: string; alg?: string; [member: string]: unknown }
-export interface Jwks { keys: PublicJwk[] }
+export interface Client {
+  id: string;
+  party: string;
+  displayName: string;
+  roles: Role[];
+}
+export interface ClientKey {
+  kid: string;
+  clientId: string;
+  alg: string;
+  publicJwk: Record<string, unknown>;
+}
+export interface PublicJwk {
+  kid: string;
+  kty: string;
+  alg?: string;
+  [member: string]: unknown;
+}
+export interface Jwks {
+  keys: PublicJwk[];
+}
 
 /** A client as its latest history row has it: the keys are inline (`jwks`) or fetched from `jwksUri`. */
 export interface ClientState extends Client {
@@ -65,7 +82,9 @@ function stateOf(row: Record<string, any>): ClientChange {
 
 export function createClientStore(db: Knex) {
   const latest = (q: Knex | Knex.Transaction = db) =>
-    q('client_history').distinctOn('client_id').orderBy([{ column: 'client_id' }, { column: 'seq', order: 'desc' }]);
+    q('client_history')
+      .distinctOn('client_id')
+      .orderBy([{ column: 'client_id' }, { column: 'seq', order: 'desc' }]);
 
   const store = {
     async current(clientId: string, q: Knex | Knex.Transaction = db): Promise<ClientChange | null> {
@@ -91,7 +110,13 @@ export function createClientStore(db: Knex) {
       if (!state || state.status !== 'active' || state.revokedKids.includes(kid)) return null;
       const jwk = state.jwks?.keys.find((k) => k.kid === kid);
       if (!jwk) return null;
-      return { kid, clientId: state.id, alg: jwk.alg ?? '', publicJwk: jwk, client: { id: state.id, party: state.party, displayName: state.displayName, roles: state.roles } };
+      return {
+        kid,
+        clientId: state.id,
+        alg: jwk.alg ?? '',
+        publicJwk: jwk,
+        client: { id: state.id, party: state.party, displayName: state.displayName, roles: state.roles },
+      };
     },
     /** Moved by the database on every change to any client, so each process can tell its caches are stale. */
     async generation(): Promise<number> {
@@ -104,28 +129,53 @@ export function createClientStore(db: Knex) {
     /** Appends a change; a new client id is anchored, and new inline key ids are given to the client. */
     async append(trx: Knex.Transaction, change: NewClientChange): Promise<void> {
       if (!(await trx('clients').where({ id: change.id }).first('id'))) {
-        await trx('clients').insert({ id: change.id, party_id: change.party, display_name: change.displayName, roles: change.roles });
+        await trx('clients').insert({
+          id: change.id,
+          party_id: change.party,
+          display_name: change.displayName,
+          roles: change.roles,
+        });
       }
       const kids = (change.jwks?.keys ?? []).map((k) => k.kid);
-      const owners: { kid: string; client_id: string }[] = kids.length ? await trx('client_kids').whereIn('kid', kids).select('kid', 'client_id') : [];
+      const owners: { kid: string; client_id: string }[] = kids.length
+        ? await trx('client_kids').whereIn('kid', kids).select('kid', 'client_id')
+        : [];
       const taken = owners.filter((o) => o.client_id !== change.id);
-      if (taken.length > 0) throw new Error(`key ids already given to another client: ${taken.map((o) => o.kid).join(', ')}`);
+      if (taken.length > 0)
+        throw new Error(`key ids already given to another client: ${taken.map((o) => o.kid).join(', ')}`);
       const fresh = kids.filter((kid) => !owners.some((o) => o.kid === kid));
       if (fresh.length > 0) await trx('client_kids').insert(fresh.map((kid) => ({ kid, client_id: change.id })));
       await trx('client_history').insert({
-        client_id: change.id, actor: change.actor, reason: change.reason, action: change.action,
-        party_id: change.party, display_name: change.displayName, roles: change.roles, status: change.status,
-        jwks: change.jwks === null ? null : JSON.stringify(change.jwks), jwks_uri: change.jwksUri, revoked_kids: change.revokedKids,
+        client_id: change.id,
+        actor: change.actor,
+        reason: change.reason,
+        action: change.action,
+        party_id: change.party,
+        display_name: change.displayName,
+        roles: change.roles,
+        status: change.status,
+        jwks: change.jwks === null ? null : JSON.stringify(change.jwks),
+        jwks_uri: change.jwksUri,
+        revoked_kids: change.revokedKids,
         callback_urls: change.callbackUrls,
       });
     },
     /** A sandbox client with one key, enrolled at a sandbox's first start (not through the audited API). */
     async register(client: Client, key: ClientKey): Promise<void> {
       if (!isWellFormedKid(key.kid)) throw new Error('A key id must be 1 to 128 visible ASCII characters');
-      await db.transaction((trx) => store.append(trx, {
-        ...client, status: 'active', jwks: { keys: [{ ...key.publicJwk, kid: key.kid, alg: key.alg } as PublicJwk] }, jwksUri: null, revokedKids: [], callbackUrls: [],
-        actor: 'sandbox-start', reason: 'a sandbox client, enrolled at the sandbox\'s first start', action: 'register',
-      }));
+      await db.transaction((trx) =>
+        store.append(trx, {
+          ...client,
+          status: 'active',
+          jwks: { keys: [{ ...key.publicJwk, kid: key.kid, alg: key.alg } as PublicJwk] },
+          jwksUri: null,
+          revokedKids: [],
+          callbackUrls: [],
+          actor: 'sandbox-start',
+          reason: "a sandbox client, enrolled at the sandbox's first start",
+          action: 'register',
+        }),
+      );
     },
   };
   return store;

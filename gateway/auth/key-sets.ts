@@ -5,7 +5,11 @@
 import { createLocalJWKSet, createRemoteJWKSet, customFetch, type JWTVerifyGetKey } from 'jose';
 import type { ClientState } from './client-store.ts';
 
-export interface RemoteKeySetOptions { timeoutMs: number; maxBytes: number; cacheSeconds: number }
+export interface RemoteKeySetOptions {
+  timeoutMs: number;
+  maxBytes: number;
+  cacheSeconds: number;
+}
 
 export class KeySetTooLargeError extends Error {
   readonly code = 'ERR_JWKS_TOO_LARGE';

@@ -4,7 +4,11 @@
 // cache whenever the client register's generation moves, so a revoked key or suspended client is not trusted from
 // it. Only successes are cached: an attacker's random key ids cost a throttled address, not memory.
 
-export interface ExpiringCache<V> { get(key: string, now: number): V | undefined; set(key: string, value: V, expiresAt: number): void; clear(): void }
+export interface ExpiringCache<V> {
+  get(key: string, now: number): V | undefined;
+  set(key: string, value: V, expiresAt: number): void;
+  clear(): void;
+}
 
 export function expiringCache<V>(maxEntries: number): ExpiringCache<V> {
   const entries = new Map<string, { value: V; expiresAt: number }>();
@@ -12,7 +16,10 @@ export function expiringCache<V>(maxEntries: number): ExpiringCache<V> {
     get(key, now) {
       const entry = entries.get(key);
       if (!entry) return undefined;
-      if (entry.expiresAt <= now) { entries.delete(key); return undefined; }
+      if (entry.expiresAt <= now) {
+        entries.delete(key);
+        return undefined;
+      }
       return entry.value;
     },
     set(key, value, expiresAt) {

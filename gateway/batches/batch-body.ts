@@ -15,23 +15,38 @@ export function batchBody(limitBytes: number): RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'POST' || !batchPath.test(req.path)) return next();
     const ndjson = req.is('application/x-ndjson');
-    if (!ndjson && !req.is('application/json')) return next(new GatewayError('unsupported-media-type', 'Send a batch as application/json (an array of records) or application/x-ndjson (one record a line)'));
+    if (!ndjson && !req.is('application/json'))
+      return next(
+        new GatewayError(
+          'unsupported-media-type',
+          'Send a batch as application/json (an array of records) or application/x-ndjson (one record a line)',
+        ),
+      );
     raw(req, res, (error?: unknown) => {
       if (error) {
         const type = (error as { type?: string }).type;
-        if (type === 'entity.too.large') return next(new GatewayError('payload-too-large', `A batch body may be at most ${limitBytes} bytes; send the records in several batches`));
+        if (type === 'entity.too.large')
+          return next(
+            new GatewayError(
+              'payload-too-large',
+              `A batch body may be at most ${limitBytes} bytes; send the records in several batches`,
+            ),
+          );
         return next(error);
       }
       const text = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
       let records: ReadRecord[] | null;
       if (ndjson) {
-        records = text.split('\n').filter((line) => line.trim() !== '').map((line) => {
-          try {
-            return { value: JSON.parse(line) };
-          } catch {
-            return { unreadable: 'is not a line of JSON' };
-          }
-        });
+        records = text
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .map((line) => {
+            try {
+              return { value: JSON.parse(line) };
+            } catch {
+              return { unreadable: 'is not a line of JSON' };
+            }
+          });
       } else {
         let parsed: unknown;
         try {

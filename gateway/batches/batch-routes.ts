@@ -10,7 +10,11 @@ import type { CallbackStore } from './callbacks/callback-store.ts';
 import type { Jwks } from '../../audit/signing-keys.ts';
 import { registeredCallbackUrl } from '../clients/callback-urls.ts';
 
-export interface BatchRouteSettings { maxRecords: number; retentionDays: number; callbacks: { allowHttp: boolean } }
+export interface BatchRouteSettings {
+  maxRecords: number;
+  retentionDays: number;
+  callbacks: { allowHttp: boolean };
+}
 
 /** What the routes need of callbacks: the client's registered URLs, each batch's callback, the published keys. */
 export interface CallbackDeps {
@@ -20,9 +24,12 @@ export interface CallbackDeps {
 }
 
 export function batchRoutes(
+  store: BatchStore,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- exchanges of every body type, side by side
-  store: BatchStore, batchable: Map<string, ExchangeDefinition<any, string>>, settings: BatchRouteSettings,
-  callbacks: CallbackDeps, submitted: () => void,
+  batchable: Map<string, ExchangeDefinition<any, string>>,
+  settings: BatchRouteSettings,
+  callbacks: CallbackDeps,
+  submitted: () => void,
 ): Route[] {
   /** The URL a batch names, if it is one registered for the client; refused (422) before anything is taken if not. */
   const callbackUrlFor = async (clientId: string, named: unknown): Promise<string | null> => {
@@ -30,11 +37,15 @@ export function batchRoutes(
     const url = registeredCallbackUrl(named, (await callbacks.registeredUrls(clientId)) ?? []);
     const usable = url !== null && (settings.callbacks.allowHttp || url.startsWith('https:'));
     if (usable) return url;
-    const detail = 'callbackUrl must be one of the callback URLs registered for your client (https); '
-      + 'ask the registry administrator to register it, or leave it out and poll';
-    throw new GatewayError('unprocessable', detail, { errors: [{ field: 'callbackUrl', message: 'is not registered for this client' }] });
+    const detail =
+      'callbackUrl must be one of the callback URLs registered for your client (https); ' +
+      'ask the registry administrator to register it, or leave it out and poll';
+    throw new GatewayError('unprocessable', detail, {
+      errors: [{ field: 'callbackUrl', message: 'is not registered for this client' }],
+    });
   };
-  const notFound = () => new GatewayError('not-found', 'There is no such batch for your party, or it is no longer kept');
+  const notFound = () =>
+    new GatewayError('not-found', 'There is no such batch for your party, or it is no longer kept');
   return [
     {
       operationId: 'submitExchangeBatch',
@@ -43,22 +54,47 @@ export function batchRoutes(
         const def = batchable.get(`${params.partner}.${params.exchange}`);
         if (!def) throw new GatewayError('not-found', `Batches are taken for ${[...batchable.keys()].join(', ')}`);
         const read = (body as { records?: ReadRecord[] | null }).records;
-        if (!Array.isArray(read)) throw new GatewayError('invalid-request', 'A JSON batch is an array of records', { errors: [{ field: '(body)', message: 'must be an array of records' }] });
-        if (read.length === 0) throw new GatewayError('invalid-request', 'A batch holds at least one record', { errors: [{ field: '(body)', message: 'must hold at least one record' }] });
-        if (read.length > settings.maxRecords) throw new GatewayError('payload-too-large', `A batch may hold at most ${settings.maxRecords} records, and this one holds ${read.length}; send them in several batches`);
+        if (!Array.isArray(read))
+          throw new GatewayError('invalid-request', 'A JSON batch is an array of records', {
+            errors: [{ field: '(body)', message: 'must be an array of records' }],
+          });
+        if (read.length === 0)
+          throw new GatewayError('invalid-request', 'A batch holds at least one record', {
+            errors: [{ field: '(body)', message: 'must hold at least one record' }],
+          });
+        if (read.length > settings.maxRecords)
+          throw new GatewayError(
+            'payload-too-large',
+            `A batch may hold at most ${settings.maxRecords} records, and this one holds ${read.length}; send them in several batches`,
+          );
         const callbackUrl = await callbackUrlFor(principal!.clientId, params.callbackUrl);
         const validate = validatorFor(requestSchemaName(def.operationId)!);
         const records = read.map((record, index): NewRecord => {
-          if ('unreadable' in record) return { line: { index, status: 'invalid', errors: [{ field: '(record)', message: record.unreadable }] } };
-          if (!validate(record.value)) return { line: { index, status: 'invalid', errors: fieldErrors(validate.errors) } };
+          if ('unreadable' in record)
+            return { line: { index, status: 'invalid', errors: [{ field: '(record)', message: record.unreadable }] } };
+          if (!validate(record.value))
+            return { line: { index, status: 'invalid', errors: fieldErrors(validate.errors) } };
           return { input: record.value };
         });
         const { clientId, party } = principal!;
-        const id = await store.submit({ clientId, party, exchange: def.id, retentionDays: settings.retentionDays, callbackUrl }, records);
+        const id = await store.submit(
+          { clientId, party, exchange: def.id, retentionDays: settings.retentionDays, callbackUrl },
+          records,
+        );
         submitted();
         req.res!.setHeader('location', `/v1/batches/${id}`);
         const invalid = records.filter((r) => 'line' in r).length;
-        return { status: 202, body: { id, exchange: def.id, total: records.length, invalid, progress: `/v1/batches/${id}`, results: `/v1/batches/${id}/results` } };
+        return {
+          status: 202,
+          body: {
+            id,
+            exchange: def.id,
+            total: records.length,
+            invalid,
+            progress: `/v1/batches/${id}`,
+            results: `/v1/batches/${id}/results`,
+          },
+        };
       },
     },
     {
@@ -72,9 +108,18 @@ export function batchRoutes(
         const callback = await callbacks.store.of(batch.id);
         return {
           body: {
-            id: batch.id, exchange: batch.exchange, state: progress.finishedAt ? 'done' : 'running', total: batch.total, done,
-            permitted: progress.permitted, refused: progress.refused, failed: progress.failed, invalid: progress.invalid,
-            submittedAt: batch.submittedAt, finishedAt: progress.finishedAt, results: `/v1/batches/${batch.id}/results`,
+            id: batch.id,
+            exchange: batch.exchange,
+            state: progress.finishedAt ? 'done' : 'running',
+            total: batch.total,
+            done,
+            permitted: progress.permitted,
+            refused: progress.refused,
+            failed: progress.failed,
+            invalid: progress.invalid,
+            submittedAt: batch.submittedAt,
+            finishedAt: progress.finishedAt,
+            results: `/v1/batches/${batch.id}/results`,
             callback,
           },
         };
@@ -87,7 +132,19 @@ export function batchRoutes(
         const batch = await store.find(String(params.id), principal!.party);
         if (!batch) throw notFound();
         const lines = store.lines(batch.id);
-        return { type: 'application/x-ndjson', lines: { next: async () => { const n = await lines.next(); return n.done ? { done: true, value: undefined } : { done: false, value: JSON.stringify(n.value) }; }, return: async () => { await lines.return(undefined); return { done: true, value: undefined }; } } };
+        return {
+          type: 'application/x-ndjson',
+          lines: {
+            next: async () => {
+              const n = await lines.next();
+              return n.done ? { done: true, value: undefined } : { done: false, value: JSON.stringify(n.value) };
+            },
+            return: async () => {
+              await lines.return(undefined);
+              return { done: true, value: undefined };
+            },
+          },
+        };
       },
     },
     {

@@ -11,7 +11,11 @@ import { safeError } from '../../platform/logger.ts';
 import type { BatchRow, BatchStore, ClaimedRecord, ResultLine } from './batch-store.ts';
 import { answered, recovered, refusedOrFailed } from './record-outcome.ts';
 
-export interface WorkerSettings { concurrency: number; pollMs: number; leaseSeconds: number }
+export interface WorkerSettings {
+  concurrency: number;
+  pollMs: number;
+  leaseSeconds: number;
+}
 
 export interface WorkerDeps {
   db: Knex;
@@ -28,10 +32,18 @@ export function startBatchWorker(settings: WorkerSettings, deps: WorkerDeps) {
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
   let wake: (() => void) | null = null;
-  const nap = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(() => { wake = null; resolve(); }, ms);
-    wake = () => { clearTimeout(timer); wake = null; resolve(); };
-  });
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+    });
 
   async function lineFor(record: ClaimedRecord): Promise<ResultLine | null> {
     const batch = batches.get(record.batchId) ?? (await store.batch(record.batchId));
@@ -44,11 +56,18 @@ export function startBatchWorker(settings: WorkerSettings, deps: WorkerDeps) {
     const def = deps.exchanges.get(batch.exchange)!;
     const principal = { clientId: batch.clientId, party: batch.party, roles: ['partner'] };
     try {
-      const answer = await deps.run(def, principal, record.input as ExchangeEnvelope, { requestId: record.requestId, viewer: 'caller' });
+      const answer = await deps.run(def, principal, record.input as ExchangeEnvelope, {
+        requestId: record.requestId,
+        viewer: 'caller',
+      });
       return answered(record.index, record.requestId, answer);
     } catch (error) {
       const line = refusedOrFailed(record.index, record.requestId, error);
-      if (!line) logger.warn({ batchId: record.batchId, index: record.index, error: safeError(error) }, 'batch record not done; it is taken up again when its lease runs out');
+      if (!line)
+        logger.warn(
+          { batchId: record.batchId, index: record.index, error: safeError(error) },
+          'batch record not done; it is taken up again when its lease runs out',
+        );
       return line;
     }
   }
@@ -56,9 +75,16 @@ export function startBatchWorker(settings: WorkerSettings, deps: WorkerDeps) {
   async function work(record: ClaimedRecord) {
     try {
       const line = await lineFor(record);
-      if (line && !(await store.complete(record, line))) logger.warn({ batchId: record.batchId, index: record.index }, 'batch record was taken over by another worker after its lease ran out');
+      if (line && !(await store.complete(record, line)))
+        logger.warn(
+          { batchId: record.batchId, index: record.index },
+          'batch record was taken over by another worker after its lease ran out',
+        );
     } catch (error) {
-      logger.error({ batchId: record.batchId, index: record.index, error: safeError(error) }, 'batch record failed; it is taken up again when its lease runs out');
+      logger.error(
+        { batchId: record.batchId, index: record.index, error: safeError(error) },
+        'batch record failed; it is taken up again when its lease runs out',
+      );
     }
   }
 
@@ -66,11 +92,17 @@ export function startBatchWorker(settings: WorkerSettings, deps: WorkerDeps) {
     let sweptAt = 0;
     while (!stopped) {
       try {
-        if (Date.now() - sweptAt > 60_000) { sweptAt = Date.now(); await store.sweep(); }
+        if (Date.now() - sweptAt > 60_000) {
+          sweptAt = Date.now();
+          await store.sweep();
+        }
         const free = settings.concurrency - inFlight.size;
         const claimed = free > 0 ? await store.claim(free, settings.leaseSeconds) : [];
         for (const record of claimed) {
-          const task: Promise<void> = work(record).finally(() => { inFlight.delete(task); wake?.(); });
+          const task: Promise<void> = work(record).finally(() => {
+            inFlight.delete(task);
+            wake?.();
+          });
           inFlight.add(task);
         }
         if (claimed.length === 0 || inFlight.size >= settings.concurrency) await nap(settings.pollMs);
@@ -85,7 +117,9 @@ export function startBatchWorker(settings: WorkerSettings, deps: WorkerDeps) {
   const running = loop();
   return {
     /** A batch was just submitted: look for work now rather than at the next poll. */
-    nudge() { wake?.(); },
+    nudge() {
+      wake?.();
+    },
     /** Claims no more, and lets the records in hand finish (or be taken up again after their lease). */
     async stop() {
       stopped = true;

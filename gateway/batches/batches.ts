@@ -16,10 +16,18 @@ import { createCallbackStore } from './callbacks/callback-store.ts';
 import { startCallbackWorker } from './callbacks/callback-worker.ts';
 
 /** The bulk exchanges of the report's flows (¶6.33, the FSM upload, DfE's traces, HMRC's monthly requests). */
-export const batchableExchanges = ['dwp.nino-alignment', 'dfe.fsm-eligibility', 'dfe.child-trace', 'hmrc.evidence-request'];
+export const batchableExchanges = [
+  'dwp.nino-alignment',
+  'dfe.fsm-eligibility',
+  'dfe.child-trace',
+  'hmrc.evidence-request',
+];
 
 export interface BatchesDeps {
-  db: Knex; hmacKey: Buffer; run: ExchangePipeline; logger: Logger;
+  db: Knex;
+  hmacKey: Buffer;
+  run: ExchangePipeline;
+  logger: Logger;
   /** The Ed25519 keys that sign callbacks (the newest signs; all are published at /.well-known/callback-keys.json). */
   callbackKeys: AuditKeyRing;
   /** The callback URLs a client has registered now (gateway/clients/); null for a client that is not active. */
@@ -30,21 +38,30 @@ export interface BatchesDeps {
 export function createBatches(settings: Config['batches'], deps: BatchesDeps) {
   const store = createBatchStore(deps.db, createRecordSealer(deps.hmacKey));
   const batchable = new Map(exchanges.filter((def) => batchableExchanges.includes(def.id)).map((def) => [def.id, def]));
-  const worker = settings.concurrency > 0
-    ? startBatchWorker(settings, { db: deps.db, store, run: deps.run, exchanges: batchable, logger: deps.logger })
-    : null;
+  const worker =
+    settings.concurrency > 0
+      ? startBatchWorker(settings, { db: deps.db, store, run: deps.run, exchanges: batchable, logger: deps.logger })
+      : null;
   const callbacks = createCallbackStore(deps.db);
   // A process that works no records (concurrency 0) sends no callbacks either: it only takes batches.
-  const caller = settings.concurrency > 0
-    ? startCallbackWorker(settings.callbacks, {
-      batches: store, callbacks, keys: deps.callbackKeys, registeredUrls: deps.registeredUrls,
-      publicUrl: deps.publicUrl, logger: deps.logger,
-    })
-    : null;
+  const caller =
+    settings.concurrency > 0
+      ? startCallbackWorker(settings.callbacks, {
+          batches: store,
+          callbacks,
+          keys: deps.callbackKeys,
+          registeredUrls: deps.registeredUrls,
+          publicUrl: deps.publicUrl,
+          logger: deps.logger,
+        })
+      : null;
   const callbackDeps = { store: callbacks, registeredUrls: deps.registeredUrls, jwks: () => deps.callbackKeys.jwks() };
   return {
     body: batchBody(settings.bodyLimitBytes),
     routes: batchRoutes(store, batchable, settings, callbackDeps, () => worker?.nudge()),
-    stop: async () => { await worker?.stop(); await caller?.stop(); },
+    stop: async () => {
+      await worker?.stop();
+      await caller?.stop();
+    },
   };
 }

@@ -10,8 +10,16 @@ const rulesOf = (decision: Decision) => decision.rules.map(({ id, outcome, reaso
 
 export function answered(index: number, requestId: string, answer: ExchangeAnswer): ResultLine {
   return {
-    index, requestId, status: 'permitted', auditId: answer.auditId, decision: answer.decision.decision, outcome: answer.outcome,
-    agreement: answer.decision.agreement, rules: rulesOf(answer.decision), result: answer.result, ...(answer.notices ? { notices: answer.notices } : {}),
+    index,
+    requestId,
+    status: 'permitted',
+    auditId: answer.auditId,
+    decision: answer.decision.decision,
+    outcome: answer.outcome,
+    agreement: answer.decision.agreement,
+    rules: rulesOf(answer.decision),
+    result: answer.result,
+    ...(answer.notices ? { notices: answer.notices } : {}),
   };
 }
 
@@ -19,8 +27,12 @@ export function answered(index: number, requestId: string, answer: ExchangeAnswe
 export function refusedOrFailed(index: number, requestId: string, error: unknown): ResultLine | null {
   if (!(error instanceof GatewayError)) return null;
   const { auditId, decision } = error.extensions as { auditId?: string; decision?: Decision };
-  const audited = { ...(auditId ? { auditId } : {}), ...(decision ? { decision: decision.decision, agreement: decision.agreement, rules: rulesOf(decision) } : {}) };
-  if (error.code === 'policy-denied') return { index, requestId, status: 'refused', ...audited, outcome: 'refused', detail: error.detail };
+  const audited = {
+    ...(auditId ? { auditId } : {}),
+    ...(decision ? { decision: decision.decision, agreement: decision.agreement, rules: rulesOf(decision) } : {}),
+  };
+  if (error.code === 'policy-denied')
+    return { index, requestId, status: 'refused', ...audited, outcome: 'refused', detail: error.detail };
   if (error.code === 'upstream-failed' || error.code === 'upstream-timeout' || error.code === 'invalid-request') {
     return { index, requestId, status: 'failed', ...audited, outcome: error.code, detail: error.detail };
   }
@@ -35,13 +47,31 @@ export function refusedOrFailed(index: number, requestId: string, error: unknown
  */
 export function recovered(index: number, requestId: string, logged: LoggedRequest): ResultLine {
   const base = { index, requestId, auditId: logged.auditId, recovered: true };
-  if (logged.decision === 'deny') return { ...base, status: 'refused', decision: 'deny', outcome: 'refused', detail: 'Refused by the data-sharing policy; the decision in the audit log gives the reasons.' };
+  if (logged.decision === 'deny')
+    return {
+      ...base,
+      status: 'refused',
+      decision: 'deny',
+      outcome: 'refused',
+      detail: 'Refused by the data-sharing policy; the decision in the audit log gives the reasons.',
+    };
   const failed = logged.outcome === null || /(error|timeout|failed)$/.test(logged.outcome);
   if (logged.outcome === null) {
-    return { ...base, status: 'failed', decision: 'permit', outcome: 'interrupted', detail: 'The gateway stopped after this record was permitted and before its outcome was recorded; whether the partner answered is not known. It was not sent again.' };
+    return {
+      ...base,
+      status: 'failed',
+      decision: 'permit',
+      outcome: 'interrupted',
+      detail:
+        'The gateway stopped after this record was permitted and before its outcome was recorded; whether the partner answered is not known. It was not sent again.',
+    };
   }
   return {
-    ...base, status: failed ? 'failed' : 'permitted', decision: 'permit', outcome: logged.outcome,
-    detail: 'The gateway stopped after this record was answered and before its result was kept; the answer is in the audit log as an outcome but cannot be given again.',
+    ...base,
+    status: failed ? 'failed' : 'permitted',
+    decision: 'permit',
+    outcome: logged.outcome,
+    detail:
+      'The gateway stopped after this record was answered and before its result was kept; the answer is in the audit log as an outcome but cannot be given again.',
   };
 }

@@ -49,7 +49,10 @@ const refuse = (line: string): never => {
   console.error(`clients-bootstrap: ${line}`);
   process.exit(1);
 };
-if (sandboxClients.some((c) => c.id === args.id)) refuse(`"${args.id}" is a sandbox client's id, which a production start refuses: choose another, e.g. ${args.party}-registry-admin`);
+if (sandboxClients.some((c) => c.id === args.id))
+  refuse(
+    `"${args.id}" is a sandbox client's id, which a production start refuses: choose another, e.g. ${args.party}-registry-admin`,
+  );
 
 const config = loadConfigOrExit();
 let publicJwk;
@@ -68,13 +71,22 @@ try {
   const commands = createClientCommands({ db, audit: createAuditAppender(db), changed: () => undefined });
   const admins = (await commands.list()).filter((c) => c.roles.includes('registry-admin') && c.status === 'active');
   if (admins.length > 0) {
-    throw new Refusal(`this gateway already has ${admins.length === 1 ? 'a registry administrator' : `${admins.length} registry administrators`} (${admins.map((a) => a.id).join(', ')}): register further clients through the API as one of them (POST /v1/clients)`);
+    throw new Refusal(
+      `this gateway already has ${admins.length === 1 ? 'a registry administrator' : `${admins.length} registry administrators`} (${admins.map((a) => a.id).join(', ')}): register further clients through the API as one of them (POST /v1/clients)`,
+    );
   }
   const who = `clients-bootstrap (${os.userInfo().username}@${os.hostname()})`;
-  await commands.register({ clientId: who }, {
-    id: args.id!, party: args.party!, displayName: args['display-name'] ?? 'Registry administrator (bootstrap)', roles: ['registry-admin'],
-    jwks: { keys: [publicJwk!] }, reason: 'the first registry administrator, registered with the bootstrap command',
-  });
+  await commands.register(
+    { clientId: who },
+    {
+      id: args.id!,
+      party: args.party!,
+      displayName: args['display-name'] ?? 'Registry administrator (bootstrap)',
+      roles: ['registry-admin'],
+      jwks: { keys: [publicJwk!] },
+      reason: 'the first registry administrator, registered with the bootstrap command',
+    },
+  );
   console.log(`Registered "${args.id}" (party ${args.party}, role registry-admin) with key ${publicJwk!.kid} (${publicJwk!.alg}); the audit log records it.
 
 Next:

@@ -15,7 +15,11 @@ if (clientId === '--help' || clientId === '-h' || rest.includes('--help')) {
   process.exit(0);
 }
 const flag = (name: string) => (rest.indexOf(`--${name}`) >= 0 ? rest[rest.indexOf(`--${name}`) + 1] : undefined);
-const wellFormed = rest.length === 0 || (rest.length % 2 === 0 && rest.every((arg, i) => (i % 2 === 0 ? ['--key', '--kid'].includes(arg) : !arg.startsWith('--'))) && flag('key'));
+const wellFormed =
+  rest.length === 0 ||
+  (rest.length % 2 === 0 &&
+    rest.every((arg, i) => (i % 2 === 0 ? ['--key', '--kid'].includes(arg) : !arg.startsWith('--'))) &&
+    flag('key'));
 if (!clientId || clientId.startsWith('-') || !wellFormed) {
   console.error(usage);
   process.exit(2);
@@ -27,8 +31,17 @@ try {
     console.log(await mintToken(readSigningKey(config.dataDir, clientId), config.audience, 300));
   } else {
     const { key, alg, kid } = await readPrivateKey(keyFile, flag('kid'));
-    console.log(await new SignJWT({}).setProtectedHeader({ alg, kid, typ: 'JWT' }).setIssuer(clientId).setSubject(clientId)
-      .setAudience(config.audience).setIssuedAt().setExpirationTime('300s').setJti(crypto.randomUUID()).sign(key));
+    console.log(
+      await new SignJWT({})
+        .setProtectedHeader({ alg, kid, typ: 'JWT' })
+        .setIssuer(clientId)
+        .setSubject(clientId)
+        .setAudience(config.audience)
+        .setIssuedAt()
+        .setExpirationTime('300s')
+        .setJti(crypto.randomUUID())
+        .sign(key),
+    );
   }
 } catch (error) {
   console.error((error as Error).message);

@@ -15,9 +15,18 @@ describe('callback URLs a registry administrator may register', () => {
   });
 
   it('keeps each URL in its normal form, once, and at most five', () => {
-    expect(problemsWithCallbackUrls(['HTTPS://Partner.Example/done'], false).urls).toEqual(['https://partner.example/done']);
-    expect(problemsWithCallbackUrls(['https://a.example/x', 'https://A.example/x'], false).problems).toEqual(['callbackUrls.1 is given twice']);
-    expect(problemsWithCallbackUrls(Array.from({ length: 6 }, (_, i) => `https://a.example/${i}`), false).problems).toContain('give at most 5 callback URLs');
+    expect(problemsWithCallbackUrls(['HTTPS://Partner.Example/done'], false).urls).toEqual([
+      'https://partner.example/done',
+    ]);
+    expect(problemsWithCallbackUrls(['https://a.example/x', 'https://A.example/x'], false).problems).toEqual([
+      'callbackUrls.1 is given twice',
+    ]);
+    expect(
+      problemsWithCallbackUrls(
+        Array.from({ length: 6 }, (_, i) => `https://a.example/${i}`),
+        false,
+      ).problems,
+    ).toContain('give at most 5 callback URLs');
   });
 });
 

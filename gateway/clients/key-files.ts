@@ -14,7 +14,8 @@ const algFor = (jwk: JWK): 'ES256' | 'EdDSA' => {
   throw new KeyFileError('the key must be EC P-256 (ES256) or Ed25519 (EdDSA)');
 };
 
-const publicPart = (jwk: JWK): JWK => (jwk.kty === 'EC' ? { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: 'OKP', crv: jwk.crv, x: jwk.x });
+const publicPart = (jwk: JWK): JWK =>
+  jwk.kty === 'EC' ? { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: 'OKP', crv: jwk.crv, x: jwk.x };
 
 function read(file: string): { text: string; json: (JWK & { keys?: JWK[] }) | null } {
   let text: string;
@@ -34,7 +35,12 @@ function read(file: string): { text: string; json: (JWK & { keys?: JWK[] }) | nu
 async function withKid(jwk: JWK, kid: string | undefined): Promise<PublicJwk> {
   const alg = algFor(jwk);
   const pub = publicPart(jwk);
-  return { ...pub, kid: kid ?? (jwk.kid as string | undefined) ?? (await calculateJwkThumbprint(pub)), alg, use: 'sig' } as PublicJwk;
+  return {
+    ...pub,
+    kid: kid ?? (jwk.kid as string | undefined) ?? (await calculateJwkThumbprint(pub)),
+    alg,
+    use: 'sig',
+  } as PublicJwk;
 }
 
 /** A public key from a PEM or JWK (or one-key JWKS) file. A file holding a private key is refused: it should not be here. */
@@ -43,10 +49,16 @@ export async function readPublicKey(file: string, kid?: string): Promise<PublicJ
   if (json) {
     const jwk = json.keys ? (json.keys.length === 1 ? json.keys[0]! : null) : json;
     if (!jwk) throw new KeyFileError(`${file} holds ${json.keys!.length} keys: give one`);
-    if ('d' in jwk) throw new KeyFileError(`${file} holds a private key: give the public key only, and keep the private key where it was made`);
+    if ('d' in jwk)
+      throw new KeyFileError(
+        `${file} holds a private key: give the public key only, and keep the private key where it was made`,
+      );
     return withKid(jwk, kid);
   }
-  if (/PRIVATE KEY/.test(text)) throw new KeyFileError(`${file} holds a private key: give the public key only (openssl pkey -in <private key> -pubout), and keep the private key where it was made`);
+  if (/PRIVATE KEY/.test(text))
+    throw new KeyFileError(
+      `${file} holds a private key: give the public key only (openssl pkey -in <private key> -pubout), and keep the private key where it was made`,
+    );
   let key: KeyObject;
   try {
     key = createPublicKey(text);
@@ -57,7 +69,10 @@ export async function readPublicKey(file: string, kid?: string): Promise<PublicJ
 }
 
 /** A private key from a PEM or JWK file, with the algorithm and key id (thumbprint unless given) to sign with. */
-export async function readPrivateKey(file: string, kid?: string): Promise<{ key: KeyObject; alg: 'ES256' | 'EdDSA'; kid: string }> {
+export async function readPrivateKey(
+  file: string,
+  kid?: string,
+): Promise<{ key: KeyObject; alg: 'ES256' | 'EdDSA'; kid: string }> {
   const { text, json } = read(file);
   let key: KeyObject;
   try {
@@ -65,6 +80,9 @@ export async function readPrivateKey(file: string, kid?: string): Promise<{ key:
   } catch {
     throw new KeyFileError(`${file} does not hold a private key (PEM or JWK)`);
   }
-  const pub = await withKid(createPublicKey(key).export({ format: 'jwk' }) as JWK, kid ?? (json?.kid as string | undefined));
+  const pub = await withKid(
+    createPublicKey(key).export({ format: 'jwk' }) as JWK,
+    kid ?? (json?.kid as string | undefined),
+  );
   return { key, alg: pub.alg as 'ES256' | 'EdDSA', kid: pub.kid };
 }

@@ -4,15 +4,24 @@
 import { importJWK } from 'jose';
 import type { Jwks, PublicJwk } from '../auth/client-store.ts';
 
-export interface KeySource { jwks: Jwks | null; jwksUri: string | null }
+export interface KeySource {
+  jwks: Jwks | null;
+  jwksUri: string | null;
+}
 
 const loopback = new Set(['127.0.0.1', '[::1]', 'localhost']);
 const algOf = (jwk: PublicJwk) => (jwk.kty === 'EC' ? 'ES256' : 'EdDSA');
 
-export async function problemsWithKeySource(given: { jwks?: Jwks; jwksUri?: string }): Promise<{ source: KeySource; problems: string[] }> {
+export async function problemsWithKeySource(given: {
+  jwks?: Jwks;
+  jwksUri?: string;
+}): Promise<{ source: KeySource; problems: string[] }> {
   const problems: string[] = [];
   if ((given.jwks === undefined) === (given.jwksUri === undefined)) {
-    return { source: { jwks: null, jwksUri: null }, problems: ['give the client\'s public keys either inline (jwks) or where it publishes them (jwksUri), not both'] };
+    return {
+      source: { jwks: null, jwksUri: null },
+      problems: ["give the client's public keys either inline (jwks) or where it publishes them (jwksUri), not both"],
+    };
   }
   if (given.jwksUri !== undefined) {
     const url = URL.canParse(given.jwksUri) ? new URL(given.jwksUri) : null;
@@ -30,9 +39,17 @@ export async function problemsWithKeySource(given: { jwks?: Jwks; jwksUri?: stri
   if (repeated.length > 0) problems.push(`jwks names a key id more than once: ${[...new Set(repeated)].join(', ')}`);
   const normalised: PublicJwk[] = [];
   for (const [i, jwk] of keys.entries()) {
-    const fits = (jwk.kty === 'EC' && jwk.crv === 'P-256' && typeof jwk.y === 'string') || (jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && jwk.y === undefined);
-    if (!fits) { problems.push(`jwks.keys.${i} must be an EC P-256 key (with x and y) or an OKP Ed25519 key (x only)`); continue; }
-    if (jwk.alg !== undefined && jwk.alg !== algOf(jwk)) { problems.push(`jwks.keys.${i}.alg must be ${algOf(jwk)} for its curve`); continue; }
+    const fits =
+      (jwk.kty === 'EC' && jwk.crv === 'P-256' && typeof jwk.y === 'string') ||
+      (jwk.kty === 'OKP' && jwk.crv === 'Ed25519' && jwk.y === undefined);
+    if (!fits) {
+      problems.push(`jwks.keys.${i} must be an EC P-256 key (with x and y) or an OKP Ed25519 key (x only)`);
+      continue;
+    }
+    if (jwk.alg !== undefined && jwk.alg !== algOf(jwk)) {
+      problems.push(`jwks.keys.${i}.alg must be ${algOf(jwk)} for its curve`);
+      continue;
+    }
     try {
       await importJWK({ ...jwk, alg: algOf(jwk) }, algOf(jwk));
     } catch {

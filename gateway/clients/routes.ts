@@ -6,15 +6,30 @@ import type { Route } from '../../platform/http/route.ts';
 import type { ClientCommands } from './commands.ts';
 
 const record = (s: ClientState) => ({
-  id: s.id, party: s.party, displayName: s.displayName, roles: s.roles, status: s.status, jwks: s.jwks, jwksUri: s.jwksUri,
-  revokedKids: s.revokedKids, callbackUrls: s.callbackUrls, recordedAt: s.recordedAt, actor: s.actor, action: s.action, reason: s.reason,
+  id: s.id,
+  party: s.party,
+  displayName: s.displayName,
+  roles: s.roles,
+  status: s.status,
+  jwks: s.jwks,
+  jwksUri: s.jwksUri,
+  revokedKids: s.revokedKids,
+  callbackUrls: s.callbackUrls,
+  recordedAt: s.recordedAt,
+  actor: s.actor,
+  action: s.action,
+  reason: s.reason,
 });
 
 export function clientRoutes(commands: ClientCommands): Route[] {
   const actor = (ctx: { principal: { clientId: string } | null }) => ({ clientId: ctx.principal!.clientId });
   const clientId = (params: Record<string, unknown>) => params.clientId as string;
   return [
-    { operationId: 'listClients', roles: ['registry-admin'], handler: async () => ({ body: { clients: (await commands.list()).map(record) } }) },
+    {
+      operationId: 'listClients',
+      roles: ['registry-admin'],
+      handler: async () => ({ body: { clients: (await commands.list()).map(record) } }),
+    },
     {
       operationId: 'getClient',
       roles: ['registry-admin'],
@@ -32,7 +47,9 @@ export function clientRoutes(commands: ClientCommands): Route[] {
     {
       operationId: 'replaceClientKeys',
       roles: ['registry-admin'],
-      handler: async (ctx) => ({ body: record(await commands.replaceKeys(actor(ctx), clientId(ctx.params), ctx.body)) }),
+      handler: async (ctx) => ({
+        body: record(await commands.replaceKeys(actor(ctx), clientId(ctx.params), ctx.body)),
+      }),
     },
     {
       operationId: 'replaceClientCallbackUrls',
@@ -44,12 +61,16 @@ export function clientRoutes(commands: ClientCommands): Route[] {
     {
       operationId: 'revokeClientKey',
       roles: ['registry-admin'],
-      handler: async (ctx) => ({ body: record(await commands.revokeKey(actor(ctx), clientId(ctx.params), ctx.body.kid, ctx.body.reason)) }),
+      handler: async (ctx) => ({
+        body: record(await commands.revokeKey(actor(ctx), clientId(ctx.params), ctx.body.kid, ctx.body.reason)),
+      }),
     },
     {
       operationId: 'changeClientStatus',
       roles: ['registry-admin'],
-      handler: async (ctx) => ({ body: record(await commands.changeStatus(actor(ctx), clientId(ctx.params), ctx.body.action, ctx.body.reason)) }),
+      handler: async (ctx) => ({
+        body: record(await commands.changeStatus(actor(ctx), clientId(ctx.params), ctx.body.action, ctx.body.reason)),
+      }),
     },
   ];
 }

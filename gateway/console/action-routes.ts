@@ -10,7 +10,13 @@ import type { Directive } from '../../mou-registry/types.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import type { Page } from './router.ts';
 import {
-  endDirectiveConfirmPage, endDirectiveFormPage, reviewConfirmPage, reviewFormPage, type EndValues, type ReviewTarget, type ReviewValues,
+  endDirectiveConfirmPage,
+  endDirectiveFormPage,
+  reviewConfirmPage,
+  reviewFormPage,
+  type EndValues,
+  type ReviewTarget,
+  type ReviewValues,
 } from './pages/action-pages.ts';
 import type { RegisterReads } from './register-data.ts';
 
@@ -39,18 +45,25 @@ const messages: Record<string, string> = {
   effectiveTo: 'Its last day must be a day written as YYYY-MM-DD.',
   action: 'Choose whether to extend or lift the directive.',
 };
-const problems = (errors: Parameters<typeof fieldErrors>[0]) =>
-  [...new Set(fieldErrors(errors).map((e) => messages[e.field] ?? 'The form could not be read; check each field.'))];
+const problems = (errors: Parameters<typeof fieldErrors>[0]) => [
+  ...new Set(fieldErrors(errors).map((e) => messages[e.field] ?? 'The form could not be read; check each field.')),
+];
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
 /** A refusal the SRO can act on (the command's reason), shown on the form; anything else is the router's to answer. */
 function refusal(error: unknown): string | null {
-  return error instanceof GatewayError && error.status >= 400 && error.status < 500 && error.status !== 404 ? error.detail : null;
+  return error instanceof GatewayError && error.status >= 400 && error.status < 500 && error.status !== 404
+    ? error.detail
+    : null;
 }
 
 export function mountActions(router: Router, guard: Guard, forms: RequestHandler, deps: ActionDeps): void {
   async function reviewTarget(params: Record<string, string>): Promise<ReviewTarget> {
-    const [collaborations, agreements, versions] = await Promise.all([deps.register.collaborations(), deps.register.agreements(), deps.register.allVersions()]);
+    const [collaborations, agreements, versions] = await Promise.all([
+      deps.register.collaborations(),
+      deps.register.agreements(),
+      deps.register.allVersions(),
+    ]);
     const c = collaborations.find((x) => x.id === params.collaborationId);
     const a = agreements.find((x) => x.id === params.agreementId && x.collaborationId === c?.id);
     if (!c || !a || !versions.some((v) => v.agreementId === a.id && v.version === params.version)) {
@@ -60,25 +73,52 @@ export function mountActions(router: Router, guard: Guard, forms: RequestHandler
   }
   const reviewPath = '/collaborations/:collaborationId/agreements/:agreementId/versions/:version/review';
 
-  router.get(reviewPath, guard(['sro'], async (req, _res, viewer) =>
-    reviewFormPage(viewer, await reviewTarget(req.params as Record<string, string>), { reviewedOn: '', outcome: '', improvementPlan: '', nextReviewDue: '' })));
+  router.get(
+    reviewPath,
+    guard(['sro'], async (req, _res, viewer) =>
+      reviewFormPage(viewer, await reviewTarget(req.params as Record<string, string>), {
+        reviewedOn: '',
+        outcome: '',
+        improvementPlan: '',
+        nextReviewDue: '',
+      }),
+    ),
+  );
 
-  router.post(reviewPath, forms, guard(['sro'], async (req, res, viewer) => {
-    const t = await reviewTarget(req.params as Record<string, string>);
-    const values: ReviewValues = { reviewedOn: text(req.body.reviewedOn), outcome: text(req.body.outcome), improvementPlan: text(req.body.improvementPlan), nextReviewDue: text(req.body.nextReviewDue) };
-    if (req.body.edit === 'yes') return reviewFormPage(viewer, t, values);
-    const review = { reviewedOn: values.reviewedOn, outcome: values.outcome, improvementPlan: values.improvementPlan || null, nextReviewDue: values.nextReviewDue };
-    if (!validReview(review)) return reviewFormPage(viewer, t, values, problems(validReview.errors));
-    if (req.body.confirmed !== 'yes') return reviewConfirmPage(viewer, t, values);
-    try {
-      await deps.commands.recordReview({ clientId: viewer.clientId }, t.agreementId, t.version, review);
-    } catch (error) {
-      const reason = refusal(error);
-      if (reason === null) throw error;
-      return reviewFormPage(viewer, t, values, [reason]);
-    }
-    res.redirect(303, `/console/collaborations/${t.collaborationId}?done=reviewed`);
-  }, true));
+  router.post(
+    reviewPath,
+    forms,
+    guard(
+      ['sro'],
+      async (req, res, viewer) => {
+        const t = await reviewTarget(req.params as Record<string, string>);
+        const values: ReviewValues = {
+          reviewedOn: text(req.body.reviewedOn),
+          outcome: text(req.body.outcome),
+          improvementPlan: text(req.body.improvementPlan),
+          nextReviewDue: text(req.body.nextReviewDue),
+        };
+        if (req.body.edit === 'yes') return reviewFormPage(viewer, t, values);
+        const review = {
+          reviewedOn: values.reviewedOn,
+          outcome: values.outcome,
+          improvementPlan: values.improvementPlan || null,
+          nextReviewDue: values.nextReviewDue,
+        };
+        if (!validReview(review)) return reviewFormPage(viewer, t, values, problems(validReview.errors));
+        if (req.body.confirmed !== 'yes') return reviewConfirmPage(viewer, t, values);
+        try {
+          await deps.commands.recordReview({ clientId: viewer.clientId }, t.agreementId, t.version, review);
+        } catch (error) {
+          const reason = refusal(error);
+          if (reason === null) throw error;
+          return reviewFormPage(viewer, t, values, [reason]);
+        }
+        res.redirect(303, `/console/collaborations/${t.collaborationId}?done=reviewed`);
+      },
+      true,
+    ),
+  );
 
   async function directive(id: string): Promise<Directive> {
     const d = (await deps.register.directives()).find((x) => x.id === id);
@@ -86,27 +126,46 @@ export function mountActions(router: Router, guard: Guard, forms: RequestHandler
     return d;
   }
 
-  router.get('/directives/:directiveId/end', guard(['sro'], async (req, _res, viewer) =>
-    endDirectiveFormPage(viewer, await directive(String(req.params.directiveId)), { action: '', effectiveTo: '' })));
+  router.get(
+    '/directives/:directiveId/end',
+    guard(['sro'], async (req, _res, viewer) =>
+      endDirectiveFormPage(viewer, await directive(String(req.params.directiveId)), { action: '', effectiveTo: '' }),
+    ),
+  );
 
-  router.post('/directives/:directiveId/end', forms, guard(['sro'], async (req, res, viewer) => {
-    const d = await directive(String(req.params.directiveId));
-    const values: EndValues = { action: text(req.body.action), effectiveTo: text(req.body.effectiveTo) };
-    if (req.body.edit === 'yes') return endDirectiveFormPage(viewer, d, values);
-    const end = { action: values.action, effectiveTo: values.effectiveTo || null };
-    const errors = validEnd(end) ? [] : problems(validEnd.errors);
-    if (!['extend', 'lift'].includes(values.action)) errors.unshift('Choose whether to extend or lift the directive.');
-    // Lifting names the last day; only an extension may leave it open-ended.
-    if (values.action === 'lift' && !values.effectiveTo) errors.push('Give the last day the directive applies, written as YYYY-MM-DD.');
-    if (errors.length > 0) return endDirectiveFormPage(viewer, d, values, [...new Set(errors)]);
-    if (req.body.confirmed !== 'yes') return endDirectiveConfirmPage(viewer, d, values);
-    try {
-      await deps.commands.endDirective({ clientId: viewer.clientId }, d.id, end.action as 'extend' | 'lift', end.effectiveTo);
-    } catch (error) {
-      const reason = refusal(error);
-      if (reason === null) throw error;
-      return endDirectiveFormPage(viewer, d, values, [reason]);
-    }
-    res.redirect(303, `/console/directives?done=${end.action === 'lift' ? 'lifted' : 'extended'}`);
-  }, true));
+  router.post(
+    '/directives/:directiveId/end',
+    forms,
+    guard(
+      ['sro'],
+      async (req, res, viewer) => {
+        const d = await directive(String(req.params.directiveId));
+        const values: EndValues = { action: text(req.body.action), effectiveTo: text(req.body.effectiveTo) };
+        if (req.body.edit === 'yes') return endDirectiveFormPage(viewer, d, values);
+        const end = { action: values.action, effectiveTo: values.effectiveTo || null };
+        const errors = validEnd(end) ? [] : problems(validEnd.errors);
+        if (!['extend', 'lift'].includes(values.action))
+          errors.unshift('Choose whether to extend or lift the directive.');
+        // Lifting names the last day; only an extension may leave it open-ended.
+        if (values.action === 'lift' && !values.effectiveTo)
+          errors.push('Give the last day the directive applies, written as YYYY-MM-DD.');
+        if (errors.length > 0) return endDirectiveFormPage(viewer, d, values, [...new Set(errors)]);
+        if (req.body.confirmed !== 'yes') return endDirectiveConfirmPage(viewer, d, values);
+        try {
+          await deps.commands.endDirective(
+            { clientId: viewer.clientId },
+            d.id,
+            end.action as 'extend' | 'lift',
+            end.effectiveTo,
+          );
+        } catch (error) {
+          const reason = refusal(error);
+          if (reason === null) throw error;
+          return endDirectiveFormPage(viewer, d, values, [reason]);
+        }
+        res.redirect(303, `/console/directives?done=${end.action === 'lift' ? 'lifted' : 'extended'}`);
+      },
+      true,
+    ),
+  );
 }

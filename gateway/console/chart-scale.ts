@@ -1,7 +1,11 @@
 // The value axis of a count chart: ticks at nice round numbers (steps of 1, 2 or 5 times a power of ten) from 0 to
 // a top at or above the largest value, so an axis reads 0, 2, 4, 6 and never 0, 1, 3, 4, 5. Pure.
 
-export interface Scale { top: number; step: number; ticks: number[] }
+export interface Scale {
+  top: number;
+  step: number;
+  ticks: number[];
+}
 
 /** At most this many intervals between 0 and the top: enough to read a bar's height, few enough to label. */
 const maxIntervals = 5;

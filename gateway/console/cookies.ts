@@ -22,8 +22,19 @@ function decoded(value: string): string | undefined {
  * SameSite=Strict unless told otherwise. Lax is for the one cookie that must come back with the identity provider's
  * redirect, a top-level navigation from another site, which a Strict cookie would not accompany.
  */
-export function writeCookie(res: Response, name: string, value: string, options: { secure: boolean; path: string; maxAgeSeconds: number; sameSite?: 'Strict' | 'Lax' }): void {
-  const attributes = [`${name}=${encodeURIComponent(value)}`, `Path=${options.path}`, 'HttpOnly', `SameSite=${options.sameSite ?? 'Strict'}`, `Max-Age=${options.maxAgeSeconds}`];
+export function writeCookie(
+  res: Response,
+  name: string,
+  value: string,
+  options: { secure: boolean; path: string; maxAgeSeconds: number; sameSite?: 'Strict' | 'Lax' },
+): void {
+  const attributes = [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${options.path}`,
+    'HttpOnly',
+    `SameSite=${options.sameSite ?? 'Strict'}`,
+    `Max-Age=${options.maxAgeSeconds}`,
+  ];
   if (options.secure) attributes.push('Secure');
   res.append('set-cookie', attributes.join('; '));
 }

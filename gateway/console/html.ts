@@ -2,7 +2,9 @@
 // the register or the log can never become markup.
 export class Html {
   constructor(readonly text: string) {}
-  toString() { return this.text; }
+  toString() {
+    return this.text;
+  }
 }
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -19,15 +21,19 @@ function render(part: Part): string {
 
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
   let out = strings[0]!;
-  values.forEach((v, i) => { out += render(v) + strings[i + 1]!; });
+  values.forEach((v, i) => {
+    out += render(v) + strings[i + 1]!;
+  });
   return new Html(out);
 }
 
 /** Markup the caller vouches for (built here, never from input). */
 export const trusted = (text: string) => new Html(text);
 
-export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '–' : `${Math.round(share * 1000) / 10}%`);
-export const ms = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`);
+export const percent = (share: number | null | undefined) =>
+  share === null || share === undefined ? '–' : `${Math.round(share * 1000) / 10}%`;
+export const ms = (value: number | null | undefined) =>
+  value === null || value === undefined ? '–' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value} ms`;
 
 let tables = 0;
 /**

@@ -1,7 +1,12 @@
 // The frame of every console page: language, skip link, header with the pages this person may open, sign-out.
 import { html, type Html } from './html.ts';
 
-export interface Viewer { clientId: string; displayName: string; roles: string[]; csrf: string }
+export interface Viewer {
+  clientId: string;
+  displayName: string;
+  roles: string[];
+  csrf: string;
+}
 
 const links = [
   { href: '/console/register', label: 'Register', roles: ['sro', 'dpo'] },
@@ -27,8 +32,12 @@ export function page(title: string, body: Html, viewer: Viewer | null, current =
 <header class="top">
   <a class="brand" href="/console">Data-sharing gateway</a>
   ${nav.length > 0 ? html`<nav aria-label="Console"><ul>${nav.map((l) => html`<li><a href="${l.href}"${l.href === current ? html` aria-current="page"` : ''}>${l.label}</a></li>`)}</ul></nav>` : ''}
-  ${viewer ? html`<div class="who"><span>Signed in as ${viewer.displayName} (${viewer.roles.join(', ')})</span>
-    <form method="post" action="/console/sign-out"><input type="hidden" name="csrf" value="${viewer.csrf}"><button class="link" type="submit">Sign out</button></form></div>` : ''}
+  ${
+    viewer
+      ? html`<div class="who"><span>Signed in as ${viewer.displayName} (${viewer.roles.join(', ')})</span>
+    <form method="post" action="/console/sign-out"><input type="hidden" name="csrf" value="${viewer.csrf}"><button class="link" type="submit">Sign out</button></form></div>`
+      : ''
+  }
 </header>
 <main id="main" tabindex="-1">
 <h1>${title}</h1>
@@ -38,4 +47,5 @@ ${body}
 </html>`.text;
 }
 
-export const badge = (severity: 'urgent' | 'warning' | 'ok', text: string) => html`<span class="badge ${severity}">${text}</span>`;
+export const badge = (severity: 'urgent' | 'warning' | 'ok', text: string) =>
+  html`<span class="badge ${severity}">${text}</span>`;

@@ -23,11 +23,17 @@ export interface OidcRouteDeps {
 export function oidcSignInRoutes(deps: OidcRouteDeps): Router {
   const router = express.Router();
   const attemptCookie = (res: Response, value: string, maxAgeSeconds: number) =>
-    writeCookie(res, attemptCookieName, value, { secure: deps.secureCookies, path: '/console/sign-in', maxAgeSeconds, sameSite: 'Lax' });
+    writeCookie(res, attemptCookieName, value, {
+      secure: deps.secureCookies,
+      path: '/console/sign-in',
+      maxAgeSeconds,
+      sameSite: 'Lax',
+    });
 
   router.get('/oidc', async (_req, res, next) => {
     try {
-      if (!deps.relyingParty) return deps.send(res, 404, refusedPage('Page not found', 'No identity provider is set up on this gateway.'));
+      if (!deps.relyingParty)
+        return deps.send(res, 404, refusedPage('Page not found', 'No identity provider is set up on this gateway.'));
       const { url, secrets } = await deps.relyingParty.begin();
       attemptCookie(res, await deps.attempts.keep(secrets), attemptLifetimeSeconds);
       res.redirect(303, url.href);
@@ -42,7 +48,8 @@ export function oidcSignInRoutes(deps: OidcRouteDeps): Router {
 
   router.get('/callback', async (req, res, next) => {
     try {
-      if (!deps.relyingParty) return deps.send(res, 404, refusedPage('Page not found', 'No identity provider is set up on this gateway.'));
+      if (!deps.relyingParty)
+        return deps.send(res, 404, refusedPage('Page not found', 'No identity provider is set up on this gateway.'));
       attemptCookie(res, '', 0);
       const secrets = await deps.attempts.take(readCookie(req, attemptCookieName));
       const startAgain = 'This sign-in did not start here, was used already or took too long. Nothing was done.';
@@ -65,11 +72,22 @@ export function oidcSignInRoutes(deps: OidcRouteDeps): Router {
         }
         const reference = await deps.sessions.refuse(error.reason);
         deps.logger.warn({ reason: error.reason, auditId: reference }, 'console sign-in refused');
-        return deps.send(res, 403, refusedPage('You could not be signed in', `The identity provider's answer could not be accepted, so you have not been signed in. This is recorded as audit entry ${reference}.`));
+        return deps.send(
+          res,
+          403,
+          refusedPage(
+            'You could not be signed in',
+            `The identity provider's answer could not be accepted, so you have not been signed in. This is recorded as audit entry ${reference}.`,
+          ),
+        );
       }
       const opened = await deps.sessions.signInPerson({ subject: person.subject, groups: person.groups }, person.name);
       if ('refusedAs' in opened) return deps.send(res, 403, notInRegisterPage(person.subject, opened.refusedAs));
-      writeCookie(res, sessionCookieName(deps.secureCookies), opened.id, { secure: deps.secureCookies, path: '/', maxAgeSeconds: sessionLimits.absoluteMs / 1000 });
+      writeCookie(res, sessionCookieName(deps.secureCookies), opened.id, {
+        secure: deps.secureCookies,
+        path: '/',
+        maxAgeSeconds: sessionLimits.absoluteMs / 1000,
+      });
       deps.send(res, 200, signedInPage());
     } catch (error) {
       next(error);

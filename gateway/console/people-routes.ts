@@ -5,8 +5,16 @@ import type { MappingChange, PeopleRegister } from './people.ts';
 export function peopleRoutes(people: PeopleRegister): Route[] {
   const actor = (ctx: { principal: { clientId: string } | null }) => ctx.principal!.clientId;
   return [
-    { operationId: 'listConsolePeople', roles: ['registry-admin'], handler: async () => ({ body: { mappings: await people.list() } }) },
-    { operationId: 'grantConsoleRole', roles: ['registry-admin'], handler: async (ctx) => ({ status: 201, body: await people.grant(actor(ctx), ctx.body as MappingChange) }) },
+    {
+      operationId: 'listConsolePeople',
+      roles: ['registry-admin'],
+      handler: async () => ({ body: { mappings: await people.list() } }),
+    },
+    {
+      operationId: 'grantConsoleRole',
+      roles: ['registry-admin'],
+      handler: async (ctx) => ({ status: 201, body: await people.grant(actor(ctx), ctx.body as MappingChange) }),
+    },
     {
       operationId: 'revokeConsoleRole',
       roles: ['registry-admin'],

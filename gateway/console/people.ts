@@ -12,11 +12,24 @@ export const personRoles = ['sro', 'dpo'] as const;
 export type PersonRole = (typeof personRoles)[number];
 export type Claim = 'sub' | 'group';
 
-export interface Mapping { claim: Claim; value: string; role: PersonRole; since: string; grantedBy: string }
-export interface MappingChange { claim: Claim; value: string; role: PersonRole }
+export interface Mapping {
+  claim: Claim;
+  value: string;
+  role: PersonRole;
+  since: string;
+  grantedBy: string;
+}
+export interface MappingChange {
+  claim: Claim;
+  value: string;
+  role: PersonRole;
+}
 
 /** What a person's provider said of them at sign-in: enough to find their mappings. */
-export interface ProviderIdentity { subject: string; groups: string[] }
+export interface ProviderIdentity {
+  subject: string;
+  groups: string[];
+}
 
 export interface PeopleDeps {
   db: Knex;
@@ -29,29 +42,48 @@ export interface PeopleDeps {
 function standing(db: Knex | Knex.Transaction) {
   return db
     .select('claim', 'value', 'role', 'change', 'actor', 'recorded_at')
-    .from(db.raw(`(select distinct on (claim, value, role) claim, value, role, change, actor, recorded_at
-       from console_people_roles order by claim, value, role, seq desc) latest`))
+    .from(
+      db.raw(`(select distinct on (claim, value, role) claim, value, role, change, actor, recorded_at
+       from console_people_roles order by claim, value, role, seq desc) latest`),
+    )
     .where('change', 'grant');
 }
 
 export function createPeopleRegister(deps: PeopleDeps) {
-  const auditTarget = (c: MappingChange) => (c.claim === 'sub' ? { claim: 'sub', subjectHmac: deps.subjectHmac(c.value), role: c.role } : { ...c });
+  const auditTarget = (c: MappingChange) =>
+    c.claim === 'sub' ? { claim: 'sub', subjectHmac: deps.subjectHmac(c.value), role: c.role } : { ...c };
 
   async function change(actor: string, action: 'grant' | 'revoke', c: MappingChange): Promise<Mapping | null> {
-    return (await deps.audit.append(async (trx) => {
-      // One change at a time per mapping, so two administrators cannot both grant (or both revoke) the same.
-      await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`console-people|${c.claim}|${c.value}|${c.role}`]);
-      const current = await standing(trx).andWhere({ claim: c.claim, value: c.value, role: c.role }).first();
-      if (action === 'grant' && current) throw new GatewayError('conflict', `That ${c.claim === 'sub' ? 'person' : 'group'} already holds the ${c.role} role`);
-      if (action === 'revoke' && !current) throw new GatewayError('not-found', `That ${c.claim === 'sub' ? 'person' : 'group'} does not hold the ${c.role} role`);
-      const [row] = await trx('console_people_roles').insert({ ...c, change: action, actor }).returning(['recorded_at']);
-      const body = {
-        action: action === 'grant' ? 'grant-console-role' : 'revoke-console-role', actor, target: 'console-people',
-        before: action === 'grant' ? null : auditTarget(c), after: action === 'grant' ? auditTarget(c) : null,
-      };
-      const result = action === 'grant' ? { ...c, since: new Date(row.recorded_at).toISOString(), grantedBy: actor } : null;
-      return { entries: [registerChangeEntry(body)], result };
-    })).result;
+    return (
+      await deps.audit.append(async (trx) => {
+        // One change at a time per mapping, so two administrators cannot both grant (or both revoke) the same.
+        await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`console-people|${c.claim}|${c.value}|${c.role}`]);
+        const current = await standing(trx).andWhere({ claim: c.claim, value: c.value, role: c.role }).first();
+        if (action === 'grant' && current)
+          throw new GatewayError(
+            'conflict',
+            `That ${c.claim === 'sub' ? 'person' : 'group'} already holds the ${c.role} role`,
+          );
+        if (action === 'revoke' && !current)
+          throw new GatewayError(
+            'not-found',
+            `That ${c.claim === 'sub' ? 'person' : 'group'} does not hold the ${c.role} role`,
+          );
+        const [row] = await trx('console_people_roles')
+          .insert({ ...c, change: action, actor })
+          .returning(['recorded_at']);
+        const body = {
+          action: action === 'grant' ? 'grant-console-role' : 'revoke-console-role',
+          actor,
+          target: 'console-people',
+          before: action === 'grant' ? null : auditTarget(c),
+          after: action === 'grant' ? auditTarget(c) : null,
+        };
+        const result =
+          action === 'grant' ? { ...c, since: new Date(row.recorded_at).toISOString(), grantedBy: actor } : null;
+        return { entries: [registerChangeEntry(body)], result };
+      })
+    ).result;
   }
 
   return {
@@ -59,14 +91,23 @@ export function createPeopleRegister(deps: PeopleDeps) {
     async rolesOf(who: ProviderIdentity): Promise<PersonRole[]> {
       const rows: { role: PersonRole }[] = await standing(deps.db).andWhere((q) => {
         q.where({ claim: 'sub', value: who.subject });
-        if (who.groups.length > 0) q.orWhere((g) => { g.where('claim', 'group').whereIn('value', who.groups); });
+        if (who.groups.length > 0)
+          q.orWhere((g) => {
+            g.where('claim', 'group').whereIn('value', who.groups);
+          });
       });
       return personRoles.filter((r) => rows.some((row) => row.role === r));
     },
 
     async list(): Promise<Mapping[]> {
       const rows = await standing(deps.db).orderBy(['claim', 'value', 'role']);
-      return rows.map((r: Record<string, string>) => ({ claim: r.claim as Claim, value: r.value!, role: r.role as PersonRole, since: new Date(r.recorded_at!).toISOString(), grantedBy: r.actor! }));
+      return rows.map((r: Record<string, string>) => ({
+        claim: r.claim as Claim,
+        value: r.value!,
+        role: r.role as PersonRole,
+        since: new Date(r.recorded_at!).toISOString(),
+        grantedBy: r.actor!,
+      }));
     },
 
     async isEmpty(): Promise<boolean> {
@@ -74,7 +115,9 @@ export function createPeopleRegister(deps: PeopleDeps) {
     },
 
     grant: (actor: string, c: MappingChange) => change(actor, 'grant', c) as Promise<Mapping>,
-    revoke: async (actor: string, c: MappingChange) => { await change(actor, 'revoke', c); },
+    revoke: async (actor: string, c: MappingChange) => {
+      await change(actor, 'revoke', c);
+    },
   };
 }
 export type PeopleRegister = ReturnType<typeof createPeopleRegister>;

@@ -105,14 +105,33 @@ export function consoleRouter(deps: ConsoleDeps): Router {
       try {
         const session = await deps.sessions.lookup(readCookie(req, cookie));
         if (!session) {
-          if (post) return send(res, 401, refusedPage('Your session has ended', 'Sign in again to carry on. Nothing was done.'));
+          if (post)
+            return send(
+              res,
+              401,
+              refusedPage('Your session has ended', 'Sign in again to carry on. Nothing was done.'),
+            );
           return res.redirect(303, '/console/sign-in');
         }
         if (!session.roles.some((r) => roles.includes(r))) {
-          return send(res, 403, refusedPage('Not for your role', `This page is for ${roles.join(' and ')} roles only.`));
+          return send(
+            res,
+            403,
+            refusedPage('Not for your role', `This page is for ${roles.join(' and ')} roles only.`),
+          );
         }
-        if (post && (!sameOrigin(req) || typeof req.body?.csrf !== 'string' || !sameSecret(req.body.csrf, session.csrf))) {
-          return send(res, 403, refusedPage('That form could not be accepted', 'It did not come from this console (its check token did not match). Nothing was done.'));
+        if (
+          post &&
+          (!sameOrigin(req) || typeof req.body?.csrf !== 'string' || !sameSecret(req.body.csrf, session.csrf))
+        ) {
+          return send(
+            res,
+            403,
+            refusedPage(
+              'That form could not be accepted',
+              'It did not come from this console (its check token did not match). Nothing was done.',
+            ),
+          );
         }
         const out = await handler(req, res, session);
         if (typeof out === 'string') send(res, 200, out);
@@ -122,7 +141,9 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     };
   }
 
-  router.get('/assets/console.css', (_req, res) => { res.type('text/css').send(consoleCss); });
+  router.get('/assets/console.css', (_req, res) => {
+    res.type('text/css').send(consoleCss);
+  });
 
   const providerName = deps.relyingParty?.providerName ?? null;
   /** The sign-in page, with a fresh one-time value for the token form when tokens may be pasted. */
@@ -130,7 +151,11 @@ export function consoleRouter(deps: ConsoleDeps): Router {
     let tokenNonce: string | null = null;
     if (deps.tokenSignIn) {
       tokenNonce = randomToken();
-      writeCookie(res, signInCookieName, tokenNonce, { secure: deps.secureCookies, path: '/console', maxAgeSeconds: 600 });
+      writeCookie(res, signInCookieName, tokenNonce, {
+        secure: deps.secureCookies,
+        path: '/console',
+        maxAgeSeconds: 600,
+      });
     }
     return send(res, status, signInPage({ providerName, tokenNonce, error }));
   };
@@ -146,10 +171,25 @@ export function consoleRouter(deps: ConsoleDeps): Router {
 
   router.post('/sign-in', forms, async (req, res, next) => {
     try {
-      if (!deps.tokenSignIn) return send(res, 404, refusedPage('Page not found', 'Signing in with a client token is for the sandbox only. Sign in with your identity provider.'));
+      if (!deps.tokenSignIn)
+        return send(
+          res,
+          404,
+          refusedPage(
+            'Page not found',
+            'Signing in with a client token is for the sandbox only. Sign in with your identity provider.',
+          ),
+        );
       const nonce = readCookie(req, signInCookieName);
       if (!nonce || typeof req.body?.signin !== 'string' || !sameSecret(req.body.signin, nonce) || !sameOrigin(req)) {
-        return send(res, 403, refusedPage('Start again', 'The sign-in form had expired or did not come from this console. Open the sign-in page again.'));
+        return send(
+          res,
+          403,
+          refusedPage(
+            'Start again',
+            'The sign-in form had expired or did not come from this console. Open the sign-in page again.',
+          ),
+        );
       }
       const token = typeof req.body.token === 'string' ? req.body.token : '';
       let opened;
@@ -157,11 +197,16 @@ export function consoleRouter(deps: ConsoleDeps): Router {
         opened = await deps.sessions.signIn(token);
       } catch (error) {
         if (!(error instanceof GatewayError)) throw error;
-        if (error.code === 'forbidden') return send(res, 403, refusedPage('The console is not for this identity', error.detail));
+        if (error.code === 'forbidden')
+          return send(res, 403, refusedPage('The console is not for this identity', error.detail));
         return signInForm(res, 401, error.detail);
       }
       writeCookie(res, signInCookieName, '', { secure: deps.secureCookies, path: '/console', maxAgeSeconds: 0 });
-      writeCookie(res, cookie, opened.id, { secure: deps.secureCookies, path: '/', maxAgeSeconds: sessionLimits.absoluteMs / 1000 });
+      writeCookie(res, cookie, opened.id, {
+        secure: deps.secureCookies,
+        path: '/',
+        maxAgeSeconds: sessionLimits.absoluteMs / 1000,
+      });
       res.redirect(303, '/console');
     } catch (error) {
       next(error);
@@ -170,114 +215,265 @@ export function consoleRouter(deps: ConsoleDeps): Router {
 
   router.use('/sign-in', oidcSignInRoutes({ ...deps, send }));
 
-  router.post('/sign-out', forms, guarded(['sro', 'dpo', 'partner', 'registry-admin'], async (req, res) => {
-    await deps.sessions.end(readCookie(req, cookie));
-    writeCookie(res, cookie, '', { secure: deps.secureCookies, path: '/', maxAgeSeconds: 0 });
-    res.redirect(303, '/console/sign-in');
-  }, true));
+  router.post(
+    '/sign-out',
+    forms,
+    guarded(
+      ['sro', 'dpo', 'partner', 'registry-admin'],
+      async (req, res) => {
+        await deps.sessions.end(readCookie(req, cookie));
+        writeCookie(res, cookie, '', { secure: deps.secureCookies, path: '/', maxAgeSeconds: 0 });
+        res.redirect(303, '/console/sign-in');
+      },
+      true,
+    ),
+  );
 
-  router.get('/', guarded(['sro', 'dpo'], async (_req, res, viewer) => {
-    res.redirect(303, viewer.roles.includes('sro') ? '/console/register' : '/console/dpo');
-  }));
+  router.get(
+    '/',
+    guarded(['sro', 'dpo'], async (_req, res, viewer) => {
+      res.redirect(303, viewer.roles.includes('sro') ? '/console/register' : '/console/dpo');
+    }),
+  );
 
-  router.get('/register', guarded(['sro', 'dpo'], async (_req, _res, viewer) => {
-    const data = await registerData(deps.register, deps.today());
-    const [measures, signals] = await Promise.all([deps.measures.report(deps.measures.defaultWindow()), deps.measures.signals()]);
-    return registerPage(viewer, { asOf: deps.today(), scorecards: data.scorecards, measures, signals: signals.signals });
-  }));
+  router.get(
+    '/register',
+    guarded(['sro', 'dpo'], async (_req, _res, viewer) => {
+      const data = await registerData(deps.register, deps.today());
+      const [measures, signals] = await Promise.all([
+        deps.measures.report(deps.measures.defaultWindow()),
+        deps.measures.signals(),
+      ]);
+      return registerPage(viewer, {
+        asOf: deps.today(),
+        scorecards: data.scorecards,
+        measures,
+        signals: signals.signals,
+      });
+    }),
+  );
 
   mountActions(router, guarded, forms, { commands: deps.commands, register: deps.register });
   mountMoreActions(router, guarded, forms, { ...deps, exchanges: exchangeIds });
 
-  router.get('/collaborations/:collaborationId', guarded(['sro', 'dpo'], async (req, _res, viewer) => {
-    const id = String(req.params.collaborationId);
-    const data = await registerData(deps.register, deps.today(), id);
-    const collaboration = data.collaborations[0];
-    if (!collaboration) throw new GatewayError('not-found', 'There is no such collaboration in the register');
-    const window = deps.measures.defaultSeriesWindow();
-    const [m, signals] = await Promise.all([deps.measures.collaboration(id, window, 'week'), deps.measures.signals()]);
-    return collaborationPage(viewer, {
-      collaboration, scorecard: data.scorecards[0]!, agreements: data.agreements, measures: m.measures, series: m.series, window, logHead: m.logHead,
-      signals: signals.signals.filter((s) => s.collaborationId === id),
-      notice: notices[String(req.query.done)] ?? null,
-      reported: m.reported ?? [], obligations: m.obligations ?? null,
-    });
-  }));
+  router.get(
+    '/collaborations/:collaborationId',
+    guarded(['sro', 'dpo'], async (req, _res, viewer) => {
+      const id = String(req.params.collaborationId);
+      const data = await registerData(deps.register, deps.today(), id);
+      const collaboration = data.collaborations[0];
+      if (!collaboration) throw new GatewayError('not-found', 'There is no such collaboration in the register');
+      const window = deps.measures.defaultSeriesWindow();
+      const [m, signals] = await Promise.all([
+        deps.measures.collaboration(id, window, 'week'),
+        deps.measures.signals(),
+      ]);
+      return collaborationPage(viewer, {
+        collaboration,
+        scorecard: data.scorecards[0]!,
+        agreements: data.agreements,
+        measures: m.measures,
+        series: m.series,
+        window,
+        logHead: m.logHead,
+        signals: signals.signals.filter((s) => s.collaborationId === id),
+        notice: notices[String(req.query.done)] ?? null,
+        reported: m.reported ?? [],
+        obligations: m.obligations ?? null,
+      });
+    }),
+  );
 
-  router.get('/directives', guarded(['sro', 'dpo'], async (req, _res, viewer) => {
-    const today = deps.today();
-    const window = { from: addDays(today, -364), to: today };
-    const [directives, report, signals] = await Promise.all([deps.register.directives(), deps.measures.report(window), deps.measures.signals()]);
-    return directivesPage(viewer, { notice: notices[String(req.query.done)] ?? moreNotices[String(req.query.done)] ?? null, today, directives, sharing: report.directives, window, signals: signals.signals.filter((s) => s.code === 'directive-lapsing') });
-  }));
+  router.get(
+    '/directives',
+    guarded(['sro', 'dpo'], async (req, _res, viewer) => {
+      const today = deps.today();
+      const window = { from: addDays(today, -364), to: today };
+      const [directives, report, signals] = await Promise.all([
+        deps.register.directives(),
+        deps.measures.report(window),
+        deps.measures.signals(),
+      ]);
+      return directivesPage(viewer, {
+        notice: notices[String(req.query.done)] ?? moreNotices[String(req.query.done)] ?? null,
+        today,
+        directives,
+        sharing: report.directives,
+        window,
+        signals: signals.signals.filter((s) => s.code === 'directive-lapsing'),
+      });
+    }),
+  );
 
-  router.get('/dpo', guarded(['dpo'], async (_req, _res, viewer) => subjectPage(viewer, { chain: (await deps.chain?.refresh()) ?? null })));
+  router.get(
+    '/dpo',
+    guarded(['dpo'], async (_req, _res, viewer) =>
+      subjectPage(viewer, { chain: (await deps.chain?.refresh()) ?? null }),
+    ),
+  );
 
-  router.post('/dpo/subject-report', forms, guarded(['dpo'], async (req, _res, viewer) => {
-    const fields = ['nino', 'forename', 'surname', 'dateOfBirth', 'homeOfficeReference'] as const;
-    const query = Object.fromEntries(fields.flatMap((f) => (typeof req.body[f] === 'string' && req.body[f].trim() !== '' ? [[f, req.body[f].trim()]] : [])));
-    if (!validSubject(query)) {
-      const errors = Object.keys(query).length === 0 || (validSubject.errors ?? []).some((e) => ['oneOf', 'dependentRequired'].includes(e.keyword))
-        ? ['Name the person one way only: a NINo; or forename, surname and date of birth together; or a Home Office reference.']
-        : (validSubject.errors ?? []).map((e) => `${e.instancePath.slice(1) || 'A field'} is not in the expected format.`);
-      return subjectPage(viewer, { errors: [...new Set(errors)] });
-    }
-    return subjectPage(viewer, { report: await deps.subjectReport(query as SubjectQuery) });
-  }, true));
+  router.post(
+    '/dpo/subject-report',
+    forms,
+    guarded(
+      ['dpo'],
+      async (req, _res, viewer) => {
+        const fields = ['nino', 'forename', 'surname', 'dateOfBirth', 'homeOfficeReference'] as const;
+        const query = Object.fromEntries(
+          fields.flatMap((f) =>
+            typeof req.body[f] === 'string' && req.body[f].trim() !== '' ? [[f, req.body[f].trim()]] : [],
+          ),
+        );
+        if (!validSubject(query)) {
+          const errors =
+            Object.keys(query).length === 0 ||
+            (validSubject.errors ?? []).some((e) => ['oneOf', 'dependentRequired'].includes(e.keyword))
+              ? [
+                  'Name the person one way only: a NINo; or forename, surname and date of birth together; or a Home Office reference.',
+                ]
+              : (validSubject.errors ?? []).map(
+                  (e) => `${e.instancePath.slice(1) || 'A field'} is not in the expected format.`,
+                );
+          return subjectPage(viewer, { errors: [...new Set(errors)] });
+        }
+        return subjectPage(viewer, { report: await deps.subjectReport(query as SubjectQuery) });
+      },
+      true,
+    ),
+  );
 
-  router.get('/dpo/search', guarded(['dpo'], async (req, _res, viewer) => {
-    const raw = Object.fromEntries(Object.entries(req.query).flatMap(([k, v]) => (typeof v === 'string' && v !== '' ? [[k, v]] : [])));
-    const errors: string[] = [];
-    const q: AuditQuery = { limit: 50 };
-    const day = /^\d{4}-\d{2}-\d{2}$/;
-    if (raw.exchange) exchangeIds.includes(raw.exchange) ? (q.exchange = raw.exchange) : errors.push('Choose an exchange from the list.');
-    if (raw.decision) ['permit', 'deny'].includes(raw.decision) ? (q.decision = raw.decision as 'permit') : errors.push('Choose permit or deny.');
-    if (raw.kind) ['decision', 'lookup', 'outcome', 'feedback', 'dry-run', 'register-change', 'console-access'].includes(raw.kind) ? (q.kind = raw.kind as 'decision') : errors.push('Choose a kind from the list.');
-    if (raw.rule) (ruleIds as readonly string[]).includes(raw.rule) ? (q.rule = raw.rule) : errors.push('Choose a rule from the list.');
-    if (raw.party) /^[a-z0-9][a-z0-9.-]{1,63}$/.test(raw.party) ? (q.party = raw.party) : errors.push('A party is a register code such as home-office-ie.');
-    // Days are London days, as decisions are dated: from the first instant of From to the last of Up to.
-    const isDay = (v: string) => day.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-    if (raw.from) isDay(raw.from) ? (q.from = londonMidnight(raw.from)) : errors.push('From must be a day written as YYYY-MM-DD, for example 2026-11-01.');
-    if (raw.to) isDay(raw.to) ? (q.to = londonMidnight(addDays(raw.to, 1))) : errors.push('Up to must be a day written as YYYY-MM-DD, for example 2026-11-30.');
-    if (raw.before) /^[1-9]\d{0,15}$/.test(raw.before) ? (q.before = Number(raw.before)) : errors.push('That page cursor is not valid.');
-    if (q.from && q.to && q.from >= q.to) errors.push('From must be on or before Up to.');
-    const page = errors.length === 0 ? await deps.reader.search(q) : null;
-    const shown = Object.fromEntries(Object.entries(raw).filter(([k]) => ['exchange', 'decision', 'kind', 'rule', 'party', 'from', 'to'].includes(k)));
-    return searchPage(viewer, { query: shown, exchanges: exchangeIds, rules: ruleIds, page, errors });
-  }));
+  router.get(
+    '/dpo/search',
+    guarded(['dpo'], async (req, _res, viewer) => {
+      const raw = Object.fromEntries(
+        Object.entries(req.query).flatMap(([k, v]) => (typeof v === 'string' && v !== '' ? [[k, v]] : [])),
+      );
+      const errors: string[] = [];
+      const q: AuditQuery = { limit: 50 };
+      const day = /^\d{4}-\d{2}-\d{2}$/;
+      if (raw.exchange)
+        exchangeIds.includes(raw.exchange)
+          ? (q.exchange = raw.exchange)
+          : errors.push('Choose an exchange from the list.');
+      if (raw.decision)
+        ['permit', 'deny'].includes(raw.decision)
+          ? (q.decision = raw.decision as 'permit')
+          : errors.push('Choose permit or deny.');
+      if (raw.kind)
+        ['decision', 'lookup', 'outcome', 'feedback', 'dry-run', 'register-change', 'console-access'].includes(raw.kind)
+          ? (q.kind = raw.kind as 'decision')
+          : errors.push('Choose a kind from the list.');
+      if (raw.rule)
+        (ruleIds as readonly string[]).includes(raw.rule)
+          ? (q.rule = raw.rule)
+          : errors.push('Choose a rule from the list.');
+      if (raw.party)
+        /^[a-z0-9][a-z0-9.-]{1,63}$/.test(raw.party)
+          ? (q.party = raw.party)
+          : errors.push('A party is a register code such as home-office-ie.');
+      // Days are London days, as decisions are dated: from the first instant of From to the last of Up to.
+      const isDay = (v: string) =>
+        day.test(v) && !Number.isNaN(Date.parse(v)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+      if (raw.from)
+        isDay(raw.from)
+          ? (q.from = londonMidnight(raw.from))
+          : errors.push('From must be a day written as YYYY-MM-DD, for example 2026-11-01.');
+      if (raw.to)
+        isDay(raw.to)
+          ? (q.to = londonMidnight(addDays(raw.to, 1)))
+          : errors.push('Up to must be a day written as YYYY-MM-DD, for example 2026-11-30.');
+      if (raw.before)
+        /^[1-9]\d{0,15}$/.test(raw.before)
+          ? (q.before = Number(raw.before))
+          : errors.push('That page cursor is not valid.');
+      if (q.from && q.to && q.from >= q.to) errors.push('From must be on or before Up to.');
+      const page = errors.length === 0 ? await deps.reader.search(q) : null;
+      const shown = Object.fromEntries(
+        Object.entries(raw).filter(([k]) =>
+          ['exchange', 'decision', 'kind', 'rule', 'party', 'from', 'to'].includes(k),
+        ),
+      );
+      return searchPage(viewer, { query: shown, exchanges: exchangeIds, rules: ruleIds, page, errors });
+    }),
+  );
 
-  router.get('/dpo/entries/:auditId', guarded(['dpo'], async (req, _res, viewer) => {
-    const id = String(req.params.auditId);
-    const entry = /^[0-9a-f-]{36}$/i.test(id) ? await deps.reader.byId(id) : null;
-    if (!entry) throw new GatewayError('not-found', 'There is no audit entry with that id');
-    const [linked, agreements] = await Promise.all([deps.reader.outcomesOf(entry.id), deps.register.agreements()]);
-    return entryPage(viewer, entry, linked, { collaborationOf: new Map(agreements.map((a) => [a.id, a.collaborationId])) });
-  }));
+  router.get(
+    '/dpo/entries/:auditId',
+    guarded(['dpo'], async (req, _res, viewer) => {
+      const id = String(req.params.auditId);
+      const entry = /^[0-9a-f-]{36}$/i.test(id) ? await deps.reader.byId(id) : null;
+      if (!entry) throw new GatewayError('not-found', 'There is no audit entry with that id');
+      const [linked, agreements] = await Promise.all([deps.reader.outcomesOf(entry.id), deps.register.agreements()]);
+      return entryPage(viewer, entry, linked, {
+        collaborationOf: new Map(agreements.map((a) => [a.id, a.collaborationId])),
+      });
+    }),
+  );
 
   const verification = async (viewer: Viewer, result: VerificationResult | null) => {
-    const [checkpoints, head, chain, witnesses] = await Promise.all([deps.checkpoints(), deps.head(), deps.chain?.refresh() ?? null, deps.witnesses()]);
-    return verificationPage(viewer, { head, checkpoint: checkpoints[checkpoints.length - 1] ?? null, result, chain, witnesses });
+    const [checkpoints, head, chain, witnesses] = await Promise.all([
+      deps.checkpoints(),
+      deps.head(),
+      deps.chain?.refresh() ?? null,
+      deps.witnesses(),
+    ]);
+    return verificationPage(viewer, {
+      head,
+      checkpoint: checkpoints[checkpoints.length - 1] ?? null,
+      result,
+      chain,
+      witnesses,
+    });
   };
-  router.get('/dpo/verification', guarded(['dpo'], async (_req, _res, viewer) => verification(viewer, null)));
-  router.post('/dpo/verification', forms, guarded(['dpo'], async (_req, _res, viewer) => {
-    const result = await deps.verify();
-    await auditConsoleAction(deps.audit, viewer, { action: 'verification-run', ok: result.ok, head: result.head, checked: result.checked });
-    return verification(viewer, result);
-  }, true));
+  router.get(
+    '/dpo/verification',
+    guarded(['dpo'], async (_req, _res, viewer) => verification(viewer, null)),
+  );
+  router.post(
+    '/dpo/verification',
+    forms,
+    guarded(
+      ['dpo'],
+      async (_req, _res, viewer) => {
+        const result = await deps.verify();
+        await auditConsoleAction(deps.audit, viewer, {
+          action: 'verification-run',
+          ok: result.ok,
+          head: result.head,
+          checked: result.checked,
+        });
+        return verification(viewer, result);
+      },
+      true,
+    ),
+  );
 
-  router.use((_req: Request, res: Response) => send(res, 404, refusedPage('Page not found', 'There is no such console page.')));
+  router.use((_req: Request, res: Response) =>
+    send(res, 404, refusedPage('Page not found', 'There is no such console page.')),
+  );
   router.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (error instanceof GatewayError) return send(res, error.status, refusedPage(error.status === 404 ? 'Not found' : 'That could not be done', error.detail));
+    if (error instanceof GatewayError)
+      return send(
+        res,
+        error.status,
+        refusedPage(error.status === 404 ? 'Not found' : 'That could not be done', error.detail),
+      );
     const e = error as { type?: string; status?: number };
-    if (e?.type === 'entity.too.large') return send(res, 413, refusedPage('Too large', 'That form was larger than the console accepts.'));
-    if (typeof e?.status === 'number' && e.status < 500) return send(res, 400, refusedPage('That could not be read', 'The form could not be read.'));
+    if (e?.type === 'entity.too.large')
+      return send(res, 413, refusedPage('Too large', 'That form was larger than the console accepts.'));
+    if (typeof e?.status === 'number' && e.status < 500)
+      return send(res, 400, refusedPage('That could not be read', 'The form could not be read.'));
     // As the API does (platform/http/middleware.ts): an outage is a 503 that clears by itself, not a fault to chase.
     if (isDatabaseUnavailable(error)) {
       deps.logger.warn({ requestId: req.id, error: safeError(error) }, 'database unreachable; console answered 503');
       return send(res, 503, unavailablePage());
     }
     deps.logger.error({ requestId: req.id, error: safeError(error) }, 'console page failed');
-    send(res, 500, refusedPage('Something went wrong', `The page could not be shown; it has been logged with request id ${req.id}.`));
+    send(
+      res,
+      500,
+      refusedPage('Something went wrong', `The page could not be shown; it has been logged with request id ${req.id}.`),
+    );
   });
   return router;
 }

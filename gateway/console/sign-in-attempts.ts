@@ -17,7 +17,10 @@ export function createSignInAttempts(db: Knex, clock: () => Date) {
       await db.transaction(async (trx) => {
         await trx('console_sign_in_attempts').where('expires_at', '<', now.toISOString()).delete();
         await trx('console_sign_in_attempts').insert({
-          id_hash: sha256(id), state: secrets.state, nonce: secrets.nonce, code_verifier: secrets.codeVerifier,
+          id_hash: sha256(id),
+          state: secrets.state,
+          nonce: secrets.nonce,
+          code_verifier: secrets.codeVerifier,
           expires_at: new Date(now.getTime() + attemptLifetimeSeconds * 1000).toISOString(),
         });
       });
@@ -27,7 +30,10 @@ export function createSignInAttempts(db: Knex, clock: () => Date) {
     /** The secrets the id names, once: the row is deleted as it is read. Null if unknown, used or expired. */
     async take(id: string | undefined): Promise<SignInSecrets | null> {
       if (!id || id.length > 100) return null;
-      const [row] = await db('console_sign_in_attempts').where({ id_hash: sha256(id) }).delete().returning(['state', 'nonce', 'code_verifier', 'expires_at']);
+      const [row] = await db('console_sign_in_attempts')
+        .where({ id_hash: sha256(id) })
+        .delete()
+        .returning(['state', 'nonce', 'code_verifier', 'expires_at']);
       if (!row || new Date(row.expires_at) <= clock()) return null;
       return { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier };
     },

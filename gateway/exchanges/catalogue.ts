@@ -6,13 +6,28 @@ import { financialStatusShare } from './financial-status-share.ts';
 import { hmrcEvidenceRequest } from './hmrc-evidence-request.ts';
 import { nhsDebtorReturn, nhsTraceRequest } from './nhs-exchanges.ts';
 import { dwpProactiveNotification, hmrcProactiveNotification } from './proactive-notifications.ts';
-import { dfeEducationStatusCheck, dfeFsmEligibility, dwpStatusCheck, hmrcStatusCheck, nhsChargeabilityCheck } from './status-checks.ts';
+import {
+  dfeEducationStatusCheck,
+  dfeFsmEligibility,
+  dwpStatusCheck,
+  hmrcStatusCheck,
+  nhsChargeabilityCheck,
+} from './status-checks.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- exchanges of every body type, side by side
 export const exchanges: ExchangeDefinition<any, string>[] = [
-  dwpNinoAlignment, dwpAccessedPublicFunds, dwpStatusCheck, dwpProactiveNotification,
-  hmrcEvidenceRequest, hmrcStatusCheck, hmrcProactiveNotification,
-  dfeChildTrace, dfeEducationStatusCheck, dfeFsmEligibility,
-  nhsChargeabilityCheck, nhsDebtorReturn, nhsTraceRequest,
+  dwpNinoAlignment,
+  dwpAccessedPublicFunds,
+  dwpStatusCheck,
+  dwpProactiveNotification,
+  hmrcEvidenceRequest,
+  hmrcStatusCheck,
+  hmrcProactiveNotification,
+  dfeChildTrace,
+  dfeEducationStatusCheck,
+  dfeFsmEligibility,
+  nhsChargeabilityCheck,
+  nhsDebtorReturn,
+  nhsTraceRequest,
   financialStatusShare,
 ];

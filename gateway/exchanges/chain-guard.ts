@@ -11,15 +11,22 @@ import { exchanges } from './catalogue.ts';
 const exchangeOperations = new Set(exchanges.map((e) => e.operationId));
 
 export function refusedWhileChainBroken(routes: Route[], health: { current(): ChainHealth }): Route[] {
-  return routes.map((route) => (!exchangeOperations.has(route.operationId) ? route : {
-    ...route,
-    handler: async (ctx) => {
-      const chain = health.current();
-      if (chain.status === 'broken') {
-        throw new GatewayError('audit-unavailable', `The audit log does not verify${chain.firstBadSeq ? ` from entry ${chain.firstBadSeq}` : ''} (found ${chain.since}). `
-          + 'No exchange is made until a Data Protection Officer\'s verification of the whole log passes. Nothing was shared.');
-      }
-      return route.handler(ctx);
-    },
-  }));
+  return routes.map((route) =>
+    !exchangeOperations.has(route.operationId)
+      ? route
+      : {
+          ...route,
+          handler: async (ctx) => {
+            const chain = health.current();
+            if (chain.status === 'broken') {
+              throw new GatewayError(
+                'audit-unavailable',
+                `The audit log does not verify${chain.firstBadSeq ? ` from entry ${chain.firstBadSeq}` : ''} (found ${chain.since}). ` +
+                  "No exchange is made until a Data Protection Officer's verification of the whole log passes. Nothing was shared.",
+              );
+            }
+            return route.handler(ctx);
+          },
+        },
+  );
 }

@@ -9,7 +9,14 @@ import type { BatchReader } from '../../audit/group-commit.ts';
 import type { FactSealer } from '../../audit/sealed-facts.ts';
 import { decisionEntry, dryRunEntry, lookupEntry, outcomeEntry } from '../../audit/entry-kinds.ts';
 import type { EntryBodies, NewEntry } from '../../audit/types.ts';
-import { capKeyId, pendingPermits, permitsFromColumn, permitsUnderCaps, permitsUnderCapsColumn, type CapKey } from '../../audit/usage.ts';
+import {
+  capKeyId,
+  pendingPermits,
+  permitsFromColumn,
+  permitsUnderCaps,
+  permitsUnderCapsColumn,
+  type CapKey,
+} from '../../audit/usage.ts';
 import type { RegisterCache, RegisterView } from '../../mou-registry/register-cache.ts';
 import { selectAgreement } from '../../mou-registry/select-agreement.ts';
 import type { AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
@@ -19,15 +26,24 @@ import { decide, policyVersion, type Stage } from '../policy/engine.ts';
 import type { Decision, Facts, MonthlyCap, SubjectFacts } from '../policy/types.ts';
 import type { ExchangeDefinition, ExchangeEnvelope } from './exchange-definition.ts';
 
-export interface Caller { clientId: string; party: string }
+export interface Caller {
+  clientId: string;
+  party: string;
+}
 
 /** What the batch read for its decisions: the register at its generation, and the permits under each cap. */
-export interface DecisionReads { register: RegisterView; capUsed(key: CapKey): number }
+export interface DecisionReads {
+  register: RegisterView;
+  capUsed(key: CapKey): number;
+}
 
 type CapNeed = (register: RegisterView) => CapKey | null;
 
-export function registerReader(cache: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'held' | 'view'>): BatchReader<CapNeed | undefined, DecisionReads> {
-  const capsOf = (register: RegisterView, needs: (CapNeed | undefined)[]) => needs.map((need) => need?.(register)).filter((k): k is CapKey => k != null);
+export function registerReader(
+  cache: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'held' | 'view'>,
+): BatchReader<CapNeed | undefined, DecisionReads> {
+  const capsOf = (register: RegisterView, needs: (CapNeed | undefined)[]) =>
+    needs.map((need) => need?.(register)).filter((k): k is CapKey => k != null);
   return {
     column: cache.generationColumn,
     // The caps the batch will count, guessed on the register held now: almost always the register the head read
@@ -42,7 +58,10 @@ export function registerReader(cache: Pick<RegisterCache, 'generationColumn' | '
       const register = cache.heldAt(Number(generation));
       if (!register) return { refresh: () => cache.view() };
       const keys = capsOf(register, needs);
-      const guessed = prefetched && prefetched.guess === register.generation ? permitsFromColumn(prefetched.value) : new Map<string, number>();
+      const guessed =
+        prefetched && prefetched.guess === register.generation
+          ? permitsFromColumn(prefetched.value)
+          : new Map<string, number>();
       const missing = keys.filter((k) => !guessed.has(capKeyId(k)));
       const used = missing.length > 0 ? new Map([...guessed, ...(await permitsUnderCaps(query, missing))]) : guessed;
       return { reads: { register, capUsed: (key) => used.get(capKeyId(key)) ?? 0 } };
@@ -51,8 +70,19 @@ export function registerReader(cache: Pick<RegisterCache, 'generationColumn' | '
 }
 
 /** The request as the log records it: identifiers as keyed hashes, the caller's own request id as one too. */
-export type RecordedRequest = Pick<EntryBodies['decision'], 'exchange' | 'direction' | 'partner' | 'party' | 'clientId' | 'requestId'
-  | 'callerRequestId' | 'caseReference' | 'subjects' | 'fieldsRequested'> & { decisionDate: IsoDate };
+export type RecordedRequest = Pick<
+  EntryBodies['decision'],
+  | 'exchange'
+  | 'direction'
+  | 'partner'
+  | 'party'
+  | 'clientId'
+  | 'requestId'
+  | 'callerRequestId'
+  | 'caseReference'
+  | 'subjects'
+  | 'fieldsRequested'
+> & { decisionDate: IsoDate };
 
 export interface DecisionInput {
   def: ExchangeDefinition;
@@ -75,7 +105,12 @@ export interface DecisionInput {
 }
 
 /** What leaves the gateway for a permitted exchange, and the outcome entry that records it. */
-export interface Disclosure { outcome: string; result: Record<string, unknown>; referred: boolean; entry: Omit<EntryBodies['outcome'], 'decisionId'> }
+export interface Disclosure {
+  outcome: string;
+  result: Record<string, unknown>;
+  referred: boolean;
+  entry: Omit<EntryBodies['outcome'], 'decisionId'>;
+}
 
 export interface Committed {
   decision: Decision;
@@ -91,19 +126,36 @@ const capMeasureOf = (agreement: AgreementVersion | null, exchange: string) =>
 
 function capKeyOf(agreement: AgreementVersion | null, exchange: string, day: IsoDate): CapKey | null {
   const measure = capMeasureOf(agreement, exchange);
-  return agreement && measure ? { agreementId: agreement.agreementId, exchanges: measure.exchanges ?? null, month: monthOf(day).start } : null;
+  return agreement && measure
+    ? { agreementId: agreement.agreementId, exchanges: measure.exchanges ?? null, month: monthOf(day).start }
+    : null;
 }
 
 /** What a replay needs besides the register and the log's own fields, sealed into the entry (sealed-facts.ts). */
-export interface SealedFacts { request: Facts['request']; subject: SubjectFacts; counters: Facts['counters']; agreementId: string | null }
+export interface SealedFacts {
+  request: Facts['request'];
+  subject: SubjectFacts;
+  counters: Facts['counters'];
+  agreementId: string | null;
+}
 
-export function createDecisionCommitter(deps: { audit: AuditAppender; register: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'held' | 'view'>; sealer: FactSealer }) {
+export function createDecisionCommitter(deps: {
+  audit: AuditAppender;
+  register: Pick<RegisterCache, 'generationColumn' | 'heldAt' | 'held' | 'view'>;
+  sealer: FactSealer;
+}) {
   const reader = registerReader(deps.register);
 
   return async function commitDecision(input: DecisionInput): Promise<Committed> {
     const { def, caller, body, day } = input;
     const agreementIn = (register: RegisterView) =>
-      selectAgreement(register.versionsCovering(def.id, caller.party), { exchange: def.id, party: caller.party, purpose: body.purpose, day, agreementId: body.agreementId });
+      selectAgreement(register.versionsCovering(def.id, caller.party), {
+        exchange: def.id,
+        party: caller.party,
+        purpose: body.purpose,
+        day,
+        agreementId: body.agreementId,
+      });
     const request = body as unknown as Record<string, unknown>;
     const { result } = await deps.audit.appendGrouped<Committed, CapNeed | undefined, DecisionReads>({
       reader,
@@ -124,7 +176,12 @@ export function createDecisionCommitter(deps: { audit: AuditAppender; register: 
           counters: { usedThisMonth: usedBefore },
         };
         const decision = decide(facts, input.stage);
-        const sealed: SealedFacts = { request: facts.request, subject: facts.subject, counters: facts.counters, agreementId: body.agreementId ?? null };
+        const sealed: SealedFacts = {
+          request: facts.request,
+          subject: facts.subject,
+          counters: facts.counters,
+          agreementId: body.agreementId ?? null,
+        };
         const entryBody = {
           ...input.recorded,
           // Only codes the register knows are kept: anything else a caller typed could be free text.
@@ -132,7 +189,9 @@ export function createDecisionCommitter(deps: { audit: AuditAppender; register: 
           legalBasis: agreement?.legalBases.some((b) => b.code === body.legalBasis) ? body.legalBasis : 'unrecognised',
           ...(input.lookupId ? { lookupId: input.lookupId } : {}),
           // The register state and the rules the decision was made on, and its facts sealed, so that it can be replayed.
-          ...(register.knownBefore ? { registerKnownBefore: register.knownBefore } : { registerGeneration: register.generation }),
+          ...(register.knownBefore
+            ? { registerKnownBefore: register.knownBefore }
+            : { registerGeneration: register.generation }),
           policyVersion,
           sealedFacts: deps.sealer.seal(sealed),
         };
@@ -144,10 +203,20 @@ export function createDecisionCommitter(deps: { audit: AuditAppender; register: 
           // The intent to look the person up, under the agreement and directives the request policy allowed it
           // by. Its rules, all permits, are not repeated here: the decision that follows the lookup carries them.
           kind = 'lookup';
-          const lookup = { agreement: audited.agreement, directives: audited.directives, lookup: 'home-office-records' as const };
-          entries.push(lookupEntry({ ...entryBody, ...lookup, ...(input.dryRun ? { dryRun: true as const } : {}) }, id));
+          const lookup = {
+            agreement: audited.agreement,
+            directives: audited.directives,
+            lookup: 'home-office-records' as const,
+          };
+          entries.push(
+            lookupEntry({ ...entryBody, ...lookup, ...(input.dryRun ? { dryRun: true as const } : {}) }, id),
+          );
         } else {
-          const body = { ...entryBody, ...audited, ...(input.stage === 'request' ? { stage: 'request' as const } : {}) };
+          const body = {
+            ...entryBody,
+            ...audited,
+            ...(input.stage === 'request' ? { stage: 'request' as const } : {}),
+          };
           entries.push(kind === 'dry-run' ? dryRunEntry(body, id) : decisionEntry(body, id));
         }
         let disclosure: Disclosure | null = null;
@@ -157,7 +226,10 @@ export function createDecisionCommitter(deps: { audit: AuditAppender; register: 
         }
         const limit = capMeasureOf(agreement, def.id)?.monthlyCap;
         const used = usedBefore + (kind === 'decision' && decision.decision === 'permit' ? 1 : 0);
-        const monthlyCap = cap && limit !== undefined ? { limit, used, remaining: Math.max(0, limit - used), month: cap.month.slice(0, 7) } : null;
+        const monthlyCap =
+          cap && limit !== undefined
+            ? { limit, used, remaining: Math.max(0, limit - used), month: cap.month.slice(0, 7) }
+            : null;
         return { entries, result: { decision: { ...decision, auditId: id }, agreement, kind, disclosure, monthlyCap } };
       },
     });

@@ -14,22 +14,41 @@ export const dfeChildTrace: ExchangeDefinition<Request, 'matched' | 'no-match'> 
   partner: 'dfe',
   direction: 'outbound',
   mode: 'reactive',
-  subjects: ({ subject }) => [{ kind: 'name-dob', forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth }],
+  subjects: ({ subject }) => [
+    { kind: 'name-dob', forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth },
+  ],
   subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
   async call(upstreams, { subject }) {
     // Three-point match: only name, date of birth and postcode go to DfE (fn 65).
     const answer = await upstreams.dfe!.post<PupilTrace>(
       '/pupil-trace',
-      { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth, postcode: subject.postcode },
+      {
+        forename: subject.forename,
+        surname: subject.surname,
+        dateOfBirth: subject.dateOfBirth,
+        postcode: subject.postcode,
+      },
       'DfePupilTraceResponse',
     );
     if (answer.status !== 'matched' || !answer.pupil) return { outcome: 'no-match', candidate: { match: false } };
     const { pupil } = answer;
     const addresses: Address[] = [
-      ...pupil.homeAddresses.map((a) => ({ kind: 'home' as const, line1: a.line1, town: a.town, postcode: a.postcode, from: a.from, to: a.to })),
+      ...pupil.homeAddresses.map((a) => ({
+        kind: 'home' as const,
+        line1: a.line1,
+        town: a.town,
+        postcode: a.postcode,
+        from: a.from,
+        to: a.to,
+      })),
       ...pupil.schools.map((s) => ({
-        kind: 'school' as const, schoolName: s.schoolName, line1: s.address.line1, town: s.address.town,
-        postcode: s.address.postcode, from: s.from, to: s.to,
+        kind: 'school' as const,
+        schoolName: s.schoolName,
+        line1: s.address.line1,
+        town: s.address.town,
+        postcode: s.address.postcode,
+        from: s.from,
+        to: s.to,
       })),
     ];
     // Parents are mapped too, so that the agreement, not this adapter, is what keeps them from leaving (¶6.102).

@@ -18,17 +18,26 @@ export const dwpNinoAlignment: ExchangeDefinition<Alignment, 'aligned' | 'needs-
   mode: 'proactive',
   subjects: ({ grants }) => grants.flatMap((g) => identifiersOf(g)),
   async call(upstreams, body) {
-    const answer = await upstreams.dwp!.post<Trace>('/dwp/nino-trace', {
-      batchReference: body.batchReference,
-      grants: body.grants.map(({ vulnerable: _vulnerable, ...grant }) => grant),
-    }, 'DwpNinoTraceResponse');
+    const answer = await upstreams.dwp!.post<Trace>(
+      '/dwp/nino-trace',
+      {
+        batchReference: body.batchReference,
+        grants: body.grants.map(({ vulnerable: _vulnerable, ...grant }) => grant),
+      },
+      'DwpNinoTraceResponse',
+    );
     const partial = answer.results.filter((r) => r.outcome === 'partial-match');
     return {
       outcome: partial.length > 0 ? 'needs-resolution' : 'aligned',
       candidate: {
-        matches: answer.results.filter((r) => r.outcome !== 'partial-match').map((r) => ({ homeOfficeReference: r.homeOfficeReference, outcome: r.outcome, nino: r.nino! })),
+        matches: answer.results
+          .filter((r) => r.outcome !== 'partial-match')
+          .map((r) => ({ homeOfficeReference: r.homeOfficeReference, outcome: r.outcome, nino: r.nino! })),
         // A partial match is never silently accepted: it comes back for resolution, without DWP's candidates' details (¶6.33).
-        partialMatches: partial.map((r) => ({ homeOfficeReference: r.homeOfficeReference, candidates: r.candidates?.length ?? 0 })),
+        partialMatches: partial.map((r) => ({
+          homeOfficeReference: r.homeOfficeReference,
+          candidates: r.candidates?.length ?? 0,
+        })),
       },
     };
   },
@@ -44,13 +53,23 @@ export const dwpAccessedPublicFunds: ExchangeDefinition<Query, 'matched' | 'no-m
   subjects: ({ subject }) => identifiersOf(subject),
   subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
   async call(upstreams, { subject, since }) {
-    const answer = await upstreams.dwp!.post<Funds>('/dwp/accessed-public-funds', {
-      // The NINo with the particulars, so that a NINo held by someone else comes back as a partial match to
-      // resolve, not as that person's claims (¶6.33).
-      subject: { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth, ...(subject.nino ? { nino: subject.nino } : {}) },
-      ...(since ? { since } : {}),
-    }, 'DwpAccessedPublicFundsResponse');
-    if (answer.outcome === 'partial-match') return { outcome: 'partial-match', candidate: { match: false, partialMatches: answer.candidates?.length ?? 0 } };
+    const answer = await upstreams.dwp!.post<Funds>(
+      '/dwp/accessed-public-funds',
+      {
+        // The NINo with the particulars, so that a NINo held by someone else comes back as a partial match to
+        // resolve, not as that person's claims (¶6.33).
+        subject: {
+          forename: subject.forename,
+          surname: subject.surname,
+          dateOfBirth: subject.dateOfBirth,
+          ...(subject.nino ? { nino: subject.nino } : {}),
+        },
+        ...(since ? { since } : {}),
+      },
+      'DwpAccessedPublicFundsResponse',
+    );
+    if (answer.outcome === 'partial-match')
+      return { outcome: 'partial-match', candidate: { match: false, partialMatches: answer.candidates?.length ?? 0 } };
     if (answer.outcome !== 'matched') return { outcome: 'no-match', candidate: { match: false } };
     return {
       outcome: 'matched',

@@ -3,7 +3,12 @@ import type { SubjectIdentifier } from '../../audit/subject-key.ts';
 import type { SubjectFacts } from '../policy/types.ts';
 import type { UpstreamClient } from '../upstream/upstream-client.ts';
 
-export interface ExchangeEnvelope { purpose: string; legalBasis: string; caseReference: string; agreementId?: string }
+export interface ExchangeEnvelope {
+  purpose: string;
+  legalBasis: string;
+  caseReference: string;
+  agreementId?: string;
+}
 
 export interface UpstreamAnswer<Outcome extends string> {
   outcome: Outcome;
@@ -45,7 +50,10 @@ export function dataFieldsOf(body: Record<string, unknown>, prefix = ''): string
     if (prefix === '' && envelopeFields.has(key)) return [];
     const path = prefix ? `${prefix}.${key}` : key;
     if (Array.isArray(value)) {
-      const items = value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) as Record<string, unknown>[];
+      const items = value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) as Record<
+        string,
+        unknown
+      >[];
       return items.length === 0 ? [path] : [...new Set(items.flatMap((item) => dataFieldsOf(item, `${path}[]`)))];
     }
     return value !== null && typeof value === 'object' ? dataFieldsOf(value as Record<string, unknown>, path) : [path];

@@ -21,13 +21,22 @@ export const financialStatusShare: ExchangeDefinition<Share, 'acknowledged'> = {
   lookup: (upstreams, { subject }) => lookUpFacts(upstreams, subject),
   async call(upstreams, body) {
     const { subject } = body;
-    const ack = await upstreams.financial!.post<Ack>('/financial/status-share', {
-      shareReference: body.shareReference,
-      subject: { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth, ...(subject.postcode ? { postcode: subject.postcode } : {}) },
-      status: body.status,
-      reason: body.reason,
-      effectiveFrom: body.effectiveFrom,
-    }, 'FinancialStatusShareAcknowledgement');
+    const ack = await upstreams.financial!.post<Ack>(
+      '/financial/status-share',
+      {
+        shareReference: body.shareReference,
+        subject: {
+          forename: subject.forename,
+          surname: subject.surname,
+          dateOfBirth: subject.dateOfBirth,
+          ...(subject.postcode ? { postcode: subject.postcode } : {}),
+        },
+        status: body.status,
+        reason: body.reason,
+        effectiveFrom: body.effectiveFrom,
+      },
+      'FinancialStatusShareAcknowledgement',
+    );
     return { outcome: 'acknowledged', candidate: { reference: ack.reference } };
   },
 };

@@ -9,7 +9,10 @@ import { identifiersOf } from './subject-identifiers.ts';
 type Query = components['schemas']['HmrcEvidenceGatewayRequest'];
 type Evidence = partner['schemas']['HmrcEvidenceResponse'];
 
-export const hmrcEvidenceRequest: ExchangeDefinition<Query, 'matched' | 'no-match' | 'multiple-matches' | 'out-of-scope'> = {
+export const hmrcEvidenceRequest: ExchangeDefinition<
+  Query,
+  'matched' | 'no-match' | 'multiple-matches' | 'out-of-scope'
+> = {
   id: 'hmrc.evidence-request',
   operationId: 'hmrcEvidenceRequest',
   upstream: 'hmrc',
@@ -22,18 +25,28 @@ export const hmrcEvidenceRequest: ExchangeDefinition<Query, 'matched' | 'no-matc
     const { subject } = body;
     let answer: Evidence;
     try {
-      answer = await upstreams.hmrc!.post<Evidence>('/hmrc/evidence-request', {
-        // Every particular goes with the NINo, so that HMRC answers only if they all agree: a NINo alone would
-        // bring back whoever holds it, even when it was mistyped or belongs to someone else.
-        subject: { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth, ...(subject.nino ? { nino: subject.nino } : {}) },
-        evidence: body.evidence ?? ['employment', 'income', 'residence'],
-        // Required by the gateway's contract, so that HMRC is never asked without it (¶6.79).
-        statedUse: body.statedUse,
-        caseReference: body.caseReference,
-      }, 'HmrcEvidenceResponse');
+      answer = await upstreams.hmrc!.post<Evidence>(
+        '/hmrc/evidence-request',
+        {
+          // Every particular goes with the NINo, so that HMRC answers only if they all agree: a NINo alone would
+          // bring back whoever holds it, even when it was mistyped or belongs to someone else.
+          subject: {
+            forename: subject.forename,
+            surname: subject.surname,
+            dateOfBirth: subject.dateOfBirth,
+            ...(subject.nino ? { nino: subject.nino } : {}),
+          },
+          evidence: body.evidence ?? ['employment', 'income', 'residence'],
+          // Required by the gateway's contract, so that HMRC is never asked without it (¶6.79).
+          statedUse: body.statedUse,
+          caseReference: body.caseReference,
+        },
+        'HmrcEvidenceResponse',
+      );
     } catch (error) {
       // HMRC's own refusal (British or EEA national) is an answer, not a failure: nothing about the person came back.
-      if (error instanceof UpstreamError && error.status === 422) return { outcome: 'out-of-scope', candidate: { match: false } };
+      if (error instanceof UpstreamError && error.status === 422)
+        return { outcome: 'out-of-scope', candidate: { match: false } };
       throw error;
     }
     // Two taxpayers fit the particulars: the requester is told so, and nothing about either leaves HMRC.
@@ -44,8 +57,14 @@ export const hmrcEvidenceRequest: ExchangeDefinition<Query, 'matched' | 'no-matc
         match: true,
         employment: answer.employment?.map((e) => ({ employer: e.employer, from: e.from, to: e.to })),
         income: answer.income?.map((i) => ({ taxYear: i.taxYear, payPence: i.grossPayPence })),
-        residence: (answer as { residence?: { line1: string; town: string; postcode: string; from: string; to: string | null }[] }).residence?.map((r) => ({
-          line1: r.line1, town: r.town, postcode: r.postcode, from: r.from, to: r.to,
+        residence: (
+          answer as { residence?: { line1: string; town: string; postcode: string; from: string; to: string | null }[] }
+        ).residence?.map((r) => ({
+          line1: r.line1,
+          town: r.town,
+          postcode: r.postcode,
+          from: r.from,
+          to: r.to,
         })),
         taxpayer: answer.taxpayer,
       },

@@ -16,11 +16,17 @@ type Subject = components['schemas']['Subject'];
  */
 export async function findRecord(upstreams: Upstreams, subject: Subject): Promise<StatusAnswer> {
   const query = {
-    forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth,
+    forename: subject.forename,
+    surname: subject.surname,
+    dateOfBirth: subject.dateOfBirth,
     ...(subject.nino ? { nino: subject.nino } : {}),
     ...(subject.homeOfficeReference ? { homeOfficeReference: subject.homeOfficeReference } : {}),
   };
-  return upstreams.homeOffice!.post<StatusAnswer>('/home-office/status-check', { subject: query }, 'HomeOfficeStatusCheckResponse');
+  return upstreams.homeOffice!.post<StatusAnswer>(
+    '/home-office/status-check',
+    { subject: query },
+    'HomeOfficeStatusCheckResponse',
+  );
 }
 
 export function factsOf(record: StatusRecord | undefined): Partial<SubjectFacts> {

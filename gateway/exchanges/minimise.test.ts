@@ -3,13 +3,26 @@ import { describe, expect, it } from 'vitest';
 import type { ExchangeTerms } from '../../mou-registry/types.ts';
 import { minimise, shiftYears } from './minimise.ts';
 
-const terms: ExchangeTerms = { exchange: 'dfe.child-trace', requesters: ['home-office-ie'], responder: 'dfe', requestFields: [], responseFields: ['match', 'addresses'], lookbackYears: 5 };
+const terms: ExchangeTerms = {
+  exchange: 'dfe.child-trace',
+  requesters: ['home-office-ie'],
+  responder: 'dfe',
+  requestFields: [],
+  responseFields: ['match', 'addresses'],
+  lookbackYears: 5,
+};
 
 describe('minimise', () => {
   it('drops fields outside the agreement and records older than the look-back', () => {
     const out = minimise(
-      { match: true, parents: [{ forename: 'A' }], addresses: [{ to: '2020-01-01' }, { to: '2022-01-01' }, { to: null }] },
-      terms, [{ id: 'withhold-older-than', years: 5 }], '2026-11-23',
+      {
+        match: true,
+        parents: [{ forename: 'A' }],
+        addresses: [{ to: '2020-01-01' }, { to: '2022-01-01' }, { to: null }],
+      },
+      terms,
+      [{ id: 'withhold-older-than', years: 5 }],
+      '2026-11-23',
     );
     expect(out.result).toEqual({ match: true, addresses: [{ to: '2022-01-01' }, { to: null }] });
     expect(out.disclosed).toEqual(['match', 'addresses']);
@@ -18,11 +31,15 @@ describe('minimise', () => {
 
   it('never lets a field outside the agreement leave, whatever the partner sends (property)', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.subarray(['match', 'addresses', 'parents', 'name', 'nino']), (candidate, allowed) => {
-        const out = minimise(candidate, { ...terms, responseFields: allowed }, [], '2026-11-23');
-        expect(Object.keys(out.result).every((k) => allowed.includes(k))).toBe(true);
-        expect(out.disclosed.every((k) => allowed.includes(k))).toBe(true);
-      }),
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.subarray(['match', 'addresses', 'parents', 'name', 'nino']),
+        (candidate, allowed) => {
+          const out = minimise(candidate, { ...terms, responseFields: allowed }, [], '2026-11-23');
+          expect(Object.keys(out.result).every((k) => allowed.includes(k))).toBe(true);
+          expect(out.disclosed.every((k) => allowed.includes(k))).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -3,10 +3,21 @@
 import type { ExchangeTerms, IsoDate } from '../../mou-registry/types.ts';
 import type { Obligation } from '../policy/types.ts';
 
-export interface Minimised { result: Record<string, unknown>; disclosed: string[]; withheld: string[] }
+export interface Minimised {
+  result: Record<string, unknown>;
+  disclosed: string[];
+  withheld: string[];
+}
 
-export function minimise(candidate: Record<string, unknown>, terms: ExchangeTerms, obligations: Obligation[], day: IsoDate): Minimised {
-  const lookback = obligations.find((o): o is Extract<Obligation, { id: 'withhold-older-than' }> => o.id === 'withhold-older-than');
+export function minimise(
+  candidate: Record<string, unknown>,
+  terms: ExchangeTerms,
+  obligations: Obligation[],
+  day: IsoDate,
+): Minimised {
+  const lookback = obligations.find(
+    (o): o is Extract<Obligation, { id: 'withhold-older-than' }> => o.id === 'withhold-older-than',
+  );
   const cutoff = lookback ? shiftYears(day, -lookback.years) : null;
   const result: Record<string, unknown> = {};
   const withheld: string[] = [];

@@ -7,7 +7,12 @@ import { lookUpFacts } from './home-office-records.ts';
 import { identifiersOf } from './subject-identifiers.ts';
 
 type Debtor = components['schemas']['NhsDebtorReturnRequest'];
-type Receipt = { outcome: 'recorded' | 'not-matched'; reference?: string; homeOfficeReference?: string; previousStatus?: string | null };
+type Receipt = {
+  outcome: 'recorded' | 'not-matched';
+  reference?: string;
+  homeOfficeReference?: string;
+  previousStatus?: string | null;
+};
 type TraceRequest = components['schemas']['NhsTraceGatewayRequest'];
 type TraceAnswer = partner['schemas']['NhsTraceResponse'];
 
@@ -22,13 +27,29 @@ export const nhsDebtorReturn: ExchangeDefinition<Debtor, 'recorded' | 'not-match
   // Nationality (EEA or not) comes from Home Office records, not from the Trust.
   lookup: (upstreams, { subject }) => lookUpFacts(upstreams, subject),
   async call(upstreams, { subject, debt }) {
-    const receipt = await upstreams.homeOffice!.post<Receipt>('/home-office/nhs-debtor-reports', {
-      ...(subject.homeOfficeReference ? { homeOfficeReference: subject.homeOfficeReference } : {}),
-      forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth,
-      amountPence: debt.amountPence, invoicedOn: debt.invoicedOn, status: debt.status,
-    }, 'HomeOfficeNhsDebtorReceipt');
+    const receipt = await upstreams.homeOffice!.post<Receipt>(
+      '/home-office/nhs-debtor-reports',
+      {
+        ...(subject.homeOfficeReference ? { homeOfficeReference: subject.homeOfficeReference } : {}),
+        forename: subject.forename,
+        surname: subject.surname,
+        dateOfBirth: subject.dateOfBirth,
+        amountPence: debt.amountPence,
+        invoicedOn: debt.invoicedOn,
+        status: debt.status,
+      },
+      'HomeOfficeNhsDebtorReceipt',
+    );
     if (receipt.outcome !== 'recorded') return { outcome: 'not-matched', candidate: { recorded: false } };
-    return { outcome: 'recorded', candidate: { recorded: true, reference: receipt.reference, previousStatus: receipt.previousStatus ?? null, homeOfficeReference: receipt.homeOfficeReference } };
+    return {
+      outcome: 'recorded',
+      candidate: {
+        recorded: true,
+        reference: receipt.reference,
+        previousStatus: receipt.previousStatus ?? null,
+        homeOfficeReference: receipt.homeOfficeReference,
+      },
+    };
   },
 };
 
@@ -42,12 +63,22 @@ export const nhsTraceRequest: ExchangeDefinition<TraceRequest, 'matched' | 'no-m
   subjects: ({ subject }) => identifiersOf(subject),
   subjectFromRequest: ({ subject }) => ({ dateOfBirth: subject.dateOfBirth }),
   async call(upstreams, { subject }) {
-    const answer = await upstreams.nhs!.post<TraceAnswer>('/nhs/trace', {
-      forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth,
-      ...(subject.postcode ? { postcode: subject.postcode } : {}),
-    }, 'NhsTraceResponse');
-    if (answer.outcome !== 'matched' || !answer.patient) return { outcome: answer.outcome, candidate: { match: false } };
+    const answer = await upstreams.nhs!.post<TraceAnswer>(
+      '/nhs/trace',
+      {
+        forename: subject.forename,
+        surname: subject.surname,
+        dateOfBirth: subject.dateOfBirth,
+        ...(subject.postcode ? { postcode: subject.postcode } : {}),
+      },
+      'NhsTraceResponse',
+    );
+    if (answer.outcome !== 'matched' || !answer.patient)
+      return { outcome: answer.outcome, candidate: { match: false } };
     const { line1, town, postcode } = answer.patient.address;
-    return { outcome: 'matched', candidate: { match: true, address: { line1, town, postcode }, gpPracticeName: answer.patient.gpPracticeName } };
+    return {
+      outcome: 'matched',
+      candidate: { match: true, address: { line1, town, postcode }, gpPracticeName: answer.patient.gpPracticeName },
+    };
   },
 };

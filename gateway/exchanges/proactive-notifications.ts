@@ -9,7 +9,11 @@ import { identifiersOf } from './subject-identifiers.ts';
 type Request = components['schemas']['ProactiveNotificationRequest'];
 type Ack = { status: 'acknowledged'; reference: string; recordFound: boolean };
 
-function notification(id: string, operationId: string, partner: 'dwp' | 'hmrc'): ExchangeDefinition<Request, 'acknowledged'> {
+function notification(
+  id: string,
+  operationId: string,
+  partner: 'dwp' | 'hmrc',
+): ExchangeDefinition<Request, 'acknowledged'> {
   return {
     id,
     operationId,
@@ -21,19 +25,30 @@ function notification(id: string, operationId: string, partner: 'dwp' | 'hmrc'):
     lookup: (upstreams, { subject }) => lookUpFacts(upstreams, subject),
     async call(upstreams, body) {
       const { subject } = body;
-      const ack = await upstreams[partner]!.post<Ack>(`/${partner}/status-notifications`, {
-        notificationReference: body.notificationReference,
-        subject: {
-          homeOfficeReference: subject.homeOfficeReference, forename: subject.forename, surname: subject.surname,
-          dateOfBirth: subject.dateOfBirth, ...(subject.nino ? { nino: subject.nino } : {}),
+      const ack = await upstreams[partner]!.post<Ack>(
+        `/${partner}/status-notifications`,
+        {
+          notificationReference: body.notificationReference,
+          subject: {
+            homeOfficeReference: subject.homeOfficeReference,
+            forename: subject.forename,
+            surname: subject.surname,
+            dateOfBirth: subject.dateOfBirth,
+            ...(subject.nino ? { nino: subject.nino } : {}),
+          },
+          change: body.change,
+          effectiveFrom: body.effectiveFrom,
         },
-        change: body.change,
-        effectiveFrom: body.effectiveFrom,
-      }, partner === 'dwp' ? 'DwpNotificationAcknowledgement' : 'HmrcNotificationAcknowledgement');
+        partner === 'dwp' ? 'DwpNotificationAcknowledgement' : 'HmrcNotificationAcknowledgement',
+      );
       return { outcome: 'acknowledged', candidate: { reference: ack.reference, recordFound: ack.recordFound } };
     },
   };
 }
 
 export const dwpProactiveNotification = notification('dwp.proactive-notification', 'dwpProactiveNotification', 'dwp');
-export const hmrcProactiveNotification = notification('hmrc.proactive-notification', 'hmrcProactiveNotification', 'hmrc');
+export const hmrcProactiveNotification = notification(
+  'hmrc.proactive-notification',
+  'hmrcProactiveNotification',
+  'hmrc',
+);

@@ -32,8 +32,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Every way the replayed decision differs from the original, in words. */
 export function differences(original: Compared, replayed: Compared, lookupOnly: boolean): string[] {
   const out: string[] = [];
-  if (original.decision !== replayed.decision) out.push(`decision: ${original.decision} then, ${replayed.decision} now`);
-  if (ref(original.agreement) !== ref(replayed.agreement)) out.push(`agreement: ${ref(original.agreement)} then, ${ref(replayed.agreement)} now`);
+  if (original.decision !== replayed.decision)
+    out.push(`decision: ${original.decision} then, ${replayed.decision} now`);
+  if (ref(original.agreement) !== ref(replayed.agreement))
+    out.push(`agreement: ${ref(original.agreement)} then, ${ref(replayed.agreement)} now`);
   if (!same([...original.directives].sort(), [...replayed.directives].sort())) {
     out.push(`directives: [${original.directives.join(', ')}] then, [${replayed.directives.join(', ')}] now`);
   }
@@ -44,7 +46,8 @@ export function differences(original: Compared, replayed: Compared, lookupOnly: 
     const again = now.get(then.id);
     if (!again) out.push(`rule ${then.id}: ${then.outcome} then, not run now`);
     else if (again.outcome !== then.outcome) out.push(`rule ${then.id}: ${then.outcome} then, ${again.outcome} now`);
-    else if (again.reason !== then.reason) out.push(`rule ${then.id}: same outcome (${then.outcome}), reason worded differently`);
+    else if (again.reason !== then.reason)
+      out.push(`rule ${then.id}: same outcome (${then.outcome}), reason worded differently`);
     now.delete(then.id);
   }
   for (const extra of now.values()) out.push(`rule ${extra.id}: not run then, ${extra.outcome} now`);
@@ -55,8 +58,21 @@ export function differences(original: Compared, replayed: Compared, lookupOnly: 
 function originalOf(entry: AuditEntry): Compared {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an entry's body as stored, of any kind's shape
   const b = entry.body as Record<string, any>;
-  if (entry.kind === 'lookup') return { decision: 'permit', rules: [], obligations: [], agreement: b.agreement ?? null, directives: b.directives ?? [] };
-  return { decision: b.decision, rules: b.rules ?? [], obligations: b.obligations ?? [], agreement: b.agreement ?? null, directives: b.directives ?? [] };
+  if (entry.kind === 'lookup')
+    return {
+      decision: 'permit',
+      rules: [],
+      obligations: [],
+      agreement: b.agreement ?? null,
+      directives: b.directives ?? [],
+    };
+  return {
+    decision: b.decision,
+    rules: b.rules ?? [],
+    obligations: b.obligations ?? [],
+    agreement: b.agreement ?? null,
+    directives: b.directives ?? [],
+  };
 }
 
 export function replayRoute(deps: ReplayDeps): Route {
@@ -65,33 +81,57 @@ export function replayRoute(deps: ReplayDeps): Route {
   async function replay(entry: AuditEntry, principal: Principal) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an entry's body as stored, of any kind's shape
     const b = entry.body as Record<string, any>;
-    if (!replayable.has(entry.kind)) throw new GatewayError('unprocessable', `A ${entry.kind} entry records no decision; replay the decision it belongs to`);
+    if (!replayable.has(entry.kind))
+      throw new GatewayError(
+        'unprocessable',
+        `A ${entry.kind} entry records no decision; replay the decision it belongs to`,
+      );
     const facts = typeof b.sealedFacts === 'string' ? (deps.sealer.open(b.sealedFacts) as SealedFacts | null) : null;
     const def = byId.get(b.exchange);
-    if (!facts || !def) throw new GatewayError('unprocessable', 'This decision was recorded before decisions carried the facts a replay needs; it cannot be replayed');
-    const known = typeof b.registerKnownBefore === 'string' ? { before: b.registerKnownBefore as string } : { generation: Number(b.registerGeneration) };
+    if (!facts || !def)
+      throw new GatewayError(
+        'unprocessable',
+        'This decision was recorded before decisions carried the facts a replay needs; it cannot be replayed',
+      );
+    const known =
+      typeof b.registerKnownBefore === 'string'
+        ? { before: b.registerKnownBefore as string }
+        : { generation: Number(b.registerGeneration) };
     const register = await deps.registerAsKnown(known);
     const day = b.decisionDate as string;
     const party = b.party as string;
     const agreement = selectAgreement(register.versionsCovering(def.id, party), {
-      exchange: def.id, party, purpose: facts.request.purpose, day, ...(facts.agreementId ? { agreementId: facts.agreementId } : {}),
+      exchange: def.id,
+      party,
+      purpose: facts.request.purpose,
+      day,
+      ...(facts.agreementId ? { agreementId: facts.agreementId } : {}),
     });
     const stage: Stage = entry.kind === 'lookup' || b.stage === 'request' ? 'request' : 'subject';
-    const decided = decide({
-      decisionDate: day,
-      caller: { clientId: b.clientId, party },
-      exchange: { id: def.id, partner: def.partner, direction: def.direction, mode: def.mode },
-      request: facts.request,
-      agreement,
-      directives: register.directivesInForce(day),
-      subject: facts.subject,
-      counters: facts.counters,
-    }, stage);
+    const decided = decide(
+      {
+        decisionDate: day,
+        caller: { clientId: b.clientId, party },
+        exchange: { id: def.id, partner: def.partner, direction: def.direction, mode: def.mode },
+        request: facts.request,
+        agreement,
+        directives: register.directivesInForce(day),
+        subject: facts.subject,
+        counters: facts.counters,
+      },
+      stage,
+    );
     const original = originalOf(entry);
-    const replayed = entry.kind === 'lookup' ? { ...decisionForAudit(decided), rules: [], obligations: [] } : decisionForAudit(decided);
+    const replayed =
+      entry.kind === 'lookup'
+        ? { ...decisionForAudit(decided), rules: [], obligations: [] }
+        : decisionForAudit(decided);
     // The DPO reads every rule; a party what it was told, in the same words, and only the differences in that.
     const view = (d: Compared): Compared => {
-      const { auditId: _, ...shown } = decisionFor(principal.roles.includes('dpo') ? 'dpo' : 'caller', { ...d, auditId: entry.id });
+      const { auditId: _, ...shown } = decisionFor(principal.roles.includes('dpo') ? 'dpo' : 'caller', {
+        ...d,
+        auditId: entry.id,
+      });
       return shown;
     };
     const diff = differences(view(original), view(replayed), entry.kind === 'lookup');
@@ -103,7 +143,11 @@ export function replayRoute(deps: ReplayDeps): Route {
       differences: diff,
       register: 'generation' in known ? { generation: known.generation } : { knownBefore: known.before },
       policyVersion: { original: b.policyVersion ?? null, now: policyVersion, changed: rulesChanged },
-      ...(rulesChanged ? { note: 'The rules have changed in code since this decision was made: a difference may come from the code, not the register.' } : {}),
+      ...(rulesChanged
+        ? {
+            note: 'The rules have changed in code since this decision was made: a difference may come from the code, not the register.',
+          }
+        : {}),
       original: view(original),
       replayed: view(replayed),
     };

@@ -8,10 +8,24 @@ import type { Upstreams } from './exchange-definition.ts';
 export const requestIdHeader = 'x-request-id';
 export const callerRequestIdHeader = 'x-caller-request-id';
 
-export function forwardingRequestIds(upstreams: Upstreams, requestId: string, callerRequestId?: string, trace?: TraceContext): Upstreams {
-  const headers = { [requestIdHeader]: requestId, ...(callerRequestId ? { [callerRequestIdHeader]: callerRequestId } : {}) };
-  return Object.fromEntries(Object.entries(upstreams).map(([name, client]) => [name, {
-    ...client,
-    post: <T>(path: string, body: unknown, schema: string) => client.post<T>(path, body, schema, { ...headers, ...(trace ? traceHeaders(trace) : {}) }),
-  }]));
+export function forwardingRequestIds(
+  upstreams: Upstreams,
+  requestId: string,
+  callerRequestId?: string,
+  trace?: TraceContext,
+): Upstreams {
+  const headers = {
+    [requestIdHeader]: requestId,
+    ...(callerRequestId ? { [callerRequestIdHeader]: callerRequestId } : {}),
+  };
+  return Object.fromEntries(
+    Object.entries(upstreams).map(([name, client]) => [
+      name,
+      {
+        ...client,
+        post: <T>(path: string, body: unknown, schema: string) =>
+          client.post<T>(path, body, schema, { ...headers, ...(trace ? traceHeaders(trace) : {}) }),
+      },
+    ]),
+  );
 }

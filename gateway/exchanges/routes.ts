@@ -22,44 +22,81 @@ function capHeaders(decision: { monthlyCap?: MonthlyCap } | undefined, now: Date
 const viewerOf = (principal: Principal): Viewer => (principal.roles.includes('dpo') ? 'dpo' : 'caller');
 
 /** `registerKnownBefore` reads the register as it had been told by a moment: a dry run's `asKnownOn`. */
-export function exchangeRoutes(run: ExchangePipeline, registerKnownBefore: (before: string) => Promise<RegisterView>, clock: () => Date = () => new Date()): Route[] {
+export function exchangeRoutes(
+  run: ExchangePipeline,
+  registerKnownBefore: (before: string) => Promise<RegisterView>,
+  clock: () => Date = () => new Date(),
+): Route[] {
   const byId = new Map(exchanges.map((def) => [def.id, def]));
   return [
-    ...exchanges.map((def): Route => ({
-      operationId: def.operationId,
-      roles: ['partner'],
-      handler: async ({ principal, body, requestId, req }) => {
-        try {
-          const answer = await run(def, principal!, body as ExchangeEnvelope, { requestId, callerRequestId: req.callerRequestId, trace: req.trace, viewer: 'caller' });
-          return { body: answer, headers: capHeaders(answer.decision, clock()) };
-        } catch (error) {
-          // A refusal or a partner's failure carries the decision, and so the cap's standing, too.
-          if (error instanceof GatewayError) Object.assign(error.headers, capHeaders(error.extensions.decision as { monthlyCap?: MonthlyCap } | undefined, clock()));
-          throw error;
-        }
-      },
-    })),
+    ...exchanges.map(
+      (def): Route => ({
+        operationId: def.operationId,
+        roles: ['partner'],
+        handler: async ({ principal, body, requestId, req }) => {
+          try {
+            const answer = await run(def, principal!, body as ExchangeEnvelope, {
+              requestId,
+              callerRequestId: req.callerRequestId,
+              trace: req.trace,
+              viewer: 'caller',
+            });
+            return { body: answer, headers: capHeaders(answer.decision, clock()) };
+          } catch (error) {
+            // A refusal or a partner's failure carries the decision, and so the cap's standing, too.
+            if (error instanceof GatewayError)
+              Object.assign(
+                error.headers,
+                capHeaders(error.extensions.decision as { monthlyCap?: MonthlyCap } | undefined, clock()),
+              );
+            throw error;
+          }
+        },
+      }),
+    ),
     {
       // Evaluates a request the same way without sending it; audited as a dry run, never counted against a cap.
       operationId: 'dryRunDecision',
       roles: ['partner', 'dpo', 'sro', 'registry-admin'],
       handler: async ({ principal, body, requestId, req }) => {
-        const { exchange, asOf, asKnownOn, party, request } = body as { exchange: string; asOf?: string; asKnownOn?: string; party?: string; request: unknown };
+        const { exchange, asOf, asKnownOn, party, request } = body as {
+          exchange: string;
+          asOf?: string;
+          asKnownOn?: string;
+          party?: string;
+          request: unknown;
+        };
         const def = byId.get(exchange);
-        if (!def) throw new GatewayError('invalid-request', 'exchange is not one the gateway governs', { errors: [{ field: 'exchange', message: 'is not a known exchange' }] });
+        if (!def)
+          throw new GatewayError('invalid-request', 'exchange is not one the gateway governs', {
+            errors: [{ field: 'exchange', message: 'is not a known exchange' }],
+          });
         const isPartner = principal!.roles.includes('partner');
-        if (isPartner && party && party !== principal!.party) throw new GatewayError('forbidden', 'A partner may only ask about its own requests');
-        if (!isPartner && !party) throw new GatewayError('invalid-request', 'party is required: say on whose behalf the request is evaluated', { errors: [{ field: 'party', message: 'is required' }] });
+        if (isPartner && party && party !== principal!.party)
+          throw new GatewayError('forbidden', 'A partner may only ask about its own requests');
+        if (!isPartner && !party)
+          throw new GatewayError('invalid-request', 'party is required: say on whose behalf the request is evaluated', {
+            errors: [{ field: 'party', message: 'is required' }],
+          });
         const validate = validatorFor(requestSchemaName(def.operationId)!);
         if (!validate(request)) {
           const errors = fieldErrors(validate.errors).map((e) => ({ ...e, field: `request.${e.field}` }));
-          throw new GatewayError('invalid-request', errors.map((e) => `${e.field} ${e.message}`).join('; '), { errors });
+          throw new GatewayError('invalid-request', errors.map((e) => `${e.field} ${e.message}`).join('; '), {
+            errors,
+          });
         }
         const known = knownAtFor(asKnownOn);
         const register = known && 'before' in known ? await registerKnownBefore(known.before) : undefined;
         const answer = await run(def, principal!, request as ExchangeEnvelope, {
-          requestId, callerRequestId: req.callerRequestId, trace: req.trace, viewer: viewerOf(principal!),
-          dryRun: { party: isPartner ? principal!.party : party!, ...(asOf ? { asOf } : {}), ...(register ? { register } : {}) },
+          requestId,
+          callerRequestId: req.callerRequestId,
+          trace: req.trace,
+          viewer: viewerOf(principal!),
+          dryRun: {
+            party: isPartner ? principal!.party : party!,
+            ...(asOf ? { asOf } : {}),
+            ...(register ? { register } : {}),
+          },
         });
         return { body: answer.decision };
       },

@@ -38,7 +38,8 @@ function statusCheck(id: string, operationId: string): ExchangeDefinition<Reques
     subjects: ({ subject }) => identifiersOf(subject),
     async lookup(upstreams, { subject }) {
       const answer = await findRecord(upstreams, subject);
-      if (answer.outcome !== 'matched' || !answer.record) return { subject: {}, answer: { outcome: answer.outcome, candidate: { match: false } } };
+      if (answer.outcome !== 'matched' || !answer.record)
+        return { subject: {}, answer: { outcome: answer.outcome, candidate: { match: false } } };
       return { subject: factsOf(answer.record), answer: { outcome: 'matched', candidate: candidateOf(answer.record) } };
     },
     call: async () => {

@@ -16,13 +16,27 @@ import { safeError } from '../../platform/logger.ts';
 export const completionMarker = 'completed';
 export type CompletedWork = 'nino-allocated' | 'nino-traced' | 'trace-answered' | 'check-answered';
 
-export interface CompletionReceipt { auditId: string; decisionId: string; exchange: string; work: CompletedWork; completedAt: string; recordedAt: string }
+export interface CompletionReceipt {
+  auditId: string;
+  decisionId: string;
+  exchange: string;
+  work: CompletedWork;
+  completedAt: string;
+  recordedAt: string;
+}
 
 export function createCompletions(deps: { audit: AuditAppender; logger: Pick<Logger, 'error'>; clock: () => Date }) {
-  return async function report(principal: Principal, auditId: string, work: CompletedWork, completedAt: string, requestId: string): Promise<CompletionReceipt> {
+  return async function report(
+    principal: Principal,
+    auditId: string,
+    work: CompletedWork,
+    completedAt: string,
+    requestId: string,
+  ): Promise<CompletionReceipt> {
     const decisionId = bareUuid(auditId);
     const completed = new Date(completedAt);
-    if (completed.getTime() > deps.clock().getTime()) throw new GatewayError('unprocessable', 'completedAt is in the future: report a completion once it has happened');
+    if (completed.getTime() > deps.clock().getTime())
+      throw new GatewayError('unprocessable', 'completedAt is in the future: report a completion once it has happened');
     try {
       const { stored, result } = await deps.audit.append(async (trx) => {
         const row = await entryById(trx, decisionId);
@@ -31,34 +45,60 @@ export function createCompletions(deps: { audit: AuditAppender; logger: Pick<Log
         if (!row || row.kind !== 'decision' || body!.partner !== principal.party) {
           throw new GatewayError('not-found', 'There is no exchange with that auditId that you answered');
         }
-        if (body!.decision !== 'permit') throw new GatewayError('conflict', 'That exchange was refused: nothing was asked of you, so nothing was completed');
-        if (completed.getTime() < row.recordedAt.getTime()) throw new GatewayError('unprocessable', 'completedAt is before the request was made');
-        if (await feedbackReported(trx, decisionId, completionMarker)) throw new GatewayError('conflict', 'The completion of that exchange has already been reported');
+        if (body!.decision !== 'permit')
+          throw new GatewayError(
+            'conflict',
+            'That exchange was refused: nothing was asked of you, so nothing was completed',
+          );
+        if (completed.getTime() < row.recordedAt.getTime())
+          throw new GatewayError('unprocessable', 'completedAt is before the request was made');
+        if (await feedbackReported(trx, decisionId, completionMarker))
+          throw new GatewayError('conflict', 'The completion of that exchange has already been reported');
         const decided = body as EntryBodies['decision'];
         const entry = feedbackEntry({
-          decisionId, exchange: decided.exchange, direction: decided.direction, agreement: decided.agreement,
-          party: principal.party, clientId: principal.clientId, partner: decided.party,
-          feedback: completionMarker, work, completedAt: completed.toISOString(), requestId,
+          decisionId,
+          exchange: decided.exchange,
+          direction: decided.direction,
+          agreement: decided.agreement,
+          party: principal.party,
+          clientId: principal.clientId,
+          partner: decided.party,
+          feedback: completionMarker,
+          work,
+          completedAt: completed.toISOString(),
+          requestId,
         });
         return { entries: [entry], result: body!.exchange as string };
       });
-      return { auditId: stored[0]!.id, decisionId, exchange: result, work, completedAt: completed.toISOString(), recordedAt: stored[0]!.recordedAt };
+      return {
+        auditId: stored[0]!.id,
+        decisionId,
+        exchange: result,
+        work,
+        completedAt: completed.toISOString(),
+        recordedAt: stored[0]!.recordedAt,
+      };
     } catch (error) {
       if (error instanceof GatewayError) throw error;
       deps.logger.error({ error: safeError(error), requestId }, 'audit append of a completion failed');
-      throw new GatewayError('audit-unavailable', 'The completion could not be recorded in the audit log. Try again later.');
+      throw new GatewayError(
+        'audit-unavailable',
+        'The completion could not be recorded in the audit log. Try again later.',
+      );
     }
   };
 }
 export type CompletionReporter = ReturnType<typeof createCompletions>;
 
 export function completionRoutes(report: CompletionReporter): import('../../platform/http/route.ts').Route[] {
-  return [{
-    operationId: 'reportCompletion',
-    roles: ['partner'],
-    handler: async ({ principal, body, requestId }) => {
-      const { auditId, work, completedAt } = body as { auditId: string; work: CompletedWork; completedAt: string };
-      return { status: 201, body: await report(principal!, auditId, work, completedAt, requestId) };
+  return [
+    {
+      operationId: 'reportCompletion',
+      roles: ['partner'],
+      handler: async ({ principal, body, requestId }) => {
+        const { auditId, work, completedAt } = body as { auditId: string; work: CompletedWork; completedAt: string };
+        return { status: 201, body: await report(principal!, auditId, work, completedAt, requestId) };
+      },
     },
-  }];
+  ];
 }

@@ -6,20 +6,48 @@ import { judgeSla, type Sla } from './sla.ts';
 import type { ExchangeRecord, Figures } from './types.ts';
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-const bump = (counts: Record<string, number>, key: string) => { counts[key] = (counts[key] ?? 0) + 1; };
+const bump = (counts: Record<string, number>, key: string) => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
 
 /** What adds up across records: every figure but the response-time percentiles, which come with the latencies. */
 export interface Tally {
-  requests: number; outbound: number; permitted: number; referrals: number;
-  refusalsByRule: Record<string, number>; outcomes: Record<string, number>;
-  within: number; breached: number; unknown: number;
-  delivered: number; withFeedback: number; inaccurate: number; corrected: number; byOutcome: Record<string, number>;
+  requests: number;
+  outbound: number;
+  permitted: number;
+  referrals: number;
+  refusalsByRule: Record<string, number>;
+  outcomes: Record<string, number>;
+  within: number;
+  breached: number;
+  unknown: number;
+  delivered: number;
+  withFeedback: number;
+  inaccurate: number;
+  corrected: number;
+  byOutcome: Record<string, number>;
 }
-export interface Latencies { measured: number; p50Ms: number | null; p95Ms: number | null }
+export interface Latencies {
+  measured: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+}
 
 export const emptyTally = (): Tally => ({
-  requests: 0, outbound: 0, permitted: 0, referrals: 0, refusalsByRule: {}, outcomes: {},
-  within: 0, breached: 0, unknown: 0, delivered: 0, withFeedback: 0, inaccurate: 0, corrected: 0, byOutcome: {},
+  requests: 0,
+  outbound: 0,
+  permitted: 0,
+  referrals: 0,
+  refusalsByRule: {},
+  outcomes: {},
+  within: 0,
+  breached: 0,
+  unknown: 0,
+  delivered: 0,
+  withFeedback: 0,
+  inaccurate: 0,
+  corrected: 0,
+  byOutcome: {},
 });
 const maps = ['refusalsByRule', 'outcomes', 'byOutcome'] as const;
 
@@ -70,7 +98,8 @@ export function figuresOf(records: readonly ExchangeRecord[], slaOf: (record: Ex
 
 /** The figures of a tally: what the report, the series and the signals show. */
 export function figuresFrom(t: Tally, responseTimes: Latencies): Figures {
-  const sum = (set: ReadonlySet<string>) => Object.entries(t.outcomes).reduce((n, [o, c]) => n + (set.has(o) ? c : 0), 0);
+  const sum = (set: ReadonlySet<string>) =>
+    Object.entries(t.outcomes).reduce((n, [o, c]) => n + (set.has(o) ? c : 0), 0);
   const matched = sum(matchedOutcomes);
   const unmatched = sum(unmatchedOutcomes);
   const { within, breached, withFeedback, inaccurate } = t;
@@ -86,11 +115,22 @@ export function figuresFrom(t: Tally, responseTimes: Latencies): Figures {
     unmatched,
     matchRate: ratio(matched, matched + unmatched),
     responseTimes: { ...responseTimes },
-    sla: { measured: within + breached, within, breached, shareWithin: ratio(within, within + breached), completionUnknown: t.unknown },
+    sla: {
+      measured: within + breached,
+      within,
+      breached,
+      shareWithin: ratio(within, within + breached),
+      completionUnknown: t.unknown,
+    },
     feedback: { exchanges: withFeedback, rate: ratio(withFeedback, t.delivered), byOutcome: { ...t.byOutcome } },
     // Of the answered exchanges someone gave feedback on, the share nobody said were wrong. Exchanges without
     // feedback are left out of the denominator: silence is not evidence of accuracy.
-    accuracy: { withFeedback, inaccurate, corrected: t.corrected, rate: ratio(withFeedback - inaccurate, withFeedback) },
+    accuracy: {
+      withFeedback,
+      inaccurate,
+      corrected: t.corrected,
+      rate: ratio(withFeedback - inaccurate, withFeedback),
+    },
     windrushReferrals: t.referrals,
   };
 }

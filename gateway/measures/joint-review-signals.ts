@@ -17,7 +17,10 @@ export interface JointReviewSignalDeps {
 
 export function createJointReviewSignals(deps: JointReviewSignalDeps) {
   return async function jointReviewSignals(): Promise<Signal[]> {
-    const held = await deps.db('joint_reviews').distinct('agreement_id', 'version').orderBy(['agreement_id', 'version']);
+    const held = await deps
+      .db('joint_reviews')
+      .distinct('agreement_id', 'version')
+      .orderBy(['agreement_id', 'version']);
     if (held.length === 0) return [];
     const [agreements, versions] = await Promise.all([deps.register.agreements(), deps.register.allVersions()]);
     const today = deps.today();
@@ -29,7 +32,12 @@ export function createJointReviewSignals(deps: JointReviewSignalDeps) {
       for (const review of await reviewsOf(deps.db, agreementId, version)) {
         for (const s of jointReviewView(review, v.parties, today).signals) {
           out.push({
-            code: s.code, severity: 'warning', collaborationId, agreementId, exchange: null, directiveId: null,
+            code: s.code,
+            severity: 'warning',
+            collaborationId,
+            agreementId,
+            exchange: null,
+            directiveId: null,
             detail: `${agreementId} (version ${version}): ${s.detail}`,
           });
         }

@@ -22,25 +22,80 @@ export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'curren
   const registry = new Registry();
   const registers = [registry];
   collectDefaultMetrics({ register: registry, prefix: 'gateway_' });
-  const requests = new Counter({ name: 'gateway_http_requests_total', help: 'HTTP requests answered, by route template and status', labelNames: ['method', 'route', 'status'], registers });
-  const requestSeconds = new Histogram({ name: 'gateway_http_request_duration_seconds', help: 'Time to answer an HTTP request', labelNames: ['method', 'route'], buckets: seconds, registers });
-  const decisions = new Counter({ name: 'gateway_decisions_total', help: 'Decisions committed to the audit log (dry runs excluded)', labelNames: ['exchange', 'decision'], registers });
-  const denials = new Counter({ name: 'gateway_rule_denials_total', help: 'Refusals by the rule that denied; one refusal by two rules counts under each', labelNames: ['exchange', 'rule'], registers });
-  const outcomes = new Counter({ name: 'gateway_exchange_outcomes_total', help: 'Partner outcomes of permitted exchanges', labelNames: ['exchange', 'outcome'], registers });
-  const upstream = new Histogram({ name: 'gateway_upstream_latency_seconds', help: 'Time the partner took to answer, as recorded in the outcome entry', labelNames: ['exchange'], buckets: seconds, registers });
-  const feedback = new Counter({ name: 'gateway_feedback_total', help: 'Outcomes fed back by the parties (¶6.62)', labelNames: ['exchange', 'outcome'], registers });
-  const completions = new Counter({ name: 'gateway_partner_completions_total', help: 'Back-office completions reported by the answering party, on which SLAs are judged', labelNames: ['exchange', 'work'], registers });
-  const appendSeconds = new Histogram({ name: 'gateway_audit_append_duration_seconds', help: 'Time to commit an append to the audit log, the work under the chain lock included', buckets: seconds, registers });
-  const appendFailures = new Counter({ name: 'gateway_audit_append_failures_total', help: 'Appends to the audit log that failed (nothing was shared)', registers });
+  const requests = new Counter({
+    name: 'gateway_http_requests_total',
+    help: 'HTTP requests answered, by route template and status',
+    labelNames: ['method', 'route', 'status'],
+    registers,
+  });
+  const requestSeconds = new Histogram({
+    name: 'gateway_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request',
+    labelNames: ['method', 'route'],
+    buckets: seconds,
+    registers,
+  });
+  const decisions = new Counter({
+    name: 'gateway_decisions_total',
+    help: 'Decisions committed to the audit log (dry runs excluded)',
+    labelNames: ['exchange', 'decision'],
+    registers,
+  });
+  const denials = new Counter({
+    name: 'gateway_rule_denials_total',
+    help: 'Refusals by the rule that denied; one refusal by two rules counts under each',
+    labelNames: ['exchange', 'rule'],
+    registers,
+  });
+  const outcomes = new Counter({
+    name: 'gateway_exchange_outcomes_total',
+    help: 'Partner outcomes of permitted exchanges',
+    labelNames: ['exchange', 'outcome'],
+    registers,
+  });
+  const upstream = new Histogram({
+    name: 'gateway_upstream_latency_seconds',
+    help: 'Time the partner took to answer, as recorded in the outcome entry',
+    labelNames: ['exchange'],
+    buckets: seconds,
+    registers,
+  });
+  const feedback = new Counter({
+    name: 'gateway_feedback_total',
+    help: 'Outcomes fed back by the parties (¶6.62)',
+    labelNames: ['exchange', 'outcome'],
+    registers,
+  });
+  const completions = new Counter({
+    name: 'gateway_partner_completions_total',
+    help: 'Back-office completions reported by the answering party, on which SLAs are judged',
+    labelNames: ['exchange', 'work'],
+    registers,
+  });
+  const appendSeconds = new Histogram({
+    name: 'gateway_audit_append_duration_seconds',
+    help: 'Time to commit an append to the audit log, the work under the chain lock included',
+    buckets: seconds,
+    registers,
+  });
+  const appendFailures = new Counter({
+    name: 'gateway_audit_append_failures_total',
+    help: 'Appends to the audit log that failed (nothing was shared)',
+    registers,
+  });
   new Gauge({
-    name: 'gateway_audit_log_entries', help: 'Entries in the audit log (its head seq)', registers,
+    name: 'gateway_audit_log_entries',
+    help: 'Entries in the audit log (its head seq)',
+    registers,
     async collect() {
       const head = await logHead(db).catch(() => null);
       if (head !== null) this.set(head);
     },
   });
   new Gauge({
-    name: 'gateway_audit_log_bytes', help: 'Size of the audit log table with its indexes', registers,
+    name: 'gateway_audit_log_bytes',
+    help: 'Size of the audit log table with its indexes',
+    registers,
     async collect() {
       const bytes = await logBytes(db).catch(() => null);
       if (bytes !== null) this.set(bytes);
@@ -50,13 +105,24 @@ export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'curren
   if (chain) {
     // An alert rule fires on gateway_audit_chain_verified == 0, or on any increase in the failures.
     new Gauge({
-      name: 'gateway_audit_chain_verified', help: '1 unless a check found the audit chain broken and no verification of the whole log has passed since', registers,
-      collect() { this.set(chain.current().status === 'broken' ? 0 : 1); },
+      name: 'gateway_audit_chain_verified',
+      help: '1 unless a check found the audit chain broken and no verification of the whole log has passed since',
+      registers,
+      collect() {
+        this.set(chain.current().status === 'broken' ? 0 : 1);
+      },
     });
-    const failures = new Counter({ name: 'gateway_audit_chain_verification_failures_total', help: 'Checks of the audit chain that found it broken, by what checked', labelNames: ['source'], registers });
+    const failures = new Counter({
+      name: 'gateway_audit_chain_verification_failures_total',
+      help: 'Checks of the audit chain that found it broken, by what checked',
+      labelNames: ['source'],
+      registers,
+    });
     failures.inc({ source: 'checkpointer' }, 0);
     failures.inc({ source: 'verification' }, 0);
-    chain.onCheck((check) => { if (!check.ok) failures.inc({ source: check.source }); });
+    chain.onCheck((check) => {
+      if (!check.ok) failures.inc({ source: check.source });
+    });
   }
 
   function noteEntries(entries: AuditEntry[]) {
@@ -64,7 +130,8 @@ export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'curren
       const exchange = typeof body.exchange === 'string' ? body.exchange : 'none';
       if (kind === 'decision') {
         decisions.inc({ exchange, decision: String(body.decision) });
-        for (const r of (body.rules as { id: string; outcome: string }[] | undefined) ?? []) if (r.outcome === 'deny') denials.inc({ exchange, rule: r.id });
+        for (const r of (body.rules as { id: string; outcome: string }[] | undefined) ?? [])
+          if (r.outcome === 'deny') denials.inc({ exchange, rule: r.id });
       } else if (kind === 'outcome') {
         outcomes.inc({ exchange, outcome: String(body.outcome) });
         if (typeof body.latencyMs === 'number') upstream.observe({ exchange }, body.latencyMs / 1000);

@@ -3,9 +3,14 @@ import type { Route } from '../../platform/http/route.ts';
 import type { ReportedMeasureInput, ReportedMeasures } from './reported.ts';
 
 export function reportedMeasureRoutes(reported: ReportedMeasures): Route[] {
-  return [{
-    operationId: 'recordReportedMeasure',
-    roles: ['sro'],
-    handler: async ({ principal, body, requestId }) => ({ status: 201, body: await reported.record(principal!, body as ReportedMeasureInput, requestId) }),
-  }];
+  return [
+    {
+      operationId: 'recordReportedMeasure',
+      roles: ['sro'],
+      handler: async ({ principal, body, requestId }) => ({
+        status: 201,
+        body: await reported.record(principal!, body as ReportedMeasureInput, requestId),
+      }),
+    },
+  ];
 }

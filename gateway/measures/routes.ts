@@ -22,7 +22,11 @@ export function measuresRoutes(measures: Measures, feedback: FeedbackReporter): 
       operationId: 'getCollaborationMeasures',
       roles: [...overseers],
       handler: async ({ params }) => ({
-        body: await measures.collaboration(params.collaborationId as string, windowOf(params, measures.defaultSeriesWindow()), (params.interval as Interval | undefined) ?? 'week'),
+        body: await measures.collaboration(
+          params.collaborationId as string,
+          windowOf(params, measures.defaultSeriesWindow()),
+          (params.interval as Interval | undefined) ?? 'week',
+        ),
       }),
     },
     { operationId: 'listSignals', roles: [...overseers], handler: async () => ({ body: await measures.signals() }) },

@@ -8,7 +8,14 @@ import { GatewayError } from '../../platform/http/problem.ts';
 import { addDays, daysBetween, periodStart, type Interval } from './periods.ts';
 import { buildReport, type CollaborationMeasures, type RegisterView } from './report.ts';
 import { seriesOf, type SeriesPoint } from './series.ts';
-import { signalsOf, thresholds, type CapState, type FeedState, type OverdueObligation, type Signal } from './signals.ts';
+import {
+  signalsOf,
+  thresholds,
+  type CapState,
+  type FeedState,
+  type OverdueObligation,
+  type Signal,
+} from './signals.ts';
 import type { ReportedMeasure } from './reported.ts';
 import type { MeasuresStore } from './store.ts';
 import type { Window } from './types.ts';
@@ -29,14 +36,21 @@ export interface MeasuresDeps {
   jointReviewSignals?: () => Promise<Signal[]>;
 }
 
-export interface ObligationCounts { open: number; overdue: number; confirmed: number }
+export interface ObligationCounts {
+  open: number;
+  overdue: number;
+  confirmed: number;
+}
 
 export const maxWindowDays = 400;
 
 export function createMeasures(deps: MeasuresDeps) {
   async function registerView(): Promise<RegisterView> {
     const [collaborations, agreements, versions, directives] = await Promise.all([
-      deps.register.collaborations(), deps.register.agreements(), deps.register.allVersions(), deps.register.directives(),
+      deps.register.collaborations(),
+      deps.register.agreements(),
+      deps.register.allVersions(),
+      deps.register.directives(),
     ]);
     return { collaborations, agreements, versions, directives };
   }
@@ -55,15 +69,28 @@ export function createMeasures(deps: MeasuresDeps) {
       const m = v.measures.find((x) => x.monthlyCap !== undefined);
       if (!m) continue;
       const used = await deps.store.capUsed(v.agreementId, m.exchanges, day);
-      out.push({ collaborationId, agreementId: v.agreementId, version: v.version, measure: m.code, monthlyCap: m.monthlyCap!, used, month: day.slice(0, 7) });
+      out.push({
+        collaborationId,
+        agreementId: v.agreementId,
+        version: v.version,
+        measure: m.code,
+        monthlyCap: m.monthlyCap!,
+        used,
+        month: day.slice(0, 7),
+      });
     }
     return out;
   }
 
   function checkWindow(window: Window): Window {
-    if (window.from > window.to) throw new GatewayError('invalid-request', 'from must be on or before to', { errors: [{ field: 'from', message: 'is after to' }] });
+    if (window.from > window.to)
+      throw new GatewayError('invalid-request', 'from must be on or before to', {
+        errors: [{ field: 'from', message: 'is after to' }],
+      });
     if (daysBetween(window.from, window.to) >= maxWindowDays) {
-      throw new GatewayError('invalid-request', `A window may span at most ${maxWindowDays} days`, { errors: [{ field: 'from', message: 'is too long before to' }] });
+      throw new GatewayError('invalid-request', `A window may span at most ${maxWindowDays} days`, {
+        errors: [{ field: 'from', message: 'is too long before to' }],
+      });
     }
     return window;
   }
@@ -80,11 +107,26 @@ export function createMeasures(deps: MeasuresDeps) {
     /** This month so far: the month the caps count. */
     defaultWindow: (): Window => ({ from: `${deps.today().slice(0, 7)}-01`, to: deps.today() }),
     /** The last twelve weeks, whole weeks from Monday. */
-    defaultSeriesWindow: (): Window => ({ from: periodStart(addDays(deps.today(), -7 * 11), 'week'), to: deps.today() }),
+    defaultSeriesWindow: (): Window => ({
+      from: periodStart(addDays(deps.today(), -7 * 11), 'week'),
+      to: deps.today(),
+    }),
 
     report: async (window: Window) => (await report(window)).report,
 
-    async collaboration(collaborationId: string, window: Window, interval: Interval): Promise<{ logHead: number; window: Window; interval: Interval; measures: CollaborationMeasures; series: SeriesPoint[]; reported?: ReportedMeasure[]; obligations?: ObligationCounts }> {
+    async collaboration(
+      collaborationId: string,
+      window: Window,
+      interval: Interval,
+    ): Promise<{
+      logHead: number;
+      window: Window;
+      interval: Interval;
+      measures: CollaborationMeasures;
+      series: SeriesPoint[];
+      reported?: ReportedMeasure[];
+      obligations?: ObligationCounts;
+    }> {
       const { head, view, report: r } = await report(window);
       const measures = r.collaborations.find((c) => c.collaborationId === collaborationId);
       if (!measures) throw new GatewayError('not-found', 'There is no such collaboration in the register');
@@ -92,7 +134,15 @@ export function createMeasures(deps: MeasuresDeps) {
       const periods = await deps.store.aggregates(window, head, view, { collaborationId, interval });
       const reported = deps.reported ? { reported: await deps.reported(collaborationId, window) } : {};
       const obligations = deps.obligationCounts ? { obligations: await deps.obligationCounts(ids) } : {};
-      return { logHead: r.logHead, window, interval, measures, series: seriesOf(periods, collaborationId, window, interval), ...reported, ...obligations };
+      return {
+        logHead: r.logHead,
+        window,
+        interval,
+        measures,
+        series: seriesOf(periods, collaborationId, window, interval),
+        ...reported,
+        ...obligations,
+      };
     },
 
     async signals(): Promise<{ asOf: IsoDate; logHead: number; signals: Signal[] }> {
@@ -105,25 +155,54 @@ export function createMeasures(deps: MeasuresDeps) {
           if (!m.cadence) continue;
           const exchanges = m.exchanges ?? v.exchanges.map((e) => e.exchange);
           feeds.push({
-            collaborationId, agreementId: v.agreementId, measure: m.code, description: m.description, exchanges,
-            every: m.cadence.every, missedPeriods: m.cadence.missedPeriods ?? 2,
+            collaborationId,
+            agreementId: v.agreementId,
+            measure: m.code,
+            description: m.description,
+            exchanges,
+            every: m.cadence.every,
+            missedPeriods: m.cadence.missedPeriods ?? 2,
             lastSeen: await deps.store.lastSeen(v.agreementId, exchanges),
             watchedFrom: [v.inForceFrom ?? today, logStart].sort().reverse()[0]!,
           });
         }
       }
-      const sla = recent.collaborations.flatMap((c) => c.agreements.flatMap((a) =>
-        a.exchanges.map((e) => ({ collaborationId: c.collaborationId, agreementId: a.agreementId, exchange: e.exchange, figures: e.figures }))));
+      const sla = recent.collaborations.flatMap((c) =>
+        c.agreements.flatMap((a) =>
+          a.exchanges.map((e) => ({
+            collaborationId: c.collaborationId,
+            agreementId: a.agreementId,
+            exchange: e.exchange,
+            figures: e.figures,
+          })),
+        ),
+      );
       const reviews = governing(view, today).map(({ collaborationId, version: v }) => ({
-        collaborationId, agreementId: v.agreementId, version: v.version, nextReviewDue: v.review.nextReviewDue,
+        collaborationId,
+        agreementId: v.agreementId,
+        version: v.version,
+        nextReviewDue: v.review.nextReviewDue,
       }));
       const lateRecords = await deps.store.lateRecords(addDays(today, -thresholds.afterTheFactDays));
       const chain = await deps.chain?.refresh();
       const overdueObligations = (await deps.overdueObligations?.()) ?? [];
       const jointReviews = (await deps.jointReviewSignals?.()) ?? [];
-      const signals = signalsOf({ today, feeds, sla, caps: await caps(view, today), reviews, directives: view.directives, lateRecords, overdueObligations, ...(chain ? { chain } : {}) })
-        .map((s) => (s.code === 'obligation-overdue' && s.agreementId
-          ? { ...s, collaborationId: view.agreements.find((a) => a.id === s.agreementId)?.collaborationId ?? null } : s))
+      const signals = signalsOf({
+        today,
+        feeds,
+        sla,
+        caps: await caps(view, today),
+        reviews,
+        directives: view.directives,
+        lateRecords,
+        overdueObligations,
+        ...(chain ? { chain } : {}),
+      })
+        .map((s) =>
+          s.code === 'obligation-overdue' && s.agreementId
+            ? { ...s, collaborationId: view.agreements.find((a) => a.id === s.agreementId)?.collaborationId ?? null }
+            : s,
+        )
         .concat(jointReviews);
       return { asOf: today, logHead: recent.logHead, signals };
     },

@@ -7,8 +7,18 @@ import { addDays, daysBetween, wholePeriodsSince, type Interval } from './period
 import type { CapUse } from './report.ts';
 import type { Figures } from './types.ts';
 
-export type SignalCode = 'audit-chain-broken' | 'feed-stopped' | 'sla-breached' | 'cap-reached' | 'cap-near-limit' | 'review-overdue' | 'directive-lapsing' | 'recorded-after-the-fact' | 'obligation-overdue'
-  | 'sign-off-overdue' | 'action-overdue';
+export type SignalCode =
+  | 'audit-chain-broken'
+  | 'feed-stopped'
+  | 'sla-breached'
+  | 'cap-reached'
+  | 'cap-near-limit'
+  | 'review-overdue'
+  | 'directive-lapsing'
+  | 'recorded-after-the-fact'
+  | 'obligation-overdue'
+  | 'sign-off-overdue'
+  | 'action-overdue';
 
 export interface Signal {
   code: SignalCode;
@@ -23,19 +33,47 @@ export interface Signal {
 
 /** A feed a governing version's measure expects, and when the log last saw it. */
 export interface FeedState {
-  collaborationId: string; agreementId: string; measure: string; description: string; exchanges: string[];
-  every: Interval; missedPeriods: number;
+  collaborationId: string;
+  agreementId: string;
+  measure: string;
+  description: string;
+  exchanges: string[];
+  every: Interval;
+  missedPeriods: number;
   lastSeen: IsoDate | null;
   /** The first day the gateway could have seen it: the later of the version's coming into force and the log's start. */
   watchedFrom: IsoDate;
 }
 
-export interface SlaState { collaborationId: string; agreementId: string; exchange: string; figures: Figures }
-export interface ReviewState { collaborationId: string; agreementId: string; version: string; nextReviewDue: IsoDate | null }
-export interface DirectiveState { id: string; title: string; effectiveTo: IsoDate | null }
-export interface CapState extends CapUse { collaborationId: string }
+export interface SlaState {
+  collaborationId: string;
+  agreementId: string;
+  exchange: string;
+  figures: Figures;
+}
+export interface ReviewState {
+  collaborationId: string;
+  agreementId: string;
+  version: string;
+  nextReviewDue: IsoDate | null;
+}
+export interface DirectiveState {
+  id: string;
+  title: string;
+  effectiveTo: IsoDate | null;
+}
+export interface CapState extends CapUse {
+  collaborationId: string;
+}
 /** A register change recorded more than a day after the day it took effect: who, what, when, and why. */
-export interface LateRecord { actor: string; action: string; target: string; validFrom: IsoDate; recordedOn: IsoDate; reason: string | null }
+export interface LateRecord {
+  actor: string;
+  action: string;
+  target: string;
+  validFrom: IsoDate;
+  recordedOn: IsoDate;
+  reason: string | null;
+}
 
 export interface SignalInput {
   today: IsoDate;
@@ -53,7 +91,14 @@ export interface SignalInput {
   overdueObligations?: OverdueObligation[];
 }
 
-export interface OverdueObligation { id: string; duty: string; responsibleParty: string; agreementId: string | null; exchange: string; due: IsoDate }
+export interface OverdueObligation {
+  id: string;
+  duty: string;
+  responsibleParty: string;
+  agreementId: string | null;
+  exchange: string;
+  due: IsoDate;
+}
 
 export const thresholds = {
   capNearShare: 0.8,
@@ -66,7 +111,11 @@ export const thresholds = {
   afterTheFactDays: 90,
 } as const;
 
-const periodWord: Record<Interval, [string, string]> = { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'] };
+const periodWord: Record<Interval, [string, string]> = {
+  day: ['day', 'days'],
+  week: ['week', 'weeks'],
+  month: ['month', 'months'],
+};
 const percent = (share: number) => `${Math.floor(share * 1000) / 10}%`;
 
 export function signalsOf(input: SignalInput): Signal[] {
@@ -75,9 +124,12 @@ export function signalsOf(input: SignalInput): Signal[] {
   const chain = input.chain;
   if (chain?.status === 'broken') {
     out.push({
-      ...base, code: 'audit-chain-broken', severity: 'urgent',
-      detail: `The audit log does not verify (${chain.problem ?? 'unknown problem'}), found by ${chain.source === 'verification' ? 'a verification of the whole log' : 'the checkpointer'} at ${chain.since}. `
-        + 'Exchanges are refused until a verification of the whole log passes: investigate, restore the log, then verify it',
+      ...base,
+      code: 'audit-chain-broken',
+      severity: 'urgent',
+      detail:
+        `The audit log does not verify (${chain.problem ?? 'unknown problem'}), found by ${chain.source === 'verification' ? 'a verification of the whole log' : 'the checkpointer'} at ${chain.since}. ` +
+        'Exchanges are refused until a verification of the whole log passes: investigate, restore the log, then verify it',
     });
   }
   for (const f of input.feeds) {
@@ -85,17 +137,27 @@ export function signalsOf(input: SignalInput): Signal[] {
     if (silent < f.missedPeriods) continue;
     const [one, many] = periodWord[f.every];
     out.push({
-      ...base, code: 'feed-stopped', severity: 'urgent', collaborationId: f.collaborationId, agreementId: f.agreementId, exchange: f.exchanges.join(', '),
-      detail: `No ${f.exchanges.join(' or ')} for ${silent} whole ${silent === 1 ? one : many} (expected every ${one}: ${f.measure})`
-        + (f.lastSeen ? `; last seen ${f.lastSeen}` : `; none since ${f.watchedFrom}`),
+      ...base,
+      code: 'feed-stopped',
+      severity: 'urgent',
+      collaborationId: f.collaborationId,
+      agreementId: f.agreementId,
+      exchange: f.exchanges.join(', '),
+      detail:
+        `No ${f.exchanges.join(' or ')} for ${silent} whole ${silent === 1 ? one : many} (expected every ${one}: ${f.measure})` +
+        (f.lastSeen ? `; last seen ${f.lastSeen}` : `; none since ${f.watchedFrom}`),
     });
   }
   for (const s of input.sla) {
     const { breached, shareWithin, measured } = s.figures.sla;
     if (breached === 0 || shareWithin === null) continue;
     out.push({
-      ...base, code: 'sla-breached', severity: shareWithin < thresholds.slaUrgentShare ? 'urgent' : 'warning',
-      collaborationId: s.collaborationId, agreementId: s.agreementId, exchange: s.exchange,
+      ...base,
+      code: 'sla-breached',
+      severity: shareWithin < thresholds.slaUrgentShare ? 'urgent' : 'warning',
+      collaborationId: s.collaborationId,
+      agreementId: s.agreementId,
+      exchange: s.exchange,
       detail: `${breached} of ${measured} ${s.exchange} requests completed by the partner in the last ${thresholds.slaDays} days missed the SLA (${percent(shareWithin)} within)`,
     });
   }
@@ -103,8 +165,11 @@ export function signalsOf(input: SignalInput): Signal[] {
     const share = c.used / c.monthlyCap;
     if (share < thresholds.capNearShare) continue;
     out.push({
-      ...base, code: share >= 1 ? 'cap-reached' : 'cap-near-limit', severity: share >= 1 ? 'urgent' : 'warning',
-      collaborationId: c.collaborationId, agreementId: c.agreementId,
+      ...base,
+      code: share >= 1 ? 'cap-reached' : 'cap-near-limit',
+      severity: share >= 1 ? 'urgent' : 'warning',
+      collaborationId: c.collaborationId,
+      agreementId: c.agreementId,
       detail: `${c.used} of the ${c.monthlyCap} allowed in ${c.month} used (${percent(share)}) under ${c.agreementId} (version ${c.version})`,
     });
   }
@@ -112,35 +177,66 @@ export function signalsOf(input: SignalInput): Signal[] {
     if (r.nextReviewDue === null || r.nextReviewDue >= input.today) continue;
     const late = daysBetween(r.nextReviewDue, input.today);
     out.push({
-      ...base, code: 'review-overdue', severity: late > thresholds.reviewUrgentDays ? 'urgent' : 'warning',
-      collaborationId: r.collaborationId, agreementId: r.agreementId,
+      ...base,
+      code: 'review-overdue',
+      severity: late > thresholds.reviewUrgentDays ? 'urgent' : 'warning',
+      collaborationId: r.collaborationId,
+      agreementId: r.agreementId,
       detail: `The joint review of ${r.agreementId} (version ${r.version}) was due on ${r.nextReviewDue}, ${late} days ago`,
     });
   }
   for (const d of input.directives) {
-    if (d.effectiveTo === null || d.effectiveTo < input.today || d.effectiveTo > addDays(input.today, thresholds.directiveLapseDays)) continue;
+    if (
+      d.effectiveTo === null ||
+      d.effectiveTo < input.today ||
+      d.effectiveTo > addDays(input.today, thresholds.directiveLapseDays)
+    )
+      continue;
     const left = daysBetween(input.today, d.effectiveTo);
     out.push({
-      ...base, code: 'directive-lapsing', severity: left <= thresholds.directiveUrgentDays ? 'urgent' : 'warning', directiveId: d.id,
+      ...base,
+      code: 'directive-lapsing',
+      severity: left <= thresholds.directiveUrgentDays ? 'urgent' : 'warning',
+      directiveId: d.id,
       detail: `${d.title} lapses after ${d.effectiveTo} (${left === 0 ? 'today is its last day' : `${left} days left`}): extend it or let it end deliberately`,
     });
   }
   for (const r of input.lateRecords ?? []) {
     const target = r.target.split('/');
     out.push({
-      ...base, code: 'recorded-after-the-fact', severity: 'warning',
-      agreementId: target[0] === 'agreement' ? target[1]! : null, directiveId: target[0] === 'directive' ? target[1]! : null,
-      detail: `${r.actor} recorded ${r.action} of ${r.target} on ${r.recordedOn}, dated ${r.validFrom} (${daysBetween(r.validFrom, r.recordedOn)} days earlier): `
-        + (r.reason ? `"${r.reason}"` : 'no reason given'),
+      ...base,
+      code: 'recorded-after-the-fact',
+      severity: 'warning',
+      agreementId: target[0] === 'agreement' ? target[1]! : null,
+      directiveId: target[0] === 'directive' ? target[1]! : null,
+      detail:
+        `${r.actor} recorded ${r.action} of ${r.target} on ${r.recordedOn}, dated ${r.validFrom} (${daysBetween(r.validFrom, r.recordedOn)} days earlier): ` +
+        (r.reason ? `"${r.reason}"` : 'no reason given'),
     });
   }
   for (const o of input.overdueObligations ?? []) {
     out.push({
-      ...base, code: 'obligation-overdue', severity: 'urgent', agreementId: o.agreementId, exchange: o.exchange,
+      ...base,
+      code: 'obligation-overdue',
+      severity: 'urgent',
+      agreementId: o.agreementId,
+      exchange: o.exchange,
       detail: `${o.duty}: due from ${o.responsibleParty} on ${o.due}, not confirmed ${daysBetween(o.due, input.today)} days later (obligation ${o.id})`,
     });
   }
   const rank = (s: Signal) => (s.severity === 'urgent' ? 0 : 1);
-  const order: SignalCode[] = ['audit-chain-broken', 'feed-stopped', 'sla-breached', 'cap-reached', 'directive-lapsing', 'cap-near-limit', 'obligation-overdue', 'review-overdue', 'sign-off-overdue', 'action-overdue', 'recorded-after-the-fact'];
+  const order: SignalCode[] = [
+    'audit-chain-broken',
+    'feed-stopped',
+    'sla-breached',
+    'cap-reached',
+    'directive-lapsing',
+    'cap-near-limit',
+    'obligation-overdue',
+    'review-overdue',
+    'sign-off-overdue',
+    'action-overdue',
+    'recorded-after-the-fact',
+  ];
   return out.sort((a, b) => rank(a) - rank(b) || order.indexOf(a.code) - order.indexOf(b.code));
 }

@@ -7,15 +7,27 @@
 import type { AgreementVersion, ExchangeId } from '../../mou-registry/types.ts';
 import { workingDaysElapsed } from '../../platform/working-days.ts';
 
-export interface Sla { measure: string; hours?: number; workingDays?: number }
+export interface Sla {
+  measure: string;
+  hours?: number;
+  workingDays?: number;
+}
 
 /** The SLA for an exchange under a version: a measure naming the exchange before one covering all, then the shortest. */
 export function slaFor(version: AgreementVersion | undefined, exchange: ExchangeId): Sla | null {
   if (!version) return null;
   const candidates = version.measures
-    .filter((m) => (m.slaHours !== undefined || m.slaWorkingDays !== undefined) && (!m.exchanges || m.exchanges.includes(exchange)))
+    .filter(
+      (m) =>
+        (m.slaHours !== undefined || m.slaWorkingDays !== undefined) &&
+        (!m.exchanges || m.exchanges.includes(exchange)),
+    )
     .map((m) => ({
-      sla: { measure: m.code, ...(m.slaHours !== undefined ? { hours: m.slaHours } : {}), ...(m.slaWorkingDays !== undefined ? { workingDays: m.slaWorkingDays } : {}) },
+      sla: {
+        measure: m.code,
+        ...(m.slaHours !== undefined ? { hours: m.slaHours } : {}),
+        ...(m.slaWorkingDays !== undefined ? { workingDays: m.slaWorkingDays } : {}),
+      },
       named: m.exchanges?.includes(exchange) ? 0 : 1,
       length: m.slaHours !== undefined ? m.slaHours : (m.slaWorkingDays ?? 0) * 24,
     }))
@@ -35,14 +47,18 @@ export function judgeSla(requestedAt: string, completedAt: string | null, sla: S
 }
 
 export function describeSla(sla: Sla): string {
-  if (sla.hours !== undefined) return sla.hours % 24 === 0 && sla.hours >= 48 ? `${sla.hours / 24} days (${sla.hours} hours)` : `${sla.hours} hours`;
+  if (sla.hours !== undefined)
+    return sla.hours % 24 === 0 && sla.hours >= 48
+      ? `${sla.hours / 24} days (${sla.hours} hours)`
+      : `${sla.hours} hours`;
   return `${sla.workingDays} working days`;
 }
 
 /** Every SLA a version sets, by the exchange a measure names; `exchange: null` for exchanges no SLA measure names. */
 export function slaTable(version: AgreementVersion): { exchange: ExchangeId | null; sla: Sla }[] {
-  const setsSla = (m: AgreementVersion['measures'][number]) => m.slaHours !== undefined || m.slaWorkingDays !== undefined;
-  const named = [...new Set(version.measures.flatMap((m) => (setsSla(m) ? m.exchanges ?? [] : [])))];
+  const setsSla = (m: AgreementVersion['measures'][number]) =>
+    m.slaHours !== undefined || m.slaWorkingDays !== undefined;
+  const named = [...new Set(version.measures.flatMap((m) => (setsSla(m) ? (m.exchanges ?? []) : [])))];
   const rows = named.flatMap((exchange) => {
     const sla = slaFor(version, exchange);
     return sla ? [{ exchange, sla }] : [];

@@ -3,7 +3,12 @@
 // every read is bounded by the log head seen first, so one report is one consistent cut of the log.
 import type { Knex } from 'knex';
 import {
-  aggregateDecisions, lastDecisionDay, lateRegisterChanges, logHead, logStartDay, type Aggregates,
+  aggregateDecisions,
+  lastDecisionDay,
+  lateRegisterChanges,
+  logHead,
+  logStartDay,
+  type Aggregates,
 } from '../../audit/measure-queries.ts';
 import { permitsInMonth } from '../../audit/usage.ts';
 import type { Agreement, AgreementVersion, IsoDate } from '../../mou-registry/types.ts';
@@ -14,9 +19,15 @@ import type { LateRecord } from './signals.ts';
 import type { Window } from './types.ts';
 
 /** What the register says the sums need: the SLAs of each version, and which collaboration each agreement is in. */
-export interface AggregateScope { versions: readonly AgreementVersion[]; agreements: readonly Agreement[] }
+export interface AggregateScope {
+  versions: readonly AgreementVersion[];
+  agreements: readonly Agreement[];
+}
 /** The series of one collaboration: its agreements' decisions only, added up per period. */
-export interface SeriesScope { collaborationId: string; interval: Interval }
+export interface SeriesScope {
+  collaborationId: string;
+  interval: Interval;
+}
 
 export function createMeasuresStore(db: Knex) {
   return {
@@ -25,9 +36,13 @@ export function createMeasuresStore(db: Knex) {
     /** The decisions of the window (London days, inclusive) added up: as a whole, or one collaboration's periods. */
     aggregates(window: Window, head: number, scope: AggregateScope, series?: SeriesScope): Promise<Aggregates> {
       const agreements = series
-        ? scope.agreements.filter((a) => a.collaborationId === series.collaborationId) : scope.agreements;
+        ? scope.agreements.filter((a) => a.collaborationId === series.collaborationId)
+        : scope.agreements;
       return aggregateDecisions(db, {
-        window, head, vocabulary, ...slaRows(scope.versions, window),
+        window,
+        head,
+        vocabulary,
+        ...slaRows(scope.versions, window),
         collaborations: Object.fromEntries(agreements.map((a) => [a.id, a.collaborationId])),
         ...(series ? { interval: series.interval, agreementIds: agreements.map((a) => a.id) } : {}),
         directives: !series,

@@ -61,4 +61,7 @@ export interface Figures {
   windrushReferrals: number;
 }
 
-export interface Window { from: IsoDate; to: IsoDate }
+export interface Window {
+  from: IsoDate;
+  to: IsoDate;
+}

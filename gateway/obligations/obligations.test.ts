@@ -5,7 +5,7 @@ import { obligationOf } from './obligations.ts';
 describe('due dates in working days in England and Wales', () => {
   it.each([
     ['2026-11-23', 10, '2026-12-07', 'two ordinary weeks'],
-    ['2026-12-21', 10, '2027-01-07', 'skips Christmas Day, the substitute Boxing Day and New Year\'s Day'],
+    ['2026-12-21', 10, '2027-01-07', "skips Christmas Day, the substitute Boxing Day and New Year's Day"],
     ['2026-08-28', 1, '2026-09-01', 'skips the weekend and the summer bank holiday'],
   ])('%s plus %i working days is %s (%s)', (from, count, due) => {
     expect(addWorkingDays(from, count)).toBe(due);
@@ -18,8 +18,15 @@ describe('due dates in working days in England and Wales', () => {
   });
 });
 
-describe('an obligation\'s status', () => {
-  const source = { kind: 'inform-patient-of-debt-report' as const, decisionId: 'd', exchange: 'nhs.debtor-return', agreementId: null, responsibleParty: 'trust', arose: '2026-11-23' };
+describe("an obligation's status", () => {
+  const source = {
+    kind: 'inform-patient-of-debt-report' as const,
+    decisionId: 'd',
+    exchange: 'nhs.debtor-return',
+    agreementId: null,
+    responsibleParty: 'trust',
+    arose: '2026-11-23',
+  };
   it.each([
     ['2026-12-07', 'open', 'on its due day it is not yet late'],
     ['2026-12-08', 'overdue', 'the day after it is'],
@@ -27,7 +34,15 @@ describe('an obligation\'s status', () => {
     expect(obligationOf(source, new Map(), today).status).toBe(status);
   });
   it('is confirmed once a confirmation names it, however late', () => {
-    const confirmation = { obligationId: 'inform-patient-of-debt-report.d', auditId: 'a', party: 'trust', clientId: 'c', recordedAt: '2027-01-01T00:00:00.000Z' };
-    expect(obligationOf(source, new Map([[confirmation.obligationId, confirmation]]), '2027-01-01').status).toBe('confirmed');
+    const confirmation = {
+      obligationId: 'inform-patient-of-debt-report.d',
+      auditId: 'a',
+      party: 'trust',
+      clientId: 'c',
+      recordedAt: '2027-01-01T00:00:00.000Z',
+    };
+    expect(obligationOf(source, new Map([[confirmation.obligationId, confirmation]]), '2027-01-01').status).toBe(
+      'confirmed',
+    );
   });
 });

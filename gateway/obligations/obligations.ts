@@ -31,7 +31,13 @@ export interface ObligationSource {
   arose: IsoDate;
 }
 
-export interface ObligationConfirmation { obligationId: string; auditId: string; party: string; clientId: string; recordedAt: string }
+export interface ObligationConfirmation {
+  obligationId: string;
+  auditId: string;
+  party: string;
+  clientId: string;
+  recordedAt: string;
+}
 
 export type ObligationStatus = 'open' | 'overdue' | 'confirmed';
 
@@ -58,12 +64,27 @@ export function parseObligationId(id: string): { kind: ObligationKind; decisionI
   return dot > 0 && obligationKinds.includes(kind) ? { kind, decisionId: id.slice(dot + 1) } : null;
 }
 
-export function obligationOf(source: ObligationSource, confirmations: ReadonlyMap<string, ObligationConfirmation>, today: IsoDate): Obligation {
+export function obligationOf(
+  source: ObligationSource,
+  confirmations: ReadonlyMap<string, ObligationConfirmation>,
+  today: IsoDate,
+): Obligation {
   const id = obligationId(source.kind, source.decisionId);
   const due = addWorkingDays(source.arose, dueWorkingDays);
   const confirmation = confirmations.get(id) ?? null;
   // Due on the day itself is not yet late: it is overdue from the next day.
   const status: ObligationStatus = confirmation ? 'confirmed' : today > due ? 'overdue' : 'open';
-  return { id, kind: source.kind, duty: obligationDuties[source.kind], decisionId: source.decisionId, exchange: source.exchange,
-    agreementId: source.agreementId, responsibleParty: source.responsibleParty, arose: source.arose, due, status, confirmation };
+  return {
+    id,
+    kind: source.kind,
+    duty: obligationDuties[source.kind],
+    decisionId: source.decisionId,
+    exchange: source.exchange,
+    agreementId: source.agreementId,
+    responsibleParty: source.responsibleParty,
+    arose: source.arose,
+    due,
+    status,
+    confirmation,
+  };
 }

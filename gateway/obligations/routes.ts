@@ -14,7 +14,10 @@ export function obligationRoutes(obligations: Obligations): Route[] {
     {
       operationId: 'confirmObligation',
       roles: ['partner', 'sro'],
-      handler: async ({ principal, params, requestId }) => ({ status: 201, body: await obligations.confirm(principal!, params.obligationId as string, requestId) }),
+      handler: async ({ principal, params, requestId }) => ({
+        status: 201,
+        body: await obligations.confirm(principal!, params.obligationId as string, requestId),
+      }),
     },
   ];
 }

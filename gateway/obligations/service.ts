@@ -12,15 +12,32 @@ import { GatewayError } from '../../platform/http/problem.ts';
 import { londonDay } from '../../platform/london-day.ts';
 import { safeError } from '../../platform/logger.ts';
 import { failedOutcomes } from '../measures/match.ts';
-import { obligationOf, parseObligationId, type Obligation, type ObligationConfirmation, type ObligationSource, type ObligationStatus } from './obligations.ts';
+import {
+  obligationOf,
+  parseObligationId,
+  type Obligation,
+  type ObligationConfirmation,
+  type ObligationSource,
+  type ObligationStatus,
+} from './obligations.ts';
 
 /** The Home Office makes the referral (¶3.24: it "refers the case to the Windrush Taskforce and tells the partner"). */
 export const referringParty = 'home-office';
 
-export interface ObligationDeps { db: Knex; audit: AuditAppender; today: () => IsoDate; logger: Pick<Logger, 'error'> }
+export interface ObligationDeps {
+  db: Knex;
+  audit: AuditAppender;
+  today: () => IsoDate;
+  logger: Pick<Logger, 'error'>;
+}
 
 function sourcesOf(row: ObligationSourceRow): ObligationSource[] {
-  const base = { decisionId: row.decisionId, exchange: row.exchange, agreementId: row.agreementId, arose: londonDay(new Date(row.completedAt)) };
+  const base = {
+    decisionId: row.decisionId,
+    exchange: row.exchange,
+    agreementId: row.agreementId,
+    arose: londonDay(new Date(row.completedAt)),
+  };
   const out: ObligationSource[] = [];
   if (row.referred) out.push({ ...base, kind: 'refer-to-windrush-taskforce', responsibleParty: referringParty });
   // A debtor return the Home Office never received (the upstream failed) reported nothing to tell the patient about.
@@ -31,7 +48,10 @@ function sourcesOf(row: ObligationSourceRow): ObligationSource[] {
 }
 
 async function derive(db: Knex, today: IsoDate, decisionId?: string, obligationId?: string): Promise<Obligation[]> {
-  const [rows, confirmed] = await Promise.all([obligationSources(db, decisionId), obligationConfirmations(db, obligationId)]);
+  const [rows, confirmed] = await Promise.all([
+    obligationSources(db, decisionId),
+    obligationConfirmations(db, obligationId),
+  ]);
   const confirmations = new Map<string, ObligationConfirmation>();
   for (const c of confirmed) if (!confirmations.has(c.obligationId)) confirmations.set(c.obligationId, c);
   return rows.flatMap(sourcesOf).map((s) => obligationOf(s, confirmations, today));
@@ -49,7 +69,8 @@ export function createObligations(deps: ObligationDeps) {
 
     async confirm(principal: Principal, id: string, requestId: string): Promise<Obligation> {
       const parsedId = parseObligationId(id);
-      const notFound = () => new GatewayError('not-found', 'There is no obligation with that id for which you are responsible');
+      const notFound = () =>
+        new GatewayError('not-found', 'There is no obligation with that id for which you are responsible');
       if (!parsedId || !uuid.test(parsedId.decisionId)) throw notFound();
       try {
         const { result } = await deps.audit.append(async (trx) => {
@@ -57,32 +78,50 @@ export function createObligations(deps: ObligationDeps) {
           const obligation = (await derive(trx, today, parsedId.decisionId, id)).find((o) => o.id === id);
           // Someone else's obligation is "not found", never "forbidden": its existence is not given away.
           if (!obligation || obligation.responsibleParty !== principal.party) throw notFound();
-          if (obligation.confirmation) throw new GatewayError('conflict', `That obligation was confirmed already, at ${obligation.confirmation.recordedAt}`);
+          if (obligation.confirmation)
+            throw new GatewayError(
+              'conflict',
+              `That obligation was confirmed already, at ${obligation.confirmation.recordedAt}`,
+            );
           const body = {
-            obligationId: id, obligation: obligation.kind, decisionId: obligation.decisionId, exchange: obligation.exchange,
+            obligationId: id,
+            obligation: obligation.kind,
+            decisionId: obligation.decisionId,
+            exchange: obligation.exchange,
             ...(obligation.agreementId ? { agreement: { id: obligation.agreementId } } : {}),
-            party: principal.party, clientId: principal.clientId, due: obligation.due, late: today > obligation.due, requestId,
+            party: principal.party,
+            clientId: principal.clientId,
+            due: obligation.due,
+            late: today > obligation.due,
+            requestId,
           };
           return { entries: [obligationConfirmationEntry(body)], result: obligation };
         });
-        const [confirmed] = await derive(deps.db, deps.today(), parsedId.decisionId, id).then((all) => all.filter((o) => o.id === id));
+        const [confirmed] = await derive(deps.db, deps.today(), parsedId.decisionId, id).then((all) =>
+          all.filter((o) => o.id === id),
+        );
         return confirmed ?? result;
       } catch (error) {
         if (error instanceof GatewayError) throw error;
         deps.logger.error({ error: safeError(error), requestId }, 'audit append of an obligation confirmation failed');
-        throw new GatewayError('audit-unavailable', 'The confirmation could not be recorded in the audit log. Try again later.');
+        throw new GatewayError(
+          'audit-unavailable',
+          'The confirmation could not be recorded in the audit log. Try again later.',
+        );
       }
     },
 
     /** How many obligations under these agreements stand open, overdue and confirmed today, whenever they arose. */
     async counts(agreementIds: ReadonlySet<string>): Promise<Record<ObligationStatus, number>> {
       const counts: Record<ObligationStatus, number> = { open: 0, overdue: 0, confirmed: 0 };
-      for (const o of await derive(deps.db, deps.today())) if (o.agreementId && agreementIds.has(o.agreementId)) counts[o.status] += 1;
+      for (const o of await derive(deps.db, deps.today()))
+        if (o.agreementId && agreementIds.has(o.agreementId)) counts[o.status] += 1;
       return counts;
     },
 
     /** The obligations past their due date, for the signals. */
-    overdue: async (): Promise<Obligation[]> => (await derive(deps.db, deps.today())).filter((o) => o.status === 'overdue'),
+    overdue: async (): Promise<Obligation[]> =>
+      (await derive(deps.db, deps.today())).filter((o) => o.status === 'overdue'),
   };
 }
 export type Obligations = ReturnType<typeof createObligations>;

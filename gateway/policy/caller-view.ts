@@ -14,12 +14,21 @@ export function decisionFor(viewer: Viewer, decision: Decision): Decision {
   const requestRefused = rules.some(({ rule }) => !isSubjectRule(rule.id) && rule.outcome === 'deny');
   const shown = requestRefused
     ? rules.filter(({ rule }) => !isSubjectRule(rule.id)).map((r) => r.rule)
-    : rules.map(({ rule, callerReason }) => (isSubjectRule(rule.id) ? { ...rule, reason: callerReason ?? plainOutcome(rule.outcome) } : rule));
+    : rules.map(({ rule, callerReason }) =>
+        isSubjectRule(rule.id) ? { ...rule, reason: callerReason ?? plainOutcome(rule.outcome) } : rule,
+      );
   return { ...decision, rules: shown, obligations: requestRefused ? [] : decision.obligations };
 }
 
-const plainOutcome = (outcome: string) => (outcome === 'deny' ? 'This rule refuses the exchange' : outcome === 'permit' ? 'This rule allows the exchange' : 'This rule does not apply');
+const plainOutcome = (outcome: string) =>
+  outcome === 'deny'
+    ? 'This rule refuses the exchange'
+    : outcome === 'permit'
+      ? 'This rule allows the exchange'
+      : 'This rule does not apply';
 
 /** The decision as the audit log keeps it: every rule with its full reason. */
-export const decisionForAudit = (decision: Omit<Decision, 'auditId'>): Omit<Decision, 'auditId'> =>
-  ({ ...decision, rules: decision.rules.map(({ callerReason: _, ...rule }) => rule) });
+export const decisionForAudit = (decision: Omit<Decision, 'auditId'>): Omit<Decision, 'auditId'> => ({
+  ...decision,
+  rules: decision.rules.map(({ callerReason: _, ...rule }) => rule),
+});

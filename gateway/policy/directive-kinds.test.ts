@@ -5,7 +5,12 @@ import { openapi, validatorFor } from '../../contracts/openapi.ts';
 import { directives } from '../../mou-registry/default-register/directives.ts';
 import { directiveKinds } from './directive-kinds.ts';
 
-type Schema = { $ref?: string; oneOf?: Schema[]; discriminator?: { propertyName: string; mapping?: Record<string, string> }; properties?: Record<string, { const?: string }> };
+type Schema = {
+  $ref?: string;
+  oneOf?: Schema[];
+  discriminator?: { propertyName: string; mapping?: Record<string, string> };
+  properties?: Record<string, { const?: string }>;
+};
 const schemas = openapi.components.schemas as Record<string, Schema>;
 const condition = schemas.DirectiveCondition!;
 const branch = (s: Schema) => schemas[s.$ref!.replace('#/components/schemas/', '')]!;
@@ -15,9 +20,10 @@ describe('directive kinds', () => {
     expect(condition.oneOf!.map((s) => branch(s).properties!.kind!.const).sort()).toEqual([...directiveKinds].sort());
   });
 
-  it('are named alike by the discriminator mapping and by each schema\'s const', () => {
+  it("are named alike by the discriminator mapping and by each schema's const", () => {
     expect(condition.discriminator!.propertyName).toBe('kind');
-    for (const [kind, ref] of Object.entries(condition.discriminator!.mapping!)) expect(branch({ $ref: ref }).properties!.kind!.const).toBe(kind);
+    for (const [kind, ref] of Object.entries(condition.discriminator!.mapping!))
+      expect(branch({ $ref: ref }).properties!.kind!.const).toBe(kind);
     expect(Object.keys(condition.discriminator!.mapping!).sort()).toEqual([...directiveKinds].sort());
   });
 

@@ -9,4 +9,5 @@ export const directiveKinds = [
 ] as const;
 export type DirectiveKind = (typeof directiveKinds)[number];
 
-export const isDirectiveKind = (kind: unknown): kind is DirectiveKind => (directiveKinds as readonly unknown[]).includes(kind);
+export const isDirectiveKind = (kind: unknown): kind is DirectiveKind =>
+  (directiveKinds as readonly unknown[]).includes(kind);

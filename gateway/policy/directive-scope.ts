@@ -14,16 +14,23 @@ export function directivesReaching(facts: Facts): Directive[] {
   return facts.directives.filter((d) => {
     const s = d.scope;
     if (s.exchanges && !s.exchanges.includes(facts.exchange.id)) return false;
-    if (s.parties && !s.parties.includes(facts.caller.party) && !s.parties.includes(facts.exchange.partner)) return false;
+    if (s.parties && !s.parties.includes(facts.caller.party) && !s.parties.includes(facts.exchange.partner))
+      return false;
     if (s.direction && s.direction !== facts.exchange.direction) return false;
     if (s.purposeMode && s.purposeMode !== mode) return false;
     // A purpose not marked compliant-environment escapes a compliant-environment directive only if it is known.
-    if (s.compliantEnvironment !== undefined && purpose && purpose.compliantEnvironment !== s.compliantEnvironment) return false;
+    if (s.compliantEnvironment !== undefined && purpose && purpose.compliantEnvironment !== s.compliantEnvironment)
+      return false;
     return true;
   });
 }
 
 /** A dotted path's value in the request data. */
 export function fieldValue(data: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      data,
+    );
 }

@@ -25,8 +25,19 @@ import type { Decision, Facts, Rule, RuleId } from './types.ts';
 
 /** Decided from the request and the register alone. */
 export const requestRules: readonly Rule[] = [
-  party, agreementInForce, purpose, legalBasis, direction, fieldScope, nhsNarrowedScope, nhsNonClinical,
-  dfeOffenderBelief, debtorThreshold, matchQuality, unknownDirective, monthlyCap,
+  party,
+  agreementInForce,
+  purpose,
+  legalBasis,
+  direction,
+  fieldScope,
+  nhsNarrowedScope,
+  nhsNonClinical,
+  dfeOffenderBelief,
+  debtorThreshold,
+  matchQuality,
+  unknownDirective,
+  monthlyCap,
 ];
 
 /** Decided from what is known of the person: the Home Office's records where the exchange looks them up. */
@@ -36,7 +47,10 @@ export const subjectRules: readonly Rule[] = [windrushPause, financialServicesAg
  * The version of the rules a decision was made by: a hash of the code of every rule, as it runs. A replay that finds
  * another version knows the rules changed in code since the decision, not only the register.
  */
-export const policyVersion = createHash('sha256').update([...requestRules, ...subjectRules].map((rule) => rule.toString()).join('\n')).digest('hex').slice(0, 16);
+export const policyVersion = createHash('sha256')
+  .update([...requestRules, ...subjectRules].map((rule) => rule.toString()).join('\n'))
+  .digest('hex')
+  .slice(0, 16);
 
 const subjectRuleIds = new Set<RuleId>(['windrush-pause', 'financial-services-age', 'debtor-nationality']);
 export const isSubjectRule = (id: RuleId) => subjectRuleIds.has(id);
@@ -49,7 +63,12 @@ export function decide(facts: Facts, stage: Stage = 'subject'): Omit<Decision, '
   const denied = results.some((r) => r.outcome === 'deny');
   return {
     decision: denied ? 'deny' : 'permit',
-    rules: results.map(({ id, outcome, reason, callerReason }) => ({ id, outcome, reason, ...(callerReason ? { callerReason } : {}) })),
+    rules: results.map(({ id, outcome, reason, callerReason }) => ({
+      id,
+      outcome,
+      reason,
+      ...(callerReason ? { callerReason } : {}),
+    })),
     obligations: denied ? [] : results.flatMap((r) => r.obligations ?? []),
     agreement: facts.agreement ? { id: facts.agreement.agreementId, version: facts.agreement.version } : null,
     directives: directivesReaching(facts).map((d) => d.id),

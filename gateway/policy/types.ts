@@ -2,20 +2,42 @@
 import type { AgreementVersion, Directive, IsoDate, PartyId } from '../../mou-registry/types.ts';
 
 export const ruleIds = [
-  'party', 'agreement-in-force', 'purpose', 'legal-basis', 'field-scope', 'direction',
-  'windrush-pause', 'financial-services-age', 'nhs-narrowed-scope', 'nhs-non-clinical',
-  'dfe-offender-belief', 'debtor-threshold', 'debtor-nationality', 'monthly-cap', 'match-quality', 'unknown-directive',
+  'party',
+  'agreement-in-force',
+  'purpose',
+  'legal-basis',
+  'field-scope',
+  'direction',
+  'windrush-pause',
+  'financial-services-age',
+  'nhs-narrowed-scope',
+  'nhs-non-clinical',
+  'dfe-offender-belief',
+  'debtor-threshold',
+  'debtor-nationality',
+  'monthly-cap',
+  'match-quality',
+  'unknown-directive',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
 export type RuleOutcome = 'permit' | 'deny' | 'not-applicable';
-export type Obligation = { id: 'omit-fields'; fields: string[] } | { id: 'refer-to-windrush-taskforce' } | { id: 'withhold-older-than'; years: number };
+export type Obligation =
+  | { id: 'omit-fields'; fields: string[] }
+  | { id: 'refer-to-windrush-taskforce' }
+  | { id: 'withhold-older-than'; years: number };
 
 /**
  * `reason` is for the DPO and the audit log. A rule that reads what the Home Office's records say of the person
  * also gives `callerReason`: what a party to the agreement may be told, with nothing derived from the record.
  */
-export interface RuleResult { id: RuleId; outcome: RuleOutcome; reason: string; callerReason?: string; obligations?: Obligation[] }
+export interface RuleResult {
+  id: RuleId;
+  outcome: RuleOutcome;
+  reason: string;
+  callerReason?: string;
+  obligations?: Obligation[];
+}
 
 /** What the gateway knows of the person the request is about: from the request itself, or looked up in the
  * Home Office's own records before deciding. Never taken from a caller's assertion about age or status. */
@@ -27,7 +49,12 @@ export interface SubjectFacts {
   eeaNational: boolean | null;
 }
 
-export const unknownSubject: SubjectFacts = { dateOfBirth: null, windrushProfile: null, facingDeportationForCriminalOffence: null, eeaNational: null };
+export const unknownSubject: SubjectFacts = {
+  dateOfBirth: null,
+  windrushProfile: null,
+  facingDeportationForCriminalOffence: null,
+  eeaNational: null,
+};
 
 export interface ExchangeFacts {
   id: string;
@@ -63,7 +90,12 @@ export interface Facts {
 export type Rule = (facts: Facts) => RuleResult;
 
 /** Where the agreement's monthly cap stands after this decision (the calendar month in London). */
-export interface MonthlyCap { limit: number; used: number; remaining: number; month: string }
+export interface MonthlyCap {
+  limit: number;
+  used: number;
+  remaining: number;
+  month: string;
+}
 
 export interface Decision {
   decision: 'permit' | 'deny';

@@ -9,7 +9,11 @@ import type { UpstreamConfig } from '../../platform/config.ts';
 import { tracingOff, type Tracing } from '../../platform/tracing.ts';
 
 export class UpstreamError extends Error {
-  constructor(readonly kind: 'timeout' | 'failed', message: string, readonly status?: number) {
+  constructor(
+    readonly kind: 'timeout' | 'failed',
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
   }
 }
@@ -22,7 +26,12 @@ export interface UpstreamClient {
 const timedOut = (error: unknown) => ['TimeoutError', 'AbortError'].includes((error as Error).name);
 
 /** The answer's body, read until `limit` bytes and no further: past it the call is aborted. */
-async function boundedText(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, limit: number, name: string, status: number): Promise<string> {
+async function boundedText(
+  body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown },
+  limit: number,
+  name: string,
+  status: number,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -38,55 +47,69 @@ async function boundedText(body: AsyncIterable<Buffer> & { destroy(error?: Error
 
 /** `path` is one of the fixed paths of the partner contracts: no identifier or query string is ever in it. */
 export function createUpstreamClient(
-  name: string, config: UpstreamConfig, tracing: Tracing = tracingOff,
+  name: string,
+  config: UpstreamConfig,
+  tracing: Tracing = tracingOff,
 ): UpstreamClient {
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
   const maxBytes = config.maxResponseBytes ?? 1024 * 1024;
   const attributes = (path: string) => ({ 'gateway.upstream': name, 'http.request.method': 'POST', 'url.path': path });
   return {
     post: <T>(path: string, body: unknown, responseSchema: string, headers: Record<string, string> = {}) =>
-      tracing.inSpan('upstream', attributes(path), async (span): Promise<T> => {
-        const url = new URL(path, config.url);
-        const traceparent = tracing.traceparent();
-        let response;
-        try {
-          response = await request(url, {
-            method: 'POST',
-            dispatcher: agent,
-            headers: {
-              ...headers, ...(traceparent ? { traceparent } : {}), 'content-type': 'application/json', accept: 'application/json',
-            },
-            body: JSON.stringify(body),
-            signal: AbortSignal.timeout(config.timeoutMs),
-          });
-        } catch (error) {
-          if (timedOut(error)) throw new UpstreamError('timeout', `${name} did not answer within ${config.timeoutMs} ms`);
-          throw new UpstreamError('failed', `${name} could not be reached`);
-        }
-        span.setAttribute('http.response.status_code', response.statusCode);
-        const declared = Number(response.headers['content-length'] ?? Number.NaN);
-        if (declared > maxBytes) {
-          response.body.destroy();
-          throw new UpstreamError('failed', `${name} answered with more than ${maxBytes} bytes`, response.statusCode);
-        }
-        let payload: unknown;
-        try {
-          payload = JSON.parse(await boundedText(response.body, maxBytes, name, response.statusCode));
-        } catch (error) {
-          if (error instanceof UpstreamError) throw error;
-          if (timedOut(error)) throw new UpstreamError('timeout', `${name} did not finish its answer within ${config.timeoutMs} ms`);
-          throw new UpstreamError('failed', `${name} answered with something that is not JSON`, response.statusCode);
-        }
-        if (response.statusCode !== 200) {
-          throw new UpstreamError('failed', `${name} answered with HTTP ${response.statusCode}`, response.statusCode);
-        }
-        const validate = partnerValidatorFor(responseSchema);
-        if (!validate(payload)) {
-          const fields = fieldErrors(validate.errors).map((e) => e.field).join(', ');
-          throw new UpstreamError('failed', `${name} answered outside its contract (${fields})`, response.statusCode);
-        }
-        return payload as T;
-      }, SpanKind.CLIENT),
+      tracing.inSpan(
+        'upstream',
+        attributes(path),
+        async (span): Promise<T> => {
+          const url = new URL(path, config.url);
+          const traceparent = tracing.traceparent();
+          let response;
+          try {
+            response = await request(url, {
+              method: 'POST',
+              dispatcher: agent,
+              headers: {
+                ...headers,
+                ...(traceparent ? { traceparent } : {}),
+                'content-type': 'application/json',
+                accept: 'application/json',
+              },
+              body: JSON.stringify(body),
+              signal: AbortSignal.timeout(config.timeoutMs),
+            });
+          } catch (error) {
+            if (timedOut(error))
+              throw new UpstreamError('timeout', `${name} did not answer within ${config.timeoutMs} ms`);
+            throw new UpstreamError('failed', `${name} could not be reached`);
+          }
+          span.setAttribute('http.response.status_code', response.statusCode);
+          const declared = Number(response.headers['content-length'] ?? Number.NaN);
+          if (declared > maxBytes) {
+            response.body.destroy();
+            throw new UpstreamError('failed', `${name} answered with more than ${maxBytes} bytes`, response.statusCode);
+          }
+          let payload: unknown;
+          try {
+            payload = JSON.parse(await boundedText(response.body, maxBytes, name, response.statusCode));
+          } catch (error) {
+            if (error instanceof UpstreamError) throw error;
+            if (timedOut(error))
+              throw new UpstreamError('timeout', `${name} did not finish its answer within ${config.timeoutMs} ms`);
+            throw new UpstreamError('failed', `${name} answered with something that is not JSON`, response.statusCode);
+          }
+          if (response.statusCode !== 200) {
+            throw new UpstreamError('failed', `${name} answered with HTTP ${response.statusCode}`, response.statusCode);
+          }
+          const validate = partnerValidatorFor(responseSchema);
+          if (!validate(payload)) {
+            const fields = fieldErrors(validate.errors)
+              .map((e) => e.field)
+              .join(', ');
+            throw new UpstreamError('failed', `${name} answered outside its contract (${fields})`, response.statusCode);
+          }
+          return payload as T;
+        },
+        SpanKind.CLIENT,
+      ),
     close: () => agent.close(),
   };
 }

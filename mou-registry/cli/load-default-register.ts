@@ -18,7 +18,9 @@ try {
   await withoutKnexWarnings(db, () => migrate(db));
   if (await loadDefaultRegister(db)) {
     const { collaborations, versions, directives } = defaultRegister;
-    console.log(`Loaded the default register: ${collaborations.length} collaborations, ${versions.length} agreement versions, ${directives.length} directives; the audit log records the load.`);
+    console.log(
+      `Loaded the default register: ${collaborations.length} collaborations, ${versions.length} agreement versions, ${directives.length} directives; the audit log records the load.`,
+    );
   } else {
     console.log('The register already holds collaborations: nothing was loaded.');
   }

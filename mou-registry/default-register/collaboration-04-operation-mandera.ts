@@ -9,10 +9,15 @@ export const collaboration: Collaboration = {
   id: 'bf-hmrc-operation-mandera',
   reportRef: '4',
   title: 'Operation MANDERA',
-  purpose: 'A four-day Border Force-led operation targeting illicit firearms in vehicles arriving at Dover, with HMRC intelligence officers in the operations room and NCA, MOD and Kent Police support.',
+  purpose:
+    'A four-day Border Force-led operation targeting illicit firearms in vehicles arriving at Dover, with HMRC intelligence officers in the operations room and NCA, MOD and Kent Police support.',
   kind: 'operation',
   directorate: 'Border Force',
-  owner: { name: 'Border Force NOCC Ops Planning Team', role: 'Operation planning lead', email: 'nocc-ops-planning@homeoffice.example' },
+  owner: {
+    name: 'Border Force NOCC Ops Planning Team',
+    role: 'Operation planning lead',
+    email: 'nocc-ops-planning@homeoffice.example',
+  },
   parties: ['home-office-bf', 'hmrc', 'nca'],
   startsOn: '2017-06-01',
   endsOn: '2017-06-30',
@@ -20,7 +25,12 @@ export const collaboration: Collaboration = {
 };
 
 export const agreements: Agreement[] = [
-  { id: 'bf-hmrc-ukba-2007-s41a', collaborationId: collaboration.id, kind: 'statutory-gateway', title: 'UK Borders Act 2007 s.41A (no MoU)' },
+  {
+    id: 'bf-hmrc-ukba-2007-s41a',
+    collaborationId: collaboration.id,
+    kind: 'statutory-gateway',
+    title: 'UK Borders Act 2007 s.41A (no MoU)',
+  },
 ];
 
 const statute = 'No signatory: UK Borders Act 2007 s.41A, relied on without an MoU (¶6.68)';
@@ -32,25 +42,58 @@ const common = {
   parties: ['home-office-bf', 'hmrc'],
   suspensions: [],
   terminatedOn: null,
-  legalBases: [{ code: 'ukba-2007-s41a', statute: 'UK Borders Act 2007', section: 's.41A (HMRC information for customs functions, fn 60)' }],
+  legalBases: [
+    {
+      code: 'ukba-2007-s41a',
+      statute: 'UK Borders Act 2007',
+      section: 's.41A (HMRC information for customs functions, fn 60)',
+    },
+  ],
   purposes: [
-    { code: 'firearms-import-intelligence', description: 'Real-time HMRC intelligence to Border Force officers for its customs functions against illicit firearms (¶6.70)', mode: 'reactive', compliantEnvironment: false },
+    {
+      code: 'firearms-import-intelligence',
+      description:
+        'Real-time HMRC intelligence to Border Force officers for its customs functions against illicit firearms (¶6.70)',
+      mode: 'reactive',
+      compliantEnvironment: false,
+    },
   ],
   partyAims: [
-    { party: 'home-office-bf', seeks: 'To test its ability to run a quick-response multi-agency operation against the firearms threat (¶6.67)' },
-    { party: 'hmrc', seeks: 'To support the NCA-led National Joint Agency Group with an intelligence resource (¶6.66)' },
+    {
+      party: 'home-office-bf',
+      seeks: 'To test its ability to run a quick-response multi-agency operation against the firearms threat (¶6.67)',
+    },
+    {
+      party: 'hmrc',
+      seeks: 'To support the NCA-led National Joint Agency Group with an intelligence resource (¶6.66)',
+    },
   ],
   dataAccuracy: null,
   sopReferences: [],
   processMaps: [],
   seniorOwners: [
-    { party: 'home-office-bf', name: 'Border Force Tactical Tasking and Coordination Group', role: 'Approved the operation (¶6.69)', email: 'bf-ttcg@homeoffice.example' },
-    { party: 'hmrc', name: 'HMRC representative, National Joint Agency Group', role: 'Committed HMRC intelligence officers (¶6.66, ¶6.70)', email: 'njag-liaison@hmrc.example' },
+    {
+      party: 'home-office-bf',
+      name: 'Border Force Tactical Tasking and Coordination Group',
+      role: 'Approved the operation (¶6.69)',
+      email: 'bf-ttcg@homeoffice.example',
+    },
+    {
+      party: 'hmrc',
+      name: 'HMRC representative, National Joint Agency Group',
+      role: 'Committed HMRC intelligence officers (¶6.66, ¶6.70)',
+      email: 'njag-liaison@hmrc.example',
+    },
   ],
   communication: 'Face-to-face planning sessions and weekly dial-ins (¶6.72)',
   feedback: null,
   measures: [{ code: 'firearms-seized', description: 'Illegal firearms seized: 2 (¶6.73)' }],
-  review: { intervalMonths: null, lastReviewedOn: null, nextReviewDue: null, improvementPlan: 'Run at a different time of year with better intelligence (¶6.73–6.74)' },
+  review: {
+    intervalMonths: null,
+    lastReviewedOn: null,
+    nextReviewDue: null,
+    improvementPlan: 'Run at a different time of year with better intelligence (¶6.73–6.74)',
+  },
   namesOrganisations: ['home-office', 'hmrc'],
 } satisfies Partial<AgreementVersion>;
 
@@ -63,6 +106,7 @@ export const versions: AgreementVersion[] = [
     inForceTo: '2017-06-30',
     // HMRC officers sat in the Border Force operations room; nothing passed through a gateway exchange (¶6.70).
     exchanges: [],
-    notes: 'No MoU: inspectors were told s.41A covered the sharing (¶6.68). Border Force\'s customs functions, so no immigration exchange is involved. Frontline officers thought better timing and intelligence would have helped (¶6.73).',
+    notes:
+      "No MoU: inspectors were told s.41A covered the sharing (¶6.68). Border Force's customs functions, so no immigration exchange is involved. Frontline officers thought better timing and intelligence would have helped (¶6.73).",
   },
 ];

@@ -11,10 +11,15 @@ export const collaboration: Collaboration = {
   id: 'ie-ukvi-hmrc-evidence-of-employment',
   reportRef: '6',
   title: 'Evidence of employment, income and residence',
-  purpose: 'IE and UKVI ask HMRC for evidence of a person\'s employment, income and residence under s.40 of the UK Borders Act 2007; UKVI European Casework does so in bulk to establish a right to remain or the exercise of EU Treaty rights.',
+  purpose:
+    "IE and UKVI ask HMRC for evidence of a person's employment, income and residence under s.40 of the UK Borders Act 2007; UKVI European Casework does so in bulk to establish a right to remain or the exercise of EU Treaty rights.",
   kind: 'bau',
   directorate: 'UK Visas and Immigration',
-  owner: { name: 'European Casework team leader', role: 'UKVI owner of the bulk data sharing (¶6.88, ¶6.91)', email: 'european-casework@homeoffice.example' },
+  owner: {
+    name: 'European Casework team leader',
+    role: 'UKVI owner of the bulk data sharing (¶6.88, ¶6.91)',
+    email: 'european-casework@homeoffice.example',
+  },
   parties: ['home-office-ie', 'home-office-ukvi', 'hmrc'],
   startsOn: '2007-10-30',
   endsOn: null,
@@ -22,11 +27,25 @@ export const collaboration: Collaboration = {
 };
 
 export const agreements: Agreement[] = [
-  { id: 'ie-ukvi-hmrc-s40-requests', collaborationId: collaboration.id, kind: 'statutory-gateway', title: 'UK Borders Act 2007 s.40 requests, case by case (no MoU)' },
-  { id: 'ukvi-hmrc-bulk-evidence-dsa', collaborationId: collaboration.id, kind: 'data-sharing-agreement', title: 'UKVI – HMRC bulk data-sharing agreement' },
+  {
+    id: 'ie-ukvi-hmrc-s40-requests',
+    collaborationId: collaboration.id,
+    kind: 'statutory-gateway',
+    title: 'UK Borders Act 2007 s.40 requests, case by case (no MoU)',
+  },
+  {
+    id: 'ukvi-hmrc-bulk-evidence-dsa',
+    collaborationId: collaboration.id,
+    kind: 'data-sharing-agreement',
+    title: 'UKVI – HMRC bulk data-sharing agreement',
+  },
 ];
 
-const s40 = { code: 'ukba-2007-s40', statute: 'UK Borders Act 2007', section: 's.40(1)(a), (b) and (j) (supply of HMRC information to the Home Secretary, ¶6.87)' };
+const s40 = {
+  code: 'ukba-2007-s40',
+  statute: 'UK Borders Act 2007',
+  section: 's.40(1)(a), (b) and (j) (supply of HMRC information to the Home Secretary, ¶6.87)',
+};
 
 const common = {
   suspensions: [],
@@ -53,8 +72,19 @@ export const versions: AgreementVersion[] = [
     inForceFrom: '2007-10-30',
     inForceTo: null,
     purposes: [
-      { code: 'administer-immigration-control', description: 'Administer immigration control under the Immigration Acts (s.40(1)(a))', mode: 'reactive', compliantEnvironment: false },
-      { code: 'immigration-offences', description: 'Prevent, detect, investigate or prosecute offences under the Immigration Acts, e.g. people encountered in enforcement (s.40(1)(b), ¶6.88)', mode: 'reactive', compliantEnvironment: false },
+      {
+        code: 'administer-immigration-control',
+        description: 'Administer immigration control under the Immigration Acts (s.40(1)(a))',
+        mode: 'reactive',
+        compliantEnvironment: false,
+      },
+      {
+        code: 'immigration-offences',
+        description:
+          'Prevent, detect, investigate or prosecute offences under the Immigration Acts, e.g. people encountered in enforcement (s.40(1)(b), ¶6.88)',
+        mode: 'reactive',
+        compliantEnvironment: false,
+      },
     ],
     partyAims: [
       { party: 'home-office-ie', seeks: 'Checks on individuals encountered during enforcement (¶6.88)' },
@@ -66,7 +96,8 @@ export const versions: AgreementVersion[] = [
     feedback: null,
     measures: [],
     review: { intervalMonths: null, lastReviewedOn: null, nextReviewDue: null, improvementPlan: null },
-    notes: 'IE makes most use of s.40 requests (¶6.88). The report describes no agreement, owner, measures or review for case-by-case requests; HMRC still requires each request to state exactly how the information will be used (¶6.79).',
+    notes:
+      'IE makes most use of s.40 requests (¶6.88). The report describes no agreement, owner, measures or review for case-by-case requests; HMRC still requires each request to state exactly how the information will be used (¶6.79).',
   },
   {
     ...common,
@@ -76,13 +107,23 @@ export const versions: AgreementVersion[] = [
     version: '1.0',
     parties: ['home-office-ukvi', 'hmrc'],
     signatures: [
-      { party: 'home-office-ukvi', signatory: 'UKVI, with Home Office Corporate Services (signatory not named in the report)', signedOn: '2016-08-01' },
+      {
+        party: 'home-office-ukvi',
+        signatory: 'UKVI, with Home Office Corporate Services (signatory not named in the report)',
+        signedOn: '2016-08-01',
+      },
       { party: 'hmrc', signatory: 'HMRC (signatory not named in the report)', signedOn: '2016-08-01' },
     ],
     inForceFrom: '2016-08-01',
     inForceTo: null,
     purposes: [
-      { code: 'right-to-remain-or-treaty-rights', description: "Establish an individual's right to remain in the UK or whether they are exercising EU Treaty rights (¶6.89)", mode: 'reactive', compliantEnvironment: false },
+      {
+        code: 'right-to-remain-or-treaty-rights',
+        description:
+          "Establish an individual's right to remain in the UK or whether they are exercising EU Treaty rights (¶6.89)",
+        mode: 'reactive',
+        compliantEnvironment: false,
+      },
     ],
     partyAims: [
       { party: 'home-office-ukvi', seeks: 'Employment status in bulk rather than case by case (¶6.88)' },
@@ -90,15 +131,36 @@ export const versions: AgreementVersion[] = [
     ],
     exchanges: [exchangeTerms('hmrc.evidence-request', ['home-office-ukvi'], 'hmrc')],
     seniorOwners: [
-      { party: 'home-office-ukvi', name: 'European Casework team leader', role: 'Arranged the bulk sharing (¶6.91)', email: 'european-casework@homeoffice.example' },
-      { party: 'hmrc', name: 'HMRC data-sharing lead', role: 'HMRC side of the six-monthly review (¶6.93)', email: 'data-sharing@hmrc.example' },
+      {
+        party: 'home-office-ukvi',
+        name: 'European Casework team leader',
+        role: 'Arranged the bulk sharing (¶6.91)',
+        email: 'european-casework@homeoffice.example',
+      },
+      {
+        party: 'hmrc',
+        name: 'HMRC data-sharing lead',
+        role: 'HMRC side of the six-monthly review (¶6.93)',
+        email: 'data-sharing@hmrc.example',
+      },
     ],
     communication: 'Review meetings every six months; data analysts in regular contact between them (¶6.93)',
     feedback: null,
     measures: [
-      { code: 'monthly-cap', description: 'At most 10,000 information requests a month, from the outset (¶6.95)', monthlyCap: 10000, exchanges: ['hmrc.evidence-request'] },
+      {
+        code: 'monthly-cap',
+        description: 'At most 10,000 information requests a month, from the outset (¶6.95)',
+        monthlyCap: 10000,
+        exchanges: ['hmrc.evidence-request'],
+      },
     ],
-    review: { intervalMonths: 6, lastReviewedOn: '2017-02-01', nextReviewDue: null, improvementPlan: 'More automation after the pilot evaluation (¶6.94)' },
-    notes: 'Began in August 2016 as a 6-month pilot, then evaluated (the review date is the pilot\'s end). The six-monthly reviews continue; their dates are not in the report (¶6.93–6.94). Unaffected by the April 2018 suspension of proactive sharing (¶6.90).',
+    review: {
+      intervalMonths: 6,
+      lastReviewedOn: '2017-02-01',
+      nextReviewDue: null,
+      improvementPlan: 'More automation after the pilot evaluation (¶6.94)',
+    },
+    notes:
+      "Began in August 2016 as a 6-month pilot, then evaluated (the review date is the pilot's end). The six-monthly reviews continue; their dates are not in the report (¶6.93–6.94). Unaffected by the April 2018 suspension of proactive sharing (¶6.90).",
   },
 ];

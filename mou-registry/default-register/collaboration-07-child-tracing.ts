@@ -6,10 +6,15 @@ export const collaboration: Collaboration = {
   id: 'ie-dfe-child-tracing',
   reportRef: '7',
   title: 'Operation BORTZ → child tracing',
-  purpose: 'Immigration Enforcement asks DfE for the home and school addresses of children it has lost contact with, to re-connect with migrant families with no right to remain and to safeguard children.',
+  purpose:
+    'Immigration Enforcement asks DfE for the home and school addresses of children it has lost contact with, to re-connect with migrant families with no right to remain and to safeguard children.',
   kind: 'bau',
   directorate: 'Immigration Enforcement',
-  owner: { name: 'Head of Removals Casework', role: 'Returns Preparation team lead', email: 'removals-casework@homeoffice.example' },
+  owner: {
+    name: 'Head of Removals Casework',
+    role: 'Returns Preparation team lead',
+    email: 'removals-casework@homeoffice.example',
+  },
   parties: ['home-office-ie', 'dfe'],
   startsOn: '2015-07-01',
   endsOn: null,
@@ -17,11 +22,23 @@ export const collaboration: Collaboration = {
 };
 
 export const agreements: Agreement[] = [
-  { id: 'ie-dfe-child-tracing-mou', collaborationId: collaboration.id, kind: 'mou', title: 'Home Office – DfE child tracing process MoU' },
+  {
+    id: 'ie-dfe-child-tracing-mou',
+    collaborationId: collaboration.id,
+    kind: 'mou',
+    title: 'Home Office – DfE child tracing process MoU',
+  },
   { id: 'ie-dfe-ie-checks-mou', collaborationId: collaboration.id, kind: 'mou', title: 'IE – DfE checks MoU' },
 ];
 
-const traceFields = ['subject.forename', 'subject.surname', 'subject.dateOfBirth', 'subject.postcode', 'grounds.parentBelievedImmigrationOffender', 'urgentSafeguarding'];
+const traceFields = [
+  'subject.forename',
+  'subject.surname',
+  'subject.dateOfBirth',
+  'subject.postcode',
+  'grounds.parentBelievedImmigrationOffender',
+  'urgentSafeguarding',
+];
 
 const common = {
   agreementId: 'ie-dfe-child-tracing-mou',
@@ -30,25 +47,50 @@ const common = {
   parties: ['home-office-ie', 'dfe'],
   suspensions: [],
   terminatedOn: null,
-  legalBases: [{ code: 'dpa-1998-s29-3', statute: 'Data Protection Act 1998', section: 's.29(3) (now DPA 2018 Sch. 2 para 2)' }],
+  legalBases: [
+    { code: 'dpa-1998-s29-3', statute: 'Data Protection Act 1998', section: 's.29(3) (now DPA 2018 Sch. 2 para 2)' },
+  ],
   purposes: [
-    { code: 'trace-child-of-immigration-offender', description: 'Re-establish contact with a child whose parent is believed to be an immigration offender', mode: 'reactive', compliantEnvironment: false },
-    { code: 'child-welfare-safeguarding', description: 'Urgent request where there are safeguarding or welfare concerns', mode: 'reactive', compliantEnvironment: false },
+    {
+      code: 'trace-child-of-immigration-offender',
+      description: 'Re-establish contact with a child whose parent is believed to be an immigration offender',
+      mode: 'reactive',
+      compliantEnvironment: false,
+    },
+    {
+      code: 'child-welfare-safeguarding',
+      description: 'Urgent request where there are safeguarding or welfare concerns',
+      mode: 'reactive',
+      compliantEnvironment: false,
+    },
   ],
   partyAims: [
     { party: 'home-office-ie', seeks: 'Current home and school addresses of children it has lost contact with' },
     { party: 'dfe', seeks: 'A clear, capped and recorded process that shares nothing about parents' },
   ],
-  dataAccuracy: { matchPoints: ['name', 'dateOfBirth', 'postcode'], description: 'Three-point automated match against the school census (fn 65)' },
+  dataAccuracy: {
+    matchPoints: ['name', 'dateOfBirth', 'postcode'],
+    description: 'Three-point automated match against the school census (fn 65)',
+  },
   sopReferences: ['RP team written guidance for Operation BORTZ (¶6.103)'],
   processMaps: ['Agreed process map for duplicate requests and statistics (¶6.106)'],
   seniorOwners: [
-    { party: 'home-office-ie', name: 'Head of Removals Casework', role: 'Senior owner', email: 'removals-casework@homeoffice.example' },
+    {
+      party: 'home-office-ie',
+      name: 'Head of Removals Casework',
+      role: 'Senior owner',
+      email: 'removals-casework@homeoffice.example',
+    },
     { party: 'dfe', name: 'Head of Data Sharing', role: 'Senior owner', email: 'data-sharing@education.example' },
   ],
   communication: 'Monthly batch on the penultimate Friday; results returned within 10 working days (¶6.110)',
   feedback: 'One central register of requests and matches agreed after corrected PQ answers (¶6.106, fn 64)',
-  review: { intervalMonths: 12, lastReviewedOn: '2016-10-01', nextReviewDue: '2017-10-01', improvementPlan: 'Consider a two-point match (¶6.111)' },
+  review: {
+    intervalMonths: 12,
+    lastReviewedOn: '2016-10-01',
+    nextReviewDue: '2017-10-01',
+    improvementPlan: 'Consider a two-point match (¶6.111)',
+  },
   namesOrganisations: ['home-office', 'dfe'],
 } satisfies Partial<AgreementVersion>;
 
@@ -62,7 +104,16 @@ export const versions: AgreementVersion[] = [
     ],
     inForceFrom: '2015-07-01',
     inForceTo: '2016-09-30',
-    exchanges: [{ exchange: 'dfe.child-trace', requesters: ['home-office-ie'], responder: 'dfe', requestFields: [...traceFields, 'subject.nationality'], responseFields: ['match', 'addresses'], lookbackYears: 5 }],
+    exchanges: [
+      {
+        exchange: 'dfe.child-trace',
+        requesters: ['home-office-ie'],
+        responder: 'dfe',
+        requestFields: [...traceFields, 'subject.nationality'],
+        responseFields: ['match', 'addresses'],
+        lookbackYears: 5,
+      },
+    ],
     measures: [{ code: 'turnaround', description: 'Results within 10 working days', slaWorkingDays: 10 }],
     notes: 'Ad hoc manual searches; the referral carried nationality.',
   },
@@ -75,10 +126,24 @@ export const versions: AgreementVersion[] = [
     ],
     inForceFrom: '2016-10-01',
     inForceTo: null,
-    exchanges: [{ exchange: 'dfe.child-trace', requesters: ['home-office-ie'], responder: 'dfe', requestFields: traceFields, responseFields: ['match', 'addresses'], lookbackYears: 5 }],
+    exchanges: [
+      {
+        exchange: 'dfe.child-trace',
+        requesters: ['home-office-ie'],
+        responder: 'dfe',
+        requestFields: traceFields,
+        responseFields: ['match', 'addresses'],
+        lookbackYears: 5,
+      },
+    ],
     measures: [
       { code: 'turnaround', description: 'Results within 10 working days', slaWorkingDays: 10 },
-      { code: 'monthly-cap', description: 'At most 300 requests a month, urgent safeguarding requests included (¶6.112)', monthlyCap: 300, exchanges: ['dfe.child-trace'] },
+      {
+        code: 'monthly-cap',
+        description: 'At most 300 requests a month, urgent safeguarding requests included (¶6.112)',
+        monthlyCap: 300,
+        exchanges: ['dfe.child-trace'],
+      },
     ],
     notes: 'Amended October 2016: nationality removed from the referral; monthly automated batch (¶6.109).',
   },
@@ -91,8 +156,24 @@ export const versions: AgreementVersion[] = [
     signatures: [],
     inForceFrom: null,
     inForceTo: null,
-    exchanges: [{ exchange: 'dfe.child-trace', requesters: ['home-office-ie'], responder: 'dfe', requestFields: traceFields, responseFields: ['match', 'addresses'], lookbackYears: 5 }],
-    measures: [{ code: 'monthly-cap', description: 'At most 300 requests a month', monthlyCap: 300, exchanges: ['dfe.child-trace'] }],
+    exchanges: [
+      {
+        exchange: 'dfe.child-trace',
+        requesters: ['home-office-ie'],
+        responder: 'dfe',
+        requestFields: traceFields,
+        responseFields: ['match', 'addresses'],
+        lookbackYears: 5,
+      },
+    ],
+    measures: [
+      {
+        code: 'monthly-cap',
+        description: 'At most 300 requests a month',
+        monthlyCap: 300,
+        exchanges: ['dfe.child-trace'],
+      },
+    ],
     notes: 'Drafted March 2017; at version 2.3 in June 2018 and signed by neither party (¶6.113).',
   },
 ];

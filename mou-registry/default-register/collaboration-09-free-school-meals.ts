@@ -9,20 +9,31 @@ export const collaboration: Collaboration = {
   id: 'ho-dfe-free-school-meals',
   reportRef: '9',
   title: 'Free school meals eligibility',
-  purpose: 'The Home Office uploads Section 95 asylum support data weekly to DfE\'s Eligibility Checking System, which LEAs use to verify free school meals; when a parent is not found, the ECS team asks the Home Office to validate, and the reply must say the support is under Part VI of the 1999 Act.',
+  purpose:
+    "The Home Office uploads Section 95 asylum support data weekly to DfE's Eligibility Checking System, which LEAs use to verify free school meals; when a parent is not found, the ECS team asks the Home Office to validate, and the reply must say the support is under Part VI of the 1999 Act.",
   kind: 'bau',
   directorate: 'UK Visas and Immigration (Asylum Support)',
-  owner: { name: 'Performance Reporting and Analysis Unit', role: 'Compiles the Section 95 data; requests go to a generic inbox (¶6.132, ¶6.134)', email: 'asylum-support-data@homeoffice.example' },
+  owner: {
+    name: 'Performance Reporting and Analysis Unit',
+    role: 'Compiles the Section 95 data; requests go to a generic inbox (¶6.132, ¶6.134)',
+    email: 'asylum-support-data@homeoffice.example',
+  },
   parties: ['home-office', 'dfe', 'local-education-authorities'],
   startsOn: '2009-01-01',
   endsOn: null,
   status: 'active',
 };
 
-const title = 'For establishing a framework of cooperation to support eligibility checking for free school meals, 2-year olds early education, and early years pupil premium';
+const title =
+  'For establishing a framework of cooperation to support eligibility checking for free school meals, 2-year olds early education, and early years pupil premium';
 
 export const agreements: Agreement[] = [
-  { id: 'ho-dfe-fsm-process-mou', collaborationId: collaboration.id, kind: 'mou', title: 'Free school meals eligibility checking process MoU' },
+  {
+    id: 'ho-dfe-fsm-process-mou',
+    collaborationId: collaboration.id,
+    kind: 'mou',
+    title: 'Free school meals eligibility checking process MoU',
+  },
 ];
 
 const common = {
@@ -31,27 +42,54 @@ const common = {
   kind: 'mou',
   suspensions: [],
   terminatedOn: null,
-  legalBases: [{ code: 'iaa-1999-s95', statute: 'Immigration and Asylum Act 1999', section: 'Part VI, s.95 (support for asylum seekers, ¶6.127)' }],
+  legalBases: [
+    {
+      code: 'iaa-1999-s95',
+      statute: 'Immigration and Asylum Act 1999',
+      section: 'Part VI, s.95 (support for asylum seekers, ¶6.127)',
+    },
+  ],
   purposes: [
-    { code: 'free-school-meals-eligibility', description: 'Confirm that a parent or guardian receives support under s.95, Part VI of the Immigration and Asylum Act 1999, so that a child can have free school meals, early education and pupil premium (¶6.127, ¶6.130)', mode: 'reactive', compliantEnvironment: false },
-    { code: 'weekly-s95-upload', description: 'Weekly batch upload of Section 95 support data to the ECS (¶6.132)', mode: 'proactive', compliantEnvironment: false },
+    {
+      code: 'free-school-meals-eligibility',
+      description:
+        'Confirm that a parent or guardian receives support under s.95, Part VI of the Immigration and Asylum Act 1999, so that a child can have free school meals, early education and pupil premium (¶6.127, ¶6.130)',
+      mode: 'reactive',
+      compliantEnvironment: false,
+    },
+    {
+      code: 'weekly-s95-upload',
+      description: 'Weekly batch upload of Section 95 support data to the ECS (¶6.132)',
+      mode: 'proactive',
+      compliantEnvironment: false,
+    },
   ],
   partyAims: [
-    { party: 'dfe', seeks: 'Current Section 95 data in the ECS and prompt validation of claims it cannot find (¶6.131–6.134)' },
+    {
+      party: 'dfe',
+      seeks: 'Current Section 95 data in the ECS and prompt validation of claims it cannot find (¶6.131–6.134)',
+    },
   ],
   dataAccuracy: null,
-  sopReferences: ['Validation request form, created by the Home Office in early 2018 without consultation and amended by the ECS team to ask about Part VI (¶6.134)'],
+  sopReferences: [
+    'Validation request form, created by the Home Office in early 2018 without consultation and amended by the ECS team to ask about Part VI (¶6.134)',
+  ],
   processMaps: [],
   // No regular meetings and no other evidence of leadership (¶6.135); no named Home Office contact (¶6.134).
   seniorOwners: [],
   communication: null,
   feedback: null,
   measures: [
-    { code: 'weekly-upload', description: 'Section 95 data uploaded to the ECS every week (¶6.132); a 4-month gap in 2016 went unnoticed by the Home Office (¶6.136)' },
+    {
+      code: 'weekly-upload',
+      description:
+        'Section 95 data uploaded to the ECS every week (¶6.132); a 4-month gap in 2016 went unnoticed by the Home Office (¶6.136)',
+    },
     // The weekly upload itself does not pass through the gateway; the validations that do are the feed it can watch.
     {
       code: 'weekly-validations',
-      description: 'ECS validation requests arrive 2 or 3 a week (¶6.133); two silent weeks raise a signal, so a gap like the 4 months of 2016 cannot go unnoticed (¶6.136)',
+      description:
+        'ECS validation requests arrive 2 or 3 a week (¶6.133); two silent weeks raise a signal, so a gap like the 4 months of 2016 cannot go unnoticed (¶6.136)',
       exchanges: ['dfe.fsm-eligibility'],
       cadence: { every: 'week', missedPeriods: 2 },
     },
@@ -68,7 +106,11 @@ export const versions: AgreementVersion[] = [
     parties: ['ukba', 'dfe'],
     signatures: [
       { party: 'ukba', signatory: 'UK Border Agency (signatory not named in the report)', signedOn: '2009-01-01' },
-      { party: 'dfe', signatory: 'The education department (then DCSF; signatory not named in the report)', signedOn: '2009-01-01' },
+      {
+        party: 'dfe',
+        signatory: 'The education department (then DCSF; signatory not named in the report)',
+        signedOn: '2009-01-01',
+      },
     ],
     inForceFrom: '2009-01-01',
     inForceTo: '2016-05-08',
@@ -81,7 +123,11 @@ export const versions: AgreementVersion[] = [
     version: 'V1-3',
     parties: ['home-office', 'dfe'],
     signatures: [
-      { party: 'home-office', signatory: 'Home Office (dated 9 May 2016; signatory not named in the report)', signedOn: '2016-05-09' },
+      {
+        party: 'home-office',
+        signatory: 'Home Office (dated 9 May 2016; signatory not named in the report)',
+        signedOn: '2016-05-09',
+      },
       { party: 'dfe', signatory: 'DfE (dated 9 May 2016; signatory not named in the report)', signedOn: '2016-05-09' },
     ],
     inForceFrom: '2016-05-09',

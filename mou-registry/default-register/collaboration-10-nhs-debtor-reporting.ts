@@ -11,10 +11,15 @@ export const collaboration: Collaboration = {
   id: 'ie-dhsc-nhs-debtor-reporting',
   reportRef: '10',
   title: 'NHS debtor reporting',
-  purpose: 'NHS Trusts report, through DHSC, non-EEA patients with unpaid charges above a threshold, non-clinical data only, so that the debt is recorded on CID and informs any future application for entry clearance or leave.',
+  purpose:
+    'NHS Trusts report, through DHSC, non-EEA patients with unpaid charges above a threshold, non-clinical data only, so that the debt is recorded on CID and informs any future application for entry clearance or leave.',
   kind: 'bau',
   directorate: 'Immigration Enforcement (Data and Sanctions Team)',
-  owner: { name: 'NHS Debtors Team senior manager', role: 'IE Data and Sanctions Team (fn 68)', email: 'nhs-debtors@homeoffice.example' },
+  owner: {
+    name: 'NHS Debtors Team senior manager',
+    role: 'IE Data and Sanctions Team (fn 68)',
+    email: 'nhs-debtors@homeoffice.example',
+  },
   parties: ['home-office-ie', 'dhsc', ...sampleTrusts],
   startsOn: '2011-10-31',
   endsOn: null,
@@ -22,7 +27,12 @@ export const collaboration: Collaboration = {
 };
 
 export const agreements: Agreement[] = [
-  { id: 'nhs-debtor-immigration-rules', collaborationId: collaboration.id, kind: 'statutory-gateway', title: 'Immigration Rules ¶320(22) and ¶322(12): NHS debtors (no MoU)' },
+  {
+    id: 'nhs-debtor-immigration-rules',
+    collaborationId: collaboration.id,
+    kind: 'statutory-gateway',
+    title: 'Immigration Rules ¶320(22) and ¶322(12): NHS debtors (no MoU)',
+  },
 ];
 
 const parties = ['home-office-ie', 'dhsc', ...sampleTrusts];
@@ -39,10 +49,19 @@ const common = {
   purposes: [
     // Volunteered by the Trusts for immigration decisions, not to cut off services: untouched by the April 2018
     // suspension (¶6.142).
-    { code: 'record-nhs-debt', description: "Record a non-EEA patient's unpaid NHS charges on CID so that they inform any future application for entry clearance or leave (¶6.153–6.154)", mode: 'proactive', compliantEnvironment: false },
+    {
+      code: 'record-nhs-debt',
+      description:
+        "Record a non-EEA patient's unpaid NHS charges on CID so that they inform any future application for entry clearance or leave (¶6.153–6.154)",
+      mode: 'proactive',
+      compliantEnvironment: false,
+    },
   ],
   partyAims: [
-    { party: 'home-office-ie', seeks: 'Debts taken into account when a debtor next applies for a visa or leave (¶6.147, ¶6.154)' },
+    {
+      party: 'home-office-ie',
+      seeks: 'Debts taken into account when a debtor next applies for a visa or leave (¶6.147, ¶6.154)',
+    },
     { party: 'dhsc', seeks: 'Recovery of charges without pushing past where DHSC is comfortable (¶6.151)' },
   ],
   exchanges: [exchangeTerms('nhs.debtor-return', ['dhsc', ...sampleTrusts], 'home-office-ie')],
@@ -50,27 +69,69 @@ const common = {
     // Trusts do not hold Home Office references: the debt is added to the person's CID record "where one existed"
     // and a new record is created where none did (¶6.153), so name and the mandatory date of birth are the points.
     matchPoints: ['name', 'dateOfBirth'],
-    description: 'Date of birth is mandatory; returns with EU nationals or missing mandatory fields are rejected back to the Trust through DHSC (¶6.153, ¶6.166)',
+    description:
+      'Date of birth is mandatory; returns with EU nationals or missing mandatory fields are rejected back to the Trust through DHSC (¶6.153, ¶6.166)',
   },
-  sopReferences: ['Home Office debtor spreadsheet, filled in monthly with non-clinical data only (¶6.153, ¶6.157)', 'Home Office guidance: CID record flagged "NHS Debtor" (¶6.154)'],
-  processMaps: ['Figure 5: CID categorisation of NHS debtors (Debt outstanding → Repayment arrangement → Defaulted – debt still outstanding → Debt repaid)'],
-  seniorOwners: [
-    { party: 'home-office-ie', name: 'NHS Debtors Team senior manager', role: 'IE owner of the debtor process', email: 'nhs-debtors@homeoffice.example' },
-    { party: 'dhsc', name: 'Cost Recovery Team senior manager', role: 'DHSC owner (¶6.151)', email: 'cost-recovery@dhsc.example' },
-    ...sampleTrusts.map((trust) => ({ party: trust, name: 'Overseas Visitors Manager', role: 'Completes the monthly return (¶6.156)', email: `ovm@${trust.replace('nhs-trust-', '')}.nhs.example` })),
+  sopReferences: [
+    'Home Office debtor spreadsheet, filled in monthly with non-clinical data only (¶6.153, ¶6.157)',
+    'Home Office guidance: CID record flagged "NHS Debtor" (¶6.154)',
   ],
-  communication: 'Local Partnership Managers promote the monthly Debtors Return with Trusts\' Overseas Visitors Managers; experience varies by Trust (¶6.163–6.164)',
+  processMaps: [
+    'Figure 5: CID categorisation of NHS debtors (Debt outstanding → Repayment arrangement → Defaulted – debt still outstanding → Debt repaid)',
+  ],
+  seniorOwners: [
+    {
+      party: 'home-office-ie',
+      name: 'NHS Debtors Team senior manager',
+      role: 'IE owner of the debtor process',
+      email: 'nhs-debtors@homeoffice.example',
+    },
+    {
+      party: 'dhsc',
+      name: 'Cost Recovery Team senior manager',
+      role: 'DHSC owner (¶6.151)',
+      email: 'cost-recovery@dhsc.example',
+    },
+    ...sampleTrusts.map((trust) => ({
+      party: trust,
+      name: 'Overseas Visitors Manager',
+      role: 'Completes the monthly return (¶6.156)',
+      email: `ovm@${trust.replace('nhs-trust-', '')}.nhs.example`,
+    })),
+  ],
+  communication:
+    "Local Partnership Managers promote the monthly Debtors Return with Trusts' Overseas Visitors Managers; experience varies by Trust (¶6.163–6.164)",
   feedback: 'Rejected data is passed back to the originating Trust through DHSC (¶6.153)',
   measures: [
-    { code: 'trusts-returning', description: 'Trusts sending a monthly return: on average 77 of about 160 in February 2017 – January 2018 (¶6.165; over 100 later, fn 73)' },
-    { code: 'return-quality', description: 'Returns rejected for EU nationals or missing mandatory fields such as date of birth (¶6.166)' },
+    {
+      code: 'trusts-returning',
+      description:
+        'Trusts sending a monthly return: on average 77 of about 160 in February 2017 – January 2018 (¶6.165; over 100 later, fn 73)',
+    },
+    {
+      code: 'return-quality',
+      description: 'Returns rejected for EU nationals or missing mandatory fields such as date of birth (¶6.166)',
+    },
   ],
-  review: { intervalMonths: null, lastReviewedOn: null, nextReviewDue: null, improvementPlan: 'LPMs to improve the rate and quality of returns (¶6.186)' },
+  review: {
+    intervalMonths: null,
+    lastReviewedOn: null,
+    nextReviewDue: null,
+    improvementPlan: 'LPMs to improve the rate and quality of returns (¶6.186)',
+  },
   namesOrganisations: ['home-office', 'dhsc'],
 } satisfies Partial<AgreementVersion>;
 
-const rule320 = { code: 'immigration-rules-320-22', statute: 'Immigration Rules (HC 395)', section: '¶320(22): refusal of entry clearance or leave to enter for NHS debt' };
-const rule322 = { code: 'immigration-rules-322-12', statute: 'Immigration Rules (HC 395)', section: '¶322(12): refusal of leave to remain for NHS debt' };
+const rule320 = {
+  code: 'immigration-rules-320-22',
+  statute: 'Immigration Rules (HC 395)',
+  section: '¶320(22): refusal of entry clearance or leave to enter for NHS debt',
+};
+const rule322 = {
+  code: 'immigration-rules-322-12',
+  statute: 'Immigration Rules (HC 395)',
+  section: '¶322(12): refusal of leave to remain for NHS debt',
+};
 
 export const versions: AgreementVersion[] = [
   {
@@ -79,14 +140,24 @@ export const versions: AgreementVersion[] = [
     inForceFrom: '2011-10-31',
     inForceTo: '2016-03-31',
     legalBases: [rule320, rule322],
-    notes: 'Threshold: a cumulative debt of £1,000 or more outstanding after 3 months, for invoices from 1 November 2011 (¶6.149–6.150). The register has no field for the threshold, so it is stated here.',
+    notes:
+      'Threshold: a cumulative debt of £1,000 or more outstanding after 3 months, for invoices from 1 November 2011 (¶6.149–6.150). The register has no field for the threshold, so it is stated here.',
   },
   {
     ...common,
     version: '2016-04',
     inForceFrom: '2016-04-01',
     inForceTo: null,
-    legalBases: [rule320, rule322, { code: 'immigration-rules-appendix-v-3-14', statute: 'Immigration Rules (HC 395)', section: 'Appendix V, 3.14: visitors with NHS debt (¶6.150)' }],
-    notes: 'Threshold lowered in April 2016 to a debt of £500 or more outstanding for 2 months or more, non-EEA patients only, date of birth mandatory (¶6.149–6.150). The register has no field for the threshold, so it is stated here. Never medical information (¶5.31).',
+    legalBases: [
+      rule320,
+      rule322,
+      {
+        code: 'immigration-rules-appendix-v-3-14',
+        statute: 'Immigration Rules (HC 395)',
+        section: 'Appendix V, 3.14: visitors with NHS debt (¶6.150)',
+      },
+    ],
+    notes:
+      'Threshold lowered in April 2016 to a debt of £500 or more outstanding for 2 months or more, non-EEA patients only, date of birth mandatory (¶6.149–6.150). The register has no field for the threshold, so it is stated here. Never medical information (¶5.31).',
   },
 ];

@@ -10,10 +10,15 @@ export const collaboration: Collaboration = {
   id: 'financial-services-status-share',
   reportRef: '–',
   title: 'Status shares with banks and building societies',
-  purpose: 'The Home Office tells banks and building societies that a customer is a disqualified person, so that a current account is refused or closed; since 23 April 2018 only about people under 30 facing deportation for criminal offending.',
+  purpose:
+    'The Home Office tells banks and building societies that a customer is a disqualified person, so that a current account is refused or closed; since 23 April 2018 only about people under 30 facing deportation for criminal offending.',
   kind: 'bau',
   directorate: 'Immigration Enforcement (Interventions and Sanctions Directorate)',
-  owner: { name: 'Not named in the report', role: 'Home Office owner of financial-services data sharing', email: 'financial-status-share@homeoffice.example' },
+  owner: {
+    name: 'Not named in the report',
+    role: 'Home Office owner of financial-services data sharing',
+    email: 'financial-status-share@homeoffice.example',
+  },
   parties: ['home-office', 'financial-institutions'],
   startsOn: '2017-10-30',
   endsOn: null,
@@ -21,7 +26,12 @@ export const collaboration: Collaboration = {
 };
 
 export const agreements: Agreement[] = [
-  { id: 'ia-2014-current-accounts', collaborationId: collaboration.id, kind: 'statutory-gateway', title: 'Immigration Acts 2014 and 2016: current accounts (no MoU)' },
+  {
+    id: 'ia-2014-current-accounts',
+    collaborationId: collaboration.id,
+    kind: 'statutory-gateway',
+    title: 'Immigration Acts 2014 and 2016: current accounts (no MoU)',
+  },
 ];
 
 const parties = ['home-office', 'financial-institutions'];
@@ -34,13 +44,23 @@ const common = {
   parties,
   suspensions: [],
   terminatedOn: null,
-  legalBases: [{ code: 'ia-2014-s40-40h', statute: 'Immigration Act 2014, as amended by the Immigration Act 2016 (s.45, Sch. 7)', section: 'ss.40–40H (current accounts)' }],
+  legalBases: [
+    {
+      code: 'ia-2014-s40-40h',
+      statute: 'Immigration Act 2014, as amended by the Immigration Act 2016 (s.45, Sch. 7)',
+      section: 'ss.40–40H (current accounts)',
+    },
+  ],
   purposes: [
-    { code: 'disqualified-person-current-account', description: 'Tell a bank or building society that a customer is a disqualified person so that a current account is refused or closed (compliant environment, ¶5.43)', mode: 'proactive', compliantEnvironment: true },
+    {
+      code: 'disqualified-person-current-account',
+      description:
+        'Tell a bank or building society that a customer is a disqualified person so that a current account is refused or closed (compliant environment, ¶5.43)',
+      mode: 'proactive',
+      compliantEnvironment: true,
+    },
   ],
-  partyAims: [
-    { party: 'home-office', seeks: 'No banking services for people with no leave (¶5.43)' },
-  ],
+  partyAims: [{ party: 'home-office', seeks: 'No banking services for people with no leave (¶5.43)' }],
   dataAccuracy: null,
   sopReferences: [],
   processMaps: [],
@@ -60,6 +80,7 @@ export const versions: AgreementVersion[] = [
     inForceFrom: '2017-10-30',
     inForceTo: null,
     exchanges: [exchangeTerms('financial.status-share', ['home-office'], 'financial-institutions')],
-    notes: 'Restricted from 23 April 2018 to people under 30 facing deportation for criminal offending (directive windrush-financial-services-2018, ¶5.43). The report says nothing else about this sharing.',
+    notes:
+      'Restricted from 23 April 2018 to people under 30 facing deportation for criminal offending (directive windrush-financial-services-2018, ¶5.43). The report says nothing else about this sharing.',
   },
 ];

@@ -48,7 +48,7 @@ export const windrushReferral: Directive = {
 export const financialServicesRestriction: Directive = {
   id: 'windrush-financial-services-2018',
   title: 'Windrush: financial-services sharing only about people under 30 facing deportation for criminal offending',
-  authority: 'Home Secretary (¶5.43; the report gives no separate date, so the pause\'s 23 April 2018 is used)',
+  authority: "Home Secretary (¶5.43; the report gives no separate date, so the pause's 23 April 2018 is used)",
   scope: { exchanges: ['financial.status-share'] },
   condition: {
     kind: 'only-under-age-facing-deportation',
@@ -84,4 +84,9 @@ export const nhsDigitalNarrowing: Directive = {
   reference: '¶3.22, ¶5.35–5.36, fn 32, fn 36',
 };
 
-export const directives: Directive[] = [windrushPause, windrushReferral, financialServicesRestriction, nhsDigitalNarrowing];
+export const directives: Directive[] = [
+  windrushPause,
+  windrushReferral,
+  financialServicesRestriction,
+  nhsDigitalNarrowing,
+];

@@ -5,16 +5,34 @@
 // HMRC is asked only about the person named, with the use stated (¶6.79).
 import type { ExchangeId, ExchangeTerms, PartyId } from '../types.ts';
 
-export interface ExchangeFields { request: string[]; response: string[] }
+export interface ExchangeFields {
+  request: string[];
+  response: string[];
+}
 
 const person = ['subject.forename', 'subject.surname', 'subject.dateOfBirth'];
 const statusCheckSubject = [...person, 'subject.nino', 'subject.homeOfficeReference'];
-const notification = ['notificationReference', ...person, 'subject.homeOfficeReference', 'subject.nino', 'change', 'effectiveFrom'];
+const notification = [
+  'notificationReference',
+  ...person,
+  'subject.homeOfficeReference',
+  'subject.nino',
+  'change',
+  'effectiveFrom',
+];
 
 export const exchangeFields = {
   // UKVI sends each day's grants; DWP confirms, finds or assigns a NINo. Refugees are flagged for the 48-hour SLA (¶6.33–6.34).
   'dwp.nino-alignment': {
-    request: ['batchReference', 'grants[].homeOfficeReference', 'grants[].forename', 'grants[].surname', 'grants[].dateOfBirth', 'grants[].nino', 'grants[].vulnerable'],
+    request: [
+      'batchReference',
+      'grants[].homeOfficeReference',
+      'grants[].forename',
+      'grants[].surname',
+      'grants[].dateOfBirth',
+      'grants[].nino',
+      'grants[].vulnerable',
+    ],
     response: ['matches', 'partialMatches'],
   },
   // Has the applicant claimed benefits, and on what basis (¶6.46, ¶6.51).
@@ -25,7 +43,14 @@ export const exchangeFields = {
   // DWP checks a claimant's status under its own statutory duties (¶6.56).
   'dwp.status-check': {
     request: statusCheckSubject,
-    response: ['match', 'immigrationStatus', 'leaveType', 'leaveValidTo', 'noRecourseToPublicFunds', 'windrushReferral'],
+    response: [
+      'match',
+      'immigrationStatus',
+      'leaveType',
+      'leaveValidTo',
+      'noRecourseToPublicFunds',
+      'windrushReferral',
+    ],
   },
   // The Home Office volunteers a change of status so that DWP can act on it (compliant environment, ¶5.43).
   'dwp.proactive-notification': { request: notification, response: ['reference', 'recordFound'] },
@@ -36,12 +61,26 @@ export const exchangeFields = {
   },
   'hmrc.status-check': {
     request: statusCheckSubject,
-    response: ['match', 'immigrationStatus', 'leaveType', 'leaveValidTo', 'noRecourseToPublicFunds', 'windrushReferral'],
+    response: [
+      'match',
+      'immigrationStatus',
+      'leaveType',
+      'leaveValidTo',
+      'noRecourseToPublicFunds',
+      'windrushReferral',
+    ],
   },
   'hmrc.proactive-notification': { request: notification, response: ['reference', 'recordFound'] },
   // Three-point match only; nothing about the parents comes back (¶6.102, fn 65).
   'dfe.child-trace': {
-    request: ['subject.forename', 'subject.surname', 'subject.dateOfBirth', 'subject.postcode', 'grounds.parentBelievedImmigrationOffender', 'urgentSafeguarding'],
+    request: [
+      'subject.forename',
+      'subject.surname',
+      'subject.dateOfBirth',
+      'subject.postcode',
+      'grounds.parentBelievedImmigrationOffender',
+      'urgentSafeguarding',
+    ],
     response: ['match', 'addresses'],
   },
   // A school or LEA asks about a parent: the reply is the leave type and its validity, nothing else (¶6.115, ¶6.120).
@@ -61,7 +100,14 @@ export const exchangeFields = {
   },
   // Non-clinical fields only; date of birth is mandatory; status as in Figure 5 (¶6.153–6.157, ¶6.166).
   'nhs.debtor-return': {
-    request: [...person, 'subject.homeOfficeReference', 'debt.invoiceNumber', 'debt.invoicedOn', 'debt.amountPence', 'debt.status'],
+    request: [
+      ...person,
+      'subject.homeOfficeReference',
+      'debt.invoiceNumber',
+      'debt.invoicedOn',
+      'debt.amountPence',
+      'debt.status',
+    ],
     response: ['recorded', 'reference', 'previousStatus'],
   },
   // The grounds travel with the request so that NHS Digital (and the gateway) can test them (¶5.36, fn 32, fn 36).
@@ -86,7 +132,8 @@ export function exchangeTerms(
   narrower: Partial<ExchangeFields> & { lookbackYears?: number } = {},
 ): ExchangeTerms {
   const fields = exchangeFields[exchange];
-  const within = (wanted: string[] | undefined, allowed: string[]) => (wanted ?? allowed).filter((f) => allowed.includes(f));
+  const within = (wanted: string[] | undefined, allowed: string[]) =>
+    (wanted ?? allowed).filter((f) => allowed.includes(f));
   return {
     exchange,
     requesters,

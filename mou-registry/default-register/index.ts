@@ -31,9 +31,22 @@ import { directives } from './directives.ts';
 import { parties } from './parties.ts';
 
 export const collaborations = [
-  projectWalks, ninoAlignment, accessedPublicFunds, operationMandera, operationLari, hmrcEvidence, childTracing,
-  stateFundedEducation, freeSchoolMeals, nhsDebtorReporting, operationDintel, nhsDigitalTracing, iecasChargeability,
-  dwpStatusChecks, hmrcStatusChecks, financialServices,
+  projectWalks,
+  ninoAlignment,
+  accessedPublicFunds,
+  operationMandera,
+  operationLari,
+  hmrcEvidence,
+  childTracing,
+  stateFundedEducation,
+  freeSchoolMeals,
+  nhsDebtorReporting,
+  operationDintel,
+  nhsDigitalTracing,
+  iecasChargeability,
+  dwpStatusChecks,
+  hmrcStatusChecks,
+  financialServices,
 ];
 
 export const defaultRegister: RegisterContents = {

@@ -19,17 +19,52 @@ export const parties: Party[] = [
   // Named in the Windrush pause of proactive sharing (¶3.23, ¶5.42); no exchange with it passes through the gateway yet.
   { id: 'dvla', name: 'Driver and Vehicle Licensing Agency', kind: 'agency', defunctSince: null },
   // Schools and LEAs ask about parents' status directly (¶6.114–6.118); they stand here as classes, not one by one.
-  { id: 'local-education-authorities', name: 'Local Education Authorities (England)', kind: 'local-authority', defunctSince: null },
+  {
+    id: 'local-education-authorities',
+    name: 'Local Education Authorities (England)',
+    kind: 'local-authority',
+    defunctSince: null,
+  },
   { id: 'state-funded-schools', name: 'State-funded schools (England)', kind: 'school', defunctSince: null },
   // Banks and building societies under the Immigration Acts 2014 and 2016 (¶5.43).
-  { id: 'financial-institutions', name: 'Banks and building societies', kind: 'financial-institution', defunctSince: null },
+  {
+    id: 'financial-institutions',
+    name: 'Banks and building societies',
+    kind: 'financial-institution',
+    defunctSince: null,
+  },
   // Sample NHS Trusts. The report names none: 45 Trusts had their own IECAS MoU by 18 June 2018 (¶6.160) and
   // about 160 should send debtor returns (¶6.165). Which of these signed, and when, is illustrative.
-  { id: 'nhs-trust-guys-st-thomas', name: "Guy's and St Thomas' NHS Foundation Trust", kind: 'nhs-body', defunctSince: null },
-  { id: 'nhs-trust-lewisham-greenwich', name: 'Lewisham and Greenwich NHS Trust', kind: 'nhs-body', defunctSince: null },
-  { id: 'nhs-trust-kings-college', name: "King's College Hospital NHS Foundation Trust", kind: 'nhs-body', defunctSince: null },
-  { id: 'nhs-trust-wealdbridge', name: 'Wealdbridge Hospitals NHS Trust (fictional sample)', kind: 'nhs-body', defunctSince: null },
+  {
+    id: 'nhs-trust-guys-st-thomas',
+    name: "Guy's and St Thomas' NHS Foundation Trust",
+    kind: 'nhs-body',
+    defunctSince: null,
+  },
+  {
+    id: 'nhs-trust-lewisham-greenwich',
+    name: 'Lewisham and Greenwich NHS Trust',
+    kind: 'nhs-body',
+    defunctSince: null,
+  },
+  {
+    id: 'nhs-trust-kings-college',
+    name: "King's College Hospital NHS Foundation Trust",
+    kind: 'nhs-body',
+    defunctSince: null,
+  },
+  {
+    id: 'nhs-trust-wealdbridge',
+    name: 'Wealdbridge Hospitals NHS Trust (fictional sample)',
+    kind: 'nhs-body',
+    defunctSince: null,
+  },
 ];
 
 /** The sample Trusts above, for the agreements that list Trusts one by one. */
-export const sampleTrusts = ['nhs-trust-guys-st-thomas', 'nhs-trust-lewisham-greenwich', 'nhs-trust-kings-college', 'nhs-trust-wealdbridge'];
+export const sampleTrusts = [
+  'nhs-trust-guys-st-thomas',
+  'nhs-trust-lewisham-greenwich',
+  'nhs-trust-kings-college',
+  'nhs-trust-wealdbridge',
+];

@@ -4,7 +4,15 @@
 // can leave a gateway deciding on terms that are no longer the register's.
 import type { Knex } from 'knex';
 
-const tables = ['parties', 'collaborations', 'agreements', 'agreement_versions', 'agreement_version_events', 'agreement_reviews', 'directives'];
+const tables = [
+  'parties',
+  'collaborations',
+  'agreements',
+  'agreement_versions',
+  'agreement_version_events',
+  'agreement_reviews',
+  'directives',
+];
 
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`create table register_generation (id int primary key check (id = 1), generation bigint not null)`);

@@ -10,7 +10,15 @@
 // cannot say that of a transaction that began before a moment and committed after it.
 import type { Knex } from 'knex';
 
-const existing = ['parties', 'collaborations', 'agreements', 'agreement_versions', 'agreement_version_events', 'agreement_reviews', 'directives'];
+const existing = [
+  'parties',
+  'collaborations',
+  'agreements',
+  'agreement_versions',
+  'agreement_version_events',
+  'agreement_reviews',
+  'directives',
+];
 const all = [...existing, 'agreement_version_terms'];
 const noLongerChanged = ['parties', 'collaborations', 'agreements', 'agreement_versions', 'directives'];
 
@@ -69,7 +77,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(`alter table directives add column reason text`);
 
   for (const table of all) {
-    await knex.raw(`create trigger ${table}_recorded before insert on ${table} for each row execute function register_row_recorded()`);
+    await knex.raw(
+      `create trigger ${table}_recorded before insert on ${table} for each row execute function register_row_recorded()`,
+    );
   }
   for (const table of [...noLongerChanged, 'agreement_version_terms']) {
     await knex.raw(`create trigger ${table}_append_only before update or delete on ${table}
@@ -92,7 +102,9 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw('drop table agreement_version_terms');
   // Only the newest revision of each directive can stay under the old key.
   await knex.raw(`alter table directives disable trigger user`);
-  await knex.raw(`delete from directives d where exists (select 1 from directives n where n.id = d.id and n.revision > d.revision)`);
+  await knex.raw(
+    `delete from directives d where exists (select 1 from directives n where n.id = d.id and n.revision > d.revision)`,
+  );
   await knex.raw(`alter table directives enable trigger user`);
   await knex.raw(`alter table directives drop constraint directives_pkey`);
   await knex.raw(`alter table directives drop column revision, drop column actor, drop column reason`);

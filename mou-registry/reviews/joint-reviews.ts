@@ -24,31 +24,53 @@ export interface ReviewInput {
 
 /** The reviews of a version, with their sign-offs, actions and closures. */
 export async function reviewsOf(db: Db, agreementId: string, version: string): Promise<JointReviewFacts[]> {
-  const reviews = await db('joint_reviews').where({ agreement_id: agreementId, version }).orderBy([{ column: 'held_on' }, { column: 'recorded_at' }]);
+  const reviews = await db('joint_reviews')
+    .where({ agreement_id: agreementId, version })
+    .orderBy([{ column: 'held_on' }, { column: 'recorded_at' }]);
   const ids = reviews.map((r) => r.id as string);
   if (ids.length === 0) return [];
   const signOffs = await db('joint_review_sign_offs').whereIn('review_id', ids).orderBy('id');
   const actions = await db('improvement_actions').whereIn('review_id', ids).orderBy('position');
-  const closures = await db('improvement_action_closures').whereIn('action_id', actions.map((a) => a.id as string));
+  const closures = await db('improvement_action_closures').whereIn(
+    'action_id',
+    actions.map((a) => a.id as string),
+  );
   return reviews.map((r) => ({
-    id: r.id, agreementId: r.agreement_id, version: r.version, heldOn: day(r.held_on),
-    attendees: parse<Attendee[]>(r.attendees), findings: parse<string[]>(r.findings),
-    signOffs: signOffs.filter((s) => s.review_id === r.id).map((s) => ({ party: s.party, signatory: s.signatory, signedOn: day(s.signed_on) })),
-    actions: actions.filter((a) => a.review_id === r.id).map((a) => {
-      const c = closures.find((x) => x.action_id === a.id);
-      return { id: a.id, description: a.description, owner: { party: a.owner_party, name: a.owner_name }, dueOn: day(a.due_on), closed: c ? { on: day(c.closed_on), outcome: c.outcome } : null };
-    }),
+    id: r.id,
+    agreementId: r.agreement_id,
+    version: r.version,
+    heldOn: day(r.held_on),
+    attendees: parse<Attendee[]>(r.attendees),
+    findings: parse<string[]>(r.findings),
+    signOffs: signOffs
+      .filter((s) => s.review_id === r.id)
+      .map((s) => ({ party: s.party, signatory: s.signatory, signedOn: day(s.signed_on) })),
+    actions: actions
+      .filter((a) => a.review_id === r.id)
+      .map((a) => {
+        const c = closures.find((x) => x.action_id === a.id);
+        return {
+          id: a.id,
+          description: a.description,
+          owner: { party: a.owner_party, name: a.owner_name },
+          dueOn: day(a.due_on),
+          closed: c ? { on: day(c.closed_on), outcome: c.outcome } : null,
+        };
+      }),
   }));
 }
 
 export function createJointReviews(deps: { db: Knex; audit: AuditAppender; today: () => IsoDate }) {
-  const unprocessable = (errors: { field: string; message: string }[]) => new GatewayError('unprocessable', errors.map((e) => e.message).join('; '), { errors });
+  const unprocessable = (errors: { field: string; message: string }[]) =>
+    new GatewayError('unprocessable', errors.map((e) => e.message).join('; '), { errors });
 
   function audited<T>(actor: string, action: string, target: string, work: (trx: Knex.Transaction) => Promise<T>) {
-    return deps.audit.append(async (trx) => {
-      const after = await work(trx);
-      return { entries: [registerChangeEntry({ action, actor, target, before: null, after })], result: after };
-    }).then((r) => r.result);
+    return deps.audit
+      .append(async (trx) => {
+        const after = await work(trx);
+        return { entries: [registerChangeEntry({ action, actor, target, before: null, after })], result: after };
+      })
+      .then((r) => r.result);
   }
 
   async function versionOf(trx: Db, agreementId: string, version: string) {
@@ -76,30 +98,68 @@ export function createJointReviews(deps: { db: Knex; audit: AuditAppender; today
         const problems = problemsWithReview(input, v.parties, deps.today());
         if (problems.length) throw unprocessable(problems);
         const id = randomUUID();
-        await trx('joint_reviews').insert({ id, agreement_id: agreementId, version, held_on: input.heldOn, attendees: JSON.stringify(input.attendees), findings: JSON.stringify(input.findings), actor });
+        await trx('joint_reviews').insert({
+          id,
+          agreement_id: agreementId,
+          version,
+          held_on: input.heldOn,
+          attendees: JSON.stringify(input.attendees),
+          findings: JSON.stringify(input.findings),
+          actor,
+        });
         for (const [position, a] of input.actions.entries()) {
-          await trx('improvement_actions').insert({ id: randomUUID(), review_id: id, position, description: a.description, owner_party: a.owner.party, owner_name: a.owner.name, due_on: a.dueOn, actor });
+          await trx('improvement_actions').insert({
+            id: randomUUID(),
+            review_id: id,
+            position,
+            description: a.description,
+            owner_party: a.owner.party,
+            owner_name: a.owner.name,
+            due_on: a.dueOn,
+            actor,
+          });
         }
-        return jointReviewView((await reviewsOf(trx, agreementId, version)).find((r) => r.id === id)!, v.parties, deps.today());
+        return jointReviewView(
+          (await reviewsOf(trx, agreementId, version)).find((r) => r.id === id)!,
+          v.parties,
+          deps.today(),
+        );
       }),
 
     /** One party's sign-off; a partner signs for its own party, an SRO for the Home Office's. */
-    signOff: (actor: { clientId: string; party: string; roles: string[] }, reviewId: string, s: { party: PartyId; signatory: string; signedOn: IsoDate }) =>
+    signOff: (
+      actor: { clientId: string; party: string; roles: string[] },
+      reviewId: string,
+      s: { party: PartyId; signatory: string; signedOn: IsoDate },
+    ) =>
       audited(actor.clientId, 'sign-off-joint-review', `joint-review/${reviewId}`, async (trx) => {
         const { facts, version: v } = await reviewById(trx, reviewId);
         const mayFor = actor.roles.includes('sro') ? s.party.startsWith('home-office') : s.party === actor.party;
         if (!mayFor) throw new GatewayError('forbidden', `You may not sign off for ${s.party}`);
-        if (!v.parties.includes(s.party)) throw unprocessable([{ field: 'party', message: `${s.party} is not a party to this version` }]);
-        if (s.signedOn < facts.heldOn || s.signedOn > deps.today()) throw unprocessable([{ field: 'signedOn', message: 'a sign-off falls between the review and today' }]);
-        if (facts.signOffs.some((x) => x.party === s.party)) throw new GatewayError('conflict', `${s.party} has already signed off this review`);
-        await trx('joint_review_sign_offs').insert({ review_id: reviewId, party: s.party, signatory: s.signatory, signed_on: s.signedOn, actor: actor.clientId });
+        if (!v.parties.includes(s.party))
+          throw unprocessable([{ field: 'party', message: `${s.party} is not a party to this version` }]);
+        if (s.signedOn < facts.heldOn || s.signedOn > deps.today())
+          throw unprocessable([{ field: 'signedOn', message: 'a sign-off falls between the review and today' }]);
+        if (facts.signOffs.some((x) => x.party === s.party))
+          throw new GatewayError('conflict', `${s.party} has already signed off this review`);
+        await trx('joint_review_sign_offs').insert({
+          review_id: reviewId,
+          party: s.party,
+          signatory: s.signatory,
+          signed_on: s.signedOn,
+          actor: actor.clientId,
+        });
         const view = jointReviewView({ ...facts, signOffs: [...facts.signOffs, s] }, v.parties, deps.today());
         if (view.joint) {
           // Joint now: it is the version's review, and the next is due an interval on (a year where none is set).
           await trx('agreement_reviews').insert({
-            agreement_id: facts.agreementId, version: facts.version, reviewed_on: facts.heldOn, reviewer: actor.clientId,
+            agreement_id: facts.agreementId,
+            version: facts.version,
+            reviewed_on: facts.heldOn,
+            reviewer: actor.clientId,
             outcome: facts.findings.join('; ') || 'Joint review signed off by every party',
-            improvement_plan: facts.actions.map((a) => `${a.description} (${a.owner.name}, due ${a.dueOn})`).join('; ') || null,
+            improvement_plan:
+              facts.actions.map((a) => `${a.description} (${a.owner.name}, due ${a.dueOn})`).join('; ') || null,
             next_review_due: addMonths(facts.heldOn, v.review.intervalMonths ?? 12),
           });
         }
@@ -113,9 +173,19 @@ export function createJointReviews(deps: { db: Knex; audit: AuditAppender; today
         const { facts, version: v } = await reviewById(trx, action.review_id);
         const mine = facts.actions.find((a) => a.id === actionId)!;
         if (mine.closed) throw new GatewayError('conflict', `That action was closed on ${mine.closed.on}`);
-        if (c.closedOn < facts.heldOn || c.closedOn > deps.today()) throw unprocessable([{ field: 'closedOn', message: 'an action is closed between its review and today' }]);
-        await trx('improvement_action_closures').insert({ action_id: actionId, closed_on: c.closedOn, outcome: c.outcome, actor });
-        return jointReviewView((await reviewsOf(trx, facts.agreementId, facts.version)).find((r) => r.id === facts.id)!, v.parties, deps.today());
+        if (c.closedOn < facts.heldOn || c.closedOn > deps.today())
+          throw unprocessable([{ field: 'closedOn', message: 'an action is closed between its review and today' }]);
+        await trx('improvement_action_closures').insert({
+          action_id: actionId,
+          closed_on: c.closedOn,
+          outcome: c.outcome,
+          actor,
+        });
+        return jointReviewView(
+          (await reviewsOf(trx, facts.agreementId, facts.version)).find((r) => r.id === facts.id)!,
+          v.parties,
+          deps.today(),
+        );
       }),
   };
 }

@@ -26,12 +26,16 @@ export function jointReviewRoutes(reviews: JointReviews): Route[] {
     {
       operationId: 'signOffJointReview',
       roles: ['sro', 'partner'],
-      handler: async (ctx) => ({ body: await reviews.signOff(ctx.principal!, ctx.params.reviewId as string, ctx.body) }),
+      handler: async (ctx) => ({
+        body: await reviews.signOff(ctx.principal!, ctx.params.reviewId as string, ctx.body),
+      }),
     },
     {
       operationId: 'closeImprovementAction',
       roles: ['sro'],
-      handler: async (ctx) => ({ body: await reviews.closeAction(ctx.principal!.clientId, ctx.params.actionId as string, ctx.body) }),
+      handler: async (ctx) => ({
+        body: await reviews.closeAction(ctx.principal!.clientId, ctx.params.actionId as string, ctx.body),
+      }),
     },
   ];
 }

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, scheduledReview } from './schedule.ts';
 
-const review = (over: Partial<Parameters<typeof scheduledReview>[0]>) => ({ intervalMonths: null, lastReviewedOn: null, nextReviewDue: null, improvementPlan: null, ...over });
+const review = (over: Partial<Parameters<typeof scheduledReview>[0]>) => ({
+  intervalMonths: null,
+  lastReviewedOn: null,
+  nextReviewDue: null,
+  improvementPlan: null,
+  ...over,
+});
 
 describe('addMonths', () => {
   it.each([
@@ -15,8 +21,10 @@ describe('addMonths', () => {
 });
 
 describe('the next review', () => {
-  it('is due an interval after the last review (HMRC: reviewed at the pilot\'s end, February 2017, every 6 months)', () => {
-    expect(scheduledReview(review({ intervalMonths: 6, lastReviewedOn: '2017-02-01' }), '2016-08-01').nextReviewDue).toBe('2017-08-01');
+  it("is due an interval after the last review (HMRC: reviewed at the pilot's end, February 2017, every 6 months)", () => {
+    expect(
+      scheduledReview(review({ intervalMonths: 6, lastReviewedOn: '2017-02-01' }), '2016-08-01').nextReviewDue,
+    ).toBe('2017-08-01');
   });
 
   it('before any review, an interval after the version came into force', () => {
@@ -24,7 +32,10 @@ describe('the next review', () => {
   });
 
   it('keeps a date that was recorded, and says nothing where there is no interval or no day to count from', () => {
-    expect(scheduledReview(review({ intervalMonths: 6, lastReviewedOn: '2017-02-01', nextReviewDue: '2017-06-01' }), null).nextReviewDue).toBe('2017-06-01');
+    expect(
+      scheduledReview(review({ intervalMonths: 6, lastReviewedOn: '2017-02-01', nextReviewDue: '2017-06-01' }), null)
+        .nextReviewDue,
+    ).toBe('2017-06-01');
     expect(scheduledReview(review({ lastReviewedOn: '2017-02-01' }), '2016-01-01').nextReviewDue).toBeNull();
     expect(scheduledReview(review({ intervalMonths: 6 }), null).nextReviewDue).toBeNull();
   });

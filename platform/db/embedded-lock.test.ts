@@ -13,14 +13,20 @@ const pgliteDir = () => {
   dirs.push(dir);
   return path.join(dir, 'pglite');
 };
-afterEach(() => { for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true }); });
-const holdAs = (dir: string, pid: number) => fs.writeFileSync(lockFileOf(dir), JSON.stringify({ pid, holder: 'a gateway', since: new Date().toISOString() }));
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+const holdAs = (dir: string, pid: number) =>
+  fs.writeFileSync(lockFileOf(dir), JSON.stringify({ pid, holder: 'a gateway', since: new Date().toISOString() }));
 
 describe('the embedded database lock', () => {
   it('is a file in the data directory naming this process, removed on release', () => {
     const dir = pgliteDir();
     const lock = lockEmbeddedDatabase(dir, 'npm run audit');
-    expect(JSON.parse(fs.readFileSync(path.join(path.dirname(dir), 'pglite.lock'), 'utf8'))).toMatchObject({ pid: process.pid, holder: 'npm run audit' });
+    expect(JSON.parse(fs.readFileSync(path.join(path.dirname(dir), 'pglite.lock'), 'utf8'))).toMatchObject({
+      pid: process.pid,
+      holder: 'npm run audit',
+    });
     lock.release();
     expect(fs.existsSync(lockFileOf(dir))).toBe(false);
   });
@@ -41,7 +47,7 @@ describe('the embedded database lock', () => {
     lock.release();
   });
 
-  it('is taken over when it names this very pid (a restarted container\'s pid 1)', () => {
+  it("is taken over when it names this very pid (a restarted container's pid 1)", () => {
     const dir = pgliteDir();
     holdAs(dir, process.pid);
     expect(() => lockEmbeddedDatabase(dir, 'a gateway').release()).not.toThrow();

@@ -7,13 +7,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export class DatabaseLockedError extends Error {
-  constructor(readonly pid: number, readonly holder: string, readonly lockFile: string) {
-    super(`The embedded database is in use by ${holder} (pid ${pid}): stop it first (PGlite admits one process), or use DATABASE_URL. `
-      + `If no such process is running, delete ${lockFile}.`);
+  constructor(
+    readonly pid: number,
+    readonly holder: string,
+    readonly lockFile: string,
+  ) {
+    super(
+      `The embedded database is in use by ${holder} (pid ${pid}): stop it first (PGlite admits one process), or use DATABASE_URL. ` +
+        `If no such process is running, delete ${lockFile}.`,
+    );
   }
 }
 
-interface Holder { pid: number; holder: string; since: string }
+interface Holder {
+  pid: number;
+  holder: string;
+  since: string;
+}
 
 export const lockFileOf = (pgliteDir: string) => `${path.resolve(pgliteDir)}.lock`;
 

@@ -19,8 +19,10 @@ function sourceOf(migrations: Migrations): Knex.MigrationSource<string> {
  */
 export class SchemaBehindError extends Error {
   constructor(cause: string) {
-    super(`The database schema is not up to date, and the database role the gateway connects as may not change it (${cause}). `
-      + 'Run `npm run db:roles` with DATABASE_URL naming the database owner: it runs the migrations and grants the gateway\'s role what it needs. Then start the gateway again.');
+    super(
+      `The database schema is not up to date, and the database role the gateway connects as may not change it (${cause}). ` +
+        "Run `npm run db:roles` with DATABASE_URL naming the database owner: it runs the migrations and grants the gateway's role what it needs. Then start the gateway again.",
+    );
   }
 }
 
@@ -41,7 +43,9 @@ export async function migrate(db: Knex, migrations: Migrations): Promise<void> {
     throw error;
   }
   if (pending === 0) return;
-  const [may] = (await db.raw(`select has_schema_privilege(current_schema(), 'CREATE') as "create"`)).rows as { create: boolean }[];
+  const [may] = (await db.raw(`select has_schema_privilege(current_schema(), 'CREATE') as "create"`)).rows as {
+    create: boolean;
+  }[];
   if (!may?.create) throw new SchemaBehindError(`${pending} migration${pending === 1 ? '' : 's'} pending`);
   await db.migrate.latest({ migrationSource: sourceOf(migrations) });
 }

@@ -4,7 +4,12 @@ import { randomBytes } from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
 import { connect } from './connect.ts';
 
-export interface ScratchDatabase { db: Knex; kind: 'pglite' | 'postgresql'; url: string | null; drop(): Promise<void> }
+export interface ScratchDatabase {
+  db: Knex;
+  kind: 'pglite' | 'postgresql';
+  url: string | null;
+  drop(): Promise<void>;
+}
 
 /** `pgliteTemplate`: an empty cluster to start PGlite from, which is quicker than making one. */
 export async function openScratchDatabase(serverUrl: string | null, pgliteTemplate?: Blob): Promise<ScratchDatabase> {

@@ -11,7 +11,7 @@ describe('the address a refused authentication counts against', () => {
     ['::1', '0:0:0:0::/64'],
     ['fe80::1%eth0', 'fe80:0:0:0::/64'],
     [undefined, 'unknown'],
-  ])('%s counts as %s (an IPv6 subscriber\'s /64 is one address)', (address, key) => {
+  ])("%s counts as %s (an IPv6 subscriber's /64 is one address)", (address, key) => {
     expect(addressKey(address)).toBe(key);
   });
 });
@@ -34,9 +34,19 @@ describe('the bucket', () => {
 describe('the source address behind a load balancer (TRUSTED_PROXIES)', () => {
   const proxies = new Set(['10.0.0.5', '10.0.0.6']);
   it.each([
-    ['a caller straight to the gateway: its socket address, whatever it claims', '198.51.100.4', '203.0.113.9', '198.51.100.4'],
+    [
+      'a caller straight to the gateway: its socket address, whatever it claims',
+      '198.51.100.4',
+      '203.0.113.9',
+      '198.51.100.4',
+    ],
     ['through the balancer: the address the balancer saw', '10.0.0.5', '203.0.113.9', '203.0.113.9'],
-    ['through the balancer, with an address the caller made up before it', '10.0.0.5', '1.2.3.4, 203.0.113.9', '203.0.113.9'],
+    [
+      'through the balancer, with an address the caller made up before it',
+      '10.0.0.5',
+      '1.2.3.4, 203.0.113.9',
+      '203.0.113.9',
+    ],
     ['through two trusted hops', '::ffff:10.0.0.5', '203.0.113.9, 10.0.0.6', '203.0.113.9'],
     ['through the balancer with no header', '10.0.0.5', undefined, '10.0.0.5'],
   ])('%s', (_case, socket, forwarded, source) => {

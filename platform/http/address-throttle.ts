@@ -10,7 +10,10 @@ export interface AddressThrottle {
   refused(address: string): void;
 }
 
-export interface AddressThrottleSettings { perMinute: number; burst: number }
+export interface AddressThrottleSettings {
+  perMinute: number;
+  burst: number;
+}
 
 /**
  * IPv6 addresses are grouped by /64, the block one subscriber is given, so that rotating through a block's
@@ -24,8 +27,14 @@ export function addressKey(address: string | undefined): string {
   const [head = '', tail] = address.replace(/%.*$/, '').toLowerCase().split('::');
   const before = head ? head.split(':') : [];
   const after = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? before : [...before, ...Array(Math.max(0, 8 - before.length - after.length)).fill('0'), ...after];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups =
+    tail === undefined
+      ? before
+      : [...before, ...Array(Math.max(0, 8 - before.length - after.length)).fill('0'), ...after];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**
@@ -33,7 +42,11 @@ export function addressKey(address: string | undefined): string {
  * of the trusted proxies (TRUSTED_PROXIES) the client is the rightmost X-Forwarded-For address that is not itself a
  * trusted proxy: anything to the left of it was written by the client and proves nothing.
  */
-export function sourceAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trustedProxies: ReadonlySet<string>): string | undefined {
+export function sourceAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | undefined,
+  trustedProxies: ReadonlySet<string>,
+): string | undefined {
   const plain = (a: string) => a.trim().replace(/^::ffff:(?=\d+\.)/i, '');
   if (!socketAddress || !trustedProxies.has(plain(socketAddress)) || !forwardedFor) return socketAddress;
   const hops = forwardedFor.split(',').map(plain).filter(Boolean);
@@ -41,7 +54,11 @@ export function sourceAddress(socketAddress: string | undefined, forwardedFor: s
   return hops[0] ?? socketAddress;
 }
 
-export function createAddressThrottle(settings: AddressThrottleSettings, clock: () => number = () => performance.now(), maxAddresses = 100_000): AddressThrottle {
+export function createAddressThrottle(
+  settings: AddressThrottleSettings,
+  clock: () => number = () => performance.now(),
+  maxAddresses = 100_000,
+): AddressThrottle {
   const refillPerMs = settings.perMinute / 60_000;
   const buckets = new Map<string, { tokens: number; at: number }>();
   const bucket = (key: string) => {

@@ -28,26 +28,41 @@ export interface AppDeps {
   tracing?: Tracing;
 }
 
-export function createApp(config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'> & Partial<Pick<Config, 'trustedProxies'>>, deps: AppDeps): express.Express {
+export function createApp(
+  config: Pick<Config, 'bodyLimitBytes' | 'rateLimitPerMinute'> & Partial<Pick<Config, 'trustedProxies'>>,
+  deps: AppDeps,
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Answers are no-store; an ETag would only cost a hash of every body.
   app.set('etag', false);
   app.set('query parser', 'simple');
   const tracing = deps.tracing ?? tracingOff;
-  app.use(requestId, traceContext(tracing), securityHeaders, ...(deps.observe ?? []), accessLog(deps.logger), ...(deps.drain ? [deps.drain] : []));
+  app.use(
+    requestId,
+    traceContext(tracing),
+    securityHeaders,
+    ...(deps.observe ?? []),
+    accessLog(deps.logger),
+    ...(deps.drain ? [deps.drain] : []),
+  );
   if (deps.pages) app.use(deps.pages.path, deps.pages.router);
   app.use(docsRouter());
   const api = express.Router();
   // The body is read only once the caller is known (route.ts): a stranger is told 401, not what was wrong with its body.
   const proxies = new Set(config.trustedProxies ?? []);
   mountRoutes(api, deps.routes, {
-    authenticate: deps.authenticate, limiter: createRateLimiter(config.rateLimitPerMinute), readBody: jsonBody(config.bodyLimitBytes), idempotency: deps.idempotency,
+    authenticate: deps.authenticate,
+    limiter: createRateLimiter(config.rateLimitPerMinute),
+    readBody: jsonBody(config.bodyLimitBytes),
+    idempotency: deps.idempotency,
     tracing,
     sourceOf: (req) => sourceAddress(req.socket.remoteAddress, req.get('x-forwarded-for'), proxies),
   });
   app.use(api);
-  app.use((_req, _res, next) => next(new GatewayError('not-found', 'There is no such resource; see /docs for the API')));
+  app.use((_req, _res, next) =>
+    next(new GatewayError('not-found', 'There is no such resource; see /docs for the API')),
+  );
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -17,10 +17,18 @@ async function appBehind(drain: ReturnType<typeof createDrain>) {
   let release: () => void = () => undefined;
   const app = express();
   app.use(drain.middleware);
-  app.get('/health', (_req, res) => { res.json({ status: 'alive' }); });
-  app.get('/slow', (_req, res) => { release = () => res.json({ done: true }); });
-  app.get('/ready', (_req, res) => { res.json({ status: 'ready' }); });
-  app.use(((error, _req, res, _next) => { res.status(error.status).json({ code: error.code }); }) as express.ErrorRequestHandler);
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'alive' });
+  });
+  app.get('/slow', (_req, res) => {
+    release = () => res.json({ done: true });
+  });
+  app.get('/ready', (_req, res) => {
+    res.json({ status: 'ready' });
+  });
+  app.use(((error, _req, res, _next) => {
+    res.status(error.status).json({ code: error.code });
+  }) as express.ErrorRequestHandler);
   const server = createServer(app);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -38,7 +46,9 @@ describe('drain', () => {
     const slow = fetch(`${app.url}/slow`);
     while (drain.inFlight() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     let idle = false;
-    const drained = drain.begin().then(() => { idle = true; });
+    const drained = drain.begin().then(() => {
+      idle = true;
+    });
 
     const ready = await fetch(`${app.url}/ready`);
     expect(ready.status).toBe(503);

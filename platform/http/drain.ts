@@ -33,7 +33,11 @@ export function createDrain(): Drain {
     },
     begin() {
       draining = true;
-      return inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => { whenIdle = resolve; });
+      return inFlight === 0
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            whenIdle = resolve;
+          });
     },
     inFlight: () => inFlight,
   };

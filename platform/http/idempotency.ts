@@ -24,7 +24,11 @@ const abandonedAfterSeconds = 600;
 /** The draft leaves the window to the server; ours is a day, long enough for any partner's retry policy. */
 export const keptForHours = 24;
 
-export interface StoredAnswer { status: number; contentType: string; body: string }
+export interface StoredAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
 
 export type Claim =
   | { kind: 'run'; settle(answer: StoredAnswer): Promise<void>; release(): Promise<void> }
@@ -48,7 +52,10 @@ export function parseIdempotencyKey(raw: string): string {
 const bytes = (value: unknown) => Buffer.from(value as Uint8Array);
 
 export function createIdempotencyStore(db: Knex, secret: Buffer): IdempotencyStore {
-  const mac = (label: string, ...parts: string[]) => createHmac('sha256', secret).update([label, ...parts].join('\0')).digest('base64url');
+  const mac = (label: string, ...parts: string[]) =>
+    createHmac('sha256', secret)
+      .update([label, ...parts].join('\0'))
+      .digest('base64url');
   const answerKey = (clientId: string, key: string) =>
     Buffer.from(hkdfSync('sha256', secret, Buffer.from(clientId), Buffer.from(`idempotency-answer\0${key}`), 32));
 
@@ -61,7 +68,9 @@ export function createIdempotencyStore(db: Knex, secret: Buffer): IdempotencySto
   function open(stored: Buffer, aesKey: Buffer): StoredAnswer {
     const decipher = createDecipheriv('aes-256-gcm', aesKey, stored.subarray(0, 12));
     decipher.setAuthTag(stored.subarray(12, 28));
-    return JSON.parse(Buffer.concat([decipher.update(stored.subarray(28)), decipher.final()]).toString('utf8')) as StoredAnswer;
+    return JSON.parse(
+      Buffer.concat([decipher.update(stored.subarray(28)), decipher.final()]).toString('utf8'),
+    ) as StoredAnswer;
   }
 
   let lastSweep = 0;
@@ -69,7 +78,9 @@ export function createIdempotencyStore(db: Knex, secret: Buffer): IdempotencySto
     if (Date.now() - lastSweep < 600_000) return;
     lastSweep = Date.now();
     // Best effort: an expired row is ignored by claim() anyway, so a failed sweep costs nothing but space.
-    db.raw('delete from idempotency_keys where key_hash in (select key_hash from idempotency_keys where expires_at < now() limit 1000)').catch(() => {});
+    db.raw(
+      'delete from idempotency_keys where key_hash in (select key_hash from idempotency_keys where expires_at < now() limit 1000)',
+    ).catch(() => {});
   }
 
   return {
@@ -81,7 +92,8 @@ export function createIdempotencyStore(db: Knex, secret: Buffer): IdempotencySto
       for (let attempt = 0; attempt < 3; attempt += 1) {
         const claimId = randomUUID();
         // A new key is claimed; so is an expired one, or one abandoned mid-request by a gateway that died (for the same request only).
-        const { rows: claimed } = await db.raw(`
+        const { rows: claimed } = await db.raw(
+          `
           insert into idempotency_keys (key_hash, client_id, request_hash, claim_id, state, claimed_at, expires_at)
           values (?, ?, ?, ?, 'in-progress', now(), now() + make_interval(hours => ?))
           on conflict (key_hash) do update set request_hash = excluded.request_hash, claim_id = excluded.claim_id,
@@ -90,26 +102,41 @@ export function createIdempotencyStore(db: Knex, secret: Buffer): IdempotencySto
           where idempotency_keys.expires_at < now()
             or (idempotency_keys.state = 'in-progress' and idempotency_keys.request_hash = excluded.request_hash
                 and idempotency_keys.claimed_at < now() - make_interval(secs => ?))
-          returning claim_id`, [keyHash, clientId, requestHash, claimId, keptForHours, abandonedAfterSeconds]);
+          returning claim_id`,
+          [keyHash, clientId, requestHash, claimId, keptForHours, abandonedAfterSeconds],
+        );
         if (claimed.length === 1) {
           return {
             kind: 'run',
             async settle(answer) {
-              await db.raw(`update idempotency_keys set state = 'done', status = ?, content_type = ?, answer = ? where key_hash = ? and claim_id = ?`,
-                [answer.status, answer.contentType, seal(answer, aesKey), keyHash, claimId]);
+              await db.raw(
+                `update idempotency_keys set state = 'done', status = ?, content_type = ?, answer = ? where key_hash = ? and claim_id = ?`,
+                [answer.status, answer.contentType, seal(answer, aesKey), keyHash, claimId],
+              );
             },
             async release() {
-              await db.raw(`delete from idempotency_keys where key_hash = ? and claim_id = ? and state = 'in-progress'`, [keyHash, claimId]);
+              await db.raw(
+                `delete from idempotency_keys where key_hash = ? and claim_id = ? and state = 'in-progress'`,
+                [keyHash, claimId],
+              );
             },
           };
         }
-        const { rows: [held] } = await db.raw('select request_hash, state, answer from idempotency_keys where key_hash = ?', [keyHash]);
+        const {
+          rows: [held],
+        } = await db.raw('select request_hash, state, answer from idempotency_keys where key_hash = ?', [keyHash]);
         if (!held) continue; // released between the two statements: claim it afresh
         if (held.request_hash !== requestHash) {
-          throw new GatewayError('unprocessable', 'This Idempotency-Key was used with a different request; use a new key for a new request');
+          throw new GatewayError(
+            'unprocessable',
+            'This Idempotency-Key was used with a different request; use a new key for a new request',
+          );
         }
         if (held.state === 'in-progress') {
-          throw new GatewayError('conflict', 'A request with this Idempotency-Key is still being processed; retry after it has finished');
+          throw new GatewayError(
+            'conflict',
+            'A request with this Idempotency-Key is still being processed; retry after it has finished',
+          );
         }
         return { kind: 'replay', answer: open(bytes(held.answer), aesKey) };
       }

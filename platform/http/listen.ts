@@ -2,12 +2,23 @@
 // take) become a PortUnavailableError that says in one line which setting to change.
 import { createServer, type RequestListener, type Server } from 'node:http';
 
-export interface Listening { what: string; host: string; port: number; setting: string; hint?: string }
+export interface Listening {
+  what: string;
+  host: string;
+  port: number;
+  setting: string;
+  hint?: string;
+}
 
 export class PortUnavailableError extends Error {
-  constructor(readonly at: Listening, readonly code: 'EADDRINUSE' | 'EACCES') {
+  constructor(
+    readonly at: Listening,
+    readonly code: 'EADDRINUSE' | 'EACCES',
+  ) {
     const why = code === 'EADDRINUSE' ? 'the port is already in use' : 'this user may not listen on that port';
-    super(`${at.what} cannot listen on ${at.host}:${at.port} (${code}): ${why}. Set ${at.setting} to a free port${at.hint ? `, ${at.hint}` : ''}.`);
+    super(
+      `${at.what} cannot listen on ${at.host}:${at.port} (${code}): ${why}. Set ${at.setting} to a free port${at.hint ? `, ${at.hint}` : ''}.`,
+    );
   }
 }
 

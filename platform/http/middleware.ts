@@ -44,7 +44,10 @@ export const securityHeaders: RequestHandler = (_req, res, next) => {
   res.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
   // form-action and base-uri do not fall back to default-src: without them an injected <form> or <base> could send
   // a console form, CSRF token and all, to another site.
-  res.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+  res.setHeader(
+    'content-security-policy',
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+  );
   next();
 };
 
@@ -53,8 +56,13 @@ export function accessLog(logger: Logger): RequestHandler {
     const started = performance.now();
     res.on('finish', () => {
       const entry = {
-        requestId: req.id, traceId: req.trace?.traceId, method: req.method, route: routeTemplate(req), status: res.statusCode,
-        ms: Math.round(performance.now() - started), clientId: req.principal?.clientId,
+        requestId: req.id,
+        traceId: req.trace?.traceId,
+        method: req.method,
+        route: routeTemplate(req),
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+        clientId: req.principal?.clientId,
       };
       if (res.statusCode >= 500) logger.error(entry, 'request failed');
       else logger.info(entry, 'request');
@@ -85,7 +93,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     for (const [name, value] of Object.entries(problem.headers)) res.append(name, value);
     if (problem.status === 401) res.setHeader('www-authenticate', bearerChallenge(req.get('authorization')));
     if (problem.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(problem.retryAfterSeconds));
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toProblem(req.id)));
+    res
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(JSON.stringify(problem.toProblem(req.id)));
   };
 }
 
@@ -93,14 +104,23 @@ function toGatewayError(err: unknown): GatewayError {
   if (err instanceof GatewayError) return err;
   const e = err as { type?: string; status?: number };
   // body-parser's errors: say what was wrong without echoing the body.
-  if (e?.type === 'entity.parse.failed') return new GatewayError('malformed-json', 'The body could not be parsed as JSON');
-  if (e?.type === 'entity.too.large') return new GatewayError('payload-too-large', 'The body is larger than the gateway accepts');
+  if (e?.type === 'entity.parse.failed')
+    return new GatewayError('malformed-json', 'The body could not be parsed as JSON');
+  if (e?.type === 'entity.too.large')
+    return new GatewayError('payload-too-large', 'The body is larger than the gateway accepts');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') {
     return new GatewayError('unsupported-media-type', 'The body must be UTF-8 JSON');
   }
-  if (isDatabaseUnavailable(err)) return new GatewayError('unavailable', 'The gateway cannot reach its database just now, so nothing was shared. Try again shortly.');
+  if (isDatabaseUnavailable(err))
+    return new GatewayError(
+      'unavailable',
+      'The gateway cannot reach its database just now, so nothing was shared. Try again shortly.',
+    );
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
     return new GatewayError('invalid-request', 'The request could not be read');
   }
-  return new GatewayError('internal', 'The gateway could not complete the request; it has been logged with its request id');
+  return new GatewayError(
+    'internal',
+    'The gateway could not complete the request; it has been logged with its request id',
+  );
 }

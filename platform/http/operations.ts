@@ -9,7 +9,11 @@ import { GatewayError } from './problem.ts';
 import type { Route } from './route.ts';
 
 /** What readiness says of the audit chain (audit/chain-health.ts's ChainHealth has this shape and more). */
-export interface AuditChainState { status: 'broken' | 'not-broken'; since: string | null; firstBadSeq: number | null }
+export interface AuditChainState {
+  status: 'broken' | 'not-broken';
+  since: string | null;
+  firstBadSeq: number | null;
+}
 
 /**
  * Readiness says whether the audit chain is known to be broken, and stays 200 when it is: a 503 drains the instance
@@ -38,10 +42,18 @@ export function operationsRoutes(
         }
         if (pending > 0) throw new GatewayError('unavailable', `${pending} database migrations are not applied yet`);
         const health = chain ? await chain.refresh().catch(() => null) : null;
-        const auditChain = health?.status === 'broken'
-          ? { status: 'broken' as const, since: health.since, firstBadSeq: health.firstBadSeq, exchanges: 'refused' as const }
-          : { status: 'not-broken' as const, exchanges: 'served' as const };
-        return { body: { status: 'ready', database: databaseKind, pendingMigrations: 0, ...(chain ? { auditChain } : {}) } };
+        const auditChain =
+          health?.status === 'broken'
+            ? {
+                status: 'broken' as const,
+                since: health.since,
+                firstBadSeq: health.firstBadSeq,
+                exchanges: 'refused' as const,
+              }
+            : { status: 'not-broken' as const, exchanges: 'served' as const };
+        return {
+          body: { status: 'ready', database: databaseKind, pendingMigrations: 0, ...(chain ? { auditChain } : {}) },
+        };
       },
     },
   ];
@@ -82,6 +94,13 @@ export function docsRouter(): Router {
   router.get('/docs', revalidated('html', docsPage));
   router.get('/docs/start.js', revalidated('application/javascript', docsStart));
   // The security headers' no-store would stand, as serve-static keeps a Cache-Control already set.
-  router.use('/docs/assets', (_req, res, next) => { res.removeHeader('cache-control'); next(); }, express.static(swaggerDir, { index: false, etag: true, maxAge: '1d', cacheControl: true }));
+  router.use(
+    '/docs/assets',
+    (_req, res, next) => {
+      res.removeHeader('cache-control');
+      next();
+    },
+    express.static(swaggerDir, { index: false, etag: true, maxAge: '1d', cacheControl: true }),
+  );
   return router;
 }

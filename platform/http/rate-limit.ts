@@ -6,8 +6,16 @@
 // `RateLimit: "burst";r=5999;t=1` (what is left, and the seconds until the bucket is full again).
 import { londonMidnight, monthOf } from '../london-day.ts';
 
-export interface Turn { allowed: boolean; remaining: number; resetSeconds: number; retryAfterSeconds: number }
-export interface RateLimiter { policy: { name: string; quota: number; windowSeconds: number }; take(clientId: string): Turn }
+export interface Turn {
+  allowed: boolean;
+  remaining: number;
+  resetSeconds: number;
+  retryAfterSeconds: number;
+}
+export interface RateLimiter {
+  policy: { name: string; quota: number; windowSeconds: number };
+  take(clientId: string): Turn;
+}
 
 export function createRateLimiter(perMinute: number, clock: () => number = () => performance.now()): RateLimiter {
   const capacity = perMinute;
@@ -24,7 +32,12 @@ export function createRateLimiter(perMinute: number, clock: () => number = () =>
       buckets.set(clientId, bucket);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
-        return { allowed: true, remaining: Math.floor(bucket.tokens), resetSeconds: secondsToRefill(bucket.tokens), retryAfterSeconds: 0 };
+        return {
+          allowed: true,
+          remaining: Math.floor(bucket.tokens),
+          resetSeconds: secondsToRefill(bucket.tokens),
+          retryAfterSeconds: 0,
+        };
       }
       const retryAfterSeconds = Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
       return { allowed: false, remaining: 0, resetSeconds: secondsToRefill(bucket.tokens), retryAfterSeconds };
@@ -40,10 +53,22 @@ export function monthlyCapItems(cap: { limit: number; remaining: number; month: 
   const start = londonMidnight(`${cap.month}-01`);
   const end = londonMidnight(monthOf(`${cap.month}-01`).next);
   const window = Math.round((end.getTime() - start.getTime()) / 1000);
-  return rateLimitItems('monthly-cap', cap.limit, window, cap.remaining, Math.max(0, Math.ceil((end.getTime() - now.getTime()) / 1000)));
+  return rateLimitItems(
+    'monthly-cap',
+    cap.limit,
+    window,
+    cap.remaining,
+    Math.max(0, Math.ceil((end.getTime() - now.getTime()) / 1000)),
+  );
 }
 
 /** One policy's two header items, as structured-field list members named by the policy. */
-export function rateLimitItems(name: string, quota: number, windowSeconds: number, remaining: number, resetSeconds: number) {
+export function rateLimitItems(
+  name: string,
+  quota: number,
+  windowSeconds: number,
+  remaining: number,
+  resetSeconds: number,
+) {
   return { policy: `"${name}";q=${quota};w=${windowSeconds}`, state: `"${name}";r=${remaining};t=${resetSeconds}` };
 }

@@ -2,7 +2,13 @@
 // Method, path, request and parameter validation all come from openapi.yaml.
 import type { Request, RequestHandler, Response, Router } from 'express';
 import {
-  fieldErrors, operation, parametersOf, parametersValidator, requestSchemaName, responseSchemaName, validatorFor,
+  fieldErrors,
+  operation,
+  parametersOf,
+  parametersValidator,
+  requestSchemaName,
+  responseSchemaName,
+  validatorFor,
 } from '../../contracts/openapi.ts';
 import type { Principal, Role } from '../principal.ts';
 import { parseIdempotencyKey, type Claim, type IdempotencyStore, type StoredAnswer } from './idempotency.ts';
@@ -51,7 +57,10 @@ export function mountRoutes(router: Router, routes: Route[], deps: RouteDeps): v
   for (const route of routes) {
     const { method, path } = operation(route.operationId);
     const expressPath = path.replace(/\{(\w+)\}/g, ':$1');
-    (router as unknown as Record<string, (p: string, h: RequestHandler) => void>)[method]!(expressPath, handle(route, deps));
+    (router as unknown as Record<string, (p: string, h: RequestHandler) => void>)[method]!(
+      expressPath,
+      handle(route, deps),
+    );
   }
 }
 
@@ -67,7 +76,9 @@ function handle(route: Route, deps: RouteDeps): RequestHandler {
   // An operation with no query parameters ignores a query string (a load balancer's or cache-buster's `?_=1`): there
   // is no filter to misspell. Where there are filters, an unknown one is refused, so a typo never widens a search.
   const takesQuery = parametersOf(route.operationId).some((p) => p.in === 'query');
-  const takesKey = idempotency !== undefined && parametersOf(route.operationId).some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+  const takesKey =
+    idempotency !== undefined &&
+    parametersOf(route.operationId).some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
 
   return async (req, res, next) => {
     try {
@@ -86,21 +97,32 @@ function handle(route: Route, deps: RouteDeps): RequestHandler {
         res.setHeader('ratelimit', items.state);
         if (!turn.allowed) {
           res.setHeader('retry-after', String(turn.retryAfterSeconds));
-          throw new GatewayError('rate-limited', `This client has made too many requests; try again in ${turn.retryAfterSeconds} s`);
+          throw new GatewayError(
+            'rate-limited',
+            `This client has made too many requests; try again in ${turn.retryAfterSeconds} s`,
+          );
         }
         const allowed = route.roles;
         if (!principal.roles.some((r) => allowed.includes(r as Role))) {
           throw new GatewayError('forbidden', `This needs one of the roles: ${allowed.join(', ')}`);
         }
       }
-      await new Promise<void>((resolve, reject) => readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
+      );
       const params = { ...(takesQuery ? req.query : {}), ...req.params };
       if (!validateParams(params)) throw invalid(validateParams.errors, '(query)');
       if (validateBody && !validateBody(req.body)) throw invalid(validateBody.errors);
       const key = takesKey && principal ? req.get('idempotency-key') : undefined;
       let claim: Claim | null = null;
       if (key !== undefined) {
-        claim = await idempotency!.claim({ clientId: principal!.clientId, key: parseIdempotencyKey(key), method: req.method, path: req.path, body: req.body });
+        claim = await idempotency!.claim({
+          clientId: principal!.clientId,
+          key: parseIdempotencyKey(key),
+          method: req.method,
+          path: req.path,
+          body: req.body,
+        });
         if (claim.kind === 'replay') {
           res.setHeader('idempotent-replayed', 'true');
           res.status(claim.answer.status).type(claim.answer.contentType).send(claim.answer.body);
@@ -128,9 +150,15 @@ function handle(route: Route, deps: RouteDeps): RequestHandler {
       }
       if (status === 200 && validateResponse && !validateResponse(body)) {
         await claim?.release().catch(() => {});
-        throw new Error(`response of ${route.operationId} breaks its contract: ${JSON.stringify(fieldErrors(validateResponse.errors).map((e) => e.field))}`);
+        throw new Error(
+          `response of ${route.operationId} breaks its contract: ${JSON.stringify(fieldErrors(validateResponse.errors).map((e) => e.field))}`,
+        );
       }
-      const answer: StoredAnswer = { status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) };
+      const answer: StoredAnswer = {
+        status,
+        contentType: 'application/json; charset=utf-8',
+        body: JSON.stringify(body),
+      };
       // The work is done: if the answer cannot be kept, the caller still gets it (a retry meets an in-progress key).
       await claim?.settle(answer).catch(() => {});
       res.status(answer.status).type(answer.contentType).send(answer.body);
@@ -147,7 +175,11 @@ function handle(route: Route, deps: RouteDeps): RequestHandler {
 async function settleFailure(claim: Extract<Claim, { kind: 'run' }>, error: unknown, requestId: string): Promise<void> {
   try {
     if (error instanceof GatewayError && typeof error.extensions.auditId === 'string') {
-      await claim.settle({ status: error.status, contentType: 'application/problem+json', body: JSON.stringify(error.toProblem(requestId)) });
+      await claim.settle({
+        status: error.status,
+        contentType: 'application/problem+json',
+        body: JSON.stringify(error.toProblem(requestId)),
+      });
     } else {
       await claim.release();
     }
@@ -182,7 +214,11 @@ async function streamLines(res: Response, reply: Extract<Reply, { lines: unknown
 /** Waits until the socket takes more, or is gone (a client that hangs up never drains). */
 function drainedOrClosed(res: Response): Promise<void> {
   return new Promise((resolve) => {
-    const done = () => { res.off('drain', done); res.off('close', done); resolve(); };
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
     res.on('drain', done);
     res.on('close', done);
   });

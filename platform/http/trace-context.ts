@@ -10,7 +10,11 @@ import type { RequestHandler } from 'express';
 import type { RemoteParent, Tracing } from '../tracing.ts';
 import { routeTemplate } from './route-template.ts';
 
-export interface TraceContext { traceId: string; flags: string; tracestate?: string }
+export interface TraceContext {
+  traceId: string;
+  flags: string;
+  tracestate?: string;
+}
 
 const zeros = /^0+$/;
 
@@ -19,7 +23,14 @@ export function parseTraceparent(header: string | undefined): RemoteParent | nul
   if (!header) return null;
   const match = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/.exec(header.trim());
   if (!match) return null;
-  const [, version, traceId, parentId, flags, rest] = match as unknown as [string, string, string, string, string, string | undefined];
+  const [, version, traceId, parentId, flags, rest] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+  ];
   // Version ff is forbidden; version 00 has nothing after the flags; later versions may add fields, which we ignore.
   if (version === 'ff' || (version === '00' && rest !== undefined)) return null;
   if (zeros.test(traceId) || zeros.test(parentId)) return null;

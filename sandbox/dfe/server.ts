@@ -39,11 +39,22 @@ export function createDfeSandbox(population: Population): express.Express {
         surname: pupil.surname,
         dateOfBirth: pupil.dateOfBirth,
         homeAddresses: pupil.addresses,
-        schools: pupil.schoolHistory.map((s) => ({ urn: s.urn, schoolName: s.schoolName, address: s.address, from: s.from, to: s.to })),
+        schools: pupil.schoolHistory.map((s) => ({
+          urn: s.urn,
+          schoolName: s.schoolName,
+          address: s.address,
+          from: s.from,
+          to: s.to,
+        })),
         parents: pupil.parentIds
           .map((id) => byId.get(id))
           .filter((p): p is Person => p !== undefined)
-          .map((p) => ({ forename: p.forename, surname: p.surname, dateOfBirth: p.dateOfBirth, nationality: p.nationality })),
+          .map((p) => ({
+            forename: p.forename,
+            surname: p.surname,
+            dateOfBirth: p.dateOfBirth,
+            nationality: p.nationality,
+          })),
       },
     });
   });

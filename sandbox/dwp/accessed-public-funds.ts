@@ -14,18 +14,30 @@ type Claim = components['schemas']['DwpBenefitClaim'];
 type DwpBenefit = Claim['benefit'];
 
 /** Child benefit and tax credits are HMRC's, not DWP's; housing benefit is the councils', seen by DWP. */
-const dwpBenefits = new Set<Benefit>(['universal-credit', 'jobseekers-allowance', 'employment-support-allowance', 'personal-independence-payment', 'housing-benefit']);
-const isDwpBenefit = (claim: BenefitClaim): claim is BenefitClaim & { benefit: DwpBenefit } => dwpBenefits.has(claim.benefit);
+const dwpBenefits = new Set<Benefit>([
+  'universal-credit',
+  'jobseekers-allowance',
+  'employment-support-allowance',
+  'personal-independence-payment',
+  'housing-benefit',
+]);
+const isDwpBenefit = (claim: BenefitClaim): claim is BenefitClaim & { benefit: DwpBenefit } =>
+  dwpBenefits.has(claim.benefit);
 
 /** JSA and ESA are contribution-based after recent work (National Insurance paid), income-related otherwise. */
 function basisOf(person: Person, claim: BenefitClaim & { benefit: DwpBenefit }): Claim['basis'] {
   switch (claim.benefit) {
-    case 'universal-credit': return 'income-related';
-    case 'personal-independence-payment': return 'disability';
-    case 'housing-benefit': return 'housing-costs';
+    case 'universal-credit':
+      return 'income-related';
+    case 'personal-independence-payment':
+      return 'disability';
+    case 'housing-benefit':
+      return 'housing-costs';
     case 'jobseekers-allowance':
     case 'employment-support-allowance': {
-      const workedRecently = person.employment.some((job) => job.from < claim.from && (job.to === null || job.to >= addYears(claim.from, -2)));
+      const workedRecently = person.employment.some(
+        (job) => job.from < claim.from && (job.to === null || job.to >= addYears(claim.from, -2)),
+      );
       return workedRecently ? 'contribution-based' : 'income-related';
     }
   }
@@ -35,18 +47,25 @@ function basisOf(person: Person, claim: BenefitClaim & { benefit: DwpBenefit }):
 function residenceBasisOf(person: Person): Claim['residenceBasis'] {
   if (person.immigration.noRecourseToPublicFunds) return 'none-recorded';
   switch (person.immigration.status) {
-    case 'british-citizen': return 'british-or-irish-citizen';
-    case 'settled': return 'settled-status';
-    case 'eea-settled': return 'eu-settlement-scheme';
-    case 'refugee': return 'refugee-status';
-    case 'limited-leave': return 'limited-leave';
+    case 'british-citizen':
+      return 'british-or-irish-citizen';
+    case 'settled':
+      return 'settled-status';
+    case 'eea-settled':
+      return 'eu-settlement-scheme';
+    case 'refugee':
+      return 'refugee-status';
+    case 'limited-leave':
+      return 'limited-leave';
     case 'asylum-seeker':
-    case 'no-leave': return 'none-recorded';
+    case 'no-leave':
+      return 'none-recorded';
   }
 }
 
 function addressOn(person: Person, day: string): Claim['claimAddress'] {
-  const address = person.addresses.find((a) => a.from <= day && (a.to === null || a.to >= day)) ?? currentAddress(person);
+  const address =
+    person.addresses.find((a) => a.from <= day && (a.to === null || a.to >= day)) ?? currentAddress(person);
   return { line1: address.line1, town: address.town, postcode: address.postcode };
 }
 

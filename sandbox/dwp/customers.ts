@@ -29,7 +29,9 @@ export function createCustomerMatcher(index: PopulationIndex, byName: ReadonlyMa
     const candidates = new Set<Person & { nino: string }>();
     const holder = subject.nino === undefined ? undefined : index.byNino.get(normaliseNino(subject.nino));
     if (holder && isCustomer(holder)) {
-      if (agreesWith(holder, { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth })) {
+      if (
+        agreesWith(holder, { forename: subject.forename, surname: subject.surname, dateOfBirth: subject.dateOfBirth })
+      ) {
         return { outcome: 'matched', customer: holder };
       }
       candidates.add(holder);
@@ -39,9 +41,12 @@ export function createCustomerMatcher(index: PopulationIndex, byName: ReadonlyMa
       const exact = (index.byNameAndDateOfBirth.get(nameKey(forename, surname, dateOfBirth)) ?? []).filter(isCustomer);
       if (exact.length === 1 && candidates.size === 0) return { outcome: 'matched', customer: exact[0]! };
       for (const person of exact) candidates.add(person);
-      for (const person of (byName.get(nameKey(forename, surname, '')) ?? []).filter(isCustomer)) candidates.add(person);
+      for (const person of (byName.get(nameKey(forename, surname, '')) ?? []).filter(isCustomer))
+        candidates.add(person);
     }
-    return candidates.size > 0 ? { outcome: 'partial-match', candidates: [...candidates].map(asCandidate) } : { outcome: 'no-match' };
+    return candidates.size > 0
+      ? { outcome: 'partial-match', candidates: [...candidates].map(asCandidate) }
+      : { outcome: 'no-match' };
   };
 }
 

@@ -37,12 +37,17 @@ export function createNinoTracer(population: Population, matchCustomer: Customer
     const { homeOfficeReference } = grant;
     const supplied = grant.nino === undefined ? undefined : normaliseNino(grant.nino);
     const earlier = assigned.get(homeOfficeReference);
-    if (earlier !== undefined) return { homeOfficeReference, outcome: supplied === earlier ? 'confirmed' : 'found', nino: earlier };
+    if (earlier !== undefined)
+      return { homeOfficeReference, outcome: supplied === earlier ? 'confirmed' : 'found', nino: earlier };
 
     const match = matchCustomer(grant);
     switch (match.outcome) {
       case 'matched':
-        return { homeOfficeReference, outcome: match.customer.nino === supplied ? 'confirmed' : 'found', nino: match.customer.nino };
+        return {
+          homeOfficeReference,
+          outcome: match.customer.nino === supplied ? 'confirmed' : 'found',
+          nino: match.customer.nino,
+        };
       case 'partial-match':
         return { homeOfficeReference, outcome: 'partial-match', candidates: match.candidates };
       case 'no-match':

@@ -10,12 +10,24 @@ import { createPublicFundsCheck } from './accessed-public-funds.ts';
 import { createCustomerMatcher } from './customers.ts';
 import { createNinoTracer } from './nino-trace.ts';
 
-export function createDwpSandbox(population: Population, index: PopulationIndex = indexPopulation(population)): express.Express {
+export function createDwpSandbox(
+  population: Population,
+  index: PopulationIndex = indexPopulation(population),
+): express.Express {
   const matchCustomer = createCustomerMatcher(index, indexByName(population));
   return createSandboxApp('DWP', [
     post('/dwp/nino-trace', 'DwpNinoTraceRequest', 'DwpNinoTraceResponse', createNinoTracer(population, matchCustomer)),
-    post('/dwp/accessed-public-funds', 'DwpAccessedPublicFundsRequest', 'DwpAccessedPublicFundsResponse', createPublicFundsCheck(matchCustomer)),
-    post('/dwp/status-notifications', 'DwpStatusNotification', 'DwpNotificationAcknowledgement',
-      createNotificationReceiver('DWP-N', (subject) => matchCustomer(subject).outcome === 'matched')),
+    post(
+      '/dwp/accessed-public-funds',
+      'DwpAccessedPublicFundsRequest',
+      'DwpAccessedPublicFundsResponse',
+      createPublicFundsCheck(matchCustomer),
+    ),
+    post(
+      '/dwp/status-notifications',
+      'DwpStatusNotification',
+      'DwpNotificationAcknowledgement',
+      createNotificationReceiver('DWP-N', (subject) => matchCustomer(subject).outcome === 'matched'),
+    ),
   ]);
 }

@@ -15,10 +15,20 @@ function acknowledge(share: Share): Acknowledgement {
   return {
     status: 'acknowledged',
     // The same share sent twice gets the same reference, so a retry is not a second share.
-    reference: stableReference('FIN', share.shareReference ?? null, subject.forename, subject.surname, subject.dateOfBirth, share.reason, share.effectiveFrom),
+    reference: stableReference(
+      'FIN',
+      share.shareReference ?? null,
+      subject.forename,
+      subject.surname,
+      subject.dateOfBirth,
+      share.reason,
+      share.effectiveFrom,
+    ),
   };
 }
 
 export function createFinancialSandbox(): express.Express {
-  return createSandboxApp('Financial institution', [post('/financial/status-share', 'FinancialStatusShare', 'FinancialStatusShareAcknowledgement', acknowledge)]);
+  return createSandboxApp('Financial institution', [
+    post('/financial/status-share', 'FinancialStatusShare', 'FinancialStatusShareAcknowledgement', acknowledge),
+  ]);
 }

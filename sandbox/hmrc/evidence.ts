@@ -41,7 +41,12 @@ function payByTaxYear(job: Employment, today: IsoDate): Income[] {
     const to = earlierOf(end, yearEnd);
     if (from > to) continue;
     const share = daysBetween(from, to) / daysBetween(yearStart, yearEnd);
-    years.push({ taxYear: taxYearLabel(year), employer: job.employer, payeReference: job.payeReference, grossPayPence: Math.round(job.annualIncomePence * share) });
+    years.push({
+      taxYear: taxYearLabel(year),
+      employer: job.employer,
+      payeReference: job.payeReference,
+      grossPayPence: Math.round(job.annualIncomePence * share),
+    });
   }
   return years;
 }
@@ -52,18 +57,38 @@ export function createEvidenceRequest(index: PopulationIndex, today: IsoDate) {
     if (match.outcome !== 'matched') return { outcome: match.outcome };
     const person = match.person;
     if (outsideAgreement(person)) {
-      throw new PartnerRefusal(422, 'subject-out-of-scope', 'HMRC does not release information about British citizens or EU/EEA nationals under this agreement');
+      throw new PartnerRefusal(
+        422,
+        'subject-out-of-scope',
+        'HMRC does not release information about British citizens or EU/EEA nationals under this agreement',
+      );
     }
     const wanted = new Set(request.evidence);
     return {
       outcome: 'matched',
-      taxpayer: { nino: person.nino, forename: person.forename, surname: person.surname, dateOfBirth: person.dateOfBirth },
+      taxpayer: {
+        nino: person.nino,
+        forename: person.forename,
+        surname: person.surname,
+        dateOfBirth: person.dateOfBirth,
+      },
       ...(wanted.has('employment') && {
-        employment: person.employment.map((job) => ({ employer: job.employer, payeReference: job.payeReference, from: job.from, to: job.to })),
+        employment: person.employment.map((job) => ({
+          employer: job.employer,
+          payeReference: job.payeReference,
+          from: job.from,
+          to: job.to,
+        })),
       }),
       ...(wanted.has('income') && { income: person.employment.flatMap((job) => payByTaxYear(job, today)) }),
       ...(wanted.has('residence') && {
-        residence: person.addresses.map((a) => ({ line1: a.line1, town: a.town, postcode: a.postcode, from: a.from, to: a.to })),
+        residence: person.addresses.map((a) => ({
+          line1: a.line1,
+          town: a.town,
+          postcode: a.postcode,
+          from: a.from,
+          to: a.to,
+        })),
       }),
     };
   };

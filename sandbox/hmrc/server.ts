@@ -8,10 +8,22 @@ import { createSandboxApp, post } from '../sandbox-app.ts';
 import { createNotificationReceiver } from '../status-notifications.ts';
 import { createEvidenceRequest, isTaxpayer } from './evidence.ts';
 
-export function createHmrcSandbox(population: Population, index: PopulationIndex = indexPopulation(population)): express.Express {
+export function createHmrcSandbox(
+  population: Population,
+  index: PopulationIndex = indexPopulation(population),
+): express.Express {
   return createSandboxApp('HMRC', [
-    post('/hmrc/evidence-request', 'HmrcEvidenceRequest', 'HmrcEvidenceResponse', createEvidenceRequest(index, population.referenceDate)),
-    post('/hmrc/status-notifications', 'HmrcStatusNotification', 'HmrcNotificationAcknowledgement',
-      createNotificationReceiver('HMRC-N', (subject) => findSubject(index, subject, isTaxpayer).outcome === 'matched')),
+    post(
+      '/hmrc/evidence-request',
+      'HmrcEvidenceRequest',
+      'HmrcEvidenceResponse',
+      createEvidenceRequest(index, population.referenceDate),
+    ),
+    post(
+      '/hmrc/status-notifications',
+      'HmrcStatusNotification',
+      'HmrcNotificationAcknowledgement',
+      createNotificationReceiver('HMRC-N', (subject) => findSubject(index, subject, isTaxpayer).outcome === 'matched'),
+    ),
   ]);
 }

@@ -7,9 +7,22 @@ import { createSandboxApp, post } from '../sandbox-app.ts';
 import { createDebtorReports } from './nhs-debtor-reports.ts';
 import { createStatusCheck } from './status-check.ts';
 
-export function createHomeOfficeSandbox(population: Population, index: PopulationIndex = indexPopulation(population)): express.Express {
+export function createHomeOfficeSandbox(
+  population: Population,
+  index: PopulationIndex = indexPopulation(population),
+): express.Express {
   return createSandboxApp('Home Office records', [
-    post('/home-office/status-check', 'HomeOfficeStatusCheckRequest', 'HomeOfficeStatusCheckResponse', createStatusCheck(index)),
-    post('/home-office/nhs-debtor-reports', 'HomeOfficeNhsDebtorReport', 'HomeOfficeNhsDebtorReceipt', createDebtorReports(population, index)),
+    post(
+      '/home-office/status-check',
+      'HomeOfficeStatusCheckRequest',
+      'HomeOfficeStatusCheckResponse',
+      createStatusCheck(index),
+    ),
+    post(
+      '/home-office/nhs-debtor-reports',
+      'HomeOfficeNhsDebtorReport',
+      'HomeOfficeNhsDebtorReceipt',
+      createDebtorReports(population, index),
+    ),
   ]);
 }

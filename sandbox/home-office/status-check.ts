@@ -38,6 +38,8 @@ export function statusRecordOf(person: Person): StatusRecord {
 export function createStatusCheck(index: PopulationIndex) {
   return (request: Request): Response => {
     const match = findSubject(index, request.subject);
-    return match.outcome === 'matched' ? { outcome: 'matched', record: statusRecordOf(match.person) } : { outcome: match.outcome };
+    return match.outcome === 'matched'
+      ? { outcome: 'matched', record: statusRecordOf(match.person) }
+      : { outcome: match.outcome };
   };
 }

@@ -1,6 +1,19 @@
 // The synthetic population has no GP registrations, so the NHS sandbox derives one: everyone in a postcode
 // district is registered with the same practice, named the way English practices commonly are.
-const stems = ['Park View', 'Riverside', 'Church Lane', 'Oakwood', 'Station Road', 'Hillside', 'Market Street', 'Beech House', 'The Grange', 'Victoria', 'Elm Tree', 'Northgate'];
+const stems = [
+  'Park View',
+  'Riverside',
+  'Church Lane',
+  'Oakwood',
+  'Station Road',
+  'Hillside',
+  'Market Street',
+  'Beech House',
+  'The Grange',
+  'Victoria',
+  'Elm Tree',
+  'Northgate',
+];
 const kinds = ['Surgery', 'Medical Centre', 'Health Centre', 'Medical Practice'];
 
 function hash(text: string): number {

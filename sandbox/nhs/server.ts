@@ -15,9 +15,14 @@ type Response = components['schemas']['NhsTraceResponse'];
 
 function trace(index: PopulationIndex, request: Request): Response {
   const { postcode, sex } = request;
-  const match = findSubject(index, request, (person) =>
-    (sex === undefined || person.sex === sex) &&
-    (postcode === undefined || person.addresses.some((a) => normalisePostcode(a.postcode) === normalisePostcode(postcode))));
+  const match = findSubject(
+    index,
+    request,
+    (person) =>
+      (sex === undefined || person.sex === sex) &&
+      (postcode === undefined ||
+        person.addresses.some((a) => normalisePostcode(a.postcode) === normalisePostcode(postcode))),
+  );
   if (match.outcome !== 'matched') return { outcome: match.outcome };
   const { person } = match;
   const address = currentAddress(person);
@@ -33,6 +38,11 @@ function trace(index: PopulationIndex, request: Request): Response {
   };
 }
 
-export function createNhsSandbox(population: Population, index: PopulationIndex = indexPopulation(population)): express.Express {
-  return createSandboxApp('NHS Digital', [post('/nhs/trace', 'NhsTraceRequest', 'NhsTraceResponse', (request) => trace(index, request))]);
+export function createNhsSandbox(
+  population: Population,
+  index: PopulationIndex = indexPopulation(population),
+): express.Express {
+  return createSandboxApp('NHS Digital', [
+    post('/nhs/trace', 'NhsTraceRequest', 'NhsTraceResponse', (request) => trace(index, request)),
+  ]);
 }

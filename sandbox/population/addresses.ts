@@ -53,7 +53,5 @@ export function addressHistory(random: Random, options: HistoryOptions): Address
 
 /** A member's own copy of a household history, starting when they joined it. */
 export function clipAddresses(history: readonly Address[], start: IsoDate): Address[] {
-  return history
-    .filter((a) => a.to === null || a.to >= start)
-    .map((a) => ({ ...a, from: laterOf(a.from, start) }));
+  return history.filter((a) => a.to === null || a.to >= start).map((a) => ({ ...a, from: laterOf(a.from, start) }));
 }

@@ -11,19 +11,24 @@ const month = (s: IsoDate): number => digit(s, 5) * 10 + digit(s, 6);
 const day = (s: IsoDate): number => digit(s, 8) * 10 + digit(s, 9);
 
 function checked(date: IsoDate): IsoDate {
-  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${date}`);
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-')
+    throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${date}`);
   return date;
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-const format = (y: number, m: number, d: number): IsoDate => `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(m)}-${pad2(d)}`;
+const format = (y: number, m: number, d: number): IsoDate =>
+  `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(m)}-${pad2(d)}`;
 
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const daysInMonth = (y: number, m: number): number => (m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+const daysInMonth = (y: number, m: number): number =>
+  m === 2 ? (isLeap(y) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 
 export function isIsoDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
-  const y = year(value), m = month(value), d = day(value);
+  const y = year(value),
+    m = month(value),
+    d = day(value);
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
@@ -43,7 +48,9 @@ export function fromDayNumber(day: number): IsoDate {
   const z = day + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
@@ -70,7 +77,8 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 /** Completed years of age on a date (a birthday counts on the day). */
 export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
   const age = year(on) - year(dateOfBirth);
-  const beforeBirthday = month(on) < month(dateOfBirth) || (month(on) === month(dateOfBirth) && day(on) < day(dateOfBirth));
+  const beforeBirthday =
+    month(on) < month(dateOfBirth) || (month(on) === month(dateOfBirth) && day(on) < day(dateOfBirth));
   return beforeBirthday ? age - 1 : age;
 }
 

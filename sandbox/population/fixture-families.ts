@@ -22,15 +22,39 @@ export const traceableChild = fixturePerson({
   sex: 'F',
   nationality: 'NGA',
   nino: null,
-  addresses: [{ ...leeds.roundhay, from: '2016-03-14' }, bradford, leeds.beeston, leeds.headingley].map((a) => ({ ...a })),
+  addresses: [{ ...leeds.roundhay, from: '2016-03-14' }, bradford, leeds.beeston, leeds.headingley].map((a) => ({
+    ...a,
+  })),
   immigration: {
-    status: 'limited-leave', leaveType: 'dependant', leaveValidFrom: '2023-01-09', leaveValidTo: '2028-01-08',
-    noRecourseToPublicFunds: true, homeOfficeReference: 'HO-4000001',
+    status: 'limited-leave',
+    leaveType: 'dependant',
+    leaveValidFrom: '2023-01-09',
+    leaveValidTo: '2028-01-08',
+    noRecourseToPublicFunds: true,
+    homeOfficeReference: 'HO-4000001',
   },
   schoolHistory: [
-    school('149101', 'Ashgrove Fold Primary School', { line1: '3 Ashgrove Fold', town: 'Bradford', postcode: 'BD7 3EQ' }, '2020-09-01', '2021-04-30'),
-    school('149102', 'Tempest Lane Primary School', { line1: '1 Tempest Lane', town: 'Leeds', postcode: 'LS11 7HJ' }, '2021-05-04', '2023-07-21'),
-    school('149103', 'Brudenell Fields Primary School', { line1: '40 Brudenell Road', town: 'Leeds', postcode: 'LS6 1EX' }, '2023-09-05', null),
+    school(
+      '149101',
+      'Ashgrove Fold Primary School',
+      { line1: '3 Ashgrove Fold', town: 'Bradford', postcode: 'BD7 3EQ' },
+      '2020-09-01',
+      '2021-04-30',
+    ),
+    school(
+      '149102',
+      'Tempest Lane Primary School',
+      { line1: '1 Tempest Lane', town: 'Leeds', postcode: 'LS11 7HJ' },
+      '2021-05-04',
+      '2023-07-21',
+    ),
+    school(
+      '149103',
+      'Brudenell Fields Primary School',
+      { line1: '40 Brudenell Road', town: 'Leeds', postcode: 'LS6 1EX' },
+      '2023-09-05',
+      null,
+    ),
   ],
   parentIds: ['P000002', 'P000003'],
 });
@@ -43,12 +67,28 @@ export const traceableChildMother = fixturePerson({
   sex: 'F',
   nationality: 'NGA',
   nino: 'SK482913C',
-  addresses: [address('88 Harehills Lane', 'Leeds', 'LS9 6JT', '2014-02-03', '2016-01-31'), ...familyHomes.map((a) => ({ ...a }))],
+  addresses: [
+    address('88 Harehills Lane', 'Leeds', 'LS9 6JT', '2014-02-03', '2016-01-31'),
+    ...familyHomes.map((a) => ({ ...a })),
+  ],
   immigration: {
-    status: 'limited-leave', leaveType: 'health-and-care-worker', leaveValidFrom: '2023-01-09', leaveValidTo: '2028-01-08',
-    noRecourseToPublicFunds: true, arrivedInUk: '2014-02-03', homeOfficeReference: 'HO-4000002',
+    status: 'limited-leave',
+    leaveType: 'health-and-care-worker',
+    leaveValidFrom: '2023-01-09',
+    leaveValidTo: '2028-01-08',
+    noRecourseToPublicFunds: true,
+    arrivedInUk: '2014-02-03',
+    homeOfficeReference: 'HO-4000002',
   },
-  employment: [{ employer: 'Leeds Teaching Hospitals NHS Trust', payeReference: '961/LT12345', from: '2014-03-01', to: null, annualIncomePence: 3_450_000 }],
+  employment: [
+    {
+      employer: 'Leeds Teaching Hospitals NHS Trust',
+      payeReference: '961/LT12345',
+      from: '2014-03-01',
+      to: null,
+      annualIncomePence: 3_450_000,
+    },
+  ],
   childIds: ['P000001'],
 });
 
@@ -61,9 +101,25 @@ export const traceableChildFather = fixturePerson({
   sex: 'M',
   nationality: 'NGA',
   nino: 'JT482193C',
-  addresses: [address('3 Hyde Park Road', 'Leeds', 'LS6 1AH', '2012-09-15', '2016-01-31'), ...familyHomes.map((a) => ({ ...a }))],
-  immigration: { status: 'no-leave', noRecourseToPublicFunds: true, arrivedInUk: '2012-09-15', homeOfficeReference: 'HO-4000003' },
-  employment: [{ employer: 'Kirkstall Forge Warehousing Ltd', payeReference: '083/KF30417', from: '2013-01-07', to: '2017-10-31', annualIncomePence: 1_450_000 }],
+  addresses: [
+    address('3 Hyde Park Road', 'Leeds', 'LS6 1AH', '2012-09-15', '2016-01-31'),
+    ...familyHomes.map((a) => ({ ...a })),
+  ],
+  immigration: {
+    status: 'no-leave',
+    noRecourseToPublicFunds: true,
+    arrivedInUk: '2012-09-15',
+    homeOfficeReference: 'HO-4000003',
+  },
+  employment: [
+    {
+      employer: 'Kirkstall Forge Warehousing Ltd',
+      payeReference: '083/KF30417',
+      from: '2013-01-07',
+      to: '2017-10-31',
+      annualIncomePence: 1_450_000,
+    },
+  ],
   childIds: ['P000001'],
 });
 
@@ -72,7 +128,10 @@ const asylumFamily = {
   dispersed: address('31 Rosebery Street', 'Middlesbrough', 'TS3 6AA', '2024-08-16', null),
 };
 const asylumSupport = {
-  status: 'asylum-seeker', noRecourseToPublicFunds: true, supportedUnderS95: true, arrivedInUk: '2024-05-20',
+  status: 'asylum-seeker',
+  noRecourseToPublicFunds: true,
+  supportedUnderS95: true,
+  arrivedInUk: '2024-05-20',
 } as const;
 
 export const s95Parent = fixturePerson({
@@ -98,6 +157,14 @@ export const s95Child = fixturePerson({
   nino: null,
   addresses: [{ ...asylumFamily.initial }, { ...asylumFamily.dispersed }],
   immigration: { ...asylumSupport, homeOfficeReference: 'HO-4000012' },
-  schoolHistory: [school('149104', 'North Ormesby Fields Primary School', { line1: '2 Derwent Street', town: 'Middlesbrough', postcode: 'TS3 6LB' }, '2024-09-03', null)],
+  schoolHistory: [
+    school(
+      '149104',
+      'North Ormesby Fields Primary School',
+      { line1: '2 Derwent Street', town: 'Middlesbrough', postcode: 'TS3 6LB' },
+      '2024-09-03',
+      null,
+    ),
+  ],
   parentIds: ['P000011'],
 });

@@ -6,13 +6,25 @@ export function address(line1: string, town: string, postcode: string, from: Iso
   return { line1, town, postcode, from, to };
 }
 
-export function school(urn: string, schoolName: string, at: Omit<Address, 'from' | 'to'>, from: IsoDate, to: IsoDate | null): SchoolPlacement {
+export function school(
+  urn: string,
+  schoolName: string,
+  at: Omit<Address, 'from' | 'to'>,
+  from: IsoDate,
+  to: IsoDate | null,
+): SchoolPlacement {
   return { urn, schoolName, address: { ...at, from, to }, from, to };
 }
 
-type Required = Pick<Person, 'id' | 'forename' | 'surname' | 'dateOfBirth' | 'sex' | 'nationality' | 'nino' | 'addresses'>;
+type Required = Pick<
+  Person,
+  'id' | 'forename' | 'surname' | 'dateOfBirth' | 'sex' | 'nationality' | 'nino' | 'addresses'
+>;
 
-export function fixturePerson(fields: Required & Partial<Omit<Person, 'immigration'>> & { immigration: Partial<Immigration> & { status: ImmigrationStatus } }): Person {
+export function fixturePerson(
+  fields: Required &
+    Partial<Omit<Person, 'immigration'>> & { immigration: Partial<Immigration> & { status: ImmigrationStatus } },
+): Person {
   const { immigration, ...rest } = fields;
   return {
     employment: [],

@@ -24,7 +24,10 @@ describe('fixtures', () => {
   it('have well-formed NINos and addresses with exactly one current', () => {
     for (const person of fixturePeople) {
       if (person.nino !== null) expect(person.nino).toMatch(NINO_PATTERN);
-      expect(person.addresses.filter((a) => a.to === null), person.id).toHaveLength(1);
+      expect(
+        person.addresses.filter((a) => a.to === null),
+        person.id,
+      ).toHaveLength(1);
       expect(person.addresses.at(-1)?.to, person.id).toBeNull();
     }
   });
@@ -63,17 +66,24 @@ describe('fixtures', () => {
 
   it('offenderUnder30: born 2000-02-10, facing deportation after an 18-month sentence', () => {
     expect(fixtures.offenderUnder30.dateOfBirth).toBe('2000-02-10');
-    expect(fixtures.offenderUnder30.immigration).toMatchObject({ facingDeportationForCriminalOffence: true, sentenceMonths: 18 });
+    expect(fixtures.offenderUnder30.immigration).toMatchObject({
+      facingDeportationForCriminalOffence: true,
+      sentenceMonths: 18,
+    });
     expect(fixtures.offenderUnder30.nationality).not.toBe('GBR');
   });
 
   it('debtors: an EEA national owing £800 for 4 months, a non-EEA national owing £650 for 3 months', () => {
     expect(isEea(fixtures.eeaDebtor.nationality)).toBe(true);
     expect(fixtures.eeaDebtor.immigration.status).toBe('eea-settled');
-    expect(fixtures.eeaDebtor.nhsDebts).toEqual([expect.objectContaining({ amountPence: 80_000, invoicedOn: '2026-07-23', status: 'debt-outstanding' })]);
+    expect(fixtures.eeaDebtor.nhsDebts).toEqual([
+      expect.objectContaining({ amountPence: 80_000, invoicedOn: '2026-07-23', status: 'debt-outstanding' }),
+    ]);
     expect(isEea(fixtures.nonEeaDebtor.nationality)).toBe(false);
     expect(fixtures.nonEeaDebtor.nationality).not.toBe('GBR');
-    expect(fixtures.nonEeaDebtor.nhsDebts).toEqual([expect.objectContaining({ amountPence: 65_000, invoicedOn: '2026-08-23', status: 'debt-outstanding' })]);
+    expect(fixtures.nonEeaDebtor.nhsDebts).toEqual([
+      expect.objectContaining({ amountPence: 65_000, invoicedOn: '2026-08-23', status: 'debt-outstanding' }),
+    ]);
   });
 
   it('commonNamePair: the same forename and surname, different dates of birth and NINos', () => {

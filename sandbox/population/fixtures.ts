@@ -13,12 +13,27 @@ const windrushElder = fixturePerson({
   sex: 'M',
   nationality: 'JAM',
   nino: 'YH204817B',
-  addresses: [address('12 Victoria Road', 'London', 'SW9 7QB', '1990-04-01', '2009-05-31'), address('63 Albert Street', 'London', 'SW9 8ND', '2009-06-01', null)],
+  addresses: [
+    address('12 Victoria Road', 'London', 'SW9 7QB', '1990-04-01', '2009-05-31'),
+    address('63 Albert Street', 'London', 'SW9 8ND', '2009-06-01', null),
+  ],
   immigration: {
-    status: 'settled', leaveType: 'indefinite-leave-to-remain', leaveValidFrom: '1973-01-01', arrivedInUk: '1956-09-10',
-    commonwealthArrivalBefore1973: true, homeOfficeReference: 'HO-4000004',
+    status: 'settled',
+    leaveType: 'indefinite-leave-to-remain',
+    leaveValidFrom: '1973-01-01',
+    arrivedInUk: '1956-09-10',
+    commonwealthArrivalBefore1973: true,
+    homeOfficeReference: 'HO-4000004',
   },
-  employment: [{ employer: 'Stockwell Bus Engineering Ltd', payeReference: '475/SB11873', from: '2001-04-06', to: '2013-06-01', annualIncomePence: 2_280_000 }],
+  employment: [
+    {
+      employer: 'Stockwell Bus Engineering Ltd',
+      payeReference: '475/SB11873',
+      from: '2001-04-06',
+      to: '2013-06-01',
+      annualIncomePence: 2_280_000,
+    },
+  ],
   benefitClaims: [{ benefit: 'housing-benefit', from: '2014-01-06', to: null }],
 });
 
@@ -31,12 +46,28 @@ const turns30On2018_05_01 = fixturePerson({
   sex: 'F',
   nationality: 'IND',
   nino: 'PL739201D',
-  addresses: [address('5 Osborne Street', 'Manchester', 'M14 5RJ', '2015-09-12', '2019-02-28'), address('18 Clarendon Road', 'Manchester', 'M20 6BW', '2019-03-01', null)],
+  addresses: [
+    address('5 Osborne Street', 'Manchester', 'M14 5RJ', '2015-09-12', '2019-02-28'),
+    address('18 Clarendon Road', 'Manchester', 'M20 6BW', '2019-03-01', null),
+  ],
   immigration: {
-    status: 'limited-leave', leaveType: 'skilled-worker', leaveValidFrom: '2023-04-17', leaveValidTo: '2028-04-16',
-    noRecourseToPublicFunds: true, arrivedInUk: '2015-09-12', homeOfficeReference: 'HO-4000005',
+    status: 'limited-leave',
+    leaveType: 'skilled-worker',
+    leaveValidFrom: '2023-04-17',
+    leaveValidTo: '2028-04-16',
+    noRecourseToPublicFunds: true,
+    arrivedInUk: '2015-09-12',
+    homeOfficeReference: 'HO-4000005',
   },
-  employment: [{ employer: 'Calder Analytics Ltd', payeReference: '120/CA55510', from: '2015-10-05', to: null, annualIncomePence: 4_650_000 }],
+  employment: [
+    {
+      employer: 'Calder Analytics Ltd',
+      payeReference: '120/CA55510',
+      from: '2015-10-05',
+      to: null,
+      annualIncomePence: 4_650_000,
+    },
+  ],
 });
 
 /** Under 30 and facing deportation after an 18-month sentence: the one case banks may still be told about. */
@@ -50,10 +81,22 @@ const offenderUnder30 = fixturePerson({
   nino: 'WR914306A',
   addresses: [address('7 Chapel Street', 'Bristol', 'BS5 6HN', '2018-02-10', null)],
   immigration: {
-    status: 'no-leave', noRecourseToPublicFunds: true, arrivedInUk: '2012-07-20',
-    facingDeportationForCriminalOffence: true, sentenceMonths: 18, homeOfficeReference: 'HO-4000006',
+    status: 'no-leave',
+    noRecourseToPublicFunds: true,
+    arrivedInUk: '2012-07-20',
+    facingDeportationForCriminalOffence: true,
+    sentenceMonths: 18,
+    homeOfficeReference: 'HO-4000006',
   },
-  employment: [{ employer: 'Easton Car Wash Ltd', payeReference: '567/EC20094', from: '2018-03-01', to: '2021-09-30', annualIncomePence: 1_150_000 }],
+  employment: [
+    {
+      employer: 'Easton Car Wash Ltd',
+      payeReference: '567/EC20094',
+      from: '2018-03-01',
+      to: '2021-09-30',
+      annualIncomePence: 1_150_000,
+    },
+  ],
 });
 
 /** An EEA national with a reportable-sized debt: EEA patients are outside debtor reporting. */
@@ -67,11 +110,30 @@ const eeaDebtor = fixturePerson({
   nino: 'NE660183B',
   addresses: [address('22 Belmont Crescent', 'London', 'SE13 6LE', '2020-10-01', null)],
   immigration: {
-    status: 'eea-settled', leaveType: 'eu-settlement-scheme-pre-settled', leaveValidFrom: '2021-03-15', leaveValidTo: '2031-03-14',
-    arrivedInUk: '2020-10-01', homeOfficeReference: 'HO-4000007',
+    status: 'eea-settled',
+    leaveType: 'eu-settlement-scheme-pre-settled',
+    leaveValidFrom: '2021-03-15',
+    leaveValidTo: '2031-03-14',
+    arrivedInUk: '2020-10-01',
+    homeOfficeReference: 'HO-4000007',
   },
-  employment: [{ employer: 'Deptford Bistro Ltd', payeReference: '951/DB40281', from: '2020-11-02', to: null, annualIncomePence: 2_250_000 }],
-  nhsDebts: [{ trust: 'Lewisham and Greenwich NHS Trust', amountPence: 80_000, invoicedOn: '2026-07-23', status: 'debt-outstanding' }],
+  employment: [
+    {
+      employer: 'Deptford Bistro Ltd',
+      payeReference: '951/DB40281',
+      from: '2020-11-02',
+      to: null,
+      annualIncomePence: 2_250_000,
+    },
+  ],
+  nhsDebts: [
+    {
+      trust: 'Lewisham and Greenwich NHS Trust',
+      amountPence: 80_000,
+      invoicedOn: '2026-07-23',
+      status: 'debt-outstanding',
+    },
+  ],
 });
 
 /** A non-EEA visitor owing £650 for three months: over the £500 and two-month thresholds for reporting. */
@@ -85,10 +147,17 @@ const nonEeaDebtor = fixturePerson({
   nino: null,
   addresses: [address('Flat 3, 19 Nelson Street', 'London', 'E1 2DE', '2026-06-01', null)],
   immigration: {
-    status: 'limited-leave', leaveType: 'visitor', leaveValidFrom: '2026-06-01', leaveValidTo: '2026-12-01',
-    noRecourseToPublicFunds: true, arrivedInUk: '2026-06-01', homeOfficeReference: 'HO-4000008',
+    status: 'limited-leave',
+    leaveType: 'visitor',
+    leaveValidFrom: '2026-06-01',
+    leaveValidTo: '2026-12-01',
+    noRecourseToPublicFunds: true,
+    arrivedInUk: '2026-06-01',
+    homeOfficeReference: 'HO-4000008',
   },
-  nhsDebts: [{ trust: 'Barts Health NHS Trust', amountPence: 65_000, invoicedOn: '2026-08-23', status: 'debt-outstanding' }],
+  nhsDebts: [
+    { trust: 'Barts Health NHS Trust', amountPence: 65_000, invoicedOn: '2026-08-23', status: 'debt-outstanding' },
+  ],
 });
 
 /** Same common name, different dates of birth: a name-only NINo trace must come back as a partial match. */
@@ -102,7 +171,15 @@ const commonNamePairA = fixturePerson({
   nino: 'JC318274A',
   addresses: [address('40 Stanley Road', 'Birmingham', 'B11 1LN', '2010-06-01', null)],
   immigration: { status: 'british-citizen' },
-  employment: [{ employer: 'Sparkbrook Pharmacy Ltd', payeReference: '301/SP77215', from: '2009-09-01', to: null, annualIncomePence: 3_100_000 }],
+  employment: [
+    {
+      employer: 'Sparkbrook Pharmacy Ltd',
+      payeReference: '301/SP77215',
+      from: '2009-09-01',
+      to: null,
+      annualIncomePence: 3_100_000,
+    },
+  ],
 });
 
 const commonNamePairB = fixturePerson({
@@ -115,7 +192,15 @@ const commonNamePairB = fixturePerson({
   nino: 'ZR550912C',
   addresses: [address('11 Windsor Road', 'Bradford', 'BD8 7QA', '2013-04-15', null)],
   immigration: { status: 'british-citizen' },
-  employment: [{ employer: 'Manningham Taxis Ltd', payeReference: '734/MT09311', from: '2012-02-01', to: null, annualIncomePence: 1_900_000 }],
+  employment: [
+    {
+      employer: 'Manningham Taxis Ltd',
+      payeReference: '734/MT09311',
+      from: '2012-02-01',
+      to: null,
+      annualIncomePence: 1_900_000,
+    },
+  ],
 });
 
 export const fixtures = {

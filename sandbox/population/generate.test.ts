@@ -24,15 +24,23 @@ function expectCoherent({ people: all }: Population): void {
   for (const person of all) {
     const { addresses } = person;
     expect(addresses.length, person.id).toBeGreaterThan(0);
-    expect(addresses.filter((a) => a.to === null), person.id).toHaveLength(1);
+    expect(
+      addresses.filter((a) => a.to === null),
+      person.id,
+    ).toHaveLength(1);
     expect(addresses.at(-1)?.to, person.id).toBeNull();
-    addresses.slice(1).forEach((a, i) => expect(addresses[i]?.to! < a.from, `${person.id} addresses in order`).toBe(true));
+    addresses
+      .slice(1)
+      .forEach((a, i) => expect(addresses[i]?.to! < a.from, `${person.id} addresses in order`).toBe(true));
     for (const parentId of person.parentIds) {
       const parent = byId.get(parentId);
       expect(parent?.childIds, `${person.id}'s parent ${parentId}`).toContain(person.id);
-      expect(parent?.addresses.at(-1)?.postcode, `${person.id} lives with ${parentId}`).toBe(addresses.at(-1)?.postcode);
+      expect(parent?.addresses.at(-1)?.postcode, `${person.id} lives with ${parentId}`).toBe(
+        addresses.at(-1)?.postcode,
+      );
     }
-    for (const childId of person.childIds) expect(byId.get(childId)?.parentIds, `${person.id}'s child ${childId}`).toContain(person.id);
+    for (const childId of person.childIds)
+      expect(byId.get(childId)?.parentIds, `${person.id}'s child ${childId}`).toContain(person.id);
   }
 }
 
@@ -71,11 +79,16 @@ describe('generatePopulation', () => {
 
   it('holds together for any seed, size and reference date', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: fixturePeople.length, max: 400 }), fc.date({ min: new Date('2021-07-01'), max: new Date('2035-12-31'), noInvalidDate: true }), (seed, size, date) => {
-        const generated = generatePopulation({ seed, size, referenceDate: date.toISOString().slice(0, 10) });
-        expect(generated.people).toHaveLength(size);
-        expectCoherent(generated);
-      }),
+      fc.property(
+        fc.integer({ min: -1_000_000, max: 1_000_000 }),
+        fc.integer({ min: fixturePeople.length, max: 400 }),
+        fc.date({ min: new Date('2021-07-01'), max: new Date('2035-12-31'), noInvalidDate: true }),
+        (seed, size, date) => {
+          const generated = generatePopulation({ seed, size, referenceDate: date.toISOString().slice(0, 10) });
+          expect(generated.people).toHaveLength(size);
+          expectCoherent(generated);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -91,12 +104,15 @@ describe('generatePopulation', () => {
 
   it('gives every home and school address a valid UK postcode', () => {
     for (const person of people) {
-      for (const address of [...person.addresses, ...person.schoolHistory.map((s) => s.address)]) expect(address.postcode).toMatch(POSTCODE);
+      for (const address of [...person.addresses, ...person.schoolHistory.map((s) => s.address)])
+        expect(address.postcode).toMatch(POSTCODE);
     }
   });
 
   it('gives every Home Office reference the HO-nnnnnnn format, uniquely', () => {
-    const references = people.flatMap((p) => (p.immigration.homeOfficeReference === null ? [] : [p.immigration.homeOfficeReference]));
+    const references = people.flatMap((p) =>
+      p.immigration.homeOfficeReference === null ? [] : [p.immigration.homeOfficeReference],
+    );
     expect(new Set(references).size).toBe(references.length);
     for (const reference of references) expect(reference).toMatch(/^HO-\d{7}$/);
   });
@@ -129,7 +145,9 @@ describe('the people', () => {
   });
 
   it('include a share of school-age children (4–16), each with parents and a school history', () => {
-    const schoolAge = children.filter((p) => ageOn(p.dateOfBirth, REFERENCE_DATE) >= 4 && ageOn(p.dateOfBirth, REFERENCE_DATE) <= 16);
+    const schoolAge = children.filter(
+      (p) => ageOn(p.dateOfBirth, REFERENCE_DATE) >= 4 && ageOn(p.dateOfBirth, REFERENCE_DATE) <= 16,
+    );
     expect(share(schoolAge)).toBeGreaterThan(0.1);
     expect(share(schoolAge)).toBeLessThan(0.3);
     for (const child of children) expect(child.parentIds.length, child.id).toBeGreaterThan(0);
@@ -142,25 +160,50 @@ describe('the people', () => {
   it('include NHS debts in all four states, owed only by people without British citizenship', () => {
     const debts = people.flatMap((p) => p.nhsDebts);
     const states = new Set(debts.map((d) => d.status));
-    expect([...states].sort()).toEqual(['debt-outstanding', 'debt-repaid', 'defaulted-debt-still-outstanding', 'repayment-arrangement']);
+    expect([...states].sort()).toEqual([
+      'debt-outstanding',
+      'debt-repaid',
+      'defaulted-debt-still-outstanding',
+      'repayment-arrangement',
+    ]);
     expect(debts.some((d) => d.amountPence >= 50_000) && debts.some((d) => d.amountPence < 50_000)).toBe(true);
-    for (const p of people.filter((q) => q.nhsDebts.length > 0)) expect(p.immigration.status, p.id).not.toBe('british-citizen');
+    for (const p of people.filter((q) => q.nhsDebts.length > 0))
+      expect(p.immigration.status, p.id).not.toBe('british-citizen');
   });
 
   it('give adults employment and benefit claims, and only people with a NINo appear in PAYE', () => {
-    expect(share(adults.filter((p) => p.employment.length > 0), adults)).toBeGreaterThan(0.5);
-    expect(share(adults.filter((p) => p.employment.some((e) => e.to === null)), adults)).toBeGreaterThan(0.4);
-    expect(share(adults.filter((p) => p.benefitClaims.length > 0), adults)).toBeGreaterThan(0.15);
+    expect(
+      share(
+        adults.filter((p) => p.employment.length > 0),
+        adults,
+      ),
+    ).toBeGreaterThan(0.5);
+    expect(
+      share(
+        adults.filter((p) => p.employment.some((e) => e.to === null)),
+        adults,
+      ),
+    ).toBeGreaterThan(0.4);
+    expect(
+      share(
+        adults.filter((p) => p.benefitClaims.length > 0),
+        adults,
+      ),
+    ).toBeGreaterThan(0.15);
     const benefits = new Set(people.flatMap((p) => p.benefitClaims.map((c) => c.benefit)));
     expect(benefits.size).toBe(7);
     for (const p of people.filter((q) => q.employment.length > 0)) expect(p.nino, p.id).not.toBeNull();
   });
 
   it('keep limited leave unexpired and sentences only for people facing deportation', () => {
-    for (const p of people.filter((q) => q.immigration.status === 'limited-leave')) expect(p.immigration.leaveValidTo! > REFERENCE_DATE, p.id).toBe(true);
-    for (const p of people) expect(p.immigration.sentenceMonths !== null, p.id).toBe(p.immigration.facingDeportationForCriminalOffence);
+    for (const p of people.filter((q) => q.immigration.status === 'limited-leave'))
+      expect(p.immigration.leaveValidTo! > REFERENCE_DATE, p.id).toBe(true);
+    for (const p of people)
+      expect(p.immigration.sentenceMonths !== null, p.id).toBe(p.immigration.facingDeportationForCriminalOffence);
     expect(people.filter((p) => p.immigration.facingDeportationForCriminalOffence).length).toBeGreaterThan(5);
-    expect(people.filter((p) => p.immigration.supportedUnderS95).every((p) => p.immigration.status === 'asylum-seeker')).toBe(true);
+    expect(
+      people.filter((p) => p.immigration.supportedUnderS95).every((p) => p.immigration.status === 'asylum-seeker'),
+    ).toBe(true);
   });
 });
 

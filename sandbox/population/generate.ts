@@ -8,7 +8,11 @@ import { createIdentifierIssuer, personId } from './identifiers.ts';
 import { createRandom } from './random.ts';
 import type { IsoDate, Population } from './types.ts';
 
-export interface GenerateOptions { seed?: number; size?: number; referenceDate?: IsoDate }
+export interface GenerateOptions {
+  seed?: number;
+  size?: number;
+  referenceDate?: IsoDate;
+}
 
 export const DEFAULT_SEED = 2018;
 export const DEFAULT_SIZE = 10_000;
@@ -24,7 +28,8 @@ export function generatePopulation(options: GenerateOptions = {}): Population {
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   if (!isIsoDate(referenceDate)) throw new RangeError(`referenceDate must be a YYYY-MM-DD date, got ${referenceDate}`);
   // Earlier snapshots would need pre-Brexit EEA rights and an unfinished EU Settlement Scheme.
-  if (referenceDate < EARLIEST_REFERENCE_DATE) throw new RangeError(`referenceDate must be on or after ${EARLIEST_REFERENCE_DATE}, got ${referenceDate}`);
+  if (referenceDate < EARLIEST_REFERENCE_DATE)
+    throw new RangeError(`referenceDate must be on or after ${EARLIEST_REFERENCE_DATE}, got ${referenceDate}`);
   if (!Number.isInteger(size) || size < fixturePeople.length) {
     throw new RangeError(`size must be an integer of at least ${fixturePeople.length} (the fixtures), got ${size}`);
   }
@@ -32,7 +37,9 @@ export function generatePopulation(options: GenerateOptions = {}): Population {
   const random = createRandom(seed);
   // Copies, so that a caller mutating its population cannot alter the fixtures other tests rely on.
   const people = fixturePeople.map((p) => structuredClone(p));
-  const reserved = people.flatMap((p) => [p.nino, p.immigration.homeOfficeReference]).filter((v): v is string => v !== null);
+  const reserved = people
+    .flatMap((p) => [p.nino, p.immigration.homeOfficeReference])
+    .filter((v): v is string => v !== null);
   const identifiers = createIdentifierIssuer(random, reserved);
   let lastId = people.length;
   const nextId = () => personId(++lastId);

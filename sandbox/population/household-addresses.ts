@@ -8,9 +8,13 @@ import { pickTown, townNamed } from './places.ts';
 import type { Random } from './random.ts';
 import type { Address, IsoDate } from './types.ts';
 
-export interface HouseholdAddresses { adults: Address[][]; children: Address[][] }
+export interface HouseholdAddresses {
+  adults: Address[][];
+  children: Address[][];
+}
 
-export const adultStart = (m: PlannedMember): IsoDate => laterOf(addYears(m.dateOfBirth, 18), m.arrivedInUk ?? m.dateOfBirth);
+export const adultStart = (m: PlannedMember): IsoDate =>
+  laterOf(addYears(m.dateOfBirth, 18), m.arrivedInUk ?? m.dateOfBirth);
 export const childStart = (m: PlannedMember): IsoDate => laterOf(m.dateOfBirth, m.arrivedInUk ?? m.dateOfBirth);
 
 export function householdAddresses(random: Random, plan: HouseholdPlan, referenceDate: IsoDate): HouseholdAddresses {
@@ -20,13 +24,26 @@ export function householdAddresses(random: Random, plan: HouseholdPlan, referenc
   const firstChild = plan.children.map(childStart).reduce(earlierOf, referenceDate);
   const principalFrom = adultStart(principal);
   const formed = principalFrom <= firstChild ? random.date(principalFrom, firstChild) : firstChild;
-  const shared = addressHistory(random, { from: formed, until: referenceDate, lastTown: plan.town, current: true, dispersalOnly });
+  const shared = addressHistory(random, {
+    from: formed,
+    until: referenceDate,
+    lastTown: plan.town,
+    current: true,
+    dispersalOnly,
+  });
   const firstTown = townNamed(shared[0]?.town ?? plan.town.name);
 
   const own = (start: IsoDate): Address[] => {
     if (start >= formed) return clipAddresses(shared, start);
     const lastTown = random.chance(0.6) ? firstTown : pickTown(random, { dispersalOnly });
-    const before = addressHistory(random, { from: start, until: addDays(formed, -1), lastTown, current: false, dispersalOnly, maxAddresses: 2 });
+    const before = addressHistory(random, {
+      from: start,
+      until: addDays(formed, -1),
+      lastTown,
+      current: false,
+      dispersalOnly,
+      maxAddresses: 2,
+    });
     return [...before, ...clipAddresses(shared, formed)];
   };
   return { adults: plan.adults.map((m) => own(adultStart(m))), children: plan.children.map((m) => own(childStart(m))) };

@@ -7,7 +7,10 @@ import { pickTown, type Town } from './places.ts';
 import type { Random } from './random.ts';
 import type { IsoDate } from './types.ts';
 
-export interface PlannedMember extends Standing { dateOfBirth: IsoDate; sex: 'F' | 'M' }
+export interface PlannedMember extends Standing {
+  dateOfBirth: IsoDate;
+  sex: 'F' | 'M';
+}
 export interface HouseholdPlan {
   kind: HouseholdKind;
   town: Town;
@@ -23,16 +26,53 @@ type Shape = 'single' | 'couple' | 'couple-children' | 'lone-parent';
 type AgeBands = readonly (readonly [readonly [number, number], number])[];
 
 const kinds: readonly (readonly [HouseholdKind, number])[] = [
-  ['british', 64], ['british-heritage', 14], ['mixed-spouse', 2], ['eea', 7.5], ['work-family', 7.5], ['asylum', 1.8], ['windrush', 4.5],
+  ['british', 64],
+  ['british-heritage', 14],
+  ['mixed-spouse', 2],
+  ['eea', 7.5],
+  ['work-family', 7.5],
+  ['asylum', 1.8],
+  ['windrush', 4.5],
 ];
-const shapes: readonly (readonly [Shape, number])[] = [['single', 32], ['couple', 33], ['couple-children', 18], ['lone-parent', 6]];
-const childCounts: readonly (readonly [number, number])[] = [[1, 38], [2, 40], [3, 16], [4, 6]];
+const shapes: readonly (readonly [Shape, number])[] = [
+  ['single', 32],
+  ['couple', 33],
+  ['couple-children', 18],
+  ['lone-parent', 6],
+];
+const childCounts: readonly (readonly [number, number])[] = [
+  [1, 38],
+  [2, 40],
+  [3, 16],
+  [4, 6],
+];
 
-const adultAges: AgeBands = [[[18, 29], 20], [[30, 44], 27], [[45, 64], 32], [[65, 79], 15], [[80, 94], 5]];
-const migrantAges: AgeBands = [[[18, 29], 35], [[30, 44], 40], [[45, 64], 20], [[65, 80], 5]];
-const parentAges: AgeBands = [[[22, 29], 10], [[30, 39], 35], [[40, 49], 40], [[50, 58], 15]];
+const adultAges: AgeBands = [
+  [[18, 29], 20],
+  [[30, 44], 27],
+  [[45, 64], 32],
+  [[65, 79], 15],
+  [[80, 94], 5],
+];
+const migrantAges: AgeBands = [
+  [[18, 29], 35],
+  [[30, 44], 40],
+  [[45, 64], 20],
+  [[65, 80], 5],
+];
+const parentAges: AgeBands = [
+  [[22, 29], 10],
+  [[30, 39], 35],
+  [[40, 49], 40],
+  [[50, 58], 15],
+];
 /** Birth years (not ages) for the Windrush generation: they must have been alive to arrive before 1973. */
-const windrushBirthYears: readonly (readonly [readonly [number, number], number])[] = [[[1929, 1939], 25], [[1940, 1949], 35], [[1950, 1959], 30], [[1960, 1966], 10]];
+const windrushBirthYears: readonly (readonly [readonly [number, number], number])[] = [
+  [[1929, 1939], 25],
+  [[1940, 1949], 35],
+  [[1950, 1959], 30],
+  [[1960, 1966], 10],
+];
 
 function dateOfBirthAged(random: Random, referenceDate: IsoDate, [min, max]: readonly [number, number]): IsoDate {
   return random.date(addDays(addYears(referenceDate, -(max + 1)), 1), addYears(referenceDate, -min));
@@ -54,7 +94,10 @@ export function planHousehold(random: Random, referenceDate: IsoDate, room: numb
   const bornIn = ([from, to]: readonly [number, number]) => random.date(`${from}-01-01`, `${to}-12-31`);
 
   const principal = {
-    dateOfBirth: kind === 'windrush' ? bornIn(random.weighted(windrushBirthYears)) : dateOfBirthAged(random, referenceDate, random.weighted(bands)),
+    dateOfBirth:
+      kind === 'windrush'
+        ? bornIn(random.weighted(windrushBirthYears))
+        : dateOfBirthAged(random, referenceDate, random.weighted(bands)),
     sex: shape === 'lone-parent' ? (random.chance(0.85) ? 'F' : 'M') : random.chance(0.5) ? 'F' : 'M',
   } as const;
   const adults: { dateOfBirth: IsoDate; sex: 'F' | 'M' }[] = [principal];

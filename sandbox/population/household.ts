@@ -12,11 +12,25 @@ import type { Random } from './random.ts';
 import { schoolHistory } from './schooling.ts';
 import type { IsoDate, Person } from './types.ts';
 
-export interface BuildContext { random: Random; identifiers: IdentifierIssuer; referenceDate: IsoDate; nextId: () => string }
+export interface BuildContext {
+  random: Random;
+  identifiers: IdentifierIssuer;
+  referenceDate: IsoDate;
+  nextId: () => string;
+}
 
 const employedNowChance: Record<string, number> = {
-  'british-citizen': 0.76, settled: 0.74, 'eea-settled': 0.82, refugee: 0.45, 'no-leave': 0.1,
-  'skilled-worker': 1, 'health-and-care-worker': 1, student: 0.35, graduate: 0.8, spouse: 0.6, dependant: 0.55,
+  'british-citizen': 0.76,
+  settled: 0.74,
+  'eea-settled': 0.82,
+  refugee: 0.45,
+  'no-leave': 0.1,
+  'skilled-worker': 1,
+  'health-and-care-worker': 1,
+  student: 0.35,
+  graduate: 0.8,
+  spouse: 0.6,
+  dependant: 0.55,
 };
 
 function incomeRange(random: Random, member: PlannedMember): readonly [number, number] {
@@ -30,10 +44,14 @@ function incomeRange(random: Random, member: PlannedMember): readonly [number, n
 function hasNino(random: Random, member: PlannedMember, adult: boolean, age: number): boolean {
   if (!adult) return member.status === 'british-citizen' && age >= 16;
   switch (member.status) {
-    case 'asylum-seeker': return false;
-    case 'no-leave': return random.chance(0.4);
-    case 'limited-leave': return member.leaveType === 'visitor' ? false : member.leaveType === 'student' ? random.chance(0.6) : true;
-    default: return true;
+    case 'asylum-seeker':
+      return false;
+    case 'no-leave':
+      return random.chance(0.4);
+    case 'limited-leave':
+      return member.leaveType === 'visitor' ? false : member.leaveType === 'student' ? random.chance(0.6) : true;
+    default:
+      return true;
   }
 }
 
@@ -56,33 +74,54 @@ export function buildHousehold(plan: HouseholdPlan, context: BuildContext): Pers
     const ownSurname = adult && index > 0 && (member.heritage !== plan.adults[0]?.heritage || random.chance(0.35));
     const nino = hasNino(random, member, adult, age) ? identifiers.nino() : null;
     const knownToHomeOffice = member.status !== 'british-citizen' || member.naturalised;
-    const homeOfficeReference = knownToHomeOffice && (!member.windrush || random.chance(0.55)) ? identifiers.homeOfficeReference() : null;
-    const deported = adult && !member.windrush && member.status !== 'british-citizen' && member.status !== 'asylum-seeker' && random.chance(0.03);
+    const homeOfficeReference =
+      knownToHomeOffice && (!member.windrush || random.chance(0.55)) ? identifiers.homeOfficeReference() : null;
+    const deported =
+      adult &&
+      !member.windrush &&
+      member.status !== 'british-citizen' &&
+      member.status !== 'asylum-seeker' &&
+      random.chance(0.03);
     const myAddresses = memberAddresses(addresses, adult ? 'adult' : 'child', index);
     const currentTown = myAddresses[myAddresses.length - 1]?.town ?? plan.town.name;
 
     const canWork = adult && nino !== null && member.leaveType !== 'visitor';
-    const workFrom = [addYears(member.dateOfBirth, random.int(16, 22)), member.arrivedInUk ?? '', member.status === 'refugee' ? member.leaveValidFrom ?? '' : ''].reduce(laterOf);
+    const workFrom = [
+      addYears(member.dateOfBirth, random.int(16, 22)),
+      member.arrivedInUk ?? '',
+      member.status === 'refugee' ? (member.leaveValidFrom ?? '') : '',
+    ].reduce(laterOf);
     const employment = canWork
       ? employmentHistory(random, {
           from: workFrom,
           until: age >= 67 ? addYears(member.dateOfBirth, random.int(60, 67)) : referenceDate,
           referenceDate,
-          employedNow: random.chance((employedNowChance[member.leaveType ?? member.status] ?? employedNowChance[member.status] ?? 0.7) * (age < 22 ? 0.6 : 1)),
+          employedNow: random.chance(
+            (employedNowChance[member.leaveType ?? member.status] ?? employedNowChance[member.status] ?? 0.7) *
+              (age < 22 ? 0.6 : 1),
+          ),
           incomePence: incomeRange(random, member),
         })
       : [];
-    const claimsFrom = [addYears(member.dateOfBirth, 18), member.arrivedInUk ?? '', member.status === 'refugee' ? member.leaveValidFrom ?? '' : ''].reduce(laterOf);
-    const benefits = adult && nino !== null
-      ? benefitClaims(random, {
-          dateOfBirth: member.dateOfBirth,
-          from: claimsFrom,
-          referenceDate,
-          employedNow: employment.some((e) => e.to === null),
-          noRecourse: hasNoRecourse(member.status),
-          children: index === claimant && eldest && youngest ? { eldestFrom: childStart(eldest), youngestBorn: youngest.dateOfBirth } : null,
-        })
-      : [];
+    const claimsFrom = [
+      addYears(member.dateOfBirth, 18),
+      member.arrivedInUk ?? '',
+      member.status === 'refugee' ? (member.leaveValidFrom ?? '') : '',
+    ].reduce(laterOf);
+    const benefits =
+      adult && nino !== null
+        ? benefitClaims(random, {
+            dateOfBirth: member.dateOfBirth,
+            from: claimsFrom,
+            referenceDate,
+            employedNow: employment.some((e) => e.to === null),
+            noRecourse: hasNoRecourse(member.status),
+            children:
+              index === claimant && eldest && youngest
+                ? { eldestFrom: childStart(eldest), youngestBorn: youngest.dateOfBirth }
+                : null,
+          })
+        : [];
 
     return {
       id,
@@ -108,10 +147,26 @@ export function buildHousehold(plan: HouseholdPlan, context: BuildContext): Pers
       }),
       employment,
       benefitClaims: benefits,
-      schoolHistory: adult ? [] : schoolHistory(random, { dateOfBirth: member.dateOfBirth, inUkFrom: childStart(member), addresses: myAddresses, referenceDate, leavesAt16: plan.leavesAt16 }),
+      schoolHistory: adult
+        ? []
+        : schoolHistory(random, {
+            dateOfBirth: member.dateOfBirth,
+            inUkFrom: childStart(member),
+            addresses: myAddresses,
+            referenceDate,
+            leavesAt16: plan.leavesAt16,
+          }),
       parentIds: adult ? [] : [...adultIds],
       childIds: adult ? [...childIds] : [],
-      nhsDebts: adult ? nhsDebts(random, { status: member.status, leaveType: member.leaveType, arrivedInUk: member.arrivedInUk, town: currentTown, referenceDate }) : [],
+      nhsDebts: adult
+        ? nhsDebts(random, {
+            status: member.status,
+            leaveType: member.leaveType,
+            arrivedInUk: member.arrivedInUk,
+            town: currentTown,
+            referenceDate,
+          })
+        : [],
     };
   };
 

@@ -4,7 +4,10 @@ import { addDays, addMonths, addYears, earlierOf, laterOf } from './dates.ts';
 import type { Random } from './random.ts';
 import type { Immigration, ImmigrationStatus, IsoDate } from './types.ts';
 
-export function immigrationRecord({ status, ...fields }: Partial<Immigration> & { status: ImmigrationStatus }): Immigration {
+export function immigrationRecord({
+  status,
+  ...fields
+}: Partial<Immigration> & { status: ImmigrationStatus }): Immigration {
   return {
     status,
     leaveType: null,
@@ -22,16 +25,35 @@ export function immigrationRecord({ status, ...fields }: Partial<Immigration> & 
 }
 
 /** Migrants with conditional leave, and people with no leave, are "subject to immigration control". */
-export const hasNoRecourse = (status: ImmigrationStatus): boolean => status === 'limited-leave' || status === 'no-leave' || status === 'asylum-seeker';
+export const hasNoRecourse = (status: ImmigrationStatus): boolean =>
+  status === 'limited-leave' || status === 'no-leave' || status === 'asylum-seeker';
 
-export type LimitedRoute = 'skilled-worker' | 'health-and-care-worker' | 'student' | 'graduate' | 'spouse' | 'dependant' | 'visitor';
+export type LimitedRoute =
+  | 'skilled-worker'
+  | 'health-and-care-worker'
+  | 'student'
+  | 'graduate'
+  | 'spouse'
+  | 'dependant'
+  | 'visitor';
 
 const routeLengthMonths: Record<LimitedRoute, number> = {
-  'skilled-worker': 60, 'health-and-care-worker': 60, student: 36, graduate: 24, spouse: 33, dependant: 60, visitor: 6,
+  'skilled-worker': 60,
+  'health-and-care-worker': 60,
+  student: 36,
+  graduate: 24,
+  spouse: 33,
+  dependant: 60,
+  visitor: 6,
 };
 
 /** Leave that is still running on the reference date and began no earlier than arrival. */
-export function limitedLeave(random: Random, route: LimitedRoute, arrived: IsoDate, referenceDate: IsoDate): { from: IsoDate; to: IsoDate } {
+export function limitedLeave(
+  random: Random,
+  route: LimitedRoute,
+  arrived: IsoDate,
+  referenceDate: IsoDate,
+): { from: IsoDate; to: IsoDate } {
   const months = routeLengthMonths[route];
   const to = random.date(addDays(referenceDate, 14), addMonths(referenceDate, months - 1));
   return { from: laterOf(arrived, addMonths(to, -months)), to };
@@ -43,7 +65,11 @@ export function settlementDate(random: Random, arrived: IsoDate, referenceDate: 
 }
 
 /** EU Settlement Scheme: applications opened in 2019; pre-settled status lasts five years and is now extended automatically. */
-export function euSettlement(random: Random, arrived: IsoDate, referenceDate: IsoDate): Pick<Immigration, 'leaveType' | 'leaveValidFrom' | 'leaveValidTo'> {
+export function euSettlement(
+  random: Random,
+  arrived: IsoDate,
+  referenceDate: IsoDate,
+): Pick<Immigration, 'leaveType' | 'leaveValidFrom' | 'leaveValidTo'> {
   const granted = random.date(laterOf(arrived, '2019-03-30'), '2021-06-30');
   const residentFiveYears = addYears(arrived, 5) <= granted;
   if (residentFiveYears || random.chance(0.6)) {
@@ -62,5 +88,14 @@ export function refugeeLeave(random: Random, arrived: IsoDate, referenceDate: Is
 
 /** Sentences behind deportation action: automatic deportation applies from 12 months, some cases fall short of it. */
 export const sentenceLengths: readonly (readonly [number, number])[] = [
-  [6, 1], [9, 1], [12, 3], [18, 3], [24, 3], [30, 1], [36, 2], [48, 1], [60, 1], [96, 0.5],
+  [6, 1],
+  [9, 1],
+  [12, 3],
+  [18, 3],
+  [24, 3],
+  [30, 1],
+  [36, 2],
+  [48, 1],
+  [60, 1],
+  [96, 0.5],
 ];

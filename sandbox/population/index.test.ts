@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { currentAddress, fixtures, generatePopulation, indexPopulation, nameKey, normaliseNino, normalisePostcode } from './index.ts';
+import {
+  currentAddress,
+  fixtures,
+  generatePopulation,
+  indexPopulation,
+  nameKey,
+  normaliseNino,
+  normalisePostcode,
+} from './index.ts';
 
 const population = generatePopulation({ size: 2_000 });
 const index = indexPopulation(population);
@@ -36,15 +44,26 @@ describe('indexPopulation', () => {
   });
 
   it('finds people by name and date of birth, keeping same-named people apart', () => {
-    expect(index.byNameAndDateOfBirth.get(nameKey('amara', 'okonkwo-testcase', '2016-03-14'))?.map((p) => p.id)).toEqual(['P000001']);
-    expect(index.byNameAndDateOfBirth.get(nameKey('Mohammed', 'Khan', '1985-07-19'))?.map((p) => p.id)).toContain(fixtures.commonNamePairA.id);
-    expect(index.byNameAndDateOfBirth.get(nameKey('Mohammed', 'Khan', '1991-01-03'))?.map((p) => p.id)).toContain(fixtures.commonNamePairB.id);
+    expect(
+      index.byNameAndDateOfBirth.get(nameKey('amara', 'okonkwo-testcase', '2016-03-14'))?.map((p) => p.id),
+    ).toEqual(['P000001']);
+    expect(index.byNameAndDateOfBirth.get(nameKey('Mohammed', 'Khan', '1985-07-19'))?.map((p) => p.id)).toContain(
+      fixtures.commonNamePairA.id,
+    );
+    expect(index.byNameAndDateOfBirth.get(nameKey('Mohammed', 'Khan', '1991-01-03'))?.map((p) => p.id)).toContain(
+      fixtures.commonNamePairB.id,
+    );
   });
 
   it('finds people by current postcode, and by any postcode they have lived at', () => {
-    expect(index.byPostcode.get(normalisePostcode('ls6 2ab'))?.map((p) => p.id)).toEqual(['P000001', 'P000002', 'P000003']);
+    expect(index.byPostcode.get(normalisePostcode('ls6 2ab'))?.map((p) => p.id)).toEqual([
+      'P000001',
+      'P000002',
+      'P000003',
+    ]);
     expect(index.byPostcode.get('BD7 2LR')).toBeUndefined();
     expect(index.byAnyPostcode.get('BD7 2LR')?.map((p) => p.id)).toEqual(['P000001', 'P000002', 'P000003']);
-    for (const person of population.people) expect(index.byPostcode.get(currentAddress(person).postcode)).toContain(person);
+    for (const person of population.people)
+      expect(index.byPostcode.get(currentAddress(person).postcode)).toContain(person);
   });
 });

@@ -3,7 +3,14 @@
 import type { IsoDate, Person, Population } from './types.ts';
 
 export type * from './types.ts';
-export { generatePopulation, DEFAULT_REFERENCE_DATE, DEFAULT_SEED, DEFAULT_SIZE, EARLIEST_REFERENCE_DATE, type GenerateOptions } from './generate.ts';
+export {
+  generatePopulation,
+  DEFAULT_REFERENCE_DATE,
+  DEFAULT_SEED,
+  DEFAULT_SIZE,
+  EARLIEST_REFERENCE_DATE,
+  type GenerateOptions,
+} from './generate.ts';
 export { fixtures, fixturePeople, commonNamePair, type FixtureName } from './fixtures.ts';
 export { NINO_PATTERN, HOME_OFFICE_REFERENCE_PATTERN } from './identifiers.ts';
 export { ageOn } from './dates.ts';
@@ -66,7 +73,8 @@ export function indexPopulation(population: Population): PopulationIndex {
   for (const person of population.people) {
     byId.set(person.id, person);
     if (person.nino !== null) byNino.set(normaliseNino(person.nino), person);
-    if (person.immigration.homeOfficeReference !== null) byHomeOfficeReference.set(normaliseHomeOfficeReference(person.immigration.homeOfficeReference), person);
+    if (person.immigration.homeOfficeReference !== null)
+      byHomeOfficeReference.set(normaliseHomeOfficeReference(person.immigration.homeOfficeReference), person);
     append(byNameAndDateOfBirth, nameKey(person.forename, person.surname, person.dateOfBirth), person);
     for (const address of person.addresses) {
       const postcode = normalisePostcode(address.postcode);

@@ -4,11 +4,27 @@
 import type { Address } from './types.ts';
 import { POSTCODE_UNIT_LETTERS, towns } from './places.ts';
 
-export interface School { urn: string; name: string; phase: 'primary' | 'secondary'; line1: string; town: string; postcode: string; district: string }
-export interface Employer { name: string; payeReference: string }
+export interface School {
+  urn: string;
+  name: string;
+  phase: 'primary' | 'secondary';
+  line1: string;
+  town: string;
+  postcode: string;
+  district: string;
+}
+export interface Employer {
+  name: string;
+  payeReference: string;
+}
 
 const schoolStreets = ['School Lane', 'Academy Way', 'College Road', 'Learning Walk', 'Chapel Road', 'Green Lane'];
-const primaryPatterns = [(a: string) => `${a} Primary School`, (a: string) => `${a} Park Primary School`, (a: string) => `St Mary's C of E Primary School, ${a}`, (a: string) => `${a} Community Primary School`];
+const primaryPatterns = [
+  (a: string) => `${a} Primary School`,
+  (a: string) => `${a} Park Primary School`,
+  (a: string) => `St Mary's C of E Primary School, ${a}`,
+  (a: string) => `${a} Community Primary School`,
+];
 const secondaryPatterns = [(a: string) => `${a} Academy`, (a: string) => `${a} High School`];
 
 /** Built without the seeded generator so that a school's URN and address never vary with the seed. */
@@ -29,10 +45,24 @@ function buildSchools(): ReadonlyMap<string, { primary: School[]; secondary: Sch
     };
   };
   for (const town of towns) {
-    const primary = town.areas.map((area, i) => school((primaryPatterns[i % primaryPatterns.length] ?? primaryPatterns[0]!)(area.name), 'primary', town.name, area.district));
+    const primary = town.areas.map((area, i) =>
+      school(
+        (primaryPatterns[i % primaryPatterns.length] ?? primaryPatterns[0]!)(area.name),
+        'primary',
+        town.name,
+        area.district,
+      ),
+    );
     const secondary = town.areas
       .filter((_, i) => i % 2 === 0)
-      .map((area, i) => school((secondaryPatterns[i % secondaryPatterns.length] ?? secondaryPatterns[0]!)(area.name), 'secondary', town.name, area.district));
+      .map((area, i) =>
+        school(
+          (secondaryPatterns[i % secondaryPatterns.length] ?? secondaryPatterns[0]!)(area.name),
+          'secondary',
+          town.name,
+          area.district,
+        ),
+      );
     byTown.set(town.name, { primary, secondary });
   }
   return byTown;
@@ -44,15 +74,42 @@ export function schoolAddress(school: School, from: string, to: string | null): 
   return { line1: school.line1, town: school.town, postcode: school.postcode, from, to };
 }
 
-const employerPrefixes = ['Aire Valley', 'Pennine', 'Thames Gateway', 'Severn Vale', 'Mersey', 'Northgate', 'Kingsway', 'Riverside', 'Oakfield', 'Brookside', 'Midland', 'Wolds'];
-const employerSectors = ['Logistics Ltd', 'Care Homes Ltd', 'Foods plc', 'Cleaning Services Ltd', 'Construction Ltd', 'Hospitality Group Ltd', 'Software Ltd', 'Retail Ltd', 'Security Services Ltd', 'Engineering Ltd'];
+const employerPrefixes = [
+  'Aire Valley',
+  'Pennine',
+  'Thames Gateway',
+  'Severn Vale',
+  'Mersey',
+  'Northgate',
+  'Kingsway',
+  'Riverside',
+  'Oakfield',
+  'Brookside',
+  'Midland',
+  'Wolds',
+];
+const employerSectors = [
+  'Logistics Ltd',
+  'Care Homes Ltd',
+  'Foods plc',
+  'Cleaning Services Ltd',
+  'Construction Ltd',
+  'Hospitality Group Ltd',
+  'Software Ltd',
+  'Retail Ltd',
+  'Security Services Ltd',
+  'Engineering Ltd',
+];
 
 /** PAYE references look like HMRC's: a three-digit tax office number, a slash and an alphanumeric reference. */
 export const employers: readonly Employer[] = employerPrefixes.flatMap((prefix, i) =>
   employerSectors.map((sector, j) => {
     const k = i * employerSectors.length + j;
     const initials = `${prefix[0]}${sector[0]}`.toUpperCase();
-    return { name: `${prefix} ${sector}`, payeReference: `${String(120 + ((k * 37) % 800)).padStart(3, '0')}/${initials}${String(10_000 + ((k * 7_919) % 90_000))}` };
+    return {
+      name: `${prefix} ${sector}`,
+      payeReference: `${String(120 + ((k * 37) % 800)).padStart(3, '0')}/${initials}${String(10_000 + ((k * 7_919) % 90_000))}`,
+    };
   }),
 );
 

@@ -55,11 +55,15 @@ export interface ClaimOptions {
 export function benefitClaims(random: Random, options: ClaimOptions): BenefitClaim[] {
   const { dateOfBirth, referenceDate } = options;
   const claims: BenefitClaim[] = [];
-  const between = (earliest: IsoDate, latest: IsoDate) => (laterOf(earliest, options.from) <= latest ? random.date(laterOf(earliest, options.from), latest) : null);
+  const between = (earliest: IsoDate, latest: IsoDate) =>
+    laterOf(earliest, options.from) <= latest ? random.date(laterOf(earliest, options.from), latest) : null;
   const claim = (benefit: Benefit, from: IsoDate | null, ongoing: number, maxMonths = 48) => {
     if (from === null) return;
     const latestEnd = addDays(referenceDate, -1);
-    const to = random.chance(ongoing) || from >= latestEnd ? null : random.date(from, earlierOf(addMonths(from, maxMonths), latestEnd));
+    const to =
+      random.chance(ongoing) || from >= latestEnd
+        ? null
+        : random.date(from, earlierOf(addMonths(from, maxMonths), latestEnd));
     claims.push({ benefit, from, to });
   };
   const monthAgo = addMonths(referenceDate, -1);
@@ -76,7 +80,8 @@ export function benefitClaims(random: Random, options: ClaimOptions): BenefitCla
       const from = between('2008-01-01', '2016-12-31');
       if (from) claims.push({ benefit: 'jobseekers-allowance', from, to: random.date(from, addMonths(from, 12)) });
     }
-    if (!options.employedNow && random.chance(0.06)) claim('employment-support-allowance', between('2010-01-01', addYears(referenceDate, -1)), 0.5);
+    if (!options.employedNow && random.chance(0.06))
+      claim('employment-support-allowance', between('2010-01-01', addYears(referenceDate, -1)), 0.5);
   } else if (random.chance(0.15)) {
     claim('housing-benefit', between(laterOf(pensionAge, '2000-04-01'), monthAgo), 0.9);
   }
@@ -92,7 +97,10 @@ export function benefitClaims(random: Random, options: ClaimOptions): BenefitCla
     if (creditsFrom <= lastStart && random.chance(0.3)) {
       const from = random.date(creditsFrom, lastStart);
       const lastEnd = earlierOf('2025-04-05', addDays(referenceDate, -1));
-      const to = referenceDate <= '2025-04-05' && random.chance(0.5) ? null : random.date(earlierOf(addYears(from, 1), lastEnd), lastEnd);
+      const to =
+        referenceDate <= '2025-04-05' && random.chance(0.5)
+          ? null
+          : random.date(earlierOf(addYears(from, 1), lastEnd), lastEnd);
       claims.push({ benefit: 'tax-credits', from, to });
     }
   }

@@ -2,34 +2,82 @@
 // generated person to a real one is chance; the mix reflects the UK's population, not one group.
 
 export type Heritage =
-  | 'british' | 'caribbean' | 'indian' | 'pakistani' | 'bangladeshi' | 'nigerian' | 'ghanaian'
-  | 'zimbabwean' | 'somali' | 'eritrean' | 'afghan' | 'arabic' | 'iranian' | 'chinese' | 'filipino'
-  | 'polish' | 'romanian' | 'lithuanian' | 'french' | 'german' | 'italian' | 'spanish' | 'portuguese';
+  | 'british'
+  | 'caribbean'
+  | 'indian'
+  | 'pakistani'
+  | 'bangladeshi'
+  | 'nigerian'
+  | 'ghanaian'
+  | 'zimbabwean'
+  | 'somali'
+  | 'eritrean'
+  | 'afghan'
+  | 'arabic'
+  | 'iranian'
+  | 'chinese'
+  | 'filipino'
+  | 'polish'
+  | 'romanian'
+  | 'lithuanian'
+  | 'french'
+  | 'german'
+  | 'italian'
+  | 'spanish'
+  | 'portuguese';
 
-export interface NamePool { female: readonly string[]; male: readonly string[]; surnames: readonly string[] }
+export interface NamePool {
+  female: readonly string[];
+  male: readonly string[];
+  surnames: readonly string[];
+}
 
 const words = (list: string): readonly string[] => list.trim().split(/\s*,\s*/);
 
 export const namePools: Record<Heritage, NamePool> = {
   british: {
-    female: words('Olivia, Amelia, Isla, Emily, Sophie, Jessica, Charlotte, Hannah, Lucy, Grace, Chloe, Ella, Rebecca, Sarah, Laura, Emma, Rachel, Claire, Karen, Susan, Helen, Julie, Margaret, Patricia, Joan, Elaine, Gemma, Kirsty, Megan, Poppy'),
-    male: words('Oliver, Harry, George, Jack, Noah, Charlie, Thomas, James, William, Daniel, Joshua, Samuel, Matthew, Luke, Ryan, Liam, David, Paul, Mark, Andrew, Stephen, Peter, John, Michael, Robert, Gary, Craig, Dean, Alan, Keith'),
-    surnames: words('Smith, Jones, Taylor, Brown, Williams, Wilson, Johnson, Davies, Robinson, Wright, Thompson, Evans, Walker, White, Roberts, Green, Hall, Wood, Jackson, Clarke, Hughes, Edwards, Turner, Hill, Moore, Cooper, Harris, Ward, Baker, Lewis, Shaw, Marshall, Holmes, Barker, Atkinson, Lawson, Fletcher, Pickering, Sutcliffe, Ashworth'),
+    female: words(
+      'Olivia, Amelia, Isla, Emily, Sophie, Jessica, Charlotte, Hannah, Lucy, Grace, Chloe, Ella, Rebecca, Sarah, Laura, Emma, Rachel, Claire, Karen, Susan, Helen, Julie, Margaret, Patricia, Joan, Elaine, Gemma, Kirsty, Megan, Poppy',
+    ),
+    male: words(
+      'Oliver, Harry, George, Jack, Noah, Charlie, Thomas, James, William, Daniel, Joshua, Samuel, Matthew, Luke, Ryan, Liam, David, Paul, Mark, Andrew, Stephen, Peter, John, Michael, Robert, Gary, Craig, Dean, Alan, Keith',
+    ),
+    surnames: words(
+      'Smith, Jones, Taylor, Brown, Williams, Wilson, Johnson, Davies, Robinson, Wright, Thompson, Evans, Walker, White, Roberts, Green, Hall, Wood, Jackson, Clarke, Hughes, Edwards, Turner, Hill, Moore, Cooper, Harris, Ward, Baker, Lewis, Shaw, Marshall, Holmes, Barker, Atkinson, Lawson, Fletcher, Pickering, Sutcliffe, Ashworth',
+    ),
   },
   caribbean: {
-    female: words('Hortense, Beverley, Marcia, Maxine, Sonia, Jennifer, Pauline, Gloria, Yvonne, Paulette, Claudette, Norma, Merlene, Shanice, Tanisha, Keisha, Jade, Aaliyah'),
-    male: words('Winston, Delroy, Clive, Errol, Lloyd, Desmond, Neville, Leroy, Everton, Carlton, Linton, Junior, Tyrone, Dwayne, Marlon, Jermaine, Kareem, Andre'),
-    surnames: words('Campbell, Brown, Francis, Grant, Bailey, Henry, Thomas, Morgan, Clarke, Johnson, Gordon, Reid, Samuels, Bennett, McKenzie, Powell, Whyte, Forbes, Blake, Stewart, Gayle, Lewis'),
+    female: words(
+      'Hortense, Beverley, Marcia, Maxine, Sonia, Jennifer, Pauline, Gloria, Yvonne, Paulette, Claudette, Norma, Merlene, Shanice, Tanisha, Keisha, Jade, Aaliyah',
+    ),
+    male: words(
+      'Winston, Delroy, Clive, Errol, Lloyd, Desmond, Neville, Leroy, Everton, Carlton, Linton, Junior, Tyrone, Dwayne, Marlon, Jermaine, Kareem, Andre',
+    ),
+    surnames: words(
+      'Campbell, Brown, Francis, Grant, Bailey, Henry, Thomas, Morgan, Clarke, Johnson, Gordon, Reid, Samuels, Bennett, McKenzie, Powell, Whyte, Forbes, Blake, Stewart, Gayle, Lewis',
+    ),
   },
   indian: {
-    female: words('Priya, Anjali, Deepa, Kavita, Sunita, Pooja, Neha, Meera, Lakshmi, Harpreet, Manjit, Gurpreet, Anika, Riya, Divya, Simran'),
-    male: words('Rajesh, Sanjay, Amit, Vikram, Arjun, Rohan, Anil, Suresh, Harjit, Gurdeep, Kulwinder, Ravi, Nikhil, Aarav, Kiran, Dev'),
-    surnames: words('Patel, Sharma, Singh, Kaur, Gupta, Mistry, Shah, Joshi, Kumar, Chauhan, Sandhu, Gill, Dhillon, Mehta, Iyer, Raghunathan, Desai, Parmar'),
+    female: words(
+      'Priya, Anjali, Deepa, Kavita, Sunita, Pooja, Neha, Meera, Lakshmi, Harpreet, Manjit, Gurpreet, Anika, Riya, Divya, Simran',
+    ),
+    male: words(
+      'Rajesh, Sanjay, Amit, Vikram, Arjun, Rohan, Anil, Suresh, Harjit, Gurdeep, Kulwinder, Ravi, Nikhil, Aarav, Kiran, Dev',
+    ),
+    surnames: words(
+      'Patel, Sharma, Singh, Kaur, Gupta, Mistry, Shah, Joshi, Kumar, Chauhan, Sandhu, Gill, Dhillon, Mehta, Iyer, Raghunathan, Desai, Parmar',
+    ),
   },
   pakistani: {
-    female: words('Ayesha, Fatima, Zainab, Maryam, Sana, Nadia, Shazia, Rubina, Bushra, Samina, Hina, Amina, Iqra, Mehreen'),
-    male: words('Mohammed, Muhammad, Imran, Tariq, Asif, Zubair, Usman, Bilal, Hamza, Adeel, Kashif, Shahid, Naveed, Faisal'),
-    surnames: words('Khan, Hussain, Ahmed, Akhtar, Ali, Iqbal, Mahmood, Rashid, Malik, Butt, Chaudhry, Qureshi, Raza, Aslam, Shah'),
+    female: words(
+      'Ayesha, Fatima, Zainab, Maryam, Sana, Nadia, Shazia, Rubina, Bushra, Samina, Hina, Amina, Iqra, Mehreen',
+    ),
+    male: words(
+      'Mohammed, Muhammad, Imran, Tariq, Asif, Zubair, Usman, Bilal, Hamza, Adeel, Kashif, Shahid, Naveed, Faisal',
+    ),
+    surnames: words(
+      'Khan, Hussain, Ahmed, Akhtar, Ali, Iqbal, Mahmood, Rashid, Malik, Butt, Chaudhry, Qureshi, Raza, Aslam, Shah',
+    ),
   },
   bangladeshi: {
     female: words('Nasrin, Rahima, Shirin, Taslima, Rumana, Sadia, Farhana, Jesmin, Laila, Tahmina'),
@@ -37,9 +85,15 @@ export const namePools: Record<Heritage, NamePool> = {
     surnames: words('Miah, Begum, Uddin, Rahman, Islam, Ahmed, Choudhury, Hoque, Ali, Khatun, Sarkar'),
   },
   nigerian: {
-    female: words('Ngozi, Chiamaka, Adaeze, Folake, Funmilayo, Yetunde, Bukola, Ifeoma, Amara, Chioma, Temitope, Blessing, Precious'),
-    male: words('Chukwuemeka, Obinna, Chinedu, Oluwaseun, Babatunde, Adebayo, Tunde, Emeka, Ikenna, Olumide, Femi, Ifeanyi'),
-    surnames: words('Okonkwo, Adeyemi, Okafor, Balogun, Eze, Nwosu, Adebayo, Olawale, Ogunleye, Obi, Chukwu, Okeke, Afolabi'),
+    female: words(
+      'Ngozi, Chiamaka, Adaeze, Folake, Funmilayo, Yetunde, Bukola, Ifeoma, Amara, Chioma, Temitope, Blessing, Precious',
+    ),
+    male: words(
+      'Chukwuemeka, Obinna, Chinedu, Oluwaseun, Babatunde, Adebayo, Tunde, Emeka, Ikenna, Olumide, Femi, Ifeanyi',
+    ),
+    surnames: words(
+      'Okonkwo, Adeyemi, Okafor, Balogun, Eze, Nwosu, Adebayo, Olawale, Ogunleye, Obi, Chukwu, Okeke, Afolabi',
+    ),
   },
   ghanaian: {
     female: words('Akosua, Abena, Ama, Efua, Adwoa, Yaa, Esi, Akua, Afia, Gifty'),
@@ -89,7 +143,9 @@ export const namePools: Record<Heritage, NamePool> = {
   polish: {
     female: words('Agnieszka, Katarzyna, Magdalena, Joanna, Anna, Ewa, Marta, Zofia, Aleksandra, Natalia'),
     male: words('Piotr, Tomasz, Krzysztof, Pawel, Marcin, Michal, Jakub, Lukasz, Grzegorz, Kacper'),
-    surnames: words('Nowak, Kowalski, Wisniewski, Wojcik, Kaminski, Lewandowski, Zielinski, Szymanski, Dabrowski, Kozlowska'),
+    surnames: words(
+      'Nowak, Kowalski, Wisniewski, Wojcik, Kaminski, Lewandowski, Zielinski, Szymanski, Dabrowski, Kozlowska',
+    ),
   },
   romanian: {
     female: words('Ioana, Elena, Andreea, Mihaela, Cristina, Alexandra, Gabriela, Roxana'),

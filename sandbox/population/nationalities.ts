@@ -3,9 +3,18 @@
 // are the Windrush generation; NHS debtor reporting covers non-EEA patients only.
 import type { Heritage } from './names.ts';
 
-export interface Nationality { code: string; heritage: Heritage; eea: boolean; commonwealth: boolean }
+export interface Nationality {
+  code: string;
+  heritage: Heritage;
+  eea: boolean;
+  commonwealth: boolean;
+}
 
-const nationality = (code: string, heritage: Heritage, flags: { eea?: boolean; commonwealth?: boolean } = {}): Nationality => ({
+const nationality = (
+  code: string,
+  heritage: Heritage,
+  flags: { eea?: boolean; commonwealth?: boolean } = {},
+): Nationality => ({
   code,
   heritage,
   eea: flags.eea ?? false,
@@ -61,19 +70,57 @@ export const isCommonwealth = (code: string): boolean => nationalities.get(code)
 
 /** Relative weights, loosely following UK migration statistics rather than matching them. */
 export const eeaOrigins: readonly (readonly [string, number])[] = [
-  ['POL', 30], ['ROU', 25], ['LTU', 8], ['ITA', 10], ['PRT', 8], ['ESP', 7], ['FRA', 7], ['DEU', 5],
+  ['POL', 30],
+  ['ROU', 25],
+  ['LTU', 8],
+  ['ITA', 10],
+  ['PRT', 8],
+  ['ESP', 7],
+  ['FRA', 7],
+  ['DEU', 5],
 ];
 export const workAndFamilyOrigins: readonly (readonly [string, number])[] = [
-  ['IND', 30], ['PAK', 14], ['NGA', 14], ['BGD', 6], ['GHA', 6], ['ZWE', 5], ['CHN', 10], ['PHL', 8], ['USA', 5], ['JAM', 4], ['ZAF', 3],
+  ['IND', 30],
+  ['PAK', 14],
+  ['NGA', 14],
+  ['BGD', 6],
+  ['GHA', 6],
+  ['ZWE', 5],
+  ['CHN', 10],
+  ['PHL', 8],
+  ['USA', 5],
+  ['JAM', 4],
+  ['ZAF', 3],
 ];
 export const asylumOrigins: readonly (readonly [string, number])[] = [
-  ['AFG', 25], ['ERI', 20], ['IRN', 18], ['SYR', 15], ['SDN', 12], ['IRQ', 10], ['SOM', 8],
+  ['AFG', 25],
+  ['ERI', 20],
+  ['IRN', 18],
+  ['SYR', 15],
+  ['SDN', 12],
+  ['IRQ', 10],
+  ['SOM', 8],
 ];
 export const windrushOrigins: readonly (readonly [string, number])[] = [
-  ['JAM', 50], ['TTO', 10], ['BRB', 8], ['GUY', 7], ['IND', 10], ['PAK', 7], ['GHA', 4], ['NGA', 4],
+  ['JAM', 50],
+  ['TTO', 10],
+  ['BRB', 8],
+  ['GUY', 7],
+  ['IND', 10],
+  ['PAK', 7],
+  ['GHA', 4],
+  ['NGA', 4],
 ];
 /** Heritages of British citizens whose families came from elsewhere, some long ago. */
 export const britishHeritages: readonly (readonly [Heritage, number])[] = [
-  ['indian', 25], ['pakistani', 20], ['caribbean', 18], ['nigerian', 9], ['bangladeshi', 9], ['ghanaian', 4],
-  ['somali', 4], ['chinese', 6], ['polish', 3], ['zimbabwean', 2],
+  ['indian', 25],
+  ['pakistani', 20],
+  ['caribbean', 18],
+  ['nigerian', 9],
+  ['bangladeshi', 9],
+  ['ghanaian', 4],
+  ['somali', 4],
+  ['chinese', 6],
+  ['polish', 3],
+  ['zimbabwean', 2],
 ];

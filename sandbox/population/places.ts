@@ -3,7 +3,10 @@
 // very unlikely to be a real one. England only: DfE's records cover English schools.
 import type { Random } from './random.ts';
 
-export interface Area { name: string; district: string }
+export interface Area {
+  name: string;
+  district: string;
+}
 export interface Town {
   name: string;
   areas: readonly Area[];
@@ -24,7 +27,12 @@ const town = (name: string, weight: number, dispersal: boolean, areas: string): 
 });
 
 export const towns: readonly Town[] = [
-  town('London', 30, false, 'Brixton:SW9, Peckham:SE15, Tottenham:N17, Southall:UB1, East Ham:E6, Lewisham:SE13, Harlesden:NW10, Walthamstow:E17, Whitechapel:E1, Croydon:CR0'),
+  town(
+    'London',
+    30,
+    false,
+    'Brixton:SW9, Peckham:SE15, Tottenham:N17, Southall:UB1, East Ham:E6, Lewisham:SE13, Harlesden:NW10, Walthamstow:E17, Whitechapel:E1, Croydon:CR0',
+  ),
   town('Birmingham', 9, true, 'Handsworth:B21, Sparkbrook:B11, Erdington:B23, Small Heath:B10, Moseley:B13, Aston:B6'),
   town('Manchester', 7, true, 'Moss Side:M14, Longsight:M13, Didsbury:M20, Cheetham Hill:M8, Gorton:M18'),
   town('Leeds', 6, true, 'Headingley:LS6, Beeston:LS11, Harehills:LS9, Chapeltown:LS7, Roundhay:LS8, Armley:LS12'),
@@ -54,11 +62,38 @@ export const townNamed = (name: string): Town => {
 };
 
 const streets = [
-  'Church Street', 'Victoria Road', 'Station Road', 'Park Avenue', 'Mill Lane', 'Queens Road', 'Albert Street',
-  'Kings Road', 'Grove Terrace', 'Chapel Street', 'Elm Grove', 'Windsor Road', 'Clarendon Road', 'Highfield Road',
-  'Brook Street', 'Springfield Avenue', 'Cemetery Road', 'Ladysmith Road', 'Osborne Street', 'Belmont Crescent',
-  'Beech Avenue', 'Hawthorn Close', 'Nelson Street', 'Cavendish Road', 'Stanley Road', 'Mafeking Terrace',
-  'Oak Tree Drive', 'Meadow Way', 'Rosebery Street', 'Alexandra Road', 'Chestnut Walk', 'Hollybank Road',
+  'Church Street',
+  'Victoria Road',
+  'Station Road',
+  'Park Avenue',
+  'Mill Lane',
+  'Queens Road',
+  'Albert Street',
+  'Kings Road',
+  'Grove Terrace',
+  'Chapel Street',
+  'Elm Grove',
+  'Windsor Road',
+  'Clarendon Road',
+  'Highfield Road',
+  'Brook Street',
+  'Springfield Avenue',
+  'Cemetery Road',
+  'Ladysmith Road',
+  'Osborne Street',
+  'Belmont Crescent',
+  'Beech Avenue',
+  'Hawthorn Close',
+  'Nelson Street',
+  'Cavendish Road',
+  'Stanley Road',
+  'Mafeking Terrace',
+  'Oak Tree Drive',
+  'Meadow Way',
+  'Rosebery Street',
+  'Alexandra Road',
+  'Chestnut Walk',
+  'Hollybank Road',
 ];
 
 // Royal Mail never uses C, I, K, M, O or V in the last two letters of a postcode.
@@ -69,7 +104,9 @@ export function postcodeIn(random: Random, district: string): string {
 }
 
 export function streetAddress(random: Random): string {
-  return random.chance(0.12) ? `Flat ${random.int(1, 24)}, ${random.int(1, 60)} ${random.pick(streets)}` : `${random.int(1, 240)} ${random.pick(streets)}`;
+  return random.chance(0.12)
+    ? `Flat ${random.int(1, 24)}, ${random.int(1, 60)} ${random.pick(streets)}`
+    : `${random.int(1, 240)} ${random.pick(streets)}`;
 }
 
 const byWeight = towns.map((t) => [t, t.weight] as const);

@@ -49,16 +49,29 @@ export function schoolHistory(random: Random, options: SchoolingOptions): School
     const close = (to: IsoDate) => {
       if (!current) return;
       const ended = to < referenceDate ? to : null;
-      placements.push({ urn: current.school.urn, schoolName: current.school.name, address: schoolAddress(current.school, current.from, ended), from: current.from, to: ended });
+      placements.push({
+        urn: current.school.urn,
+        schoolName: current.school.name,
+        address: schoolAddress(current.school, current.from, ended),
+        from: current.from,
+        to: ended,
+      });
     };
     for (const address of addresses) {
       if (address.to !== null && address.to < from) continue;
       if (address.from > until) break;
       const start = laterOf(address.from, from);
-      const moved = current !== null && (current.town !== address.town || (current.district !== district(address.postcode) && random.chance(0.5)));
+      const moved =
+        current !== null &&
+        (current.town !== address.town || (current.district !== district(address.postcode) && random.chance(0.5)));
       if (current === null || moved) {
         close(addDays(start, -1));
-        current = { school: schoolNear(random, address, phase.phase), from: start, town: address.town, district: district(address.postcode) };
+        current = {
+          school: schoolNear(random, address, phase.phase),
+          from: start,
+          town: address.town,
+          district: district(address.postcode),
+        };
       }
     }
     close(phase.to < referenceDate ? phase.to : referenceDate);

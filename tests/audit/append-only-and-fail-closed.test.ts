@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 const trace = async () =>
-  gw.http.post(childTracePath).set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`).send(childTraceRequest(child));
+  gw.http
+    .post(childTracePath)
+    .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
+    .send(childTraceRequest(child));
 
 describe('the audit log is append-only in the database', () => {
   it.each([

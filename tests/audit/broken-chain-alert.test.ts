@@ -21,19 +21,41 @@ const ready = async () => {
 };
 const metric = async (line: string) => {
   const text = (await gw.http.get('/metrics').set('authorization', `Bearer ${gw.config.metricsToken}`)).text;
-  return Number(text.split('\n').find((l) => l.startsWith(`${line} `))?.split(' ')[1] ?? NaN);
+  return Number(
+    text
+      .split('\n')
+      .find((l) => l.startsWith(`${line} `))
+      ?.split(' ')[1] ?? NaN,
+  );
 };
-const signals = async () => (await gw.http.get('/v1/measures/signals').set('authorization', `Bearer ${await gw.token('dpo')}`)).body.signals as { code: string; severity: string; detail: string }[];
-const trace = async () => gw.http.post(childTracePath).set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`).send(childTraceRequest({ ...amara, postcode: currentPostcode(amara) }));
-const verify = async () => (await gw.http.get('/v1/audit/verification').set('authorization', `Bearer ${await gw.token('dpo')}`)).body as { ok: boolean; firstBad?: { seq: number } };
+const signals = async () =>
+  (await gw.http.get('/v1/measures/signals').set('authorization', `Bearer ${await gw.token('dpo')}`)).body.signals as {
+    code: string;
+    severity: string;
+    detail: string;
+  }[];
+const trace = async () =>
+  gw.http
+    .post(childTracePath)
+    .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
+    .send(childTraceRequest({ ...amara, postcode: currentPostcode(amara) }));
+const verify = async () =>
+  (await gw.http.get('/v1/audit/verification').set('authorization', `Bearer ${await gw.token('dpo')}`)).body as {
+    ok: boolean;
+    firstBad?: { seq: number };
+  };
 const head = async () => Number((await gw.db('audit_log').max({ m: 'seq' }).first())!.m);
-const receipt = async (auditId: string) => gw.http.get(`/v1/audit/receipts/${auditId}`).set('authorization', `Bearer ${await gw.token('dpo')}`);
+const receipt = async (auditId: string) =>
+  gw.http.get(`/v1/audit/receipts/${auditId}`).set('authorization', `Bearer ${await gw.token('dpo')}`);
 
 /** As a superuser: the append-only trigger off, one entry's hashed text changed, the trigger back on. */
 async function superuserEdit(seq: number, from: string, to: string) {
   await gw.db.raw('alter table audit_log disable trigger user');
   try {
-    const { rowCount } = await gw.db.raw('update audit_log set body_canonical = replace(body_canonical, ?, ?) where seq = ?', [from, to, seq]) as { rowCount: number };
+    const { rowCount } = (await gw.db.raw(
+      'update audit_log set body_canonical = replace(body_canonical, ?, ?) where seq = ?',
+      [from, to, seq],
+    )) as { rowCount: number };
     expect(rowCount).toBe(1);
   } finally {
     await gw.db.raw('alter table audit_log enable trigger user');
@@ -83,7 +105,9 @@ describe('a superuser edit of an entry not yet checkpointed, found by the checkp
     expect(list[0]!.detail).toContain(`entry ${edited}`);
     expect(list[0]!.detail).toContain('Exchanges are refused');
     expect(await metric('gateway_audit_chain_verified')).toBe(0);
-    expect(await metric('gateway_audit_chain_verification_failures_total{source="checkpointer"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      await metric('gateway_audit_chain_verification_failures_total{source="checkpointer"}'),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('is known to every gateway process on the database, not only the one that found it', async () => {
@@ -93,8 +117,13 @@ describe('a superuser edit of an entry not yet checkpointed, found by the checkp
   });
 
   it('still lets a dry run answer, since it discloses nothing', async () => {
-    const res = await gw.http.post('/v1/decisions').set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
-      .send({ exchange: 'dfe.child-trace', request: childTraceRequest({ ...amara, postcode: currentPostcode(amara) }) });
+    const res = await gw.http
+      .post('/v1/decisions')
+      .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
+      .send({
+        exchange: 'dfe.child-trace',
+        request: childTraceRequest({ ...amara, postcode: currentPostcode(amara) }),
+      });
     expect(res.status).toBe(200);
   });
 
@@ -113,7 +142,7 @@ describe('a superuser edit of an entry not yet checkpointed, found by the checkp
 });
 
 describe('a superuser edit of an entry a checkpoint already covers', () => {
-  it('is found by the DPO\'s verification of the whole log, which raises the same alert', async () => {
+  it("is found by the DPO's verification of the whole log, which raises the same alert", async () => {
     expect((await trace()).status).toBe(200);
     const permitted = await send(gw, 'trace-matched', '2026-11-23');
     expect((await receipt(permitted.auditId)).status).toBe(200); // signed over

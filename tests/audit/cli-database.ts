@@ -43,7 +43,8 @@ export async function openCliDatabase(): Promise<CliDatabase> {
     const pgliteDir = path.join(dataDir, 'pglite');
     const template = inject('pgliteTemplate');
     // Start from the run's empty cluster rather than initdb; the directory then opens as any other.
-    if (template) await (await PGlite.create({ dataDir: pgliteDir, loadDataDir: new Blob([fs.readFileSync(template)]) })).close();
+    if (template)
+      await (await PGlite.create({ dataDir: pgliteDir, loadDataDir: new Blob([fs.readFileSync(template)]) })).close();
     const first = connect({ databaseUrl: null, pgliteDir });
     await migrate(first);
     await first.destroy();
@@ -63,11 +64,16 @@ export async function openCliDatabase(): Promise<CliDatabase> {
     keysDir,
     env,
     use,
-    grow: (n, at) => use(async (db) => {
-      const clock = at ? () => at : undefined;
-      await appendSampleEntries(createAuditAppender(db, clock), n, 25);
-      await createCheckpointer(db, fileKeyRing(keysDir), { every: 1_000_000, seconds: 0, ...(clock ? { clock } : {}) }).checkpointNow();
-    }),
+    grow: (n, at) =>
+      use(async (db) => {
+        const clock = at ? () => at : undefined;
+        await appendSampleEntries(createAuditAppender(db, clock), n, 25);
+        await createCheckpointer(db, fileKeyRing(keysDir), {
+          every: 1_000_000,
+          seconds: 0,
+          ...(clock ? { clock } : {}),
+        }).checkpointNow();
+      }),
     async close() {
       await drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -76,4 +82,5 @@ export async function openCliDatabase(): Promise<CliDatabase> {
 }
 
 /** `npm run audit -- <args>` as a child process, with the environment given (and no DATABASE_URL unless given). */
-export const runCli = (args: string[], env: Record<string, string>): Promise<CommandRun> => runEntry('audit/cli/main.ts', args, env);
+export const runCli = (args: string[], env: Record<string, string>): Promise<CommandRun> =>
+  runEntry('audit/cli/main.ts', args, env);

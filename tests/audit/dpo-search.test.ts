@@ -12,16 +12,40 @@ import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { caller, deniedRules } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { collaborationBody } from '../support/register.ts';
-import { accessedPublicFunds, chargeabilityCheck, dwpStatusCheck, fsmEligibility, hmrcProactiveNotification, hmrcStatusCheck, paths } from '../support/requests.ts';
+import {
+  accessedPublicFunds,
+  chargeabilityCheck,
+  dwpStatusCheck,
+  fsmEligibility,
+  hmrcProactiveNotification,
+  hmrcStatusCheck,
+  paths,
+} from '../support/requests.ts';
 
-const { turns30On2018_05_01: priya, nonEeaDebtor: jordan, windrushElder: clarence, offenderUnder30: ruan, s95Parent: yonas } = fixtures;
+const {
+  turns30On2018_05_01: priya,
+  nonEeaDebtor: jordan,
+  windrushElder: clarence,
+  offenderUnder30: ruan,
+  s95Parent: yonas,
+} = fixtures;
 
 /** The three hours of the day the workload is made in (all on 23 November 2026, so the same rules apply). */
 const hours = { nine: '2026-11-23T09:00:00.000Z', ten: '2026-11-23T10:00:00.000Z', eleven: '2026-11-23T11:00:00.000Z' };
 let now = new Date(hours.nine);
 
 /** An entry as the test knows it from what it made. */
-interface Made { id: string; seq: number; kind: string; exchange: string | null; party: string | null; agreement: string | null; decision: string | null; denied: string[]; at: string }
+interface Made {
+  id: string;
+  seq: number;
+  kind: string;
+  exchange: string | null;
+  party: string | null;
+  agreement: string | null;
+  decision: string | null;
+  denied: string[];
+  at: string;
+}
 
 let gw: TestGateway;
 const made: Made[] = [];
@@ -34,13 +58,27 @@ async function seqAndTime(id: string) {
 }
 
 /** An exchange as its caller makes it; its decision, and its outcome when permitted, are added to what was made. */
-async function exchange(name: string, clientId: string, party: string, exchangeId: keyof typeof paths, body: unknown, expected: 'permit' | 'deny') {
+async function exchange(
+  name: string,
+  clientId: string,
+  party: string,
+  exchangeId: keyof typeof paths,
+  body: unknown,
+  expected: 'permit' | 'deny',
+) {
   const res = await caller(gw, clientId).post(paths[exchangeId], body);
   expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(expected === 'permit' ? 200 : 403);
   return note(name, res, 'decision', exchangeId, party);
 }
 
-async function dryRun(name: string, clientId: string, party: string, exchangeId: keyof typeof paths, body: unknown, asOf?: string) {
+async function dryRun(
+  name: string,
+  clientId: string,
+  party: string,
+  exchangeId: keyof typeof paths,
+  body: unknown,
+  asOf?: string,
+) {
   const res = await caller(gw, clientId).decide(exchangeId, body, asOf);
   expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
   return note(name, res, 'dry-run', exchangeId, party);
@@ -49,12 +87,28 @@ async function dryRun(name: string, clientId: string, party: string, exchangeId:
 async function note(name: string, res: Response, kind: string, exchangeId: string, party: string) {
   const decision = kind === 'dry-run' ? res.body : res.body.decision;
   const agreement = (decision.agreement?.id as string | undefined) ?? null;
-  const entry: Made = { id: decision.auditId, ...(await seqAndTime(decision.auditId)), kind, exchange: exchangeId, party, agreement, decision: decision.decision, denied: deniedRules(decision) };
+  const entry: Made = {
+    id: decision.auditId,
+    ...(await seqAndTime(decision.auditId)),
+    kind,
+    exchange: exchangeId,
+    party,
+    agreement,
+    decision: decision.decision,
+    denied: deniedRules(decision),
+  };
   // An exchange that looks the person up committed its intent to look up first, unless refused on the request alone.
   const { body } = await gw.db('audit_log').where({ id: entry.id }).first('body');
   const lookupId = (typeof body === 'string' ? JSON.parse(body) : body).lookupId as string | undefined;
   if (lookupId) {
-    const lookup: Made = { ...entry, id: lookupId, ...(await seqAndTime(lookupId)), kind: 'lookup', decision: null, denied: [] };
+    const lookup: Made = {
+      ...entry,
+      id: lookupId,
+      ...(await seqAndTime(lookupId)),
+      kind: 'lookup',
+      decision: null,
+      denied: [],
+    };
     made.push(lookup);
     named[`${name} lookup`] = lookup;
   }
@@ -63,7 +117,14 @@ async function note(name: string, res: Response, kind: string, exchangeId: strin
   if (kind === 'decision' && decision.decision === 'permit') {
     const outcome = await gw.db('audit_log').where({ decision_id: entry.id, kind: 'outcome' }).first('id');
     expect(outcome, `outcome of ${name}`).toBeDefined();
-    const o: Made = { ...entry, id: outcome.id, ...(await seqAndTime(outcome.id)), kind: 'outcome', decision: null, denied: [] };
+    const o: Made = {
+      ...entry,
+      id: outcome.id,
+      ...(await seqAndTime(outcome.id)),
+      kind: 'outcome',
+      decision: null,
+      denied: [],
+    };
     made.push(o);
     named[`${name} outcome`] = o;
   }
@@ -71,11 +132,18 @@ async function note(name: string, res: Response, kind: string, exchangeId: strin
 }
 
 /** Entries the test made that satisfy `keep`, newest first: what a search should answer. */
-const expected = (keep: (e: Made) => boolean) => made.filter(keep).sort((a, b) => b.seq - a.seq).map((e) => e.id);
+const expected = (keep: (e: Made) => boolean) =>
+  made
+    .filter(keep)
+    .sort((a, b) => b.seq - a.seq)
+    .map((e) => e.id);
 
 const dpoToken = () => gw.token('dpo');
 async function search(query: Record<string, string | number>, token?: string) {
-  return gw.http.get('/v1/audit/entries').query(query).set('authorization', `Bearer ${token ?? (await dpoToken())}`);
+  return gw.http
+    .get('/v1/audit/entries')
+    .query(query)
+    .set('authorization', `Bearer ${token ?? (await dpoToken())}`);
 }
 /** The ids a search finds, having checked it is one whole page. */
 async function found(query: Record<string, string | number>) {
@@ -90,41 +158,140 @@ beforeAll(async () => {
   // The default register's loading is in the log already, as a register change.
   for (const row of await gw.db('audit_log').select('id', 'kind')) {
     expect(row.kind).toBe('register-change');
-    made.push({ id: row.id, ...(await seqAndTime(row.id)), kind: 'register-change', exchange: null, party: null, agreement: null, decision: null, denied: [] });
+    made.push({
+      id: row.id,
+      ...(await seqAndTime(row.id)),
+      kind: 'register-change',
+      exchange: null,
+      party: null,
+      agreement: null,
+      decision: null,
+      denied: [],
+    });
   }
 
   now = new Date(hours.nine);
-  await exchange('dwp check', 'dwp-benefits', 'dwp', 'dwp.status-check', dwpStatusCheck(priya, { nino: true }), 'permit');
-  await exchange('hmrc check', 'hmrc-benefits', 'hmrc', 'hmrc.status-check', hmrcStatusCheck(priya, { nino: true }), 'permit');
-  await exchange('hmrc bad purpose', 'hmrc-benefits', 'hmrc', 'hmrc.status-check', { ...hmrcStatusCheck(priya), purpose: 'tax-investigation' }, 'deny');
+  await exchange(
+    'dwp check',
+    'dwp-benefits',
+    'dwp',
+    'dwp.status-check',
+    dwpStatusCheck(priya, { nino: true }),
+    'permit',
+  );
+  await exchange(
+    'hmrc check',
+    'hmrc-benefits',
+    'hmrc',
+    'hmrc.status-check',
+    hmrcStatusCheck(priya, { nino: true }),
+    'permit',
+  );
+  await exchange(
+    'hmrc bad purpose',
+    'hmrc-benefits',
+    'hmrc',
+    'hmrc.status-check',
+    { ...hmrcStatusCheck(priya), purpose: 'tax-investigation' },
+    'deny',
+  );
 
   now = new Date(hours.ten);
   await exchange('dfe fsm', 'dfe-pupil-data', 'dfe', 'dfe.fsm-eligibility', fsmEligibility(yonas), 'permit');
-  await exchange('nhs check', 'guys-ovm', 'nhs-trust-guys-st-thomas', 'nhs.chargeability-check', chargeabilityCheck(jordan), 'permit');
-  const withNino = { ...chargeabilityCheck(jordan), subject: { ...chargeabilityCheck(jordan).subject, nino: 'PL739201D' } };
-  await exchange('nhs out of scope', 'guys-ovm', 'nhs-trust-guys-st-thomas', 'nhs.chargeability-check', withNino, 'deny');
-  await exchange('ho paused', 'ho-status-sharing', 'home-office', 'hmrc.proactive-notification', hmrcProactiveNotification(priya), 'deny');
+  await exchange(
+    'nhs check',
+    'guys-ovm',
+    'nhs-trust-guys-st-thomas',
+    'nhs.chargeability-check',
+    chargeabilityCheck(jordan),
+    'permit',
+  );
+  const withNino = {
+    ...chargeabilityCheck(jordan),
+    subject: { ...chargeabilityCheck(jordan).subject, nino: 'PL739201D' },
+  };
+  await exchange(
+    'nhs out of scope',
+    'guys-ovm',
+    'nhs-trust-guys-st-thomas',
+    'nhs.chargeability-check',
+    withNino,
+    'deny',
+  );
+  await exchange(
+    'ho paused',
+    'ho-status-sharing',
+    'home-office',
+    'hmrc.proactive-notification',
+    hmrcProactiveNotification(priya),
+    'deny',
+  );
 
   now = new Date(hours.eleven);
-  await exchange('ho notification', 'ho-status-sharing', 'home-office', 'hmrc.proactive-notification', hmrcProactiveNotification(ruan), 'permit');
-  await dryRun('ukvi dry run', 'ukvi-casework', 'home-office-ukvi', 'dwp.accessed-public-funds', accessedPublicFunds(clarence));
-  await dryRun('ukvi dry run in 1999', 'ukvi-casework', 'home-office-ukvi', 'dwp.accessed-public-funds', accessedPublicFunds(clarence), '1999-06-01');
+  await exchange(
+    'ho notification',
+    'ho-status-sharing',
+    'home-office',
+    'hmrc.proactive-notification',
+    hmrcProactiveNotification(ruan),
+    'permit',
+  );
+  await dryRun(
+    'ukvi dry run',
+    'ukvi-casework',
+    'home-office-ukvi',
+    'dwp.accessed-public-funds',
+    accessedPublicFunds(clarence),
+  );
+  await dryRun(
+    'ukvi dry run in 1999',
+    'ukvi-casework',
+    'home-office-ukvi',
+    'dwp.accessed-public-funds',
+    accessedPublicFunds(clarence),
+    '1999-06-01',
+  );
   // Under the free school meals MoU's first version, in force 2009 to 2016.
   const earlier = await caller(gw, 'dfe-pupil-data').decide('dfe.fsm-eligibility', fsmEligibility(yonas), '2012-01-01');
-  expect(earlier.body.agreement, JSON.stringify(earlier.body).slice(0, 400)).toEqual({ id: 'ho-dfe-fsm-process-mou', version: 'V1-0' });
+  expect(earlier.body.agreement, JSON.stringify(earlier.body).slice(0, 400)).toEqual({
+    id: 'ho-dfe-fsm-process-mou',
+    version: 'V1-0',
+  });
   await note('dfe dry run in 2012', earlier, 'dry-run', 'dfe.fsm-eligibility', 'dfe');
   // DWP says what its check led to (¶6.62): an entry of its own, linked to the decision.
-  const reported = await caller(gw, 'dwp-benefits').post('/v1/feedback', { auditId: named['dwp check']!.id, outcome: 'no-action' });
+  const reported = await caller(gw, 'dwp-benefits').post('/v1/feedback', {
+    auditId: named['dwp check']!.id,
+    outcome: 'no-action',
+  });
   expect(reported.status, JSON.stringify(reported.body)).toBe(201);
   const dwpCheck = named['dwp check']!;
-  named['dwp feedback'] = { ...dwpCheck, id: reported.body.auditId, ...(await seqAndTime(reported.body.auditId)), kind: 'feedback', decision: null, denied: [] };
+  named['dwp feedback'] = {
+    ...dwpCheck,
+    id: reported.body.auditId,
+    ...(await seqAndTime(reported.body.auditId)),
+    kind: 'feedback',
+    decision: null,
+    denied: [],
+  };
   made.push(named['dwp feedback']);
   const head = made.reduce((max, e) => Math.max(max, e.seq), 0);
-  const created = await caller(gw, 'registry-admin').post('/v1/register/collaborations', collaborationBody('dpo-search-test'));
+  const created = await caller(gw, 'registry-admin').post(
+    '/v1/register/collaborations',
+    collaborationBody('dpo-search-test'),
+  );
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const changes = await gw.db('audit_log').where('seq', '>', head).select('id');
   expect(changes).toHaveLength(1);
-  made.push({ id: changes[0]!.id, ...(await seqAndTime(changes[0]!.id)), kind: 'register-change', exchange: null, party: null, agreement: null, decision: null, denied: [] });
+  made.push({
+    id: changes[0]!.id,
+    ...(await seqAndTime(changes[0]!.id)),
+    kind: 'register-change',
+    exchange: null,
+    party: null,
+    agreement: null,
+    decision: null,
+    denied: [],
+  });
   named['register change'] = made[made.length - 1]!;
 
   // The workload is what it was meant to be.
@@ -143,10 +310,19 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
     expect(await found({ exchange: 'hmrc.status-check' })).toEqual(expected((e) => e.exchange === 'hmrc.status-check'));
     // The permitted check's lookup, decision and outcome, and the refused check's decision (refused before any lookup).
     expect(await found({ exchange: 'hmrc.status-check' })).toHaveLength(4);
-    expect(await found({ exchange: 'dfe.fsm-eligibility' })).toEqual([
-      named['dfe dry run in 2012']!.id, named['dfe dry run in 2012 lookup']!.id, named['dfe fsm outcome']!.id, named['dfe fsm']!.id, named['dfe fsm lookup']!.id,
-    ].filter(Boolean));
-    expect(await found({ exchange: 'dwp.accessed-public-funds' })).toEqual([named['ukvi dry run in 1999']!.id, named['ukvi dry run']!.id]);
+    expect(await found({ exchange: 'dfe.fsm-eligibility' })).toEqual(
+      [
+        named['dfe dry run in 2012']!.id,
+        named['dfe dry run in 2012 lookup']!.id,
+        named['dfe fsm outcome']!.id,
+        named['dfe fsm']!.id,
+        named['dfe fsm lookup']!.id,
+      ].filter(Boolean),
+    );
+    expect(await found({ exchange: 'dwp.accessed-public-funds' })).toEqual([
+      named['ukvi dry run in 1999']!.id,
+      named['ukvi dry run']!.id,
+    ]);
     // An exchange the gateway offers but nobody used today.
     expect(await found({ exchange: 'dfe.child-trace' })).toEqual([]);
   });
@@ -155,7 +331,12 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
     for (const party of ['dwp', 'hmrc', 'dfe', 'nhs-trust-guys-st-thomas', 'home-office', 'home-office-ukvi']) {
       expect(await found({ party }), party).toEqual(expected((e) => e.party === party));
     }
-    expect(await found({ party: 'dwp' })).toEqual([named['dwp feedback']!.id, named['dwp check outcome']!.id, named['dwp check']!.id, named['dwp check lookup']!.id]);
+    expect(await found({ party: 'dwp' })).toEqual([
+      named['dwp feedback']!.id,
+      named['dwp check outcome']!.id,
+      named['dwp check']!.id,
+      named['dwp check lookup']!.id,
+    ]);
     expect(await found({ party: 'nhs-trust-wealdbridge' })).toEqual([]);
   });
 
@@ -164,18 +345,33 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
     expect(agreement).toBe('home-office-hmrc-status-gateway');
     const ids = await found({ agreement });
     expect(ids).toEqual(expected((e) => e.agreement === agreement));
-    expect(ids).toEqual(expect.arrayContaining([named['ho paused']!.id, named['ho notification']!.id, named['hmrc check outcome']!.id]));
+    expect(ids).toEqual(
+      expect.arrayContaining([named['ho paused']!.id, named['ho notification']!.id, named['hmrc check outcome']!.id]),
+    );
     // Both versions of the free school meals MoU.
-    expect(await found({ agreement: 'ho-dfe-fsm-process-mou' })).toEqual(expected((e) => e.agreement === 'ho-dfe-fsm-process-mou'));
-    expect(await found({ agreement: 'ho-dfe-fsm-process-mou' })).toEqual(expect.arrayContaining([named['dfe dry run in 2012']!.id, named['dfe fsm outcome']!.id, named['dfe fsm']!.id, named['dfe fsm lookup']!.id]));
-    expect(await found({ agreement: 'iecas-mou-nhs-trust-guys-st-thomas' })).toEqual(expected((e) => e.agreement === 'iecas-mou-nhs-trust-guys-st-thomas'));
+    expect(await found({ agreement: 'ho-dfe-fsm-process-mou' })).toEqual(
+      expected((e) => e.agreement === 'ho-dfe-fsm-process-mou'),
+    );
+    expect(await found({ agreement: 'ho-dfe-fsm-process-mou' })).toEqual(
+      expect.arrayContaining([
+        named['dfe dry run in 2012']!.id,
+        named['dfe fsm outcome']!.id,
+        named['dfe fsm']!.id,
+        named['dfe fsm lookup']!.id,
+      ]),
+    );
+    expect(await found({ agreement: 'iecas-mou-nhs-trust-guys-st-thomas' })).toEqual(
+      expected((e) => e.agreement === 'iecas-mou-nhs-trust-guys-st-thomas'),
+    );
   });
 
   it('by rule: the decisions that rule denied, and nothing it permitted', async () => {
     expect(await found({ rule: 'windrush-pause' })).toEqual([named['ho paused']!.id]);
     expect(await found({ rule: 'field-scope' })).toEqual([named['nhs out of scope']!.id]);
     expect(await found({ rule: 'purpose' })).toEqual([named['hmrc bad purpose']!.id]);
-    expect(await found({ rule: 'agreement-in-force' })).toEqual(expected((e) => e.denied.includes('agreement-in-force')));
+    expect(await found({ rule: 'agreement-in-force' })).toEqual(
+      expected((e) => e.denied.includes('agreement-in-force')),
+    );
     expect(await found({ rule: 'agreement-in-force' })).toContain(named['ukvi dry run in 1999']!.id);
     expect(await found({ rule: 'monthly-cap' })).toEqual([]);
   });
@@ -197,35 +393,55 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
   });
 
   it('by time: from is inclusive, to is exclusive', async () => {
-    const between = (from: string | null, to: string | null) => expected((e) => (from === null || e.at >= from) && (to === null || e.at < to));
+    const between = (from: string | null, to: string | null) =>
+      expected((e) => (from === null || e.at >= from) && (to === null || e.at < to));
     expect(await found({ from: hours.ten, to: hours.eleven })).toEqual(between(hours.ten, hours.eleven));
-    expect(await found({ from: hours.ten, to: hours.eleven })).toEqual(expect.arrayContaining([named['dfe fsm']!.id, named['nhs check outcome']!.id, named['ho paused']!.id]));
+    expect(await found({ from: hours.ten, to: hours.eleven })).toEqual(
+      expect.arrayContaining([named['dfe fsm']!.id, named['nhs check outcome']!.id, named['ho paused']!.id]),
+    );
     // Three decisions, the two permits' outcomes, and the three lookups made before deciding.
     expect(await found({ from: hours.ten, to: hours.eleven })).toHaveLength(9);
     expect(await found({ to: hours.ten })).toEqual(between(null, hours.ten));
     expect(await found({ from: hours.eleven })).toEqual(between(hours.eleven, null));
     // Another way of writing the same instant.
-    expect(await found({ from: '2026-11-23T10:00:00+00:00', to: '2026-11-23T11:00:00Z' })).toEqual(between(hours.ten, hours.eleven));
+    expect(await found({ from: '2026-11-23T10:00:00+00:00', to: '2026-11-23T11:00:00Z' })).toEqual(
+      between(hours.ten, hours.eleven),
+    );
     expect(await found({ from: '2026-11-23T09:00:00.001Z', to: hours.ten })).toEqual([]);
   });
 
   it('by time: any RFC 3339 time the contract takes, however far off, and finer than a millisecond', async () => {
-    const between = (from: string | null, to: string | null) => expected((e) => (from === null || e.at >= from) && (to === null || e.at < to));
+    const between = (from: string | null, to: string | null) =>
+      expected((e) => (from === null || e.at >= from) && (to === null || e.at < to));
     expect(await found({ from: '0000-01-01T00:00:00Z' })).toEqual(between(null, null));
     expect(await found({ to: '0000-01-01T00:00:00Z' })).toEqual([]);
     expect(await found({ to: '9999-12-31T23:59:59-23:59' })).toEqual(between(null, null));
     expect(await found({ from: '2026-11-23T09:00:00-23:59' })).toEqual(between('2026-11-24T08:59:00.000Z', null));
     expect(await found({ from: '2026-11-23T10:00:00.0000001Z', to: hours.eleven })).toEqual([]);
-    expect(await found({ from: '2026-11-23T09:59:59.9999Z', to: '2026-11-23T10:00:00.0001Z' })).toEqual(between(hours.ten, hours.eleven));
+    expect(await found({ from: '2026-11-23T09:59:59.9999Z', to: '2026-11-23T10:00:00.0001Z' })).toEqual(
+      between(hours.ten, hours.eleven),
+    );
   });
 
   it('filters combine: every one must hold', async () => {
     expect(await found({ party: 'home-office', decision: 'deny' })).toEqual([named['ho paused']!.id]);
-    expect(await found({ exchange: 'hmrc.proactive-notification', decision: 'permit' })).toEqual([named['ho notification']!.id]);
-    expect(await found({ kind: 'outcome', party: 'nhs-trust-guys-st-thomas' })).toEqual([named['nhs check outcome']!.id]);
+    expect(await found({ exchange: 'hmrc.proactive-notification', decision: 'permit' })).toEqual([
+      named['ho notification']!.id,
+    ]);
+    expect(await found({ kind: 'outcome', party: 'nhs-trust-guys-st-thomas' })).toEqual([
+      named['nhs check outcome']!.id,
+    ]);
     expect(await found({ agreement: 'home-office-hmrc-status-gateway', from: hours.nine, to: hours.ten })).toEqual(
-      expected((e) => e.agreement === 'home-office-hmrc-status-gateway' && e.at < hours.ten));
-    expect(await found({ agreement: 'home-office-hmrc-status-gateway', rule: 'windrush-pause', party: 'home-office', kind: 'decision' })).toEqual([named['ho paused']!.id]);
+      expected((e) => e.agreement === 'home-office-hmrc-status-gateway' && e.at < hours.ten),
+    );
+    expect(
+      await found({
+        agreement: 'home-office-hmrc-status-gateway',
+        rule: 'windrush-pause',
+        party: 'home-office',
+        kind: 'decision',
+      }),
+    ).toEqual([named['ho paused']!.id]);
     expect(await found({ party: 'dwp', rule: 'windrush-pause' })).toEqual([]);
     expect(await found({ party: 'home-office', from: hours.nine, to: hours.ten })).toEqual([]);
   });
@@ -234,8 +450,18 @@ describe('each filter of GET /v1/audit/entries finds exactly the entries made', 
     const res = await search({ exchange: 'dwp.status-check', kind: 'decision' });
     expect(res.status).toBe(200);
     const [entry] = res.body.entries;
-    expect(entry).toMatchObject({ id: named['dwp check']!.id, seq: named['dwp check']!.seq, kind: 'decision', recordedAt: hours.nine });
-    expect(entry.body).toMatchObject({ exchange: 'dwp.status-check', party: 'dwp', clientId: 'dwp-benefits', decision: 'permit' });
+    expect(entry).toMatchObject({
+      id: named['dwp check']!.id,
+      seq: named['dwp check']!.seq,
+      kind: 'decision',
+      recordedAt: hours.nine,
+    });
+    expect(entry.body).toMatchObject({
+      exchange: 'dwp.status-check',
+      party: 'dwp',
+      clientId: 'dwp-benefits',
+      decision: 'permit',
+    });
     expect(entry.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(entry.prevHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -274,7 +500,9 @@ describe('limit and paging', () => {
   it('before on its own: entries made earlier than that one', async () => {
     const pivot = named['dfe fsm']!;
     expect(await found({ before: pivot.seq })).toEqual(expected((e) => e.seq < pivot.seq));
-    expect(await found({ before: pivot.seq, party: 'hmrc' })).toEqual(expected((e) => e.seq < pivot.seq && e.party === 'hmrc'));
+    expect(await found({ before: pivot.seq, party: 'hmrc' })).toEqual(
+      expected((e) => e.seq < pivot.seq && e.party === 'hmrc'),
+    );
   });
 });
 
@@ -315,7 +543,9 @@ describe('bad searches are refused with 400 problem+json', () => {
   });
 
   it('a repeated filter is refused, not silently narrowed to one of its values', async () => {
-    const res = await gw.http.get('/v1/audit/entries?party=dwp&party=hmrc').set('authorization', `Bearer ${await dpoToken()}`);
+    const res = await gw.http
+      .get('/v1/audit/entries?party=dwp&party=hmrc')
+      .set('authorization', `Bearer ${await dpoToken()}`);
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('invalid-request');
   });
@@ -324,7 +554,9 @@ describe('bad searches are refused with 400 problem+json', () => {
     for (const { id } of exchanges) expect((await search({ exchange: id, limit: 1 })).status, id).toBe(200);
     for (const rule of ruleIds) expect((await search({ rule, limit: 1 })).status, rule).toBe(200);
     // The contract's lists are those of the code, so a new exchange or rule cannot be left unsearchable.
-    const parameters = (operation('listAuditEntries').op as unknown as { parameters: { name: string; schema: { enum?: string[] } }[] }).parameters;
+    const parameters = (
+      operation('listAuditEntries').op as unknown as { parameters: { name: string; schema: { enum?: string[] } }[] }
+    ).parameters;
     const values = (name: string) => [...parameters.find((p) => p.name === name)!.schema.enum!].sort();
     expect(values('exchange')).toEqual(exchanges.map((e) => e.id).sort());
     expect(values('rule')).toEqual([...ruleIds].sort());
@@ -349,14 +581,17 @@ describe('who may search and read entries', () => {
     const own = await dwp.get(`/v1/audit/entries/${named['dwp check']!.id}`);
     expect(own.status).toBe(200);
     expect(own.body.entry).toMatchObject({ id: named['dwp check']!.id, kind: 'decision', body: { party: 'dwp' } });
-    expect(own.body.outcomes.map((o: { id: string }) => o.id)).toEqual([named['dwp check outcome']!.id, named['dwp feedback']!.id]);
+    expect(own.body.outcomes.map((o: { id: string }) => o.id)).toEqual([
+      named['dwp check outcome']!.id,
+      named['dwp feedback']!.id,
+    ]);
     expect(own.body.outcomes.map((o: { kind: string }) => o.kind)).toEqual(['outcome', 'feedback']);
     const outcome = await dwp.get(`/v1/audit/entries/${named['dwp check outcome']!.id}`);
     expect(outcome.status).toBe(200);
     expect(outcome.body.entry.kind).toBe('outcome');
   });
 
-  it('another party\'s entry is not found (404), exactly as an id that does not exist', async () => {
+  it("another party's entry is not found (404), exactly as an id that does not exist", async () => {
     const dwp = caller(gw, 'dwp-benefits');
     const missing = await dwp.get('/v1/audit/entries/00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
@@ -369,24 +604,32 @@ describe('who may search and read entries', () => {
       expect(body).toEqual(absent);
     }
     // The Home Office partner cannot read the register's changes either, though the registry administrator is Home Office.
-    expect((await caller(gw, 'ho-status-sharing').get(`/v1/audit/entries/${named['register change']!.id}`)).status).toBe(404);
+    expect(
+      (await caller(gw, 'ho-status-sharing').get(`/v1/audit/entries/${named['register change']!.id}`)).status,
+    ).toBe(404);
   });
 
   it('a DPO reads any entry; an SRO reads none; a malformed id is 400', async () => {
     for (const name of ['hmrc check', 'ukvi dry run', 'register change']) {
-      const res = await gw.http.get(`/v1/audit/entries/${named[name]!.id}`).set('authorization', `Bearer ${await dpoToken()}`);
+      const res = await gw.http
+        .get(`/v1/audit/entries/${named[name]!.id}`)
+        .set('authorization', `Bearer ${await dpoToken()}`);
       expect(res.status, name).toBe(200);
       expect(res.body.entry.id).toBe(named[name]!.id);
     }
     const sro = await caller(gw, 'sro').get(`/v1/audit/entries/${named['hmrc check']!.id}`);
     expect(sro.status).toBe(403);
     // The URN form of a UUID is one the contract takes.
-    const urn = await gw.http.get(`/v1/audit/entries/urn:uuid:${named['hmrc check']!.id}`).set('authorization', `Bearer ${await dpoToken()}`);
+    const urn = await gw.http
+      .get(`/v1/audit/entries/urn:uuid:${named['hmrc check']!.id}`)
+      .set('authorization', `Bearer ${await dpoToken()}`);
     expect(urn.status).toBe(200);
     expect(urn.body.entry.id).toBe(named['hmrc check']!.id);
     const unknownUrn = await caller(gw, 'dwp-benefits').get(`/v1/audit/entries/urn:uuid:${named['hmrc check']!.id}`);
     expect(unknownUrn.status).toBe(404);
-    const malformed = await gw.http.get('/v1/audit/entries/not-a-uuid').set('authorization', `Bearer ${await dpoToken()}`);
+    const malformed = await gw.http
+      .get('/v1/audit/entries/not-a-uuid')
+      .set('authorization', `Bearer ${await dpoToken()}`);
     expect(malformed.status).toBe(400);
     expect(malformed.headers['content-type']).toContain('application/problem+json');
   });
@@ -396,7 +639,14 @@ describe('who may search and read entries', () => {
 describe('the default page', () => {
   it('holds fifty entries unless more are asked for', async () => {
     now = new Date('2026-11-23T12:00:00.000Z');
-    for (let i = 0; i < 45; i += 1) await dryRun(`dry run ${i}`, 'ukvi-casework', 'home-office-ukvi', 'dwp.accessed-public-funds', accessedPublicFunds(clarence));
+    for (let i = 0; i < 45; i += 1)
+      await dryRun(
+        `dry run ${i}`,
+        'ukvi-casework',
+        'home-office-ukvi',
+        'dwp.accessed-public-funds',
+        accessedPublicFunds(clarence),
+      );
     expect(made.length).toBeGreaterThan(50);
     const res = await search({});
     expect(res.status).toBe(200);

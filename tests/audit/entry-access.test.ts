@@ -11,14 +11,20 @@ import { dwpStatusCheck, hmrcProactiveNotification, paths } from '../support/req
 const { turns30On2018_05_01: priya } = fixtures;
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway({ clock: fixedClock }); });
+beforeAll(async () => {
+  gw = await startTestGateway({ clock: fixedClock });
+});
 afterAll(() => gw.close());
 
 const read = (clientId: string, auditId: string) => caller(gw, clientId).get(`/v1/audit/entries/${auditId}`);
 
 describe('reading an audit entry', () => {
-  it('a DPO\'s dry run on behalf of a party is read by the DPO alone, not by that party\'s clients', async () => {
-    const dry = await caller(gw, 'dpo').post('/v1/decisions', { exchange: 'hmrc.proactive-notification', party: 'home-office', request: hmrcProactiveNotification(priya) });
+  it("a DPO's dry run on behalf of a party is read by the DPO alone, not by that party's clients", async () => {
+    const dry = await caller(gw, 'dpo').post('/v1/decisions', {
+      exchange: 'hmrc.proactive-notification',
+      party: 'home-office',
+      request: hmrcProactiveNotification(priya),
+    });
     expect(dry.status).toBe(200);
     expect(JSON.stringify(dry.body)).toMatch(/is 38 on 2026-11-23/);
     for (const path of [`/v1/audit/entries/${dry.body.auditId}`, `/v1/audit/entries/${dry.body.auditId}/replay`]) {
@@ -29,8 +35,11 @@ describe('reading an audit entry', () => {
     expect((await read('dpo', dry.body.auditId)).status).toBe(200);
   });
 
-  it('a partner\'s own dry run is read by the client that made it', async () => {
-    const dry = await caller(gw, 'dwp-benefits').post('/v1/decisions', { exchange: 'dwp.status-check', request: dwpStatusCheck(priya, { nino: true }) });
+  it("a partner's own dry run is read by the client that made it", async () => {
+    const dry = await caller(gw, 'dwp-benefits').post('/v1/decisions', {
+      exchange: 'dwp.status-check',
+      request: dwpStatusCheck(priya, { nino: true }),
+    });
     expect(dry.status).toBe(200);
     expect((await read('dwp-benefits', dry.body.auditId)).status).toBe(200);
     expect((await read('ho-status-sharing', dry.body.auditId)).status).toBe(404);
@@ -42,7 +51,10 @@ describe('reading an audit entry', () => {
     expect((await read('dwp-benefits', res.body.auditId)).status).toBe(200);
     expect((await read('ho-status-sharing', res.body.auditId)).status).toBe(200);
     expect((await read('hmrc-benefits', res.body.auditId)).status).toBe(404);
-    const feedback = await caller(gw, 'ho-status-sharing').post('/v1/feedback', { auditId: res.body.auditId, outcome: 'no-action' });
+    const feedback = await caller(gw, 'ho-status-sharing').post('/v1/feedback', {
+      auditId: res.body.auditId,
+      outcome: 'no-action',
+    });
     expect(feedback.status).toBe(201);
   });
 });

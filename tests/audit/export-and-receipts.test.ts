@@ -28,7 +28,10 @@ beforeAll(async () => {
   const res = await ie.post(paths['hmrc.evidence-request'], hmrcEvidenceRequest(fixtures.traceableChildFather));
   expect(res.status).toBe(200);
   ieAuditId = res.body.auditId;
-  expect((await caller(gw, 'registry-admin').post('/v1/register/collaborations', collaborationBody('export-receipts'))).status).toBe(201);
+  expect(
+    (await caller(gw, 'registry-admin').post('/v1/register/collaborations', collaborationBody('export-receipts')))
+      .status,
+  ).toBe(201);
 });
 afterAll(() => gw.close());
 
@@ -45,7 +48,10 @@ async function* linesOf(text: string) {
 const logSize = async () => Number((await gw.db('audit_log').count<{ c: string }[]>({ c: '*' }).first())!.c);
 const kidOf = (jws: string) => JSON.parse(Buffer.from(jws.split('.')[0]!, 'base64url').toString()).kid as string;
 
-function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number) {
+function expectProblem(
+  res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+  status: number,
+) {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toContain('application/problem+json');
   expect(res.body).toMatchObject({ status, type: expect.stringMatching(/^\/problems\//), detail: expect.any(String) });
@@ -62,7 +68,11 @@ describe('GET /v1/audit/export', () => {
   });
 
   const tamperings: [string, (rows: string[]) => string[], 'edited' | 'deleted' | 'reordered'][] = [
-    ['one entry edited', (rows) => rows.map((r, i) => (i === 2 ? r.replace('home-office-ie', 'home-office-xx') : r)), 'edited'],
+    [
+      'one entry edited',
+      (rows) => rows.map((r, i) => (i === 2 ? r.replace('home-office-ie', 'home-office-xx') : r)),
+      'edited',
+    ],
     ['one entry deleted', (rows) => rows.filter((_, i) => i !== 2), 'deleted'],
     ['two entries swapped', (rows) => rows.map((r, i) => (i === 2 ? rows[3]! : i === 3 ? rows[2]! : r)), 'reordered'],
   ];
@@ -95,13 +105,18 @@ describe('GET /v1/audit/export', () => {
 
   it('answers a bad query with 400 problem+json', async () => {
     expectProblem(await dpo.get('/v1/audit/export?format=xml'), 400);
-    expectProblem(await dpo.get('/v1/audit/export?format=jsonl&from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z'), 400);
+    expectProblem(
+      await dpo.get('/v1/audit/export?format=jsonl&from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z'),
+      400,
+    );
     expectProblem(await dpo.get('/v1/audit/export?format=csv&from=yesterday'), 400);
     expectProblem(await dpo.get('/v1/audit/export?format=csv&from=2026-06-30T23:59:60Z'), 400);
   });
 
   it('takes any time the contract does, even one PostgreSQL cannot hold, and exports what lies in range', async () => {
-    const all = await dpo.get('/v1/audit/export?format=jsonl&from=0000-01-01T00:00:00Z&to=9999-12-31T23:59:59.999999-23:59');
+    const all = await dpo.get(
+      '/v1/audit/export?format=jsonl&from=0000-01-01T00:00:00Z&to=9999-12-31T23:59:59.999999-23:59',
+    );
     expect(all.status).toBe(200);
     const manifest = JSON.parse(all.text.split('\n')[0]!).manifest;
     expect(manifest.count).toBe(Number((await gw.db('audit_log').count({ n: '*' }).first())!.n));
@@ -118,7 +133,11 @@ describe('GET /v1/audit/receipts/{auditId}', () => {
   it("gives the party its own exchange's receipt, which verifies against the published keys", async () => {
     const res = await ie.get(`/v1/audit/receipts/${ieAuditId}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ auditId: ieAuditId, entry: { id: ieAuditId, kind: 'decision' }, keys: '/.well-known/audit-keys.json' });
+    expect(res.body).toMatchObject({
+      auditId: ieAuditId,
+      entry: { id: ieAuditId, kind: 'decision' },
+      keys: '/.well-known/audit-keys.json',
+    });
     const check = await verifyReceipt(res.body as Receipt, await publishedKeys());
     expect(check).toMatchObject({ ok: true, treeSize: res.body.inclusionProof.treeSize });
   });
@@ -126,10 +145,13 @@ describe('GET /v1/audit/receipts/{auditId}', () => {
   it('rejects a receipt whose entry was changed', async () => {
     const receipt = (await ie.get(`/v1/audit/receipts/${ieAuditId}`)).body as Receipt;
     receipt.entry.body.purpose = 'something-else';
-    expect(await verifyReceipt(receipt, await publishedKeys())).toEqual({ ok: false, problem: 'the entry does not match its hash' });
+    expect(await verifyReceipt(receipt, await publishedKeys())).toEqual({
+      ok: false,
+      problem: 'the entry does not match its hash',
+    });
   });
 
-  it("answers another party asking for the entry or its receipt with 404, as for an id that does not exist", async () => {
+  it('answers another party asking for the entry or its receipt with 404, as for an id that does not exist', async () => {
     for (const path of [`/v1/audit/receipts/${ieAuditId}`, `/v1/audit/entries/${ieAuditId}`]) {
       const theirs = await dfe.get(path);
       expectProblem(theirs, 404);
@@ -163,7 +185,9 @@ describe('after the signing key is rotated', () => {
     expect(await verifyReceipt(before, jwks)).toMatchObject({ ok: true });
     expect(await verifyReceipt(after, jwks)).toMatchObject({ ok: true });
     // The old receipt is still served as it was: its checkpoint is the smallest that covers the entry.
-    expect(((await ie.get(`/v1/audit/receipts/${ieAuditId}`)).body as Receipt).checkpoint.jws).toBe(before.checkpoint.jws);
+    expect(((await ie.get(`/v1/audit/receipts/${ieAuditId}`)).body as Receipt).checkpoint.jws).toBe(
+      before.checkpoint.jws,
+    );
 
     // An export now spans both keys: the manifest signed with the new one, the checkpoint too.
     const text = await exportFile('jsonl');
@@ -174,22 +198,31 @@ describe('after the signing key is rotated', () => {
     // A key set missing the key that signed makes verification fail.
     const withoutOld = { keys: jwks.keys.filter((k) => k.kid !== oldKid) };
     expect(await verifyReceipt(before, withoutOld)).toEqual({
-      ok: false, problem: 'the checkpoint cannot be trusted: it was signed with a key that is not in the published key set',
+      ok: false,
+      problem: 'the checkpoint cannot be trusted: it was signed with a key that is not in the published key set',
     });
     expect(await verifyReceipt(after, withoutOld)).toMatchObject({ ok: true });
     const withoutNew = { keys: jwks.keys.filter((k) => k.kid !== newKid) };
     expect(await verifyReceipt(after, withoutNew)).toMatchObject({ ok: false });
-    expect(await verifyExport(linesOf(text), withoutNew)).toMatchObject({ ok: false, firstBad: { problem: 'manifest' } });
+    expect(await verifyExport(linesOf(text), withoutNew)).toMatchObject({
+      ok: false,
+      firstBad: { problem: 'manifest' },
+    });
   });
 });
 
 describe('the worked example in CHAIN.md', () => {
   const doc = fs.readFileSync(new URL('../../audit/CHAIN.md', import.meta.url), 'utf8');
-  const example = (name: string) => new RegExp(`<!-- example: ${name.replace('.', '\\.')} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\\n\`\`\``).exec(doc)![1]!;
+  const example = (name: string) =>
+    new RegExp(`<!-- example: ${name.replace('.', '\\.')} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\\n\`\`\``).exec(doc)![1]!;
 
   it("verifies with the gateway's own verifiers, as with the independent one", async () => {
     const jwks = JSON.parse(example('jwks.json')) as Jwks;
-    for (const file of ['export.jsonl', 'export.csv']) expect(await verifyExport(linesOf(example(file)), jwks)).toEqual({ ok: true, checked: 3, keys: 'supplied' });
-    expect(await verifyReceipt(JSON.parse(example('receipt.json')) as Receipt, jwks)).toMatchObject({ ok: true, treeSize: 3 });
+    for (const file of ['export.jsonl', 'export.csv'])
+      expect(await verifyExport(linesOf(example(file)), jwks)).toEqual({ ok: true, checked: 3, keys: 'supplied' });
+    expect(await verifyReceipt(JSON.parse(example('receipt.json')) as Receipt, jwks)).toMatchObject({
+      ok: true,
+      treeSize: 3,
+    });
   });
 });

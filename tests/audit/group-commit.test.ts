@@ -22,10 +22,19 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-const decision = (n: number, requestId = `request-${n}`) => decisionEntry({
-  exchange: 'dfe.child-trace', party: 'home-office-ie', clientId: 'ie-removals-casework', requestId, decisionDate: '2026-11-23',
-  decision: 'permit', rules: [], obligations: [], agreement: { id: 'a', version: '1' }, directives: [],
-});
+const decision = (n: number, requestId = `request-${n}`) =>
+  decisionEntry({
+    exchange: 'dfe.child-trace',
+    party: 'home-office-ie',
+    clientId: 'ie-removals-casework',
+    requestId,
+    decisionDate: '2026-11-23',
+    decision: 'permit',
+    rules: [],
+    obligations: [],
+    agreement: { id: 'a', version: '1' },
+    directives: [],
+  });
 
 async function chainIsWhole() {
   const entries = (await db('audit_log').orderBy('seq')).map(toEntry);
@@ -40,8 +49,14 @@ async function chainIsWhole() {
 describe('group commit', () => {
   it('commits simultaneous requests together, each seeing the ones before it in its batch, in one chain', async () => {
     const seenPending: number[] = [];
-    const results = await Promise.all(Array.from({ length: 40 }, (_, n) =>
-      appender.appendGrouped((batch) => { seenPending.push(batch.pending.length); return { entries: [decision(n)], result: n }; })));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        appender.appendGrouped((batch) => {
+          seenPending.push(batch.pending.length);
+          return { entries: [decision(n)], result: n };
+        }),
+      ),
+    );
     expect(results.map((r) => r.result)).toEqual(Array.from({ length: 40 }, (_, n) => n));
     // The first request went alone; those that waited for it were committed together in a later batch.
     expect(seenPending[0]).toBe(0);
@@ -52,8 +67,14 @@ describe('group commit', () => {
 
   it('fails a request whose own build fails, and commits the others of its batch', async () => {
     const before = await db('audit_log').count({ n: '*' }).first();
-    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, n) =>
-      appender.appendGrouped(() => { if (n === 4) throw new Error('this request alone'); return { entries: [decision(n)], result: n }; })));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, n) =>
+        appender.appendGrouped(() => {
+          if (n === 4) throw new Error('this request alone');
+          return { entries: [decision(n)], result: n };
+        }),
+      ),
+    );
     expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(1);
     const after = await db('audit_log').count({ n: '*' }).first();
     expect(Number(after!.n) - Number(before!.n)).toBe(9);
@@ -62,9 +83,21 @@ describe('group commit', () => {
 
   it('fails alone a request whose entry the database could not store (a NUL character), and commits its batch', async () => {
     const before = Number((await db('audit_log').count({ n: '*' }).first())!.n);
-    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, (_, n) =>
-      appender.appendGrouped(() => ({ entries: [n === 3 ? decision(n, 'a\u0000b') : decision(n)], result: n }))));
-    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, n) =>
+        appender.appendGrouped(() => ({ entries: [n === 3 ? decision(n, 'a\u0000b') : decision(n)], result: n })),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
     expect(Number((await db('audit_log').count({ n: '*' }).first())!.n) - before).toBe(7);
     await chainIsWhole();
   });
@@ -73,10 +106,16 @@ describe('group commit', () => {
     const reads: number[] = [];
     const reader: BatchReader<number, { generation: number; needs: number[] }> = {
       column: 'select 41 + 1',
-      async read(_query, value, needs) { reads.push(needs.length); return { reads: { generation: Number(value), needs } }; },
+      async read(_query, value, needs) {
+        reads.push(needs.length);
+        return { reads: { generation: Number(value), needs } };
+      },
     };
-    const results = await Promise.all(Array.from({ length: 30 }, (_, n) =>
-      appender.appendGrouped({ reader, need: n, build: ({ reads: r }) => ({ entries: [decision(n)], result: r }) })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        appender.appendGrouped({ reader, need: n, build: ({ reads: r }) => ({ entries: [decision(n)], result: r }) }),
+      ),
+    );
     // 30 requests: the first alone, then the rest in as few batches as arrived meanwhile, each read once.
     expect(reads.reduce((a, b) => a + b, 0)).toBe(30);
     expect(reads.length).toBeLessThan(30);
@@ -88,10 +127,26 @@ describe('group commit', () => {
     let refreshed = 0;
     const reader: BatchReader<null, number> = {
       column: 'select 7',
-      async read(_query, value) { return refreshed === 0 ? { refresh: async () => { refreshed += 1; } } : { reads: Number(value) }; },
+      async read(_query, value) {
+        return refreshed === 0
+          ? {
+              refresh: async () => {
+                refreshed += 1;
+              },
+            }
+          : { reads: Number(value) };
+      },
     };
     const before = Number((await db('audit_log').count({ n: '*' }).first())!.n);
-    const results = await Promise.all(Array.from({ length: 3 }, (_, n) => appender.appendGrouped({ reader, need: null, build: ({ reads: r }) => ({ entries: [decision(n)], result: r }) })));
+    const results = await Promise.all(
+      Array.from({ length: 3 }, (_, n) =>
+        appender.appendGrouped({
+          reader,
+          need: null,
+          build: ({ reads: r }) => ({ entries: [decision(n)], result: r }),
+        }),
+      ),
+    );
     expect(refreshed).toBe(1);
     expect(results.map((r) => r.result)).toEqual([7, 7, 7]);
     expect(Number((await db('audit_log').count({ n: '*' }).first())!.n) - before).toBe(3);
@@ -99,9 +154,21 @@ describe('group commit', () => {
   });
 
   it('stores any text exactly as it was hashed, though the batch is sent as one script of literals', async () => {
-    const awkward = ["it's", 'back\\slash \\\' quote', '$$; drop table audit_log; --', "E'\\x00'", 'line\nbreak\ttab', 'Zoë Ó Briain 𝔘', '\\u0027'];
-    const results = await Promise.all(awkward.map((text) => appender.appendGrouped(() => ({ entries: [decision(0, text)], result: text }))));
-    const stored = await Promise.all(results.map(async (r) => toEntry(await db('audit_log').where({ id: r.stored[0]!.id }).first())));
+    const awkward = [
+      "it's",
+      "back\\slash \\' quote",
+      '$$; drop table audit_log; --',
+      "E'\\x00'",
+      'line\nbreak\ttab',
+      'Zoë Ó Briain 𝔘',
+      '\\u0027',
+    ];
+    const results = await Promise.all(
+      awkward.map((text) => appender.appendGrouped(() => ({ entries: [decision(0, text)], result: text }))),
+    );
+    const stored = await Promise.all(
+      results.map(async (r) => toEntry(await db('audit_log').where({ id: r.stored[0]!.id }).first())),
+    );
     expect(stored.map((e) => e.body.requestId)).toEqual(awkward);
     await chainIsWhole();
   });
@@ -111,14 +178,24 @@ describe('group commit', () => {
     const guessing: BatchReader<number, number> = {
       column: 'select 1',
       prefetch: (needs) => ({ column: `select ${needs.length} * 10`, guess: 'held' }),
-      async read(_query, _value, needs, prefetched) { seen.push(prefetched); return { reads: needs.length }; },
+      async read(_query, _value, needs, prefetched) {
+        seen.push(prefetched);
+        return { reads: needs.length };
+      },
     };
     const silent: BatchReader<number, number> = {
       column: 'select 1',
       prefetch: () => null,
-      async read(_query, _value, needs, prefetched) { seen.push(prefetched ?? 'nothing'); return { reads: needs.length }; },
+      async read(_query, _value, needs, prefetched) {
+        seen.push(prefetched ?? 'nothing');
+        return { reads: needs.length };
+      },
     };
-    await appender.appendGrouped({ reader: guessing, need: 1, build: () => ({ entries: [decision(1)], result: null }) });
+    await appender.appendGrouped({
+      reader: guessing,
+      need: 1,
+      build: () => ({ entries: [decision(1)], result: null }),
+    });
     await appender.appendGrouped({ reader: silent, need: 1, build: () => ({ entries: [decision(2)], result: null }) });
     expect(seen).toEqual([{ value: 10, guess: 'held' }, 'nothing']);
     await chainIsWhole();
@@ -128,7 +205,9 @@ describe('group commit', () => {
     const before = Number((await db('audit_log').count({ n: '*' }).first())!.n);
     await db.raw('alter table audit_log rename to audit_log_away');
     try {
-      const outcomes = await Promise.allSettled(Array.from({ length: 5 }, (_, n) => appender.appendGrouped(() => ({ entries: [decision(n)], result: n }))));
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 5 }, (_, n) => appender.appendGrouped(() => ({ entries: [decision(n)], result: n }))),
+      );
       expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
     } finally {
       await db.raw('alter table audit_log_away rename to audit_log');
@@ -140,9 +219,16 @@ describe('group commit', () => {
   });
 
   it('interleaves with exclusive appends (register changes) without forking the chain', async () => {
-    await Promise.all(Array.from({ length: 30 }, (_, n) => (n % 3 === 0
-      ? appender.append(async () => ({ entries: [registerChangeEntry({ action: 'test', actor: 'test', after: { n } })], result: n }))
-      : appender.appendGrouped(() => ({ entries: [decision(n)], result: n })))));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        n % 3 === 0
+          ? appender.append(async () => ({
+              entries: [registerChangeEntry({ action: 'test', actor: 'test', after: { n } })],
+              result: n,
+            }))
+          : appender.appendGrouped(() => ({ entries: [decision(n)], result: n })),
+      ),
+    );
     await chainIsWhole();
   });
 });

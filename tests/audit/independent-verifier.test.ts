@@ -7,7 +7,17 @@ import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { caller, type Caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import {
-  consistencyHolds, entryHash, merkleRoot, readCheckpoint, readNoteCheckpoint, thumbprint, verifyExport, verifyJws, verifyReceipt, type Entry, type Jwks,
+  consistencyHolds,
+  entryHash,
+  merkleRoot,
+  readCheckpoint,
+  readNoteCheckpoint,
+  thumbprint,
+  verifyExport,
+  verifyJws,
+  verifyReceipt,
+  type Entry,
+  type Jwks,
 } from '../support/independent-verifier.ts';
 import { collaborationBody } from '../support/register.ts';
 import { hmrcEvidenceRequest, hmrcStatusCheck, paths } from '../support/requests.ts';
@@ -32,12 +42,23 @@ beforeAll(async () => {
   expect(statusCheck.body.auditId).toBeDefined();
   // A register change with text that needs escaping: quotes, a comma, a tab, non-ASCII and an astral character.
   const admin = caller(gw, 'registry-admin');
-  expect((await admin.post('/v1/register/collaborations', collaborationBody('audit-verifier', { title: 'Quoted "title", with\ttab – é 😀' }))).status).toBe(201);
+  expect(
+    (
+      await admin.post(
+        '/v1/register/collaborations',
+        collaborationBody('audit-verifier', { title: 'Quoted "title", with\ttab – é 😀' }),
+      )
+    ).status,
+  ).toBe(201);
 
   jwks = (await gw.http.get('/.well-known/audit-keys.json')).body as Jwks;
   jsonl = (await dpo.get('/v1/audit/export?format=jsonl')).text;
   csv = (await dpo.get('/v1/audit/export?format=csv')).text;
-  for (const [who, auditId] of [[ie, permitted.body.auditId], [ie, dryRun.body.auditId], [hmrc, statusCheck.body.auditId]] as const) {
+  for (const [who, auditId] of [
+    [ie, permitted.body.auditId],
+    [ie, dryRun.body.auditId],
+    [hmrc, statusCheck.body.auditId],
+  ] as const) {
     const res = await who.get(`/v1/audit/receipts/${auditId}`);
     expect(res.status).toBe(200);
     receipts.push(res.body);
@@ -48,7 +69,10 @@ afterAll(() => gw.close());
 const logSize = async () => Number((await gw.db('audit_log').count<{ c: string }[]>({ c: '*' }).first())!.c);
 const linesOf = (text: string) => text.slice(0, -1).split('\n');
 const fileOf = (lines: string[]) => `${lines.join('\n')}\n`;
-const entriesOf = (text: string) => linesOf(text).slice(1).map((l) => JSON.parse(l) as Entry);
+const entriesOf = (text: string) =>
+  linesOf(text)
+    .slice(1)
+    .map((l) => JSON.parse(l) as Entry);
 
 describe('an export fetched over HTTP, checked by a verifier written from CHAIN.md alone', () => {
   it('verifies every entry hash and link, the manifest signature, the checkpoint signature and the inclusion proof, in both formats', async () => {
@@ -67,7 +91,9 @@ describe('an export fetched over HTTP, checked by a verifier written from CHAIN.
       expect(entryHash(e)).toBe(e.hash);
       prev = e.hash;
     });
-    expect(entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['decision', 'outcome', 'dry-run', 'register-change']));
+    expect(entries.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['decision', 'outcome', 'dry-run', 'register-change']),
+    );
     expect(JSON.stringify(entries)).toContain('Quoted \\"title\\", with\\ttab – é 😀');
   });
 
@@ -79,7 +105,11 @@ describe('an export fetched over HTTP, checked by a verifier written from CHAIN.
     const checkpoint = readCheckpoint(manifest.checkpoint.jws, jwks);
     if (!checkpoint.ok) throw new Error(checkpoint.problem);
     const hashes = entriesOf(jsonl).map((e) => e.hash);
-    expect(checkpoint.checkpoint).toMatchObject({ size: hashes.length, headHash: hashes[hashes.length - 1], rootHash: merkleRoot(hashes) });
+    expect(checkpoint.checkpoint).toMatchObject({
+      size: hashes.length,
+      headHash: hashes[hashes.length - 1],
+      rootHash: merkleRoot(hashes),
+    });
   });
 
   it('verifies a run of the log bounded by time, chained from the signed hash before it, and an empty one', async () => {
@@ -98,7 +128,9 @@ describe('an export fetched over HTTP, checked by a verifier written from CHAIN.
   });
 
   it('says the CSV and the JSON lines hold the same entries', () => {
-    const csvHashes = linesOf(csv).slice(2).map((l) => l.split(',')[5]);
+    const csvHashes = linesOf(csv)
+      .slice(2)
+      .map((l) => l.split(',')[5]);
     expect(csvHashes).toEqual(entriesOf(jsonl).map((e) => e.hash));
   });
 });
@@ -140,11 +172,19 @@ describe('a tampered export', () => {
       return JSON.stringify(e);
     });
     const size = await logSize();
-    expect(verifyExport(fileOf([lines[0]!, ...forged]), jwks)).toEqual({ ok: false, seq: size, problem: 'the last entry is not the one the manifest names' });
+    expect(verifyExport(fileOf([lines[0]!, ...forged]), jwks)).toEqual({
+      ok: false,
+      seq: size,
+      problem: 'the last entry is not the one the manifest names',
+    });
     // Changing the manifest to match breaks its signature.
     const manifest = JSON.parse(lines[0]!);
     manifest.manifest.lastHash = prev;
-    expect(verifyExport(fileOf([JSON.stringify(manifest), ...forged]), jwks)).toEqual({ ok: false, seq: null, problem: 'the manifest line is not what was signed' });
+    expect(verifyExport(fileOf([JSON.stringify(manifest), ...forged]), jwks)).toEqual({
+      ok: false,
+      seq: null,
+      problem: 'the manifest line is not what was signed',
+    });
   });
 });
 
@@ -162,13 +202,19 @@ describe('receipts fetched over HTTP by the parties that made the exchanges', ()
   it('are rejected when the entry was changed, or the proof bent', () => {
     const changed = structuredClone(receipts[0]!);
     changed.entry.body.decision = changed.entry.body.decision === 'permit' ? 'deny' : 'permit';
-    expect(verifyReceipt(changed as never, jwks)).toMatchObject({ ok: false, problem: 'the entry does not give its hash' });
+    expect(verifyReceipt(changed as never, jwks)).toMatchObject({
+      ok: false,
+      problem: 'the entry does not give its hash',
+    });
     const renumbered = structuredClone(receipts[0]!);
     renumbered.entry.seq += 1;
     expect(verifyReceipt(renumbered as never, jwks).ok).toBe(false);
     const bent = structuredClone(receipts[1]!);
     bent.inclusionProof.hashes[0] = `${bent.inclusionProof.hashes[0][0] === '0' ? '1' : '0'}${bent.inclusionProof.hashes[0].slice(1)}`;
-    expect(verifyReceipt(bent as never, jwks)).toMatchObject({ ok: false, problem: 'the inclusion proof does not reach the signed root' });
+    expect(verifyReceipt(bent as never, jwks)).toMatchObject({
+      ok: false,
+      problem: 'the inclusion proof does not reach the signed root',
+    });
   });
 
   it('are rejected against a key set without the signing key', () => {
@@ -179,7 +225,9 @@ describe('receipts fetched over HTTP by the parties that made the exchanges', ()
 describe('the worked example in CHAIN.md', () => {
   const doc = fs.readFileSync(new URL('../../audit/CHAIN.md', import.meta.url), 'utf8');
   const example = (name: string) => {
-    const m = new RegExp(`<!-- example: ${name.replace('.', '\\.')} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\\n\`\`\``).exec(doc);
+    const m = new RegExp(`<!-- example: ${name.replace('.', '\\.')} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\\n\`\`\``).exec(
+      doc,
+    );
     if (!m) throw new Error(`CHAIN.md has no example ${name}`);
     return m[1]!;
   };
@@ -194,22 +242,42 @@ describe('the worked example in CHAIN.md', () => {
 
   it('verifies the checkpoint as a signed note, and the consistency proof from 2 entries to 3', () => {
     const note = readNoteCheckpoint(`${example('checkpoint.note')}\n`, docKeys);
-    expect(note).toMatchObject({ ok: true, checkpoint: { origin: 'data-sharing-gateway.service.gov.uk/audit-log', size: 3, rootHash: 'b0fedebdbf4d0c03c7608d8763b6472cadfc3fd8800bb9c70eadb332e94c39be' } });
-    const [rootOf2, rootOf3] = ['5153a2c3dd2b7328ffc94d77fb9aa007c206be8879ef8966f58f9c04aefc3a52', 'b0fedebdbf4d0c03c7608d8763b6472cadfc3fd8800bb9c70eadb332e94c39be'];
+    expect(note).toMatchObject({
+      ok: true,
+      checkpoint: {
+        origin: 'data-sharing-gateway.service.gov.uk/audit-log',
+        size: 3,
+        rootHash: 'b0fedebdbf4d0c03c7608d8763b6472cadfc3fd8800bb9c70eadb332e94c39be',
+      },
+    });
+    const [rootOf2, rootOf3] = [
+      '5153a2c3dd2b7328ffc94d77fb9aa007c206be8879ef8966f58f9c04aefc3a52',
+      'b0fedebdbf4d0c03c7608d8763b6472cadfc3fd8800bb9c70eadb332e94c39be',
+    ];
     const proof = ['ce9d77eadf7f9346ff2bfdc0b3282acbc1393529273144952b40637056bf133e'];
     expect(consistencyHolds(2, 3, proof, rootOf2, rootOf3)).toBe(true);
     expect(consistencyHolds(2, 3, proof, rootOf3, rootOf3)).toBe(false);
-    expect(readNoteCheckpoint(`${example('checkpoint.note').replace('\n3\n', '\n4\n')}\n`, docKeys)).toMatchObject({ ok: false });
+    expect(readNoteCheckpoint(`${example('checkpoint.note').replace('\n3\n', '\n4\n')}\n`, docKeys)).toMatchObject({
+      ok: false,
+    });
   });
 
   it('states the entry hashes and the Merkle root that its entries give', () => {
     const entries = entriesOf(`${example('export.jsonl')}\n`);
     for (const e of entries) expect(doc).toContain(`hash \`${e.hash}\``);
-    expect(doc).toContain(`| root = SHA-256(0x01 ‖ node(0,1) ‖ leaf 2) | \`${merkleRoot(entries.map((e) => e.hash))}\` |`);
+    expect(doc).toContain(
+      `| root = SHA-256(0x01 ‖ node(0,1) ‖ leaf 2) | \`${merkleRoot(entries.map((e) => e.hash))}\` |`,
+    );
     expect(doc).toContain('55c1f702f15df35c40262a4370155fd9a84cce803748459ac8b087c3a9df4795');
-    expect(entryHash({
-      seq: 1, id: '00000000-0000-4000-8000-000000000001', recordedAt: '2026-11-23T12:00:00.000Z', kind: 'decision',
-      body: { exchange: 'dfe.child-trace', decision: 'permit', latencyMs: 42 }, prevHash: '0'.repeat(64),
-    })).toBe('55c1f702f15df35c40262a4370155fd9a84cce803748459ac8b087c3a9df4795');
+    expect(
+      entryHash({
+        seq: 1,
+        id: '00000000-0000-4000-8000-000000000001',
+        recordedAt: '2026-11-23T12:00:00.000Z',
+        kind: 'decision',
+        body: { exchange: 'dfe.child-trace', decision: 'permit', latencyMs: 42 },
+        prevHash: '0'.repeat(64),
+      }),
+    ).toBe('55c1f702f15df35c40262a4370155fd9a84cce803748459ac8b087c3a9df4795');
   });
 });

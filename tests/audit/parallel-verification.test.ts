@@ -16,7 +16,13 @@ afterAll(async () => {
   await log.close();
 });
 
-const parallel = async () => verifyLogInParallel(log.db, { jwks: await log.keys.jwks(), databaseUrl: log.database.url, workers: 2, batchSize: 400 });
+const parallel = async () =>
+  verifyLogInParallel(log.db, {
+    jwks: await log.keys.jwks(),
+    databaseUrl: log.database.url,
+    workers: 2,
+    batchSize: 400,
+  });
 
 describe('verification on worker threads', () => {
   it('verifies a sound log as the single-threaded verification does, on two workers when there is a server', async () => {

@@ -9,7 +9,13 @@ import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { runEntry } from '../support/commands.ts';
 import { caller, type Caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
-import { consistencyHolds, inclusionHolds, readNoteCheckpoint, type Jwks, type NoteCheckpoint } from '../support/independent-verifier.ts';
+import {
+  consistencyHolds,
+  inclusionHolds,
+  readNoteCheckpoint,
+  type Jwks,
+  type NoteCheckpoint,
+} from '../support/independent-verifier.ts';
 import { hmrcEvidenceRequest, hmrcStatusCheck, paths } from '../support/requests.ts';
 
 let gw: TestGateway;
@@ -45,7 +51,7 @@ async function growLog() {
 }
 
 describe('GET /v1/audit/checkpoint', () => {
-  it('is a C2SP signed note: origin, size, base64 root, a blank line and the gateway\'s Ed25519 note signature', async () => {
+  it("is a C2SP signed note: origin, size, base64 root, a blank line and the gateway's Ed25519 note signature", async () => {
     const { note, signed } = await checkpoint();
     expect(note).toMatch(/^[^\s+]+\n[1-9][0-9]*\n[A-Za-z0-9+/]{43}=\n\n— [^\s+]+ [A-Za-z0-9+/]+=*\n$/u);
     expect(signed.size).toBe(Number((await gw.db('audit_log').max<{ m: number }[]>({ m: 'seq' }).first())!.m));
@@ -61,13 +67,17 @@ describe('GET /v1/audit/checkpoint', () => {
 });
 
 describe('GET /v1/audit/proofs/inclusion', () => {
-  it('proves the party\'s entry is under the signed root, by a verifier written from CHAIN.md', async () => {
+  it("proves the party's entry is under the signed root, by a verifier written from CHAIN.md", async () => {
     const { signed } = await checkpoint();
     const res = await ie.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}&treeSize=${signed.size}`);
     expect(res.status).toBe(200);
     expect(res.body.treeSize).toBe(signed.size);
-    expect(inclusionHolds(res.body.entryHash, res.body.leafIndex, signed.size, res.body.hashes, signed.rootHash)).toBe(true);
-    expect(inclusionHolds(res.body.entryHash, res.body.leafIndex, signed.size, res.body.hashes.slice(1), signed.rootHash)).toBe(false);
+    expect(inclusionHolds(res.body.entryHash, res.body.leafIndex, signed.size, res.body.hashes, signed.rootHash)).toBe(
+      true,
+    );
+    expect(
+      inclusionHolds(res.body.entryHash, res.body.leafIndex, signed.size, res.body.hashes.slice(1), signed.rootHash),
+    ).toBe(false);
   });
 
   it('defaults to the newest signed tree', async () => {
@@ -76,7 +86,9 @@ describe('GET /v1/audit/proofs/inclusion', () => {
     const res = await dpo.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}`);
     expect(res.status).toBe(200);
     expect(res.body.treeSize).toBe(signed.size);
-    expect(inclusionHolds(res.body.entryHash, res.body.leafIndex, signed.size, res.body.hashes, signed.rootHash)).toBe(true);
+    expect(inclusionHolds(res.body.entryHash, res.body.leafIndex, signed.size, res.body.hashes, signed.rootHash)).toBe(
+      true,
+    );
   });
 
   it('is "not found" for another party\'s entry, and refuses sizes the entry is not in or no checkpoint reaches', async () => {
@@ -84,7 +96,9 @@ describe('GET /v1/audit/proofs/inclusion', () => {
     expect((await caller(gw, 'dwp-benefits').get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}`)).status).toBe(404);
     expect((await hmrc.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}`)).status).toBe(200);
     const { body } = await ie.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}`);
-    expect((await ie.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}&treeSize=${body.leafIndex}`)).status).toBe(422);
+    expect((await ie.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}&treeSize=${body.leafIndex}`)).status).toBe(
+      422,
+    );
     const beyond = await ie.get(`/v1/audit/proofs/inclusion?auditId=${ieAuditId}&treeSize=${body.treeSize + 1000}`);
     expect(beyond.status).toBe(422);
     expect(beyond.body.detail).toContain(`covers ${body.treeSize} entries`);
@@ -102,20 +116,46 @@ describe('GET /v1/audit/proofs/consistency', () => {
     expect(newer.signed.size).toBeGreaterThan(older.signed.size);
     const res = await hmrc.get(`/v1/audit/proofs/consistency?from=${older.signed.size}&to=${newer.signed.size}`);
     expect(res.status).toBe(200);
-    expect(consistencyHolds(older.signed.size, newer.signed.size, res.body.hashes, older.signed.rootHash, newer.signed.rootHash)).toBe(true);
-    expect(consistencyHolds(older.signed.size, newer.signed.size, res.body.hashes, newer.signed.rootHash, newer.signed.rootHash)).toBe(false);
+    expect(
+      consistencyHolds(
+        older.signed.size,
+        newer.signed.size,
+        res.body.hashes,
+        older.signed.rootHash,
+        newer.signed.rootHash,
+      ),
+    ).toBe(true);
+    expect(
+      consistencyHolds(
+        older.signed.size,
+        newer.signed.size,
+        res.body.hashes,
+        newer.signed.rootHash,
+        newer.signed.rootHash,
+      ),
+    ).toBe(false);
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'consistency-'));
     const file = (name: string, text: string) => {
       fs.writeFileSync(path.join(dir, name), text);
       return path.join(dir, name);
     };
-    const args = [file('old.txt', older.note), file('new.txt', newer.note), file('proof.json', JSON.stringify(res.body)), '--jwks', file('jwks.json', JSON.stringify(jwks))];
+    const args = [
+      file('old.txt', older.note),
+      file('new.txt', newer.note),
+      file('proof.json', JSON.stringify(res.body)),
+      '--jwks',
+      file('jwks.json', JSON.stringify(jwks)),
+    ];
     const ok = await runEntry('audit/cli/main.ts', ['verify-consistency', ...args], {});
     expect(ok).toMatchObject({ code: 0 });
     expect(ok.stdout).toContain(`of ${newer.signed.size} entries extends the one of ${older.signed.size} entries`);
     const bent = { ...res.body, hashes: [...res.body.hashes].reverse() };
-    const refused = await runEntry('audit/cli/main.ts', ['verify-consistency', args[0]!, args[1]!, file('bent.json', JSON.stringify(bent)), '--jwks', args[4]!], {});
+    const refused = await runEntry(
+      'audit/cli/main.ts',
+      ['verify-consistency', args[0]!, args[1]!, file('bent.json', JSON.stringify(bent)), '--jwks', args[4]!],
+      {},
+    );
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain('FAILED: the log of');
   });

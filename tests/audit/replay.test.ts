@@ -12,9 +12,10 @@ import { dwpStatusCheck, hmrcProactiveNotification, paths, rightfulRequest } fro
 
 const { offenderUnder30: ruan, turns30On2018_05_01: priya } = fixtures;
 
-
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway({ clock: fixedClock }); });
+beforeAll(async () => {
+  gw = await startTestGateway({ clock: fixedClock });
+});
 afterAll(() => gw.close());
 
 const replay = (clientId: string, auditId: string) => caller(gw, clientId).get(`/v1/audit/entries/${auditId}/replay`);
@@ -25,11 +26,20 @@ describe('replaying a decision', () => {
     for (const def of exchanges) {
       const path = paths[def.id as keyof typeof paths];
       for (const client of partners) {
-        for (const person of [ruan, priya]) await caller(gw, client.id).post(path, rightfulRequest[def.id as keyof typeof paths](person));
+        for (const person of [ruan, priya])
+          await caller(gw, client.id).post(path, rightfulRequest[def.id as keyof typeof paths](person));
       }
-      await caller(gw, 'dpo').post('/v1/decisions', { exchange: def.id, party: 'home-office-ie', asOf: '2018-01-15', request: rightfulRequest[def.id as keyof typeof paths](ruan) });
+      await caller(gw, 'dpo').post('/v1/decisions', {
+        exchange: def.id,
+        party: 'home-office-ie',
+        asOf: '2018-01-15',
+        request: rightfulRequest[def.id as keyof typeof paths](ruan),
+      });
     }
-    const entries = await gw.db('audit_log').whereIn('kind', ['decision', 'dry-run', 'lookup']).select('id', 'kind', 'exchange', 'decision');
+    const entries = await gw
+      .db('audit_log')
+      .whereIn('kind', ['decision', 'dry-run', 'lookup'])
+      .select('id', 'kind', 'exchange', 'decision');
     const seen = { exchanges: new Set<string>(), permits: 0, denials: 0, lookups: 0, dryRuns: 0 };
     const notIdentical: unknown[] = [];
     for (const e of entries) {
@@ -60,8 +70,11 @@ describe('replaying a decision', () => {
     expect(body.original).toEqual(body.replayed);
   });
 
-  it('shows a party its own decision in the words it was told, and another party\'s as not found', async () => {
-    const res = await caller(gw, 'ho-status-sharing').post(paths['hmrc.proactive-notification'], hmrcProactiveNotification(priya));
+  it("shows a party its own decision in the words it was told, and another party's as not found", async () => {
+    const res = await caller(gw, 'ho-status-sharing').post(
+      paths['hmrc.proactive-notification'],
+      hmrcProactiveNotification(priya),
+    );
     expect(res.status).toBe(403);
     const own = await replay('ho-status-sharing', res.body.auditId);
     expect(own.status).toBe(200);
@@ -79,7 +92,8 @@ describe('replaying a decision', () => {
     const entry = await gw.db('audit_log').where({ id: res.body.auditId }).first('body');
     const text = typeof entry.body === 'string' ? entry.body : JSON.stringify(entry.body);
     expect(text).toContain('sealedFacts');
-    for (const particular of [priya.forename, priya.surname, priya.dateOfBirth, priya.nino]) expect(text).not.toContain(particular);
+    for (const particular of [priya.forename, priya.surname, priya.dateOfBirth, priya.nino])
+      expect(text).not.toContain(particular);
   });
 
   it('refuses an entry that records no decision, saying which to replay', async () => {

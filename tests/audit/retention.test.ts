@@ -30,15 +30,23 @@ const sizes: number[] = [];
 async function grow(n: number, at?: Date) {
   const clock = at ? () => at : undefined;
   await appendSampleEntries(createAuditAppender(db, clock), n, 25);
-  sizes.push((await createCheckpointer(db, keys, { every: 1_000_000, seconds: 0, ...(clock ? { clock } : {}) }).checkpointNow())!.size);
+  sizes.push(
+    (await createCheckpointer(db, keys, { every: 1_000_000, seconds: 0, ...(clock ? { clock } : {}) }).checkpointNow())!
+      .size,
+  );
 }
 
 const archive = (before: string) =>
-  archiveBefore({ db, appender: createAuditAppender(db), keys, retentionDays: 2190 }, { before: new Date(before), outDir });
+  archiveBefore(
+    { db, appender: createAuditAppender(db), keys, retentionDays: 2190 },
+    { before: new Date(before), outDir },
+  );
 const verify = async () => verifyLog(db, { jwks: await keys.jwks() });
 const verifyFile = async (file: string) => verifyExport(fileLines(file), await keys.jwks());
-const rowsUpTo = async (seq: number) => Number((await db('audit_log').where('seq', '<=', seq).count({ n: '*' }).first())!.n);
-const lastLine = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8').trimEnd().split('\n').pop()!) as { seq: number; hash: string };
+const rowsUpTo = async (seq: number) =>
+  Number((await db('audit_log').where('seq', '<=', seq).count({ n: '*' }).first())!.n);
+const lastLine = (file: string) =>
+  JSON.parse(fs.readFileSync(file, 'utf8').trimEnd().split('\n').pop()!) as { seq: number; hash: string };
 /** Runs SQL as the superuser with every trigger on the table switched off, as an insider would. */
 async function tamper(table: string, sql: string, bindings: unknown[] = []) {
   await db.raw(`alter table ${table} disable trigger user`);
@@ -78,35 +86,57 @@ describe('archiving the entries before a date', () => {
     expect(await verifyFile(first.file)).toEqual({ ok: true, checked: sizes[0], keys: 'supplied' });
     const digest = createHash('sha256').update(fs.readFileSync(first.file)).digest('hex');
     expect(first.digest).toBe(digest);
-    expect(await db('audit_archives').first('file_digest', 'last_seq')).toEqual({ file_digest: digest, last_seq: sizes[0] });
+    expect(await db('audit_archives').first('file_digest', 'last_seq')).toEqual({
+      file_digest: digest,
+      last_seq: sizes[0],
+    });
     const recorded = (await db('audit_log').where({ kind: 'register-change' }).orderBy('seq', 'desc').first()).body;
-    expect(recorded).toMatchObject({ action: 'audit-archive', after: { firstSeq: 1, lastSeq: sizes[0], fileDigest: digest } });
+    expect(recorded).toMatchObject({
+      action: 'audit-archive',
+      after: { firstSeq: 1, lastSeq: sizes[0], fileDigest: digest },
+    });
   });
 
-  it('leaves a chain in the database that verifies and continues from the archive\'s last hash', async () => {
+  it("leaves a chain in the database that verifies and continues from the archive's last hash", async () => {
     const result = await verify();
-    expect(result).toMatchObject({ ok: true, head: sizes[2]! + 1, checked: sizes[2]! + 1 - sizes[0]!, checkpointsChecked: 3 });
-    const next = await db('audit_log').where({ seq: sizes[0]! + 1 }).first('prev_hash');
+    expect(result).toMatchObject({
+      ok: true,
+      head: sizes[2]! + 1,
+      checked: sizes[2]! + 1 - sizes[0]!,
+      checkpointsChecked: 3,
+    });
+    const next = await db('audit_log')
+      .where({ seq: sizes[0]! + 1 })
+      .first('prev_hash');
     expect(next.prev_hash).toBe(lastLine(first.file).hash);
   });
 
   it('still gives receipts that verify for the entries left, their proofs reaching over the archived hashes', async () => {
     const checkpointer = createCheckpointer(db, keys, { every: 1_000_000, seconds: 0 });
     const receiptFor = createReceipts({ db, checkpoints: checkpointer, keysUrl: '/.well-known/audit-keys.json' });
-    const entry = toEntry(await db('audit_log').where({ seq: sizes[0]! + 2 }).first());
+    const entry = toEntry(
+      await db('audit_log')
+        .where({ seq: sizes[0]! + 2 })
+        .first(),
+    );
     const receipt = await receiptFor(entry);
     expect(receipt!.inclusionProof.treeSize).toBeGreaterThan(sizes[0]!);
     expect(await verifyReceipt(receipt!, await keys.jwks())).toMatchObject({ ok: true });
   });
 
   it('does nothing the second time with the same date', async () => {
-    expect(await archive('2019-03-01T00:00:00Z')).toEqual({ archived: false, reason: expect.stringMatching(/^entries up to \d+ are archived already/) });
+    expect(await archive('2019-03-01T00:00:00Z')).toEqual({
+      archived: false,
+      reason: expect.stringMatching(/^entries up to \d+ are archived already/),
+    });
     expect(Number((await db('audit_archives').count({ n: '*' }).first())!.n)).toBe(1);
   });
 
   it('refuses a date within the retention period, and archives nothing', async () => {
     await expect(archive(new Date(Date.now() - 86_400_000).toISOString())).rejects.toThrow(ArchiveRefused);
-    await expect(archive(new Date(Date.now() - 86_400_000).toISOString())).rejects.toThrow(/stay in the database for 2190 days/);
+    await expect(archive(new Date(Date.now() - 86_400_000).toISOString())).rejects.toThrow(
+      /stay in the database for 2190 days/,
+    );
   });
 
   it('archives the next segment so that it continues the first', async () => {
@@ -124,20 +154,29 @@ describe('the append-only log around archives', () => {
   it('still refuses a DELETE outside an archive, even with the archive setting made by hand', async () => {
     const seq = sizes[1]! + 1;
     await expect(db.raw('delete from audit_log where seq = ?', [seq])).rejects.toThrow(/append-only/);
-    await expect(db.transaction(async (trx) => {
-      await trx.raw(`select set_config('audit.archive_through', ?, true)`, [String(sizes[2])]);
-      await trx.raw('delete from audit_log where seq = ?', [seq]);
-    })).rejects.toThrow(/append-only/);
+    await expect(
+      db.transaction(async (trx) => {
+        await trx.raw(`select set_config('audit.archive_through', ?, true)`, [String(sizes[2])]);
+        await trx.raw('delete from audit_log where seq = ?', [seq]);
+      }),
+    ).rejects.toThrow(/append-only/);
     await expect(db.raw('update audit_archives set file_digest = ?', ['0'.repeat(64)])).rejects.toThrow(/append-only/);
     await expect(db.raw('delete from audit_archived_hashes')).rejects.toThrow(/append-only/);
     expect(await rowsUpTo(seq)).toBe(1);
   });
 
   it('refuses an archive row that does not end at a signed checkpoint', async () => {
-    await expect(db('audit_archives').insert({
-      first_seq: sizes[1]! + 1, last_seq: sizes[1]! + 3, last_hash: 'f'.repeat(64), checkpoint_jws: 'x',
-      archived_before: new Date(), file_name: 'forged.jsonl', file_digest: '0'.repeat(64),
-    })).rejects.toThrow(/signed checkpoint/);
+    await expect(
+      db('audit_archives').insert({
+        first_seq: sizes[1]! + 1,
+        last_seq: sizes[1]! + 3,
+        last_hash: 'f'.repeat(64),
+        checkpoint_jws: 'x',
+        archived_before: new Date(),
+        file_name: 'forged.jsonl',
+        file_digest: '0'.repeat(64),
+      }),
+    ).rejects.toThrow(/signed checkpoint/);
   });
 
   it('detects an edited archive file', async () => {
@@ -150,11 +189,19 @@ describe('the append-only log around archives', () => {
 
   it('detects an edited entry that remains in the database', async () => {
     const seq = sizes[1]! + 2;
-    await tamper('audit_log', `update audit_log set body_canonical = replace(body_canonical, '"home-office-ie"', '"hmrc"') where seq = ?`, [seq]);
+    await tamper(
+      'audit_log',
+      `update audit_log set body_canonical = replace(body_canonical, '"home-office-ie"', '"hmrc"') where seq = ?`,
+      [seq],
+    );
     try {
       expect((await verify()).firstBad).toMatchObject({ seq, problem: 'edited' });
     } finally {
-      await tamper('audit_log', `update audit_log set body_canonical = replace(body_canonical, '"hmrc"', '"home-office-ie"') where seq = ?`, [seq]);
+      await tamper(
+        'audit_log',
+        `update audit_log set body_canonical = replace(body_canonical, '"hmrc"', '"home-office-ie"') where seq = ?`,
+        [seq],
+      );
     }
     expect((await verify()).ok).toBe(true);
   });

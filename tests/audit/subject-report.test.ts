@@ -13,7 +13,12 @@ import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { caller, deniedRules, nameAndBirth } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import {
-  chargeabilityCheck, dwpProactiveNotification, dwpStatusCheck, hmrcStatusCheck, ninoAlignment, paths,
+  chargeabilityCheck,
+  dwpProactiveNotification,
+  dwpStatusCheck,
+  hmrcStatusCheck,
+  ninoAlignment,
+  paths,
 } from '../support/requests.ts';
 
 const { turns30On2018_05_01: priya, nonEeaDebtor: jordan, commonNamePairA: khanA, commonNamePairB: khanB } = fixtures;
@@ -24,31 +29,68 @@ const clock = () => new Date(Date.UTC(2026, 10, 23, 9, minute));
 
 /** An exchange about someone as the test made it: what the report should say of it. */
 interface Made {
-  name: string; auditId: string; recordedAt: string; dryRun: boolean; exchange: string; party: string; clientId: string;
-  purpose: string; legalBasis: string; agreement: { id: string; version: string } | null; decision: string; deniedBy: string[];
-  outcome: string | null; result: Record<string, unknown> | null;
+  name: string;
+  auditId: string;
+  recordedAt: string;
+  dryRun: boolean;
+  exchange: string;
+  party: string;
+  clientId: string;
+  purpose: string;
+  legalBasis: string;
+  agreement: { id: string; version: string } | null;
+  decision: string;
+  deniedBy: string[];
+  outcome: string | null;
+  result: Record<string, unknown> | null;
 }
 
 let gw: TestGateway;
 const made: Record<string, Made> = {};
 
-async function make(name: string, clientId: string, party: string, exchange: keyof typeof paths, body: { purpose: string; legalBasis: string }, dryRun = false) {
+async function make(
+  name: string,
+  clientId: string,
+  party: string,
+  exchange: keyof typeof paths,
+  body: { purpose: string; legalBasis: string },
+  dryRun = false,
+) {
   minute += 1;
   const client = caller(gw, clientId);
   const res: Response = dryRun ? await client.decide(exchange, body) : await client.post(paths[exchange], body);
   expect([200, 403], JSON.stringify(res.body).slice(0, 400)).toContain(res.status);
   const decision = dryRun ? res.body : res.body.decision;
   made[name] = {
-    name, auditId: decision.auditId, recordedAt: clock().toISOString(), dryRun, exchange, party, clientId,
-    purpose: body.purpose, legalBasis: body.legalBasis, agreement: decision.agreement, decision: decision.decision, deniedBy: deniedRules(decision),
-    outcome: dryRun || res.status !== 200 ? null : res.body.outcome, result: dryRun || res.status !== 200 ? null : res.body.result,
+    name,
+    auditId: decision.auditId,
+    recordedAt: clock().toISOString(),
+    dryRun,
+    exchange,
+    party,
+    clientId,
+    purpose: body.purpose,
+    legalBasis: body.legalBasis,
+    agreement: decision.agreement,
+    decision: decision.decision,
+    deniedBy: deniedRules(decision),
+    outcome: dryRun || res.status !== 200 ? null : res.body.outcome,
+    result: dryRun || res.status !== 200 ? null : res.body.result,
   };
   return made[name]!;
 }
 
 const dpo = async () => `Bearer ${await gw.token('dpo')}`;
-const report = async (query: object, token?: string) => gw.http.post('/v1/audit/subject-report').set('authorization', token ?? (await dpo())).send(query);
-const subjectSearch = async (query: object, token?: string) => gw.http.post('/v1/audit/subject-search').set('authorization', token ?? (await dpo())).send(query);
+const report = async (query: object, token?: string) =>
+  gw.http
+    .post('/v1/audit/subject-report')
+    .set('authorization', token ?? (await dpo()))
+    .send(query);
+const subjectSearch = async (query: object, token?: string) =>
+  gw.http
+    .post('/v1/audit/subject-search')
+    .set('authorization', token ?? (await dpo()))
+    .send(query);
 
 /** The audit ids a report lists, having checked it answered 200 in full. */
 async function reported(query: object) {
@@ -65,38 +107,98 @@ async function searched(query: object) {
   const entries = res.body.entries as { id: string; kind: string; body: { lookupId?: string } }[];
   // Every decision made after a lookup is found with its lookup: looking the person up disclosed the same identifiers.
   const found = new Set(entries.map((e) => e.id));
-  for (const e of entries) if (e.body.lookupId) expect(found.has(e.body.lookupId), 'the lookup before a decision').toBe(true);
+  for (const e of entries)
+    if (e.body.lookupId) expect(found.has(e.body.lookupId), 'the lookup before a decision').toBe(true);
   return entries.filter((e) => e.kind !== 'lookup').map((e) => e.id);
 }
 /** Oldest first, as the report lists them; the search lists them newest first. */
 const ids = (...names: string[]) => names.map((n) => made[n]!.auditId);
 
-const priyaNames = ['dwp by nino', 'nhs by name', 'dwp by reference', 'notification paused', 'hmrc with postcode', 'dry run by nino', 'nhs in capitals', 'nino alignment batch'];
+const priyaNames = [
+  'dwp by nino',
+  'nhs by name',
+  'dwp by reference',
+  'notification paused',
+  'hmrc with postcode',
+  'dry run by nino',
+  'nhs in capitals',
+  'nino alignment batch',
+];
 
 beforeAll(async () => {
   gw = await startTestGateway({ clock });
   await make('dwp by nino', 'dwp-benefits', 'dwp', 'dwp.status-check', dwpStatusCheck(priya, { nino: true }));
-  await make('nhs by name', 'guys-ovm', 'nhs-trust-guys-st-thomas', 'nhs.chargeability-check', chargeabilityCheck(priya));
-  await make('dwp by reference', 'dwp-benefits', 'dwp', 'dwp.status-check', dwpStatusCheck(priya, { homeOfficeReference: true }));
-  await make('notification paused', 'ho-status-sharing', 'home-office', 'dwp.proactive-notification', dwpProactiveNotification(priya));
-  const withPostcode = { ...hmrcStatusCheck(priya), subject: { ...hmrcStatusCheck(priya).subject, postcode: priya.addresses[1]!.postcode } };
+  await make(
+    'nhs by name',
+    'guys-ovm',
+    'nhs-trust-guys-st-thomas',
+    'nhs.chargeability-check',
+    chargeabilityCheck(priya),
+  );
+  await make(
+    'dwp by reference',
+    'dwp-benefits',
+    'dwp',
+    'dwp.status-check',
+    dwpStatusCheck(priya, { homeOfficeReference: true }),
+  );
+  await make(
+    'notification paused',
+    'ho-status-sharing',
+    'home-office',
+    'dwp.proactive-notification',
+    dwpProactiveNotification(priya),
+  );
+  const withPostcode = {
+    ...hmrcStatusCheck(priya),
+    subject: { ...hmrcStatusCheck(priya).subject, postcode: priya.addresses[1]!.postcode },
+  };
   await make('hmrc with postcode', 'hmrc-benefits', 'hmrc', 'hmrc.status-check', withPostcode);
-  await make('dry run by nino', 'hmrc-benefits', 'hmrc', 'hmrc.status-check', hmrcStatusCheck(priya, { nino: true }), true);
-  const shouted = { ...chargeabilityCheck(priya), subject: { ...chargeabilityCheck(priya).subject, forename: 'PRIYA', surname: 'RAGHUNATHAN' } };
+  await make(
+    'dry run by nino',
+    'hmrc-benefits',
+    'hmrc',
+    'hmrc.status-check',
+    hmrcStatusCheck(priya, { nino: true }),
+    true,
+  );
+  const shouted = {
+    ...chargeabilityCheck(priya),
+    subject: { ...chargeabilityCheck(priya).subject, forename: 'PRIYA', surname: 'RAGHUNATHAN' },
+  };
   await make('nhs in capitals', 'guys-ovm', 'nhs-trust-guys-st-thomas', 'nhs.chargeability-check', shouted);
   const grant = (p: typeof priya) => ({ ...p, homeOfficeReference: p.immigration.homeOfficeReference!, nino: p.nino });
-  await make('nino alignment batch', 'ukvi-casework', 'home-office-ukvi', 'dwp.nino-alignment', ninoAlignment([grant(priya), grant(jordan)]));
+  await make(
+    'nino alignment batch',
+    'ukvi-casework',
+    'home-office-ukvi',
+    'dwp.nino-alignment',
+    ninoAlignment([grant(priya), grant(jordan)]),
+  );
   // Two men called Mohammed Khan, born six years apart.
   await make('khan a by nino', 'dwp-benefits', 'dwp', 'dwp.status-check', dwpStatusCheck(khanA, { nino: true }));
   await make('khan b by name', 'hmrc-benefits', 'hmrc', 'hmrc.status-check', hmrcStatusCheck(khanB));
-  await make('khan a by name', 'guys-ovm', 'nhs-trust-guys-st-thomas', 'nhs.chargeability-check', chargeabilityCheck(khanA));
+  await make(
+    'khan a by name',
+    'guys-ovm',
+    'nhs-trust-guys-st-thomas',
+    'nhs.chargeability-check',
+    chargeabilityCheck(khanA),
+  );
   // A caller who misspelt her surname but gave her NINo.
-  await make('dwp misspelt', 'dwp-benefits', 'dwp', 'dwp.status-check', dwpStatusCheck({ ...priya, surname: 'Ragunathan' }, { nino: true }));
+  await make(
+    'dwp misspelt',
+    'dwp-benefits',
+    'dwp',
+    'dwp.status-check',
+    dwpStatusCheck({ ...priya, surname: 'Ragunathan' }, { nino: true }),
+  );
 
   // The workload is what it was meant to be.
   expect(made['notification paused']!.deniedBy).toEqual(['windrush-pause']);
   expect(made['hmrc with postcode']!.deniedBy).toEqual(['field-scope']);
-  for (const name of ['dwp by nino', 'nhs by name', 'dwp by reference', 'nino alignment batch', 'khan a by nino']) expect(made[name]!.decision, name).toBe('permit');
+  for (const name of ['dwp by nino', 'nhs by name', 'dwp by reference', 'nino alignment batch', 'khan a by nino'])
+    expect(made[name]!.decision, name).toBe('permit');
 }, 120_000);
 afterAll(() => gw?.close());
 
@@ -115,17 +217,25 @@ describe('each identifier finds exactly the exchanges that carried it', () => {
     expect(expected).not.toContain(made['dwp misspelt']!.auditId);
     expect(await reported(nameAndBirth(priya))).toEqual(expected);
     expect(await searched(nameAndBirth(priya))).toEqual([...expected].reverse());
-    expect(await reported({ forename: 'priya', surname: 'raghunathan ', dateOfBirth: priya.dateOfBirth })).toEqual(expected);
+    expect(await reported({ forename: 'priya', surname: 'raghunathan ', dateOfBirth: priya.dateOfBirth })).toEqual(
+      expected,
+    );
     // Full-width letters, as some keyboards give them, are the same letters after NFKC normalisation.
-    expect(await reported({ forename: 'Ｐｒｉｙａ', surname: priya.surname, dateOfBirth: priya.dateOfBirth })).toEqual(expected);
+    expect(await reported({ forename: 'Ｐｒｉｙａ', surname: priya.surname, dateOfBirth: priya.dateOfBirth })).toEqual(
+      expected,
+    );
   });
 
   it('by Home Office reference: the exchanges that named it, a batch among them', async () => {
     const expected = ids('dwp by reference', 'notification paused', 'nino alignment batch');
     expect(await reported({ homeOfficeReference: priya.immigration.homeOfficeReference })).toEqual(expected);
-    expect(await searched({ homeOfficeReference: priya.immigration.homeOfficeReference })).toEqual([...expected].reverse());
+    expect(await searched({ homeOfficeReference: priya.immigration.homeOfficeReference })).toEqual(
+      [...expected].reverse(),
+    );
     // The other person in the batch finds it too, and nothing of hers.
-    expect(await reported({ homeOfficeReference: jordan.immigration.homeOfficeReference })).toEqual(ids('nino alignment batch'));
+    expect(await reported({ homeOfficeReference: jordan.immigration.homeOfficeReference })).toEqual(
+      ids('nino alignment batch'),
+    );
   });
 
   it('never finds another person of the same name born on another day', async () => {
@@ -137,10 +247,19 @@ describe('each identifier finds exactly the exchanges that carried it', () => {
   });
 
   it('a person no exchange was about has an empty report (200, not 404)', async () => {
-    for (const query of [{ nino: 'AB123456C' }, { homeOfficeReference: 'HO-9999999' }, { forename: 'Nobody', surname: 'Atall', dateOfBirth: '1990-01-01' }]) {
+    for (const query of [
+      { nino: 'AB123456C' },
+      { homeOfficeReference: 'HO-9999999' },
+      { forename: 'Nobody', surname: 'Atall', dateOfBirth: '1990-01-01' },
+    ]) {
       const res = await report(query);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ identifiedBy: Object.keys(query).length === 1 ? ('nino' in query ? 'nino' : 'ho-ref') : 'name-dob', count: 0, truncated: false, exchanges: [] });
+      expect(res.body).toEqual({
+        identifiedBy: Object.keys(query).length === 1 ? ('nino' in query ? 'nino' : 'ho-ref') : 'name-dob',
+        count: 0,
+        truncated: false,
+        exchanges: [],
+      });
       const search = await subjectSearch(query);
       expect(search.status).toBe(200);
       expect(search.body).toEqual({ entries: [] });
@@ -148,14 +267,16 @@ describe('each identifier finds exactly the exchanges that carried it', () => {
   });
 
   it('the search pages, newest first, as the log search does', async () => {
-    const all = (await subjectSearch({ ...nameAndBirth(priya), limit: 500 })).body.entries.map((e: { id: string }) => e.id) as string[];
+    const all = (await subjectSearch({ ...nameAndBirth(priya), limit: 500 })).body.entries.map(
+      (e: { id: string }) => e.id,
+    ) as string[];
     expect(all.filter((id) => ids(...priyaNames).includes(id))).toEqual(ids(...priyaNames).reverse());
     const first = await subjectSearch({ ...nameAndBirth(priya), limit: 5 });
     expect(first.status).toBe(200);
     expect(first.body.entries.map((e: { id: string }) => e.id)).toEqual(all.slice(0, 5));
     expect(first.body.nextBefore).toBe(first.body.entries[4].seq);
     const pages = [first.body.entries.map((e: { id: string }) => e.id)];
-    for (let before = first.body.nextBefore; before !== undefined;) {
+    for (let before = first.body.nextBefore; before !== undefined; ) {
       const next = await subjectSearch({ ...nameAndBirth(priya), limit: 5, before });
       pages.push(next.body.entries.map((e: { id: string }) => e.id));
       before = next.body.nextBefore;
@@ -171,36 +292,80 @@ describe('what the report says of each exchange', () => {
     for (const [i, line] of (res.body.exchanges as Record<string, any>[]).entries()) {
       const m = made[priyaNames[i]!]!;
       const def = exchanges.find((e) => e.id === m.exchange)!;
-      const outcome = m.outcome === null ? null : await gw.db('audit_log').where({ decision_id: m.auditId, kind: 'outcome' }).first('id', 'recorded_at', 'body');
+      const outcome =
+        m.outcome === null
+          ? null
+          : await gw
+              .db('audit_log')
+              .where({ decision_id: m.auditId, kind: 'outcome' })
+              .first('id', 'recorded_at', 'body');
       expect(line, m.name).toEqual({
-        auditId: m.auditId, recordedAt: m.recordedAt, dryRun: m.dryRun, exchange: m.exchange, direction: def.direction, partner: def.partner,
-        party: m.party, clientId: m.clientId, purpose: m.purpose, legalBasis: m.legalBasis, agreement: m.agreement, decision: m.decision,
-        deniedBy: m.deniedBy, fieldsRequested: expect.any(Array), outcome: m.outcome,
-        outcomeAuditId: outcome?.id ?? null, outcomeRecordedAt: outcome ? m.recordedAt : null,
-        fieldsDisclosed: expect.any(Array), fieldsWithheld: expect.any(Array),
+        auditId: m.auditId,
+        recordedAt: m.recordedAt,
+        dryRun: m.dryRun,
+        exchange: m.exchange,
+        direction: def.direction,
+        partner: def.partner,
+        party: m.party,
+        clientId: m.clientId,
+        purpose: m.purpose,
+        legalBasis: m.legalBasis,
+        agreement: m.agreement,
+        decision: m.decision,
+        deniedBy: m.deniedBy,
+        fieldsRequested: expect.any(Array),
+        outcome: m.outcome,
+        outcomeAuditId: outcome?.id ?? null,
+        outcomeRecordedAt: outcome ? m.recordedAt : null,
+        fieldsDisclosed: expect.any(Array),
+        fieldsWithheld: expect.any(Array),
       });
-      expect(line.agreement === null || (typeof line.agreement.id === 'string' && typeof line.agreement.version === 'string'), m.name).toBe(true);
+      expect(
+        line.agreement === null ||
+          (typeof line.agreement.id === 'string' && typeof line.agreement.version === 'string'),
+        m.name,
+      ).toBe(true);
       // The fields disclosed are those the caller's answer carried something in, by name (an empty list sends nothing).
-      const carried = Object.entries(m.result ?? {}).filter(([, v]) => !(Array.isArray(v) && v.length === 0)).map(([k]) => k);
+      const carried = Object.entries(m.result ?? {})
+        .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
+        .map(([k]) => k);
       expect([...line.fieldsDisclosed].sort(), m.name).toEqual(carried.sort());
-      expect(line.fieldsWithheld.every((f: string) => !line.fieldsDisclosed.includes(f)), m.name).toBe(true);
+      expect(
+        line.fieldsWithheld.every((f: string) => !line.fieldsDisclosed.includes(f)),
+        m.name,
+      ).toBe(true);
     }
   });
 
   it('names the fields asked about, among them the ones a rule refused', async () => {
-    const lines = new Map<string, Record<string, any>>((await report(nameAndBirth(priya))).body.exchanges.map((l: { auditId: string }) => [l.auditId, l]));
+    const lines = new Map<string, Record<string, any>>(
+      (await report(nameAndBirth(priya))).body.exchanges.map((l: { auditId: string }) => [l.auditId, l]),
+    );
     const asked = (name: string) => lines.get(made[name]!.auditId)!.fieldsRequested as string[];
-    expect(asked('dwp by nino')).toEqual(expect.arrayContaining(['subject.forename', 'subject.surname', 'subject.dateOfBirth', 'subject.nino']));
+    expect(asked('dwp by nino')).toEqual(
+      expect.arrayContaining(['subject.forename', 'subject.surname', 'subject.dateOfBirth', 'subject.nino']),
+    );
     expect(asked('nhs by name')).not.toContain('subject.nino');
     expect(asked('dwp by reference')).toContain('subject.homeOfficeReference');
     expect(asked('hmrc with postcode')).toContain('subject.postcode');
-    expect(lines.get(made['notification paused']!.auditId)).toMatchObject({ decision: 'deny', deniedBy: ['windrush-pause'], outcome: null, fieldsDisclosed: [] });
-    expect(lines.get(made['dry run by nino']!.auditId)).toMatchObject({ dryRun: true, outcome: null, outcomeAuditId: null });
+    expect(lines.get(made['notification paused']!.auditId)).toMatchObject({
+      decision: 'deny',
+      deniedBy: ['windrush-pause'],
+      outcome: null,
+      fieldsDisclosed: [],
+    });
+    expect(lines.get(made['dry run by nino']!.auditId)).toMatchObject({
+      dryRun: true,
+      outcome: null,
+      outcomeAuditId: null,
+    });
   });
 
-  it('never carries the values that went, nor the person\'s particulars', async () => {
+  it("never carries the values that went, nor the person's particulars", async () => {
     const text = JSON.stringify((await report(nameAndBirth(priya))).body);
-    const values = Object.values(made).filter((m) => priyaNames.includes(m.name) && m.result).flatMap((m) => leaves(m.result));
+    const values = Object.values(made)
+      .filter((m) => priyaNames.includes(m.name) && m.result)
+      .flatMap((m) => leaves(m.result));
     expect(values.length).toBeGreaterThan(5);
     for (const value of values) expect(text, String(value)).not.toContain(JSON.stringify(value));
     for (const particular of particularsOfPriya) expect(text.toLowerCase()).not.toContain(particular.toLowerCase());
@@ -243,7 +408,11 @@ describe('bad queries and the wrong people', () => {
   });
 
   it('a body that is not JSON is 415', async () => {
-    const res = await gw.http.post('/v1/audit/subject-report').set('authorization', await dpo()).set('content-type', 'text/plain').send(`nino=${priya.nino}`);
+    const res = await gw.http
+      .post('/v1/audit/subject-report')
+      .set('authorization', await dpo())
+      .set('content-type', 'text/plain')
+      .send(`nino=${priya.nino}`);
     expect(res.status).toBe(415);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
@@ -263,7 +432,12 @@ describe('bad queries and the wrong people', () => {
 });
 
 const particularsOfPriya = [
-  priya.forename, priya.surname, priya.dateOfBirth, priya.dateOfBirth.replaceAll('-', ''), priya.nino!, priya.immigration.homeOfficeReference!,
+  priya.forename,
+  priya.surname,
+  priya.dateOfBirth,
+  priya.dateOfBirth.replaceAll('-', ''),
+  priya.nino!,
+  priya.immigration.homeOfficeReference!,
   ...priya.addresses.flatMap((a) => [a.postcode, a.postcode.replace(' ', '')]),
 ];
 
@@ -276,14 +450,23 @@ function leaves(value: unknown): (string | number)[] {
 
 describe('the log holds keyed hashes, not identifiers', () => {
   it('no column of any audit table holds her name, date of birth, postcode, NINo or reference, yet the report finds her', async () => {
-    const tables: string[] = await gw.db('information_schema.tables').where({ table_schema: 'public' }).where('table_name', 'like', 'audit%').pluck('table_name');
+    const tables: string[] = await gw
+      .db('information_schema.tables')
+      .where({ table_schema: 'public' })
+      .where('table_name', 'like', 'audit%')
+      .pluck('table_name');
     expect(tables).toEqual(expect.arrayContaining(['audit_log', 'audit_checkpoints']));
     let rows = 0;
     for (const table of tables) {
-      const text: string[] = (await gw.db.raw(`select t::text as row from "${table}" t`)).rows.map((r: { row: string }) => r.row.toLowerCase());
+      const text: string[] = (await gw.db.raw(`select t::text as row from "${table}" t`)).rows.map(
+        (r: { row: string }) => r.row.toLowerCase(),
+      );
       rows += text.length;
       for (const particular of [...particularsOfPriya, khanA.nino!, khanB.nino!, khanB.dateOfBirth]) {
-        expect(text.filter((r) => r.includes(particular.toLowerCase())), `${particular} in ${table}`).toEqual([]);
+        expect(
+          text.filter((r) => r.includes(particular.toLowerCase())),
+          `${particular} in ${table}`,
+        ).toEqual([]);
       }
     }
     expect(rows).toBeGreaterThan(Object.keys(made).length);
@@ -299,7 +482,10 @@ describe('the log holds keyed hashes, not identifiers', () => {
     const ask = async (hmacKey: Buffer) => {
       const other = buildGateway(gw.config, { db: gw.db, logger: createLogger('silent'), hmacKey, clock });
       try {
-        const res = await request(other.app).post('/v1/audit/subject-report').set('authorization', await dpo()).send(nameAndBirth(priya));
+        const res = await request(other.app)
+          .post('/v1/audit/subject-report')
+          .set('authorization', await dpo())
+          .send(nameAndBirth(priya));
         expect(res.status).toBe(200);
         return res.body.exchanges.map((e: { auditId: string }) => e.auditId) as string[];
       } finally {
@@ -312,20 +498,39 @@ describe('the log holds keyed hashes, not identifiers', () => {
 });
 
 describe('one report across her linked identifiers (issue 15: the DPO no longer merges three reports by hand)', () => {
-  const linked = () => ({ identifiers: [{ nino: priya.nino }, nameAndBirth(priya), { homeOfficeReference: priya.immigration.homeOfficeReference! }] });
+  const linked = () => ({
+    identifiers: [
+      { nino: priya.nino },
+      nameAndBirth(priya),
+      { homeOfficeReference: priya.immigration.homeOfficeReference! },
+    ],
+  });
 
   it('lists every exchange naming any of them once, oldest first, each saying which identifiers it matched', async () => {
-    const singles = [await reported({ nino: priya.nino }), await reported(nameAndBirth(priya)), await reported({ homeOfficeReference: priya.immigration.homeOfficeReference })];
+    const singles = [
+      await reported({ nino: priya.nino }),
+      await reported(nameAndBirth(priya)),
+      await reported({ homeOfficeReference: priya.immigration.homeOfficeReference }),
+    ];
     const res = await report(linked());
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ identifiedBy: 'linked', identifiers: [{ index: 0, kind: 'nino' }, { index: 1, kind: 'name-dob' }, { index: 2, kind: 'ho-ref' }], truncated: false });
+    expect(res.body).toMatchObject({
+      identifiedBy: 'linked',
+      identifiers: [
+        { index: 0, kind: 'nino' },
+        { index: 1, kind: 'name-dob' },
+        { index: 2, kind: 'ho-ref' },
+      ],
+      truncated: false,
+    });
     const union = [...new Set(singles.flat())];
     const listed = res.body.exchanges as { auditId: string; recordedAt: string; matchedBy: number[] }[];
     expect(new Set(listed.map((e) => e.auditId))).toEqual(new Set(union));
     expect(listed).toHaveLength(union.length);
     expect(res.body.count).toBe(union.length);
     expect(listed.map((e) => e.recordedAt)).toEqual([...listed.map((e) => e.recordedAt)].sort());
-    for (const e of listed) expect(e.matchedBy, e.auditId).toEqual([0, 1, 2].filter((i) => singles[i]!.includes(e.auditId)));
+    for (const e of listed)
+      expect(e.matchedBy, e.auditId).toEqual([0, 1, 2].filter((i) => singles[i]!.includes(e.auditId)));
     // The misspelt surname was found by her NINo alone; the batch by all three.
     expect(listed.find((e) => e.auditId === made['dwp misspelt']!.auditId)!.matchedBy).toEqual([0]);
     expect(listed.find((e) => e.auditId === made['nino alignment batch']!.auditId)!.matchedBy).toEqual([0, 1, 2]);
@@ -342,8 +547,15 @@ describe('one report across her linked identifiers (issue 15: the DPO no longer 
 
   it('exports as CSV for a subject access request, by ?format=csv or Accept: text/csv, with no identifier in the headers', async () => {
     const json = await report(linked());
-    const byQuery = await gw.http.post('/v1/audit/subject-report?format=csv').set('authorization', await dpo()).send(linked());
-    const byAccept = await gw.http.post('/v1/audit/subject-report').set('authorization', await dpo()).set('accept', 'text/csv').send(linked());
+    const byQuery = await gw.http
+      .post('/v1/audit/subject-report?format=csv')
+      .set('authorization', await dpo())
+      .send(linked());
+    const byAccept = await gw.http
+      .post('/v1/audit/subject-report')
+      .set('authorization', await dpo())
+      .set('accept', 'text/csv')
+      .send(linked());
     for (const res of [byQuery, byAccept]) {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
@@ -364,8 +576,12 @@ describe('one report across her linked identifiers (issue 15: the DPO no longer 
   });
 
   it('refuses an empty list, more than ten, or a malformed identifier among them, without echoing it (400)', async () => {
-    for (const body of [{ identifiers: [] }, { identifiers: Array.from({ length: 11 }, () => ({ nino: priya.nino })) },
-      { identifiers: [{ nino: priya.nino }, { surname: priya.surname }] }, { identifiers: [{ nino: priya.nino }], nino: priya.nino }]) {
+    for (const body of [
+      { identifiers: [] },
+      { identifiers: Array.from({ length: 11 }, () => ({ nino: priya.nino })) },
+      { identifiers: [{ nino: priya.nino }, { surname: priya.surname }] },
+      { identifiers: [{ nino: priya.nino }], nino: priya.nino },
+    ]) {
       const res = await report(body);
       expect(res.status).toBe(400);
       expect(res.text.toLowerCase()).not.toContain(priya.surname.toLowerCase());
@@ -373,6 +589,7 @@ describe('one report across her linked identifiers (issue 15: the DPO no longer 
   });
 
   it('is for a DPO only', async () => {
-    for (const client of ['sro', 'dwp-benefits']) expect((await report(linked(), `Bearer ${await gw.token(client)}`)).status, client).toBe(403);
+    for (const client of ['sro', 'dwp-benefits'])
+      expect((await report(linked(), `Bearer ${await gw.token(client)}`)).status, client).toBe(403);
   });
 });

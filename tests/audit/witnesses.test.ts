@@ -25,10 +25,12 @@ const stateFile = path.join(dir, 'ico-witness.state.json');
 const witnessName = 'ico.org.uk/audit-witness';
 let vkey: string;
 
-const witness = async (...args: string[]) => runEntry('audit/cli/main.ts', ['witness', ...args], { WITNESS_TOKEN: await gw.token('hmrc-benefits') });
+const witness = async (...args: string[]) =>
+  runEntry('audit/cli/main.ts', ['witness', ...args], { WITNESS_TOKEN: await gw.token('hmrc-benefits') });
 const run = () => witness('run', '--gateway', gw.baseUrl, '--key', keyFile, '--state', stateFile);
 const state = () => JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { size: number; rootHash: string };
-const growLog = async () => expect((await hmrc.post(paths['hmrc.status-check'], hmrcStatusCheck(fixtures.turns30On2018_05_01))).status).toBe(200);
+const growLog = async () =>
+  expect((await hmrc.post(paths['hmrc.status-check'], hmrcStatusCheck(fixtures.turns30On2018_05_01))).status).toBe(200);
 
 beforeAll(async () => {
   gw = await startTestGateway();
@@ -50,12 +52,18 @@ describe('registering a witness key', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: witnessName, vkey, registeredBy: 'registry-admin' });
     const entry = await gw.db('audit_log').where('kind', 'register-change').orderBy('seq', 'desc').first('body');
-    expect(entry.body).toMatchObject({ action: 'register-witness', actor: 'registry-admin', target: `witness/${witnessName}` });
+    expect(entry.body).toMatchObject({
+      action: 'register-witness',
+      actor: 'registry-admin',
+      target: `witness/${witnessName}`,
+    });
     expect((await admin.post('/v1/audit/witnesses', { vkey })).status).toBe(422);
   });
 
   it('refuses a key that is not a cosigning vkey, and anyone but an administrator', async () => {
-    expect((await admin.post('/v1/audit/witnesses', { vkey: vkey.replace(/\+[0-9a-f]{8}\+/, '+00000000+') })).status).toBe(400);
+    expect(
+      (await admin.post('/v1/audit/witnesses', { vkey: vkey.replace(/\+[0-9a-f]{8}\+/, '+00000000+') })).status,
+    ).toBe(400);
     expect((await dpo.post('/v1/audit/witnesses', { vkey })).status).toBe(403);
     await expect(gw.db.raw(`delete from audit_witnesses`)).rejects.toThrow(/append-only/);
   });
@@ -84,10 +92,14 @@ describe('a witness run', () => {
     expect(second.stdout).toContain(`consistent with ${before}`);
     expect(state().size).toBeGreaterThan(before);
     const listed = await dpo.get('/v1/audit/witnesses');
-    expect(listed.body.witnesses).toEqual([expect.objectContaining({ name: witnessName, latest: expect.objectContaining({ treeSize: state().size }) })]);
+    expect(listed.body.witnesses).toEqual([
+      expect.objectContaining({ name: witnessName, latest: expect.objectContaining({ treeSize: state().size }) }),
+    ]);
     const verification = await dpo.get('/v1/audit/verification');
     expect(verification.body.ok).toBe(true);
-    expect(verification.body.witnesses).toEqual([{ name: witnessName, treeSize: state().size, cosignedAt: expect.any(String), verified: true }]);
+    expect(verification.body.witnesses).toEqual([
+      { name: witnessName, treeSize: state().size, cosignedAt: expect.any(String), verified: true },
+    ]);
   });
 
   it('is not kept when it does not verify with the registered key', async () => {
@@ -95,7 +107,14 @@ describe('a witness run', () => {
     const forged = `— ${witnessName} ${Buffer.alloc(76, 7).toString('base64')}`;
     const res = await hmrc.post('/v1/audit/checkpoint/cosignatures', { treeSize: size, cosignature: forged });
     expect(res.status).toBe(422);
-    expect((await hmrc.post('/v1/audit/checkpoint/cosignatures', { treeSize: size, cosignature: forged.replace(witnessName, 'nobody.example') })).status).toBe(404);
+    expect(
+      (
+        await hmrc.post('/v1/audit/checkpoint/cosignatures', {
+          treeSize: size,
+          cosignature: forged.replace(witnessName, 'nobody.example'),
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -104,20 +123,34 @@ describe('a history rewritten by an insider', () => {
     const seen = state();
     // As the database superuser: edit the first decision (the agreement it names), recompute every later hash so the chain links again, throw away the
     // checkpoints, the tree and the cosignatures, then re-sign with the gateway's own key.
-    const rows = (await gw.db.raw(`select seq, id::text as id, kind, body_canonical, prev_hash,
+    const rows = (
+      await gw.db.raw(`select seq, id::text as id, kind, body_canonical, prev_hash,
       to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at from audit_log
-      where seq >= (select min(seq) from audit_log where kind = 'decision') order by seq`)).rows;
+      where seq >= (select min(seq) from audit_log where kind = 'decision') order by seq`)
+    ).rows;
     let prevHash: string = rows[0].prev_hash;
     const tables = ['audit_log', 'audit_checkpoints', 'audit_tree_nodes', 'audit_cosignatures'];
     for (const table of tables) await gw.db.raw(`alter table ${table} disable trigger user`);
     await gw.db.raw('alter table audit_log drop constraint audit_log_hash_key');
     for (const r of rows) {
-      const body = r === rows[0] ? r.body_canonical.replace('"agreement":{"id":"', '"agreement":{"id":"rewritten-') : r.body_canonical;
-      const hash = hashOfCanonical({ seq: Number(r.seq), id: r.id, recordedAt: r.recorded_at, kind: r.kind, prevHash }, body);
-      await gw.db.raw('update audit_log set body_canonical = ?, prev_hash = ?, hash = ? where seq = ?', [body, prevHash, hash, r.seq]);
+      const body =
+        r === rows[0]
+          ? r.body_canonical.replace('"agreement":{"id":"', '"agreement":{"id":"rewritten-')
+          : r.body_canonical;
+      const hash = hashOfCanonical(
+        { seq: Number(r.seq), id: r.id, recordedAt: r.recorded_at, kind: r.kind, prevHash },
+        body,
+      );
+      await gw.db.raw('update audit_log set body_canonical = ?, prev_hash = ?, hash = ? where seq = ?', [
+        body,
+        prevHash,
+        hash,
+        r.seq,
+      ]);
       prevHash = hash;
     }
-    for (const table of ['audit_cosignatures', 'audit_checkpoints', 'audit_tree_nodes']) await gw.db.raw(`delete from ${table}`);
+    for (const table of ['audit_cosignatures', 'audit_checkpoints', 'audit_tree_nodes'])
+      await gw.db.raw(`delete from ${table}`);
     for (const table of tables) await gw.db.raw(`alter table ${table} enable trigger user`);
     await growLog();
     await createCheckpointer(gw.db, gw.auditKeys, { every: 1_000_000, seconds: 0 }).checkpointNow();

@@ -6,7 +6,9 @@ import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { childTracePath } from '../support/child-trace.ts';
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
 afterAll(() => gw.close());
 
 const call = (authorization?: string) => {
@@ -22,7 +24,9 @@ async function expect401(authorization: string | undefined, detail: RegExp) {
   expect(res.body.detail).toMatch(detail);
   expect(res.body.requestId).toBeTruthy();
   // RFC 7235 §3.1: every 401 names the scheme; RFC 6750 §3.1: invalid_token when a bearer token was sent and refused.
-  expect(res.headers['www-authenticate']).toBe(/^bearer /i.test(authorization ?? '') ? 'Bearer error="invalid_token"' : 'Bearer');
+  expect(res.headers['www-authenticate']).toBe(
+    /^bearer /i.test(authorization ?? '') ? 'Bearer error="invalid_token"' : 'Bearer',
+  );
 }
 
 describe('tokens the gateway refuses', () => {
@@ -46,15 +50,26 @@ describe('tokens the gateway refuses', () => {
   it('token signed with an unknown key', async () => {
     const { privateKey } = await generateKeyPair('ES256');
     const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'someone-else' })
-      .setIssuer('ie-removals-casework').setSubject('ie-removals-casework').setAudience(gw.config.audience)
-      .setIssuedAt(now).setExpirationTime(now + 60).sign(privateKey);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: 'someone-else' })
+      .setIssuer('ie-removals-casework')
+      .setSubject('ie-removals-casework')
+      .setAudience(gw.config.audience)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 60)
+      .sign(privateKey);
     await expect401(`Bearer ${token}`, /key the gateway does not know/);
   });
 
   it('token with alg none', async () => {
-    const token = new UnsecuredJWT({ iss: 'ie-removals-casework', sub: 'ie-removals-casework', aud: gw.config.audience })
-      .setIssuedAt().setExpirationTime('5m').encode();
+    const token = new UnsecuredJWT({
+      iss: 'ie-removals-casework',
+      sub: 'ie-removals-casework',
+      aud: gw.config.audience,
+    })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .encode();
     await expect401(`Bearer ${token}`, /ES256 or EdDSA/);
   });
 
@@ -62,16 +77,28 @@ describe('tokens the gateway refuses', () => {
     const key = gw.keys.get('ie-removals-casework')!;
     const header = base64url.encode(JSON.stringify({ alg: 'HS256', kid: key.kid }));
     const now = Math.floor(Date.now() / 1000);
-    const payload = base64url.encode(JSON.stringify({ iss: key.clientId, sub: key.clientId, aud: gw.config.audience, iat: now, exp: now + 60 }));
+    const payload = base64url.encode(
+      JSON.stringify({ iss: key.clientId, sub: key.clientId, aud: gw.config.audience, iat: now, exp: now + 60 }),
+    );
     const { d: _private, ...publicJwk } = key.privateJwk;
-    const signature = createHmac('sha256', JSON.stringify(publicJwk)).update(`${header}.${payload}`).digest('base64url');
+    const signature = createHmac('sha256', JSON.stringify(publicJwk))
+      .update(`${header}.${payload}`)
+      .digest('base64url');
     await expect401(`Bearer ${header}.${payload}.${signature}`, /ES256 or EdDSA/);
   });
 
   it('token whose payload was altered after signing', async () => {
     const [header, , signature] = (await gw.token('ie-removals-casework')).split('.');
     const now = Math.floor(Date.now() / 1000);
-    const forged = base64url.encode(JSON.stringify({ iss: 'ie-removals-casework', sub: 'ie-removals-casework', aud: gw.config.audience, iat: now, exp: now + 9999 }));
+    const forged = base64url.encode(
+      JSON.stringify({
+        iss: 'ie-removals-casework',
+        sub: 'ie-removals-casework',
+        aud: gw.config.audience,
+        iat: now,
+        exp: now + 9999,
+      }),
+    );
     await expect401(`Bearer ${header}.${forged}.${signature}`, /signature/);
   });
 
@@ -79,20 +106,27 @@ describe('tokens the gateway refuses', () => {
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
     expect(await exportJWK(publicKey)).toBeTruthy();
     const key = gw.keys.get('ie-removals-casework')!;
-    const token = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: key.kid })
-      .setIssuer(key.clientId).setSubject(key.clientId).setAudience(gw.config.audience)
-      .setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .setIssuer(key.clientId)
+      .setSubject(key.clientId)
+      .setAudience(gw.config.audience)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
     await expect401(`Bearer ${token}`, /signature/);
   });
 });
 
 describe('the Authorization scheme', () => {
   it.each(['bearer', 'BEARER', 'bEaReR', 'Bearer '])('is read in any case, as RFC 7235 says (%j)', async (scheme) => {
-    const res = await gw.http.get('/v1/register/collaborations').set('authorization', `${scheme} ${await gw.token('sro')}`);
+    const res = await gw.http
+      .get('/v1/register/collaborations')
+      .set('authorization', `${scheme} ${await gw.token('sro')}`);
     expect(res.status).toBe(200);
   });
 
-  it('refuses a token in another scheme\'s clothes, and a token with characters no JWT has', async () => {
+  it("refuses a token in another scheme's clothes, and a token with characters no JWT has", async () => {
     await expect401(`Basic ${await gw.token('sro')}`, /bearer token/);
     await expect401('bearer abc$def.ghi.jkl', /well-formed/);
     await expect401('Bearer', /bearer token/);
@@ -103,7 +137,11 @@ describe('the Authorization scheme', () => {
     expect(metrics.status).toBe(401);
     expect(metrics.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
     expect((await gw.http.get('/metrics')).headers['www-authenticate']).toBe('Bearer');
-    const console = await gw.http.post('/console/dpo/verification').set('origin', gw.baseUrl).type('form').send({ csrf: 'x' });
+    const console = await gw.http
+      .post('/console/dpo/verification')
+      .set('origin', gw.baseUrl)
+      .type('form')
+      .send({ csrf: 'x' });
     expect(console.status).toBe(401);
     expect(console.headers['www-authenticate']).toBe('Bearer');
   });
@@ -111,7 +149,10 @@ describe('the Authorization scheme', () => {
 
 describe('roles come from the client register, not the token', () => {
   it('an SRO cannot call an exchange', async () => {
-    const res = await gw.http.post(childTracePath).set('authorization', `Bearer ${await gw.token('sro')}`).send({});
+    const res = await gw.http
+      .post(childTracePath)
+      .set('authorization', `Bearer ${await gw.token('sro')}`)
+      .send({});
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('forbidden');
   });
@@ -123,7 +164,9 @@ describe('roles come from the client register, not the token', () => {
   });
 
   it('a partner cannot search the whole audit log', async () => {
-    const res = await gw.http.get('/v1/audit/entries').set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`);
+    const res = await gw.http
+      .get('/v1/audit/entries')
+      .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`);
     expect(res.status).toBe(403);
   });
 });

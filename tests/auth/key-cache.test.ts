@@ -9,15 +9,25 @@ import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 
 let gw: TestGateway;
 let clock = Date.now();
-beforeAll(async () => { gw = await startTestGateway(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
 afterAll(() => gw.close());
 
 /** An authenticator with caches of its own, as another gateway process on the same database has. */
 const authenticator = (cacheSeconds: number) =>
-  createAuthenticator(createClientStore(gw.db), { audience: gw.config.audience, maxAgeSeconds: 900, cacheSeconds, registerPollMs: 1000, now: () => clock });
+  createAuthenticator(createClientStore(gw.db), {
+    audience: gw.config.audience,
+    maxAgeSeconds: 900,
+    cacheSeconds,
+    registerPollMs: 1000,
+    now: () => clock,
+  });
 
 async function revokeThroughTheApi(clientId: string) {
-  const res = await gw.http.post(`/v1/clients/${clientId}/key-revocations`).set('authorization', `Bearer ${await gw.token('registry-admin')}`)
+  const res = await gw.http
+    .post(`/v1/clients/${clientId}/key-revocations`)
+    .set('authorization', `Bearer ${await gw.token('registry-admin')}`)
     .send({ kid: gw.keys.get(clientId)!.kid, reason: 'the key was found on a shared drive' });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
@@ -34,7 +44,10 @@ describe('trusting client keys for a while', () => {
     const fresh = await gw.token('hmrc-benefits', issued);
     expect((await authenticate(`Bearer ${fresh}`)).party).toBe('hmrc'); // within the poll interval, still trusted
     clock += 1_001;
-    await expect(authenticate(`Bearer ${fresh}`)).rejects.toMatchObject({ code: 'unauthenticated', detail: expect.stringMatching(/revoked/) });
+    await expect(authenticate(`Bearer ${fresh}`)).rejects.toMatchObject({
+      code: 'unauthenticated',
+      detail: expect.stringMatching(/revoked/),
+    });
     await expect(authenticate(`Bearer ${token}`)).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 

@@ -33,25 +33,40 @@ describe('a batch of NINo alignments (¶6.33)', () => {
 
     const seen = await ukvi.untilDone(location);
     const last = seen.at(-1)!;
-    expect(last).toMatchObject({ state: 'done', total: size, done: size, permitted: size, refused: 0, failed: 0, invalid: 0 });
+    expect(last).toMatchObject({
+      state: 'done',
+      total: size,
+      done: size,
+      permitted: size,
+      refused: 0,
+      failed: 0,
+      invalid: 0,
+    });
     expect(seen.every((p, i) => i === 0 || p.done >= seen[i - 1]!.done)).toBe(true);
 
     const lines = linesOf(await ukvi.results(location));
     expect(lines.map((l) => l.index)).toEqual(records.map((_, i) => i));
     expect(new Set(lines.map((l) => l.auditId)).size).toBe(size);
     expect(lines[1]).toMatchObject({ status: 'permitted', decision: 'permit', outcome: 'aligned' });
-    expect(lines[1]!.result.matches).toEqual([{ homeOfficeReference: priya.immigration.homeOfficeReference, outcome: 'confirmed', nino: priya.nino }]);
+    expect(lines[1]!.result.matches).toEqual([
+      { homeOfficeReference: priya.immigration.homeOfficeReference, outcome: 'confirmed', nino: priya.nino },
+    ]);
 
     // The record is in the log as a single call's would be: its decision and its outcome.
     const audit = await auditEntry(gw, lines[1]!.auditId!);
-    expect(audit.entry).toMatchObject({ kind: 'decision', body: { decision: 'permit', requestId: lines[1]!.requestId, exchange: 'dwp.nino-alignment' } });
+    expect(audit.entry).toMatchObject({
+      kind: 'decision',
+      body: { decision: 'permit', requestId: lines[1]!.requestId, exchange: 'dwp.nino-alignment' },
+    });
     expect(audit.outcomes.map((o) => o.body.outcome)).toEqual(['aligned']);
   }, 900_000);
 
   it('keeps no record input in clear, and blanks it once the record is done', async () => {
     const ukvi = batchClient(gw, 'ukvi-casework');
     const canary = 'Zyxwcanary';
-    const submitted = await ukvi.submit(paths['dwp.nino-alignment'], [ninoAlignment([{ ...grant(priya), forename: canary }])]);
+    const submitted = await ukvi.submit(paths['dwp.nino-alignment'], [
+      ninoAlignment([{ ...grant(priya), forename: canary }]),
+    ]);
     await ukvi.untilDone(submitted.headers.location!);
     const rows = await gw.db('batch_records').where({ batch_id: submitted.body.id });
     expect(rows).toHaveLength(1);
@@ -64,22 +79,29 @@ describe('a batch of NINo alignments (¶6.33)', () => {
 describe('the other bulk flows', () => {
   it.each([
     ['dfe.fsm-eligibility', 'dfe-pupil-data', () => fsmEligibility(fixtures.s95Parent)],
-    ['hmrc.evidence-request', 'ukvi-casework', () => hmrcEvidenceRequest(priya, { purpose: 'right-to-remain-or-treaty-rights' })],
+    [
+      'hmrc.evidence-request',
+      'ukvi-casework',
+      () => hmrcEvidenceRequest(priya, { purpose: 'right-to-remain-or-treaty-rights' }),
+    ],
     ['dfe.child-trace', 'ie-removals-casework', () => childTraceRequest(amara)],
-  ] as const)('takes a batch of %s, each record permitted and audited as its single call', async (exchange, clientId, body) => {
-    const client = batchClient(gw, clientId);
-    const submitted = await client.submit(paths[exchange], [body(), body()]);
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
-    expect((await client.untilDone(submitted.headers.location!)).at(-1)).toMatchObject({ total: 2, permitted: 2 });
-    const lines = linesOf(await client.results(submitted.headers.location!));
-    const single = await caller(gw, clientId).post(paths[exchange], body());
-    expect(single.status).toBe(200);
-    for (const line of lines) {
-      expect(line).toMatchObject({ status: 'permitted', decision: 'permit', outcome: single.body.outcome });
-      expect(line.result).toEqual(single.body.result);
-      expect((await auditEntry(gw, line.auditId!)).entry.body).toMatchObject({ exchange, requestId: line.requestId });
-    }
-  });
+  ] as const)(
+    'takes a batch of %s, each record permitted and audited as its single call',
+    async (exchange, clientId, body) => {
+      const client = batchClient(gw, clientId);
+      const submitted = await client.submit(paths[exchange], [body(), body()]);
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
+      expect((await client.untilDone(submitted.headers.location!)).at(-1)).toMatchObject({ total: 2, permitted: 2 });
+      const lines = linesOf(await client.results(submitted.headers.location!));
+      const single = await caller(gw, clientId).post(paths[exchange], body());
+      expect(single.status).toBe(200);
+      for (const line of lines) {
+        expect(line).toMatchObject({ status: 'permitted', decision: 'permit', outcome: single.body.outcome });
+        expect(line.result).toEqual(single.body.result);
+        expect((await auditEntry(gw, line.auditId!)).entry.body).toMatchObject({ exchange, requestId: line.requestId });
+      }
+    },
+  );
 });
 
 describe('records that are not valid', () => {
@@ -103,7 +125,10 @@ describe('records that are not valid', () => {
   it('refuses a batch of more records than the limit with 413, and takes nothing', async () => {
     const ukvi = batchClient(gw, 'ukvi-casework');
     const before = await gw.db('batches').count<{ n: string }[]>({ n: '*' });
-    const res = await ukvi.submit(paths['dwp.nino-alignment'], Array.from({ length: gw.config.batches.maxRecords + 1 }, () => ({})));
+    const res = await ukvi.submit(
+      paths['dwp.nino-alignment'],
+      Array.from({ length: gw.config.batches.maxRecords + 1 }, () => ({})),
+    );
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({ code: 'payload-too-large' });
@@ -141,7 +166,10 @@ describe('retention', () => {
     const days = (new Date(kept.expires_at).getTime() - new Date(kept.submitted_at).getTime()) / 86_400_000;
     expect(days).toBeCloseTo(gw.config.batches.retentionDays, 5);
     // The retention runs out, as if the days had passed.
-    await gw.db('batches').where({ id: submitted.body.id }).update({ expires_at: gw.db.raw(`now() - interval '1 second'`) });
+    await gw
+      .db('batches')
+      .where({ id: submitted.body.id })
+      .update({ expires_at: gw.db.raw(`now() - interval '1 second'`) });
     expect((await ukvi.progress(location)).status).toBe(404);
     expect((await ukvi.results(location)).status).toBe(404);
   });
@@ -149,9 +177,15 @@ describe('retention', () => {
 
 describe('caps are exact under a batch and single calls at once', () => {
   it('permits exactly the 5 places of a trial cap among a batch of 20 and 20 single calls', async () => {
-    await adoptTerms(gw, { agreementId: 'ie-dfe-child-tracing-mou', version: '2.0' }, { agreementId: 'ie-dfe-batch-cap-trial', version: '1.0', day: '2026-11-23' }, (t) => ({
-      ...t, measures: t.measures.map((m: { monthlyCap?: number }) => (m.monthlyCap ? { ...m, monthlyCap: 5 } : m)),
-    }));
+    await adoptTerms(
+      gw,
+      { agreementId: 'ie-dfe-child-tracing-mou', version: '2.0' },
+      { agreementId: 'ie-dfe-batch-cap-trial', version: '1.0', day: '2026-11-23' },
+      (t) => ({
+        ...t,
+        measures: t.measures.map((m: { monthlyCap?: number }) => (m.monthlyCap ? { ...m, monthlyCap: 5 } : m)),
+      }),
+    );
     const trace = () => childTraceRequest(amara, { agreementId: 'ie-dfe-batch-cap-trial' });
     const ie = batchClient(gw, 'ie-removals-casework');
     const single = caller(gw, 'ie-removals-casework');
@@ -168,7 +202,9 @@ describe('caps are exact under a batch and single calls at once', () => {
     for (const line of lines.filter((l) => l.status === 'refused')) {
       expect(line.rules!.filter((r) => r.outcome === 'deny').map((r) => r.id)).toEqual(['monthly-cap']);
     }
-    const permits = await caller(gw, 'dpo').get('/v1/audit/entries?agreement=ie-dfe-batch-cap-trial&kind=decision&decision=permit&limit=500');
+    const permits = await caller(gw, 'dpo').get(
+      '/v1/audit/entries?agreement=ie-dfe-batch-cap-trial&kind=decision&decision=permit&limit=500',
+    );
     expect(permits.body.entries).toHaveLength(5);
   });
 });

@@ -15,7 +15,10 @@ import { ninoAlignment, paths } from '../support/requests.ts';
 const { turns30On2018_05_01: priya } = fixtures;
 const grant = { ...priya, homeOfficeReference: priya.immigration.homeOfficeReference!, nino: priya.nino };
 
-interface Received { headers: IncomingHttpHeaders; body: string }
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 
 /** The partner's receiver: each path answers the statuses it is given in turn (200 once they run out). */
 function startReceiver() {
@@ -27,7 +30,10 @@ function startReceiver() {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = req.url!;
-      const got = [...(received.get(path) ?? []), { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }];
+      const got = [
+        ...(received.get(path) ?? []),
+        { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') },
+      ];
       received.set(path, got);
       res.statusCode = answers.get(path)?.shift() ?? 200;
       res.end('{"thanks":true}');
@@ -42,22 +48,33 @@ function startReceiver() {
     },
     answer: (path: string, statuses: number[]) => answers.set(path, statuses),
     /** Resolves once `count` callbacks have come to `path`. */
-    until: (path: string, count: number) => new Promise<Received[]>((resolve) => {
-      const done = () => resolve(received.get(path)!);
-      if ((received.get(path)?.length ?? 0) >= count) done();
-      else waiting.set(path, { count, resolve: done });
-    }),
+    until: (path: string, count: number) =>
+      new Promise<Received[]>((resolve) => {
+        const done = () => resolve(received.get(path)!);
+        if ((received.get(path)?.length ?? 0) >= count) done();
+        else waiting.set(path, { count, resolve: done });
+      }),
     received: (path: string) => received.get(path) ?? [],
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
 /** What a partner's code does with a callback: true if the signature verifies with one of the published keys. */
-function partnerVerifies(jwks: { keys: { kty: string; crv: string; x: string }[] }, headers: IncomingHttpHeaders, body: string) {
+function partnerVerifies(
+  jwks: { keys: { kty: string; crv: string; x: string }[] },
+  headers: IncomingHttpHeaders,
+  body: string,
+) {
   const signed = Buffer.from(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`);
-  const signatures = String(headers['webhook-signature']).split(' ').filter((s) => s.startsWith('v1a,')).map((s) => s.slice(4));
-  return jwks.keys.some(({ kty, crv, x }) => signatures.some((sig) =>
-    verify(null, signed, createPublicKey({ key: { kty, crv, x }, format: 'jwk' }), Buffer.from(sig, 'base64'))));
+  const signatures = String(headers['webhook-signature'])
+    .split(' ')
+    .filter((s) => s.startsWith('v1a,'))
+    .map((s) => s.slice(4));
+  return jwks.keys.some(({ kty, crv, x }) =>
+    signatures.some((sig) =>
+      verify(null, signed, createPublicKey({ key: { kty, crv, x }, format: 'jwk' }), Buffer.from(sig, 'base64')),
+    ),
+  );
 }
 
 let gw: TestGateway;
@@ -68,11 +85,21 @@ const url = (path: string) => `${base}${path}`;
 beforeAll(async () => {
   base = await receiver.listen();
   // Retries come within milliseconds here; production waits from BATCH_CALLBACK_BACKOFF_MS (30 s) upwards.
-  gw = await startTestGateway({ callbacks: { backoffMs: 5, backoffMaxMs: 20, pollMs: 20, maxAttempts: 4, timeoutMs: 2000 } });
-  const registered = await gw.http.put('/v1/clients/ukvi-casework/callback-urls').set('authorization', `Bearer ${await gw.token('registry-admin')}`)
-    .send({ callbackUrls: ['/signed', '/flaky', '/down'].map(url), reason: 'UKVI asked to be called back when its batches are done' });
+  gw = await startTestGateway({
+    callbacks: { backoffMs: 5, backoffMaxMs: 20, pollMs: 20, maxAttempts: 4, timeoutMs: 2000 },
+  });
+  const registered = await gw.http
+    .put('/v1/clients/ukvi-casework/callback-urls')
+    .set('authorization', `Bearer ${await gw.token('registry-admin')}`)
+    .send({
+      callbackUrls: ['/signed', '/flaky', '/down'].map(url),
+      reason: 'UKVI asked to be called back when its batches are done',
+    });
   expect(registered.status, JSON.stringify(registered.body)).toBe(200);
-  expect(registered.body).toMatchObject({ action: 'set-callback-urls', callbackUrls: ['/signed', '/flaky', '/down'].map(url) });
+  expect(registered.body).toMatchObject({
+    action: 'set-callback-urls',
+    callbackUrls: ['/signed', '/flaky', '/down'].map(url),
+  });
 });
 afterAll(async () => {
   await gw.close();
@@ -80,8 +107,10 @@ afterAll(async () => {
 });
 
 async function submitWithCallback(callbackUrl: string, records: unknown[] = [ninoAlignment([grant])]) {
-  return gw.http.post(`${paths['dwp.nino-alignment']}/batches?callbackUrl=${encodeURIComponent(callbackUrl)}`)
-    .set('authorization', `Bearer ${await gw.token('ukvi-casework')}`).send(records as object);
+  return gw.http
+    .post(`${paths['dwp.nino-alignment']}/batches?callbackUrl=${encodeURIComponent(callbackUrl)}`)
+    .set('authorization', `Bearer ${await gw.token('ukvi-casework')}`)
+    .send(records as object);
 }
 
 const publishedKeys = async () => {
@@ -114,17 +143,31 @@ describe('a batch that names a registered callback URL', () => {
     expect(body).toMatchObject({
       type: 'batch.finished',
       data: {
-        id: submitted.body.id, exchange: 'dwp.nino-alignment', state: 'done', total: 2, permitted: 2, refused: 0, failed: 0, invalid: 0,
+        id: submitted.body.id,
+        exchange: 'dwp.nino-alignment',
+        state: 'done',
+        total: 2,
+        permitted: 2,
+        refused: 0,
+        failed: 0,
+        invalid: 0,
         results: `${gw.baseUrl}/v1/batches/${submitted.body.id}/results`,
       },
     });
     // Counts and links only: nothing of the records or their results.
-    for (const personal of [priya.nino, priya.surname, priya.forename, grant.homeOfficeReference]) expect(callback!.body).not.toContain(personal);
+    for (const personal of [priya.nino, priya.surname, priya.forename, grant.homeOfficeReference])
+      expect(callback!.body).not.toContain(personal);
 
     // The results it points to are there for the partner's own token.
-    expect((await batchClient(gw, 'ukvi-casework').results(body.data.results.slice(gw.baseUrl.length, -'/results'.length))).status).toBe(200);
+    expect(
+      (await batchClient(gw, 'ukvi-casework').results(body.data.results.slice(gw.baseUrl.length, -'/results'.length)))
+        .status,
+    ).toBe(200);
     const progress = await untilSettled(submitted.headers.location!);
-    expect(progress).toMatchObject({ state: 'done', callback: { url: url('/signed'), state: 'delivered', attempts: 1, lastStatus: 200, lastError: null } });
+    expect(progress).toMatchObject({
+      state: 'done',
+      callback: { url: url('/signed'), state: 'delivered', attempts: 1, lastStatus: 200, lastError: null },
+    });
     expect(receiver.received('/signed')).toHaveLength(1);
   });
 
@@ -146,13 +189,21 @@ describe('a batch that names a registered callback URL', () => {
     receiver.answer('/down', [503, 503, 503, 503, 503]);
     const submitted = await submitWithCallback(url('/down'));
     const progress = await untilSettled(submitted.headers.location!);
-    expect(progress.callback).toMatchObject({ state: 'failed', attempts: 4, lastStatus: 503, deliveredAt: null, nextAttemptAt: null });
+    expect(progress.callback).toMatchObject({
+      state: 'failed',
+      attempts: 4,
+      lastStatus: 503,
+      deliveredAt: null,
+      nextAttemptAt: null,
+    });
     expect(receiver.received('/down')).toHaveLength(4);
     expect((await batchClient(gw, 'ukvi-casework').results(submitted.headers.location!)).status).toBe(200);
   });
 
   it('shows no callback for a batch that named none: the partner polls', async () => {
-    const submitted = await batchClient(gw, 'ukvi-casework').submit(paths['dwp.nino-alignment'], [ninoAlignment([grant])]);
+    const submitted = await batchClient(gw, 'ukvi-casework').submit(paths['dwp.nino-alignment'], [
+      ninoAlignment([grant]),
+    ]);
     const last = (await batchClient(gw, 'ukvi-casework').untilDone(submitted.headers.location!)).at(-1)!;
     expect(last.callback).toBeNull();
   });
@@ -162,22 +213,33 @@ describe('a callback URL that is not registered for the client', () => {
   const cases: [string, () => string, string][] = [
     ['an address the client never registered', () => url('/elsewhere'), 'ukvi-casework'],
     ['an internal address', () => 'http://169.254.169.254/latest/meta-data/', 'ukvi-casework'],
-    ['another client\'s URL, from a client that registered none', () => url('/signed'), 'dwp-benefits'],
+    ["another client's URL, from a client that registered none", () => url('/signed'), 'dwp-benefits'],
   ];
-  it.each(cases)('is refused 422 problem+json at submission, and nothing is taken: %s', async (_what, callbackUrl, clientId) => {
-    const before = await gw.db('batches').count<{ n: string }[]>({ n: '*' });
-    const res = await gw.http.post(`${paths['dwp.nino-alignment']}/batches?callbackUrl=${encodeURIComponent(callbackUrl())}`)
-      .set('authorization', `Bearer ${await gw.token(clientId)}`).send([ninoAlignment([grant])]);
-    expect(res.status).toBe(422);
-    expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ code: 'unprocessable', errors: [{ field: 'callbackUrl', message: 'is not registered for this client' }] });
-    expect(await gw.db('batches').count<{ n: string }[]>({ n: '*' })).toEqual(before);
-  });
+  it.each(cases)(
+    'is refused 422 problem+json at submission, and nothing is taken: %s',
+    async (_what, callbackUrl, clientId) => {
+      const before = await gw.db('batches').count<{ n: string }[]>({ n: '*' });
+      const res = await gw.http
+        .post(`${paths['dwp.nino-alignment']}/batches?callbackUrl=${encodeURIComponent(callbackUrl())}`)
+        .set('authorization', `Bearer ${await gw.token(clientId)}`)
+        .send([ninoAlignment([grant])]);
+      expect(res.status).toBe(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).toMatchObject({
+        code: 'unprocessable',
+        errors: [{ field: 'callbackUrl', message: 'is not registered for this client' }],
+      });
+      expect(await gw.db('batches').count<{ n: string }[]>({ n: '*' })).toEqual(before);
+    },
+  );
 
   it('cannot be registered with credentials in it, or a fragment, and the refusal changes nothing', async () => {
     const admin = `Bearer ${await gw.token('registry-admin')}`;
     for (const bad of [`http://user:secret@127.0.0.1:1/x`, `${base}/x#frag`, 'ftp://127.0.0.1/x']) {
-      const res = await gw.http.put('/v1/clients/ukvi-casework/callback-urls').set('authorization', admin).send({ callbackUrls: [bad], reason: 'a test' });
+      const res = await gw.http
+        .put('/v1/clients/ukvi-casework/callback-urls')
+        .set('authorization', admin)
+        .send({ callbackUrls: [bad], reason: 'a test' });
       expect(res.status, bad).toBe(422);
     }
     const client = await gw.http.get('/v1/clients/ukvi-casework').set('authorization', admin);
@@ -195,11 +257,23 @@ describe('a forged or altered callback', () => {
     const altered = body.replace('"permitted":2', '"permitted":3');
     expect(altered).not.toBe(body);
     expect(partnerVerifies(keys, headers, altered)).toBe(false);
-    expect(partnerVerifies(keys, { ...headers, 'webhook-id': '00000000-0000-4000-8000-000000000000' }, body)).toBe(false);
-    expect(partnerVerifies(keys, { ...headers, 'webhook-timestamp': String(Number(headers['webhook-timestamp']) + 1) }, body)).toBe(false);
+    expect(partnerVerifies(keys, { ...headers, 'webhook-id': '00000000-0000-4000-8000-000000000000' }, body)).toBe(
+      false,
+    );
+    expect(
+      partnerVerifies(
+        keys,
+        { ...headers, 'webhook-timestamp': String(Number(headers['webhook-timestamp']) + 1) },
+        body,
+      ),
+    ).toBe(false);
 
     const forger = generateKeyPairSync('ed25519');
-    const forged = sign(null, Buffer.from(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${altered}`), forger.privateKey).toString('base64');
+    const forged = sign(
+      null,
+      Buffer.from(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${altered}`),
+      forger.privateKey,
+    ).toString('base64');
     expect(partnerVerifies(keys, { ...headers, 'webhook-signature': `v1a,${forged}` }, altered)).toBe(false);
   });
 });
@@ -219,7 +293,9 @@ describe('registering callback URLs', () => {
   it('is for registry administrators only', async () => {
     const res = await caller(gw, 'ukvi-casework').get('/v1/clients/ukvi-casework');
     expect(res.status).toBe(403);
-    const put = await gw.http.put('/v1/clients/ukvi-casework/callback-urls').set('authorization', `Bearer ${await gw.token('ukvi-casework')}`)
+    const put = await gw.http
+      .put('/v1/clients/ukvi-casework/callback-urls')
+      .set('authorization', `Bearer ${await gw.token('ukvi-casework')}`)
       .send({ callbackUrls: [url('/mine')], reason: 'a partner trying to register its own' });
     expect(put.status).toBe(403);
   });
@@ -230,18 +306,25 @@ describe('a callback still owed when the gateway stops', () => {
     const database = await openTestDatabase();
     const kept = { ...database, drop: async () => undefined };
     const registerUrl = async (g: TestGateway) => {
-      const res = await g.http.put('/v1/clients/ukvi-casework/callback-urls').set('authorization', `Bearer ${await g.token('registry-admin')}`)
+      const res = await g.http
+        .put('/v1/clients/ukvi-casework/callback-urls')
+        .set('authorization', `Bearer ${await g.token('registry-admin')}`)
         .send({ callbackUrls: [url('/restart')], reason: 'UKVI asked to be called back' });
       expect(res.status).toBe(200);
     };
     // The first gateway's attempt is refused, and its next is an hour away when it stops.
     receiver.answer('/restart', [503]);
-    const first = await startTestGateway({ database: kept, callbacks: { backoffMs: 3_600_000, backoffMaxMs: 3_600_000, pollMs: 20 } });
+    const first = await startTestGateway({
+      database: kept,
+      callbacks: { backoffMs: 3_600_000, backoffMaxMs: 3_600_000, pollMs: 20 },
+    });
     let second: TestGateway | null = null;
     try {
       await registerUrl(first);
-      const submitted = await first.http.post(`${paths['dwp.nino-alignment']}/batches?callbackUrl=${encodeURIComponent(url('/restart'))}`)
-        .set('authorization', `Bearer ${await first.token('ukvi-casework')}`).send([ninoAlignment([grant])]);
+      const submitted = await first.http
+        .post(`${paths['dwp.nino-alignment']}/batches?callbackUrl=${encodeURIComponent(url('/restart'))}`)
+        .set('authorization', `Bearer ${await first.token('ukvi-casework')}`)
+        .send([ninoAlignment([grant])]);
       expect(submitted.status).toBe(202);
       await receiver.until('/restart', 1);
       await first.close();
@@ -249,7 +332,10 @@ describe('a callback still owed when the gateway stops', () => {
       second = await startTestGateway({ database: kept, callbacks: { pollMs: 20 } });
       await registerUrl(second);
       // The hour passes.
-      await second.db('batch_callbacks').where({ batch_id: submitted.body.id }).update({ next_attempt_at: second.db.raw(`now() - interval '1 second'`) });
+      await second
+        .db('batch_callbacks')
+        .where({ batch_id: submitted.body.id })
+        .update({ next_attempt_at: second.db.raw(`now() - interval '1 second'`) });
       await receiver.until('/restart', 2);
       const progress = await untilSettled(submitted.headers.location!, second);
       expect(progress.callback).toMatchObject({ state: 'delivered', attempts: 2, lastStatus: 200 });

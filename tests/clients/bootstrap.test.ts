@@ -26,7 +26,13 @@ beforeAll(async () => {
   if (serverUrl !== null) server = await openTestDatabase();
   else {
     const template = inject('pgliteTemplate');
-    if (template) await (await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), loadDataDir: new Blob([fs.readFileSync(template)]) })).close();
+    if (template)
+      await (
+        await PGlite.create({
+          dataDir: path.join(dataDir, 'pglite'),
+          loadDataDir: new Blob([fs.readFileSync(template)]),
+        })
+      ).close();
   }
   env = { GATEWAY_DATA_DIR: dataDir, SANDBOX: 'false', ...(server ? { DATABASE_URL: server.url! } : {}) };
   // As `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256` and `openssl pkey -pubout` would write them.
@@ -46,7 +52,11 @@ const bootstrap = (args: string[]) => runEntry('gateway/cli/clients-bootstrap.ts
 async function useDatabase<T>(work: (db: Knex) => Promise<T>): Promise<T> {
   if (server) return work(server.db);
   const db = connect({ databaseUrl: null, pgliteDir: path.join(dataDir, 'pglite') });
-  try { return await work(db); } finally { await db.destroy(); }
+  try {
+    return await work(db);
+  } finally {
+    await db.destroy();
+  }
 }
 
 describe('the bootstrap command', () => {
@@ -59,7 +69,7 @@ describe('the bootstrap command', () => {
     expect(wrong.stderr).toMatch(/^usage:/);
   });
 
-  it('refuses a private key, and a sandbox client\'s id, in one line each', async () => {
+  it("refuses a private key, and a sandbox client's id, in one line each", async () => {
     const leaked = await bootstrap(['--id', 'ho-admin', '--party', 'home-office', '--public-key', files.key]);
     expect(leaked.code).toBe(1);
     expect(leaked.stderr).toMatch(/^clients-bootstrap: [^\n]*holds a private key[^\n]*\n$/);
@@ -72,7 +82,9 @@ describe('the bootstrap command', () => {
   it('registers the first administrator, audited, says what to do next, and refuses a second time', async () => {
     const run = await bootstrap(['--id', 'ho-admin', '--party', 'home-office', '--public-key', files.pub]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^Registered "ho-admin" \(party home-office, role registry-admin\) with key \S+ \(ES256\)/);
+    expect(run.stdout).toMatch(
+      /^Registered "ho-admin" \(party home-office, role registry-admin\) with key \S+ \(ES256\)/,
+    );
     expect(run.stdout).toContain('npm run --silent token -- ho-admin --key <private key file>');
     expect(run.stdout).toContain('/v1/clients');
     const again = await bootstrap(['--id', 'ho-admin-2', '--party', 'home-office', '--public-key', files.pub]);
@@ -80,14 +92,22 @@ describe('the bootstrap command', () => {
     expect(again.stderr).toMatch(/already has a registry administrator \(ho-admin\)/);
     await useDatabase(async (db) => {
       const [entry] = await db('audit_log').where({ kind: 'register-change' }).pluck('body');
-      expect(entry).toMatchObject({ action: 'client-register', target: 'client/ho-admin', actor: expect.stringMatching(/^clients-bootstrap \(/) });
+      expect(entry).toMatchObject({
+        action: 'client-register',
+        target: 'client/ho-admin',
+        actor: expect.stringMatching(/^clients-bootstrap \(/),
+      });
       expect(await db('client_history').pluck('client_id')).toEqual(['ho-admin']);
     });
   }, 60_000);
 
   it('lets that administrator onboard a partner through a production gateway, with a token from its own key', async () => {
     const { kid: _kid, ...keys } = await productionKeys(`${dataDir}-secrets`);
-    const gateway = await startGatewayProcess({ dataDir, databaseUrl: server?.url ?? null, env: { SANDBOX: 'false', ...keys } });
+    const gateway = await startGatewayProcess({
+      dataDir,
+      databaseUrl: server?.url ?? null,
+      env: { SANDBOX: 'false', ...keys },
+    });
     try {
       const token = await runEntry('gateway/cli/token.ts', ['ho-admin', '--key', files.key], env);
       expect(token.code, token.stderr).toBe(0);
@@ -95,7 +115,14 @@ describe('the bootstrap command', () => {
       const res = await fetch(`${gateway.url}/v1/clients`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token.stdout.trim()}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ id: 'dwp-benefits-prod', party: 'dwp', displayName: 'DWP benefit eligibility', roles: ['partner'], jwks: jwksOf(partner), reason: 'MoU signed; onboarding ticket DWP-1' }),
+        body: JSON.stringify({
+          id: 'dwp-benefits-prod',
+          party: 'dwp',
+          displayName: 'DWP benefit eligibility',
+          roles: ['partner'],
+          jwks: jwksOf(partner),
+          reason: 'MoU signed; onboarding ticket DWP-1',
+        }),
       });
       expect(res.status, await res.clone().text()).toBe(201);
     } finally {

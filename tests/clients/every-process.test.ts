@@ -16,9 +16,15 @@ let server: Server;
 let otherHttp: ReturnType<typeof request>;
 beforeAll(async () => {
   gw = await startTestGateway({ clientRegister: { pollMs } });
-  other = buildGateway({ ...gw.config, clientKeyCacheSeconds: 600, clientRegister: { ...gw.config.clientRegister, pollMs } }, {
-    db: gw.db, logger: createLogger('silent'), hmacKey: gw.hmacKey, auditKeys: gw.auditKeys,
-  });
+  other = buildGateway(
+    { ...gw.config, clientKeyCacheSeconds: 600, clientRegister: { ...gw.config.clientRegister, pollMs } },
+    {
+      db: gw.db,
+      logger: createLogger('silent'),
+      hmacKey: gw.hmacKey,
+      auditKeys: gw.auditKeys,
+    },
+  );
   server = other.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   otherHttp = request(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
@@ -31,13 +37,20 @@ afterAll(async () => {
 
 const pastThePollInterval = () => new Promise((resolve) => setTimeout(resolve, pollMs * 3));
 const asAdmin = async (path: string, body: object) =>
-  gw.http.post(path).set('authorization', `Bearer ${await gw.token('registry-admin')}`).send(body);
+  gw.http
+    .post(path)
+    .set('authorization', `Bearer ${await gw.token('registry-admin')}`)
+    .send(body);
 
 describe('a change made through one gateway process', () => {
   it('suspends the client in the other process too, with the token it had already verified', async () => {
     const token = await gw.token('hmrc-benefits');
-    expect((await otherHttp.get('/v1/register/collaborations').set('authorization', `Bearer ${token}`)).status).toBe(200);
-    expect((await asAdmin('/v1/clients/hmrc-benefits/status', { action: 'suspend', reason: 'incident 7' })).status).toBe(200);
+    expect((await otherHttp.get('/v1/register/collaborations').set('authorization', `Bearer ${token}`)).status).toBe(
+      200,
+    );
+    expect(
+      (await asAdmin('/v1/clients/hmrc-benefits/status', { action: 'suspend', reason: 'incident 7' })).status,
+    ).toBe(200);
     await pastThePollInterval();
     const refused = await otherHttp.get('/v1/register/collaborations').set('authorization', `Bearer ${token}`);
     expect(refused.status).toBe(401);
@@ -46,9 +59,20 @@ describe('a change made through one gateway process', () => {
 
   it('revokes the key in the other process too', async () => {
     const token = await gw.token('dwp-benefits');
-    expect((await otherHttp.get('/v1/register/collaborations').set('authorization', `Bearer ${token}`)).status).toBe(200);
-    expect((await asAdmin('/v1/clients/dwp-benefits/key-revocations', { kid: gw.keys.get('dwp-benefits')!.kid, reason: 'key leaked' })).status).toBe(200);
+    expect((await otherHttp.get('/v1/register/collaborations').set('authorization', `Bearer ${token}`)).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await asAdmin('/v1/clients/dwp-benefits/key-revocations', {
+          kid: gw.keys.get('dwp-benefits')!.kid,
+          reason: 'key leaked',
+        })
+      ).status,
+    ).toBe(200);
     await pastThePollInterval();
-    expect((await otherHttp.get('/v1/register/collaborations').set('authorization', `Bearer ${token}`)).status).toBe(401);
+    expect((await otherHttp.get('/v1/register/collaborations').set('authorization', `Bearer ${token}`)).status).toBe(
+      401,
+    );
   });
 });

@@ -7,7 +7,9 @@ import { jwksOf, partnerKey, partnerToken, startJwksServer, type PartnerKey } fr
 
 let gw: TestGateway;
 const servers: Awaited<ReturnType<typeof startJwksServer>>[] = [];
-beforeAll(async () => { gw = await startTestGateway({ clientRegister: { jwksTimeoutMs: 300, jwksMaxBytes: 4096 } }); });
+beforeAll(async () => {
+  gw = await startTestGateway({ clientRegister: { jwksTimeoutMs: 300, jwksMaxBytes: 4096 } });
+});
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
   await gw.close();
@@ -16,14 +18,25 @@ afterAll(async () => {
 async function onboard(id: string, served: object) {
   const server = await startJwksServer(served);
   servers.push(server);
-  const res = await gw.http.post('/v1/clients').set('authorization', `Bearer ${await gw.token('registry-admin')}`)
-    .send({ id, party: 'hmrc', displayName: `${id} system`, roles: ['partner'], jwksUri: server.url, reason: 'onboarding by published keys' });
+  const res = await gw.http
+    .post('/v1/clients')
+    .set('authorization', `Bearer ${await gw.token('registry-admin')}`)
+    .send({
+      id,
+      party: 'hmrc',
+      displayName: `${id} system`,
+      roles: ['partner'],
+      jwksUri: server.url,
+      reason: 'onboarding by published keys',
+    });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   expect(res.body).toMatchObject({ jwks: null, jwksUri: server.url });
   return server;
 }
 const callAs = async (clientId: string, key: PartnerKey) =>
-  gw.http.get('/v1/register/collaborations').set('authorization', `Bearer ${await partnerToken(clientId, key, gw.config.audience)}`);
+  gw.http
+    .get('/v1/register/collaborations')
+    .set('authorization', `Bearer ${await partnerToken(clientId, key, gw.config.audience)}`);
 
 describe('a client whose keys are at its jwks_uri', () => {
   it('is trusted with the keys fetched from there, fetched once and then cached', async () => {
@@ -35,7 +48,9 @@ describe('a client whose keys are at its jwks_uri', () => {
 
   it('refuses a revoked key even while the partner still publishes it', async () => {
     const key = await partnerKey('hmrc-remote-1', 'EdDSA');
-    const res = await gw.http.post('/v1/clients/hmrc-remote/key-revocations').set('authorization', `Bearer ${await gw.token('registry-admin')}`)
+    const res = await gw.http
+      .post('/v1/clients/hmrc-remote/key-revocations')
+      .set('authorization', `Bearer ${await gw.token('registry-admin')}`)
       .send({ kid: 'hmrc-remote-1', reason: 'partner reported the key compromised' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const refused = await callAs('hmrc-remote', key);
@@ -50,7 +65,13 @@ describe('a client whose keys are at its jwks_uri', () => {
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.detail).toMatch(/larger than the gateway reads/);
-    expect((await gw.http.get('/v1/register/collaborations').set('authorization', `Bearer ${await gw.token('dwp-benefits')}`)).status).toBe(200);
+    expect(
+      (
+        await gw.http
+          .get('/v1/register/collaborations')
+          .set('authorization', `Bearer ${await gw.token('dwp-benefits')}`)
+      ).status,
+    ).toBe(200);
   });
 
   it('refuses a token when the key set does not come within JWKS_FETCH_TIMEOUT_MS', async () => {

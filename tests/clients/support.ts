@@ -4,7 +4,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 
-export interface PartnerKey { kid: string; alg: 'ES256' | 'EdDSA'; publicJwk: JWK; privateKey: CryptoKey }
+export interface PartnerKey {
+  kid: string;
+  alg: 'ES256' | 'EdDSA';
+  publicJwk: JWK;
+  privateKey: CryptoKey;
+}
 
 export async function partnerKey(kid: string, alg: 'ES256' | 'EdDSA' = 'ES256'): Promise<PartnerKey> {
   const { publicKey, privateKey } = await generateKeyPair(alg, { extractable: true });
@@ -16,8 +21,12 @@ export const jwksOf = (...keys: PartnerKey[]) => ({ keys: keys.map((k) => k.publ
 export async function partnerToken(clientId: string, key: PartnerKey, audience: string): Promise<string> {
   return new SignJWT({})
     .setProtectedHeader({ alg: key.alg, kid: key.kid })
-    .setIssuer(clientId).setSubject(clientId).setAudience(audience)
-    .setIssuedAt().setExpirationTime('5m').setJti(crypto.randomUUID())
+    .setIssuer(clientId)
+    .setSubject(clientId)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .setJti(crypto.randomUUID())
     .sign(key.privateKey);
 }
 
@@ -28,7 +37,10 @@ export async function startJwksServer(initial: object) {
   let fetches = 0;
   const server = http.createServer((_req, res) => {
     fetches += 1;
-    const answer = () => { res.setHeader('content-type', 'application/json'); res.end(body); };
+    const answer = () => {
+      res.setHeader('content-type', 'application/json');
+      res.end(body);
+    };
     if (delayMs > 0) setTimeout(answer, delayMs).unref();
     else answer();
   });
@@ -37,8 +49,16 @@ export async function startJwksServer(initial: object) {
   return {
     url: `${base}/.well-known/jwks.json`,
     fetches: () => fetches,
-    serve(next: object | string) { body = typeof next === 'string' ? next : JSON.stringify(next); },
-    slow(ms: number) { delayMs = ms; },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    serve(next: object | string) {
+      body = typeof next === 'string' ? next : JSON.stringify(next);
+    },
+    slow(ms: number) {
+      delayMs = ms;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -8,12 +8,21 @@ export const chromiumPath = '/usr/bin/chromium';
 export const screenshotDir = path.resolve('test-results/console');
 
 export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium (.ci/run does this)`);
+  if (!fs.existsSync(chromiumPath))
+    throw new Error(`${chromiumPath} is missing: apt-get install -y chromium (.ci/run does this)`);
   fs.mkdirSync(screenshotDir, { recursive: true });
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -30,10 +39,21 @@ export const sidewaysScroll = (page: Page) =>
     const root = document.documentElement;
     const overflow = root.scrollWidth - root.clientWidth;
     if (overflow <= 0) return [];
-    const inScroller = (e: Element) => e.parentElement?.closest(".table-region") !== null && getComputedStyle(e).position !== "absolute";
-    const past = [...document.body.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > root.clientWidth + 0.5 && !inScroller(e));
-    const outermost = past.filter((e) => !past.some((o) => o !== e && o.contains(e)) || e.children.length === 0).slice(0, 5);
-    return [`scrolls sideways by ${overflow}px`, ...outermost.map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${e.className}` : ''}: ${(e.textContent ?? '').trim().slice(0, 60)}`)];
+    const inScroller = (e: Element) =>
+      e.parentElement?.closest('.table-region') !== null && getComputedStyle(e).position !== 'absolute';
+    const past = [...document.body.querySelectorAll('*')].filter(
+      (e) => e.getBoundingClientRect().right > root.clientWidth + 0.5 && !inScroller(e),
+    );
+    const outermost = past
+      .filter((e) => !past.some((o) => o !== e && o.contains(e)) || e.children.length === 0)
+      .slice(0, 5);
+    return [
+      `scrolls sideways by ${overflow}px`,
+      ...outermost.map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.className ? `.${e.className}` : ''}: ${(e.textContent ?? '').trim().slice(0, 60)}`,
+      ),
+    ];
   });
 
 /**

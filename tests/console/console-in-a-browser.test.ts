@@ -18,7 +18,9 @@ const offSite: string[] = [];
 async function signedIn(clientId: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  page.on('request', (r) => { if (!r.url().startsWith(gw.baseUrl) && !r.url().startsWith('data:')) offSite.push(r.url()); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(gw.baseUrl) && !r.url().startsWith('data:')) offSite.push(r.url());
+  });
   await page.goto(`${gw.baseUrl}/console`);
   await page.getByLabel('Your client token').fill(await gw.token(clientId, { jti: randomUUID() }));
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -38,7 +40,10 @@ beforeAll(async () => {
   }
   const ie = await gw.token('ie-removals-casework');
   const first = sent.find((s) => s.template === 'trace-matched')!;
-  await gw.http.post('/v1/feedback').set('authorization', `Bearer ${ie}`).send({ auditId: first.auditId, outcome: 'address-updated' });
+  await gw.http
+    .post('/v1/feedback')
+    .set('authorization', `Bearer ${ie}`)
+    .send({ auditId: first.auditId, outcome: 'address-updated' });
   now = new Date('2026-11-19T10:00:00Z');
   browser = await launchChromium();
 }, 120_000);
@@ -68,7 +73,9 @@ describe('an SRO', () => {
     // The figures behind the chart, for anyone who cannot see it.
     await page.getByText('Requests each week, both directions: the figures as a table').click();
     const traces = sent.filter((s) => s.exchange === 'dfe.child-trace').length;
-    expect(await page.getByRole('table', { name: 'Requests each week, both directions' }).textContent()).toContain(String(traces));
+    expect(await page.getByRole('table', { name: 'Requests each week, both directions' }).textContent()).toContain(
+      String(traces),
+    );
     await screenshot(page, 'sro-collaboration');
     await context.close();
   });
@@ -86,7 +93,7 @@ describe('an SRO', () => {
 });
 
 describe('a DPO', () => {
-  it('goes from a person\'s NINo to every exchange about them in two clicks, with nothing in the address bar', async () => {
+  it("goes from a person's NINo to every exchange about them in two clicks, with nothing in the address bar", async () => {
     const { context, page } = await signedIn('dpo');
     await page.getByRole('heading', { level: 1, name: 'Subject report' }).waitFor();
     const nino = fixtures.windrushElder.nino!;

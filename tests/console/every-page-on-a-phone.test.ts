@@ -65,7 +65,9 @@ describe('on a 390-pixel screen', () => {
     const page = await phone('sro');
     const found: Record<string, string[]> = {};
     found.register = await problems(page, 'register');
-    const ids = (await gw.http.get('/v1/register/collaborations').set('authorization', `Bearer ${await gw.token('sro')}`)).body.collaborations.map((c: { collaboration: { id: string } }) => c.collaboration.id) as string[];
+    const ids = (
+      await gw.http.get('/v1/register/collaborations').set('authorization', `Bearer ${await gw.token('sro')}`)
+    ).body.collaborations.map((c: { collaboration: { id: string } }) => c.collaboration.id) as string[];
     expect(ids.length).toBeGreaterThan(10);
     for (const id of ids) {
       await page.goto(`${gw.baseUrl}/console/collaborations/${id}`);

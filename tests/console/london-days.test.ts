@@ -19,14 +19,20 @@ beforeAll(async () => {
   now = new Date('2026-07-08T10:00:00Z');
   const form = await gw.http.get('/console/sign-in');
   const nonce = /name="signin" value="([^"]+)"/.exec(form.text)![1]!;
-  const res = await gw.http.post('/console/sign-in').set('cookie', cookieOf(form, 'gw-console-signin')).set('origin', gw.baseUrl).type('form')
+  const res = await gw.http
+    .post('/console/sign-in')
+    .set('cookie', cookieOf(form, 'gw-console-signin'))
+    .set('origin', gw.baseUrl)
+    .type('form')
     .send({ signin: nonce, token: await gw.token('dpo', { jti: randomUUID() }) });
   cookie = cookieOf(res, 'gw-console');
 }, 60_000);
 afterAll(() => gw.close());
 
 const search = async (from: string, to: string) => {
-  const res = await gw.http.get(`/console/dpo/search?exchange=dfe.fsm-eligibility&from=${from}&to=${to}`).set('cookie', cookie);
+  const res = await gw.http
+    .get(`/console/dpo/search?exchange=dfe.fsm-eligibility&from=${from}&to=${to}`)
+    .set('cookie', cookie);
   expect(res.status).toBe(200);
   return res.text;
 };

@@ -18,7 +18,11 @@ let browser: Browser;
 const collaboration = 'ie-ukvi-hmrc-evidence-of-employment';
 
 async function signedIn(clientId: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    bypassCSP: true,
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   await page.goto(`${gw.baseUrl}/console`);
   await page.getByLabel('Your client token').fill(await gw.token(clientId, { jti: randomUUID() }));
@@ -33,7 +37,9 @@ async function fine(page: Page, name: string) {
 }
 
 const entries = async (kind: string, action: string) =>
-  (await gw.db('audit_log').where({ kind }).orderBy('seq').select('body')).map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body)).filter((b) => b.action === action);
+  (await gw.db('audit_log').where({ kind }).orderBy('seq').select('body'))
+    .map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body))
+    .filter((b) => b.action === action);
 
 beforeAll(async () => {
   gw = await startTestGateway({ clock: () => now });
@@ -77,9 +83,14 @@ describe('an SRO issues a directive', () => {
     const issued = await entries('register-change', 'issue-directive');
     expect(issued).toHaveLength(1);
     expect(issued[0]).toMatchObject({ actor: 'sro', target: 'directive/pause-over-60-2027' });
-    const listed = (await asRole(gw, 'sro').get('/v1/register/directives')).body.directives.find((d: { id: string }) => d.id === 'pause-over-60-2027');
+    const listed = (await asRole(gw, 'sro').get('/v1/register/directives')).body.directives.find(
+      (d: { id: string }) => d.id === 'pause-over-60-2027',
+    );
     expect(listed).toMatchObject({
-      condition: { kind: 'pause-over-age', age: 60 }, scope: { exchanges: ['hmrc.proactive-notification'], purposeMode: 'proactive' }, effectiveFrom: '2026-12-01', effectiveTo: null,
+      condition: { kind: 'pause-over-age', age: 60 },
+      scope: { exchanges: ['hmrc.proactive-notification'], purposeMode: 'proactive' },
+      effectiveFrom: '2026-12-01',
+      effectiveTo: null,
     });
 
     // The register's own refusal is shown on the form: the same code again.
@@ -97,19 +108,41 @@ describe('an SRO issues a directive', () => {
 });
 
 describe('an SRO signs off a joint review for the Home Office', () => {
-  it('after HMRC has signed through the API: the review becomes joint, audited under the SRO\'s name', async () => {
-    const held = await asRole(gw, 'sro').post('/v1/register/agreements/ukvi-hmrc-bulk-evidence-dsa/versions/1.0/joint-reviews', {
-      heldOn: '2026-11-02',
-      attendees: [{ party: 'home-office-ukvi', name: 'UKVI European Casework lead', role: 'Senior owner' }, { party: 'hmrc', name: 'HMRC data-sharing lead', role: 'Senior owner' }],
-      findings: ['Requests stayed under the 10,000 a month cap (¶6.95)'],
-      actions: [{ description: 'Automate the monthly return file', owner: { party: 'hmrc', name: 'HMRC data-sharing lead' }, dueOn: '2026-12-20' }],
-    });
+  it("after HMRC has signed through the API: the review becomes joint, audited under the SRO's name", async () => {
+    const held = await asRole(gw, 'sro').post(
+      '/v1/register/agreements/ukvi-hmrc-bulk-evidence-dsa/versions/1.0/joint-reviews',
+      {
+        heldOn: '2026-11-02',
+        attendees: [
+          { party: 'home-office-ukvi', name: 'UKVI European Casework lead', role: 'Senior owner' },
+          { party: 'hmrc', name: 'HMRC data-sharing lead', role: 'Senior owner' },
+        ],
+        findings: ['Requests stayed under the 10,000 a month cap (¶6.95)'],
+        actions: [
+          {
+            description: 'Automate the monthly return file',
+            owner: { party: 'hmrc', name: 'HMRC data-sharing lead' },
+            dueOn: '2026-12-20',
+          },
+        ],
+      },
+    );
     expect(held.status).toBe(201);
-    expect((await asRole(gw, 'hmrc-benefits').post(`/v1/register/joint-reviews/${held.body.id}/sign-offs`, { party: 'hmrc', signatory: 'HMRC director', signedOn: '2026-11-05' })).status).toBe(200);
+    expect(
+      (
+        await asRole(gw, 'hmrc-benefits').post(`/v1/register/joint-reviews/${held.body.id}/sign-offs`, {
+          party: 'hmrc',
+          signatory: 'HMRC director',
+          signedOn: '2026-11-05',
+        })
+      ).status,
+    ).toBe(200);
 
     const { context, page } = await signedIn('sro');
     await page.goto(`${gw.baseUrl}/console/collaborations/${collaboration}`);
-    await page.getByRole('link', { name: /Joint reviews and sign-offs of UKVI – HMRC bulk data-sharing agreement version 1.0/ }).click();
+    await page
+      .getByRole('link', { name: /Joint reviews and sign-offs of UKVI – HMRC bulk data-sharing agreement version 1.0/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: /Joint reviews/ }).waitFor();
     expect(await page.locator('main').textContent()).toContain('Awaiting home-office-ukvi');
     await fine(page, 'joint-reviews');
@@ -145,9 +178,14 @@ describe('an SRO signs off a joint review for the Home Office', () => {
 });
 
 describe('the collaboration page shows accuracy, obligations and reported figures', () => {
-  it('beside the log\'s own, each reported figure marked as reported with its source', async () => {
+  it("beside the log's own, each reported figure marked as reported with its source", async () => {
     const recorded = await asRole(gw, 'sro').post('/v1/measures/reported', {
-      collaborationId: collaboration, measure: 'manual-evidence-requests', periodFrom: '2026-10-01', periodTo: '2026-10-31', value: 42, source: 'HMRC monthly return, October 2026',
+      collaborationId: collaboration,
+      measure: 'manual-evidence-requests',
+      periodFrom: '2026-10-01',
+      periodTo: '2026-10-31',
+      value: 42,
+      source: 'HMRC monthly return, October 2026',
     });
     expect(recorded.status).toBe(201);
     const { context, page } = await signedIn('dpo');
@@ -156,8 +194,12 @@ describe('the collaboration page shows accuracy, obligations and reported figure
     const main = (await page.locator('main').textContent())!;
     expect(main).toContain('No exchange has feedback yet');
     expect(main).toMatch(/0 open, 0 confirmed/);
-    const row = page.getByRole('region', { name: 'Reported figures (not from the audit log)' }).getByRole('row', { name: /manual-evidence-requests/ });
-    expect(await row.textContent()).toMatch(/2026-10-01 to 2026-10-31.*42.*Reported.*HMRC monthly return, October 2026/);
+    const row = page
+      .getByRole('region', { name: 'Reported figures (not from the audit log)' })
+      .getByRole('row', { name: /manual-evidence-requests/ });
+    expect(await row.textContent()).toMatch(
+      /2026-10-01 to 2026-10-31.*42.*Reported.*HMRC monthly return, October 2026/,
+    );
     await fine(page, 'collaboration-reported');
     await context.close();
   }, 120_000);
@@ -182,11 +224,22 @@ describe('a DPO verifies and exports the log', () => {
     await fine(page, 'export-error');
     await page.getByLabel('From (optional)').fill('');
     await page.getByLabel('CSV').check();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the export' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the export' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('audit-export.csv');
-    const lines = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    const lines = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
     const manifest = JSON.parse(lines[0]!.replace(/^# /, '')).manifest; // the signed manifest leads the file
-    expect(manifest).toMatchObject({ format: 'audit-export/1', entries: 'csv', count: lines.length - 2, signature: expect.any(String) });
+    expect(manifest).toMatchObject({
+      format: 'audit-export/1',
+      entries: 'csv',
+      count: lines.length - 2,
+      signature: expect.any(String),
+    });
     expect(lines[1]).toBe('seq,id,recordedAt,kind,prevHash,hash,body');
     expect(lines.length).toBeGreaterThan(3);
     const exports = await entries('console-access', 'audit-export');
@@ -197,24 +250,43 @@ describe('a DPO verifies and exports the log', () => {
 });
 
 describe('what cannot act', () => {
-  it('a POST without the session\'s CSRF token, or with another, changes and exports nothing', async () => {
+  it("a POST without the session's CSRF token, or with another, changes and exports nothing", async () => {
     const { context } = await signedIn('sro');
     const cookie = (await context.cookies()).find((c) => c.name === 'gw-console')!;
-    const post = (path: string, fields: Record<string, string>) => gw.http.post(path).set('cookie', `gw-console=${cookie.value}`).set('origin', gw.baseUrl).type('form').send(fields);
-    const directive = { id: 'sneaked-in', title: 'x', authority: 'x', reference: 'x', effectiveFrom: '2026-12-01', kind: 'refer-windrush-profile', confirmed: 'yes' };
+    const post = (path: string, fields: Record<string, string>) =>
+      gw.http
+        .post(path)
+        .set('cookie', `gw-console=${cookie.value}`)
+        .set('origin', gw.baseUrl)
+        .type('form')
+        .send(fields);
+    const directive = {
+      id: 'sneaked-in',
+      title: 'x',
+      authority: 'x',
+      reference: 'x',
+      effectiveFrom: '2026-12-01',
+      kind: 'refer-windrush-profile',
+      confirmed: 'yes',
+    };
     expect((await post('/console/directives/new', directive)).status).toBe(403);
     expect((await post('/console/directives/new', { ...directive, csrf: 'not-the-token' })).status).toBe(403);
     expect(await entries('register-change', 'issue-directive')).toHaveLength(1);
     const { context: dpo } = await signedIn('dpo');
     const dpoCookie = (await dpo.cookies()).find((c) => c.name === 'gw-console')!;
-    const exported = await gw.http.post('/console/dpo/export').set('cookie', `gw-console=${dpoCookie.value}`).set('origin', gw.baseUrl).type('form').send({ format: 'jsonl' });
+    const exported = await gw.http
+      .post('/console/dpo/export')
+      .set('cookie', `gw-console=${dpoCookie.value}`)
+      .set('origin', gw.baseUrl)
+      .type('form')
+      .send({ format: 'jsonl' });
     expect(exported.status).toBe(403);
     expect(await entries('console-access', 'audit-export')).toHaveLength(1);
     await context.close();
     await dpo.close();
   });
 
-  it('a DPO is refused the SRO\'s forms, and an SRO the DPO\'s export', async () => {
+  it("a DPO is refused the SRO's forms, and an SRO the DPO's export", async () => {
     const { context, page } = await signedIn('dpo');
     await page.goto(`${gw.baseUrl}/console/directives/new`);
     await page.getByRole('heading', { level: 1, name: 'Not for your role' }).waitFor();

@@ -24,11 +24,20 @@ beforeAll(async () => {
   gw = await startTestGateway({
     sandbox: false,
     oidc: (baseUrl) => ({
-      issuer: idp.issuer, clientId: 'gateway-console', clientSecret: null, privateKeyFile: keyFile,
-      redirectUrl: `${baseUrl}/console/sign-in/callback`, groupsClaim: 'groups', providerName: 'the identity provider',
+      issuer: idp.issuer,
+      clientId: 'gateway-console',
+      clientSecret: null,
+      privateKeyFile: keyFile,
+      redirectUrl: `${baseUrl}/console/sign-in/callback`,
+      groupsClaim: 'groups',
+      providerName: 'the identity provider',
     }),
   });
-  await idp.serve(demoPeople, { clientId: 'gateway-console', jwks: { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] }, redirectUri: gw.config.oidc!.redirectUrl });
+  await idp.serve(demoPeople, {
+    clientId: 'gateway-console',
+    jwks: { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] },
+    redirectUri: gw.config.oidc!.redirectUrl,
+  });
   await mapDemoPeople(gw.people, { info: () => undefined } as never);
 });
 afterAll(async () => {
@@ -45,7 +54,14 @@ function browserLike() {
       const host = new URL(url).host;
       const cookies = jar.get(host) ?? new Map<string, string>();
       jar.set(host, cookies);
-      const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+      const res = await fetch(url, {
+        ...init,
+        redirect: 'manual',
+        headers: {
+          ...(init.headers as Record<string, string>),
+          cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+      });
       for (const line of res.headers.getSetCookie()) {
         const [pair] = line.split(';');
         const at = pair!.indexOf('=');
@@ -70,7 +86,9 @@ it('signs a DPO in, the gateway authenticating to the provider with its private 
   const page = await chooser.res.text();
   const action = /action="([^"]+)"/.exec(page)![1]!;
   const back = await browser.go(new URL(action, chooser.url).href, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `person=${demoPeople[0]!.subject}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `person=${demoPeople[0]!.subject}`,
   });
   expect(back.url.startsWith(`${gw.baseUrl}/console/sign-in/callback?`)).toBe(true);
   expect(back.res.status).toBe(200);

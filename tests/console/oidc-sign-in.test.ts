@@ -15,15 +15,20 @@ import { launchChromium, screenshot } from './browser.ts';
 let gw: TestGateway;
 let idp: Awaited<ReturnType<typeof listenIdentityProvider>>;
 let browser: Browser;
-const [dana, sam, uma] = demoPeople as [typeof demoPeople[0], typeof demoPeople[0], typeof demoPeople[0]];
+const [dana, sam, uma] = demoPeople as [(typeof demoPeople)[0], (typeof demoPeople)[0], (typeof demoPeople)[0]];
 const clientSecret = randomBytes(32).toString('base64url');
 
 beforeAll(async () => {
   idp = await listenIdentityProvider({ host: '127.0.0.2', port: 0, setting: 'SANDBOX_IDP_PORT' });
   gw = await startTestGateway({
     oidc: (baseUrl) => ({
-      issuer: idp.issuer, clientId: 'gateway-console', clientSecret, privateKeyFile: null,
-      redirectUrl: `${baseUrl}/console/sign-in/callback`, groupsClaim: 'groups', providerName: 'the sandbox identity provider',
+      issuer: idp.issuer,
+      clientId: 'gateway-console',
+      clientSecret,
+      privateKeyFile: null,
+      redirectUrl: `${baseUrl}/console/sign-in/callback`,
+      groupsClaim: 'groups',
+      providerName: 'the sandbox identity provider',
     }),
   });
   await idp.serve(demoPeople, { clientId: 'gateway-console', clientSecret, redirectUri: gw.config.oidc!.redirectUrl });
@@ -37,7 +42,10 @@ afterAll(async () => {
 });
 
 /** Opens the console, follows "Sign in with…" to the provider, and chooses who to be there. */
-async function signInAs(name: string, beforeChoosing?: (page: Page) => Promise<void>): Promise<{ context: BrowserContext; page: Page }> {
+async function signInAs(
+  name: string,
+  beforeChoosing?: (page: Page) => Promise<void>,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${gw.baseUrl}/console`);
@@ -49,7 +57,12 @@ async function signInAs(name: string, beforeChoosing?: (page: Page) => Promise<v
   return { context, page };
 }
 
-const accessEntries = async () => (await gw.db('audit_log').where({ kind: 'console-access' }).orderBy('seq')).map((r) => ({ seq: Number(r.seq), id: r.id as string, body: (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as Record<string, unknown> }));
+const accessEntries = async () =>
+  (await gw.db('audit_log').where({ kind: 'console-access' }).orderBy('seq')).map((r) => ({
+    seq: Number(r.seq),
+    id: r.id as string,
+    body: (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as Record<string, unknown>,
+  }));
 const latestAccess = async () => (await accessEntries()).at(-1)!;
 const sessionCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === 'gw-console');
 
@@ -62,7 +75,12 @@ describe('a person the register of people knows', () => {
     await screenshot(page, 'oidc-dpo-signed-in');
 
     const entry = await latestAccess();
-    expect(entry.body).toMatchObject({ action: 'sign-in', method: 'oidc', roles: ['dpo'], subjectHmac: createPseudonymiser(gw.hmacKey).providerSubject(dana.subject) });
+    expect(entry.body).toMatchObject({
+      action: 'sign-in',
+      method: 'oidc',
+      roles: ['dpo'],
+      subjectHmac: createPseudonymiser(gw.hmacKey).providerSubject(dana.subject),
+    });
     const log = JSON.stringify(await gw.db('audit_log').select('body_canonical'));
     for (const canary of [dana.subject, dana.name, 'Whitfield']) expect(log).not.toContain(canary);
     await context.close();
@@ -86,7 +104,12 @@ describe('a person the register of people knows', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in to the console' }).waitFor();
     const signOut = await latestAccess();
-    expect(signOut.body).toMatchObject({ action: 'sign-out', method: 'oidc', subjectHmac: signIn.body.subjectHmac, session: signIn.body.session });
+    expect(signOut.body).toMatchObject({
+      action: 'sign-out',
+      method: 'oidc',
+      subjectHmac: signIn.body.subjectHmac,
+      session: signIn.body.session,
+    });
     // The cookie copied before signing out is refused.
     const again = await browser.newContext();
     await again.addCookies([{ name: cookie.name, value: cookie.value, domain: '127.0.0.1', path: '/' }]);
@@ -115,7 +138,12 @@ describe('refused', () => {
     expect(await page.textContent('main')).toContain(uma.subject);
     expect(await sessionCookie(context)).toBeUndefined();
     const entry = await latestAccess();
-    expect(entry.body).toMatchObject({ action: 'sign-in-refused', method: 'oidc', reason: 'not-in-register', subjectHmac: createPseudonymiser(gw.hmacKey).providerSubject(uma.subject) });
+    expect(entry.body).toMatchObject({
+      action: 'sign-in-refused',
+      method: 'oidc',
+      reason: 'not-in-register',
+      subjectHmac: createPseudonymiser(gw.hmacKey).providerSubject(uma.subject),
+    });
     expect(await page.textContent('main')).toContain(entry.id);
     expect(JSON.stringify(entry.body)).not.toContain(uma.subject);
     await screenshot(page, 'oidc-not-in-register');
@@ -150,7 +178,9 @@ describe('refused', () => {
   it('a callback that no sign-in here began, and the same callback replayed, without writing to the log', async () => {
     let callback = '';
     const { context, page } = await signInAs(sam.name, async (p) => {
-      p.on('request', (r) => { if (r.url().startsWith(`${gw.baseUrl}/console/sign-in/callback?`)) callback = r.url(); });
+      p.on('request', (r) => {
+        if (r.url().startsWith(`${gw.baseUrl}/console/sign-in/callback?`)) callback = r.url();
+      });
     });
     await page.getByRole('heading', { level: 1, name: /Collaboration register/ }).waitFor();
     const before = (await accessEntries()).length;
@@ -164,11 +194,15 @@ describe('refused', () => {
 
 describe('the audit log', () => {
   it('lets a DPO find every sign-in, sign-out and refusal by its kind, chained like any entry', async () => {
-    const res = await gw.http.get('/v1/audit/entries?kind=console-access&limit=100').set('authorization', `Bearer ${await gw.token('dpo')}`);
+    const res = await gw.http
+      .get('/v1/audit/entries?kind=console-access&limit=100')
+      .set('authorization', `Bearer ${await gw.token('dpo')}`);
     expect(res.status).toBe(200);
     const actions = new Set(res.body.entries.map((e: { body: { action: string } }) => e.body.action));
     expect([...actions].sort()).toEqual(['sign-in', 'sign-in-refused', 'sign-out']);
-    const verification = await gw.http.get('/v1/audit/verification').set('authorization', `Bearer ${await gw.token('dpo')}`);
+    const verification = await gw.http
+      .get('/v1/audit/verification')
+      .set('authorization', `Bearer ${await gw.token('dpo')}`);
     expect(verification.body).toMatchObject({ ok: true });
   });
 });

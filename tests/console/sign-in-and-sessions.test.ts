@@ -5,7 +5,9 @@ import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { asRole, collaborationBody } from '../support/register.ts';
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
 afterAll(() => gw.close());
 
 const cookieOf = (res: { headers: Record<string, unknown> }, name: string) =>
@@ -13,7 +15,10 @@ const cookieOf = (res: { headers: Record<string, unknown> }, name: string) =>
 
 async function signInForm() {
   const res = await gw.http.get('/console/sign-in');
-  return { nonce: /name="signin" value="([^"]+)"/.exec(res.text)![1]!, cookie: cookieOf(res, 'gw-console-signin')!.split(';')[0]! };
+  return {
+    nonce: /name="signin" value="([^"]+)"/.exec(res.text)![1]!,
+    cookie: cookieOf(res, 'gw-console-signin')!.split(';')[0]!,
+  };
 }
 async function signIn(token: string, headers: Record<string, string> = {}) {
   const form = await signInForm();
@@ -83,7 +88,11 @@ describe('signing in', () => {
   it('refuses a sign-in form from another site or without its form token (login CSRF)', async () => {
     const form = await signInForm();
     const token = await fresh('sro');
-    const noCookie = await gw.http.post('/console/sign-in').set('origin', gw.baseUrl).type('form').send({ signin: form.nonce, token });
+    const noCookie = await gw.http
+      .post('/console/sign-in')
+      .set('origin', gw.baseUrl)
+      .type('form')
+      .send({ signin: form.nonce, token });
     expect(noCookie.status).toBe(403);
     const elsewhere = await signIn(await fresh('sro'), { origin: 'https://attacker.example' });
     expect(elsewhere.status).toBe(403);
@@ -100,10 +109,15 @@ describe('inside a session', () => {
     }
   });
 
-  it('accepts a form only with the session\'s CSRF token, from the console itself', async () => {
+  it("accepts a form only with the session's CSRF token, from the console itself", async () => {
     const dpo = await session('dpo');
     const post = (body: Record<string, string>, origin = gw.baseUrl) =>
-      gw.http.post('/console/dpo/subject-report').set('cookie', dpo.cookie).set('origin', origin).type('form').send(body);
+      gw.http
+        .post('/console/dpo/subject-report')
+        .set('cookie', dpo.cookie)
+        .set('origin', origin)
+        .type('form')
+        .send(body);
     expect((await post({ nino: 'YH204817B' })).status).toBe(403);
     expect((await post({ nino: 'YH204817B', csrf: 'guess' })).status).toBe(403);
     expect((await post({ nino: 'YH204817B', csrf: dpo.csrf }, 'https://attacker.example')).status).toBe(403);
@@ -115,10 +129,18 @@ describe('inside a session', () => {
 
   it('explains a subject given two ways, or badly, without echoing it', async () => {
     const dpo = await session('dpo');
-    const res = await gw.http.post('/console/dpo/subject-report').set('cookie', dpo.cookie).set('origin', gw.baseUrl).type('form')
+    const res = await gw.http
+      .post('/console/dpo/subject-report')
+      .set('cookie', dpo.cookie)
+      .set('origin', gw.baseUrl)
+      .type('form')
       .send({ csrf: dpo.csrf, nino: 'YH204817B', homeOfficeReference: 'HO-4000004' });
     expect(res.text).toContain('Name the person one way only');
-    const bad = await gw.http.post('/console/dpo/subject-report').set('cookie', dpo.cookie).set('origin', gw.baseUrl).type('form')
+    const bad = await gw.http
+      .post('/console/dpo/subject-report')
+      .set('cookie', dpo.cookie)
+      .set('origin', gw.baseUrl)
+      .type('form')
       .send({ csrf: dpo.csrf, nino: 'Clarence Baptiste' });
     expect(bad.text).toContain('There is a problem');
     expect(bad.text).not.toContain('Clarence');
@@ -126,7 +148,12 @@ describe('inside a session', () => {
 
   it('ends on sign-out: the old cookie opens nothing', async () => {
     const dpo = await session('dpo');
-    const out = await gw.http.post('/console/sign-out').set('cookie', dpo.cookie).set('origin', gw.baseUrl).type('form').send({ csrf: dpo.csrf });
+    const out = await gw.http
+      .post('/console/sign-out')
+      .set('cookie', dpo.cookie)
+      .set('origin', gw.baseUrl)
+      .type('form')
+      .send({ csrf: dpo.csrf });
     expect(out.status).toBe(303);
     expect(cookieOf(out, 'gw-console')).toMatch(/Max-Age=0/);
     expect((await gw.http.get('/console/dpo').set('cookie', dpo.cookie)).status).toBe(303);
@@ -134,7 +161,14 @@ describe('inside a session', () => {
 
   it('escapes whatever the register holds: a title with markup is shown as text', async () => {
     const admin = asRole(gw, 'registry-admin');
-    expect((await admin.post('/v1/register/collaborations', collaborationBody('test-markup', { title: '<script>alert(1)</script> Test' }))).status).toBe(201);
+    expect(
+      (
+        await admin.post(
+          '/v1/register/collaborations',
+          collaborationBody('test-markup', { title: '<script>alert(1)</script> Test' }),
+        )
+      ).status,
+    ).toBe(201);
     const sro = await session('sro');
     const page = await gw.http.get('/console/register').set('cookie', sro.cookie);
     expect(page.text).not.toContain('<script>alert(1)</script>');
@@ -158,8 +192,15 @@ describe('a cookie the console could not have written', () => {
   const malformed = ['gw-console=%', 'gw-console=%E0%A4%A; gw-console-signin=%'];
 
   it.each(malformed)('is no session on every page, sign-in included (%s)', async (cookie) => {
-    for (const path of ['/console', '/console/register', '/console/collaborations/ie-dfe-child-tracing', '/console/directives',
-      '/console/dpo', '/console/dpo/search', '/console/dpo/verification']) {
+    for (const path of [
+      '/console',
+      '/console/register',
+      '/console/collaborations/ie-dfe-child-tracing',
+      '/console/directives',
+      '/console/dpo',
+      '/console/dpo/search',
+      '/console/dpo/verification',
+    ]) {
       const res = await gw.http.get(path).set('cookie', cookie);
       expect(res.status, path).toBe(303);
       expect(res.headers.location).toBe('/console/sign-in');
@@ -168,7 +209,12 @@ describe('a cookie the console could not have written', () => {
     expect(signInPage.status).toBe(200);
     expect(signInPage.text).toContain('name="signin"');
     for (const path of ['/console/sign-out', '/console/dpo/subject-report', '/console/dpo/verification']) {
-      const res = await gw.http.post(path).set('cookie', cookie).set('origin', gw.baseUrl).type('form').send({ csrf: 'x' });
+      const res = await gw.http
+        .post(path)
+        .set('cookie', cookie)
+        .set('origin', gw.baseUrl)
+        .type('form')
+        .send({ csrf: 'x' });
       expect(res.status, path).toBe(401);
       expect(res.headers['content-type']).toContain('text/html');
       expect(res.text).toContain('Your session has ended');
@@ -177,7 +223,11 @@ describe('a cookie the console could not have written', () => {
 
   it('is no sign-in form either: the form is refused and a new one offered', async () => {
     const form = await signInForm();
-    const res = await gw.http.post('/console/sign-in').set('cookie', 'gw-console-signin=%').set('origin', gw.baseUrl).type('form')
+    const res = await gw.http
+      .post('/console/sign-in')
+      .set('cookie', 'gw-console-signin=%')
+      .set('origin', gw.baseUrl)
+      .type('form')
       .send({ signin: form.nonce, token: await fresh('sro') });
     expect(res.status).toBe(403);
     expect(res.text).toContain('Start again');

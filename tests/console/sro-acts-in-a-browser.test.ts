@@ -30,9 +30,17 @@ async function fine(page: Page, name: string) {
 }
 
 const changes = async (action: string) =>
-  (await gw.db('audit_log').where({ kind: 'register-change' }).select('body')).map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body)).filter((b) => b.action === action);
-const reviewsOfChildTracing = async () => (await gw.db('agreement_reviews').where({ agreement_id: 'ie-dfe-child-tracing-mou' })).length;
-const signals = async () => (await gw.http.get('/v1/measures/signals').set('authorization', `Bearer ${await gw.token('sro')}`)).body.signals as { code: string; agreementId: string | null; directiveId: string | null }[];
+  (await gw.db('audit_log').where({ kind: 'register-change' }).select('body'))
+    .map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body))
+    .filter((b) => b.action === action);
+const reviewsOfChildTracing = async () =>
+  (await gw.db('agreement_reviews').where({ agreement_id: 'ie-dfe-child-tracing-mou' })).length;
+const signals = async () =>
+  (await gw.http.get('/v1/measures/signals').set('authorization', `Bearer ${await gw.token('sro')}`)).body.signals as {
+    code: string;
+    agreementId: string | null;
+    directiveId: string | null;
+  }[];
 
 beforeAll(async () => {
   gw = await startTestGateway({ clock: () => now });
@@ -45,17 +53,24 @@ afterAll(async () => {
 
 describe('an SRO records a joint review', () => {
   it('through a form and a confirmation, audited under their name, and the overdue signal clears', async () => {
-    expect((await signals()).some((s) => s.code === 'review-overdue' && s.agreementId === 'ie-dfe-child-tracing-mou')).toBe(true);
+    expect(
+      (await signals()).some((s) => s.code === 'review-overdue' && s.agreementId === 'ie-dfe-child-tracing-mou'),
+    ).toBe(true);
     const before = await reviewsOfChildTracing();
     const { context, page } = await signedIn('sro');
     await page.goto(`${gw.baseUrl}/console/collaborations/ie-dfe-child-tracing`);
-    await page.getByRole('link', { name: /Record a joint review/ }).first().click();
+    await page
+      .getByRole('link', { name: /Record a joint review/ })
+      .first()
+      .click();
     await page.getByRole('heading', { level: 1, name: /Record a joint review/ }).waitFor();
     await fine(page, 'review-form');
 
     // A day the browser's date picker would have shown as mm/dd/yyyy, typed wrongly: refused, said why, nothing kept.
     await page.getByLabel('Reviewed on').fill('19/11/2026');
-    await page.getByLabel('What the review found').fill('Requests were within the cap; the 10-working-day turnaround was missed twice.');
+    await page
+      .getByLabel('What the review found')
+      .fill('Requests were within the cap; the 10-working-day turnaround was missed twice.');
     await page.getByLabel('Next review due').fill('2027-05-19');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
@@ -64,7 +79,9 @@ describe('an SRO records a joint review', () => {
     await fine(page, 'review-form-error');
 
     await page.getByLabel('Reviewed on').fill('2026-11-18');
-    await page.getByLabel('Improvement plan agreed (optional)').fill('DfE to report turnaround weekly; HO to chase after 8 working days.');
+    await page
+      .getByLabel('Improvement plan agreed (optional)')
+      .fill('DfE to report turnaround weekly; HO to chase after 8 working days.');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { level: 1, name: 'Confirm the joint review' }).waitFor();
     await fine(page, 'review-confirm');
@@ -77,8 +94,13 @@ describe('an SRO records a joint review', () => {
     expect(await reviewsOfChildTracing()).toBe(before + 1);
     const audited = await changes('record-review');
     expect(audited).toHaveLength(1);
-    expect(audited[0]).toMatchObject({ actor: 'sro', after: { reviewedOn: '2026-11-18', nextReviewDue: '2027-05-19' } });
-    expect((await signals()).some((s) => s.code === 'review-overdue' && s.agreementId === 'ie-dfe-child-tracing-mou')).toBe(false);
+    expect(audited[0]).toMatchObject({
+      actor: 'sro',
+      after: { reviewedOn: '2026-11-18', nextReviewDue: '2027-05-19' },
+    });
+    expect(
+      (await signals()).some((s) => s.code === 'review-overdue' && s.agreementId === 'ie-dfe-child-tracing-mou'),
+    ).toBe(false);
     await context.close();
   }, 120_000);
 });
@@ -107,11 +129,19 @@ describe('an SRO lifts a directive', () => {
     await fine(page, 'directive-lifted');
     const lifted = await changes('lift-directive');
     expect(lifted).toHaveLength(1);
-    expect(lifted[0]).toMatchObject({ actor: 'sro', target: 'directive/windrush-pause-2018', after: { effectiveTo: '2026-11-30' } });
-    const listed = (await gw.http.get('/v1/register/directives').set('authorization', `Bearer ${await gw.token('sro')}`)).body.directives as { id: string; effectiveTo: string | null }[];
+    expect(lifted[0]).toMatchObject({
+      actor: 'sro',
+      target: 'directive/windrush-pause-2018',
+      after: { effectiveTo: '2026-11-30' },
+    });
+    const listed = (
+      await gw.http.get('/v1/register/directives').set('authorization', `Bearer ${await gw.token('sro')}`)
+    ).body.directives as { id: string; effectiveTo: string | null }[];
     expect(listed.find((d) => d.id === 'windrush-pause-2018')!.effectiveTo).toBe('2026-11-30');
     // Now lapsing within 30 days: the signal says so.
-    expect((await signals()).some((s) => s.code === 'directive-lapsing' && s.directiveId === 'windrush-pause-2018')).toBe(true);
+    expect(
+      (await signals()).some((s) => s.code === 'directive-lapsing' && s.directiveId === 'windrush-pause-2018'),
+    ).toBe(true);
 
     // A refusal by the register's own command is shown on the form: a day already past.
     await page.goto(`${gw.baseUrl}/console/directives/windrush-pause-2018/end`);
@@ -126,18 +156,23 @@ describe('an SRO lifts a directive', () => {
 });
 
 describe('what cannot act', () => {
-  it('a POST without the session\'s CSRF token, or with another, changes nothing', async () => {
+  it("a POST without the session's CSRF token, or with another, changes nothing", async () => {
     const { context } = await signedIn('sro');
     const cookie = (await context.cookies()).find((c) => c.name === 'gw-console')!;
-    const post = (fields: Record<string, string>) => gw.http.post('/console/directives/windrush-pause-2018/end')
-      .set('cookie', `gw-console=${cookie.value}`).set('origin', gw.baseUrl).type('form').send({ action: 'extend', effectiveTo: '', confirmed: 'yes', ...fields });
+    const post = (fields: Record<string, string>) =>
+      gw.http
+        .post('/console/directives/windrush-pause-2018/end')
+        .set('cookie', `gw-console=${cookie.value}`)
+        .set('origin', gw.baseUrl)
+        .type('form')
+        .send({ action: 'extend', effectiveTo: '', confirmed: 'yes', ...fields });
     expect((await post({})).status).toBe(403);
     expect((await post({ csrf: 'not-the-token' })).status).toBe(403);
     expect(await changes('extend-directive')).toHaveLength(0);
     await context.close();
   });
 
-  it('a DPO is refused the SRO\'s forms', async () => {
+  it("a DPO is refused the SRO's forms", async () => {
     const { context, page } = await signedIn('dpo');
     await page.goto(`${gw.baseUrl}/console/directives/windrush-pause-2018/end`);
     await page.getByRole('heading', { level: 1, name: 'Not for your role' }).waitFor();

@@ -27,9 +27,16 @@ beforeAll(async () => {
   expect((await hmrc.post(paths['hmrc.status-check'], hmrcStatusCheck(fixtures.turns30On2018_05_01))).status).toBe(200);
   const ico = witnessKey('ico.org.uk/audit-witness');
   const partner = witnessKey('dwp.gov.uk/audit-witness');
-  for (const w of [ico, partner]) expect((await caller(gw, 'registry-admin').post('/v1/audit/witnesses', { vkey: w.vkey })).status).toBe(201);
+  for (const w of [ico, partner])
+    expect((await caller(gw, 'registry-admin').post('/v1/audit/witnesses', { vkey: w.vkey })).status).toBe(201);
   // The ICO's witness run, as `npm run witness -- run` makes it, over HTTP against the gateway.
-  const run = await witnessOnce({ gateway: gw.baseUrl, token: await gw.token('hmrc-benefits'), name: ico.name, key: ico.key, state: null });
+  const run = await witnessOnce({
+    gateway: gw.baseUrl,
+    token: await gw.token('hmrc-benefits'),
+    name: ico.name,
+    key: ico.key,
+    state: null,
+  });
   if (!run.ok) throw new Error(run.reason);
   seen = run.cosigned;
   // The log grows after the witness has seen it: the page says how far behind the head the witness is.
@@ -52,7 +59,9 @@ describe('a DPO on the Verification page', () => {
 
     const table = page.getByRole('table', { name: 'Which witness has seen which size of the log' });
     const row = (name: string) => table.locator('tbody tr', { hasText: name });
-    const [size, head] = (await row('ico.org.uk/audit-witness').locator('td').nth(1).textContent())!.split(' of ').map(Number);
+    const [size, head] = (await row('ico.org.uk/audit-witness').locator('td').nth(1).textContent())!
+      .split(' of ')
+      .map(Number);
     expect(size).toBe(seen);
     expect(head).toBeGreaterThan(seen);
     expect(await row('dwp.gov.uk/audit-witness').locator('td').nth(1).textContent()).toBe('nothing yet');

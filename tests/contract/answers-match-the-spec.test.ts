@@ -15,10 +15,18 @@ let gw: TestGateway;
 const answers: Answer[] = [];
 const tokens = new Map<string, string>();
 
-beforeAll(async () => { gw = await startTestGateway({ clock: fixedClock, rateLimitPerMinute: 400 }); });
+beforeAll(async () => {
+  gw = await startTestGateway({ clock: fixedClock, rateLimitPerMinute: 400 });
+});
 afterAll(() => gw.close());
 
-async function call(method: string, url: string, as: string | null, body?: { type: string; text: string }, headers: Record<string, string> = {}) {
+async function call(
+  method: string,
+  url: string,
+  as: string | null,
+  body?: { type: string; text: string },
+  headers: Record<string, string> = {},
+) {
   let req = (gw.http as unknown as Record<string, (u: string) => import('supertest').Test>)[method.toLowerCase()]!(url);
   if (as) {
     if (!tokens.has(as)) tokens.set(as, await gw.token(as));
@@ -34,22 +42,39 @@ const json = (value: unknown) => ({ type: 'application/json', text: JSON.stringi
 
 /** Every gateway operation with a concrete URL: path parameters filled from the default register or made up. */
 function concreteOperations(ids: Record<string, string>) {
-  return Object.entries(openapi.paths).flatMap(([path, item]) => Object.entries(item as Record<string, { operationId: string; tags?: string[]; requestBody?: unknown; security?: unknown[] }>)
-    .filter(([method, op]) => ['get', 'post', 'put'].includes(method) && !op.tags?.includes('upstream'))
-    .map(([method, op]) => ({
-      method: method.toUpperCase(), op,
-      url: path.replace(/\{(\w+)\}/g, (_m, name: string) => ids[name] ?? 'unknown-thing'),
-      secured: op.security?.length !== 0, takesBody: op.requestBody !== undefined,
-    })));
+  return Object.entries(openapi.paths).flatMap(([path, item]) =>
+    Object.entries(
+      item as Record<string, { operationId: string; tags?: string[]; requestBody?: unknown; security?: unknown[] }>,
+    )
+      .filter(([method, op]) => ['get', 'post', 'put'].includes(method) && !op.tags?.includes('upstream'))
+      .map(([method, op]) => ({
+        method: method.toUpperCase(),
+        op,
+        url: path.replace(/\{(\w+)\}/g, (_m, name: string) => ids[name] ?? 'unknown-thing'),
+        secured: op.security?.length !== 0,
+        takesBody: op.requestBody !== undefined,
+      })),
+  );
 }
 
 describe('every answer is one the contract documents', () => {
   it('for a broad sample of requests to every operation', async () => {
     // From the default register: the DfE child-tracing collaboration, its agreement and version, the Windrush pause.
     const directives = (await call('GET', '/v1/register/directives', 'sro')).body as { directives: { id: string }[] };
-    const permitted = await call('POST', '/v1/exchanges/dfe/child-trace', 'ie-removals-casework', json(childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' })));
+    const permitted = await call(
+      'POST',
+      '/v1/exchanges/dfe/child-trace',
+      'ie-removals-casework',
+      json(childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' })),
+    );
     const auditId = (permitted.body as { auditId: string }).auditId;
-    const ids = { collaborationId: 'ie-dfe-child-tracing', agreementId: 'ie-dfe-child-tracing-mou', version: '2.0', directiveId: directives.directives[0]!.id, auditId };
+    const ids = {
+      collaborationId: 'ie-dfe-child-tracing',
+      agreementId: 'ie-dfe-child-tracing-mou',
+      version: '2.0',
+      directiveId: directives.directives[0]!.id,
+      auditId,
+    };
     const operations = concreteOperations(ids);
     const roles = ['ie-removals-casework', 'dpo', 'sro', 'registry-admin'];
 
@@ -69,16 +94,48 @@ describe('every answer is one the contract documents', () => {
     }
 
     // Real work: a refusal, a dry run, feedback, an idempotent replay, the DPO's reads, the receipt.
-    await call('POST', '/v1/exchanges/dfe/child-trace', 'ie-removals-casework', json(childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' }, { grounds: { parentBelievedImmigrationOffender: false } })));
-    await call('POST', '/v1/decisions', 'ie-removals-casework', json({ exchange: 'dfe.child-trace', request: childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' }) }));
-    await call('POST', '/v1/decisions', 'dpo', json({ exchange: 'dfe.child-trace', request: childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' }) }));
+    await call(
+      'POST',
+      '/v1/exchanges/dfe/child-trace',
+      'ie-removals-casework',
+      json(
+        childTraceRequest(
+          { ...fixtures.traceableChild, postcode: 'LS6 2AB' },
+          { grounds: { parentBelievedImmigrationOffender: false } },
+        ),
+      ),
+    );
+    await call(
+      'POST',
+      '/v1/decisions',
+      'ie-removals-casework',
+      json({
+        exchange: 'dfe.child-trace',
+        request: childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' }),
+      }),
+    );
+    await call(
+      'POST',
+      '/v1/decisions',
+      'dpo',
+      json({
+        exchange: 'dfe.child-trace',
+        request: childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' }),
+      }),
+    );
     await call('POST', '/v1/feedback', 'ie-removals-casework', json({ auditId, outcome: 'no-action' }));
     await call('POST', '/v1/feedback', 'ie-removals-casework', json({ auditId, outcome: 'no-action' }));
     const key = randomUUID();
     const body = json(childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' }));
     await call('POST', '/v1/exchanges/dfe/child-trace', 'ie-removals-casework', body, { 'idempotency-key': key });
     await call('POST', '/v1/exchanges/dfe/child-trace', 'ie-removals-casework', body, { 'idempotency-key': key });
-    await call('POST', '/v1/exchanges/dfe/child-trace', 'ie-removals-casework', json({ ...JSON.parse(body.text), caseReference: 'IE-RC-2026-0099' }), { 'idempotency-key': key });
+    await call(
+      'POST',
+      '/v1/exchanges/dfe/child-trace',
+      'ie-removals-casework',
+      json({ ...JSON.parse(body.text), caseReference: 'IE-RC-2026-0099' }),
+      { 'idempotency-key': key },
+    );
     await call('GET', `/v1/audit/entries/${auditId}`, 'dpo');
     await call('GET', `/v1/audit/entries/${auditId}`, 'sro');
     await call('GET', `/v1/audit/entries/${auditId}`, 'ie-removals-casework');
@@ -87,7 +144,12 @@ describe('every answer is one the contract documents', () => {
     await call('GET', `/v1/audit/entries/${randomUUID()}`, 'dpo');
     await call('GET', '/v1/register/collaborations/no-such-collaboration', 'sro');
     await call('GET', '/v1/measures/collaborations/no-such-collaboration', 'sro');
-    await call('POST', '/v1/register/directives/no-such-directive/end', 'registry-admin', json({ lastDay: '2030-01-01', reason: 'x' }));
+    await call(
+      'POST',
+      '/v1/register/directives/no-such-directive/end',
+      'registry-admin',
+      json({ lastDay: '2030-01-01', reason: 'x' }),
+    );
     await call('GET', '/v1/measures?from=2026-11-01&to=2026-11-30', 'sro');
 
     // A client over its allowance: every authenticated operation answers 429.
@@ -101,21 +163,49 @@ describe('every answer is one the contract documents', () => {
     expect(covered.size).toBe(operations.length);
     expect(answers.length).toBeGreaterThan(400);
     const statuses = new Set(answers.map((a) => a.status));
-    for (const status of [200, 201, 400, 401, 403, 404, 409, 413, 415, 422, 429]) expect(statuses, `no ${status} in the sample`).toContain(status);
+    for (const status of [200, 201, 400, 401, 403, 404, 409, 413, 415, 422, 429])
+      expect(statuses, `no ${status} in the sample`).toContain(status);
     const violations = [...new Set(answers.flatMap(contractViolations))];
     expect(violations).toEqual([]);
   }, 240_000);
 });
 
 describe('the check itself', () => {
-  const ok = { method: 'GET', url: '/health', status: 200, headers: { 'content-type': 'application/json' }, body: { status: 'alive' }, text: '{"status":"alive"}' };
+  const ok = {
+    method: 'GET',
+    url: '/health',
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: { status: 'alive' },
+    text: '{"status":"alive"}',
+  };
   it('passes an answer as documented', () => expect(contractViolations(ok)).toEqual([]));
-  it('fails a status the operation does not list', () => expect(contractViolations({ ...ok, status: 418 })).toEqual([expect.stringContaining('health 418: status not documented')]));
-  it('fails a content type the status does not declare', () => expect(contractViolations({ ...ok, headers: { 'content-type': 'text/html' } })).toEqual([expect.stringContaining('content type text/html')]));
-  it('fails a body that breaks its schema', () => expect(contractViolations({ ...ok, body: { status: 'alive', extra: 1 } })[0]).toMatch(/breaks its schema/));
+  it('fails a status the operation does not list', () =>
+    expect(contractViolations({ ...ok, status: 418 })).toEqual([
+      expect.stringContaining('health 418: status not documented'),
+    ]));
+  it('fails a content type the status does not declare', () =>
+    expect(contractViolations({ ...ok, headers: { 'content-type': 'text/html' } })).toEqual([
+      expect.stringContaining('content type text/html'),
+    ]));
+  it('fails a body that breaks its schema', () =>
+    expect(contractViolations({ ...ok, body: { status: 'alive', extra: 1 } })[0]).toMatch(/breaks its schema/));
   it('fails a 429 without Retry-After', () => {
     const problem = { type: '/problems/rate-limited', title: 't', status: 429, detail: 'd', code: 'rate-limited' };
-    const violations = contractViolations({ method: 'GET', url: '/v1/register/parties', status: 429, headers: { 'content-type': 'application/problem+json', 'x-request-id': 'r', 'x-gateway-request-id': 'g', ratelimit: 'x', 'ratelimit-policy': 'y' }, body: problem, text: JSON.stringify(problem) });
+    const violations = contractViolations({
+      method: 'GET',
+      url: '/v1/register/parties',
+      status: 429,
+      headers: {
+        'content-type': 'application/problem+json',
+        'x-request-id': 'r',
+        'x-gateway-request-id': 'g',
+        ratelimit: 'x',
+        'ratelimit-policy': 'y',
+      },
+      body: problem,
+      text: JSON.stringify(problem),
+    });
     expect(violations).toEqual(['listParties 429: header Retry-After missing']);
   });
 });

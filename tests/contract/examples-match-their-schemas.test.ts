@@ -12,8 +12,15 @@ import { openapiText } from '../../contracts/openapi.ts';
 import { partnersText } from '../../contracts/partners.ts';
 
 type Node = Record<string, unknown>;
-interface Media { schema?: Node; example?: unknown; examples?: Record<string, { $ref?: string; value?: unknown }> }
-interface Document { paths: Record<string, Record<string, Node>>; components: Record<string, Record<string, Node>> }
+interface Media {
+  schema?: Node;
+  example?: unknown;
+  examples?: Record<string, { $ref?: string; value?: unknown }>;
+}
+interface Document {
+  paths: Record<string, Record<string, Node>>;
+  components: Record<string, Record<string, Node>>;
+}
 
 const documents = [
   { id: 'openapi', name: 'openapi.yaml', doc: parse(openapiText) as Document },
@@ -28,8 +35,12 @@ for (const { id, doc } of documents) ajv.addSchema({ $id: id, components: withou
 function absolute(node: unknown, id: string): unknown {
   if (Array.isArray(node)) return node.map((n) => absolute(n, id));
   if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).map(([k, v]) =>
-    [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${id}${v}` : absolute(v, id)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `${id}${v}` : absolute(v, id),
+    ]),
+  );
 }
 
 const resolve = <T>(doc: Document, node: T & { $ref?: string }): T => {
@@ -40,7 +51,13 @@ const resolve = <T>(doc: Document, node: T & { $ref?: string }): T => {
 
 const isJson = (mediaType: string) => /^application\/([\w.-]+\+)?json$/.test(mediaType);
 
-interface Case { where: string; id: string; mediaType: string; schema?: Node; examples: [string, unknown][] }
+interface Case {
+  where: string;
+  id: string;
+  mediaType: string;
+  schema?: Node;
+  examples: [string, unknown][];
+}
 
 function cases(): Case[] {
   const out: Case[] = [];

@@ -19,7 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-const trace = (body: unknown, token = ie) => gw.http.post(childTracePath).set('authorization', `Bearer ${token}`).send(body as object);
+const trace = (body: unknown, token = ie) =>
+  gw.http
+    .post(childTracePath)
+    .set('authorization', `Bearer ${token}`)
+    .send(body as object);
 
 describe('a permitted trace', () => {
   it('returns the home and school addresses of the last 5 years and nothing about the parents', async () => {
@@ -43,7 +47,10 @@ describe('a permitted trace', () => {
 
   it('lists every rule it evaluated, each with a reason a person can read', async () => {
     const res = await trace(childTraceRequest({ ...child, postcode: currentPostcode(child) }));
-    expectDecisionObject(res.body.decision, { decision: 'permit', agreement: { id: 'ie-dfe-child-tracing-mou', version: '2.0' } });
+    expectDecisionObject(res.body.decision, {
+      decision: 'permit',
+      agreement: { id: 'ie-dfe-child-tracing-mou', version: '2.0' },
+    });
     expect(res.body.decision.obligations).toEqual([{ id: 'withhold-older-than', years: 5 }]);
     // No directive in force reaches child tracing, so the decision names none.
     expect(res.body.decision.directives).toEqual([]);
@@ -60,9 +67,17 @@ describe('a permitted trace', () => {
     const dpo = await gw.token('dpo');
     const read = await gw.http.get(`/v1/audit/entries/${res.body.auditId}`).set('authorization', `Bearer ${dpo}`);
     expect(read.status).toBe(200);
-    expect(read.body.entry).toMatchObject({ kind: 'decision', body: { exchange: 'dfe.child-trace', decision: 'permit', party: 'home-office-ie' } });
+    expect(read.body.entry).toMatchObject({
+      kind: 'decision',
+      body: { exchange: 'dfe.child-trace', decision: 'permit', party: 'home-office-ie' },
+    });
     expect(read.body.outcomes).toHaveLength(1);
-    expect(read.body.outcomes[0].body).toMatchObject({ decisionId: res.body.auditId, outcome: 'matched', fieldsDisclosed: ['match', 'addresses'], fieldsWithheld: ['parents'] });
+    expect(read.body.outcomes[0].body).toMatchObject({
+      decisionId: res.body.auditId,
+      outcome: 'matched',
+      fieldsDisclosed: ['match', 'addresses'],
+      fieldsWithheld: ['parents'],
+    });
     expect(read.body.outcomes[0].seq).toBeGreaterThan(read.body.entry.seq);
     expect(typeof read.body.outcomes[0].body.latencyMs).toBe('number');
   });
@@ -74,7 +89,9 @@ describe('refusals, each explained and audited', () => {
     expect(res.status).toBe(403);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.code).toBe('policy-denied');
-    const denied = res.body.decision.rules.filter((r: { outcome: string }) => r.outcome === 'deny').map((r: { id: string }) => r.id);
+    const denied = res.body.decision.rules
+      .filter((r: { outcome: string }) => r.outcome === 'deny')
+      .map((r: { id: string }) => r.id);
     expect(denied).toContain(ruleId);
     expect(res.body.detail).toContain(ruleId);
     const dpo = await gw.token('dpo');
@@ -145,13 +162,21 @@ describe('bad input gets a clear 400 naming the field', () => {
   });
 
   it('says when the body is not JSON', async () => {
-    const res = await gw.http.post(childTracePath).set('authorization', `Bearer ${ie}`).set('content-type', 'application/json').send('{"purpose": ');
+    const res = await gw.http
+      .post(childTracePath)
+      .set('authorization', `Bearer ${ie}`)
+      .set('content-type', 'application/json')
+      .send('{"purpose": ');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('malformed-json');
   });
 
   it('refuses a body that is not application/json', async () => {
-    const res = await gw.http.post(childTracePath).set('authorization', `Bearer ${ie}`).set('content-type', 'text/plain').send('hello');
+    const res = await gw.http
+      .post(childTracePath)
+      .set('authorization', `Bearer ${ie}`)
+      .set('content-type', 'text/plain')
+      .send('hello');
     expect(res.status).toBe(415);
   });
 
@@ -171,24 +196,39 @@ describe('bad input gets a clear 400 naming the field', () => {
 
 describe('minimisation', () => {
   it('never lets out anything about the parents, or a record older than 5 years, whichever child is traced (property)', async () => {
-    const children = gw.population.people.filter((p) => p.schoolHistory.length > 0 && p.parentIds.length > 0).filter((_p, i) => i % 7 === 0);
+    const children = gw.population.people
+      .filter((p) => p.schoolHistory.length > 0 && p.parentIds.length > 0)
+      .filter((_p, i) => i % 7 === 0);
     const byId = new Map(gw.population.people.map((p) => [p.id, p]));
-    await checkMinimised(gw, 'dfe.child-trace', childTracePath, 'ie-removals-casework',
+    await checkMinimised(
+      gw,
+      'dfe.child-trace',
+      childTracePath,
+      'ie-removals-casework',
       fc.record({ child: fc.constantFrom(...children), urgent: fc.boolean() }).map(({ child: c, urgent }) => {
         const parents = c.parentIds.map((id) => byId.get(id)!);
         return {
           body: childTraceRequest({ ...c, postcode: currentPostcode(c) }, urgent ? { urgentSafeguarding: true } : {}),
           // Parents' identifiers, and the end dates of periods more than 5 years before the decision day.
           forbidden: [
-            ...parents.flatMap((p) => [p.nino, p.immigration.homeOfficeReference]).filter((v): v is string => v !== null),
-            ...[...c.addresses, ...c.schoolHistory].flatMap((a) => (a.to !== null && a.to < '2021-11-23' ? [`"to":"${a.to}"`] : [])),
+            ...parents
+              .flatMap((p) => [p.nino, p.immigration.homeOfficeReference])
+              .filter((v): v is string => v !== null),
+            ...[...c.addresses, ...c.schoolHistory].flatMap((a) =>
+              a.to !== null && a.to < '2021-11-23' ? [`"to":"${a.to}"`] : [],
+            ),
           ],
         };
-      }), 20);
+      }),
+      20,
+    );
   });
 });
 
 securityCases(() => gw, {
-  exchange: 'dfe.child-trace', path: childTracePath, body: () => childTraceRequest({ ...child, postcode: currentPostcode(child) }),
-  client: 'ie-removals-casework', wrongParty: 'ukvi-casework',
+  exchange: 'dfe.child-trace',
+  path: childTracePath,
+  body: () => childTraceRequest({ ...child, postcode: currentPostcode(child) }),
+  client: 'ie-removals-casework',
+  wrongParty: 'ukvi-casework',
 });

@@ -16,7 +16,12 @@ beforeAll(async () => {
   gw = await startTestGateway({ clock: fixedClock });
   child = gw.population.people.find((p) => p.forename === 'Amara' && p.surname === 'Okonkwo-Testcase')!;
   // A second system of the same party, with a client of its own.
-  const second = { id: 'ie-second-casework', party: 'home-office-ie', displayName: 'Immigration Enforcement, a second team', roles: ['partner'] };
+  const second = {
+    id: 'ie-second-casework',
+    party: 'home-office-ie',
+    displayName: 'Immigration Enforcement, a second team',
+    roles: ['partner'],
+  };
   gw.keys.set(second.id, await enrolClient(createClientStore(gw.db), second as Parameters<typeof enrolClient>[1]));
 });
 afterAll(() => gw.close());
@@ -26,7 +31,8 @@ const trace = async (body: object, key?: string, clientId = 'ie-removals-casewor
   if (key !== undefined) req.set('idempotency-key', key);
   return req.send(body);
 };
-const capReason = (body: { decision: { rules: { id: string; reason: string }[] } }) => body.decision.rules.find((r) => r.id === 'monthly-cap')!.reason;
+const capReason = (body: { decision: { rules: { id: string; reason: string }[] } }) =>
+  body.decision.rules.find((r) => r.id === 'monthly-cap')!.reason;
 const usedOf = (reason: string) => Number(/^(\d+) of 300/.exec(reason)![1]);
 const auditRows = async () => Number((await gw.db.raw('select count(*) as n from audit_log')).rows[0].n);
 const request = () => childTraceRequest({ ...child, postcode: currentPostcode(child) });
@@ -61,7 +67,10 @@ describe('a retry with the same Idempotency-Key', () => {
 
   it('gives a refusal again as it was first given, with its auditId', async () => {
     const key = randomUUID();
-    const body = childTraceRequest({ ...child, postcode: currentPostcode(child) }, { grounds: { parentBelievedImmigrationOffender: false } });
+    const body = childTraceRequest(
+      { ...child, postcode: currentPostcode(child) },
+      { grounds: { parentBelievedImmigrationOffender: false } },
+    );
     const first = await trace(body, key);
     expect(first.status).toBe(403);
     const logged = await auditRows();
@@ -120,8 +129,12 @@ describe('a key reused for something else', () => {
 describe('a key that is free again', () => {
   it('after a refusal before anything was recorded: the corrected request runs under the same key', async () => {
     const key = randomUUID();
-    const dryRun = async (body: object) => gw.http.post('/v1/decisions').set('authorization', `Bearer ${await gw.token('dpo')}`)
-      .set('idempotency-key', key).send(body);
+    const dryRun = async (body: object) =>
+      gw.http
+        .post('/v1/decisions')
+        .set('authorization', `Bearer ${await gw.token('dpo')}`)
+        .set('idempotency-key', key)
+        .send(body);
     const missingParty = await dryRun({ exchange: 'dfe.child-trace', request: request() });
     expect(missingParty.status).toBe(400);
     const corrected = await dryRun({ exchange: 'dfe.child-trace', party: 'home-office-ie', request: request() });
@@ -133,7 +146,9 @@ describe('a key that is free again', () => {
     const key = randomUUID();
     const first = await trace(request(), key);
     // A day passes (the window is the database's clock, so the row is aged rather than the clock moved).
-    await gw.db.raw(`update idempotency_keys set expires_at = now() - interval '1 second', claimed_at = now() - interval '25 hours'`);
+    await gw.db.raw(
+      `update idempotency_keys set expires_at = now() - interval '1 second', claimed_at = now() - interval '25 hours'`,
+    );
     const later = await trace({ ...request(), caseReference: 'IE-RC-2026-0044' }, key);
     expect(later.status).toBe(200);
     expect(later.body.auditId).not.toBe(first.body.auditId);
@@ -146,8 +161,20 @@ describe('what the gateway keeps of a key', () => {
     const res = await trace(request(), key);
     expect(res.body.result.addresses.length).toBeGreaterThan(0);
     const rows = (await gw.db.raw('select * from idempotency_keys')).rows as Record<string, unknown>[];
-    const kept = JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v]))));
-    for (const secret of [key, child.forename, child.surname, currentPostcode(child), res.body.result.addresses[0].postcode]) {
+    const kept = JSON.stringify(
+      rows.map((r) =>
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [k, v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v]),
+        ),
+      ),
+    );
+    for (const secret of [
+      key,
+      child.forename,
+      child.surname,
+      currentPostcode(child),
+      res.body.result.addresses[0].postcode,
+    ]) {
       expect(kept).not.toContain(secret);
     }
   });
@@ -156,8 +183,12 @@ describe('what the gateway keeps of a key', () => {
 describe('other writes that take a key', () => {
   it('replays a dry run with the same auditId and audits it once', async () => {
     const key = randomUUID();
-    const dryRun = async () => gw.http.post('/v1/decisions').set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
-      .set('idempotency-key', key).send({ exchange: 'dfe.child-trace', request: request() });
+    const dryRun = async () =>
+      gw.http
+        .post('/v1/decisions')
+        .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
+        .set('idempotency-key', key)
+        .send({ exchange: 'dfe.child-trace', request: request() });
     const first = await dryRun();
     expect(first.status).toBe(200);
     const logged = await auditRows();

@@ -6,7 +6,13 @@ import type { GatewayProcess } from '../support/gateway-process.ts';
 import { dwpStatusCheck, paths } from '../support/requests.ts';
 
 /** `at` when the request was sent, `answeredAt` when its answer (or its failure) came; `code` a problem's code. */
-export interface Seen { at: number; answeredAt: number; status: number | 'no answer'; code?: string; auditId?: string }
+export interface Seen {
+  at: number;
+  answeredAt: number;
+  status: number | 'no answer';
+  code?: string;
+  auditId?: string;
+}
 
 export function startLoad(gateway: Pick<GatewayProcess, 'url' | 'token'>, workers: number) {
   const seen: Seen[] = [];
@@ -17,20 +23,33 @@ export function startLoad(gateway: Pick<GatewayProcess, 'url' | 'token'>, worker
   const running = (async () => {
     const token = await gateway.token('dwp-benefits');
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    await Promise.all(Array.from({ length: workers }, async () => {
-      while (!stopping) {
-        const at = Date.now();
-        try {
-          const res = await fetch(gateway.url + paths['dwp.status-check'], { method: 'POST', body, headers, signal: AbortSignal.timeout(30_000) });
-          const answer = (await res.json().catch(() => ({}))) as { auditId?: string; code?: string };
-          seen.push({ at, answeredAt: Date.now(), status: res.status, ...(answer.code ? { code: answer.code } : {}), ...(answer.auditId ? { auditId: answer.auditId } : {}) });
-          if (res.status !== 200) await pause(100);
-        } catch {
-          seen.push({ at, answeredAt: Date.now(), status: 'no answer' });
-          await pause(100);
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        while (!stopping) {
+          const at = Date.now();
+          try {
+            const res = await fetch(gateway.url + paths['dwp.status-check'], {
+              method: 'POST',
+              body,
+              headers,
+              signal: AbortSignal.timeout(30_000),
+            });
+            const answer = (await res.json().catch(() => ({}))) as { auditId?: string; code?: string };
+            seen.push({
+              at,
+              answeredAt: Date.now(),
+              status: res.status,
+              ...(answer.code ? { code: answer.code } : {}),
+              ...(answer.auditId ? { auditId: answer.auditId } : {}),
+            });
+            if (res.status !== 200) await pause(100);
+          } catch {
+            seen.push({ at, answeredAt: Date.now(), status: 'no answer' });
+            await pause(100);
+          }
         }
-      }
-    }));
+      }),
+    );
   })();
 
   return {

@@ -13,7 +13,12 @@ const run = promisify(execFile);
 const bin = process.env.POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
 const standbyName = 'standby';
 
-export interface Server { name: string; port: number; dir: string; url(database?: string): string }
+export interface Server {
+  name: string;
+  port: number;
+  dir: string;
+  url(database?: string): string;
+}
 
 export interface PostgresPair {
   primary: Server;
@@ -33,7 +38,10 @@ export interface PostgresPair {
 
 /** Runs a PostgreSQL binary as the `postgres` user when we are root, as ourselves otherwise. */
 async function asPostgres(program: string, args: string[]) {
-  const [file, argv] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args]] : [path.join(bin, program), args];
+  const [file, argv] =
+    process.getuid?.() === 0
+      ? ['runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args]]
+      : [path.join(bin, program), args];
   try {
     return await run(file, argv, { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
@@ -51,7 +59,10 @@ export async function freePort(): Promise<number> {
 }
 
 const serverAt = (name: string, port: number, dir: string): Server => ({
-  name, port, dir, url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
+  name,
+  port,
+  dir,
+  url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
 });
 
 async function query<T>(server: Server, sql: string): Promise<T[]> {
@@ -74,9 +85,13 @@ async function until<T>(what: string, seconds: number, probe: () => Promise<T | 
   }
 }
 
-const settings = (lines: Record<string, string | number>) => `\n${Object.entries(lines).map(([k, v]) => `${k} = ${typeof v === 'number' ? v : `'${v}'`}`).join('\n')}\n`;
+const settings = (lines: Record<string, string | number>) =>
+  `\n${Object.entries(lines)
+    .map(([k, v]) => `${k} = ${typeof v === 'number' ? v : `'${v}'`}`)
+    .join('\n')}\n`;
 
-const postmasterPid = (server: Server) => Number(fs.readFileSync(path.join(server.dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+const postmasterPid = (server: Server) =>
+  Number(fs.readFileSync(path.join(server.dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
 function isRunning(server: Server): boolean {
   try {
@@ -94,35 +109,79 @@ export async function startPostgresPair(database: string): Promise<PostgresPair>
   const primary = serverAt('primary', await freePort(), path.join(root, 'primary'));
   const standby = serverAt('standby', await freePort(), path.join(root, 'standby'));
   const started: Server[] = [];
-  const pgCtl = (server: Server, ...args: string[]) => asPostgres('pg_ctl', ['-D', server.dir, '-l', path.join(root, `${server.name}.log`), ...args]);
+  const pgCtl = (server: Server, ...args: string[]) =>
+    asPostgres('pg_ctl', ['-D', server.dir, '-l', path.join(root, `${server.name}.log`), ...args]);
 
   const destroy = async () => {
-    for (const server of started) if (isRunning(server)) await pgCtl(server, '-m', 'immediate', 'stop').catch(() => undefined);
+    for (const server of started)
+      if (isRunning(server)) await pgCtl(server, '-m', 'immediate', 'stop').catch(() => undefined);
     fs.rmSync(root, { recursive: true, force: true });
   };
   try {
-    await asPostgres('initdb', ['-D', primary.dir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-instructions']);
-    fs.appendFileSync(path.join(primary.dir, 'postgresql.conf'), settings({
-      listen_addresses: '127.0.0.1', port: primary.port, unix_socket_directories: root, max_connections: 60, shared_buffers: '64MB',
-      wal_level: 'replica', max_wal_senders: 4, wal_keep_size: '256MB', hot_standby: 'on',
-      synchronous_commit: 'on', synchronous_standby_names: `FIRST 1 (${standbyName})`,
-    }));
+    await asPostgres('initdb', [
+      '-D',
+      primary.dir,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-instructions',
+    ]);
+    fs.appendFileSync(
+      path.join(primary.dir, 'postgresql.conf'),
+      settings({
+        listen_addresses: '127.0.0.1',
+        port: primary.port,
+        unix_socket_directories: root,
+        max_connections: 60,
+        shared_buffers: '64MB',
+        wal_level: 'replica',
+        max_wal_senders: 4,
+        wal_keep_size: '256MB',
+        hot_standby: 'on',
+        synchronous_commit: 'on',
+        synchronous_standby_names: `FIRST 1 (${standbyName})`,
+      }),
+    );
     await pgCtl(primary, '-w', 'start');
     started.push(primary);
 
-    await asPostgres('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', standby.dir, '-X', 'stream', '-c', 'fast']);
+    await asPostgres('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primary.port),
+      '-U',
+      'postgres',
+      '-D',
+      standby.dir,
+      '-X',
+      'stream',
+      '-c',
+      'fast',
+    ]);
     // The standby names itself in its connection, and, once promoted, waits for no standby of its own.
-    fs.appendFileSync(path.join(standby.dir, 'postgresql.conf'), settings({
-      port: standby.port, synchronous_standby_names: '',
-      primary_conninfo: `host=127.0.0.1 port=${primary.port} user=postgres application_name=${standbyName}`,
-    }));
+    fs.appendFileSync(
+      path.join(standby.dir, 'postgresql.conf'),
+      settings({
+        port: standby.port,
+        synchronous_standby_names: '',
+        primary_conninfo: `host=127.0.0.1 port=${primary.port} user=postgres application_name=${standbyName}`,
+      }),
+    );
     fs.writeFileSync(path.join(standby.dir, 'standby.signal'), '');
     if (process.getuid?.() === 0) await run('chown', ['-R', 'postgres:postgres', standby.dir]);
     await pgCtl(standby, '-w', 'start');
     started.push(standby);
 
     await until('the standby becoming synchronous', 30, async () => {
-      const rows = await query<{ sync_state: string }>(primary, `select sync_state from pg_stat_replication where application_name = '${standbyName}' and state = 'streaming'`);
+      const rows = await query<{ sync_state: string }>(
+        primary,
+        `select sync_state from pg_stat_replication where application_name = '${standbyName}' and state = 'streaming'`,
+      );
       return rows[0]?.sync_state === 'sync' ? true : undefined;
     });
     await query(primary, `create database ${database}`);
@@ -139,18 +198,38 @@ export async function startPostgresPair(database: string): Promise<PostgresPair>
       const { stdout } = await run('pgrep', ['-P', String(pid)]).catch(() => ({ stdout: '' }));
       const pids = [pid, ...stdout.split('\n').filter(Boolean).map(Number)];
       for (const p of pids) {
-        try { process.kill(p, 'SIGKILL'); } catch { /* already gone */ }
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
       }
-      await until('the primary\'s processes exiting', 10, async () => (pids.some((p) => { try { process.kill(p, 0); return true; } catch { return false; } }) ? undefined : true));
+      await until("the primary's processes exiting", 10, async () =>
+        pids.some((p) => {
+          try {
+            process.kill(p, 0);
+            return true;
+          } catch {
+            return false;
+          }
+        })
+          ? undefined
+          : true,
+      );
       return pids.length;
     },
     async promoteStandby() {
       await pgCtl(standby, '-w', 'promote');
-      await until('the promoted standby accepting writes', 30, async () => ((await query<{ r: boolean }>(standby, 'select pg_is_in_recovery() as r'))[0]?.r === false ? true : undefined));
+      await until('the promoted standby accepting writes', 30, async () =>
+        (await query<{ r: boolean }>(standby, 'select pg_is_in_recovery() as r'))[0]?.r === false ? true : undefined,
+      );
     },
     async startLostPrimaryAlone() {
       const alone = serverAt('primary', await freePort(), primary.dir);
-      fs.appendFileSync(path.join(primary.dir, 'postgresql.conf'), settings({ port: alone.port, synchronous_standby_names: '' }));
+      fs.appendFileSync(
+        path.join(primary.dir, 'postgresql.conf'),
+        settings({ port: alone.port, synchronous_standby_names: '' }),
+      );
       await pgCtl(alone, '-w', 'start');
       return alone;
     },

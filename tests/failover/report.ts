@@ -7,14 +7,29 @@ import type { CommandRun } from '../support/commands.ts';
 import type { Seen } from './load.ts';
 
 export interface Outcome {
-  workers: number; setupMs: number; loadMs: number; seen: Seen[];
-  killedAt: number; promotedAt: number; firstAfter: number; processesKilled: number; head: number;
-  answered: number; missingDecisions: number; missingOutcomes: number;
-  verify: CommandRun; verification: { ok?: boolean; witnesses?: unknown[] };
-  cosignedBefore: number[]; cosigned: { size: number; rootHash: string };
-  witnessAfter: CommandRun; offline: CommandRun; olderRootMatches: boolean; newerSize: number;
+  workers: number;
+  setupMs: number;
+  loadMs: number;
+  seen: Seen[];
+  killedAt: number;
+  promotedAt: number;
+  firstAfter: number;
+  processesKilled: number;
+  head: number;
+  answered: number;
+  missingDecisions: number;
+  missingOutcomes: number;
+  verify: CommandRun;
+  verification: { ok?: boolean; witnesses?: unknown[] };
+  cosignedBefore: number[];
+  cosigned: { size: number; rootHash: string };
+  witnessAfter: CommandRun;
+  offline: CommandRun;
+  olderRootMatches: boolean;
+  newerSize: number;
   /** Entries the lost primary committed locally that the promoted log lacks, and how many of them a client saw answered. */
-  onlyOnLost: number; answeredOnlyOnLost: number;
+  onlyOnLost: number;
+  answeredOnlyOnLost: number;
 }
 
 const tally = (seen: Seen[]) => {
@@ -23,14 +38,28 @@ const tally = (seen: Seen[]) => {
     const key = `${s.status}${s.code ? ` ${s.code}` : ''}${s.auditId && s.status !== 200 ? ' (with an auditId)' : ''}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts].sort().map(([status, n]) => `${n} × ${status}`).join(', ') || 'none';
+  return (
+    [...counts]
+      .sort()
+      .map(([status, n]) => `${n} × ${status}`)
+      .join(', ') || 'none'
+  );
 };
-const lines = (run: CommandRun) => `${run.stdout}${run.stderr}`.trim().split('\n').map((l) => `    ${l}`).join('\n');
+const lines = (run: CommandRun) =>
+  `${run.stdout}${run.stderr}`
+    .trim()
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
 
 export function writeReport(repo: string, o: Outcome): { file: string; passed: boolean } {
   const inLog = o.missingDecisions === 0 && o.missingOutcomes === 0 && o.answered > 0;
   const chain = o.verify.code === 0 && o.verification.ok === true;
-  const consistent = o.witnessAfter.code === 0 && o.witnessAfter.stdout.includes(`consistent with ${o.cosigned.size}`) && o.offline.code === 0 && o.olderRootMatches;
+  const consistent =
+    o.witnessAfter.code === 0 &&
+    o.witnessAfter.stdout.includes(`consistent with ${o.cosigned.size}`) &&
+    o.offline.code === 0 &&
+    o.olderRootMatches;
   const passed = inLog && chain && consistent;
   const before = o.seen.filter((s) => s.answeredAt < o.killedAt);
   const outage = o.seen.filter((s) => s.answeredAt >= o.killedAt && s.answeredAt < o.firstAfter);
@@ -41,7 +70,10 @@ export function writeReport(repo: string, o: Outcome): { file: string; passed: b
   const text = `# Failover: losing the PostgreSQL primary under load, ${now.toISOString()}
 
 Command: \`npm run test:failover\` (tests/failover/run.ts). ${passed ? '**Passed.**' : '**FAILED.**'}
-Machine: ${os.cpus().length} cores shared with other work; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.
+Machine: ${os.cpus().length} cores shared with other work; load average at the end ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}.
 
 ## What happened
 
@@ -76,9 +108,11 @@ Machine: ${os.cpus().length} cores shared with other work; load average at the e
 
 ## The lost primary's disk
 
-Brought up alone after the test (crash recovery, on a new port), ${o.onlyOnLost === 0
-    ? 'the lost primary holds no entry the promoted log lacks: in this run nothing had been committed locally and left unacknowledged when it was killed.'
-    : `the lost primary holds ${o.onlyOnLost} entries the promoted log lacks: commits it wrote locally while it waited for the standby's acknowledgement when it was killed. ${o.answeredOnlyOnLost} of them were answered to a client (an answer waits for the standby). Its log has forked from the promoted one.`}
+Brought up alone after the test (crash recovery, on a new port), ${
+    o.onlyOnLost === 0
+      ? 'the lost primary holds no entry the promoted log lacks: in this run nothing had been committed locally and left unacknowledged when it was killed.'
+      : `the lost primary holds ${o.onlyOnLost} entries the promoted log lacks: commits it wrote locally while it waited for the standby's acknowledgement when it was killed. ${o.answeredOnlyOnLost} of them were answered to a client (an answer waits for the standby). Its log has forked from the promoted one.`
+  }
 Either way it is rewound (\`pg_rewind\`) or rebuilt from the new primary before it serves again, never promoted as it is.
 
 \`npm run audit -- verify\`:

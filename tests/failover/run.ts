@@ -12,7 +12,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runEntry, type CommandRun } from '../support/commands.ts';
-import { processCaller, startGatewayProcess, stopGatewayProcess, type GatewayProcess } from '../support/gateway-process.ts';
+import {
+  processCaller,
+  startGatewayProcess,
+  stopGatewayProcess,
+  type GatewayProcess,
+} from '../support/gateway-process.ts';
 import { startLoad } from './load.ts';
 import { startPostgresPair } from './postgres-pair.ts';
 import { startPrimaryAddress } from './primary-address.ts';
@@ -26,15 +31,23 @@ const log = (line: string) => process.stdout.write(`[failover ${new Date().toISO
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function cleanUp() {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch((error: Error) => log(`clean-up: ${error.message}`));
+  for (const cleanup of cleanups.splice(0).reverse())
+    await cleanup().catch((error: Error) => log(`clean-up: ${error.message}`));
 }
 // Interrupted: what is registered is cleaned up, and any child started since (a gateway still starting, a CLI) is killed.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanUp().then(() => {
-    const children = spawnSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
-    for (const pid of children) process.kill(pid, 'SIGKILL');
-    process.exit(130);
-  }));
+  process.once(
+    signal,
+    () =>
+      void cleanUp().then(() => {
+        const children = spawnSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' })
+          .stdout.split('\n')
+          .filter(Boolean)
+          .map(Number);
+        for (const pid of children) process.kill(pid, 'SIGKILL');
+        process.exit(130);
+      }),
+  );
 }
 
 async function main(): Promise<Outcome> {
@@ -50,10 +63,14 @@ async function main(): Promise<Outcome> {
   log(`primary on ${pair.primary.port}, synchronous standby on ${pair.standby.port}, primary address ${address.port}`);
 
   const gateway: GatewayProcess = await startGatewayProcess({
-    dataDir, databaseUrl: `postgres://postgres@127.0.0.1:${address.port}/gateway`, env: { AUDIT_CHECKPOINT_EVERY: '50' },
+    dataDir,
+    databaseUrl: `postgres://postgres@127.0.0.1:${address.port}/gateway`,
+    env: { AUDIT_CHECKPOINT_EVERY: '50' },
   });
   // SIGTERM as an operator stops it; SIGKILL if it has not gone within 15 s, so that the run never hangs here.
-  cleanups.push(() => Promise.race([stopGatewayProcess(gateway), sleep(15_000).then(() => gateway.child.kill('SIGKILL'))]));
+  cleanups.push(() =>
+    Promise.race([stopGatewayProcess(gateway), sleep(15_000).then(() => gateway.child.kill('SIGKILL'))]),
+  );
   const setupMs = Date.now() - t0;
   log(`gateway at ${gateway.url} after ${setupMs} ms`);
 
@@ -61,10 +78,12 @@ async function main(): Promise<Outcome> {
   const keyFile = path.join(work, 'witness.key');
   const stateFile = path.join(work, 'witness.state.json');
   const witnessToken = await gateway.token('hmrc-benefits');
-  const witness = (...args: string[]) => runEntry('audit/cli/main.ts', ['witness', ...args], { WITNESS_TOKEN: witnessToken });
+  const witness = (...args: string[]) =>
+    runEntry('audit/cli/main.ts', ['witness', ...args], { WITNESS_TOKEN: witnessToken });
   const vkey = (await witness('init', '--name', witnessName, '--key', keyFile)).stdout.trim();
   const registered = await processCaller(gateway, 'registry-admin').post('/v1/audit/witnesses', { vkey });
-  if (registered.status !== 201) throw new Error(`registering the witness: ${registered.status} ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 201)
+    throw new Error(`registering the witness: ${registered.status} ${JSON.stringify(registered.body)}`);
   const witnessRun = () => witness('run', '--gateway', gateway.url, '--key', keyFile, '--state', stateFile);
   const witnessed = () => JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { size: number; rootHash: string };
 
@@ -73,7 +92,10 @@ async function main(): Promise<Outcome> {
   const loadFrom = Date.now();
   const cosignedBefore: number[] = [];
   while (cosignedBefore.length < 3 || load.answeredSince(loadFrom) < 300) {
-    if (Date.now() - loadFrom > 180_000) throw new Error(`only ${load.answeredSince(loadFrom)} exchanges answered and ${cosignedBefore.length} cosignatures in 180 s`);
+    if (Date.now() - loadFrom > 180_000)
+      throw new Error(
+        `only ${load.answeredSince(loadFrom)} exchanges answered and ${cosignedBefore.length} cosignatures in 180 s`,
+      );
     const run = await witnessRun();
     if (run.code !== 0) throw new Error(`the witness failed before the failover: ${run.stdout}${run.stderr}`);
     cosignedBefore.push(witnessed().size);
@@ -93,7 +115,9 @@ async function main(): Promise<Outcome> {
   address.moveTo(pair.standby.port);
   log(`standby promoted after ${promotedAt - killedAt} ms; the primary address now points at it`);
   await load.until('the first exchange answered after the failover', 120, () => load.answeredSince(promotedAt) > 0);
-  const firstAfter = Math.min(...load.seen.filter((s) => s.status === 200 && s.at >= killedAt).map((s) => s.answeredAt));
+  const firstAfter = Math.min(
+    ...load.seen.filter((s) => s.status === 200 && s.at >= killedAt).map((s) => s.answeredAt),
+  );
   await load.until('exchanges after the failover', 120, () => load.answeredSince(promotedAt) >= 200);
   await load.stop();
   const loadMs = Date.now() - loadFrom;
@@ -105,36 +129,67 @@ async function main(): Promise<Outcome> {
   cleanups.push(() => promoted.end());
   const answered = load.seen.filter((s) => s.auditId);
   const ids = answered.map((s) => s.auditId!);
-  const rows = (await promoted.query(`select id::text as id, kind, decision_id::text as decision from audit_log where id = any($1::uuid[]) or decision_id = any($1::uuid[])`, [ids])).rows as { id: string; kind: string; decision: string | null }[];
+  const rows = (
+    await promoted.query(
+      `select id::text as id, kind, decision_id::text as decision from audit_log where id = any($1::uuid[]) or decision_id = any($1::uuid[])`,
+      [ids],
+    )
+  ).rows as { id: string; kind: string; decision: string | null }[];
   const kindOf = new Map(rows.map((r) => [r.id, r.kind]));
   const withOutcome = new Set(rows.filter((r) => r.kind === 'outcome').map((r) => r.decision));
   // A disclosure (200) or a refusal (403) names its decision; a 503 after the lookup was recorded names that lookup.
-  const missing = answered.filter((s) => (s.status === 200 || s.status === 403 ? kindOf.get(s.auditId!) !== 'decision' : !kindOf.has(s.auditId!)));
+  const missing = answered.filter((s) =>
+    s.status === 200 || s.status === 403 ? kindOf.get(s.auditId!) !== 'decision' : !kindOf.has(s.auditId!),
+  );
   const missingOutcomes = answered.filter((s) => s.status === 200 && !withOutcome.has(s.auditId!)).length;
-  for (const s of missing) log(`not in the promoted log: ${s.status} ${s.code ?? ''} ${s.auditId} (sent ${s.at - killedAt} ms from the kill)`);
+  for (const s of missing)
+    log(`not in the promoted log: ${s.status} ${s.code ?? ''} ${s.auditId} (sent ${s.at - killedAt} ms from the kill)`);
   const missingDecisions = missing.length;
   const head = Number((await promoted.query('select coalesce(max(seq), 0) as head from audit_log')).rows[0].head);
 
   // 2. The chain verifies, with the audit CLI as a DPO runs it, on the promoted server.
   const jwksFile = path.join(work, 'audit-keys.json');
   fs.writeFileSync(jwksFile, await (await fetch(`${gateway.url}/.well-known/audit-keys.json`)).text());
-  const verify = await runEntry('audit/cli/main.ts', ['verify', '--jwks', jwksFile], { DATABASE_URL: pair.standby.url('gateway'), GATEWAY_DATA_DIR: dataDir });
+  const verify = await runEntry('audit/cli/main.ts', ['verify', '--jwks', jwksFile], {
+    DATABASE_URL: pair.standby.url('gateway'),
+    GATEWAY_DATA_DIR: dataDir,
+  });
 
   // 3. The witness, run again, checks the consistency proof from what it cosigned to the log now, and cosigns;
   // and offline, the CLI checks the cosigned checkpoint (as the promoted server holds it, with the root the witness
   // remembers) against the newest one.
   const witnessAfter = await witnessRun();
   const dpo = processCaller(gateway, 'dpo');
-  const older = (await promoted.query('select note, root_hash from audit_checkpoints where size = $1', [cosigned.size])).rows[0] as { note: string; root_hash: string } | undefined;
-  const newer = await (await fetch(`${gateway.url}/v1/audit/checkpoint`, { headers: { authorization: `Bearer ${await gateway.token('dpo')}` } })).text();
+  const older = (await promoted.query('select note, root_hash from audit_checkpoints where size = $1', [cosigned.size]))
+    .rows[0] as { note: string; root_hash: string } | undefined;
+  const newer = await (
+    await fetch(`${gateway.url}/v1/audit/checkpoint`, {
+      headers: { authorization: `Bearer ${await gateway.token('dpo')}` },
+    })
+  ).text();
   const newerSize = Number(newer.split('\n')[1]);
   const proof = await dpo.get(`/v1/audit/proofs/consistency?from=${cosigned.size}&to=${newerSize}`);
-  let offline: CommandRun = { code: 1, stdout: `the promoted log has no checkpoint of ${cosigned.size} entries`, stderr: '' };
+  let offline: CommandRun = {
+    code: 1,
+    stdout: `the promoted log has no checkpoint of ${cosigned.size} entries`,
+    stderr: '',
+  };
   if (older) {
     fs.writeFileSync(path.join(work, 'older.note'), older.note);
     fs.writeFileSync(path.join(work, 'newer.note'), newer);
     fs.writeFileSync(path.join(work, 'proof.json'), JSON.stringify(proof.body));
-    offline = await runEntry('audit/cli/main.ts', ['verify-consistency', path.join(work, 'older.note'), path.join(work, 'newer.note'), path.join(work, 'proof.json'), '--jwks', jwksFile], {});
+    offline = await runEntry(
+      'audit/cli/main.ts',
+      [
+        'verify-consistency',
+        path.join(work, 'older.note'),
+        path.join(work, 'newer.note'),
+        path.join(work, 'proof.json'),
+        '--jwks',
+        jwksFile,
+      ],
+      {},
+    );
   }
   const verification = await dpo.get('/v1/audit/verification');
 
@@ -144,16 +199,37 @@ async function main(): Promise<Outcome> {
   const old = new pg.Client({ connectionString: lost.url('gateway') });
   await old.connect();
   cleanups.push(() => old.end());
-  const promotedIds = new Set(((await promoted.query('select id::text as id from audit_log')).rows as { id: string }[]).map((r) => r.id));
-  const onlyOnLost = ((await old.query('select id::text as id from audit_log')).rows as { id: string }[]).filter((r) => !promotedIds.has(r.id)).map((r) => r.id);
+  const promotedIds = new Set(
+    ((await promoted.query('select id::text as id from audit_log')).rows as { id: string }[]).map((r) => r.id),
+  );
+  const onlyOnLost = ((await old.query('select id::text as id from audit_log')).rows as { id: string }[])
+    .filter((r) => !promotedIds.has(r.id))
+    .map((r) => r.id);
   const answeredOnlyOnLost = answered.filter((s) => onlyOnLost.includes(s.auditId!)).length;
 
   return {
-    workers, setupMs, loadMs, seen: load.seen, killedAt, promotedAt, firstAfter, processesKilled, head,
-    answered: answered.length, missingDecisions, missingOutcomes,
-    verify, verification: verification.body,
-    cosignedBefore, cosigned, witnessAfter, offline, olderRootMatches: older?.root_hash === cosigned.rootHash, newerSize,
-    onlyOnLost: onlyOnLost.length, answeredOnlyOnLost,
+    workers,
+    setupMs,
+    loadMs,
+    seen: load.seen,
+    killedAt,
+    promotedAt,
+    firstAfter,
+    processesKilled,
+    head,
+    answered: answered.length,
+    missingDecisions,
+    missingOutcomes,
+    verify,
+    verification: verification.body,
+    cosignedBefore,
+    cosigned,
+    witnessAfter,
+    offline,
+    olderRootMatches: older?.root_hash === cosigned.rootHash,
+    newerSize,
+    onlyOnLost: onlyOnLost.length,
+    answeredOnlyOnLost,
   };
 }
 

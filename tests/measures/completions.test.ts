@@ -13,7 +13,11 @@ const complete = async (client: string | null, body: object) => {
   if (client) req.set('authorization', `Bearer ${await gw.token(client)}`);
   return req.send(body);
 };
-const trace = async (body: object) => gw.http.post(childTracePath).set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`).send(body);
+const trace = async (body: object) =>
+  gw.http
+    .post(childTracePath)
+    .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
+    .send(body);
 
 beforeAll(async () => {
   gw = await startTestGateway({ clock: fixedClock });
@@ -29,43 +33,89 @@ afterAll(() => gw.close());
 describe('POST /v1/completions', () => {
   it('records when DfE, which answered, completed the trace, as an audit entry linked to the decision', async () => {
     // The test clock stands still at 12:00 on 23 November 2026, when the trace was asked: completed at once.
-    const res = await complete('dfe-pupil-data', { auditId: permitted, work: 'trace-answered', completedAt: '2026-11-23T12:00:00Z' });
+    const res = await complete('dfe-pupil-data', {
+      auditId: permitted,
+      work: 'trace-answered',
+      completedAt: '2026-11-23T12:00:00Z',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ decisionId: permitted, exchange: 'dfe.child-trace', work: 'trace-answered', completedAt: '2026-11-23T12:00:00.000Z' });
-    const entry = await gw.http.get(`/v1/audit/entries/${res.body.auditId}`).set('authorization', `Bearer ${await gw.token('dpo')}`);
+    expect(res.body).toMatchObject({
+      decisionId: permitted,
+      exchange: 'dfe.child-trace',
+      work: 'trace-answered',
+      completedAt: '2026-11-23T12:00:00.000Z',
+    });
+    const entry = await gw.http
+      .get(`/v1/audit/entries/${res.body.auditId}`)
+      .set('authorization', `Bearer ${await gw.token('dpo')}`);
     expect(entry.status).toBe(200);
   });
 
   it('is reported once', async () => {
-    const again = await complete('dfe-pupil-data', { auditId: permitted, work: 'trace-answered', completedAt: '2026-11-23T12:00:00Z' });
+    const again = await complete('dfe-pupil-data', {
+      auditId: permitted,
+      work: 'trace-answered',
+      completedAt: '2026-11-23T12:00:00Z',
+    });
     expect(again.status).toBe(409);
   });
 
-  it('is not the asking party\'s to report, nor anyone else\'s: 404 that gives nothing away', async () => {
+  it("is not the asking party's to report, nor anyone else's: 404 that gives nothing away", async () => {
     for (const client of ['ie-removals-casework', 'dwp-benefits']) {
-      expect((await complete(client, { auditId: permitted, work: 'trace-answered', completedAt: '2026-11-23T11:00:00Z' })).status).toBe(404);
+      expect(
+        (await complete(client, { auditId: permitted, work: 'trace-answered', completedAt: '2026-11-23T11:00:00Z' }))
+          .status,
+      ).toBe(404);
     }
   });
 
   it('refuses a refused exchange (409), and a completion in the future or before the request (422)', async () => {
-    expect((await complete('dfe-pupil-data', { auditId: refused, work: 'trace-answered', completedAt: '2026-11-23T12:00:00Z' })).status).toBe(409);
-    const before = await complete('dfe-pupil-data', { auditId: permitted, work: 'trace-answered', completedAt: '2026-11-23T11:00:00Z' });
+    expect(
+      (
+        await complete('dfe-pupil-data', {
+          auditId: refused,
+          work: 'trace-answered',
+          completedAt: '2026-11-23T12:00:00Z',
+        })
+      ).status,
+    ).toBe(409);
+    const before = await complete('dfe-pupil-data', {
+      auditId: permitted,
+      work: 'trace-answered',
+      completedAt: '2026-11-23T11:00:00Z',
+    });
     expect(before.status).toBe(422);
     expect(before.body.detail).toMatch(/before the request/);
-    const future = await complete('dfe-pupil-data', { auditId: permitted, work: 'trace-answered', completedAt: '2026-11-24T11:00:00Z' });
+    const future = await complete('dfe-pupil-data', {
+      auditId: permitted,
+      work: 'trace-answered',
+      completedAt: '2026-11-24T11:00:00Z',
+    });
     expect(future.status).toBe(422);
     expect(future.body.detail).toMatch(/in the future/);
   });
 
   it('refuses bad input with 400, no token with 401, and an overseer with 403', async () => {
-    expect((await complete('dfe-pupil-data', { auditId: permitted, work: 'done', completedAt: 'yesterday' })).status).toBe(400);
-    expect((await complete(null, { auditId: permitted, work: 'trace-answered', completedAt: '2026-11-23T11:00:00Z' })).status).toBe(401);
-    expect((await complete('sro', { auditId: permitted, work: 'trace-answered', completedAt: '2026-11-23T11:00:00Z' })).status).toBe(403);
+    expect(
+      (await complete('dfe-pupil-data', { auditId: permitted, work: 'done', completedAt: 'yesterday' })).status,
+    ).toBe(400);
+    expect(
+      (await complete(null, { auditId: permitted, work: 'trace-answered', completedAt: '2026-11-23T11:00:00Z' }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await complete('sro', { auditId: permitted, work: 'trace-answered', completedAt: '2026-11-23T11:00:00Z' }))
+        .status,
+    ).toBe(403);
   });
 
   it('makes the trace measured against its 10 working days: within (¶6.110)', async () => {
-    const res = await gw.http.get('/v1/measures?from=2026-11-01&to=2026-12-31').set('authorization', `Bearer ${await gw.token('sro')}`);
-    const tracing = res.body.collaborations.find((c: { collaborationId: string }) => c.collaborationId === 'ie-dfe-child-tracing');
+    const res = await gw.http
+      .get('/v1/measures?from=2026-11-01&to=2026-12-31')
+      .set('authorization', `Bearer ${await gw.token('sro')}`);
+    const tracing = res.body.collaborations.find(
+      (c: { collaborationId: string }) => c.collaborationId === 'ie-dfe-child-tracing',
+    );
     expect(tracing.figures.sla).toMatchObject({ measured: 1, within: 1, breached: 0, completionUnknown: 0 });
   });
 });

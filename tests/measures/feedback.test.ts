@@ -15,8 +15,10 @@ const feedback = async (client: string | null, body: unknown) => {
   if (client) req.set('authorization', `Bearer ${await gw.token(client)}`);
   return req.send(body as object);
 };
-const feedbackEntries = async () => (await gw.db('audit_log').where({ kind: 'feedback' }).orderBy('seq').select('body'))
-  .map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body));
+const feedbackEntries = async () =>
+  (await gw.db('audit_log').where({ kind: 'feedback' }).orderBy('seq').select('body')).map((r) =>
+    typeof r.body === 'string' ? JSON.parse(r.body) : r.body,
+  );
 
 beforeAll(async () => {
   gw = await startTestGateway({ clock: fixedClock });
@@ -30,11 +32,24 @@ describe('reporting what an exchange led to', () => {
   it('records the outcome as an audit entry linked to the decision, naming no one', async () => {
     const res = await feedback('ie-removals-casework', { auditId: trace.auditId, outcome: 'address-updated' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ decisionId: trace.auditId, exchange: 'dfe.child-trace', outcome: 'address-updated' });
+    expect(res.body).toMatchObject({
+      decisionId: trace.auditId,
+      exchange: 'dfe.child-trace',
+      outcome: 'address-updated',
+    });
     const dpo = await gw.token('dpo');
     const read = await gw.http.get(`/v1/audit/entries/${trace.auditId}`).set('authorization', `Bearer ${dpo}`);
     const linked = read.body.outcomes.find((e: { kind: string }) => e.kind === 'feedback');
-    expect(linked).toMatchObject({ id: res.body.auditId, body: { decisionId: trace.auditId, party: 'home-office-ie', partner: 'dfe', feedback: 'address-updated', agreement: { id: 'ie-dfe-child-tracing-mou', version: '2.0' } } });
+    expect(linked).toMatchObject({
+      id: res.body.auditId,
+      body: {
+        decisionId: trace.auditId,
+        party: 'home-office-ie',
+        partner: 'dfe',
+        feedback: 'address-updated',
+        agreement: { id: 'ie-dfe-child-tracing-mou', version: '2.0' },
+      },
+    });
     expect(JSON.stringify(linked)).not.toMatch(/Amara|Okonkwo/);
   });
 
@@ -42,24 +57,39 @@ describe('reporting what an exchange led to', () => {
     expect(notice.decision).toBe('permit');
     const res = await feedback('hmrc-benefits', { auditId: notice.auditId, outcome: 'benefit-stopped' });
     expect(res.status).toBe(201);
-    expect((await feedbackEntries()).at(-1)).toMatchObject({ party: 'hmrc', partner: 'home-office', feedback: 'benefit-stopped' });
+    expect((await feedbackEntries()).at(-1)).toMatchObject({
+      party: 'hmrc',
+      partner: 'home-office',
+      feedback: 'benefit-stopped',
+    });
   });
 
   it('takes the auditId in its URN form too (urn:uuid:…), linked to the same decision', async () => {
     const res = await feedback('hmrc-benefits', { auditId: `urn:uuid:${notice.auditId}`, outcome: 'no-action' });
     expect(res.status).toBe(409); // benefit-stopped was reported above: no-action beside it cannot stand, so the id was found
-    const unknown = await feedback('hmrc-benefits', { auditId: 'urn:uuid:00000000-0000-4000-8000-000000000000', outcome: 'no-action' });
+    const unknown = await feedback('hmrc-benefits', {
+      auditId: 'urn:uuid:00000000-0000-4000-8000-000000000000',
+      outcome: 'no-action',
+    });
     expect(unknown.status).toBe(404);
   });
 
   it('accepts several different outcomes of one exchange from one party', async () => {
-    expect((await feedback('ie-removals-casework', { auditId: trace.auditId, outcome: 'safeguarding-referral' })).status).toBe(201);
+    expect(
+      (await feedback('ie-removals-casework', { auditId: trace.auditId, outcome: 'safeguarding-referral' })).status,
+    ).toBe(201);
   });
 
-  it('shows up in the collaboration\'s outcome rates', async () => {
+  it("shows up in the collaboration's outcome rates", async () => {
     const res = await gw.http.get('/v1/measures').set('authorization', `Bearer ${await gw.token('sro')}`);
-    const tracing = res.body.collaborations.find((c: { collaborationId: string }) => c.collaborationId === 'ie-dfe-child-tracing');
-    expect(tracing.figures.feedback).toEqual({ exchanges: 1, rate: 1, byOutcome: { 'address-updated': 1, 'safeguarding-referral': 1 } });
+    const tracing = res.body.collaborations.find(
+      (c: { collaborationId: string }) => c.collaborationId === 'ie-dfe-child-tracing',
+    );
+    expect(tracing.figures.feedback).toEqual({
+      exchanges: 1,
+      rate: 1,
+      byOutcome: { 'address-updated': 1, 'safeguarding-referral': 1 },
+    });
   });
 });
 
@@ -105,8 +135,18 @@ describe('feedback that cannot stand', () => {
 describe('who may report', () => {
   it('needs a token (401) and the partner role (403)', async () => {
     expect((await feedback(null, { auditId: trace.auditId, outcome: 'no-action' })).status).toBe(401);
-    const expired = await gw.token('ie-removals-casework', { iat: Math.floor(Date.now() / 1000) - 3600, exp: Math.floor(Date.now() / 1000) - 60 });
-    expect((await gw.http.post('/v1/feedback').set('authorization', `Bearer ${expired}`).send({ auditId: trace.auditId, outcome: 'no-action' })).status).toBe(401);
+    const expired = await gw.token('ie-removals-casework', {
+      iat: Math.floor(Date.now() / 1000) - 3600,
+      exp: Math.floor(Date.now() / 1000) - 60,
+    });
+    expect(
+      (
+        await gw.http
+          .post('/v1/feedback')
+          .set('authorization', `Bearer ${expired}`)
+          .send({ auditId: trace.auditId, outcome: 'no-action' })
+      ).status,
+    ).toBe(401);
     for (const client of ['sro', 'dpo', 'registry-admin']) {
       expect((await feedback(client, { auditId: trace.auditId, outcome: 'no-action' })).status).toBe(403);
     }
@@ -123,11 +163,15 @@ describe('who may report', () => {
 describe('the accuracy loop (¶5.29: accountability for the accuracy of the data, and how records get changed)', () => {
   const tracingFigures = async () => {
     const res = await gw.http.get('/v1/measures').set('authorization', `Bearer ${await gw.token('sro')}`);
-    const tracing = res.body.collaborations.find((c: { collaborationId: string }) => c.collaborationId === 'ie-dfe-child-tracing');
-    return tracing.figures as { accuracy: { withFeedback: number; inaccurate: number; corrected: number; rate: number | null } };
+    const tracing = res.body.collaborations.find(
+      (c: { collaborationId: string }) => c.collaborationId === 'ie-dfe-child-tracing',
+    );
+    return tracing.figures as {
+      accuracy: { withFeedback: number; inaccurate: number; corrected: number; rate: number | null };
+    };
   };
 
-  it('counts a wrong-person report against the collaboration\'s accuracy, over exchanges with feedback only', async () => {
+  it("counts a wrong-person report against the collaboration's accuracy, over exchanges with feedback only", async () => {
     const before = await tracingFigures();
     expect(before.accuracy).toEqual({ withFeedback: 1, inaccurate: 0, corrected: 0, rate: 1 });
     const second = await send(gw, 'trace-matched', '2026-11-23');
@@ -142,14 +186,32 @@ describe('the accuracy loop (¶5.29: accountability for the accuracy of the data
     const wrong = await feedback('ie-removals-casework', { auditId: third.auditId, outcome: 'data-inaccurate' });
     expect(wrong.status).toBe(201);
     // DfE, the other party, corrected its record.
-    const fixed = await feedback('dfe-pupil-data', { auditId: third.auditId, outcome: 'corrected', corrects: wrong.body.auditId });
+    const fixed = await feedback('dfe-pupil-data', {
+      auditId: third.auditId,
+      outcome: 'corrected',
+      corrects: wrong.body.auditId,
+    });
     expect(fixed.status).toBe(201);
     expect(fixed.body).toMatchObject({ outcome: 'corrected', corrects: wrong.body.auditId, decisionId: third.auditId });
-    expect((await feedbackEntries()).at(-1)).toMatchObject({ party: 'dfe', feedback: 'corrected', corrects: wrong.body.auditId });
-    expect((await feedback('dfe-pupil-data', { auditId: third.auditId, outcome: 'corrected', corrects: wrong.body.auditId })).status).toBe(409);
+    expect((await feedbackEntries()).at(-1)).toMatchObject({
+      party: 'dfe',
+      feedback: 'corrected',
+      corrects: wrong.body.auditId,
+    });
+    expect(
+      (await feedback('dfe-pupil-data', { auditId: third.auditId, outcome: 'corrected', corrects: wrong.body.auditId }))
+        .status,
+    ).toBe(409);
     // A correction naming feedback that is no inaccuracy report (address-updated on the first trace) cannot stand.
-    const noSuch = await gw.db('audit_log').where({ kind: 'feedback' }).whereRaw(`body->>'feedback' = 'address-updated'`).first('id');
-    expect((await feedback('ie-removals-casework', { auditId: trace.auditId, outcome: 'corrected', corrects: noSuch.id })).status).toBe(409);
+    const noSuch = await gw
+      .db('audit_log')
+      .where({ kind: 'feedback' })
+      .whereRaw(`body->>'feedback' = 'address-updated'`)
+      .first('id');
+    expect(
+      (await feedback('ie-removals-casework', { auditId: trace.auditId, outcome: 'corrected', corrects: noSuch.id }))
+        .status,
+    ).toBe(409);
     expect((await tracingFigures()).accuracy).toEqual({ withFeedback: 3, inaccurate: 2, corrected: 1, rate: 1 / 3 });
   });
 
@@ -158,7 +220,11 @@ describe('the accuracy loop (¶5.29: accountability for the accuracy of the data
     const fixed = await feedback('dfe-pupil-data', { auditId: fourth.auditId, outcome: 'corrected' });
     expect(fixed.status).toBe(201);
     expect(fixed.body.corrects).toBe(fourth.auditId);
-    const misplaced = await feedback('dfe-pupil-data', { auditId: fourth.auditId, outcome: 'wrong-person', corrects: fixed.body.auditId });
+    const misplaced = await feedback('dfe-pupil-data', {
+      auditId: fourth.auditId,
+      outcome: 'wrong-person',
+      corrects: fixed.body.auditId,
+    });
     expect(misplaced.status).toBe(400);
   });
 

@@ -15,17 +15,33 @@ const agreement = 'ukvi-hmrc-bulk-evidence-dsa';
 const signals = async () => {
   const res = await asRole(gw, 'sro').get('/v1/measures/signals');
   expect(res.status).toBe(200);
-  return (res.body.signals as { code: string; severity: string; collaborationId: string | null; agreementId: string | null; detail: string }[])
-    .filter((s) => ['sign-off-overdue', 'action-overdue'].includes(s.code));
+  return (
+    res.body.signals as {
+      code: string;
+      severity: string;
+      collaborationId: string | null;
+      agreementId: string | null;
+      detail: string;
+    }[]
+  ).filter((s) => ['sign-off-overdue', 'action-overdue'].includes(s.code));
 };
 
 beforeAll(async () => {
   gw = await startTestGateway({ clock: () => now });
   const held = await asRole(gw, 'sro').post(`/v1/register/agreements/${agreement}/versions/1.0/joint-reviews`, {
     heldOn: '2026-11-02',
-    attendees: [{ party: 'home-office-ukvi', name: 'UKVI European Casework lead', role: 'Senior owner' }, { party: 'hmrc', name: 'HMRC data-sharing lead', role: 'Senior owner' }],
+    attendees: [
+      { party: 'home-office-ukvi', name: 'UKVI European Casework lead', role: 'Senior owner' },
+      { party: 'hmrc', name: 'HMRC data-sharing lead', role: 'Senior owner' },
+    ],
     findings: ['Requests stayed under the cap (¶6.95)'],
-    actions: [{ description: 'Automate the monthly return file', owner: { party: 'hmrc', name: 'HMRC data-sharing lead' }, dueOn: '2026-11-20' }],
+    actions: [
+      {
+        description: 'Automate the monthly return file',
+        owner: { party: 'hmrc', name: 'HMRC data-sharing lead' },
+        dueOn: '2026-11-20',
+      },
+    ],
   });
   expect(held.status).toBe(201);
   reviewId = held.body.id;
@@ -40,13 +56,18 @@ describe('joint-review signals in GET /v1/measures/signals', () => {
 
   it('name the overdue improvement action the day after it was due', async () => {
     now = new Date('2026-11-21T10:00:00Z');
-    expect(await signals()).toEqual([expect.objectContaining({
-      code: 'action-overdue', severity: 'warning', collaborationId: 'ie-ukvi-hmrc-evidence-of-employment', agreementId: agreement,
-      detail: expect.stringMatching(/Automate the monthly return file.*due on 2026-11-20/),
-    })]);
+    expect(await signals()).toEqual([
+      expect.objectContaining({
+        code: 'action-overdue',
+        severity: 'warning',
+        collaborationId: 'ie-ukvi-hmrc-evidence-of-employment',
+        agreementId: agreement,
+        detail: expect.stringMatching(/Automate the monthly return file.*due on 2026-11-20/),
+      }),
+    ]);
   });
 
-  it('say the review is not joint once 30 days pass without every party\'s sign-off, naming who has not signed', async () => {
+  it("say the review is not joint once 30 days pass without every party's sign-off, naming who has not signed", async () => {
     now = new Date('2026-12-03T10:00:00Z');
     const found = await signals();
     expect(found.map((s) => s.code)).toEqual(['sign-off-overdue', 'action-overdue']);
@@ -54,10 +75,33 @@ describe('joint-review signals in GET /v1/measures/signals', () => {
   });
 
   it('clear when both parties sign off and the action is closed', async () => {
-    expect((await asRole(gw, 'sro').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, { party: 'home-office-ukvi', signatory: 'UKVI SRO', signedOn: '2026-12-03' })).status).toBe(200);
-    expect((await asRole(gw, 'hmrc-benefits').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, { party: 'hmrc', signatory: 'HMRC director', signedOn: '2026-12-03' })).status).toBe(200);
+    expect(
+      (
+        await asRole(gw, 'sro').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, {
+          party: 'home-office-ukvi',
+          signatory: 'UKVI SRO',
+          signedOn: '2026-12-03',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await asRole(gw, 'hmrc-benefits').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, {
+          party: 'hmrc',
+          signatory: 'HMRC director',
+          signedOn: '2026-12-03',
+        })
+      ).status,
+    ).toBe(200);
     expect((await signals()).map((s) => s.code)).toEqual(['action-overdue']);
-    expect((await asRole(gw, 'sro').post(`/v1/register/improvement-actions/${actionId}/closure`, { closedOn: '2026-12-03', outcome: 'Return file automated' })).status).toBe(200);
+    expect(
+      (
+        await asRole(gw, 'sro').post(`/v1/register/improvement-actions/${actionId}/closure`, {
+          closedOn: '2026-12-03',
+          outcome: 'Return file automated',
+        })
+      ).status,
+    ).toBe(200);
     expect(await signals()).toEqual([]);
   });
 });

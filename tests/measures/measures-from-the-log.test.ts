@@ -12,7 +12,10 @@ const collaborationOf: Record<string, string> = {
   'ho-dfe-fsm-process-mou': 'ho-dfe-free-school-meals',
 };
 // Agreements that set an SLA: child tracing 10 working days (¶6.110), DWP 5 days (¶6.34).
-const slaMs: Record<string, number> = { 'ie-dfe-child-tracing-mou': 10 * 86_400_000, 'home-office-dwp-umbrella-mou': 120 * 3_600_000 };
+const slaMs: Record<string, number> = {
+  'ie-dfe-child-tracing-mou': 10 * 86_400_000,
+  'home-office-dwp-umbrella-mou': 120 * 3_600_000,
+};
 // What DfE reported of its back office: traces completed the next day (within 10 working days) or 20 days later
 // (at least 14 working days: breached), no later than the last day of the workload. An exchange nobody reported stays unknown.
 const completion = new Map<string, 'within' | 'breached'>();
@@ -39,7 +42,10 @@ const mondayOf = (day: string) => {
 };
 
 async function report(party: string, auditId: string, outcome: string) {
-  const res = await gw.http.post('/v1/feedback').set('authorization', `Bearer ${await gw.token(party)}`).send({ auditId, outcome });
+  const res = await gw.http
+    .post('/v1/feedback')
+    .set('authorization', `Bearer ${await gw.token(party)}`)
+    .send({ auditId, outcome });
   expect(res.status).toBe(201);
   feedback.set(auditId, [...(feedback.get(auditId) ?? []), outcome]);
 }
@@ -53,10 +59,12 @@ beforeAll(async () => {
     now = new Date(Date.UTC(2026, 10, day, 10, 0, 0));
     if ([0, 6].includes(now.getUTCDay())) continue;
     const n = 2 + Math.floor(random() * 3);
-    for (let i = 0; i < n; i += 1) sent.push(await send(gw, names[Math.floor(random() * names.length)]!, now.toISOString().slice(0, 10)));
+    for (let i = 0; i < n; i += 1)
+      sent.push(await send(gw, names[Math.floor(random() * names.length)]!, now.toISOString().slice(0, 10)));
   }
   // Make sure each kind of answer is in the workload at least once, whatever the generator chose.
-  for (const name of names) if (!sent.some((s) => s.template === name)) sent.push(await send(gw, name, now.toISOString().slice(0, 10)));
+  for (const name of names)
+    if (!sent.some((s) => s.template === name)) sent.push(await send(gw, name, now.toISOString().slice(0, 10)));
 
   const dpo = await gw.token('dpo');
   for (const s of sent.filter((x) => x.decision === 'permit')) {
@@ -65,18 +73,24 @@ beforeAll(async () => {
   }
   // What came of them (¶6.62), reported by the party that received the data.
   const permitted = (template: string) => sent.filter((s) => s.template === template && s.decision === 'permit');
-  for (const [i, s] of permitted('trace-matched').entries()) if (i % 2 === 0) await report('ie-removals-casework', s.auditId, 'address-updated');
+  for (const [i, s] of permitted('trace-matched').entries())
+    if (i % 2 === 0) await report('ie-removals-casework', s.auditId, 'address-updated');
   const firstTrace = permitted('trace-matched')[0];
   if (firstTrace) await report('ie-removals-casework', firstTrace.auditId, 'safeguarding-referral');
   for (const s of permitted('hmrc-notify-young')) await report('hmrc-benefits', s.auditId, 'benefit-stopped');
   for (const s of permitted('dwp-check-priya').slice(0, 1)) await report('dwp-benefits', s.auditId, 'no-action');
   // DfE, which answered the traces, reports when its back office completed them.
   const dfe = await gw.token('dfe-pupil-data');
-  const traces = sent.filter((s) => s.exchange === 'dfe.child-trace' && s.decision === 'permit' && s.outcome !== null && s.day <= '2026-11-07');
+  const traces = sent.filter(
+    (s) => s.exchange === 'dfe.child-trace' && s.decision === 'permit' && s.outcome !== null && s.day <= '2026-11-07',
+  );
   for (const [i, s] of traces.entries()) {
     const late = i % 2 === 1;
     const completedAt = new Date(Date.parse(`${s.day}T10:00:00Z`) + (late ? 20 : 1) * 86_400_000).toISOString();
-    const res = await gw.http.post('/v1/completions').set('authorization', `Bearer ${dfe}`).send({ auditId: s.auditId, work: 'trace-answered', completedAt });
+    const res = await gw.http
+      .post('/v1/completions')
+      .set('authorization', `Bearer ${dfe}`)
+      .send({ auditId: s.auditId, work: 'trace-answered', completedAt });
     expect(res.status).toBe(201);
     completion.set(s.auditId, late ? 'breached' : 'within');
   }
@@ -122,7 +136,10 @@ function expectedFigures(list: Sent[]) {
       measured: judged.length,
       within: judged.filter((s) => completion.get(s.auditId) === 'within').length,
       breached: judged.filter((s) => completion.get(s.auditId) === 'breached').length,
-      shareWithin: judged.length === 0 ? null : judged.filter((s) => completion.get(s.auditId) === 'within').length / judged.length,
+      shareWithin:
+        judged.length === 0
+          ? null
+          : judged.filter((s) => completion.get(s.auditId) === 'within').length / judged.length,
       // The HTTP answer says nothing of the partner's back office: unreported completions are unknown, not met.
       completionUnknown: withSla.length - judged.length,
     },
@@ -132,9 +149,16 @@ function expectedFigures(list: Sent[]) {
       byOutcome: count(reported, (s) => [...new Set(feedback.get(s.auditId))]),
     },
     accuracy: (() => {
-      const wrong = reported.filter((s) => feedback.get(s.auditId)!.some((o) => ['wrong-person', 'data-inaccurate', 'corrected'].includes(o))).length;
+      const wrong = reported.filter((s) =>
+        feedback.get(s.auditId)!.some((o) => ['wrong-person', 'data-inaccurate', 'corrected'].includes(o)),
+      ).length;
       const corrected = reported.filter((s) => feedback.get(s.auditId)!.includes('corrected')).length;
-      return { withFeedback: reported.length, inaccurate: wrong, corrected, rate: reported.length === 0 ? null : (reported.length - wrong) / reported.length };
+      return {
+        withFeedback: reported.length,
+        inaccurate: wrong,
+        corrected,
+        rate: reported.length === 0 ? null : (reported.length - wrong) / reported.length,
+      };
     })(),
     windrushReferrals: permitted.filter((s) => s.notices.some((n) => n.includes('Windrush Taskforce'))).length,
   };
@@ -148,7 +172,9 @@ describe('measures from the audit log equal the figures worked out by hand', () 
     expect(sent.some((s) => s.outcome === 'matched') && sent.some((s) => s.outcome === 'no-match')).toBe(true);
     expect(sent.some((s) => s.notices.length > 0)).toBe(true);
     expect(feedback.size).toBeGreaterThan(2);
-    expect([...feedback.values()].flat()).toEqual(expect.arrayContaining(['wrong-person', 'data-inaccurate', 'corrected']));
+    expect([...feedback.values()].flat()).toEqual(
+      expect.arrayContaining(['wrong-person', 'data-inaccurate', 'corrected']),
+    );
   });
 
   it('per collaboration: volumes both ways, permits, refusals by rule, match rate, p50/p95, SLA, outcomes fed back', async () => {
@@ -162,7 +188,9 @@ describe('measures from the audit log equal the figures worked out by hand', () 
 
   it('per agreement and per exchange, adding up to the collaboration', async () => {
     const body = await measures();
-    const tracing = body.collaborations.find((x: { collaborationId: string }) => x.collaborationId === 'ie-dfe-child-tracing');
+    const tracing = body.collaborations.find(
+      (x: { collaborationId: string }) => x.collaborationId === 'ie-dfe-child-tracing',
+    );
     const mou = tracing.agreements.find((a: { agreementId: string }) => a.agreementId === 'ie-dfe-child-tracing-mou');
     const traces = sent.filter((s) => s.exchange === 'dfe.child-trace');
     expect(mou.figures).toEqual(expectedFigures(traces));
@@ -170,14 +198,26 @@ describe('measures from the audit log equal the figures worked out by hand', () 
     expect(exchange).toMatchObject({ direction: 'outbound', sla: { measure: 'turnaround', workingDays: 10 } });
     expect(exchange.figures).toEqual(expectedFigures(traces));
     // The never-signed v2.3 IE checks MoU (¶6.113) carried nothing.
-    expect(tracing.agreements.find((a: { agreementId: string }) => a.agreementId === 'ie-dfe-ie-checks-mou').figures.requests).toBe(0);
+    expect(
+      tracing.agreements.find((a: { agreementId: string }) => a.agreementId === 'ie-dfe-ie-checks-mou').figures
+        .requests,
+    ).toBe(0);
   });
 
   it('counts the cap used this month exactly as the cap rule does: permitted traces (¶6.112)', async () => {
     const body = await measures();
-    const mou = body.collaborations.flatMap((c: { agreements: unknown[] }) => c.agreements).find((a: { agreementId: string }) => a.agreementId === 'ie-dfe-child-tracing-mou');
+    const mou = body.collaborations
+      .flatMap((c: { agreements: unknown[] }) => c.agreements)
+      .find((a: { agreementId: string }) => a.agreementId === 'ie-dfe-child-tracing-mou');
     const permittedTraces = sent.filter((s) => s.exchange === 'dfe.child-trace' && s.decision === 'permit').length;
-    expect(mou.cap).toEqual({ agreementId: 'ie-dfe-child-tracing-mou', version: '2.0', measure: 'monthly-cap', monthlyCap: 300, used: permittedTraces, month: '2026-11' });
+    expect(mou.cap).toEqual({
+      agreementId: 'ie-dfe-child-tracing-mou',
+      version: '2.0',
+      measure: 'monthly-cap',
+      monthlyCap: 300,
+      used: permittedTraces,
+      month: '2026-11',
+    });
   });
 
   it('shows sharing under each directive: the Windrush pause refusals and the Taskforce referrals (¶5.43, ¶3.24)', async () => {
@@ -190,19 +230,32 @@ describe('measures from the audit log equal the figures worked out by hand', () 
       permitted: notifications.filter((s) => s.decision === 'permit').length,
       refusedByDirective: notifications.filter((s) => s.deniedBy.includes('windrush-pause')).length,
     });
-    const referral = body.directives.find((d: { directiveId: string }) => d.directiveId === 'windrush-status-check-referral-2018');
+    const referral = body.directives.find(
+      (d: { directiveId: string }) => d.directiveId === 'windrush-status-check-referral-2018',
+    );
     const checks = sent.filter((s) => s.exchange === 'dwp.status-check');
-    expect(referral).toMatchObject({ inScope: checks.length, windrushReferrals: checks.filter((s) => s.notices.length > 0).length });
+    expect(referral).toMatchObject({
+      inScope: checks.length,
+      windrushReferrals: checks.filter((s) => s.notices.length > 0).length,
+    });
   });
 
   it('gives the same figures week by week, and the weeks add up to the window', async () => {
-    const res = await gw.http.get('/v1/measures/collaborations/ie-dfe-child-tracing?from=2026-11-02&to=2026-11-29')
+    const res = await gw.http
+      .get('/v1/measures/collaborations/ie-dfe-child-tracing?from=2026-11-02&to=2026-11-29')
       .set('authorization', `Bearer ${await gw.token('sro')}`);
     expect(res.status).toBe(200);
     const traces = sent.filter((s) => s.exchange === 'dfe.child-trace');
-    expect(res.body.series.map((p: { start: string }) => p.start)).toEqual(['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);
+    expect(res.body.series.map((p: { start: string }) => p.start)).toEqual([
+      '2026-11-02',
+      '2026-11-09',
+      '2026-11-16',
+      '2026-11-23',
+    ]);
     for (const point of res.body.series) {
-      expect(point.figures, point.start).toEqual(expectedFigures(traces.filter((s) => mondayOf(s.day) === point.start)));
+      expect(point.figures, point.start).toEqual(
+        expectedFigures(traces.filter((s) => mondayOf(s.day) === point.start)),
+      );
     }
     expect(res.body.measures.figures).toEqual(expectedFigures(traces));
   });
@@ -213,8 +266,12 @@ describe('measures from the audit log equal the figures worked out by hand', () 
     expect(a).toEqual(b);
     // A narrower window holds only its own days.
     const firstWeek = await measures('?from=2026-11-02&to=2026-11-08');
-    const tracing = firstWeek.collaborations.find((x: { collaborationId: string }) => x.collaborationId === 'ie-dfe-child-tracing');
-    expect(tracing.figures).toEqual(expectedFigures(sent.filter((s) => s.exchange === 'dfe.child-trace' && s.day <= '2026-11-08')));
+    const tracing = firstWeek.collaborations.find(
+      (x: { collaborationId: string }) => x.collaborationId === 'ie-dfe-child-tracing',
+    );
+    expect(tracing.figures).toEqual(
+      expectedFigures(sent.filter((s) => s.exchange === 'dfe.child-trace' && s.day <= '2026-11-08')),
+    );
   });
 });
 
@@ -225,7 +282,9 @@ describe('the measures API refuses what it should', () => {
       expect(res.status).toBe(403);
     }
     expect((await gw.http.get('/v1/measures')).status).toBe(401);
-    expect((await gw.http.get('/v1/measures').set('authorization', `Bearer ${await gw.token('dpo')}`)).status).toBe(200);
+    expect((await gw.http.get('/v1/measures').set('authorization', `Bearer ${await gw.token('dpo')}`)).status).toBe(
+      200,
+    );
   });
 
   it('explains a bad window, an unknown collaboration and an unknown interval with problem+json', async () => {
@@ -233,9 +292,17 @@ describe('the measures API refuses what it should', () => {
     const backwards = await gw.http.get('/v1/measures?from=2026-11-20&to=2026-11-01').set('authorization', sro);
     expect(backwards.status).toBe(400);
     expect(backwards.headers['content-type']).toContain('application/problem+json');
-    expect((await gw.http.get('/v1/measures?from=2024-01-01&to=2026-11-01').set('authorization', sro)).status).toBe(400);
+    expect((await gw.http.get('/v1/measures?from=2024-01-01&to=2026-11-01').set('authorization', sro)).status).toBe(
+      400,
+    );
     expect((await gw.http.get('/v1/measures?from=yesterday').set('authorization', sro)).status).toBe(400);
     expect((await gw.http.get('/v1/measures/collaborations/no-such-thing').set('authorization', sro)).status).toBe(404);
-    expect((await gw.http.get('/v1/measures/collaborations/ie-dfe-child-tracing?interval=fortnight').set('authorization', sro)).status).toBe(400);
+    expect(
+      (
+        await gw.http
+          .get('/v1/measures/collaborations/ie-dfe-child-tracing?interval=fortnight')
+          .set('authorization', sro)
+      ).status,
+    ).toBe(400);
   });
 });

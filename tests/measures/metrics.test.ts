@@ -11,11 +11,25 @@ const scrape = (token: string | null) => {
   const req = gw.http.get('/metrics');
   return token ? req.set('authorization', `Bearer ${token}`) : req;
 };
-const value = (text: string, line: string) => Number(text.split('\n').find((l) => l.startsWith(`${line} `))?.split(' ')[1] ?? NaN);
+const value = (text: string, line: string) =>
+  Number(
+    text
+      .split('\n')
+      .find((l) => l.startsWith(`${line} `))
+      ?.split(' ')[1] ?? NaN,
+  );
 
 beforeAll(async () => {
   gw = await startTestGateway({ clock: fixedClock });
-  for (const name of ['trace-matched', 'trace-matched', 'trace-no-match', 'trace-nationality', 'hmrc-notify-elder', 'fsm-check']) sent.push(await send(gw, name, '2026-11-23'));
+  for (const name of [
+    'trace-matched',
+    'trace-matched',
+    'trace-no-match',
+    'trace-nationality',
+    'hmrc-notify-elder',
+    'fsm-check',
+  ])
+    sent.push(await send(gw, name, '2026-11-23'));
 });
 afterAll(() => gw.close());
 
@@ -30,7 +44,9 @@ describe('who may read /metrics', () => {
 
   it('is off when no token is configured', async () => {
     const route = createMetrics(gw.db).route(null);
-    await expect(route.handler({ req: { get: () => undefined } } as never)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(route.handler({ req: { get: () => undefined } } as never)).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 });
 
@@ -40,10 +56,14 @@ describe('what /metrics says', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     const traces = sent.filter((s) => s.exchange === 'dfe.child-trace');
-    expect(value(res.text, 'gateway_decisions_total{exchange="dfe.child-trace",decision="permit"}')).toBe(traces.filter((s) => s.decision === 'permit').length);
+    expect(value(res.text, 'gateway_decisions_total{exchange="dfe.child-trace",decision="permit"}')).toBe(
+      traces.filter((s) => s.decision === 'permit').length,
+    );
     expect(value(res.text, 'gateway_decisions_total{exchange="dfe.child-trace",decision="deny"}')).toBe(1);
     expect(value(res.text, 'gateway_rule_denials_total{exchange="dfe.child-trace",rule="field-scope"}')).toBe(1);
-    expect(value(res.text, 'gateway_rule_denials_total{exchange="hmrc.proactive-notification",rule="windrush-pause"}')).toBe(1);
+    expect(
+      value(res.text, 'gateway_rule_denials_total{exchange="hmrc.proactive-notification",rule="windrush-pause"}'),
+    ).toBe(1);
     expect(value(res.text, 'gateway_exchange_outcomes_total{exchange="dfe.child-trace",outcome="matched"}')).toBe(2);
     expect(value(res.text, 'gateway_upstream_latency_seconds_count{exchange="dfe.child-trace"}')).toBe(3);
     const entries = Number((await gw.db('audit_log').max({ m: 'seq' }).first())!.m);
@@ -67,7 +87,9 @@ describe('what /metrics says', () => {
 describe('partner completions', () => {
   it('are counted apart from outcome feedback, so a completion is never read as what an exchange led to', async () => {
     const trace = sent.find((s) => s.template === 'trace-matched' && s.decision === 'permit')!;
-    const done = await gw.http.post('/v1/completions').set('authorization', `Bearer ${await gw.token('dfe-pupil-data')}`)
+    const done = await gw.http
+      .post('/v1/completions')
+      .set('authorization', `Bearer ${await gw.token('dfe-pupil-data')}`)
       .send({ auditId: trace.auditId, work: 'trace-answered', completedAt: '2026-11-23T12:00:00Z' });
     expect(done.status).toBe(201);
     const text = (await scrape(gw.config.metricsToken)).text;

@@ -6,7 +6,14 @@ import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { fixedClock } from '../support/child-trace.ts';
 
 let gw: TestGateway;
-const walks = { collaborationId: 'ie-dwp-project-walks', measure: 'referrals', periodFrom: '2016-06-01', periodTo: '2016-07-31', value: 503, source: 'ICIBI report on collaborative working, ¶6.19' };
+const walks = {
+  collaborationId: 'ie-dwp-project-walks',
+  measure: 'referrals',
+  periodFrom: '2016-06-01',
+  periodTo: '2016-07-31',
+  value: 503,
+  source: 'ICIBI report on collaborative working, ¶6.19',
+};
 
 const record = async (client: string | null, body: object) => {
   const req = gw.http.post('/v1/measures/reported');
@@ -14,29 +21,47 @@ const record = async (client: string | null, body: object) => {
   return req.send(body);
 };
 const collaboration = async (id: string, from: string, to: string) =>
-  gw.http.get(`/v1/measures/collaborations/${id}?from=${from}&to=${to}`).set('authorization', `Bearer ${await gw.token('dpo')}`);
+  gw.http
+    .get(`/v1/measures/collaborations/${id}?from=${from}&to=${to}`)
+    .set('authorization', `Bearer ${await gw.token('dpo')}`);
 
-beforeAll(async () => { gw = await startTestGateway({ clock: fixedClock }); });
+beforeAll(async () => {
+  gw = await startTestGateway({ clock: fixedClock });
+});
 afterAll(() => gw.close());
 
 describe('an SRO records figures for an operation outside the gateway', () => {
-  it('records Project WALKS\'s referrals with their source, by whom and when (the database\'s clock), audited', async () => {
+  it("records Project WALKS's referrals with their source, by whom and when (the database's clock), audited", async () => {
     const before = new Date();
     const res = await record('sro', walks);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ ...walks, basis: 'reported', recordedBy: 'sro', party: 'home-office' });
     expect(Date.parse(res.body.recordedAt)).toBeGreaterThanOrEqual(before.getTime() - 60_000);
-    const entry = await gw.http.get(`/v1/audit/entries/${res.body.auditId}`).set('authorization', `Bearer ${await gw.token('dpo')}`);
-    expect(entry.body.entry).toMatchObject({ kind: 'register-change', body: { action: 'record-reported-measure', actor: 'sro', target: 'collaboration/ie-dwp-project-walks', after: { id: res.body.id, value: 503 } } });
+    const entry = await gw.http
+      .get(`/v1/audit/entries/${res.body.auditId}`)
+      .set('authorization', `Bearer ${await gw.token('dpo')}`);
+    expect(entry.body.entry).toMatchObject({
+      kind: 'register-change',
+      body: {
+        action: 'record-reported-measure',
+        actor: 'sro',
+        target: 'collaboration/ie-dwp-project-walks',
+        after: { id: res.body.id, value: 503 },
+      },
+    });
     expect((await record('sro', { ...walks, measure: 'of-interest', value: 15 })).status).toBe(201);
   });
 
-  it('shows them beside the gateway\'s own measures for a window that overlaps their period, marked reported', async () => {
+  it("shows them beside the gateway's own measures for a window that overlaps their period, marked reported", async () => {
     const res = await collaboration('ie-dwp-project-walks', '2016-07-01', '2016-09-30');
     expect(res.status).toBe(200);
     expect(res.body.measures.figures.requests).toBe(0); // the gateway saw none of it
-    expect(res.body.reported.map((r: { measure: string; value: number; basis: string }) => [r.measure, r.value, r.basis]))
-      .toEqual([['referrals', 503, 'reported'], ['of-interest', 15, 'reported']]);
+    expect(
+      res.body.reported.map((r: { measure: string; value: number; basis: string }) => [r.measure, r.value, r.basis]),
+    ).toEqual([
+      ['referrals', 503, 'reported'],
+      ['of-interest', 15, 'reported'],
+    ]);
     expect((await collaboration('ie-dwp-project-walks', '2017-01-01', '2017-03-31')).body.reported).toEqual([]);
     expect((await collaboration('ie-operation-dintel', '2016-07-01', '2016-09-30')).body.reported).toEqual([]);
   });
@@ -44,7 +69,9 @@ describe('an SRO records figures for an operation outside the gateway', () => {
   it('keeps them append-only in the database: an update or a delete is refused', async () => {
     await expect(gw.db('reported_measures').update({ value: 1 })).rejects.toThrow(/append-only/);
     await expect(gw.db('reported_measures').delete()).rejects.toThrow(/append-only/);
-    expect((await gw.db('reported_measures').select('value')).map((r) => Number(r.value)).sort((a, b) => a - b)).toEqual([15, 503]);
+    expect(
+      (await gw.db('reported_measures').select('value')).map((r) => Number(r.value)).sort((a, b) => a - b),
+    ).toEqual([15, 503]);
   });
 });
 
@@ -58,7 +85,8 @@ describe('figures that cannot stand', () => {
       { ...walks, note: 'extra' },
       { ...walks, source: '' },
       { ...walks, periodTo: 'July' },
-    ]) expect((await record('sro', body)).status, JSON.stringify(body)).toBe(400);
+    ])
+      expect((await record('sro', body)).status, JSON.stringify(body)).toBe(400);
     expect(await count()).toBe(before);
   });
 
@@ -68,6 +96,7 @@ describe('figures that cannot stand', () => {
 
   it('is for an SRO: no token 401, any other role 403', async () => {
     expect((await record(null, walks)).status).toBe(401);
-    for (const client of ['dpo', 'registry-admin', 'dwp-benefits']) expect((await record(client, walks)).status, client).toBe(403);
+    for (const client of ['dpo', 'registry-admin', 'dwp-benefits'])
+      expect((await record(client, walks)).status, client).toBe(403);
   });
 });

@@ -16,7 +16,10 @@ let gateway: GatewayProcess | null = null;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-locked-'));
   const template = inject('pgliteTemplate');
-  if (template) await (await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), loadDataDir: new Blob([fs.readFileSync(template)]) })).close();
+  if (template)
+    await (
+      await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), loadDataDir: new Blob([fs.readFileSync(template)]) })
+    ).close();
 }, 60_000);
 afterAll(async () => {
   await stopGatewayProcess(gateway);
@@ -31,11 +34,22 @@ describe('the embedded database while a gateway holds it', () => {
     const jwks = `${gateway.url}/.well-known/audit-keys.json`;
     const audit = await runEntry('audit/cli/main.ts', ['verify', '--jwks', jwks], { GATEWAY_DATA_DIR: dataDir });
     expect(audit.code, audit.stderr).toBe(exitCodes.database);
-    expect(audit.stderr).toMatch(new RegExp(`^verify: the embedded database is in use by a gateway \\(pid ${pid}\\)[^\\n]*DATABASE_URL[^\\n]*\\n$`));
+    expect(audit.stderr).toMatch(
+      new RegExp(
+        `^verify: the embedded database is in use by a gateway \\(pid ${pid}\\)[^\\n]*DATABASE_URL[^\\n]*\\n$`,
+      ),
+    );
 
-    const second = await runEntry('gateway/main.ts', [], { GATEWAY_DATA_DIR: dataDir, GATEWAY_PORT: '0', SANDBOX_PARTNERS: 'false', LOG_LEVEL: 'warn' });
+    const second = await runEntry('gateway/main.ts', [], {
+      GATEWAY_DATA_DIR: dataDir,
+      GATEWAY_PORT: '0',
+      SANDBOX_PARTNERS: 'false',
+      LOG_LEVEL: 'warn',
+    });
     expect(second.code).toBe(exitCodes.database);
-    expect(second.stderr).toMatch(new RegExp(`^The embedded database is in use by a gateway \\(pid ${pid}\\)[^\\n]*\\n$`));
+    expect(second.stderr).toMatch(
+      new RegExp(`^The embedded database is in use by a gateway \\(pid ${pid}\\)[^\\n]*\\n$`),
+    );
     expect(audit.stdout + audit.stderr + second.stdout + second.stderr).not.toMatch(stackFrame);
 
     await stopGatewayProcess(gateway);

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
 afterAll(() => gw.close());
 
 describe('operations', () => {
@@ -15,7 +17,12 @@ describe('operations', () => {
   it('is ready once the database is reachable and migrated', async () => {
     const res = await gw.http.get('/ready');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ready', database: gw.databaseKind, pendingMigrations: 0, auditChain: { status: 'not-broken', exchanges: 'served' } });
+    expect(res.body).toEqual({
+      status: 'ready',
+      database: gw.databaseKind,
+      pendingMigrations: 0,
+      auditChain: { status: 'not-broken', exchanges: 'served' },
+    });
   });
 
   it('serves the API docs and their assets from the gateway itself', async () => {
@@ -39,7 +46,9 @@ describe('operations', () => {
     expect(again.text).toBe('');
     const bundle = await gw.http.get('/docs/assets/swagger-ui-bundle.js');
     expect(bundle.headers['cache-control']).toBe('public, max-age=86400');
-    const bundleAgain = await gw.http.get('/docs/assets/swagger-ui-bundle.js').set('if-none-match', bundle.headers.etag!);
+    const bundleAgain = await gw.http
+      .get('/docs/assets/swagger-ui-bundle.js')
+      .set('if-none-match', bundle.headers.etag!);
     expect(bundleAgain.status).toBe(304);
     const spec = await gw.http.get('/openapi.yaml');
     expect((await gw.http.get('/openapi.yaml').set('if-none-match', spec.headers.etag!)).status).toBe(304);

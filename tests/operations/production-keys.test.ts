@@ -20,12 +20,21 @@ beforeAll(async () => {
   dataDir = path.join(root, 'data');
   fs.mkdirSync(dataDir);
   const template = inject('pgliteTemplate');
-  if (template) await (await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), loadDataDir: new Blob([fs.readFileSync(template)]) })).close();
+  if (template)
+    await (
+      await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), loadDataDir: new Blob([fs.readFileSync(template)]) })
+    ).close();
 }, 60_000);
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const start = (env: Record<string, string>) =>
-  runEntry('gateway/main.ts', [], { GATEWAY_DATA_DIR: dataDir, GATEWAY_PORT: '0', SANDBOX: 'false', LOG_LEVEL: 'warn', ...env });
+  runEntry('gateway/main.ts', [], {
+    GATEWAY_DATA_DIR: dataDir,
+    GATEWAY_PORT: '0',
+    SANDBOX: 'false',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
 const written = () => fs.readdirSync(dataDir).filter((name) => name !== 'pglite');
 
 describe('a production start and its keys', () => {
@@ -59,7 +68,9 @@ describe('a production start and its keys', () => {
     const { kid, ...keys } = await productionKeys(path.join(root, 'secrets'));
     const gateway = await startGatewayProcess({ dataDir, databaseUrl: null, env: { SANDBOX: 'false', ...keys } });
     try {
-      const published = await (await fetch(`${gateway.url}/.well-known/audit-keys.json`)).json() as { keys: { kid: string }[] };
+      const published = (await (await fetch(`${gateway.url}/.well-known/audit-keys.json`)).json()) as {
+        keys: { kid: string }[];
+      };
       expect(published.keys.map((k) => k.kid)).toEqual([kid]);
     } finally {
       await stopGatewayProcess(gateway);

@@ -29,7 +29,8 @@ async function freshDeployment() {
   if (serverUrl !== null) server = await openTestDatabase();
   else {
     const template = inject('pgliteTemplate');
-    if (template) await (await PGlite.create({ dataDir: pgliteDir, loadDataDir: new Blob([fs.readFileSync(template)]) })).close();
+    if (template)
+      await (await PGlite.create({ dataDir: pgliteDir, loadDataDir: new Blob([fs.readFileSync(template)]) })).close();
   }
   return {
     dataDir,
@@ -38,16 +39,26 @@ async function freshDeployment() {
     async use<T>(work: (db: Knex) => Promise<T>): Promise<T> {
       if (server) return work(server.db);
       const db = connect({ databaseUrl: null, pgliteDir });
-      try { return await work(db); } finally { await db.destroy(); }
+      try {
+        return await work(db);
+      } finally {
+        await db.destroy();
+      }
     },
-    async close() { await server?.drop(); fs.rmSync(dataDir, { recursive: true, force: true }); },
+    async close() {
+      await server?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 type Deployment = Awaited<ReturnType<typeof freshDeployment>>;
 
-const count = async (db: Knex, table: string) => Number((await db(table).count<{ n: string }[]>({ n: '*' }).first())?.n ?? 0);
+const count = async (db: Knex, table: string) =>
+  Number((await db(table).count<{ n: string }[]>({ n: '*' }).first())?.n ?? 0);
 const filesUnder = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
 describe('a production start (SANDBOX=false)', () => {
   let deployment: Deployment;
@@ -66,7 +77,11 @@ describe('a production start (SANDBOX=false)', () => {
   });
 
   it('migrates and serves, but enrols no client, writes no client key and loads no register', async () => {
-    const gateway = await startGatewayProcess({ dataDir: deployment.dataDir, databaseUrl: deployment.databaseUrl, env: { SANDBOX: 'false', ...keys } });
+    const gateway = await startGatewayProcess({
+      dataDir: deployment.dataDir,
+      databaseUrl: deployment.databaseUrl,
+      env: { SANDBOX: 'false', ...keys },
+    });
     try {
       expect((await fetch(`${gateway.url}/ready`)).status).toBe(200);
     } finally {
@@ -86,12 +101,17 @@ describe('a production start (SANDBOX=false)', () => {
     });
     // Beside the embedded database, nothing: no client key, no audit key (those come from settings).
     expect(fs.readdirSync(deployment.dataDir).filter((name) => name !== 'pglite')).toEqual([]);
-    const outsideDatabase = filesUnder(deployment.dataDir).filter((f) => !f.startsWith(path.join(deployment.dataDir, 'pglite')));
+    const outsideDatabase = filesUnder(deployment.dataDir).filter(
+      (f) => !f.startsWith(path.join(deployment.dataDir, 'pglite')),
+    );
     expect(outsideDatabase.filter((f) => fs.readFileSync(f).includes('privateJwk'))).toEqual([]);
   }, 60_000);
 
   it('loads the default register only when told to, with its audit entry', async () => {
-    const env = { GATEWAY_DATA_DIR: deployment.dataDir, ...(deployment.databaseUrl ? { DATABASE_URL: deployment.databaseUrl } : {}) };
+    const env = {
+      GATEWAY_DATA_DIR: deployment.dataDir,
+      ...(deployment.databaseUrl ? { DATABASE_URL: deployment.databaseUrl } : {}),
+    };
     const first = await runEntry('mou-registry/cli/load-default-register.ts', [], env);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^Loaded the default register: \d+ collaborations/);
@@ -110,10 +130,21 @@ describe('a production start (SANDBOX=false)', () => {
       const clients = createClientStore(db);
       for (const client of sandboxClients.slice(0, 2)) await enrolClient(clients, client);
     });
-    const env = { GATEWAY_DATA_DIR: deployment.dataDir, ...(deployment.databaseUrl ? { DATABASE_URL: deployment.databaseUrl } : {}) };
-    const run = await runEntry('gateway/main.ts', [], { ...env, ...keys, SANDBOX: 'false', GATEWAY_PORT: '0', LOG_LEVEL: 'warn' });
+    const env = {
+      GATEWAY_DATA_DIR: deployment.dataDir,
+      ...(deployment.databaseUrl ? { DATABASE_URL: deployment.databaseUrl } : {}),
+    };
+    const run = await runEntry('gateway/main.ts', [], {
+      ...env,
+      ...keys,
+      SANDBOX: 'false',
+      GATEWAY_PORT: '0',
+      LOG_LEVEL: 'warn',
+    });
     expect(run.code, run.stderr).toBe(exitCodes.sandboxData);
-    expect(run.stderr).toMatch(/^The database holds 2 sandbox clients \(dfe-pupil-data, ie-removals-casework\)[^\n]*SANDBOX=false[^\n]*\n$/);
+    expect(run.stderr).toMatch(
+      /^The database holds 2 sandbox clients \(dfe-pupil-data, ie-removals-casework\)[^\n]*SANDBOX=false[^\n]*\n$/,
+    );
     expect(run.stdout + run.stderr).not.toMatch(stackFrame);
   }, 60_000);
 });
@@ -132,16 +163,26 @@ describe('a sandbox start, then SIGTERM while a slow request is in flight', () =
 
   it('turns not ready at once, finishes the request with its audit outcome, then exits 0', async () => {
     const gateway = await startGatewayProcess({
-      dataDir: deployment.dataDir, databaseUrl: deployment.databaseUrl,
+      dataDir: deployment.dataDir,
+      databaseUrl: deployment.databaseUrl,
       env: { DFE_UPSTREAM_URL: partner.url, UPSTREAM_TIMEOUT_MS: '10000', SHUTDOWN_DEADLINE_MS: '10000' },
     });
     try {
       const said = gateway.output();
-      for (const step of ['migrating the database', 'loading the default register (sandbox)', 'starting the sandbox partner services', `enrolling ${sandboxClients.length} sandbox clients`, 'gateway listening']) {
+      for (const step of [
+        'migrating the database',
+        'loading the default register (sandbox)',
+        'starting the sandbox partner services',
+        `enrolling ${sandboxClients.length} sandbox clients`,
+        'gateway listening',
+      ]) {
         expect(said).toContain(`"msg":"${step}`);
       }
       const ie = processCaller(gateway, 'ie-removals-casework');
-      const trace = childTraceRequest({ ...fixtures.traceableChild, postcode: currentPostcode(fixtures.traceableChild) });
+      const trace = childTraceRequest({
+        ...fixtures.traceableChild,
+        postcode: currentPostcode(fixtures.traceableChild),
+      });
       const inFlight = ie.post(childTracePath, trace);
       while (partner.calls() === 0) await new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -149,7 +190,10 @@ describe('a sandbox start, then SIGTERM while a slow request is in flight', () =
       await new Promise((resolve) => setTimeout(resolve, 200));
       const ready = await fetch(`${gateway.url}/ready`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ code: 'unavailable', detail: expect.stringContaining('shutting down') });
+      expect(await ready.json()).toMatchObject({
+        code: 'unavailable',
+        detail: expect.stringContaining('shutting down'),
+      });
       expect(gateway.child.exitCode).toBeNull();
 
       const answer = await inFlight;
@@ -170,13 +214,19 @@ describe('a sandbox start, then SIGTERM while a slow request is in flight', () =
   it('exits anyway, saying so, once SHUTDOWN_DEADLINE_MS has passed', async () => {
     partner.behave('slow');
     const gateway = await startGatewayProcess({
-      dataDir: deployment.dataDir, databaseUrl: deployment.databaseUrl,
+      dataDir: deployment.dataDir,
+      databaseUrl: deployment.databaseUrl,
       env: { DFE_UPSTREAM_URL: partner.url, UPSTREAM_TIMEOUT_MS: '10000', SHUTDOWN_DEADLINE_MS: '300' },
     });
     try {
       const calls = partner.calls();
       const ie = processCaller(gateway, 'ie-removals-casework');
-      const inFlight = ie.post(childTracePath, childTraceRequest({ ...fixtures.traceableChild, postcode: currentPostcode(fixtures.traceableChild) })).catch((error: Error) => error);
+      const inFlight = ie
+        .post(
+          childTracePath,
+          childTraceRequest({ ...fixtures.traceableChild, postcode: currentPostcode(fixtures.traceableChild) }),
+        )
+        .catch((error: Error) => error);
       while (partner.calls() === calls) await new Promise((resolve) => setTimeout(resolve, 20));
       gateway.child.kill('SIGTERM');
       expect(await gateway.exited).toBe(String(exitCodes.shutdownDeadline));

@@ -14,7 +14,11 @@ const sourcesUnder = (dir: string): string[] =>
     return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [rel] : [];
   });
 
-interface Reference { file: string; specifier: string; how: 'static' | 'type' | 'dynamic' }
+interface Reference {
+  file: string;
+  specifier: string;
+  how: 'static' | 'type' | 'dynamic';
+}
 
 /** Every import, re-export and dynamic import in a file whose target lies under sandbox/. */
 function sandboxReferences(file: string): Reference[] {
@@ -48,6 +52,8 @@ describe('the production code and the sandbox', () => {
     const references = production.flatMap(sandboxReferences);
     expect(references.filter((r) => r.file !== path.join('gateway', 'main.ts'))).toEqual([]);
     const fromMain = references.filter((r) => r.how !== 'type');
-    expect(fromMain).toEqual([{ file: path.join('gateway', 'main.ts'), specifier: '../sandbox/start.ts', how: 'dynamic' }]);
+    expect(fromMain).toEqual([
+      { file: path.join('gateway', 'main.ts'), specifier: '../sandbox/start.ts', how: 'dynamic' },
+    ]);
   });
 });

@@ -35,9 +35,17 @@ afterAll(async () => {
 });
 
 const anyFreePorts = {
-  GATEWAY_PORT: '0', SANDBOX_DFE_PORT: '0', SANDBOX_DWP_PORT: '0', SANDBOX_HMRC_PORT: '0', SANDBOX_NHS_PORT: '0', SANDBOX_HOME_OFFICE_PORT: '0', SANDBOX_FINANCIAL_PORT: '0', SANDBOX_IDP_PORT: '0',
+  GATEWAY_PORT: '0',
+  SANDBOX_DFE_PORT: '0',
+  SANDBOX_DWP_PORT: '0',
+  SANDBOX_HMRC_PORT: '0',
+  SANDBOX_NHS_PORT: '0',
+  SANDBOX_HOME_OFFICE_PORT: '0',
+  SANDBOX_FINANCIAL_PORT: '0',
+  SANDBOX_IDP_PORT: '0',
 };
-const start = (env: Record<string, string>) => runEntry('gateway/main.ts', [], { ...database.env, ...anyFreePorts, LOG_LEVEL: 'warn', ...env });
+const start = (env: Record<string, string>) =>
+  runEntry('gateway/main.ts', [], { ...database.env, ...anyFreePorts, LOG_LEVEL: 'warn', ...env });
 
 function saidInOneLine(run: CommandRun, exitCode: number): string {
   expect(run.code, run.stderr).toBe(exitCode);
@@ -49,18 +57,26 @@ function saidInOneLine(run: CommandRun, exitCode: number): string {
 describe('a gateway that cannot start', () => {
   it('names GATEWAY_PORT when its port is taken', async () => {
     const line = saidInOneLine(await start({ GATEWAY_PORT: String(taken), ...production }), exitCodes.port);
-    expect(line).toBe(`The gateway cannot listen on 127.0.0.1:${taken} (EADDRINUSE): the port is already in use. Set GATEWAY_PORT to a free port, or stop the gateway already running there.\n`);
+    expect(line).toBe(
+      `The gateway cannot listen on 127.0.0.1:${taken} (EADDRINUSE): the port is already in use. Set GATEWAY_PORT to a free port, or stop the gateway already running there.\n`,
+    );
   }, 120_000);
 
-  it('names the sandbox\'s setting when a sandbox port is taken', async () => {
+  it("names the sandbox's setting when a sandbox port is taken", async () => {
     const line = saidInOneLine(await start({ SANDBOX_DWP_PORT: String(taken) }), exitCodes.port);
-    expect(line).toMatch(new RegExp(`^The DWP sandbox cannot listen on 127\\.0\\.0\\.1:${taken} \\(EADDRINUSE\\).* Set SANDBOX_DWP_PORT to a free port, or SANDBOX_PARTNERS=false `));
+    expect(line).toMatch(
+      new RegExp(
+        `^The DWP sandbox cannot listen on 127\\.0\\.0\\.1:${taken} \\(EADDRINUSE\\).* Set SANDBOX_DWP_PORT to a free port, or SANDBOX_PARTNERS=false `,
+      ),
+    );
   }, 120_000);
 
   it('names the database server it cannot reach, and never the password', async () => {
     const run = await start({ DATABASE_URL: 'postgres://gateway:hunter2-not-for-logs@127.0.0.1:1/gateway' });
     const line = saidInOneLine(run, exitCodes.database);
-    expect(line).toMatch(/^The gateway cannot reach its database at 127\.0\.0\.1:1 \(ECONNREFUSED\): check that PostgreSQL is running there/);
+    expect(line).toMatch(
+      /^The gateway cannot reach its database at 127\.0\.0\.1:1 \(ECONNREFUSED\): check that PostgreSQL is running there/,
+    );
     expect(line).toContain('DATABASE_URL');
     expect(run.stdout + run.stderr).not.toContain('hunter2');
   }, 120_000);

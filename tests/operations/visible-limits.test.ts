@@ -16,14 +16,31 @@ afterAll(() => gw.close());
 
 /** A structured-field list of `"name";key=value;…` items, by name. */
 function items(header: string | undefined): Record<string, Record<string, number>> {
-  return Object.fromEntries((header ?? '').split(/\s*,\s*/).filter(Boolean).map((item) => {
-    const [name, ...params] = item.split(';');
-    return [JSON.parse(name!), Object.fromEntries(params.map((p) => { const [k, v] = p.split('='); return [k!, Number(v)]; }))];
-  }));
+  return Object.fromEntries(
+    (header ?? '')
+      .split(/\s*,\s*/)
+      .filter(Boolean)
+      .map((item) => {
+        const [name, ...params] = item.split(';');
+        return [
+          JSON.parse(name!),
+          Object.fromEntries(
+            params.map((p) => {
+              const [k, v] = p.split('=');
+              return [k!, Number(v)];
+            }),
+          ),
+        ];
+      }),
+  );
 }
 const trace = async (clientId: string, body: object) =>
-  gw.http.post(childTracePath).set('authorization', `Bearer ${await gw.token(clientId)}`).send(body);
-const request = (overrides: Record<string, unknown> = {}) => childTraceRequest({ ...child, postcode: currentPostcode(child) }, overrides);
+  gw.http
+    .post(childTracePath)
+    .set('authorization', `Bearer ${await gw.token(clientId)}`)
+    .send(body);
+const request = (overrides: Record<string, unknown> = {}) =>
+  childTraceRequest({ ...child, postcode: currentPostcode(child) }, overrides);
 
 describe('the burst limit', () => {
   it('is on every authenticated answer, counting down', async () => {
@@ -40,7 +57,8 @@ describe('the burst limit', () => {
   it('is on a refusal too, and a 429 says nothing is left', async () => {
     const token = await gw.token('registry-admin');
     let res;
-    do res = await gw.http.get('/v1/register/parties').set('authorization', `Bearer ${token}`); while (res.status === 200);
+    do res = await gw.http.get('/v1/register/parties').set('authorization', `Bearer ${token}`);
+    while (res.status === 200);
     expect(res.status).toBe(429);
     expect(items(res.headers.ratelimit).burst!.r).toBe(0);
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
@@ -59,7 +77,9 @@ describe('the monthly cap, for the parties to the agreement', () => {
     const cap = res.body.decision.monthlyCap;
     expect(cap).toMatchObject({ limit: 300, month: '2026-11' });
     expect(cap.used + cap.remaining).toBe(300);
-    expect(res.body.decision.rules.find((r: { id: string }) => r.id === 'monthly-cap').reason).toBe(`${cap.used} of 300 requests this month`);
+    expect(res.body.decision.rules.find((r: { id: string }) => r.id === 'monthly-cap').reason).toBe(
+      `${cap.used} of 300 requests this month`,
+    );
     const policy = items(res.headers['ratelimit-policy']);
     expect(policy['monthly-cap']).toEqual({ q: 300, w: 30 * 24 * 3600 });
     const state = items(res.headers.ratelimit)['monthly-cap']!;
@@ -74,15 +94,21 @@ describe('the monthly cap, for the parties to the agreement', () => {
 
   it('is given with a refusal, which takes no place under the cap', async () => {
     const before = (await trace('ie-removals-casework', request())).body.decision.monthlyCap;
-    const refused = await trace('ie-removals-casework', request({ grounds: { parentBelievedImmigrationOffender: false } }));
+    const refused = await trace(
+      'ie-removals-casework',
+      request({ grounds: { parentBelievedImmigrationOffender: false } }),
+    );
     expect(refused.status).toBe(403);
     expect(refused.body.decision.monthlyCap).toEqual(before);
     expect(items(refused.headers.ratelimit)['monthly-cap']!.r).toBe(before.remaining);
   });
 
   it('is in a dry run, which takes no place either', async () => {
-    const dryRun = async () => gw.http.post('/v1/decisions').set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
-      .send({ exchange: 'dfe.child-trace', request: request() });
+    const dryRun = async () =>
+      gw.http
+        .post('/v1/decisions')
+        .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
+        .send({ exchange: 'dfe.child-trace', request: request() });
     const first = await dryRun();
     const second = await dryRun();
     expect(first.body.monthlyCap.limit).toBe(300);
@@ -95,7 +121,9 @@ describe('the monthly cap, for the parties to the agreement', () => {
     expect(res.body.decision.monthlyCap).toBeUndefined();
     expect(Object.keys(items(res.headers.ratelimit))).toEqual(['burst']);
     expect(Object.keys(items(res.headers['ratelimit-policy']))).toEqual(['burst']);
-    const dryRun = await gw.http.post('/v1/decisions').set('authorization', `Bearer ${await gw.token('hmrc-benefits')}`)
+    const dryRun = await gw.http
+      .post('/v1/decisions')
+      .set('authorization', `Bearer ${await gw.token('hmrc-benefits')}`)
       .send({ exchange: 'dfe.child-trace', request: request() });
     expect(dryRun.status).toBe(200);
     expect(dryRun.body.monthlyCap).toBeUndefined();

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { childTracePath, childTraceRequest, fixedClock } from '../support/child-trace.ts';
 
-const canary = { forename: 'Zephyrinecanary', surname: 'Quillfeathercanary', dateOfBirth: '2011-07-19', postcode: 'ZX9 8QJ' };
+const canary = {
+  forename: 'Zephyrinecanary',
+  surname: 'Quillfeathercanary',
+  dateOfBirth: '2011-07-19',
+  postcode: 'ZX9 8QJ',
+};
 const canaryCase = 'CANARY-CASE-7731';
 const needles = [canary.forename, canary.surname, canary.dateOfBirth, 'ZX9 8QJ', 'ZX98QJ', canaryCase];
 
@@ -15,7 +20,10 @@ beforeAll(async () => {
   gw = await startTestGateway({ clock: fixedClock });
   const token = await gw.token('ie-removals-casework');
   const send = async (body: unknown) => {
-    const res = await gw.http.post(childTracePath).set('authorization', `Bearer ${token}`).send(body as object);
+    const res = await gw.http
+      .post(childTracePath)
+      .set('authorization', `Bearer ${token}`)
+      .send(body as object);
     responses.push(JSON.stringify(res.body));
     return res;
   };
@@ -48,24 +56,46 @@ describe('canary values', () => {
   it('are never echoed in error bodies', () => {
     const errors = responses.filter((r) => r.includes('"code"'));
     expect(errors.length).toBe(4);
-    for (const body of errors) for (const needle of [...needles, canary.forename.toLowerCase()]) expect(body).not.toContain(needle);
+    for (const body of errors)
+      for (const needle of [...needles, canary.forename.toLowerCase()]) expect(body).not.toContain(needle);
   });
 });
 
 describe('a canary typed into a URL path', () => {
   // A caller may put anything in a path (a name, a NINo); the access log keeps the route it matched, never the path.
   const inPath = 'pathcanarywinifred';
-  const routesLogged = () => gw.logs().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { route?: string; path?: string })
-    .filter((entry) => entry.route !== undefined || entry.path !== undefined);
+  const routesLogged = () =>
+    gw
+      .logs()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { route?: string; path?: string })
+      .filter((entry) => entry.route !== undefined || entry.path !== undefined);
 
   it('never reaches the log: matched routes are logged as templates, anything else as unmatched', async () => {
     const sro = await gw.token('sro');
     const dpo = await gw.token('dpo');
     const answers = [
-      [await gw.http.get(`/v1/register/collaborations/${inPath}`).set('authorization', `Bearer ${sro}`), 404, '/v1/register/collaborations/:collaborationId'],
-      [await gw.http.get(`/V1/Register/Collaborations/${inPath}`).set('authorization', `Bearer ${sro}`), 404, '/v1/register/collaborations/:collaborationId'],
-      [await gw.http.get(`/v1/register/collaborations/${inPath}%E0%A4%A`).set('authorization', `Bearer ${sro}`), 400, '(unmatched)'],
-      [await gw.http.get(`/v1/audit/entries/${inPath}`).set('authorization', `Bearer ${dpo}`), 400, '/v1/audit/entries/:auditId'],
+      [
+        await gw.http.get(`/v1/register/collaborations/${inPath}`).set('authorization', `Bearer ${sro}`),
+        404,
+        '/v1/register/collaborations/:collaborationId',
+      ],
+      [
+        await gw.http.get(`/V1/Register/Collaborations/${inPath}`).set('authorization', `Bearer ${sro}`),
+        404,
+        '/v1/register/collaborations/:collaborationId',
+      ],
+      [
+        await gw.http.get(`/v1/register/collaborations/${inPath}%E0%A4%A`).set('authorization', `Bearer ${sro}`),
+        400,
+        '(unmatched)',
+      ],
+      [
+        await gw.http.get(`/v1/audit/entries/${inPath}`).set('authorization', `Bearer ${dpo}`),
+        400,
+        '/v1/audit/entries/:auditId',
+      ],
       [await gw.http.get(`/console/collaborations/${inPath}`), 303, '/console/collaborations/:collaborationId'],
       [await gw.http.get(`/CONSOLE/${inPath}`), 404, '/console/*'],
       [await gw.http.get(`/docs/assets/${inPath}.js`), 404, '(unmatched)'],

@@ -16,13 +16,25 @@ beforeAll(async () => {
   gw = await startTestGateway({ clock: fixedClock });
   admin = asRole(gw, 'registry-admin');
   expect((await admin.post('/v1/register/collaborations', collaborationBody('bare-collab'))).status).toBe(201);
-  expect((await admin.post('/v1/register/agreements', { id: 'bare-mou', collaborationId: 'bare-collab', kind: 'mou', title: 'Bare MoU' })).status).toBe(201);
+  expect(
+    (
+      await admin.post('/v1/register/agreements', {
+        id: 'bare-mou',
+        collaborationId: 'bare-collab',
+        kind: 'mou',
+        title: 'Bare MoU',
+      })
+    ).status,
+  ).toBe(201);
 });
 afterAll(() => gw.close());
 
 const bare = termsBody('bare-mou', '1.0', {
   legalBases: [{ code: 'unstated-bare-basis', statute: 'Not named', section: 'not named' }],
-  dataAccuracy: null, seniorOwners: [], communication: null, measures: [],
+  dataAccuracy: null,
+  seniorOwners: [],
+  communication: null,
+  measures: [],
   review: { intervalMonths: null, lastReviewedOn: null, nextReviewDue: null, improvementPlan: null },
 });
 
@@ -41,7 +53,13 @@ describe('a version that does not say everything', () => {
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(refused.body.code).toBe('unprocessable');
     expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual([
-      'legalBases', 'dataAccuracy', 'seniorOwners', 'seniorOwners', 'communication', 'measures', 'review.intervalMonths',
+      'legalBases',
+      'dataAccuracy',
+      'seniorOwners',
+      'seniorOwners',
+      'communication',
+      'measures',
+      'review.intervalMonths',
     ]);
     expect(refused.body.detail).toMatch(/"unstated-bare-basis" names no provision/);
     expect(refused.body.detail).toMatch(/dfe has no nominated senior owner/);
@@ -58,6 +76,9 @@ describe('a complete version', () => {
     expect((await sign('2.0', 'home-office-ie')).status).toBe(200);
     const last = await sign('2.0', 'dfe');
     expect(last.status).toBe(200);
-    expect((await admin.get(`${versions}/2.0?asOf=2027-06-01`)).body.standing).toMatchObject({ status: 'in-force', authorises: true });
+    expect((await admin.get(`${versions}/2.0?asOf=2027-06-01`)).body.standing).toMatchObject({
+      status: 'in-force',
+      authorises: true,
+    });
   });
 });

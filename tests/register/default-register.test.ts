@@ -24,23 +24,41 @@ const versionsOf = (collaborationId: string) => {
 };
 const termsFor = (v: AgreementVersion, exchange: string) => v.exchanges.find((e) => e.exchange === exchange);
 const directive = (id: string) => directives.find((d) => d.id === id) as Directive;
-const inForce = (d: Directive, day: IsoDate) => d.effectiveFrom <= day && (d.effectiveTo === null || day <= d.effectiveTo);
+const inForce = (d: Directive, day: IsoDate) =>
+  d.effectiveFrom <= day && (d.effectiveTo === null || day <= d.effectiveTo);
 
 // The table "The collaborations in the inspection" in domain.md.
 const inspected: [reportRef: string, title: string, kind: string][] = [
-  ['1', 'Project WALKS', 'operation'], ['2', 'NINo recorded on BRPs ("NINO alignment")', 'bau'],
-  ['3', 'Accessed Public Funds checks', 'bau'], ['4', 'Operation MANDERA', 'operation'], ['5', 'Operation LARI', 'operation'],
-  ['6', 'Evidence of employment, income and residence', 'bau'], ['7', 'Operation BORTZ → child tracing', 'bau'],
-  ['8', 'Entitlement to state-funded education', 'bau'], ['9', 'Free school meals eligibility', 'bau'],
-  ['10', 'NHS debtor reporting', 'bau'], ['11', 'Operation DINTEL', 'operation'],
-  ['–', 'NHS Digital tracing MoU', 'bau'], ['–', 'IECAS chargeability checks', 'bau'],
+  ['1', 'Project WALKS', 'operation'],
+  ['2', 'NINo recorded on BRPs ("NINO alignment")', 'bau'],
+  ['3', 'Accessed Public Funds checks', 'bau'],
+  ['4', 'Operation MANDERA', 'operation'],
+  ['5', 'Operation LARI', 'operation'],
+  ['6', 'Evidence of employment, income and residence', 'bau'],
+  ['7', 'Operation BORTZ → child tracing', 'bau'],
+  ['8', 'Entitlement to state-funded education', 'bau'],
+  ['9', 'Free school meals eligibility', 'bau'],
+  ['10', 'NHS debtor reporting', 'bau'],
+  ['11', 'Operation DINTEL', 'operation'],
+  ['–', 'NHS Digital tracing MoU', 'bau'],
+  ['–', 'IECAS chargeability checks', 'bau'],
 ];
 
 const gatewayExchanges = [
-  'dwp.nino-alignment', 'dwp.accessed-public-funds', 'dwp.status-check', 'dwp.proactive-notification',
-  'hmrc.evidence-request', 'hmrc.status-check', 'hmrc.proactive-notification', 'dfe.child-trace',
-  'dfe.education-status-check', 'dfe.fsm-eligibility', 'nhs.chargeability-check', 'nhs.debtor-return',
-  'nhs.trace-request', 'financial.status-share',
+  'dwp.nino-alignment',
+  'dwp.accessed-public-funds',
+  'dwp.status-check',
+  'dwp.proactive-notification',
+  'hmrc.evidence-request',
+  'hmrc.status-check',
+  'hmrc.proactive-notification',
+  'dfe.child-trace',
+  'dfe.education-status-check',
+  'dfe.fsm-eligibility',
+  'nhs.chargeability-check',
+  'nhs.debtor-return',
+  'nhs.trace-request',
+  'financial.status-share',
 ];
 
 describe('the default register holds', () => {
@@ -52,12 +70,22 @@ describe('the default register holds', () => {
 
   it('parties it knows, and versions the register itself would accept', () => {
     const known = new Set(parties.map((p) => p.id));
-    for (const c of collaborations) expect(c.parties.filter((p) => !known.has(p)), c.id).toEqual([]);
+    for (const c of collaborations)
+      expect(
+        c.parties.filter((p) => !known.has(p)),
+        c.id,
+      ).toEqual([]);
     for (const v of versions) {
       const label = `${v.agreementId}@${v.version}`;
       expect(problemsWithTerms(v, parties), label).toEqual([]);
-      expect(v.signatures.filter((s) => !v.parties.includes(s.party)), label).toEqual([]);
-      expect(v.namesOrganisations.filter((p) => !known.has(p)), label).toEqual([]);
+      expect(
+        v.signatures.filter((s) => !v.parties.includes(s.party)),
+        label,
+      ).toEqual([]);
+      expect(
+        v.namesOrganisations.filter((p) => !known.has(p)),
+        label,
+      ).toEqual([]);
     }
   });
 
@@ -65,14 +93,19 @@ describe('the default register holds', () => {
     const invalid: string[] = [];
     const check = (schema: string, items: object[], name: (item: never) => string) => {
       const valid = validatorFor(schema);
-      for (const item of items) if (!valid(item)) invalid.push(`${schema} ${name(item as never)}: ${JSON.stringify(valid.errors)}`);
+      for (const item of items)
+        if (!valid(item)) invalid.push(`${schema} ${name(item as never)}: ${JSON.stringify(valid.errors)}`);
     };
     const terms = versions.map(({ signatures: _s, suspensions: _u, terminatedOn: _t, ...rest }) => rest);
     check('Party', parties, (p: { id: string }) => p.id);
     check('Collaboration', collaborations, (c: { id: string }) => c.id);
     check('Agreement', agreements, (a: { id: string }) => a.id);
     check('VersionTerms', terms, (v: { agreementId: string }) => v.agreementId);
-    check('Signature', versions.flatMap((v) => v.signatures), (s: { party: string }) => s.party);
+    check(
+      'Signature',
+      versions.flatMap((v) => v.signatures),
+      (s: { party: string }) => s.party,
+    );
     check('Directive', directives, (d: { id: string }) => d.id);
     expect(invalid).toEqual([]);
   });
@@ -90,10 +123,19 @@ describe('the default register holds', () => {
     expect(new Set(agreements.map((a) => a.id)).size).toBe(agreements.length);
     expect(new Set(versions.map((v) => `${v.agreementId}@${v.version}`)).size).toBe(versions.length);
     for (const a of agreements) {
-      expect(collaborations.some((c) => c.id === a.collaborationId), a.id).toBe(true);
+      expect(
+        collaborations.some((c) => c.id === a.collaborationId),
+        a.id,
+      ).toBe(true);
       const mine = versions.filter((v) => v.agreementId === a.id);
-      expect(mine.every((v) => v.kind === a.kind), a.id).toBe(true);
-      const periods = mine.filter((v) => v.signatures.length > 0).map((v) => periodOf(v)).filter((p) => p !== null);
+      expect(
+        mine.every((v) => v.kind === a.kind),
+        a.id,
+      ).toBe(true);
+      const periods = mine
+        .filter((v) => v.signatures.length > 0)
+        .map((v) => periodOf(v))
+        .filter((p) => p !== null);
       periods.forEach((p, i) => periods.slice(i + 1).forEach((q) => expect(overlaps(p, q), a.id).toBe(false)));
     }
   });
@@ -111,8 +153,14 @@ describe('exchanges', () => {
     for (const v of versions.filter((v) => standingOn(v, today).status !== 'expired')) {
       for (const e of v.exchanges) {
         const allowed = exchangeFields[e.exchange as keyof typeof exchangeFields];
-        expect(e.requestFields.filter((f) => !allowed.request.includes(f)), `${v.agreementId} ${e.exchange}`).toEqual([]);
-        expect(e.responseFields.filter((f) => !allowed.response.includes(f)), `${v.agreementId} ${e.exchange}`).toEqual([]);
+        expect(
+          e.requestFields.filter((f) => !allowed.request.includes(f)),
+          `${v.agreementId} ${e.exchange}`,
+        ).toEqual([]);
+        expect(
+          e.responseFields.filter((f) => !allowed.response.includes(f)),
+          `${v.agreementId} ${e.exchange}`,
+        ).toEqual([]);
       }
     }
   });
@@ -120,9 +168,13 @@ describe('exchanges', () => {
   it('keep NHS exchanges non-clinical, education replies anonymous, and HMRC requests stating their use', () => {
     const clinical = /clinic|medic|diagnos|treatment|condition|gp/i;
     for (const id of ['nhs.chargeability-check', 'nhs.debtor-return', 'nhs.trace-request'] as const) {
-      expect([...exchangeFields[id].request, ...exchangeFields[id].response].filter((f) => clinical.test(f))).toEqual([]);
+      expect([...exchangeFields[id].request, ...exchangeFields[id].response].filter((f) => clinical.test(f))).toEqual(
+        [],
+      );
     }
-    expect(exchangeFields['dfe.education-status-check'].response.filter((f) => /name|birth|address|reference|nino/i.test(f))).toEqual([]);
+    expect(
+      exchangeFields['dfe.education-status-check'].response.filter((f) => /name|birth|address|reference|nino/i.test(f)),
+    ).toEqual([]);
     expect(exchangeFields['dfe.fsm-eligibility'].response).toContain('partVI');
     expect(exchangeFields['hmrc.evidence-request'].request).toContain('statedUse');
   });
@@ -141,14 +193,18 @@ describe('what the report records', () => {
     expect(v13.namesOrganisations).toContain('ukba');
     const ukba = parties.find((p) => p.id === 'ukba')!;
     expect(ukba.defunctSince! < v13.inForceFrom!).toBe(true);
-    expect(versionsOf('ho-dfe-free-school-meals').some((v) => v.signatures.some((s) => s.signedOn.startsWith('2009')))).toBe(true);
+    expect(
+      versionsOf('ho-dfe-free-school-meals').some((v) => v.signatures.some((s) => s.signedOn.startsWith('2009'))),
+    ).toBe(true);
   });
 
   it('caps: HMRC bulk requests at 10,000 a month (¶6.95), DfE child traces at 300 (¶6.112)', () => {
     const hmrc = version('ukvi-hmrc-bulk-evidence-dsa', '1.0').measures.find((m) => m.monthlyCap !== undefined);
     expect(hmrc).toMatchObject({ monthlyCap: 10000, exchanges: ['hmrc.evidence-request'] });
     expect(version('ukvi-hmrc-bulk-evidence-dsa', '1.0').review.intervalMonths).toBe(6);
-    expect(version('ie-dfe-child-tracing-mou', '2.0').measures.find((m) => m.monthlyCap !== undefined)?.monthlyCap).toBe(300);
+    expect(
+      version('ie-dfe-child-tracing-mou', '2.0').measures.find((m) => m.monthlyCap !== undefined)?.monthlyCap,
+    ).toBe(300);
   });
 
   it('SLAs: DWP 5 days and 48 hours for refugees (¶6.34), 5 days for public funds (¶6.54), 48 hours for schools (¶6.120)', () => {
@@ -174,15 +230,23 @@ describe('what the report records', () => {
   it('statutory gateways with no MoU authorise on the days the statute is relied on (¶6.68, ¶6.87, ¶6.152)', () => {
     const mandera = version('bf-hmrc-ukba-2007-s41a', '2017-06');
     expect(mandera.kind).toBe('statutory-gateway');
-    expect(mandera.legalBases[0]).toMatchObject({ statute: 'UK Borders Act 2007', section: expect.stringContaining('s.41A') });
+    expect(mandera.legalBases[0]).toMatchObject({
+      statute: 'UK Borders Act 2007',
+      section: expect.stringContaining('s.41A'),
+    });
     expect(standingOn(mandera, '2017-06-15').authorises).toBe(true);
     expect(standingOn(mandera, '2017-07-15').authorises).toBe(false);
     const debtors = version('nhs-debtor-immigration-rules', '2016-04');
-    expect(debtors.legalBases.map((b) => b.code)).toEqual(expect.arrayContaining(['immigration-rules-320-22', 'immigration-rules-322-12']));
+    expect(debtors.legalBases.map((b) => b.code)).toEqual(
+      expect.arrayContaining(['immigration-rules-320-22', 'immigration-rules-322-12']),
+    );
     expect(standingOn(debtors, '2018-05-01').authorises).toBe(true);
     expect(version('ie-ukvi-hmrc-s40-requests', '2007-10').legalBases[0]?.code).toBe('ukba-2007-s40');
     for (const v of versions.filter((v) => v.kind === 'statutory-gateway')) {
-      expect(v.signatures.every((s) => s.signatory.startsWith('No signatory:')), v.agreementId).toBe(true);
+      expect(
+        v.signatures.every((s) => s.signatory.startsWith('No signatory:')),
+        v.agreementId,
+      ).toBe(true);
     }
   });
 
@@ -199,25 +263,44 @@ describe('what the report records', () => {
     // Covered by the umbrella MoU (¶6.117), in force, but naming no legal gateway: the legal-basis rule refuses.
     expect(standingOn(education, today).authorises).toBe(true);
     expect(education.legalBases).toEqual([]);
-    expect(version('dwp-disclosure-mou', '1.0')).toMatchObject({ seniorOwners: [], namesOrganisations: expect.arrayContaining(['uk-immigration-service']) });
+    expect(version('dwp-disclosure-mou', '1.0')).toMatchObject({
+      seniorOwners: [],
+      namesOrganisations: expect.arrayContaining(['uk-immigration-service']),
+    });
   });
 
   it('compliant-environment purposes only where the pause applies, none in flows it left untouched (¶6.44, ¶6.56, ¶6.90, ¶6.97, ¶6.142)', () => {
     const paused = directive('windrush-pause-2018').scope.exchanges!;
     for (const exchange of paused) {
       const covering = versions.filter((v) => termsFor(v, exchange));
-      expect(covering.some((v) => v.purposes.some((p) => p.mode === 'proactive' && p.compliantEnvironment)), exchange).toBe(true);
+      expect(
+        covering.some((v) => v.purposes.some((p) => p.mode === 'proactive' && p.compliantEnvironment)),
+        exchange,
+      ).toBe(true);
     }
-    for (const id of ['ukvi-dwp-nino-alignment', 'ukvi-dwp-accessed-public-funds', 'ie-ukvi-hmrc-evidence-of-employment',
-      'ie-dfe-child-tracing', 'isd-dfe-state-funded-education', 'ho-dfe-free-school-meals', 'ie-dhsc-nhs-debtor-reporting']) {
-      expect(versionsOf(id).flatMap((v) => v.purposes).filter((p) => p.compliantEnvironment), id).toEqual([]);
+    for (const id of [
+      'ukvi-dwp-nino-alignment',
+      'ukvi-dwp-accessed-public-funds',
+      'ie-ukvi-hmrc-evidence-of-employment',
+      'ie-dfe-child-tracing',
+      'isd-dfe-state-funded-education',
+      'ho-dfe-free-school-meals',
+      'ie-dhsc-nhs-debtor-reporting',
+    ]) {
+      expect(
+        versionsOf(id)
+          .flatMap((v) => v.purposes)
+          .filter((p) => p.compliantEnvironment),
+        id,
+      ).toEqual([]);
     }
   });
 });
 
 describe('legal gateways are named provisions (rec 2a; domain: "Legal gateways are named provisions")', () => {
   it('no version cites a placeholder basis', () => {
-    for (const v of versions) expect(v.legalBases.filter(isPlaceholderBasis), `${v.agreementId}@${v.version}`).toEqual([]);
+    for (const v of versions)
+      expect(v.legalBases.filter(isPlaceholderBasis), `${v.agreementId}@${v.version}`).toEqual([]);
   });
 
   it('a basis the report does not name says where it comes from', () => {
@@ -236,7 +319,10 @@ describe('legal gateways are named provisions (rec 2a; domain: "Legal gateways a
   });
 
   it('NINO alignment ran under the 2012 umbrella MoU from April 2015 until the process MoU of May 2018 (¶6.29, ¶6.33–6.34)', () => {
-    const governing = (day: IsoDate) => versionsOf('ukvi-dwp-nino-alignment').filter((v) => standingOn(v, day).authorises).map((v) => v.agreementId);
+    const governing = (day: IsoDate) =>
+      versionsOf('ukvi-dwp-nino-alignment')
+        .filter((v) => standingOn(v, day).authorises)
+        .map((v) => v.agreementId);
     expect(governing('2015-03-31')).toEqual([]);
     expect(governing('2015-04-01')).toEqual(['ukvi-dwp-nino-alignment-umbrella']);
     expect(governing('2018-04-30')).toEqual(['ukvi-dwp-nino-alignment-umbrella']);
@@ -245,7 +331,9 @@ describe('legal gateways are named provisions (rec 2a; domain: "Legal gateways a
 
   it('IECAS: 45 Trusts had signed their own MoU by 18 June 2018 (¶6.160)', () => {
     const iecas = collaborations.find((c) => c.id === 'ie-nhs-iecas-chargeability')!;
-    expect(iecas.purpose).toMatch(/45 Trusts had signed an individual MoU with the Home Office by 18 June 2018 \(¶6\.160\)/);
+    expect(iecas.purpose).toMatch(
+      /45 Trusts had signed an individual MoU with the Home Office by 18 June 2018 \(¶6\.160\)/,
+    );
   });
 });
 
@@ -254,7 +342,11 @@ describe('directives', () => {
     const pause = directive('windrush-pause-2018');
     expect(inForce(pause, '2018-05-01')).toBe(true);
     expect(inForce(pause, '2018-04-01')).toBe(false);
-    expect(pause.scope).toEqual({ exchanges: ['dwp.proactive-notification', 'hmrc.proactive-notification'], purposeMode: 'proactive', compliantEnvironment: true });
+    expect(pause.scope).toEqual({
+      exchanges: ['dwp.proactive-notification', 'hmrc.proactive-notification'],
+      purposeMode: 'proactive',
+      compliantEnvironment: true,
+    });
     expect(pause.condition).toMatchObject({ kind: 'pause-over-age', age: 30, atExactAge: 'paused' });
     expect(pause.effectiveTo).toBeNull();
   });
@@ -269,7 +361,11 @@ describe('directives', () => {
   it('financial services: only people under 30 facing deportation for criminal offending (¶5.43)', () => {
     const restriction = directive('windrush-financial-services-2018');
     expect(restriction.scope.exchanges).toEqual(['financial.status-share']);
-    expect(restriction.condition).toMatchObject({ age: 30, atExactAge: 'excluded', requiredReason: 'facing-deportation-for-criminal-offence' });
+    expect(restriction.condition).toMatchObject({
+      age: 30,
+      atExactAge: 'excluded',
+      requiredReason: 'facing-deportation-for-criminal-offence',
+    });
   });
 
   it('the NHS Digital narrowing from 9 May 2018 allows three purposes the MoU names, after other efforts fail (¶5.36, fn 32)', () => {
@@ -281,14 +377,20 @@ describe('directives', () => {
     const named = version('ho-nhs-digital-tracing-mou', '2017-12').purposes.map((p) => p.code);
     expect(named).toEqual(expect.arrayContaining(allowed));
     expect(named).toContain('trace-immigration-offender');
-    expect(narrowing.condition).toMatchObject({ otherEffortsFailedRequired: true, seriousOffenceMinimumSentenceMonths: 12 });
+    expect(narrowing.condition).toMatchObject({
+      otherEffortsFailedRequired: true,
+      seriousOffenceMinimumSentenceMonths: 12,
+    });
     expect(exchangeFields['nhs.trace-request'].request).toContain(narrowing.condition.otherEffortsFailedField);
   });
 
   it('each cites its paragraphs and names only exchanges the gateway knows', () => {
     for (const d of directives) {
       expect(d.reference, d.id).toMatch(/¶/);
-      expect((d.scope.exchanges ?? []).filter((e) => !gatewayExchanges.includes(e)), d.id).toEqual([]);
+      expect(
+        (d.scope.exchanges ?? []).filter((e) => !gatewayExchanges.includes(e)),
+        d.id,
+      ).toEqual([]);
     }
   });
 });

@@ -10,17 +10,30 @@ let gw: TestGateway;
 const reviews = '/v1/register/agreements/ukvi-hmrc-bulk-evidence-dsa/versions/1.0/joint-reviews';
 const meeting = {
   heldOn: '2026-11-02',
-  attendees: [{ party: 'home-office-ukvi', name: 'UKVI European Casework lead', role: 'Senior owner' }, { party: 'hmrc', name: 'HMRC data-sharing lead', role: 'Senior owner' }],
+  attendees: [
+    { party: 'home-office-ukvi', name: 'UKVI European Casework lead', role: 'Senior owner' },
+    { party: 'hmrc', name: 'HMRC data-sharing lead', role: 'Senior owner' },
+  ],
   findings: ['Requests stayed under the 10,000 a month cap (¶6.95)'],
   actions: [
-    { description: 'Automate the monthly return file', owner: { party: 'hmrc', name: 'HMRC data-sharing lead' }, dueOn: '2026-11-20' },
-    { description: 'Publish the review summary', owner: { party: 'home-office-ukvi', name: 'UKVI European Casework lead' }, dueOn: '2026-12-31' },
+    {
+      description: 'Automate the monthly return file',
+      owner: { party: 'hmrc', name: 'HMRC data-sharing lead' },
+      dueOn: '2026-11-20',
+    },
+    {
+      description: 'Publish the review summary',
+      owner: { party: 'home-office-ukvi', name: 'UKVI European Casework lead' },
+      dueOn: '2026-12-31',
+    },
   ],
 };
 let reviewId: string;
 let actions: { id: string; status: string }[];
 
-beforeAll(async () => { gw = await startTestGateway({ clock: fixedClock }); });
+beforeAll(async () => {
+  gw = await startTestGateway({ clock: fixedClock });
+});
 afterAll(() => gw.close());
 
 describe('a joint review', () => {
@@ -28,7 +41,9 @@ describe('a joint review', () => {
     const before = await rowCounts(gw);
     const res = await asRole(gw, 'sro').post(reviews, { ...meeting, attendees: [meeting.attendees[0]] });
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ field: 'attendees', message: 'no one attended for hmrc: a joint review needs every party' }]);
+    expect(res.body.errors).toEqual([
+      { field: 'attendees', message: 'no one attended for hmrc: a joint review needs every party' },
+    ]);
     expect(await rowCounts(gw)).toEqual(before);
   });
 
@@ -40,21 +55,42 @@ describe('a joint review', () => {
     actions = res.body.actions;
     // The 20 November action is already overdue on 23 November, and says so.
     expect(actions.map((a) => a.status)).toEqual(['overdue', 'open']);
-    expect(res.body.signals).toEqual([expect.objectContaining({ code: 'action-overdue', detail: expect.stringContaining('Automate the monthly return file') })]);
+    expect(res.body.signals).toEqual([
+      expect.objectContaining({
+        code: 'action-overdue',
+        detail: expect.stringContaining('Automate the monthly return file'),
+      }),
+    ]);
   });
 
-  it('takes each party\'s sign-off from that party only', async () => {
-    const byDwp = await asRole(gw, 'dwp-benefits').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, { party: 'hmrc', signatory: 'x', signedOn: '2026-11-05' });
+  it("takes each party's sign-off from that party only", async () => {
+    const byDwp = await asRole(gw, 'dwp-benefits').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, {
+      party: 'hmrc',
+      signatory: 'x',
+      signedOn: '2026-11-05',
+    });
     expect(byDwp.status).toBe(403);
-    const ukvi = await asRole(gw, 'sro').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, { party: 'home-office-ukvi', signatory: 'UKVI SRO', signedOn: '2026-11-03' });
+    const ukvi = await asRole(gw, 'sro').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, {
+      party: 'home-office-ukvi',
+      signatory: 'UKVI SRO',
+      signedOn: '2026-11-03',
+    });
     expect(ukvi.status).toBe(200);
     expect(ukvi.body).toMatchObject({ joint: false, awaitingSignOff: ['hmrc'] });
-    const again = await asRole(gw, 'sro').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, { party: 'home-office-ukvi', signatory: 'UKVI SRO', signedOn: '2026-11-04' });
+    const again = await asRole(gw, 'sro').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, {
+      party: 'home-office-ukvi',
+      signatory: 'UKVI SRO',
+      signedOn: '2026-11-04',
+    });
     expect(again.status).toBe(409);
   });
 
-  it('is joint once HMRC signs off, and then is the version\'s review: the next is due six months on (¶6.93)', async () => {
-    const hmrc = await asRole(gw, 'hmrc-benefits').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, { party: 'hmrc', signatory: 'HMRC director', signedOn: '2026-11-05' });
+  it("is joint once HMRC signs off, and then is the version's review: the next is due six months on (¶6.93)", async () => {
+    const hmrc = await asRole(gw, 'hmrc-benefits').post(`/v1/register/joint-reviews/${reviewId}/sign-offs`, {
+      party: 'hmrc',
+      signatory: 'HMRC director',
+      signedOn: '2026-11-05',
+    });
     expect(hmrc.status).toBe(200);
     expect(hmrc.body).toMatchObject({ joint: true, awaitingSignOff: [] });
     const v = await asRole(gw, 'sro').get('/v1/register/agreements/ukvi-hmrc-bulk-evidence-dsa/versions/1.0');
@@ -62,29 +98,59 @@ describe('a joint review', () => {
   });
 
   it('tracks an action to closure, once, and the overdue signal clears', async () => {
-    const closed = await asRole(gw, 'sro').post(`/v1/register/improvement-actions/${actions[0]!.id}/closure`, { closedOn: '2026-11-22', outcome: 'Return file automated' });
+    const closed = await asRole(gw, 'sro').post(`/v1/register/improvement-actions/${actions[0]!.id}/closure`, {
+      closedOn: '2026-11-22',
+      outcome: 'Return file automated',
+    });
     expect(closed.status).toBe(200);
     expect(closed.body.actions.map((a: { status: string }) => a.status)).toEqual(['closed', 'open']);
     expect(closed.body.signals).toEqual([]);
-    expect((await asRole(gw, 'sro').post(`/v1/register/improvement-actions/${actions[0]!.id}/closure`, { closedOn: '2026-11-23', outcome: 'again' })).status).toBe(409);
+    expect(
+      (
+        await asRole(gw, 'sro').post(`/v1/register/improvement-actions/${actions[0]!.id}/closure`, {
+          closedOn: '2026-11-23',
+          outcome: 'again',
+        })
+      ).status,
+    ).toBe(409);
     const list = await asRole(gw, 'dpo').get(reviews);
     expect(list.status).toBe(200);
     expect(list.body.reviews).toHaveLength(1);
   });
 
   it('keeps its history: the database refuses to edit or delete a sign-off or a closure', async () => {
-    await expect(gw.db.raw(`update joint_review_sign_offs set signatory = 'someone else'`)).rejects.toThrow(/append-only/);
+    await expect(gw.db.raw(`update joint_review_sign_offs set signatory = 'someone else'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(gw.db.raw(`delete from improvement_action_closures`)).rejects.toThrow(/append-only/);
   });
 
   it('audits every step as a register change', async () => {
-    const bodies = (await gw.db('audit_log').where({ kind: 'register-change' }).orderBy('seq').select('body'))
-      .map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body));
-    expect(bodies.map((b) => b.action)).toEqual(expect.arrayContaining(['record-joint-review', 'sign-off-joint-review', 'close-improvement-action']));
+    const bodies = (await gw.db('audit_log').where({ kind: 'register-change' }).orderBy('seq').select('body')).map(
+      (r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body),
+    );
+    expect(bodies.map((b) => b.action)).toEqual(
+      expect.arrayContaining(['record-joint-review', 'sign-off-joint-review', 'close-improvement-action']),
+    );
   });
 
   it('is 404 for a review or action that does not exist', async () => {
-    expect((await asRole(gw, 'sro').post('/v1/register/joint-reviews/00000000-0000-4000-8000-000000000000/sign-offs', { party: 'hmrc', signatory: 'x', signedOn: '2026-11-05' })).status).toBe(404);
-    expect((await asRole(gw, 'sro').post('/v1/register/improvement-actions/00000000-0000-4000-8000-000000000000/closure', { closedOn: '2026-11-22', outcome: 'x' })).status).toBe(404);
+    expect(
+      (
+        await asRole(gw, 'sro').post('/v1/register/joint-reviews/00000000-0000-4000-8000-000000000000/sign-offs', {
+          party: 'hmrc',
+          signatory: 'x',
+          signedOn: '2026-11-05',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await asRole(gw, 'sro').post('/v1/register/improvement-actions/00000000-0000-4000-8000-000000000000/closure', {
+          closedOn: '2026-11-22',
+          outcome: 'x',
+        })
+      ).status,
+    ).toBe(404);
   });
 });

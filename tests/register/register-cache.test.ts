@@ -7,10 +7,16 @@ import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 
 let gw: TestGateway;
 const child = { forename: 'Amara', surname: 'Okonkwo-Testcase', dateOfBirth: '2016-03-14', postcode: 'LS6 2AB' };
-beforeAll(async () => { gw = await startTestGateway({ clock: fixedClock }); });
+beforeAll(async () => {
+  gw = await startTestGateway({ clock: fixedClock });
+});
 afterAll(() => gw.close());
 
-const trace = async () => gw.http.post(childTracePath).set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`).send(childTraceRequest(child));
+const trace = async () =>
+  gw.http
+    .post(childTracePath)
+    .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
+    .send(childTraceRequest(child));
 const generation = async () => Number((await gw.db('register_generation').first('generation'))!.generation);
 
 describe('the register the policy check holds in memory', () => {
@@ -18,7 +24,13 @@ describe('the register the policy check holds in memory', () => {
     expect((await trace()).status).toBe(200);
     const before = await generation();
     // A database administrator terminates the agreement by hand: the event table is append-only, so a new row.
-    await gw.db('agreement_version_events').insert({ agreement_id: 'ie-dfe-child-tracing-mou', version: '2.0', kind: 'terminated', on_date: '2026-11-01', actor: 'dba' });
+    await gw.db('agreement_version_events').insert({
+      agreement_id: 'ie-dfe-child-tracing-mou',
+      version: '2.0',
+      kind: 'terminated',
+      on_date: '2026-11-01',
+      actor: 'dba',
+    });
     expect(await generation()).toBeGreaterThan(before);
     const refused = await trace();
     expect(refused.status).toBe(403);
@@ -29,7 +41,10 @@ describe('the register the policy check holds in memory', () => {
     const before = await generation();
     await trace();
     expect(await generation()).toBe(before);
-    await gw.db('directives').where({ id: 'no-such-directive' }).update({ body: gw.db.raw('body') });
+    await gw
+      .db('directives')
+      .where({ id: 'no-such-directive' })
+      .update({ body: gw.db.raw('body') });
     expect(await generation()).toBe(before + 1);
   });
 });

@@ -19,7 +19,9 @@ describe('the register answers', () => {
   it('which collaborations exist and who owns them', async () => {
     const res = await sro.get('/v1/register/collaborations');
     expect(res.status).toBe(200);
-    const mine = res.body.collaborations.find((s: { collaboration: { id: string } }) => s.collaboration.id === childTracing);
+    const mine = res.body.collaborations.find(
+      (s: { collaboration: { id: string } }) => s.collaboration.id === childTracing,
+    );
     expect(mine.collaboration.owner).toMatchObject({ name: 'Head of Removals Casework' });
     expect(mine.collaboration.parties).toEqual(['home-office-ie', 'dfe']);
   });
@@ -28,7 +30,11 @@ describe('the register answers', () => {
     const today = await sro.get('/v1/register/collaborations');
     const before = await sro.get('/v1/register/collaborations?asOf=2015-01-01');
     const pick = (res: { body: { collaborations: { collaboration: { id: string } }[] } }) =>
-      res.body.collaborations.find((s) => s.collaboration.id === childTracing) as unknown as { signed: boolean; inForce: boolean; governing: string[] };
+      res.body.collaborations.find((s) => s.collaboration.id === childTracing) as unknown as {
+        signed: boolean;
+        inForce: boolean;
+        governing: string[];
+      };
     expect(pick(today)).toMatchObject({ signed: true, inForce: true, governing: ['ie-dfe-child-tracing-mou@2.0'] });
     expect(pick(before)).toMatchObject({ signed: false, inForce: false, governing: [] });
     const in2016 = await sro.get('/v1/register/collaborations?asOf=2016-06-01');
@@ -49,12 +55,16 @@ describe('the register answers', () => {
     expect(v1.version.exchanges[0].requestFields).toContain('subject.nationality');
     const now = await sro.get('/v1/register/agreements/ie-dfe-child-tracing-mou/versions');
     expect(now.body.governing).toBe('2.0');
-    expect(now.body.versions.find((v: { version: { version: string } }) => v.version.version === '1.0').standing.status).toBe('expired');
+    expect(
+      now.body.versions.find((v: { version: { version: string } }) => v.version.version === '1.0').standing.status,
+    ).toBe('expired');
   });
 
   it('which reviews are overdue', async () => {
     const res = await sro.get('/v1/register/collaborations');
-    const mine = res.body.collaborations.find((s: { collaboration: { id: string } }) => s.collaboration.id === childTracing);
+    const mine = res.body.collaborations.find(
+      (s: { collaboration: { id: string } }) => s.collaboration.id === childTracing,
+    );
     expect(mine).toMatchObject({ reviewOverdue: true, nextReviewDue: '2017-10-01' });
   });
 
@@ -66,8 +76,12 @@ describe('the register answers', () => {
     expect(codes).toContain('draft-in-use');
     expect(codes).toContain('review-overdue');
     expect(codes).not.toContain('no-signed-agreement');
-    expect(card.characteristics.find((c: { id: string }) => c.id === 'review-and-revision')).toMatchObject({ met: false });
-    expect(card.characteristics.find((c: { id: string }) => c.id === 'strategic-leadership')).toMatchObject({ met: true });
+    expect(card.characteristics.find((c: { id: string }) => c.id === 'review-and-revision')).toMatchObject({
+      met: false,
+    });
+    expect(card.characteristics.find((c: { id: string }) => c.id === 'strategic-leadership')).toMatchObject({
+      met: true,
+    });
     expect(res.body.attentionFirst.length).toBeGreaterThan(0);
     const priorities = res.body.scorecards.map((c: { priority: number }) => c.priority);
     expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
@@ -82,7 +96,10 @@ describe('the register answers', () => {
     const json = await gw.http.get('/v1/register/published');
     expect(json.status).toBe(200);
     const entry = json.body.collaborations.find((c: { id: string }) => c.id === childTracing);
-    expect(entry).toMatchObject({ ownerEmail: 'removals-casework@homeoffice.example', directorate: 'Immigration Enforcement' });
+    expect(entry).toMatchObject({
+      ownerEmail: 'removals-casework@homeoffice.example',
+      directorate: 'Immigration Enforcement',
+    });
     expect(json.body.collaborations.every((c: { id: string }) => c.id)).toBe(true);
     const csv = await gw.http.get('/v1/register/published?format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');

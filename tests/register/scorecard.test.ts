@@ -5,7 +5,13 @@ import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { fixedClock } from '../support/child-trace.ts';
 import { asRole } from '../support/register.ts';
 
-interface Card { collaborationId: string; title: string; gaps: { code: string }[]; characteristics: { id: string; met: boolean }[]; priority: number }
+interface Card {
+  collaborationId: string;
+  title: string;
+  gaps: { code: string }[];
+  characteristics: { id: string; met: boolean }[];
+  priority: number;
+}
 
 let gw: TestGateway;
 let cards: Card[];
@@ -24,7 +30,7 @@ const gapsOf = (match: RegExp) => {
   return card.gaps.map((g) => g.code);
 };
 
-describe('the scorecard names the inspection\'s findings', () => {
+describe("the scorecard names the inspection's findings", () => {
   it('the free-school-meals MoU still bears the defunct UKBA name (¶6.130)', () => {
     expect(gapsOf(/free school meals/i)).toContain('defunct-organisation-named');
   });
@@ -36,12 +42,16 @@ describe('the scorecard names the inspection\'s findings', () => {
   });
 
   it('Project WALKS ran on an operational briefing: nothing signed, no legal basis, no measures (¶6.19)', () => {
-    expect(gapsOf(/WALKS/)).toEqual(expect.arrayContaining(['no-signed-agreement', 'no-legal-basis', 'no-performance-measures']));
+    expect(gapsOf(/WALKS/)).toEqual(
+      expect.arrayContaining(['no-signed-agreement', 'no-legal-basis', 'no-performance-measures']),
+    );
   });
 
   // Covered by the umbrella MoU (¶6.117), so no longer an unsigned draft; what it lacks is what the report found.
   it('state-funded education rests on the umbrella MoU with no legal basis, agreed objectives, process or senior owner (¶6.116–6.125)', () => {
-    expect(gapsOf(/state-funded education/i)).toEqual(expect.arrayContaining(['no-legal-basis', 'no-stated-aims', 'no-defined-process', 'party-without-senior-owner']));
+    expect(gapsOf(/state-funded education/i)).toEqual(
+      expect.arrayContaining(['no-legal-basis', 'no-stated-aims', 'no-defined-process', 'party-without-senior-owner']),
+    );
   });
 
   it('NHS debtor reporting rests on the Immigration Rules with no MoU (¶6.143)', () => {
@@ -63,7 +73,7 @@ describe('the scorecard names the inspection\'s findings', () => {
     expect(attention[0]).toMatch(/No agreement signed by every party is in force|No legal basis/);
   });
 
-  it('judges any past day: child tracing\'s joint review was not yet overdue in 2017, and is now', async () => {
+  it("judges any past day: child tracing's joint review was not yet overdue in 2017, and is now", async () => {
     const past = await asRole(gw, 'sro').get('/v1/register/scorecard?asOf=2017-06-01');
     expect(past.body.asOf).toBe('2017-06-01');
     const then = (past.body.scorecards as Card[]).find((c) => /child tracing/i.test(c.title))!.gaps.map((g) => g.code);
@@ -73,12 +83,18 @@ describe('the scorecard names the inspection\'s findings', () => {
 });
 
 describe('reviews scheduled from the interval, and ended collaborations left alone (rec 2f)', () => {
-  it('HMRC\'s six-monthly review has a due date from its interval, and is overdue (¶6.93)', async () => {
+  it("HMRC's six-monthly review has a due date from its interval, and is overdue (¶6.93)", async () => {
     const v = await asRole(gw, 'sro').get('/v1/register/agreements/ukvi-hmrc-bulk-evidence-dsa/versions/1.0');
-    expect(v.body.version.review).toMatchObject({ intervalMonths: 6, lastReviewedOn: '2017-02-01', nextReviewDue: '2017-08-01' });
+    expect(v.body.version.review).toMatchObject({
+      intervalMonths: 6,
+      lastReviewedOn: '2017-02-01',
+      nextReviewDue: '2017-08-01',
+    });
     expect(gapsOf(/Evidence of employment/)).toContain('review-overdue');
     const list = await asRole(gw, 'sro').get('/v1/register/collaborations');
-    const hmrc = list.body.collaborations.find((s: { collaboration: { id: string } }) => s.collaboration.id === 'ie-ukvi-hmrc-evidence-of-employment');
+    const hmrc = list.body.collaborations.find(
+      (s: { collaboration: { id: string } }) => s.collaboration.id === 'ie-ukvi-hmrc-evidence-of-employment',
+    );
     expect(hmrc).toMatchObject({ nextReviewDue: '2017-08-01', reviewOverdue: true });
   });
 
@@ -90,7 +106,9 @@ describe('reviews scheduled from the interval, and ended collaborations left alo
     // MANDERA ran on a statute for its four days: on its last day that was in force.
     expect(gapsOf(/MANDERA/)).not.toContain('no-signed-agreement');
     const list = await asRole(gw, 'sro').get('/v1/register/collaborations');
-    for (const s of list.body.collaborations.filter((s: { collaboration: { status: string } }) => s.collaboration.status === 'closed')) {
+    for (const s of list.body.collaborations.filter(
+      (s: { collaboration: { status: string } }) => s.collaboration.status === 'closed',
+    )) {
       expect(s.reviewOverdue, s.collaboration.id).toBe(false);
     }
   });

@@ -9,7 +9,10 @@ import { toEntry } from '../../audit/read.ts';
 import { sandboxClients } from '../../gateway/auth/sandbox-clients.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 
-interface Endpoint { method: string; path: string }
+interface Endpoint {
+  method: string;
+  path: string;
+}
 
 const endpoints: Endpoint[] = Object.entries(openapi.paths).flatMap(([path, item]) =>
   Object.entries(item as Record<string, { tags?: string[] }>)
@@ -20,12 +23,37 @@ const endpoints: Endpoint[] = Object.entries(openapi.paths).flatMap(([path, item
 const nasty = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
-  fc.constantFrom("' OR 1=1 --", '"; DROP TABLE audit_log; --', '<script>alert(1)</script>', '../../etc/passwd', '\u0000', '\uFEFF', '𝕏'.repeat(50),
-    '%00', '${jndi:ldap://x}', 'HO-4000004', 'YH204817B', '1948-06-02', '9999-99-99', 'NaN', '-0', '1e400'),
+  fc.constantFrom(
+    "' OR 1=1 --",
+    '"; DROP TABLE audit_log; --',
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    '\u0000',
+    '\uFEFF',
+    '𝕏'.repeat(50),
+    '%00',
+    '${jndi:ldap://x}',
+    'HO-4000004',
+    'YH204817B',
+    '1948-06-02',
+    '9999-99-99',
+    'NaN',
+    '-0',
+    '1e400',
+  ),
 );
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  any: fc.oneof({ depthSize: 'small' }, nasty, fc.integer(), fc.double(), fc.bigInt().map(String), fc.boolean(), fc.constant(null),
-    fc.array(tie('any'), { maxLength: 4 }), fc.dictionary(nasty, tie('any'), { maxKeys: 5 })),
+  any: fc.oneof(
+    { depthSize: 'small' },
+    nasty,
+    fc.integer(),
+    fc.double(),
+    fc.bigInt().map(String),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('any'), { maxLength: 4 }),
+    fc.dictionary(nasty, tie('any'), { maxKeys: 5 }),
+  ),
 })).any;
 
 /** A plausible body for the path with one part of it made hostile, so the fuzz reaches past the first check. */
@@ -49,19 +77,37 @@ describe('hostile input on every endpoint', () => {
     const seen = new Set<number>();
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...endpoints), body, nasty, fc.nat(tokens.length), fc.constantFrom('json', 'raw', 'huge'),
+        fc.constantFrom(...endpoints),
+        body,
+        nasty,
+        fc.nat(tokens.length),
+        fc.constantFrom('json', 'raw', 'huge'),
         async (endpoint, payload, pathValue, who, encoding) => {
-          const url = endpoint.path.replace(/\{\w+\}/g, () => encodeURIComponent(pathValue)) + (endpoint.method === 'get' ? `?asOf=${encodeURIComponent(pathValue)}&limit=${encodeURIComponent(pathValue)}` : '');
-          let req = (gw.http as unknown as Record<string, (u: string) => import('supertest').Test>)[endpoint.method]!(url);
+          const url =
+            endpoint.path.replace(/\{\w+\}/g, () => encodeURIComponent(pathValue)) +
+            (endpoint.method === 'get'
+              ? `?asOf=${encodeURIComponent(pathValue)}&limit=${encodeURIComponent(pathValue)}`
+              : '');
+          let req = (gw.http as unknown as Record<string, (u: string) => import('supertest').Test>)[endpoint.method]!(
+            url,
+          );
           if (who < tokens.length) req = req.set('authorization', `Bearer ${tokens[who]}`);
           if (endpoint.method !== 'get') {
             req = req.set('content-type', 'application/json');
-            const text = encoding === 'json' ? JSON.stringify(payload) ?? 'null' : encoding === 'raw' ? String(pathValue) : JSON.stringify({ padding: 'x'.repeat(100_000) });
+            const text =
+              encoding === 'json'
+                ? (JSON.stringify(payload) ?? 'null')
+                : encoding === 'raw'
+                  ? String(pathValue)
+                  : JSON.stringify({ padding: 'x'.repeat(100_000) });
             req = req.send(text);
           }
           const res = await req;
           seen.add(res.status);
-          if (res.status >= 500) failures.push(`${endpoint.method.toUpperCase()} ${endpoint.path} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+          if (res.status >= 500)
+            failures.push(
+              `${endpoint.method.toUpperCase()} ${endpoint.path} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+            );
           if (res.status >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
         },
       ),

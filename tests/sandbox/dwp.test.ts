@@ -5,13 +5,22 @@ import { NINO_PATTERN } from '../../sandbox/population/index.ts';
 import { fixtures, nameAndBirth, population, useSandboxes } from './support.ts';
 
 const dwp = useSandboxes();
-const { windrushElder, traceableChildMother, nonEeaDebtor, commonNamePairA, commonNamePairB, turns30On2018_05_01, offenderUnder30 } = fixtures;
+const {
+  windrushElder,
+  traceableChildMother,
+  nonEeaDebtor,
+  commonNamePairA,
+  commonNamePairB,
+  turns30On2018_05_01,
+  offenderUnder30,
+} = fixtures;
 const grantFor = (person: typeof windrushElder, extra: { nino?: string } = {}) => ({
   homeOfficeReference: person.immigration.homeOfficeReference ?? 'HO-9999999',
   ...nameAndBirth(person),
   ...extra,
 });
-const trace = (grants: object[]) => dwp.ask('dwp', '/dwp/nino-trace', { batchReference: 'CID-2018-05-14', grants }, 'DwpNinoTraceResponse');
+const trace = (grants: object[]) =>
+  dwp.ask('dwp', '/dwp/nino-trace', { batchReference: 'CID-2018-05-14', grants }, 'DwpNinoTraceResponse');
 
 describe('dwp.nino-alignment: the daily batch of grants (¶6.33)', () => {
   it('confirms a NINo that matches, finds one DWP already holds, assigns one to a newcomer, one result per grant in order', async () => {
@@ -33,16 +42,26 @@ describe('dwp.nino-alignment: the daily batch of grants (¶6.33)', () => {
   });
 
   it('never silently accepts a common name with a differing date of birth: both Mohammed Khans come back to resolve, with no NINo', async () => {
-    const { body } = await trace([{ homeOfficeReference: 'HO-7000001', forename: 'Mohammed', surname: 'Khan', dateOfBirth: '1988-03-03' }]);
+    const { body } = await trace([
+      { homeOfficeReference: 'HO-7000001', forename: 'Mohammed', surname: 'Khan', dateOfBirth: '1988-03-03' },
+    ]);
     const [result] = body.results;
     expect(result!.outcome).toBe('partial-match');
     expect(result!.nino).toBeUndefined();
     expect(result!.candidates!.map((c) => c.nino).sort()).toEqual([commonNamePairA.nino, commonNamePairB.nino].sort());
-    expect(result!.candidates).toContainEqual({ forename: 'Mohammed', surname: 'Khan', dateOfBirth: '1991-01-03', nino: 'ZR550912C', postcode: 'BD8 7QA' });
+    expect(result!.candidates).toContainEqual({
+      forename: 'Mohammed',
+      surname: 'Khan',
+      dateOfBirth: '1991-01-03',
+      nino: 'ZR550912C',
+      postcode: 'BD8 7QA',
+    });
   });
 
   it('finds the one Mohammed Khan whose date of birth matches too, whatever the case of the name', async () => {
-    const { body } = await trace([{ homeOfficeReference: 'HO-7000002', forename: 'MOHAMMED', surname: 'khan', dateOfBirth: '1985-07-19' }]);
+    const { body } = await trace([
+      { homeOfficeReference: 'HO-7000002', forename: 'MOHAMMED', surname: 'khan', dateOfBirth: '1985-07-19' },
+    ]);
     expect(body.results[0]).toEqual({ homeOfficeReference: 'HO-7000002', outcome: 'found', nino: 'JC318274A' });
   });
 
@@ -53,7 +72,12 @@ describe('dwp.nino-alignment: the daily batch of grants (¶6.33)', () => {
   });
 
   it('assigns a NINo no one else holds, and gives the same grant the same NINo on every run', async () => {
-    const grant = { homeOfficeReference: 'HO-7000003', forename: 'Tendai', surname: 'Zvobgo-Newcomer', dateOfBirth: '1994-02-28' };
+    const grant = {
+      homeOfficeReference: 'HO-7000003',
+      forename: 'Tendai',
+      surname: 'Zvobgo-Newcomer',
+      dateOfBirth: '1994-02-28',
+    };
     const first = (await trace([grant])).body.results[0]!;
     expect(first.outcome).toBe('assigned');
     expect(population.people.some((p) => p.nino === first.nino)).toBe(false);
@@ -62,10 +86,17 @@ describe('dwp.nino-alignment: the daily batch of grants (¶6.33)', () => {
   });
 
   it('answers 400 naming the fields of a bad batch, without repeating what was sent', async () => {
-    const { status, body } = await dwp.ask('dwp', '/dwp/nino-trace', { grants: [{ homeOfficeReference: 'HO-1', forename: 'Zebedee', dateOfBirth: '31/02/1990' }] }, 'DwpError');
+    const { status, body } = await dwp.ask(
+      'dwp',
+      '/dwp/nino-trace',
+      { grants: [{ homeOfficeReference: 'HO-1', forename: 'Zebedee', dateOfBirth: '31/02/1990' }] },
+      'DwpError',
+    );
     expect(status).toBe(400);
     expect(body.error).toBe('invalid-request');
-    expect(body.fields!.map((f) => f.field)).toEqual(expect.arrayContaining(['grants.0.homeOfficeReference', 'grants.0.surname', 'grants.0.dateOfBirth']));
+    expect(body.fields!.map((f) => f.field)).toEqual(
+      expect.arrayContaining(['grants.0.homeOfficeReference', 'grants.0.surname', 'grants.0.dateOfBirth']),
+    );
     expect(JSON.stringify(body)).not.toMatch(/Zebedee|31\/02/);
     expect((await dwp.ask('dwp', '/dwp/nino-trace', { grants: [] }, 'DwpError')).status).toBe(400);
   });
@@ -79,23 +110,42 @@ describe('dwp.accessed-public-funds: has the applicant claimed benefits, and on 
     expect(body).toEqual({
       outcome: 'matched',
       nino: 'YH204817B',
-      claims: [{
-        benefit: 'housing-benefit', from: '2014-01-06', to: null, basis: 'housing-costs', residenceBasis: 'settled-status',
-        claimAddress: { line1: '63 Albert Street', town: 'London', postcode: 'SW9 8ND' },
-      }],
+      claims: [
+        {
+          benefit: 'housing-benefit',
+          from: '2014-01-06',
+          to: null,
+          basis: 'housing-costs',
+          residenceBasis: 'settled-status',
+          claimAddress: { line1: '63 Albert Street', town: 'London', postcode: 'SW9 8ND' },
+        },
+      ],
     });
   });
 
   it('shows a claim by someone with no recourse to public funds as having no recorded entitlement', async () => {
-    const claimant = population.people.find((p) => p.immigration.noRecourseToPublicFunds && p.nino !== null && p.benefitClaims.some((c) => c.benefit === 'universal-credit'));
+    const claimant = population.people.find(
+      (p) =>
+        p.immigration.noRecourseToPublicFunds &&
+        p.nino !== null &&
+        p.benefitClaims.some((c) => c.benefit === 'universal-credit'),
+    );
     expect(claimant, 'the population has NRPF claimants').toBeDefined();
     const { body } = await check({ subject: nameAndBirth(claimant!) });
     expect(body.outcome).toBe('matched');
-    expect(body.claims).toContainEqual(expect.objectContaining({ benefit: 'universal-credit', basis: 'income-related', residenceBasis: 'none-recorded' }));
+    expect(body.claims).toContainEqual(
+      expect.objectContaining({
+        benefit: 'universal-credit',
+        basis: 'income-related',
+        residenceBasis: 'none-recorded',
+      }),
+    );
   });
 
   it('reports only DWP benefits running on or after `since`; child benefit and tax credits are HMRC’s', async () => {
-    const parent = population.people.find((p) => p.nino !== null && p.benefitClaims.some((c) => c.benefit === 'child-benefit'))!;
+    const parent = population.people.find(
+      (p) => p.nino !== null && p.benefitClaims.some((c) => c.benefit === 'child-benefit'),
+    )!;
     const { body } = await check({ subject: { nino: parent.nino }, since: '2030-01-01' });
     expect(body.claims!.every((c) => c.to === null)).toBe(true);
     expect(body.claims!.map((c) => c.benefit)).not.toContain('child-benefit');
@@ -113,7 +163,12 @@ describe('dwp.accessed-public-funds: has the applicant claimed benefits, and on 
   });
 
   it('answers 400 when the subject has neither a NINo nor a full name and date of birth', async () => {
-    const { status, body } = await dwp.ask('dwp', '/dwp/accessed-public-funds', { subject: { forename: 'Clarence' } }, 'DwpError');
+    const { status, body } = await dwp.ask(
+      'dwp',
+      '/dwp/accessed-public-funds',
+      { subject: { forename: 'Clarence' } },
+      'DwpError',
+    );
     expect(status).toBe(400);
     expect(body.fields!.map((f) => f.field)).toContain('subject.surname');
   });
@@ -129,13 +184,25 @@ describe('dwp.proactive-notification: DWP acknowledges a change of status', () =
   it('acknowledges with its own reference, the same one for a retry, and says whether it found the customer', async () => {
     const first = await dwp.ask('dwp', '/dwp/status-notifications', notification, 'DwpNotificationAcknowledgement');
     const retry = await dwp.ask('dwp', '/dwp/status-notifications', notification, 'DwpNotificationAcknowledgement');
-    expect(first.body).toEqual({ status: 'acknowledged', reference: expect.stringMatching(/^DWP-N-/), recordFound: true });
+    expect(first.body).toEqual({
+      status: 'acknowledged',
+      reference: expect.stringMatching(/^DWP-N-/),
+      recordFound: true,
+    });
     expect(retry.body.reference).toBe(first.body.reference);
-    const stranger = { ...notification, subject: { homeOfficeReference: 'HO-7000009', forename: 'Nobody', surname: 'Known', dateOfBirth: '1990-01-01' } };
-    expect((await dwp.ask('dwp', '/dwp/status-notifications', stranger, 'DwpNotificationAcknowledgement')).body.recordFound).toBe(false);
+    const stranger = {
+      ...notification,
+      subject: { homeOfficeReference: 'HO-7000009', forename: 'Nobody', surname: 'Known', dateOfBirth: '1990-01-01' },
+    };
+    expect(
+      (await dwp.ask('dwp', '/dwp/status-notifications', stranger, 'DwpNotificationAcknowledgement')).body.recordFound,
+    ).toBe(false);
   });
 
   it('answers 400 to a change it does not know', async () => {
-    expect((await dwp.ask('dwp', '/dwp/status-notifications', { ...notification, change: 'deported-maybe' }, 'DwpError')).status).toBe(400);
+    expect(
+      (await dwp.ask('dwp', '/dwp/status-notifications', { ...notification, change: 'deported-maybe' }, 'DwpError'))
+        .status,
+    ).toBe(400);
   });
 });

@@ -23,8 +23,19 @@ describe('nhs.trace-request: the latest registered address (¶5.36)', () => {
     const { status, body } = await trace(nameAndBirth(fixtures.traceableChild));
     expect(status).toBe(200);
     expect(body.outcome).toBe('matched');
-    expect(Object.keys(body.patient!).sort()).toEqual(['address', 'dateOfBirth', 'forename', 'gpPracticeName', 'surname']);
-    expect(body.patient!.address).toEqual({ line1: '27 Brudenell Grove', town: 'Leeds', postcode: 'LS6 2AB', from: '2023-08-21' });
+    expect(Object.keys(body.patient!).sort()).toEqual([
+      'address',
+      'dateOfBirth',
+      'forename',
+      'gpPracticeName',
+      'surname',
+    ]);
+    expect(body.patient!.address).toEqual({
+      line1: '27 Brudenell Grove',
+      town: 'Leeds',
+      postcode: 'LS6 2AB',
+      from: '2023-08-21',
+    });
     expect(body.patient!.gpPracticeName).toMatch(/(Surgery|Medical Centre|Health Centre|Medical Practice)$/);
   });
 
@@ -44,14 +55,27 @@ describe('nhs.trace-request: the latest registered address (¶5.36)', () => {
   });
 
   it('finds no one when the date of birth or sex differs', async () => {
-    expect((await trace({ ...nameAndBirth(fixtures.offenderUnder30), dateOfBirth: '2000-02-11' })).body).toEqual({ outcome: 'no-match' });
-    expect((await trace({ ...nameAndBirth(fixtures.offenderUnder30), sex: 'F' })).body).toEqual({ outcome: 'no-match' });
-    expect((await trace({ ...nameAndBirth(fixtures.offenderUnder30), sex: 'M' })).body.patient!.address.postcode).toBe('BS5 6HN');
+    expect((await trace({ ...nameAndBirth(fixtures.offenderUnder30), dateOfBirth: '2000-02-11' })).body).toEqual({
+      outcome: 'no-match',
+    });
+    expect((await trace({ ...nameAndBirth(fixtures.offenderUnder30), sex: 'F' })).body).toEqual({
+      outcome: 'no-match',
+    });
+    expect((await trace({ ...nameAndBirth(fixtures.offenderUnder30), sex: 'M' })).body.patient!.address.postcode).toBe(
+      'BS5 6HN',
+    );
   });
 
   it('answers 400 to a trace without a date of birth, or asking for more than it offers', async () => {
-    expect((await nhs.ask('nhs', '/nhs/trace', { forename: 'Ruan', surname: 'van der Merwe' }, 'NhsError')).status).toBe(400);
-    const { status, body } = await nhs.ask('nhs', '/nhs/trace', { ...nameAndBirth(fixtures.offenderUnder30), diagnoses: true }, 'NhsError');
+    expect(
+      (await nhs.ask('nhs', '/nhs/trace', { forename: 'Ruan', surname: 'van der Merwe' }, 'NhsError')).status,
+    ).toBe(400);
+    const { status, body } = await nhs.ask(
+      'nhs',
+      '/nhs/trace',
+      { ...nameAndBirth(fixtures.offenderUnder30), diagnoses: true },
+      'NhsError',
+    );
     expect(status).toBe(400);
     expect(body.error).toBe('invalid-request');
   });

@@ -8,7 +8,11 @@ import { expectContract, nameAndBirth, population, postRaw, useSandboxes } from 
 
 const sandboxes = useSandboxes();
 
-const endpoints: readonly { sandbox: SandboxName; path: string; error: 'DwpError' | 'HmrcError' | 'NhsError' | 'HomeOfficeError' | 'FinancialError' }[] = [
+const endpoints: readonly {
+  sandbox: SandboxName;
+  path: string;
+  error: 'DwpError' | 'HmrcError' | 'NhsError' | 'HomeOfficeError' | 'FinancialError';
+}[] = [
   { sandbox: 'dwp', path: '/dwp/nino-trace', error: 'DwpError' },
   { sandbox: 'dwp', path: '/dwp/accessed-public-funds', error: 'DwpError' },
   { sandbox: 'dwp', path: '/dwp/status-notifications', error: 'DwpError' },
@@ -43,25 +47,28 @@ describe('every sandbox', () => {
     }
   });
 
-  it.each(endpoints)('$path answers bad input with a JSON error that repeats nothing sent, and logs nothing', async ({ sandbox, path, error }) => {
-    const logged = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level));
-    const url = sandboxes.url(sandbox, path);
-    const answers = [
-      [await postRaw(url, '{"forename": "Zebedee", '), 400, 'malformed-json'],
-      [await postRaw(url, JSON.stringify({ forename: 'Zebedee', secretNickname: 'Zeb' })), 400, 'invalid-request'],
-      [await postRaw(url, 'forename=Zebedee', 'application/x-www-form-urlencoded'), 415, 'unsupported-media-type'],
-      [await postRaw(url, JSON.stringify({ padding: 'x'.repeat(1_100_000) })), 413, 'payload-too-large'],
-      [await postRaw(`${url}-nowhere`, '{}'), 404, 'not-found'],
-    ] as const;
-    for (const [answer, status, code] of answers) {
-      expect(answer.status).toBe(status);
-      expect(answer.contentType).toMatch(/^application\/json/);
-      expectContract(error, answer.body);
-      expect(answer.body).toMatchObject({ error: code });
-      expect(JSON.stringify(answer.body)).not.toMatch(/Zebedee|secretNickname|Zeb/);
-    }
-    for (const spy of logged) expect(spy).not.toHaveBeenCalled();
-  });
+  it.each(endpoints)(
+    '$path answers bad input with a JSON error that repeats nothing sent, and logs nothing',
+    async ({ sandbox, path, error }) => {
+      const logged = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level));
+      const url = sandboxes.url(sandbox, path);
+      const answers = [
+        [await postRaw(url, '{"forename": "Zebedee", '), 400, 'malformed-json'],
+        [await postRaw(url, JSON.stringify({ forename: 'Zebedee', secretNickname: 'Zeb' })), 400, 'invalid-request'],
+        [await postRaw(url, 'forename=Zebedee', 'application/x-www-form-urlencoded'), 415, 'unsupported-media-type'],
+        [await postRaw(url, JSON.stringify({ padding: 'x'.repeat(1_100_000) })), 413, 'payload-too-large'],
+        [await postRaw(`${url}-nowhere`, '{}'), 404, 'not-found'],
+      ] as const;
+      for (const [answer, status, code] of answers) {
+        expect(answer.status).toBe(status);
+        expect(answer.contentType).toMatch(/^application\/json/);
+        expectContract(error, answer.body);
+        expect(answer.body).toMatchObject({ error: code });
+        expect(JSON.stringify(answer.body)).not.toMatch(/Zebedee|secretNickname|Zeb/);
+      }
+      for (const spy of logged) expect(spy).not.toHaveBeenCalled();
+    },
+  );
 
   it('answers within its contract for a sample of the whole population', async () => {
     const sample = population.people.filter((_, i) => i % 97 === 0);
@@ -71,10 +78,16 @@ describe('every sandbox', () => {
       await sandboxes.ask('homeOffice', '/home-office/status-check', { subject }, 'HomeOfficeStatusCheckResponse');
       await sandboxes.ask('dwp', '/dwp/accessed-public-funds', { subject }, 'DwpAccessedPublicFundsResponse');
       await sandboxes.ask('nhs', '/nhs/trace', nameAndBirth(person), 'NhsTraceResponse');
-      const evidence = await postRaw(sandboxes.url('hmrc', '/hmrc/evidence-request'), JSON.stringify({ subject, evidence: ['employment', 'income', 'residence'], statedUse }));
+      const evidence = await postRaw(
+        sandboxes.url('hmrc', '/hmrc/evidence-request'),
+        JSON.stringify({ subject, evidence: ['employment', 'income', 'residence'], statedUse }),
+      );
       expectContract(evidence.status === 422 ? 'HmrcError' : 'HmrcEvidenceResponse', evidence.body);
     }
-    const grants = sample.map((p, i) => ({ homeOfficeReference: p.immigration.homeOfficeReference ?? `HO-8${String(i).padStart(6, '0')}`, ...nameAndBirth(p) }));
+    const grants = sample.map((p, i) => ({
+      homeOfficeReference: p.immigration.homeOfficeReference ?? `HO-8${String(i).padStart(6, '0')}`,
+      ...nameAndBirth(p),
+    }));
     const { body } = await sandboxes.ask('dwp', '/dwp/nino-trace', { grants }, 'DwpNinoTraceResponse');
     expect(body.results).toHaveLength(grants.length);
   });

@@ -11,7 +11,11 @@ export { fixtures };
 
 export const population = generatePopulation();
 
-export interface Answer<T> { status: number; body: T; contentType: string | null }
+export interface Answer<T> {
+  status: number;
+  body: T;
+  contentType: string | null;
+}
 
 /** POSTs raw text or JSON; nothing is checked. */
 export async function postRaw(url: string, body: string, contentType = 'application/json'): Promise<Answer<unknown>> {
@@ -35,7 +39,12 @@ export function useSandboxes() {
   return {
     url: (name: SandboxName, path: string) => `${sandboxes.urls[name]}${path}`,
     /** POSTs JSON to a sandbox and checks the answer is JSON within `schema` (the success or the error schema). */
-    async ask<S extends keyof Schemas>(name: SandboxName, path: string, body: unknown, schema: S): Promise<Answer<Schemas[S]>> {
+    async ask<S extends keyof Schemas>(
+      name: SandboxName,
+      path: string,
+      body: unknown,
+      schema: S,
+    ): Promise<Answer<Schemas[S]>> {
       const answer = await postRaw(`${sandboxes.urls[name]}${path}`, JSON.stringify(body));
       expect(answer.contentType).toMatch(/^application\/json/);
       expectContract(schema, answer.body);

@@ -4,10 +4,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { fixedClock } from '../support/child-trace.ts';
-import { auditEntry, caller, expectDryRun, expectPermitted, expectRefused, outcomeOf, type Caller, dpoReason } from '../support/exchanges.ts';
+import {
+  auditEntry,
+  caller,
+  expectDryRun,
+  expectPermitted,
+  expectRefused,
+  outcomeOf,
+  type Caller,
+  dpoReason,
+} from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import {
-  chargeabilityCheck, dwpProactiveNotification, dwpStatusCheck, educationStatusCheck, financialStatusShare, hmrcProactiveNotification, hmrcStatusCheck, paths,
+  chargeabilityCheck,
+  dwpProactiveNotification,
+  dwpStatusCheck,
+  educationStatusCheck,
+  financialStatusShare,
+  hmrcProactiveNotification,
+  hmrcStatusCheck,
+  paths,
 } from '../support/requests.ts';
 
 const { turns30On2018_05_01: priya, windrushElder: clarence, offenderUnder30: ruan } = fixtures;
@@ -26,9 +42,17 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 
 describe('¶5.43: proactive sharing about over-30s is paused; reactive status checks continue', () => {
-  it('refuses to volunteer a change of status about Priya, 38, to HMRC or DWP, yet answers both departments\' checks about her', async () => {
-    await expectRefused(gw, await ho.post(paths['hmrc.proactive-notification'], hmrcProactiveNotification(priya)), 'windrush-pause');
-    await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], dwpProactiveNotification(priya)), 'windrush-pause');
+  it("refuses to volunteer a change of status about Priya, 38, to HMRC or DWP, yet answers both departments' checks about her", async () => {
+    await expectRefused(
+      gw,
+      await ho.post(paths['hmrc.proactive-notification'], hmrcProactiveNotification(priya)),
+      'windrush-pause',
+    );
+    await expectRefused(
+      gw,
+      await ho.post(paths['dwp.proactive-notification'], dwpProactiveNotification(priya)),
+      'windrush-pause',
+    );
     const hmrcCheck = await expectPermitted(gw, await hmrc.post(paths['hmrc.status-check'], hmrcStatusCheck(priya)));
     expect(hmrcCheck.result).toMatchObject({ match: true, immigrationStatus: 'limited-leave' });
     const dwpCheck = await expectPermitted(gw, await dwp.post(paths['dwp.status-check'], dwpStatusCheck(priya)));
@@ -36,18 +60,33 @@ describe('¶5.43: proactive sharing about over-30s is paused; reactive status ch
   });
 
   it('permitted a proactive HMRC notification about a 45-year-old on 1 April 2018 and refused it on 1 May 2018 (dry runs)', async () => {
-    const [ramon] = gw.population.people.filter((p) => p.forename === 'Ramon' && p.surname === 'Aquino' && p.dateOfBirth === '1972-08-16');
-    const before = await expectDryRun(gw, await ho.decide('hmrc.proactive-notification', hmrcProactiveNotification(ramon!), '2018-04-01'), 'permit');
+    const [ramon] = gw.population.people.filter(
+      (p) => p.forename === 'Ramon' && p.surname === 'Aquino' && p.dateOfBirth === '1972-08-16',
+    );
+    const before = await expectDryRun(
+      gw,
+      await ho.decide('hmrc.proactive-notification', hmrcProactiveNotification(ramon!), '2018-04-01'),
+      'permit',
+    );
     expect(before.directives).toEqual([]);
-    const after = await expectDryRun(gw, await ho.decide('hmrc.proactive-notification', hmrcProactiveNotification(ramon!), '2018-05-01'), 'deny');
+    const after = await expectDryRun(
+      gw,
+      await ho.decide('hmrc.proactive-notification', hmrcProactiveNotification(ramon!), '2018-05-01'),
+      'deny',
+    );
     expect(after.directives).toEqual(['windrush-pause-2018']);
-    expect(await dpoReason(gw, after.auditId, 'windrush-pause')).toMatch(/the subject is 45 on 2018-05-01, so proactive sharing is paused/);
+    expect(await dpoReason(gw, after.auditId, 'windrush-pause')).toMatch(
+      /the subject is 45 on 2018-05-01, so proactive sharing is paused/,
+    );
   });
 });
 
 describe('¶5.43: the 30th birthday, on which a person is no longer under 30', () => {
   it('let HMRC and DWP be told about Priya the day before she turned 30, not on her birthday (dry runs)', async () => {
-    for (const [exchange, request] of [['hmrc.proactive-notification', hmrcProactiveNotification(priya)], ['dwp.proactive-notification', dwpProactiveNotification(priya)]] as const) {
+    for (const [exchange, request] of [
+      ['hmrc.proactive-notification', hmrcProactiveNotification(priya)],
+      ['dwp.proactive-notification', dwpProactiveNotification(priya)],
+    ] as const) {
       const eve = await expectDryRun(gw, await ho.decide(exchange, request, '2018-04-30'), 'permit');
       expect(await dpoReason(gw, eve.auditId, 'windrush-pause')).toMatch(/under 30 on 2018-04-30/);
       const birthday = await expectDryRun(gw, await ho.decide(exchange, request, '2018-05-01'), 'deny');
@@ -57,8 +96,21 @@ describe('¶5.43: the 30th birthday, on which a person is no longer under 30', (
 
   it('lets a bank be told about Ruan, facing deportation, until the day he turns 30 (dry runs and today)', async () => {
     await expectPermitted(gw, await ho.post(paths['financial.status-share'], financialStatusShare(ruan)));
-    expect(outcomeOf(await expectDryRun(gw, await ho.decide('financial.status-share', financialStatusShare(ruan), '2030-02-09'), 'permit'), 'financial-services-age')).toBe('permit');
-    const birthday = await expectDryRun(gw, await ho.decide('financial.status-share', financialStatusShare(ruan), '2030-02-10'), 'deny');
+    expect(
+      outcomeOf(
+        await expectDryRun(
+          gw,
+          await ho.decide('financial.status-share', financialStatusShare(ruan), '2030-02-09'),
+          'permit',
+        ),
+        'financial-services-age',
+      ),
+    ).toBe('permit');
+    const birthday = await expectDryRun(
+      gw,
+      await ho.decide('financial.status-share', financialStatusShare(ruan), '2030-02-10'),
+      'deny',
+    );
     expect(await dpoReason(gw, birthday.auditId, 'financial-services-age')).toMatch(/is 30 on 2030-02-10/);
   });
 });
@@ -76,7 +128,10 @@ describe('¶3.24: a reactive status check about someone with a Windrush profile 
   });
 
   it('does the same for HMRC and for an NHS Trust', async () => {
-    for (const res of [await hmrc.post(paths['hmrc.status-check'], hmrcStatusCheck(clarence)), await caller(gw, 'guys-ovm').post(paths['nhs.chargeability-check'], chargeabilityCheck(clarence))]) {
+    for (const res of [
+      await hmrc.post(paths['hmrc.status-check'], hmrcStatusCheck(clarence)),
+      await caller(gw, 'guys-ovm').post(paths['nhs.chargeability-check'], chargeabilityCheck(clarence)),
+    ]) {
       const body = await expectPermitted(gw, res);
       expect(body.decision.obligations).toEqual([{ id: 'refer-to-windrush-taskforce' }]);
       expect(body.notices).toEqual([expect.stringMatching(taskforce)]);
@@ -87,16 +142,28 @@ describe('¶3.24: a reactive status check about someone with a Windrush profile 
     const priyaCheck = await expectPermitted(gw, await dwp.post(paths['dwp.status-check'], dwpStatusCheck(priya)));
     expect(priyaCheck.notices).toBeUndefined();
     expect((await auditEntry(gw, priyaCheck.auditId)).outcomes[0]!.body.referrals).toBeUndefined();
-    const before = await expectDryRun(gw, await dwp.decide('dwp.status-check', dwpStatusCheck(clarence), '2018-04-01'), 'permit');
+    const before = await expectDryRun(
+      gw,
+      await dwp.decide('dwp.status-check', dwpStatusCheck(clarence), '2018-04-01'),
+      'permit',
+    );
     expect(before.obligations).toEqual([]);
   });
 
   it('never volunteers his status proactively: he is 78 (¶5.43)', async () => {
-    await expectRefused(gw, await ho.post(paths['dwp.proactive-notification'], dwpProactiveNotification(clarence)), 'windrush-pause');
+    await expectRefused(
+      gw,
+      await ho.post(paths['dwp.proactive-notification'], dwpProactiveNotification(clarence)),
+      'windrush-pause',
+    );
   });
 
   it('is refused to a school, whose agreement names no legal gateway, whatever the profile: the referral follows a permitted check only', async () => {
-    const refusal = await expectRefused(gw, await caller(gw, 'lea-admissions').post(paths['dfe.education-status-check'], educationStatusCheck(clarence)), 'legal-basis');
+    const refusal = await expectRefused(
+      gw,
+      await caller(gw, 'lea-admissions').post(paths['dfe.education-status-check'], educationStatusCheck(clarence)),
+      'legal-basis',
+    );
     expect(refusal.decision.obligations).toEqual([]);
   });
 });

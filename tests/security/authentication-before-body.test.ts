@@ -4,13 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
 afterAll(() => gw.close());
 
-const writes = ['/v1/exchanges/dfe/child-trace', '/v1/decisions', '/v1/register/collaborations', '/v1/feedback', '/v1/audit/subject-search'];
+const writes = [
+  '/v1/exchanges/dfe/child-trace',
+  '/v1/decisions',
+  '/v1/register/collaborations',
+  '/v1/feedback',
+  '/v1/audit/subject-search',
+];
 const badBodies = {
   'not JSON (415)': { type: 'text/plain', body: 'hello', status: 415 },
-  'too large (413)': { type: 'application/json', body: JSON.stringify({ padding: 'x'.repeat(128 * 1024) }), status: 413 },
+  'too large (413)': {
+    type: 'application/json',
+    body: JSON.stringify({ padding: 'x'.repeat(128 * 1024) }),
+    status: 413,
+  },
   'malformed (400)': { type: 'application/json', body: '{"purpose":', status: 400 },
 } as const;
 
@@ -23,22 +35,32 @@ describe.each(writes)('POST %s', (path) => {
   });
 
   it('with a body that is not JSON and a token that is not valid is 401', async () => {
-    const res = await gw.http.post(path).set('authorization', 'Bearer not.a.token').set('content-type', 'text/plain').send('hello');
+    const res = await gw.http
+      .post(path)
+      .set('authorization', 'Bearer not.a.token')
+      .set('content-type', 'text/plain')
+      .send('hello');
     expect(res.status).toBe(401);
   });
 });
 
 describe('a known caller', () => {
   it.each(Object.entries(badBodies))('is told what is wrong with a body %s', async (_name, bad) => {
-    const res = await gw.http.post('/v1/decisions').set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
-      .set('content-type', bad.type).send(bad.body);
+    const res = await gw.http
+      .post('/v1/decisions')
+      .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
+      .set('content-type', bad.type)
+      .send(bad.body);
     expect(res.status).toBe(bad.status);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
 
   it('without the role is 403 before its body is read', async () => {
-    const res = await gw.http.post('/v1/register/collaborations').set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
-      .set('content-type', 'text/plain').send('hello');
+    const res = await gw.http
+      .post('/v1/register/collaborations')
+      .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
+      .set('content-type', 'text/plain')
+      .send('hello');
     expect(res.status).toBe(403);
   });
 });

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
 afterAll(() => gw.close());
 
 const expected = {
@@ -13,7 +15,9 @@ const expected = {
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
   'strict-transport-security': expect.stringMatching(/max-age=\d{7,}/),
-  'content-security-policy': expect.stringMatching(/^(?=.*frame-ancestors 'none')(?=.*form-action 'self')(?=.*base-uri 'none')/),
+  'content-security-policy': expect.stringMatching(
+    /^(?=.*frame-ancestors 'none')(?=.*form-action 'self')(?=.*base-uri 'none')/,
+  ),
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
 };
@@ -39,7 +43,10 @@ describe('security headers', () => {
 
   it('on a refusal after a body was sent, and on a body that is not JSON', async () => {
     for (const res of [
-      await gw.http.post('/v1/exchanges/dfe/child-trace').set('authorization', `Bearer ${await gw.token('sro')}`).send({}),
+      await gw.http
+        .post('/v1/exchanges/dfe/child-trace')
+        .set('authorization', `Bearer ${await gw.token('sro')}`)
+        .send({}),
       await gw.http.post('/v1/exchanges/dfe/child-trace').set('content-type', 'application/json').send('{"oops'),
     ]) {
       expect(res.status).toBeGreaterThanOrEqual(400);

@@ -15,39 +15,96 @@ const overseers: Role[] = ['sro', 'dpo'];
 
 /** 'public' needs no token; 'metrics-token' is Prometheus's own bearer secret (METRICS_TOKEN), not a client JWT. */
 const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
-  health: 'public', ready: 'public', getAuditKeys: 'public', getCallbackKeys: 'public', publishedCollaborations: 'public',
+  health: 'public',
+  ready: 'public',
+  getAuditKeys: 'public',
+  getCallbackKeys: 'public',
+  publishedCollaborations: 'public',
   getMetrics: 'metrics-token',
-  dfeChildTrace: exchange, dwpNinoAlignment: exchange, dwpAccessedPublicFunds: exchange, dwpStatusCheck: exchange,
-  dwpProactiveNotification: exchange, hmrcEvidenceRequest: exchange, hmrcStatusCheck: exchange, hmrcProactiveNotification: exchange,
-  dfeEducationStatusCheck: exchange, dfeFsmEligibility: exchange, nhsChargeabilityCheck: exchange, nhsDebtorReturn: exchange,
-  nhsTraceRequest: exchange, financialStatusShare: exchange,
-  submitExchangeBatch: exchange, getBatch: exchange, getBatchResults: exchange,
+  dfeChildTrace: exchange,
+  dwpNinoAlignment: exchange,
+  dwpAccessedPublicFunds: exchange,
+  dwpStatusCheck: exchange,
+  dwpProactiveNotification: exchange,
+  hmrcEvidenceRequest: exchange,
+  hmrcStatusCheck: exchange,
+  hmrcProactiveNotification: exchange,
+  dfeEducationStatusCheck: exchange,
+  dfeFsmEligibility: exchange,
+  nhsChargeabilityCheck: exchange,
+  nhsDebtorReturn: exchange,
+  nhsTraceRequest: exchange,
+  financialStatusShare: exchange,
+  submitExchangeBatch: exchange,
+  getBatch: exchange,
+  getBatchResults: exchange,
   dryRunDecision: everyone,
-  listAuditEntries: dpo, searchAuditBySubject: dpo, auditSubjectReport: dpo, exportAuditLog: dpo, verifyAuditLog: dpo,
-  getAuditEntry: ['dpo', 'partner'], replayAuditEntry: ['dpo', 'partner'], getAuditReceipt: ['dpo', 'partner'],
-  getAuditInclusionProof: ['dpo', 'partner'], getAuditConsistencyProof: ['dpo', 'partner'], getAuditCheckpoint: ['dpo', 'partner'],
-  addAuditCosignature: ['dpo', 'partner'], listAuditWitnesses: everyone, registerAuditWitness: registryAdmin,
-  listParties: everyone, listCollaborations: everyone, getCollaboration: everyone, listAgreementVersions: everyone,
-  getAgreementVersion: everyone, listDirectives: everyone, registerScorecard: everyone,
-  createCollaboration: registryAdmin, createAgreement: registryAdmin, draftAgreementVersion: registryAdmin,
-  replaceDraftVersion: registryAdmin, signAgreementVersion: registryAdmin, changeVersionLifecycle: registryAdmin,
-  issueDirective: registryAdmin, endDirective: registryAdmin,
+  listAuditEntries: dpo,
+  searchAuditBySubject: dpo,
+  auditSubjectReport: dpo,
+  exportAuditLog: dpo,
+  verifyAuditLog: dpo,
+  getAuditEntry: ['dpo', 'partner'],
+  replayAuditEntry: ['dpo', 'partner'],
+  getAuditReceipt: ['dpo', 'partner'],
+  getAuditInclusionProof: ['dpo', 'partner'],
+  getAuditConsistencyProof: ['dpo', 'partner'],
+  getAuditCheckpoint: ['dpo', 'partner'],
+  addAuditCosignature: ['dpo', 'partner'],
+  listAuditWitnesses: everyone,
+  registerAuditWitness: registryAdmin,
+  listParties: everyone,
+  listCollaborations: everyone,
+  getCollaboration: everyone,
+  listAgreementVersions: everyone,
+  getAgreementVersion: everyone,
+  listDirectives: everyone,
+  registerScorecard: everyone,
+  createCollaboration: registryAdmin,
+  createAgreement: registryAdmin,
+  draftAgreementVersion: registryAdmin,
+  replaceDraftVersion: registryAdmin,
+  signAgreementVersion: registryAdmin,
+  changeVersionLifecycle: registryAdmin,
+  issueDirective: registryAdmin,
+  endDirective: registryAdmin,
   recordJointReview: ['sro'],
-  getMeasures: overseers, getCollaborationMeasures: overseers, listSignals: overseers,
+  getMeasures: overseers,
+  getCollaborationMeasures: overseers,
+  listSignals: overseers,
   reportFeedback: ['partner'],
-  listObligations: overseers, confirmObligation: ['partner', 'sro'], recordReportedMeasure: ['sro'],
-  listConsolePeople: registryAdmin, grantConsoleRole: registryAdmin, revokeConsoleRole: registryAdmin,
-  listClients: registryAdmin, getClient: registryAdmin, registerClient: registryAdmin, replaceClientKeys: registryAdmin,
-  revokeClientKey: registryAdmin, changeClientStatus: registryAdmin, replaceClientCallbackUrls: registryAdmin,
+  listObligations: overseers,
+  confirmObligation: ['partner', 'sro'],
+  recordReportedMeasure: ['sro'],
+  listConsolePeople: registryAdmin,
+  grantConsoleRole: registryAdmin,
+  revokeConsoleRole: registryAdmin,
+  listClients: registryAdmin,
+  getClient: registryAdmin,
+  registerClient: registryAdmin,
+  replaceClientKeys: registryAdmin,
+  revokeClientKey: registryAdmin,
+  changeClientStatus: registryAdmin,
+  replaceClientCallbackUrls: registryAdmin,
   reportCompletion: ['partner'],
   listJointReviews: ['partner', 'registry-admin', 'sro', 'dpo'],
   holdJointReview: ['sro'],
   signOffJointReview: ['sro', 'partner'],
   closeImprovementAction: ['sro'],
 };
-const clientFor: Record<Role, string> = { partner: 'ie-removals-casework', sro: 'sro', dpo: 'dpo', 'registry-admin': 'registry-admin' };
+const clientFor: Record<Role, string> = {
+  partner: 'ie-removals-casework',
+  sro: 'sro',
+  dpo: 'dpo',
+  'registry-admin': 'registry-admin',
+};
 
-interface Operation { operationId: string; method: string; path: string; tags: string[] }
+interface Operation {
+  operationId: string;
+  method: string;
+  path: string;
+  tags: string[];
+}
 const operations: Operation[] = Object.entries(openapi.paths).flatMap(([path, item]) =>
   Object.entries(item as Record<string, { operationId?: string; tags?: string[] }>)
     .filter(([method, op]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method) && op.operationId)
@@ -55,13 +112,16 @@ const operations: Operation[] = Object.entries(openapi.paths).flatMap(([path, it
 );
 const governed = operations.filter((op) => Array.isArray(policy[op.operationId]));
 const refusals = governed.flatMap((op) =>
-  everyone.filter((role) => !(policy[op.operationId] as Role[]).includes(role)).map((role) => ({ ...op, role })));
+  everyone.filter((role) => !(policy[op.operationId] as Role[]).includes(role)).map((role) => ({ ...op, role })),
+);
 
 let gw: TestGateway;
 let tokens: Record<Role, string>;
 beforeAll(async () => {
   gw = await startTestGateway();
-  tokens = Object.fromEntries(await Promise.all(everyone.map(async (r) => [r, await gw.token(clientFor[r])]))) as Record<Role, string>;
+  tokens = Object.fromEntries(
+    await Promise.all(everyone.map(async (r) => [r, await gw.token(clientFor[r])])),
+  ) as Record<Role, string>;
 });
 afterAll(() => gw.close());
 
@@ -83,14 +143,17 @@ describe('the access policy', () => {
 });
 
 describe('a caller without the role', () => {
-  it.each(refusals.map((r) => [`${r.operationId} as ${r.role}`, r] as const))('%s: 403, nothing read or written', async (_name, r) => {
-    const before = await auditCount();
-    const res = await send(r, tokens[r.role]);
-    expect(res.status).toBe(403);
-    expect(res.body).toMatchObject({ code: 'forbidden', status: 403 });
-    expect(res.body.detail).toMatch(/roles/);
-    expect(await auditCount()).toBe(before);
-  });
+  it.each(refusals.map((r) => [`${r.operationId} as ${r.role}`, r] as const))(
+    '%s: 403, nothing read or written',
+    async (_name, r) => {
+      const before = await auditCount();
+      const res = await send(r, tokens[r.role]);
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ code: 'forbidden', status: 403 });
+      expect(res.body.detail).toMatch(/roles/);
+      expect(await auditCount()).toBe(before);
+    },
+  );
 });
 
 describe('a caller without a token', () => {

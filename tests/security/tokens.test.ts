@@ -8,7 +8,9 @@ import { childTracePath } from '../support/child-trace.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway(); });
+beforeAll(async () => {
+  gw = await startTestGateway();
+});
 afterAll(() => gw.close());
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -27,7 +29,14 @@ async function refused(token: string) {
 /** A token from the real client key with a header and claims a test chooses. */
 async function signed(claims: Record<string, unknown>, header: Record<string, unknown> = {}) {
   const key = gw.keys.get('ie-removals-casework')!;
-  return new SignJWT({ iss: key.clientId, sub: key.clientId, aud: gw.config.audience, iat: now(), exp: now() + 300, ...claims })
+  return new SignJWT({
+    iss: key.clientId,
+    sub: key.clientId,
+    aud: gw.config.audience,
+    iat: now(),
+    exp: now() + 300,
+    ...claims,
+  })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, ...header })
     .sign(await importJWK(key.privateJwk, 'ES256'));
 }
@@ -49,7 +58,8 @@ describe('tokens whose times are wrong', () => {
   it('has no expiry', async () => {
     const key = gw.keys.get('ie-removals-casework')!;
     const token = await new SignJWT({ iss: key.clientId, sub: key.clientId, aud: gw.config.audience, iat: now() })
-      .setProtectedHeader({ alg: 'ES256', kid: key.kid }).sign(await importJWK(key.privateJwk, 'ES256'));
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .sign(await importJWK(key.privateJwk, 'ES256'));
     expect(await refused(token)).toMatch(/exp/);
   });
 });
@@ -60,39 +70,55 @@ describe('tokens whose header asks for trust it cannot have', () => {
     const key = gw.keys.get('ie-removals-casework')!;
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const input = `${part({ alg: 'ES256', kid: key.kid, crit: ['x-delegation'], 'x-delegation': 'dpo' })}.${part({ iss: key.clientId, sub: key.clientId, aud: gw.config.audience, iat: now(), exp: now() + 300 })}`;
-    const signature = sign('sha256', Buffer.from(input), { key: createPrivateKey({ key: key.privateJwk as JsonWebKey, format: 'jwk' }), dsaEncoding: 'ieee-p1363' });
+    const signature = sign('sha256', Buffer.from(input), {
+      key: createPrivateKey({ key: key.privateJwk as JsonWebKey, format: 'jwk' }),
+      dsaEncoding: 'ieee-p1363',
+    });
     await refused(`${input}.${signature.toString('base64url')}`);
   });
 
   it('carries its own public key in the header (jwk) for a forged signature', async () => {
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
     const key = gw.keys.get('ie-removals-casework')!;
-    const token = await new SignJWT({ iss: key.clientId, sub: key.clientId, aud: gw.config.audience, iat: now(), exp: now() + 300 })
-      .setProtectedHeader({ alg: 'ES256', kid: key.kid, jwk: await exportJWK(publicKey) }).sign(privateKey);
+    const token = await new SignJWT({
+      iss: key.clientId,
+      sub: key.clientId,
+      aud: gw.config.audience,
+      iat: now(),
+      exp: now() + 300,
+    })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid, jwk: await exportJWK(publicKey) })
+      .sign(privateKey);
     expect(await refused(token)).toMatch(/signature/);
   });
 
   it('points at a key set elsewhere (jku) that the gateway never fetches', async () => {
     const { privateKey } = await generateKeyPair('ES256');
     const token = await new SignJWT({ iss: 'dpo', sub: 'dpo', aud: gw.config.audience, iat: now(), exp: now() + 300 })
-      .setProtectedHeader({ alg: 'ES256', kid: 'attacker', jku: 'http://127.0.0.1:9/keys.json' }).sign(privateKey);
+      .setProtectedHeader({ alg: 'ES256', kid: 'attacker', jku: 'http://127.0.0.1:9/keys.json' })
+      .sign(privateKey);
     expect(await refused(token)).toMatch(/does not know/);
   });
 
-  it.each([["' OR '1'='1"], ['../../client-keys/dpo'], ['x'.repeat(5000)]])('names a key id that is an attack string (%#)', async (kid) => {
-    const { privateKey } = await generateKeyPair('ES256');
-    const token = await new SignJWT({ iss: 'dpo', sub: 'dpo', aud: gw.config.audience, iat: now(), exp: now() + 300 })
-      .setProtectedHeader({ alg: 'ES256', kid }).sign(privateKey);
-    const detail = await refused(token);
-    expect(detail).not.toContain(kid.slice(0, 20));
-  });
+  it.each([["' OR '1'='1"], ['../../client-keys/dpo'], ['x'.repeat(5000)]])(
+    'names a key id that is an attack string (%#)',
+    async (kid) => {
+      const { privateKey } = await generateKeyPair('ES256');
+      const token = await new SignJWT({ iss: 'dpo', sub: 'dpo', aud: gw.config.audience, iat: now(), exp: now() + 300 })
+        .setProtectedHeader({ alg: 'ES256', kid })
+        .sign(privateKey);
+      const detail = await refused(token);
+      expect(detail).not.toContain(kid.slice(0, 20));
+    },
+  );
 
   it.each([['\u0000'], ['dpo-key\u0000'], ['tab\tin-it'], ['caf\u00e9'], ['\u007f'], ['k'.repeat(129)]])(
     'names a key id no key could have (%j) and is refused before the database is asked',
     async (kid) => {
       const { privateKey } = await generateKeyPair('ES256');
       const token = await new SignJWT({ iss: 'dpo', sub: 'dpo', aud: gw.config.audience, iat: now(), exp: now() + 300 })
-        .setProtectedHeader({ alg: 'ES256', kid }).sign(privateKey);
+        .setProtectedHeader({ alg: 'ES256', kid })
+        .sign(privateKey);
       const queries: string[] = [];
       const note = (query: { sql: string }) => queries.push(query.sql);
       gw.db.on('query', note);
@@ -108,8 +134,15 @@ describe('tokens whose header asks for trust it cannot have', () => {
   it('is signed RS256 with a key of the right id', async () => {
     const { privateKey } = await generateKeyPair('RS256');
     const key = gw.keys.get('ie-removals-casework')!;
-    const token = await new SignJWT({ iss: key.clientId, sub: key.clientId, aud: gw.config.audience, iat: now(), exp: now() + 300 })
-      .setProtectedHeader({ alg: 'RS256', kid: key.kid }).sign(privateKey);
+    const token = await new SignJWT({
+      iss: key.clientId,
+      sub: key.clientId,
+      aud: gw.config.audience,
+      iat: now(),
+      exp: now() + 300,
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+      .sign(privateKey);
     expect(await refused(token)).toMatch(/ES256 or EdDSA/);
   });
 });

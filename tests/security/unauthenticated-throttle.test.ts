@@ -8,17 +8,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 
 let gw: TestGateway;
-beforeAll(async () => { gw = await startTestGateway({ unauthenticatedThrottle: { perMinute: 6, burst: 5 } }); });
+beforeAll(async () => {
+  gw = await startTestGateway({ unauthenticatedThrottle: { perMinute: 6, burst: 5 } });
+});
 afterAll(() => gw.close());
 
 /** A GET from a chosen local address (any 127.x.y.z reaches the gateway on 127.0.0.1 over loopback). */
-function get(path: string, authorization: string | undefined, localAddress: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }> {
+function get(
+  path: string,
+  authorization: string | undefined,
+  localAddress: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${gw.baseUrl}${path}`, { localAddress, headers: authorization ? { authorization } : {} }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => { text += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text ? JSON.parse(text) : null }));
-    });
+    const req = http.request(
+      `${gw.baseUrl}${path}`,
+      { localAddress, headers: authorization ? { authorization } : {} },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: text ? JSON.parse(text) : null }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -28,8 +42,15 @@ async function forgedToken() {
   const { privateKey } = await generateKeyPair('ES256');
   const now = Math.floor(Date.now() / 1000);
   const kid = `random-${crypto.randomUUID()}`;
-  return new SignJWT({ iss: 'ie-removals-casework', sub: 'ie-removals-casework', aud: gw.config.audience, iat: now, exp: now + 60 })
-    .setProtectedHeader({ alg: 'ES256', kid }).sign(privateKey);
+  return new SignJWT({
+    iss: 'ie-removals-casework',
+    sub: 'ie-removals-casework',
+    aud: gw.config.audience,
+    iat: now,
+    exp: now + 60,
+  })
+    .setProtectedHeader({ alg: 'ES256', kid })
+    .sign(privateKey);
 }
 
 describe('a flood of bad tokens from one address', () => {
@@ -41,13 +62,25 @@ describe('a flood of bad tokens from one address', () => {
     const statements: string[] = [];
     const note = (query: { sql: string }) => statements.push(query.sql);
     gw.db.on('query', note);
-    const answers: { status: number; statementsBefore: number; statementsAfter: number; retryAfter?: string; type?: string }[] = [];
+    const answers: {
+      status: number;
+      statementsBefore: number;
+      statementsAfter: number;
+      retryAfter?: string;
+      type?: string;
+    }[] = [];
     try {
       for (let i = 0; i < 40; i += 1) {
         const authorization = i % 4 === 0 ? undefined : `Bearer ${await forgedToken()}`;
         const statementsBefore = statements.length;
         const res = await get(path, authorization, '127.0.0.3');
-        answers.push({ status: res.status, statementsBefore, statementsAfter: statements.length, retryAfter: res.headers['retry-after'], type: res.headers['content-type'] });
+        answers.push({
+          status: res.status,
+          statementsBefore,
+          statementsAfter: statements.length,
+          retryAfter: res.headers['retry-after'],
+          type: res.headers['content-type'],
+        });
       }
     } finally {
       gw.db.off('query', note);
@@ -55,7 +88,9 @@ describe('a flood of bad tokens from one address', () => {
     expect(answers.slice(0, 5).map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
     const throttled = answers.slice(5);
     expect(throttled.every((a) => a.status === 429)).toBe(true);
-    expect(throttled.every((a) => Number(a.retryAfter) >= 1 && a.type?.includes('application/problem+json'))).toBe(true);
+    expect(throttled.every((a) => Number(a.retryAfter) >= 1 && a.type?.includes('application/problem+json'))).toBe(
+      true,
+    );
     // No statement at all while throttled: not a key lookup, not a generation read.
     expect(throttled.reduce((n, a) => n + a.statementsAfter - a.statementsBefore, 0)).toBe(0);
 

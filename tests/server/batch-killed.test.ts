@@ -15,7 +15,8 @@ import { startGatewayProcess, type GatewayProcess } from '../support/gateway-pro
 import { ninoAlignment, paths } from '../support/requests.ts';
 
 const { turns30On2018_05_01: priya } = fixtures;
-const record = () => ninoAlignment([{ ...priya, homeOfficeReference: priya.immigration.homeOfficeReference!, nino: priya.nino }]);
+const record = () =>
+  ninoAlignment([{ ...priya, homeOfficeReference: priya.immigration.homeOfficeReference!, nino: priya.nino }]);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gw-batch-kill-'));
 const size = 200;
 const failing = 10;
@@ -39,7 +40,10 @@ async function failingThenHangingDwp(onCall: (n: number) => void) {
   const server = http.createServer((req, res) => {
     req.resume();
     calls += 1;
-    if (calls <= failing) { res.statusCode = 500; res.end('{"error":"internal"}'); }
+    if (calls <= failing) {
+      res.statusCode = 500;
+      res.end('{"error":"internal"}');
+    }
     onCall(calls);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -52,12 +56,19 @@ describe('a batch whose gateway is killed with SIGKILL mid-batch', () => {
     const { databaseUrl } = { databaseUrl: database.url };
     const batchEnv = { BATCH_CONCURRENCY: String(concurrency), BATCH_POLL_MS: '100', BATCH_LEASE_SECONDS: '3' };
     let first: GatewayProcess | null = null;
-    const dwp = await failingThenHangingDwp((n) => { if (n === failing + concurrency) first?.child.kill('SIGKILL'); });
+    const dwp = await failingThenHangingDwp((n) => {
+      if (n === failing + concurrency) first?.child.kill('SIGKILL');
+    });
     partner = dwp.server;
-    first = running = await startGatewayProcess({ dataDir, databaseUrl, env: { ...batchEnv, DWP_UPSTREAM_URL: dwp.url, UPSTREAM_TIMEOUT_MS: '60000' } });
+    first = running = await startGatewayProcess({
+      dataDir,
+      databaseUrl,
+      env: { ...batchEnv, DWP_UPSTREAM_URL: dwp.url, UPSTREAM_TIMEOUT_MS: '60000' },
+    });
     const token = await first.token('ukvi-casework');
     const submitted = await fetch(`${first.url}${paths['dwp.nino-alignment']}/batches`, {
-      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
       body: Array.from({ length: size }, () => JSON.stringify(record())).join('\n'),
     });
     expect(submitted.status).toBe(202);
@@ -72,26 +83,44 @@ describe('a batch whose gateway is killed with SIGKILL mid-batch', () => {
     let progress: Record<string, any>;
     do {
       await new Promise((resolve) => setTimeout(resolve, 200));
-      progress = await (await get(location)).json() as Record<string, any>;
+      progress = (await (await get(location)).json()) as Record<string, any>;
     } while (progress.state !== 'done');
-    expect(progress).toMatchObject({ total: size, done: size, permitted: size - failing - concurrency, failed: failing + concurrency, refused: 0 });
+    expect(progress).toMatchObject({
+      total: size,
+      done: size,
+      permitted: size - failing - concurrency,
+      failed: failing + concurrency,
+      refused: 0,
+    });
 
-    const lines = (await (await get(`${location}/results`)).text()).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const lines = (await (await get(`${location}/results`)).text())
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.index)).toEqual(Array.from({ length: size }, (_, i) => i));
     expect(lines.filter((l) => l.outcome === 'upstream-failed')).toHaveLength(failing);
     const interrupted = lines.filter((l) => l.outcome === 'interrupted');
     expect(interrupted).toHaveLength(concurrency);
-    for (const line of interrupted) expect(line).toMatchObject({ status: 'failed', decision: 'permit', recovered: true });
+    for (const line of interrupted)
+      expect(line).toMatchObject({ status: 'failed', decision: 'permit', recovered: true });
     expect(lines.filter((l) => l.outcome === 'aligned')).toHaveLength(size - failing - concurrency);
 
     // No record decided twice: each request id has one decision in the log, and each line names it.
-    const decisions = await database.db('audit_log').select(database.db.raw(`body->>'requestId' as "requestId"`), 'id').where({ kind: 'decision' })
-      .whereIn(database.db.raw(`body->>'requestId'`) as any, lines.map((l) => l.requestId));
+    const decisions = await database
+      .db('audit_log')
+      .select(database.db.raw(`body->>'requestId' as "requestId"`), 'id')
+      .where({ kind: 'decision' })
+      .whereIn(
+        database.db.raw(`body->>'requestId'`) as any,
+        lines.map((l) => l.requestId),
+      );
     expect(decisions).toHaveLength(size);
     expect(new Set(decisions.map((d) => d.requestId)).size).toBe(size);
     const byRequest = new Map(decisions.map((d) => [d.requestId, d.id]));
     for (const line of lines) expect(line.auditId).toBe(byRequest.get(line.requestId));
     // Nothing of a record's input is left once it is done.
-    expect(Number((await database.db('batch_records').whereNotNull('input').count<{ n: string }[]>({ n: '*' }))[0]!.n)).toBe(0);
+    expect(
+      Number((await database.db('batch_records').whereNotNull('input').count<{ n: string }[]>({ n: '*' }))[0]!.n),
+    ).toBe(0);
   }, 180_000);
 });

@@ -25,7 +25,18 @@ beforeAll(async () => {
   relayed.port = String(relay.port);
   const db = connect({ databaseUrl: relayed.toString(), pgliteDir: null });
   partner = await startFakePartner('no-match');
-  gw = await startTestGateway({ clock: fixedClock, dfeUrl: partner.url, database: { ...server, db, url: relayed.toString(), drop: async () => { await db.destroy(); } } });
+  gw = await startTestGateway({
+    clock: fixedClock,
+    dfeUrl: partner.url,
+    database: {
+      ...server,
+      db,
+      url: relayed.toString(),
+      drop: async () => {
+        await db.destroy();
+      },
+    },
+  });
 });
 afterAll(async () => {
   await gw?.close();
@@ -34,7 +45,11 @@ afterAll(async () => {
   await server?.drop();
 });
 
-const trace = async () => gw.http.post(childTracePath).set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`).send(childTraceRequest(child));
+const trace = async () =>
+  gw.http
+    .post(childTracePath)
+    .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
+    .send(childTraceRequest(child));
 
 describe('a PostgreSQL outage', () => {
   it('is refused with 503 while it lasts, sends nothing upstream, and ends without a restart', async () => {
@@ -44,7 +59,10 @@ describe('a PostgreSQL outage', () => {
 
     relay.cut();
     for (let i = 0; i < 3; i++) {
-      const res = await gw.http.post(childTracePath).set('authorization', `Bearer ${token}`).send(childTraceRequest(child));
+      const res = await gw.http
+        .post(childTracePath)
+        .set('authorization', `Bearer ${token}`)
+        .send(childTraceRequest(child));
       expect(res.status).toBe(503);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.result).toBeUndefined();
@@ -60,7 +78,9 @@ describe('a PostgreSQL outage', () => {
     expect(partner.calls()).toBe(callsBefore + 1);
     expect((await gw.http.get('/ready')).status).toBe(200);
 
-    const verification = await gw.http.get('/v1/audit/verification').set('authorization', `Bearer ${await gw.token('dpo')}`);
+    const verification = await gw.http
+      .get('/v1/audit/verification')
+      .set('authorization', `Bearer ${await gw.token('dpo')}`);
     expect(verification.body).toMatchObject({ ok: true });
     expect(verification.body.checked).toBeGreaterThanOrEqual(4);
   });
@@ -72,7 +92,11 @@ describe('the console during an outage', () => {
   async function signIn(clientId: string) {
     const form = await gw.http.get('/console/sign-in');
     const nonce = /name="signin" value="([^"]+)"/.exec(form.text)![1]!;
-    return gw.http.post('/console/sign-in').set('cookie', cookieOf(form, 'gw-console-signin')!).set('origin', gw.baseUrl).type('form')
+    return gw.http
+      .post('/console/sign-in')
+      .set('cookie', cookieOf(form, 'gw-console-signin')!)
+      .set('origin', gw.baseUrl)
+      .type('form')
       .send({ signin: nonce, token: await gw.token(clientId, { jti: randomUUID() }) });
   }
   const unavailable = (res: { status: number; headers: Record<string, string>; text: string }, what: string) => {

@@ -16,7 +16,13 @@ import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { childTracePath, childTraceRequest, currentPostcode } from '../support/child-trace.ts';
 import { openTestDatabase, serverUrl, type TestDatabase } from '../support/database.ts';
 import { deniedRules } from '../support/exchanges.ts';
-import { adoptTermsThrough, processCaller, startGatewayProcess, stopGatewayProcess, type GatewayProcess } from '../support/gateway-process.ts';
+import {
+  adoptTermsThrough,
+  processCaller,
+  startGatewayProcess,
+  stopGatewayProcess,
+  type GatewayProcess,
+} from '../support/gateway-process.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Roles belong to the whole cluster, not one database: a name of its own, dropped at the end.
@@ -35,8 +41,12 @@ let entriesBeforeRefusals = 0;
 /** `npm run db:roles -- --role <role>` as an operator types it, connected as the database's owner. */
 function dbRoles(ownerUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npm', ['run', '--silent', 'db:roles', '--', '--role', role], { cwd: repo, env: { ...process.env, DATABASE_URL: ownerUrl, GATEWAY_DB_PASSWORD: password } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+    execFile(
+      'npm',
+      ['run', '--silent', 'db:roles', '--', '--role', role],
+      { cwd: repo, env: { ...process.env, DATABASE_URL: ownerUrl, GATEWAY_DB_PASSWORD: password } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -74,15 +84,34 @@ describe('npm run db:roles', () => {
     expect(first.stdout).toMatch(/^ {2}audit_checkpoints +SELECT, INSERT$/m);
     expect(first.stdout).not.toContain(password);
 
-    const [powers] = (await database.db.raw(`select rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolcanlogin from pg_roles where rolname = ?`, [role])).rows;
-    expect(powers).toEqual({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolbypassrls: false, rolcanlogin: true });
-    const owned = (await database.db.raw(`select tablename from pg_tables where schemaname = 'public' and tableowner = ?`, [role])).rows;
+    const [powers] = (
+      await database.db.raw(
+        `select rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolcanlogin from pg_roles where rolname = ?`,
+        [role],
+      )
+    ).rows;
+    expect(powers).toEqual({
+      rolsuper: false,
+      rolcreatedb: false,
+      rolcreaterole: false,
+      rolbypassrls: false,
+      rolcanlogin: true,
+    });
+    const owned = (
+      await database.db.raw(`select tablename from pg_tables where schemaname = 'public' and tableowner = ?`, [role])
+    ).rows;
     expect(owned).toEqual([]);
-    const privileges = (await database.db.raw(`
+    const privileges = (
+      await database.db.raw(
+        `
       select table_name as "table", string_agg(privilege_type, ',' order by privilege_type) as granted
-      from information_schema.role_table_grants where grantee = ? and table_name like 'audit%' group by table_name order by table_name`, [role])).rows;
+      from information_schema.role_table_grants where grantee = ? and table_name like 'audit%' group by table_name order by table_name`,
+        [role],
+      )
+    ).rows;
     expect(privileges).toEqual([
-      { table: 'audit_archived_hashes', granted: 'SELECT' }, { table: 'audit_archives', granted: 'SELECT' },
+      { table: 'audit_archived_hashes', granted: 'SELECT' },
+      { table: 'audit_archives', granted: 'SELECT' },
       // Cap counters are kept by a security-definer trigger on the log: the gateway only reads them.
       { table: 'audit_cap_usage', granted: 'SELECT' },
       // What checks of the chain found: a gateway records a break or a DPO's verification, and never changes one.
@@ -91,7 +120,8 @@ describe('npm run db:roles', () => {
       // Witnessed cosignatures, the stored Merkle tree and the witness register: appended to, like the log.
       { table: 'audit_cosignatures', granted: 'INSERT,SELECT' },
       { table: 'audit_log', granted: 'INSERT,SELECT' },
-      { table: 'audit_tree_nodes', granted: 'INSERT,SELECT' }, { table: 'audit_witnesses', granted: 'INSERT,SELECT' },
+      { table: 'audit_tree_nodes', granted: 'INSERT,SELECT' },
+      { table: 'audit_witnesses', granted: 'INSERT,SELECT' },
     ]);
   });
 
@@ -102,10 +132,15 @@ describe('npm run db:roles', () => {
     expect((await asRole.raw('select current_user as who')).rows[0].who).toBe(role);
   });
 
-  const refusedRun = (args: string[], env: Record<string, string | undefined>) => new Promise<{ code: number; stderr: string }>((resolve) => {
-    execFile('npm', ['run', '--silent', 'db:roles', '--', ...args], { cwd: repo, env: { ...process.env, ...env } },
-      (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }));
-  });
+  const refusedRun = (args: string[], env: Record<string, string | undefined>) =>
+    new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(
+        'npm',
+        ['run', '--silent', 'db:roles', '--', ...args],
+        { cwd: repo, env: { ...process.env, ...env } },
+        (error, _stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+      );
+    });
 
   it('refuses to make the database owner the gateway role', async () => {
     const owner = (await database.db.raw('select current_user as who')).rows[0].who as string;
@@ -118,32 +153,63 @@ describe('npm run db:roles', () => {
   it('refuses an existing role with powers beyond a login, and leaves it as it was', async () => {
     await database.db.raw(`create role ${powerful} login createdb password 'its own password'`);
     const before = (await database.db.raw('select rolpassword from pg_authid where rolname = ?', [powerful])).rows;
-    const refused = await refusedRun(['--role', powerful], { DATABASE_URL: database.url!, GATEWAY_DB_PASSWORD: password });
+    const refused = await refusedRun(['--role', powerful], {
+      DATABASE_URL: database.url!,
+      GATEWAY_DB_PASSWORD: password,
+    });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`the role ${powerful} already exists with CREATEDB`);
-    expect((await database.db.raw('select rolpassword from pg_authid where rolname = ?', [powerful])).rows).toEqual(before);
-    expect((await database.db.raw(`select count(*)::int as n from information_schema.role_table_grants where grantee = ?`, [powerful])).rows[0].n).toBe(0);
+    expect((await database.db.raw('select rolpassword from pg_authid where rolname = ?', [powerful])).rows).toEqual(
+      before,
+    );
+    expect(
+      (
+        await database.db.raw(`select count(*)::int as n from information_schema.role_table_grants where grantee = ?`, [
+          powerful,
+        ])
+      ).rows[0].n,
+    ).toBe(0);
   });
 
   it('refuses a missing password, a short one and a role name that is not a plain identifier, changing nothing', async () => {
     const cases: [string[], Record<string, string | undefined>, RegExp][] = [
       [['--role', `${role}_never`], { GATEWAY_DB_PASSWORD: '' }, /GATEWAY_DB_PASSWORD must be set/],
       [['--role', `${role}_never`], { GATEWAY_DB_PASSWORD: 'short' }, /at least 16 characters/],
-      [['--role', 'gw"; drop role postgres; --'], { GATEWAY_DB_PASSWORD: password }, /role name must be lower-case letters/],
+      [
+        ['--role', 'gw"; drop role postgres; --'],
+        { GATEWAY_DB_PASSWORD: password },
+        /role name must be lower-case letters/,
+      ],
     ];
     for (const [args, env, message] of cases) {
       const refused = await refusedRun(args, { DATABASE_URL: database.url!, ...env });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(message);
     }
-    expect((await database.db.raw('select rolname from pg_roles where rolname in (?, ?)', [`${role}_never`, cases[2]![0][1]!])).rows).toEqual([]);
+    expect(
+      (
+        await database.db.raw('select rolname from pg_roles where rolname in (?, ?)', [
+          `${role}_never`,
+          cases[2]![0][1]!,
+        ])
+      ).rows,
+    ).toEqual([]);
   });
 });
 
 describe('a gateway process connected as that role', () => {
   it('serves exchanges, register changes, the console and verification', async () => {
-    gateway = await startGatewayProcess({ dataDir, databaseUrl: roleUrl(database.url!), env: { AUDIT_CHECKPOINT_EVERY: '5' } });
-    const connectedAs = (await database.db.raw(`select distinct usename from pg_stat_activity where datname = current_database() and usename = ?`, [role])).rows;
+    gateway = await startGatewayProcess({
+      dataDir,
+      databaseUrl: roleUrl(database.url!),
+      env: { AUDIT_CHECKPOINT_EVERY: '5' },
+    });
+    const connectedAs = (
+      await database.db.raw(
+        `select distinct usename from pg_stat_activity where datname = current_database() and usename = ?`,
+        [role],
+      )
+    ).rows;
     expect(connectedAs).toEqual([{ usename: role }]);
 
     const ie = processCaller(gateway, 'ie-removals-casework');
@@ -155,25 +221,42 @@ describe('a gateway process connected as that role', () => {
 
     // A register change: a trial agreement with a cap of 2, drafted, amended and signed through the API.
     const today = londonDay(new Date());
-    await adoptTermsThrough(processCaller(gateway, 'registry-admin'), { agreementId: 'ie-dfe-child-tracing-mou', version: '2.0' }, { agreementId: 'ie-dfe-role-trial', version: '1.0', day: today }, (t) => ({
-      ...t, measures: t.measures.map((m: { monthlyCap?: number }) => (m.monthlyCap ? { ...m, monthlyCap: 2 } : m)),
-    }));
+    await adoptTermsThrough(
+      processCaller(gateway, 'registry-admin'),
+      { agreementId: 'ie-dfe-child-tracing-mou', version: '2.0' },
+      { agreementId: 'ie-dfe-role-trial', version: '1.0', day: today },
+      (t) => ({
+        ...t,
+        measures: t.measures.map((m: { monthlyCap?: number }) => (m.monthlyCap ? { ...m, monthlyCap: 2 } : m)),
+      }),
+    );
     const trial = { ...trace, agreementId: 'ie-dfe-role-trial' };
-    const answers = [await ie.post(childTracePath, trial), await ie.post(childTracePath, trial), await ie.post(childTracePath, trial)];
+    const answers = [
+      await ie.post(childTracePath, trial),
+      await ie.post(childTracePath, trial),
+      await ie.post(childTracePath, trial),
+    ];
     expect(answers.map((a) => a.status)).toEqual([200, 200, 403]);
     expect(deniedRules(answers[2]!.body.decision)).toEqual(['monthly-cap']);
 
     // The console: a sign-in writes a session, each page touches it.
     const form = await fetch(`${gateway.url}/console/sign-in`);
     const nonce = /name="signin" value="([^"]+)"/.exec(await form.text())![1]!;
-    const signInCookie = form.headers.getSetCookie().find((c) => c.startsWith('gw-console-signin='))!.split(';')[0]!;
+    const signInCookie = form.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('gw-console-signin='))!
+      .split(';')[0]!;
     const signedIn = await fetch(`${gateway.url}/console/sign-in`, {
-      method: 'POST', redirect: 'manual',
+      method: 'POST',
+      redirect: 'manual',
       headers: { cookie: signInCookie, origin: gateway.url, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ signin: nonce, token: await gateway.token('dpo') }),
     });
     expect(signedIn.status).toBe(303);
-    const session = signedIn.headers.getSetCookie().find((c) => c.startsWith('gw-console='))!.split(';')[0]!;
+    const session = signedIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('gw-console='))!
+      .split(';')[0]!;
     expect((await fetch(`${gateway.url}/console/dpo`, { headers: { cookie: session } })).status).toBe(200);
 
     const verification = await processCaller(gateway, 'dpo').get('/v1/audit/verification');
@@ -187,7 +270,10 @@ describe('a gateway process connected as that role', () => {
 
   it('carries on serving after db:roles is run again under it', async () => {
     expect((await dbRoles(database.url!)).code).toBe(0);
-    const answer = await processCaller(gateway!, 'ie-removals-casework').post(childTracePath, { ...trace, agreementId: 'ie-dfe-child-tracing-mou' });
+    const answer = await processCaller(gateway!, 'ie-removals-casework').post(childTracePath, {
+      ...trace,
+      agreementId: 'ie-dfe-child-tracing-mou',
+    });
     expect(answer.status).toBe(200);
     entriesBeforeRefusals = (await processCaller(gateway!, 'dpo').get('/v1/audit/verification')).body.checked;
   });
@@ -195,20 +281,52 @@ describe('a gateway process connected as that role', () => {
 
 describe('the database refuses that role', () => {
   const refusals: [string, string, RegExp][] = [
-    ['UPDATE on the log', `update audit_log set recorded_at = now() where seq = 2`, /permission denied for table audit_log/],
+    [
+      'UPDATE on the log',
+      `update audit_log set recorded_at = now() where seq = 2`,
+      /permission denied for table audit_log/,
+    ],
     ['DELETE on the log', `delete from audit_log where seq = 2`, /permission denied for table audit_log/],
     ['TRUNCATE on the log', `truncate audit_log`, /permission denied for table audit_log/],
-    ['switching the log\'s append-only trigger off', `alter table audit_log disable trigger audit_log_no_change`, /must be owner of table audit_log/],
-    ['switching the log\'s truncate trigger off', `alter table audit_log disable trigger audit_log_no_truncate`, /must be owner of table audit_log/],
-    ['UPDATE on the checkpoints', `update audit_checkpoints set jws = 'forged'`, /permission denied for table audit_checkpoints/],
+    [
+      "switching the log's append-only trigger off",
+      `alter table audit_log disable trigger audit_log_no_change`,
+      /must be owner of table audit_log/,
+    ],
+    [
+      "switching the log's truncate trigger off",
+      `alter table audit_log disable trigger audit_log_no_truncate`,
+      /must be owner of table audit_log/,
+    ],
+    [
+      'UPDATE on the checkpoints',
+      `update audit_checkpoints set jws = 'forged'`,
+      /permission denied for table audit_checkpoints/,
+    ],
     ['DELETE on the checkpoints', `delete from audit_checkpoints`, /permission denied for table audit_checkpoints/],
     ['TRUNCATE on the checkpoints', `truncate audit_checkpoints`, /permission denied for table audit_checkpoints/],
-    ['switching the checkpoints\' trigger off', `alter table audit_checkpoints disable trigger all`, /must be owner of table audit_checkpoints/],
+    [
+      "switching the checkpoints' trigger off",
+      `alter table audit_checkpoints disable trigger all`,
+      /must be owner of table audit_checkpoints/,
+    ],
     ['dropping the log', `drop table audit_log`, /must be owner of table audit_log/],
     ['making a table', `create table shadow_log (seq bigint)`, /permission denied for schema public/],
-    ['replacing the trigger function', `create or replace function audit_log_append_only() returns trigger language plpgsql as $$ begin return new; end $$`, /permission denied for schema public/],
-    ['rewriting the register\'s history', `delete from agreement_version_events`, /permission denied for table agreement_version_events/],
-    ['running a migration', `insert into knex_migrations (name, batch, migration_time) values ('forged', 99, now())`, /permission denied for table knex_migrations/],
+    [
+      'replacing the trigger function',
+      `create or replace function audit_log_append_only() returns trigger language plpgsql as $$ begin return new; end $$`,
+      /permission denied for schema public/,
+    ],
+    [
+      "rewriting the register's history",
+      `delete from agreement_version_events`,
+      /permission denied for table agreement_version_events/,
+    ],
+    [
+      'running a migration',
+      `insert into knex_migrations (name, batch, migration_time) values ('forged', 99, now())`,
+      /permission denied for table knex_migrations/,
+    ],
   ];
 
   it.each(refusals)('%s', async (_what, sql, message) => {
@@ -231,7 +349,10 @@ describe('a gateway connected as that role to a schema that is behind', () => {
     await behind.db('knex_migrations').where('name', last!.name).delete();
     const entries = Number((await behind.db('audit_log').count({ n: '*' }).first())!.n);
 
-    const started = startGatewayProcess({ dataDir: fs.mkdtempSync(path.join(dataDir, 'behind-')), databaseUrl: roleUrl(behind.url!) });
+    const started = startGatewayProcess({
+      dataDir: fs.mkdtempSync(path.join(dataDir, 'behind-')),
+      databaseUrl: roleUrl(behind.url!),
+    });
     await expect(started).rejects.toThrow(/exited \(2\) before listening/);
     const message = String(await started.catch((error: Error) => error.message));
     expect(message).toContain('The database schema is not up to date');

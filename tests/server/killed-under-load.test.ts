@@ -24,24 +24,33 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface Received { status: number; auditId?: string }
+interface Received {
+  status: number;
+  auditId?: string;
+}
 
 /** Clients calling as fast as they can until the gateway stops answering. */
 async function loadUntilGone(gateway: GatewayProcess, workers: number, onAnswer: (answer: Received) => void) {
   const token = await gateway.token('ie-removals-casework');
   const body = JSON.stringify(childTraceRequest({ ...child, postcode: currentPostcode(child) }));
-  await Promise.all(Array.from({ length: workers }, async () => {
-    for (;;) {
-      let res: Response;
-      try {
-        res = await fetch(gateway.url + childTracePath, { method: 'POST', body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
-      } catch {
-        return; // the process is gone: this request got no answer, so it proves nothing either way
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (;;) {
+        let res: Response;
+        try {
+          res = await fetch(gateway.url + childTracePath, {
+            method: 'POST',
+            body,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          });
+        } catch {
+          return; // the process is gone: this request got no answer, so it proves nothing either way
+        }
+        const answer = (await res.json().catch(() => ({}))) as { auditId?: string };
+        onAnswer({ status: res.status, ...(answer.auditId ? { auditId: answer.auditId } : {}) });
       }
-      const answer = (await res.json().catch(() => ({}))) as { auditId?: string };
-      onAnswer({ status: res.status, ...(answer.auditId ? { auditId: answer.auditId } : {}) });
-    }
-  }));
+    }),
+  );
 }
 
 describe('a gateway killed with SIGKILL under load', () => {
@@ -79,7 +88,8 @@ describe('a gateway killed with SIGKILL under load', () => {
       expect(status).toBe(200);
       expect(body.entry.kind).toBe('decision');
       // A disclosure went out only after its outcome was committed.
-      if (answer.status === 200) expect(body.outcomes.map((o: { body: { outcome: string } }) => o.body.outcome)).toEqual(['matched']);
+      if (answer.status === 200)
+        expect(body.outcomes.map((o: { body: { outcome: string } }) => o.body.outcome)).toEqual(['matched']);
     }
   }, 180_000);
 });

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export interface CommandRun { code: number; stdout: string; stderr: string }
+export interface CommandRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** A TypeScript entry point (e.g. `audit/cli/main.ts`) under tsx, as its npm script runs it. */
 export function runEntry(entry: string, args: string[], env: Record<string, string>): Promise<CommandRun> {
@@ -15,16 +19,27 @@ export function runEntry(entry: string, args: string[], env: Record<string, stri
 
 /** A bash command line in the repository, as an operator types it (e.g. a command piped into `head`). */
 export function runShell(script: string, env: Record<string, string>): Promise<CommandRun> {
-  return runCommand('bash', ['-c', script], { ...env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH ?? ''}` });
+  return runCommand('bash', ['-c', script], {
+    ...env,
+    PATH: `${path.dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+  });
 }
 
 function runCommand(file: string, args: string[], env: Record<string, string>): Promise<CommandRun> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(file, args, { cwd: repo, env: { ...(inherited as Record<string, string>), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, args, {
+    cwd: repo,
+    env: { ...(inherited as Record<string, string>), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk) => { stdout += String(chunk); });
-  child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+  child.stdout.on('data', (chunk) => {
+    stdout += String(chunk);
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));

@@ -35,14 +35,20 @@ export function securityCases(gateway: () => TestGateway, e: SecuredExchange) {
       const gw = gateway();
       const past = Math.floor(Date.now() / 1000) - 3600;
       const token = await gw.token(e.client, { iat: past - 60, exp: past });
-      const res = await gw.http.post(e.path).set('authorization', `Bearer ${token}`).send(e.body() as object);
+      const res = await gw.http
+        .post(e.path)
+        .set('authorization', `Bearer ${token}`)
+        .send(e.body() as object);
       expect(res.status).toBe(401);
       expect(res.body.detail).toMatch(/expired/);
     });
 
     it(`refuses ${e.wrongParty}, whom no agreement lets ask, under the party rule`, async () => {
       const gw = gateway();
-      const res = await gw.http.post(e.path).set('authorization', `Bearer ${await gw.token(e.wrongParty)}`).send(e.body() as object);
+      const res = await gw.http
+        .post(e.path)
+        .set('authorization', `Bearer ${await gw.token(e.wrongParty)}`)
+        .send(e.body() as object);
       await expectRefused(gw, res, 'party');
     });
 
@@ -50,17 +56,24 @@ export function securityCases(gateway: () => TestGateway, e: SecuredExchange) {
       const gw = gateway();
       const before = await auditCount(gw);
       const { purpose: _p, legalBasis: _l, caseReference: _c, ...rest } = e.body() as Record<string, unknown>;
-      const res = await gw.http.post(e.path).set('authorization', `Bearer ${await gw.token(e.client)}`).send(rest);
+      const res = await gw.http
+        .post(e.path)
+        .set('authorization', `Bearer ${await gw.token(e.client)}`)
+        .send(rest);
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('invalid-request');
-      for (const field of ['purpose', 'legalBasis', 'caseReference']) expect(res.body.errors).toContainEqual({ field, message: 'is required' });
+      for (const field of ['purpose', 'legalBasis', 'caseReference'])
+        expect(res.body.errors).toContainEqual({ field, message: 'is required' });
       expect(await auditCount(gw)).toBe(before);
     });
 
     it('refuses a client whose role is not partner (an SRO), before any decision', async () => {
       const gw = gateway();
       const before = await auditCount(gw);
-      const res = await gw.http.post(e.path).set('authorization', `Bearer ${await gw.token('sro')}`).send(e.body() as object);
+      const res = await gw.http
+        .post(e.path)
+        .set('authorization', `Bearer ${await gw.token('sro')}`)
+        .send(e.body() as object);
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('forbidden');
       expect(res.body.decision).toBeUndefined();

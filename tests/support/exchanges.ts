@@ -7,8 +7,19 @@ import type { TestGateway } from './gateway.ts';
 
 /** The rules decided from the request alone, then those decided from what is known of the person. */
 export const requestRuleOrder = [
-  'party', 'agreement-in-force', 'purpose', 'legal-basis', 'direction', 'field-scope', 'nhs-narrowed-scope', 'nhs-non-clinical',
-  'dfe-offender-belief', 'debtor-threshold', 'match-quality', 'unknown-directive', 'monthly-cap',
+  'party',
+  'agreement-in-force',
+  'purpose',
+  'legal-basis',
+  'direction',
+  'field-scope',
+  'nhs-narrowed-scope',
+  'nhs-non-clinical',
+  'dfe-offender-belief',
+  'debtor-threshold',
+  'match-quality',
+  'unknown-directive',
+  'monthly-cap',
 ];
 export const subjectRuleOrder = ['windrush-pause', 'financial-services-age', 'debtor-nationality'];
 /** Every rule, in the order a decision lists them. */
@@ -29,9 +40,16 @@ type Decision = {
  * `{ decision, rules:[{id,outcome,reason}], obligations, agreement:{id,version}, directives, auditId }`, and nothing
  * else. A caller refused on the request alone is shown the request's rules only; otherwise every rule.
  */
-export function expectDecisionObject(decision: Decision, expected: { decision?: 'permit' | 'deny'; agreement?: Decision['agreement'] } = {}): Decision {
+export function expectDecisionObject(
+  decision: Decision,
+  expected: { decision?: 'permit' | 'deny'; agreement?: Decision['agreement'] } = {},
+): Decision {
   // monthlyCap: where the agreement has a cap and the caller is a party to it.
-  expect(Object.keys(decision).filter((k) => k !== 'monthlyCap').sort()).toEqual(['agreement', 'auditId', 'decision', 'directives', 'obligations', 'rules']);
+  expect(
+    Object.keys(decision)
+      .filter((k) => k !== 'monthlyCap')
+      .sort(),
+  ).toEqual(['agreement', 'auditId', 'decision', 'directives', 'obligations', 'rules']);
   const ids = decision.rules.map((r) => r.id);
   if (ids.length === requestRuleOrder.length) {
     expect(ids).toEqual(requestRuleOrder);
@@ -63,11 +81,18 @@ export function caller(gw: TestGateway, clientId: string) {
   let token: Promise<string> | undefined;
   const auth = async () => `Bearer ${await (token ??= gw.token(clientId))}`;
   return {
-    post: async (path: string, body: unknown) => gw.http.post(path).set('authorization', await auth()).send(body as object),
+    post: async (path: string, body: unknown) =>
+      gw.http
+        .post(path)
+        .set('authorization', await auth())
+        .send(body as object),
     get: async (path: string) => gw.http.get(path).set('authorization', await auth()),
     /** POST /v1/decisions: a dry run, as of a day when given. */
     decide: async (exchange: string, request: unknown, asOf?: string) =>
-      gw.http.post('/v1/decisions').set('authorization', await auth()).send({ exchange, request, ...(asOf ? { asOf } : {}) }),
+      gw.http
+        .post('/v1/decisions')
+        .set('authorization', await auth())
+        .send({ exchange, request, ...(asOf ? { asOf } : {}) }),
   };
 }
 export type Caller = ReturnType<typeof caller>;
@@ -76,7 +101,10 @@ export type Caller = ReturnType<typeof caller>;
 export async function auditEntry(gw: TestGateway, auditId: string) {
   const res = await gw.http.get(`/v1/audit/entries/${auditId}`).set('authorization', `Bearer ${await gw.token('dpo')}`);
   expect(res.status).toBe(200);
-  return res.body as { entry: { kind: string; seq: number; body: Record<string, any> }; outcomes: { seq: number; body: Record<string, any> }[] };
+  return res.body as {
+    entry: { kind: string; seq: number; body: Record<string, any> };
+    outcomes: { seq: number; body: Record<string, any> }[];
+  };
 }
 
 /** A permitted exchange: 200, the decision object, and the decision and its outcome in the audit log. */
@@ -89,7 +117,13 @@ export async function expectPermitted(gw: TestGateway, res: Response, agreement?
   expect(audit.entry).toMatchObject({ kind: 'decision', body: { decision: 'permit' } });
   expect(audit.outcomes).toHaveLength(1);
   expect(audit.outcomes[0]!.body).toMatchObject({ decisionId: res.body.auditId, outcome: res.body.outcome });
-  return res.body as { auditId: string; decision: Decision; outcome: string; result: Record<string, any>; notices?: string[] };
+  return res.body as {
+    auditId: string;
+    decision: Decision;
+    outcome: string;
+    result: Record<string, any>;
+    notices?: string[];
+  };
 }
 
 /** A refusal: 403 problem+json naming the rule, carrying the decision and its audit id; audited with no outcome. */
@@ -123,9 +157,19 @@ export async function expectDryRun(gw: TestGateway, res: Response, decision: 'pe
   return res.body as Decision;
 }
 
-export const nameAndBirth = (p: Pick<Person, 'forename' | 'surname' | 'dateOfBirth'>) => ({ forename: p.forename, surname: p.surname, dateOfBirth: p.dateOfBirth });
+export const nameAndBirth = (p: Pick<Person, 'forename' | 'surname' | 'dateOfBirth'>) => ({
+  forename: p.forename,
+  surname: p.surname,
+  dateOfBirth: p.dateOfBirth,
+});
 
 /** Every personal particular the sandbox holds about someone that a reply could leak. */
 export function particularsOf(p: Person): string[] {
-  return [p.forename, p.surname, p.nino, p.immigration.homeOfficeReference, ...p.addresses.map((a) => a.postcode)].filter((v): v is string => v !== null);
+  return [
+    p.forename,
+    p.surname,
+    p.nino,
+    p.immigration.homeOfficeReference,
+    ...p.addresses.map((a) => a.postcode),
+  ].filter((v): v is string => v !== null);
 }

@@ -15,17 +15,40 @@ export async function startFakePartner(initial: Behaviour, slowMs = 5_000) {
     lastHeaders = req.headers;
     req.resume();
     switch (behaviour) {
-      case 'slow': setTimeout(() => res.end('{"status":"no-match"}'), slowMs).unref(); return;
-      case 'garbage': res.setHeader('content-type', 'application/json'); res.end('<html>oops'); return;
-      case 'server-error': res.statusCode = 500; res.end('{"error":"internal"}'); return;
-      case 'off-contract': res.setHeader('content-type', 'application/json'); res.end('{"status":"perhaps"}'); return;
-      case 'no-match': res.setHeader('content-type', 'application/json'); res.end('{"status":"no-match"}'); return;
+      case 'slow':
+        setTimeout(() => res.end('{"status":"no-match"}'), slowMs).unref();
+        return;
+      case 'garbage':
+        res.setHeader('content-type', 'application/json');
+        res.end('<html>oops');
+        return;
+      case 'server-error':
+        res.statusCode = 500;
+        res.end('{"error":"internal"}');
+        return;
+      case 'off-contract':
+        res.setHeader('content-type', 'application/json');
+        res.end('{"status":"perhaps"}');
+        return;
+      case 'no-match':
+        res.setHeader('content-type', 'application/json');
+        res.end('{"status":"no-match"}');
+        return;
       // A 300 MB answer, streamed with no length declared: only a bound kept while reading stops it.
       case 'endless': {
         res.setHeader('content-type', 'application/json');
         const chunk = Buffer.alloc(64 * 1024, 0x20);
         let sent = 0;
-        const more = () => { while (sent < 300 * 1024 * 1024 && !res.destroyed) { sent += chunk.length; if (!res.write(chunk)) { res.once('drain', more); return; } } res.end(); };
+        const more = () => {
+          while (sent < 300 * 1024 * 1024 && !res.destroyed) {
+            sent += chunk.length;
+            if (!res.write(chunk)) {
+              res.once('drain', more);
+              return;
+            }
+          }
+          res.end();
+        };
         res.write('{"status":"no-match","padding":"');
         more();
         return;
@@ -38,7 +61,13 @@ export async function startFakePartner(initial: Behaviour, slowMs = 5_000) {
     calls: () => calls,
     /** The headers of the last call: what the gateway sent the partner. */
     lastHeaders: () => lastHeaders,
-    behave(next: Behaviour) { behaviour = next; },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    behave(next: Behaviour) {
+      behaviour = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

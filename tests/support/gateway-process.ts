@@ -18,30 +18,54 @@ export interface GatewayProcess {
   output(): string;
 }
 
-export interface ProcessOptions { dataDir: string; databaseUrl: string | null; env?: Record<string, string> }
+export interface ProcessOptions {
+  dataDir: string;
+  databaseUrl: string | null;
+  env?: Record<string, string>;
+}
 
 export async function startGatewayProcess(options: ProcessOptions): Promise<GatewayProcess> {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const env: Record<string, string> = {
     ...(inherited as Record<string, string>),
-    GATEWAY_PORT: '0', GATEWAY_DATA_DIR: options.dataDir, LOG_LEVEL: 'info',
-    SANDBOX_DFE_PORT: '0', SANDBOX_DWP_PORT: '0', SANDBOX_HMRC_PORT: '0', SANDBOX_NHS_PORT: '0', SANDBOX_HOME_OFFICE_PORT: '0', SANDBOX_FINANCIAL_PORT: '0', SANDBOX_IDP_PORT: '0',
+    GATEWAY_PORT: '0',
+    GATEWAY_DATA_DIR: options.dataDir,
+    LOG_LEVEL: 'info',
+    SANDBOX_DFE_PORT: '0',
+    SANDBOX_DWP_PORT: '0',
+    SANDBOX_HMRC_PORT: '0',
+    SANDBOX_NHS_PORT: '0',
+    SANDBOX_HOME_OFFICE_PORT: '0',
+    SANDBOX_FINANCIAL_PORT: '0',
+    SANDBOX_IDP_PORT: '0',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/main.ts'], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/main.ts'], {
+    cwd: repo,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? String(code))));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? String(code))),
+  );
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the gateway did not start within 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += String(chunk);
       const match = /"port":(\d+)[^\n]*"msg":"gateway listening"/.exec(output);
-      if (match) { clearTimeout(timer); resolve(Number(match[1])); }
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    void exited.then((how) => { clearTimeout(timer); reject(new Error(`the gateway exited (${how}) before listening:\n${output}`)); });
+    void exited.then((how) => {
+      clearTimeout(timer);
+      reject(new Error(`the gateway exited (${how}) before listening:\n${output}`));
+    });
   });
   const audience = loadConfig(env).audience;
   return {
@@ -53,7 +77,10 @@ export async function startGatewayProcess(options: ProcessOptions): Promise<Gate
   };
 }
 
-export interface Answer { status: number; body: any }
+export interface Answer {
+  status: number;
+  body: any;
+}
 export type ProcessCaller = ReturnType<typeof processCaller>;
 
 /** A client calling a gateway process over HTTP with a token of its own, as a partner system would. */
@@ -62,7 +89,11 @@ export function processCaller(gateway: Pick<GatewayProcess, 'url' | 'token'>, cl
   const call = async (method: string, path: string, body?: unknown): Promise<Answer> => {
     const headers: Record<string, string> = { authorization: `Bearer ${await (token ??= gateway.token(clientId))}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(gateway.url + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(gateway.url + path, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
@@ -94,17 +125,46 @@ export async function adoptTermsThrough(
     if (answer.status !== status) throw new Error(`${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
-  const source = expectStatus(await admin.get(`/v1/register/agreements/${from.agreementId}/versions/${from.version}`), 200, 'source version');
+  const source = expectStatus(
+    await admin.get(`/v1/register/agreements/${from.agreementId}/versions/${from.version}`),
+    200,
+    'source version',
+  );
   const { signatures: _s, suspensions: _u, terminatedOn: _t, ...terms } = source.version;
-  const collaborationId = expectStatus(await admin.get(`/v1/register/agreements/${from.agreementId}/versions`), 200, 'source agreement').agreement.collaborationId;
-  expectStatus(await admin.post('/v1/register/agreements', { id: to.agreementId, collaborationId, kind: terms.kind, title: `${terms.title} (${to.agreementId})` }), 201, 'agreement');
+  const collaborationId = expectStatus(
+    await admin.get(`/v1/register/agreements/${from.agreementId}/versions`),
+    200,
+    'source agreement',
+  ).agreement.collaborationId;
+  expectStatus(
+    await admin.post('/v1/register/agreements', {
+      id: to.agreementId,
+      collaborationId,
+      kind: terms.kind,
+      title: `${terms.title} (${to.agreementId})`,
+    }),
+    201,
+    'agreement',
+  );
   // Drafted as the source stands, then amended: the draft is replaced before anyone signs it.
   const draft = { ...terms, agreementId: to.agreementId, version: to.version, inForceFrom: to.day, inForceTo: null };
   expectStatus(await admin.post(`/v1/register/agreements/${to.agreementId}/versions`, draft), 201, 'draft');
   const body = completedForSignature(change(draft));
-  expectStatus(await admin.put(`/v1/register/agreements/${to.agreementId}/versions/${to.version}`, body), 200, 'amended draft');
+  expectStatus(
+    await admin.put(`/v1/register/agreements/${to.agreementId}/versions/${to.version}`, body),
+    200,
+    'amended draft',
+  );
   for (const party of body.parties as string[]) {
-    expectStatus(await admin.post(`/v1/register/agreements/${to.agreementId}/versions/${to.version}/signatures`, { party, signatory: `Senior owner for ${party}`, signedOn: to.day }), 200, `signature of ${party}`);
+    expectStatus(
+      await admin.post(`/v1/register/agreements/${to.agreementId}/versions/${to.version}/signatures`, {
+        party,
+        signatory: `Senior owner for ${party}`,
+        signedOn: to.day,
+      }),
+      200,
+      `signature of ${party}`,
+    );
   }
   return body;
 }

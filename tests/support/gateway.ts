@@ -69,17 +69,31 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
     metricsToken: randomBytes(32).toString('base64url'),
     batches: { ...base.batches, callbacks: { ...base.batches.callbacks, ...options.callbacks } },
     upstreams: {
-      ...(Object.fromEntries(Object.entries(sandboxes.urls).map(([name, url]) => [name, { url, timeoutMs: 2000 }])) as Config['upstreams']),
+      ...(Object.fromEntries(
+        Object.entries(sandboxes.urls).map(([name, url]) => [name, { url, timeoutMs: 2000 }]),
+      ) as Config['upstreams']),
       dfe: { url: options.dfeUrl ?? sandboxes.urls.dfe, timeoutMs: options.upstreamTimeoutMs ?? 2000 },
-      homeOffice: { url: options.homeOfficeUrl ?? sandboxes.urls.homeOffice, timeoutMs: options.upstreamTimeoutMs ?? 2000 },
+      homeOffice: {
+        url: options.homeOfficeUrl ?? sandboxes.urls.homeOffice,
+        timeoutMs: options.upstreamTimeoutMs ?? 2000,
+      },
     },
   };
   const logLines: string[] = [];
-  const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
   const hmacKey = randomBytes(32);
   const auditKeys = options.auditKeys ?? fileKeyRing(config.auditCheckpoints.keysDir);
   const gateway = buildGateway(config, {
-    db: database.db, logger: createLogger('info', sink), hmacKey, clock: options.clock, auditKeys,
+    db: database.db,
+    logger: createLogger('info', sink),
+    hmacKey,
+    clock: options.clock,
+    auditKeys,
     ...(options.tracing ? { tracing: options.tracing } : {}),
   });
   const keys = new Map<string, SigningKey>();

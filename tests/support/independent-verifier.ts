@@ -3,9 +3,26 @@
 // it follows. It answers with the first thing that does not verify, or ok.
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
 
-export interface Jwk { kty: string; crv: string; x: string; kid: string; alg?: string; use?: string }
-export interface Jwks { keys: Jwk[] }
-export interface Entry { seq: number; id: string; recordedAt: string; kind: string; body: unknown; prevHash: string; hash: string }
+export interface Jwk {
+  kty: string;
+  crv: string;
+  x: string;
+  kid: string;
+  alg?: string;
+  use?: string;
+}
+export interface Jwks {
+  keys: Jwk[];
+}
+export interface Entry {
+  seq: number;
+  id: string;
+  recordedAt: string;
+  kind: string;
+  body: unknown;
+  prevHash: string;
+  hash: string;
+}
 export type Verdict = { ok: true; checked: number } | { ok: false; seq: number | null; problem: string };
 
 const genesis = '0'.repeat(64);
@@ -25,7 +42,13 @@ function canonicalString(s: string): string {
     else if (c === 0x0c) out += '\\f';
     else if (c === 0x0d) out += '\\r';
     else if (c < 0x20) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+    else if (
+      c >= 0xd800 &&
+      c <= 0xdbff &&
+      i + 1 < s.length &&
+      s.charCodeAt(i + 1) >= 0xdc00 &&
+      s.charCodeAt(i + 1) <= 0xdfff
+    ) {
       out += s[i]! + s[i + 1]!;
       i++;
     } else if (c >= 0xd800 && c <= 0xdfff) out += `\\u${c.toString(16)}`;
@@ -54,12 +77,20 @@ export function canonical(value: unknown): string {
 
 // §4 Entry hash.
 export function entryHash(e: Omit<Entry, 'hash'>): string {
-  const preimage = canonical({ seq: e.seq, id: e.id, recordedAt: e.recordedAt, kind: e.kind, body: e.body, prevHash: e.prevHash });
+  const preimage = canonical({
+    seq: e.seq,
+    id: e.id,
+    recordedAt: e.recordedAt,
+    kind: e.kind,
+    body: e.body,
+    prevHash: e.prevHash,
+  });
   return sha256(Buffer.from(preimage, 'utf8')).toString('hex');
 }
 
 // §6 Merkle tree (RFC 6962 / RFC 9162).
-export const leafHash = (entryHashHex: string) => sha256(Buffer.concat([Buffer.from([0]), Buffer.from(entryHashHex, 'hex')]));
+export const leafHash = (entryHashHex: string) =>
+  sha256(Buffer.concat([Buffer.from([0]), Buffer.from(entryHashHex, 'hex')]));
 const nodeHash = (l: Buffer, r: Buffer) => sha256(Buffer.concat([Buffer.from([1]), l, r]));
 
 export function merkleRoot(entryHashes: string[]): string {
@@ -73,9 +104,21 @@ export function merkleRoot(entryHashes: string[]): string {
   return mth(entryHashes.map(leafHash)).toString('hex');
 }
 
-export function inclusionHolds(entryHashHex: string, leafIndex: number, treeSize: number, proof: unknown, rootHex: string): boolean {
+export function inclusionHolds(
+  entryHashHex: string,
+  leafIndex: number,
+  treeSize: number,
+  proof: unknown,
+  rootHex: string,
+): boolean {
   if (!hex64.test(entryHashHex) || !Number.isSafeInteger(leafIndex) || !Number.isSafeInteger(treeSize)) return false;
-  if (leafIndex < 0 || leafIndex >= treeSize || !Array.isArray(proof) || !proof.every((p) => typeof p === 'string' && hex64.test(p))) return false;
+  if (
+    leafIndex < 0 ||
+    leafIndex >= treeSize ||
+    !Array.isArray(proof) ||
+    !proof.every((p) => typeof p === 'string' && hex64.test(p))
+  )
+    return false;
   let fn = leafIndex;
   let sn = treeSize - 1;
   let r = leafHash(entryHashHex);
@@ -103,30 +146,46 @@ export function thumbprint(jwk: Pick<Jwk, 'x'>): string {
 }
 
 /** §8 A compact JWS signed with EdDSA (Ed25519) by a key of the set, with the given typ: its payload text, or why not. */
-export function verifyJws(jws: unknown, jwks: Jwks, typ: string): { ok: true; payload: string; kid: string } | { ok: false; problem: string } {
+export function verifyJws(
+  jws: unknown,
+  jwks: Jwks,
+  typ: string,
+): { ok: true; payload: string; kid: string } | { ok: false; problem: string } {
   if (typeof jws !== 'string') return { ok: false, problem: 'not a JWS' };
   const parts = jws.split('.');
-  if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]*$/.test(p))) return { ok: false, problem: 'not a compact JWS' };
+  if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]*$/.test(p)))
+    return { ok: false, problem: 'not a compact JWS' };
   let header: Record<string, unknown>;
   try {
     header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8'));
   } catch {
     return { ok: false, problem: 'its header is not JSON' };
   }
-  if (header.alg !== 'EdDSA' || header.typ !== typ || typeof header.kid !== 'string') return { ok: false, problem: 'wrong alg, typ or kid' };
+  if (header.alg !== 'EdDSA' || header.typ !== typ || typeof header.kid !== 'string')
+    return { ok: false, problem: 'wrong alg, typ or kid' };
   const jwk = jwks.keys.find((k) => k.kid === header.kid);
   if (!jwk) return { ok: false, problem: `key ${header.kid} is not in the key set` };
-  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || thumbprint(jwk) !== jwk.kid) return { ok: false, problem: 'the key is not an Ed25519 key named by its thumbprint' };
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || thumbprint(jwk) !== jwk.kid)
+    return { ok: false, problem: 'the key is not an Ed25519 key named by its thumbprint' };
   const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' });
   const signed = Buffer.from(`${parts[0]}.${parts[1]}`, 'ascii');
-  if (!verifySignature(null, signed, key, Buffer.from(parts[2]!, 'base64url'))) return { ok: false, problem: 'the signature does not verify' };
+  if (!verifySignature(null, signed, key, Buffer.from(parts[2]!, 'base64url')))
+    return { ok: false, problem: 'the signature does not verify' };
   return { ok: true, payload: Buffer.from(parts[1]!, 'base64url').toString('utf8'), kid: header.kid };
 }
 
-export interface Checkpoint { size: number; headHash: string; rootHash: string; time: string }
+export interface Checkpoint {
+  size: number;
+  headHash: string;
+  rootHash: string;
+  time: string;
+}
 
 /** §8 A signed checkpoint's payload, checked. */
-export function readCheckpoint(jws: unknown, jwks: Jwks): { ok: true; checkpoint: Checkpoint; kid: string } | { ok: false; problem: string } {
+export function readCheckpoint(
+  jws: unknown,
+  jwks: Jwks,
+): { ok: true; checkpoint: Checkpoint; kid: string } | { ok: false; problem: string } {
   const v = verifyJws(jws, jwks, 'audit-checkpoint+jws');
   if (!v.ok) return v;
   let p: Record<string, unknown>;
@@ -137,20 +196,47 @@ export function readCheckpoint(jws: unknown, jwks: Jwks): { ok: true; checkpoint
   }
   if (canonical(p) !== v.payload) return { ok: false, problem: 'the payload is not canonical JSON' };
   const { size, headHash, rootHash, time } = p;
-  if (Object.keys(p).length !== 4 || !Number.isSafeInteger(size) || (size as number) < 1 || typeof headHash !== 'string' || !hex64.test(headHash)
-    || typeof rootHash !== 'string' || !hex64.test(rootHash) || typeof time !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(time)) {
+  if (
+    Object.keys(p).length !== 4 ||
+    !Number.isSafeInteger(size) ||
+    (size as number) < 1 ||
+    typeof headHash !== 'string' ||
+    !hex64.test(headHash) ||
+    typeof rootHash !== 'string' ||
+    !hex64.test(rootHash) ||
+    typeof time !== 'string' ||
+    !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(time)
+  ) {
     return { ok: false, problem: 'the payload is not { headHash, rootHash, size, time }' };
   }
   return { ok: true, checkpoint: { size: size as number, headHash, rootHash, time }, kid: v.kid };
 }
 
-const wellFormed = (e: Entry) => Number.isSafeInteger(e.seq) && e.seq >= 1 && typeof e.id === 'string' && typeof e.kind === 'string'
-  && typeof e.recordedAt === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(e.recordedAt)
-  && typeof e.prevHash === 'string' && hex64.test(e.prevHash) && typeof e.hash === 'string' && hex64.test(e.hash)
-  && typeof e.body === 'object' && e.body !== null && !Array.isArray(e.body);
+const wellFormed = (e: Entry) =>
+  Number.isSafeInteger(e.seq) &&
+  e.seq >= 1 &&
+  typeof e.id === 'string' &&
+  typeof e.kind === 'string' &&
+  typeof e.recordedAt === 'string' &&
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(e.recordedAt) &&
+  typeof e.prevHash === 'string' &&
+  hex64.test(e.prevHash) &&
+  typeof e.hash === 'string' &&
+  hex64.test(e.hash) &&
+  typeof e.body === 'object' &&
+  e.body !== null &&
+  !Array.isArray(e.body);
 
 /** §9 Receipts. */
-export function verifyReceipt(receipt: { auditId: string; entry: Entry; checkpoint: { jws: string }; inclusionProof: { leafIndex: number; treeSize: number; hashes: string[] } }, jwks: Jwks): Verdict {
+export function verifyReceipt(
+  receipt: {
+    auditId: string;
+    entry: Entry;
+    checkpoint: { jws: string };
+    inclusionProof: { leafIndex: number; treeSize: number; hashes: string[] };
+  },
+  jwks: Jwks,
+): Verdict {
   const { entry, inclusionProof: proof } = receipt;
   const bad = (problem: string): Verdict => ({ ok: false, seq: entry?.seq ?? null, problem });
   if (!entry || !proof || !receipt.checkpoint) return bad('not a receipt');
@@ -159,9 +245,12 @@ export function verifyReceipt(receipt: { auditId: string; entry: Entry; checkpoi
   if (entryHash(entry) !== entry.hash) return bad('the entry does not give its hash');
   const cp = readCheckpoint(receipt.checkpoint.jws, jwks);
   if (!cp.ok) return bad(`checkpoint: ${cp.problem}`);
-  if (proof.leafIndex !== entry.seq - 1 || proof.treeSize !== cp.checkpoint.size) return bad('the proof is not for this entry in the signed tree');
-  if (!inclusionHolds(entry.hash, proof.leafIndex, proof.treeSize, proof.hashes, cp.checkpoint.rootHash)) return bad('the inclusion proof does not reach the signed root');
-  if (cp.checkpoint.size === entry.seq && cp.checkpoint.headHash !== entry.hash) return bad('the checkpoint head is not this entry');
+  if (proof.leafIndex !== entry.seq - 1 || proof.treeSize !== cp.checkpoint.size)
+    return bad('the proof is not for this entry in the signed tree');
+  if (!inclusionHolds(entry.hash, proof.leafIndex, proof.treeSize, proof.hashes, cp.checkpoint.rootHash))
+    return bad('the inclusion proof does not reach the signed root');
+  if (cp.checkpoint.size === entry.seq && cp.checkpoint.headHash !== entry.hash)
+    return bad('the checkpoint head is not this entry');
   return { ok: true, checked: 1 };
 }
 
@@ -206,18 +295,45 @@ function entryOfLine(line: string, format: 'jsonl' | 'csv'): Entry | null {
   try {
     if (format === 'jsonl') {
       const e = JSON.parse(line) as Entry;
-      if (typeof e !== 'object' || e === null || Object.keys(e).sort().join(',') !== 'body,hash,id,kind,prevHash,recordedAt,seq') return null;
+      if (
+        typeof e !== 'object' ||
+        e === null ||
+        Object.keys(e).sort().join(',') !== 'body,hash,id,kind,prevHash,recordedAt,seq'
+      )
+        return null;
       return e;
     }
     const f = csvFields(line);
     if (!f || f.length !== 7 || !/^[1-9][0-9]*$/.test(f[0]!)) return null;
-    return { seq: Number(f[0]), id: f[1]!, recordedAt: f[2]!, kind: f[3]!, prevHash: f[4]!, hash: f[5]!, body: JSON.parse(f[6]!) };
+    return {
+      seq: Number(f[0]),
+      id: f[1]!,
+      recordedAt: f[2]!,
+      kind: f[3]!,
+      prevHash: f[4]!,
+      hash: f[5]!,
+      body: JSON.parse(f[6]!),
+    };
   } catch {
     return null;
   }
 }
 
-const manifestFields = ['checkpoint', 'count', 'entries', 'firstHash', 'firstPrevHash', 'firstSeq', 'format', 'from', 'generatedAt', 'inclusionProof', 'lastHash', 'lastSeq', 'to'];
+const manifestFields = [
+  'checkpoint',
+  'count',
+  'entries',
+  'firstHash',
+  'firstPrevHash',
+  'firstSeq',
+  'format',
+  'from',
+  'generatedAt',
+  'inclusionProof',
+  'lastHash',
+  'lastSeq',
+  'to',
+];
 
 /** §10 An export file, as the text the gateway served, against a JWKS you trust. */
 export function verifyExport(text: string, jwks: Jwks): Verdict {
@@ -239,7 +355,12 @@ export function verifyExport(text: string, jwks: Jwks): Verdict {
   const { keys: _embedded, signature: _signature, ...copy } = line;
   if (canonical(copy) !== signed.payload) return bad(null, 'the manifest line is not what was signed');
   const m = JSON.parse(signed.payload) as Record<string, any>;
-  if (Object.keys(m).sort().join(',') !== manifestFields.join(',') || m.format !== 'audit-export/1' || m.entries !== format) return bad(null, 'not an audit-export/1 manifest of this format');
+  if (
+    Object.keys(m).sort().join(',') !== manifestFields.join(',') ||
+    m.format !== 'audit-export/1' ||
+    m.entries !== format
+  )
+    return bad(null, 'not an audit-export/1 manifest of this format');
   let body = lines.slice(1);
   if (format === 'csv') {
     if (body[0] !== csvColumns) return bad(null, 'the CSV header is not the expected one');
@@ -254,28 +375,45 @@ export function verifyExport(text: string, jwks: Jwks): Verdict {
     if (e.seq !== expectedSeq) return bad(expectedSeq, `entry ${e.seq} is where entry ${expectedSeq} should be`);
     if (e.prevHash !== prevHash) return bad(expectedSeq, 'the entry does not link to the one before');
     if (entryHash(e) !== e.hash) return bad(expectedSeq, 'the entry does not give its hash');
-    if (checked === 0 && e.hash !== m.firstHash) return bad(expectedSeq, 'the first entry is not the one the manifest names');
+    if (checked === 0 && e.hash !== m.firstHash)
+      return bad(expectedSeq, 'the first entry is not the one the manifest names');
     checked += 1;
     last = e;
     prevHash = e.hash;
     expectedSeq += 1;
   }
-  if (checked !== m.count) return bad(expectedSeq, `the manifest counts ${m.count} entries and the file holds ${checked}`);
-  if (checked === 0) return m.firstSeq === null && m.checkpoint === null ? { ok: true, checked } : bad(null, 'an empty export names entries');
-  if (last!.seq !== m.lastSeq || last!.hash !== m.lastHash) return bad(last!.seq, 'the last entry is not the one the manifest names');
+  if (checked !== m.count)
+    return bad(expectedSeq, `the manifest counts ${m.count} entries and the file holds ${checked}`);
+  if (checked === 0)
+    return m.firstSeq === null && m.checkpoint === null
+      ? { ok: true, checked }
+      : bad(null, 'an empty export names entries');
+  if (last!.seq !== m.lastSeq || last!.hash !== m.lastHash)
+    return bad(last!.seq, 'the last entry is not the one the manifest names');
   const cp = readCheckpoint(m.checkpoint?.jws, jwks);
   if (!cp.ok) return bad(m.lastSeq, `checkpoint: ${cp.problem}`);
   const proof = m.inclusionProof;
-  if (!proof || proof.leafIndex !== m.lastSeq - 1 || proof.treeSize !== cp.checkpoint.size
-    || !inclusionHolds(m.lastHash, proof.leafIndex, proof.treeSize, proof.hashes, cp.checkpoint.rootHash)) {
+  if (
+    !proof ||
+    proof.leafIndex !== m.lastSeq - 1 ||
+    proof.treeSize !== cp.checkpoint.size ||
+    !inclusionHolds(m.lastHash, proof.leafIndex, proof.treeSize, proof.hashes, cp.checkpoint.rootHash)
+  ) {
     return bad(m.lastSeq, 'the inclusion proof does not tie the last entry to the signed checkpoint');
   }
-  if (cp.checkpoint.size === m.lastSeq && cp.checkpoint.headHash !== m.lastHash) return bad(m.lastSeq, 'the checkpoint head is not the last entry');
+  if (cp.checkpoint.size === m.lastSeq && cp.checkpoint.headHash !== m.lastHash)
+    return bad(m.lastSeq, 'the checkpoint head is not the last entry');
   return { ok: true, checked };
 }
 
 // §6 Consistency proofs (RFC 9162 §2.1.4.2), as CHAIN.md spells the steps out.
-export function consistencyHolds(first: number, second: number, proof: unknown, firstRoot: string, secondRoot: string): boolean {
+export function consistencyHolds(
+  first: number,
+  second: number,
+  proof: unknown,
+  firstRoot: string,
+  secondRoot: string,
+): boolean {
   if (!Number.isSafeInteger(first) || !Number.isSafeInteger(second) || first < 1 || first > second) return false;
   if (!Array.isArray(proof) || !proof.every((p) => typeof p === 'string' && hex64.test(p))) return false;
   if (first === second) return proof.length === 0 && firstRoot === secondRoot;
@@ -309,20 +447,34 @@ export function consistencyHolds(first: number, second: number, proof: unknown, 
 }
 
 // §8a Checkpoints as signed notes, and witnesses' cosignatures.
-const noteKeyId = (name: string, type: number, publicKey: Buffer) => sha256(Buffer.concat([Buffer.from(`${name}\n`), Buffer.from([type]), publicKey])).subarray(0, 4);
-const ed25519 = (raw: Buffer) => createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
+const noteKeyId = (name: string, type: number, publicKey: Buffer) =>
+  sha256(Buffer.concat([Buffer.from(`${name}\n`), Buffer.from([type]), publicKey])).subarray(0, 4);
+const ed25519 = (raw: Buffer) =>
+  createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
 
-export interface NoteCheckpoint { origin: string; size: number; rootHash: string; text: string; lines: { name: string; bytes: Buffer }[] }
+export interface NoteCheckpoint {
+  origin: string;
+  size: number;
+  rootHash: string;
+  text: string;
+  lines: { name: string; bytes: Buffer }[];
+}
 
 /** Reads a signed-note checkpoint and checks the log's signature with a key of the set: its contents, or why not. */
-export function readNoteCheckpoint(note: string, jwks: Jwks): { ok: true; checkpoint: NoteCheckpoint } | { ok: false; problem: string } {
+export function readNoteCheckpoint(
+  note: string,
+  jwks: Jwks,
+): { ok: true; checkpoint: NoteCheckpoint } | { ok: false; problem: string } {
   const split = note.lastIndexOf('\n\n');
   if (!note.endsWith('\n') || split < 0) return { ok: false, problem: 'not a signed note' };
   const text = note.slice(0, split + 1);
-  const lines = note.slice(split + 2, -1).split('\n').map((line) => {
-    const m = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/u.exec(line);
-    return m ? { name: m[1]!, bytes: Buffer.from(m[2]!, 'base64') } : null;
-  });
+  const lines = note
+    .slice(split + 2, -1)
+    .split('\n')
+    .map((line) => {
+      const m = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/u.exec(line);
+      return m ? { name: m[1]!, bytes: Buffer.from(m[2]!, 'base64') } : null;
+    });
   if (lines.some((l) => l === null)) return { ok: false, problem: 'a signature line is malformed' };
   const m = /^([^\s+]+)\n(0|[1-9][0-9]*)\n([A-Za-z0-9+/]{43}=)\n$/.exec(text);
   if (!m) return { ok: false, problem: 'the text is not origin, size, base64 root' };
@@ -330,11 +482,25 @@ export function readNoteCheckpoint(note: string, jwks: Jwks): { ok: true; checkp
   const signed = jwks.keys.some((k) => {
     const publicKey = Buffer.from(k.x, 'base64url');
     const id = noteKeyId(origin, 0x01, publicKey);
-    return lines.some((l) => l!.name === origin && l!.bytes.length === 68 && l!.bytes.subarray(0, 4).equals(id)
-      && verifySignature(null, Buffer.from(text), ed25519(publicKey), l!.bytes.subarray(4)));
+    return lines.some(
+      (l) =>
+        l!.name === origin &&
+        l!.bytes.length === 68 &&
+        l!.bytes.subarray(0, 4).equals(id) &&
+        verifySignature(null, Buffer.from(text), ed25519(publicKey), l!.bytes.subarray(4)),
+    );
   });
   if (!signed) return { ok: false, problem: 'no signature by a key of the set under the origin' };
-  return { ok: true, checkpoint: { origin, size, rootHash: root.toString('hex'), text, lines: lines as { name: string; bytes: Buffer }[] } };
+  return {
+    ok: true,
+    checkpoint: {
+      origin,
+      size,
+      rootHash: root.toString('hex'),
+      text,
+      lines: lines as { name: string; bytes: Buffer }[],
+    },
+  };
 }
 
 /** The time (POSIX seconds) of a witness's good tlog-cosignature/v1 on this checkpoint, or null. */

@@ -8,10 +8,18 @@ import { auditEntry } from './exchanges.ts';
 import type { TestGateway } from './gateway.ts';
 
 /** The response fields an agreement version allows for an exchange, read from the register API. */
-export async function responseScope(gw: TestGateway, agreement: { id: string; version: string }, exchange: string): Promise<string[]> {
-  const res = await gw.http.get(`/v1/register/agreements/${agreement.id}/versions/${agreement.version}`).set('authorization', `Bearer ${await gw.token('dpo')}`);
+export async function responseScope(
+  gw: TestGateway,
+  agreement: { id: string; version: string },
+  exchange: string,
+): Promise<string[]> {
+  const res = await gw.http
+    .get(`/v1/register/agreements/${agreement.id}/versions/${agreement.version}`)
+    .set('authorization', `Bearer ${await gw.token('dpo')}`);
   expect(res.status).toBe(200);
-  const terms = (res.body.version.exchanges as { exchange: string; responseFields: string[] }[]).find((e) => e.exchange === exchange);
+  const terms = (res.body.version.exchanges as { exchange: string; responseFields: string[] }[]).find(
+    (e) => e.exchange === exchange,
+  );
   expect(terms).toBeDefined();
   return terms!.responseFields;
 }
@@ -27,13 +35,23 @@ export function spreadOf(people: readonly Person[], every = 97): Person[] {
   return people.filter((p, i) => i < 12 || i % every === 0);
 }
 
-export async function checkMinimised(gw: TestGateway, exchange: string, path: string, clientId: string, probes: fc.Arbitrary<Probe>, numRuns = 25) {
+export async function checkMinimised(
+  gw: TestGateway,
+  exchange: string,
+  path: string,
+  clientId: string,
+  probes: fc.Arbitrary<Probe>,
+  numRuns = 25,
+) {
   const token = await gw.token(clientId);
   const scopes = new Map<string, string[]>();
   let permitted = 0;
   await fc.assert(
     fc.asyncProperty(probes, async ({ body, forbidden }) => {
-      const res = await gw.http.post(path).set('authorization', `Bearer ${token}`).send(body as object);
+      const res = await gw.http
+        .post(path)
+        .set('authorization', `Bearer ${token}`)
+        .send(body as object);
       expect([200, 403]).toContain(res.status);
       if (res.status === 403) {
         expect(res.body.result).toBeUndefined();

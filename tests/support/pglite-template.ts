@@ -7,7 +7,9 @@ import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
-  export interface ProvidedContext { pgliteTemplate: string }
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
 }
 
 export default async function setup(project: TestProject) {

@@ -5,7 +5,13 @@ import { expect, it } from 'vitest';
 import { exchanges } from '../../gateway/exchanges/catalogue.ts';
 import { dataFieldsOf } from '../../gateway/exchanges/exchange-definition.ts';
 import { factsOf } from '../../gateway/exchanges/home-office-records.ts';
-import { unknownSubject, type Facts, type Rule, type RuleOutcome, type SubjectFacts } from '../../gateway/policy/types.ts';
+import {
+  unknownSubject,
+  type Facts,
+  type Rule,
+  type RuleOutcome,
+  type SubjectFacts,
+} from '../../gateway/policy/types.ts';
 import { statusRecordOf } from '../../sandbox/home-office/status-check.ts';
 import type { Person } from '../../sandbox/population/types.ts';
 import { defaultRegister } from '../../mou-registry/default-register/index.ts';
@@ -28,7 +34,9 @@ export interface FactsWanted {
 export const testDay = '2026-11-23';
 
 export function directivesOn(day: string): Directive[] {
-  return defaultRegister.directives.filter((d) => d.effectiveFrom <= day && (d.effectiveTo === null || day <= d.effectiveTo));
+  return defaultRegister.directives.filter(
+    (d) => d.effectiveFrom <= day && (d.effectiveTo === null || day <= d.effectiveTo),
+  );
 }
 
 /** A version of the default register, by agreement id and version label. */
@@ -44,14 +52,26 @@ export function factsFor(exchangeId: string, wanted: FactsWanted): Facts {
   if (!def) throw new Error(`no exchange ${exchangeId}`);
   const day = wanted.day ?? testDay;
   const request = wanted.request as { purpose: string; legalBasis: string; agreementId?: string };
-  const agreement = wanted.agreement !== undefined
-    ? wanted.agreement
-    : selectAgreement(defaultRegister.versions, { exchange: exchangeId, party: wanted.party, purpose: request.purpose, day, agreementId: request.agreementId });
+  const agreement =
+    wanted.agreement !== undefined
+      ? wanted.agreement
+      : selectAgreement(defaultRegister.versions, {
+          exchange: exchangeId,
+          party: wanted.party,
+          purpose: request.purpose,
+          day,
+          agreementId: request.agreementId,
+        });
   return {
     decisionDate: day,
     caller: { clientId: `${wanted.party}-client`, party: wanted.party },
     exchange: { id: def.id, partner: def.partner, direction: def.direction, mode: def.mode },
-    request: { purpose: request.purpose, legalBasis: request.legalBasis, dataFields: dataFieldsOf(wanted.request), data: wanted.request },
+    request: {
+      purpose: request.purpose,
+      legalBasis: request.legalBasis,
+      dataFields: dataFieldsOf(wanted.request),
+      data: wanted.request,
+    },
     agreement,
     directives: wanted.directives ?? directivesOn(day),
     subject: { ...unknownSubject, ...wanted.subject },
@@ -68,7 +88,12 @@ export type RuleCase = [name: string, facts: Facts, outcome: RuleOutcome, reason
  * Runs a rule's table: each case's outcome and reason, and that the table shows the rule permitting, denying and
  * standing aside (a rule that can never stand aside says so with `outcomes`).
  */
-export function ruleTable(rule: Rule, id: string, table: RuleCase[], outcomes: RuleOutcome[] = ['permit', 'deny', 'not-applicable']) {
+export function ruleTable(
+  rule: Rule,
+  id: string,
+  table: RuleCase[],
+  outcomes: RuleOutcome[] = ['permit', 'deny', 'not-applicable'],
+) {
   it.each(table)('%s', (_name, facts, outcome, reason) => {
     const result = rule(facts);
     expect(result.id).toBe(id);

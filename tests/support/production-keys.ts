@@ -7,7 +7,10 @@ import path from 'node:path';
 import { fileKeyRing } from '../../audit/signing-keys.ts';
 
 export async function productionKeys(secretsDir: string): Promise<{
-  AUDIT_HMAC_KEY_FILE: string; AUDIT_SIGNING_KEYS_DIR: string; CALLBACK_SIGNING_KEYS_DIR: string; kid: string;
+  AUDIT_HMAC_KEY_FILE: string;
+  AUDIT_SIGNING_KEYS_DIR: string;
+  CALLBACK_SIGNING_KEYS_DIR: string;
+  kid: string;
 }> {
   fs.mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
   const hmacFile = path.join(secretsDir, 'audit-hmac.key');
@@ -17,6 +20,9 @@ export async function productionKeys(secretsDir: string): Promise<{
   const callbackDir = path.join(secretsDir, 'callback-signing-keys');
   await fileKeyRing(callbackDir).rotate();
   return {
-    AUDIT_HMAC_KEY_FILE: hmacFile, AUDIT_SIGNING_KEYS_DIR: signingDir, CALLBACK_SIGNING_KEYS_DIR: callbackDir, kid: key.kid,
+    AUDIT_HMAC_KEY_FILE: hmacFile,
+    AUDIT_SIGNING_KEYS_DIR: signingDir,
+    CALLBACK_SIGNING_KEYS_DIR: callbackDir,
+    kid: key.kid,
   };
 }

@@ -28,62 +28,128 @@ export function subjectOf(p: Who, with_: { nino?: boolean; homeOfficeReference?:
   return {
     ...nameAndBirth(p),
     ...(with_.nino && p.nino ? { nino: p.nino } : {}),
-    ...(with_.homeOfficeReference && p.immigration?.homeOfficeReference ? { homeOfficeReference: p.immigration.homeOfficeReference } : {}),
+    ...(with_.homeOfficeReference && p.immigration?.homeOfficeReference
+      ? { homeOfficeReference: p.immigration.homeOfficeReference }
+      : {}),
   };
 }
 
-export const ninoAlignment = (grants: (Who & { homeOfficeReference: string; nino?: string | null; vulnerable?: boolean })[]) => ({
-  purpose: 'record-nino-on-brp', legalBasis: 'ssaa-1992-s122b', caseReference: 'UKVI-NA-2026-1123', batchReference: 'CID-GRANTS-2026-11-23',
+export const ninoAlignment = (
+  grants: (Who & { homeOfficeReference: string; nino?: string | null; vulnerable?: boolean })[],
+) => ({
+  purpose: 'record-nino-on-brp',
+  legalBasis: 'ssaa-1992-s122b',
+  caseReference: 'UKVI-NA-2026-1123',
+  batchReference: 'CID-GRANTS-2026-11-23',
   grants: grants.map((g) => ({
-    homeOfficeReference: g.homeOfficeReference, ...nameAndBirth(g), ...(g.nino ? { nino: g.nino } : {}), ...(g.vulnerable !== undefined ? { vulnerable: g.vulnerable } : {}),
+    homeOfficeReference: g.homeOfficeReference,
+    ...nameAndBirth(g),
+    ...(g.nino ? { nino: g.nino } : {}),
+    ...(g.vulnerable !== undefined ? { vulnerable: g.vulnerable } : {}),
   })),
 });
 
 export const accessedPublicFunds = (p: Who, with_: { nino?: boolean } = { nino: true }) => ({
-  purpose: 'check-accessed-public-funds', legalBasis: 'dpa-1998-s29-3', caseReference: 'UKVI-MC-2026-0311', subject: subjectOf(p, with_),
+  purpose: 'check-accessed-public-funds',
+  legalBasis: 'dpa-1998-s29-3',
+  caseReference: 'UKVI-MC-2026-0311',
+  subject: subjectOf(p, with_),
 });
 
 export const dwpStatusCheck = (p: Who, with_: { nino?: boolean; homeOfficeReference?: boolean } = {}) => ({
-  purpose: 'benefit-entitlement-status-check', legalBasis: 'ssaa-1992-s122b', caseReference: 'DWP-UC-2026-7781', subject: subjectOf(p, with_),
+  purpose: 'benefit-entitlement-status-check',
+  legalBasis: 'ssaa-1992-s122b',
+  caseReference: 'DWP-UC-2026-7781',
+  subject: subjectOf(p, with_),
 });
 
 export const hmrcStatusCheck = (p: Who, with_: { nino?: boolean; homeOfficeReference?: boolean } = {}) => ({
-  purpose: 'tax-credit-child-benefit-status-check', legalBasis: 'ukba-2007-hmrc-status-exchange', caseReference: 'HMRC-CB-2026-5512', subject: subjectOf(p, with_),
+  purpose: 'tax-credit-child-benefit-status-check',
+  legalBasis: 'ukba-2007-hmrc-status-exchange',
+  caseReference: 'HMRC-CB-2026-5512',
+  subject: subjectOf(p, with_),
 });
 
-const notification = { notificationReference: 'HO-CE-N-2026-0042', change: 'leave-curtailed', effectiveFrom: '2026-11-01' } as const;
+const notification = {
+  notificationReference: 'HO-CE-N-2026-0042',
+  change: 'leave-curtailed',
+  effectiveFrom: '2026-11-01',
+} as const;
 
-export const dwpProactiveNotification = (p: Who, with_: { nino?: boolean; homeOfficeReference?: boolean } = { homeOfficeReference: true }) => ({
-  purpose: 'cease-benefits-notification', legalBasis: 'ssaa-1992-s122b', caseReference: 'HO-CE-2026-0042', ...notification, subject: subjectOf(p, with_),
+export const dwpProactiveNotification = (
+  p: Who,
+  with_: { nino?: boolean; homeOfficeReference?: boolean } = { homeOfficeReference: true },
+) => ({
+  purpose: 'cease-benefits-notification',
+  legalBasis: 'ssaa-1992-s122b',
+  caseReference: 'HO-CE-2026-0042',
+  ...notification,
+  subject: subjectOf(p, with_),
 });
 
-export const hmrcProactiveNotification = (p: Who, with_: { nino?: boolean; homeOfficeReference?: boolean } = { homeOfficeReference: true }) => ({
-  purpose: 'compliant-environment-notification', legalBasis: 'ukba-2007-hmrc-status-exchange', caseReference: 'HO-CE-2026-0043', ...notification, subject: subjectOf(p, with_),
+export const hmrcProactiveNotification = (
+  p: Who,
+  with_: { nino?: boolean; homeOfficeReference?: boolean } = { homeOfficeReference: true },
+) => ({
+  purpose: 'compliant-environment-notification',
+  legalBasis: 'ukba-2007-hmrc-status-exchange',
+  caseReference: 'HO-CE-2026-0043',
+  ...notification,
+  subject: subjectOf(p, with_),
 });
 
 export const statedUse = 'To establish whether the person has worked in breach of their conditions of stay';
 
 export const hmrcEvidenceRequest = (p: Who, extra: Record<string, unknown> = {}) => ({
-  purpose: 'immigration-offences', legalBasis: 'ukba-2007-s40', caseReference: 'IE-ICE-2026-1207', subject: subjectOf(p), statedUse, ...extra,
+  purpose: 'immigration-offences',
+  legalBasis: 'ukba-2007-s40',
+  caseReference: 'IE-ICE-2026-1207',
+  subject: subjectOf(p),
+  statedUse,
+  ...extra,
 });
 
 export const educationStatusCheck = (p: Who) => ({
-  purpose: 'confirm-parent-leave', legalBasis: 'education-gateway-yet-to-be-named', caseReference: 'LEA-ADM-2026-0917', subject: subjectOf(p, { homeOfficeReference: true }),
+  purpose: 'confirm-parent-leave',
+  legalBasis: 'education-gateway-yet-to-be-named',
+  caseReference: 'LEA-ADM-2026-0917',
+  subject: subjectOf(p, { homeOfficeReference: true }),
 });
 
 export const fsmEligibility = (p: Who) => ({
-  purpose: 'free-school-meals-eligibility', legalBasis: 'iaa-1999-s95', caseReference: 'ECS-FSM-2026-0230', subject: subjectOf(p),
+  purpose: 'free-school-meals-eligibility',
+  legalBasis: 'iaa-1999-s95',
+  caseReference: 'ECS-FSM-2026-0230',
+  subject: subjectOf(p),
 });
 
 export const chargeabilityCheck = (p: Who) => ({
-  purpose: 'establish-chargeability', legalBasis: 'nhs-overseas-visitor-charging', caseReference: 'GSTT-OVM-2026-0815', subject: subjectOf(p),
+  purpose: 'establish-chargeability',
+  legalBasis: 'nhs-overseas-visitor-charging',
+  caseReference: 'GSTT-OVM-2026-0815',
+  subject: subjectOf(p),
 });
 
-export type DebtStatus = 'debt-outstanding' | 'repayment-arrangement' | 'defaulted-debt-still-outstanding' | 'debt-repaid';
+export type DebtStatus =
+  | 'debt-outstanding'
+  | 'repayment-arrangement'
+  | 'defaulted-debt-still-outstanding'
+  | 'debt-repaid';
 
-export const debtorReturn = (p: Who, debt: { amountPence: number; invoicedOn: string; status?: DebtStatus; invoiceNumber?: string }) => ({
-  purpose: 'record-nhs-debt', legalBasis: 'immigration-rules-320-22', caseReference: 'OVM-DEBTORS-2026-11', subject: subjectOf(p),
-  debt: { invoiceNumber: debt.invoiceNumber ?? 'INV-2026-08-0451', invoicedOn: debt.invoicedOn, amountPence: debt.amountPence, status: debt.status ?? 'debt-outstanding' },
+export const debtorReturn = (
+  p: Who,
+  debt: { amountPence: number; invoicedOn: string; status?: DebtStatus; invoiceNumber?: string },
+) => ({
+  purpose: 'record-nhs-debt',
+  legalBasis: 'immigration-rules-320-22',
+  caseReference: 'OVM-DEBTORS-2026-11',
+  subject: subjectOf(p),
+  debt: {
+    invoiceNumber: debt.invoiceNumber ?? 'INV-2026-08-0451',
+    invoicedOn: debt.invoicedOn,
+    amountPence: debt.amountPence,
+    status: debt.status ?? 'debt-outstanding',
+  },
 });
 
 export const nhsTraceRequest = (
@@ -92,14 +158,24 @@ export const nhsTraceRequest = (
   trace: { otherEffortsFailed: boolean; sentenceMonths?: number } = { otherEffortsFailed: true, sentenceMonths: 18 },
 ) => ({ purpose, legalBasis: 'iaa-1999-s20', caseReference: 'IE-TRACE-2026-0661', subject: subjectOf(p), trace });
 
-export const financialStatusShare = (p: Who, reason: 'facing-deportation-for-criminal-offence' | 'no-leave' = 'facing-deportation-for-criminal-offence') => ({
-  purpose: 'disqualified-person-current-account', legalBasis: 'ia-2014-s40-40h', caseReference: 'HO-FIN-2026-0119', shareReference: 'HO-FIN-SHARE-0119',
-  status: 'disqualified-person', reason, effectiveFrom: '2026-11-01', subject: subjectOf(p),
+export const financialStatusShare = (
+  p: Who,
+  reason: 'facing-deportation-for-criminal-offence' | 'no-leave' = 'facing-deportation-for-criminal-offence',
+) => ({
+  purpose: 'disqualified-person-current-account',
+  legalBasis: 'ia-2014-s40-40h',
+  caseReference: 'HO-FIN-2026-0119',
+  shareReference: 'HO-FIN-SHARE-0119',
+  status: 'disqualified-person',
+  reason,
+  effectiveFrom: '2026-11-01',
+  subject: subjectOf(p),
 });
 
 /** A well-formed request of each exchange about a person, as its rightful caller would send it. */
 export const rightfulRequest: Record<keyof typeof paths, (p: Person) => unknown> = {
-  'dwp.nino-alignment': (p) => ninoAlignment([{ ...p, homeOfficeReference: p.immigration.homeOfficeReference!, nino: p.nino }]),
+  'dwp.nino-alignment': (p) =>
+    ninoAlignment([{ ...p, homeOfficeReference: p.immigration.homeOfficeReference!, nino: p.nino }]),
   'dwp.accessed-public-funds': (p) => accessedPublicFunds(p),
   'dwp.status-check': (p) => dwpStatusCheck(p, { nino: true }),
   'dwp.proactive-notification': (p) => dwpProactiveNotification(p),

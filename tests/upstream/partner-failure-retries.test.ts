@@ -14,10 +14,17 @@ beforeAll(async () => {
   dfe = await startFakePartner('server-error');
   gw = await startTestGateway({ clock: fixedClock, dfeUrl: dfe.url });
 });
-afterAll(async () => { await gw.close(); await dfe.close(); });
+afterAll(async () => {
+  await gw.close();
+  await dfe.close();
+});
 
-const trace = async (key: string) => gw.http.post(paths['dfe.child-trace']).set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
-  .set('idempotency-key', key).send(childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' }));
+const trace = async (key: string) =>
+  gw.http
+    .post(paths['dfe.child-trace'])
+    .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`)
+    .set('idempotency-key', key)
+    .send(childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' }));
 
 it('replays a 502 without calling the partner again, and a new key tries afresh', async () => {
   const key = randomUUID();

@@ -25,8 +25,15 @@ const child = { forename: 'Amara', surname: 'Okonkwo-Testcase', dateOfBirth: '20
 async function traceWhen(behaviour: Behaviour | 'down') {
   const target = behaviour === 'down' ? downGw : gw;
   if (behaviour !== 'down') partner.behave(behaviour);
-  const res = await target.http.post(childTracePath).set('authorization', `Bearer ${await target.token('ie-removals-casework')}`).send(childTraceRequest(child));
-  const outcomes = await target.db('audit_log').where({ kind: 'outcome' }).whereRaw(`body->>'decisionId' = ?`, [res.body.auditId]).select('body');
+  const res = await target.http
+    .post(childTracePath)
+    .set('authorization', `Bearer ${await target.token('ie-removals-casework')}`)
+    .send(childTraceRequest(child));
+  const outcomes = await target
+    .db('audit_log')
+    .where({ kind: 'outcome' })
+    .whereRaw(`body->>'decisionId' = ?`, [res.body.auditId])
+    .select('body');
   return { res, outcomes: outcomes.map((o) => (typeof o.body === 'string' ? JSON.parse(o.body) : o.body)) };
 }
 
@@ -36,7 +43,9 @@ describe('a partner that fails', () => {
     expect(res.status).toBe(504);
     expect(res.body).toMatchObject({ code: 'upstream-timeout', decision: { decision: 'permit' } });
     expect(res.body.detail).toMatch(/DfE did not answer within 300 ms/);
-    expect(outcomes).toEqual([expect.objectContaining({ decisionId: res.body.auditId, outcome: 'upstream-timeout', fieldsDisclosed: [] })]);
+    expect(outcomes).toEqual([
+      expect.objectContaining({ decisionId: res.body.auditId, outcome: 'upstream-timeout', fieldsDisclosed: [] }),
+    ]);
     expect(res.body.result).toBeUndefined();
   });
 

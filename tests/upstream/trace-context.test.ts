@@ -14,11 +14,16 @@ beforeAll(async () => {
   dfe = await startFakePartner('no-match');
   gw = await startTestGateway({ clock: fixedClock, dfeUrl: dfe.url });
 });
-afterAll(async () => { await gw.close(); await dfe.close(); });
+afterAll(async () => {
+  await gw.close();
+  await dfe.close();
+});
 
 const traceparent = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 async function trace(headers: Record<string, string> = {}) {
-  const req = gw.http.post(paths['dfe.child-trace']).set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`);
+  const req = gw.http
+    .post(paths['dfe.child-trace'])
+    .set('authorization', `Bearer ${await gw.token('ie-removals-casework')}`);
   for (const [k, v] of Object.entries(headers)) req.set(k, v);
   const res = await req.send(childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' }));
   expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -59,15 +64,21 @@ describe('the trace a partner hears', () => {
 
   it('keeps the trace id in the access log beside the request id, for finding one exchange across departments', async () => {
     const { res, sent } = await trace();
-    const line = gw.logs().split('\n').find((l) => l.includes(String(res.headers['x-gateway-request-id'])) && l.includes('"traceId"'))!;
+    const line = gw
+      .logs()
+      .split('\n')
+      .find((l) => l.includes(String(res.headers['x-gateway-request-id'])) && l.includes('"traceId"'))!;
     expect(JSON.parse(line).traceId).toBe(traceparent.exec(String(sent.traceparent))![1]);
   });
 });
 
 describe('parseTraceparent', () => {
   it('accepts a later version with more fields, reading the fields it knows', () => {
-    expect(parseTraceparent('01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00-extra'))
-      .toEqual({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', parentId: '00f067aa0ba902b7', flags: '00' });
+    expect(parseTraceparent('01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00-extra')).toEqual({
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      parentId: '00f067aa0ba902b7',
+      flags: '00',
+    });
   });
   it('refuses version 00 with more fields, and an all-zero parent id', () => {
     expect(parseTraceparent('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00-extra')).toBeNull();

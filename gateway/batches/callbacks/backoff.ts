@@ -1,6 +1,9 @@
 // When a failed callback is tried again: exponential backoff with "equal jitter" (half the delay fixed, half
 // random), so that partners recovering from an outage are not all called back in the same second.
-export interface BackoffSettings { backoffMs: number; backoffMaxMs: number }
+export interface BackoffSettings {
+  backoffMs: number;
+  backoffMaxMs: number;
+}
 
 /** The wait after the `attempt`-th attempt failed (1 for the first). `random` is in [0, 1). */
 export function retryDelayMs(attempt: number, settings: BackoffSettings, random: number = Math.random()): number {

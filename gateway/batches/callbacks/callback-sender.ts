@@ -4,7 +4,10 @@
 import { Agent, request } from 'undici';
 import type { AttemptOutcome } from './callback-store.ts';
 
-export interface SenderSettings { timeoutMs: number; maxResponseBytes: number }
+export interface SenderSettings {
+  timeoutMs: number;
+  maxResponseBytes: number;
+}
 
 export function createCallbackSender(settings: SenderSettings) {
   const agent = new Agent({ keepAliveTimeout: 10_000, connections: 8, connect: { timeout: settings.timeoutMs } });
@@ -13,7 +16,10 @@ export function createCallbackSender(settings: SenderSettings) {
     let size = 0;
     for await (const chunk of body) {
       size += chunk.length;
-      if (size > settings.maxResponseBytes) { body.destroy(); return; }
+      if (size > settings.maxResponseBytes) {
+        body.destroy();
+        return;
+      }
     }
   }
 
@@ -21,7 +27,10 @@ export function createCallbackSender(settings: SenderSettings) {
     async send(url: string, headers: Record<string, string>, body: string): Promise<AttemptOutcome> {
       try {
         const response = await request(url, {
-          method: 'POST', dispatcher: agent, body, signal: AbortSignal.timeout(settings.timeoutMs),
+          method: 'POST',
+          dispatcher: agent,
+          body,
+          signal: AbortSignal.timeout(settings.timeoutMs),
           headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'data-sharing-gateway-callbacks' },
         });
         const declared = Number(response.headers['content-length'] ?? Number.NaN);

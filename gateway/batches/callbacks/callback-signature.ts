@@ -12,7 +12,10 @@ export type CallbackHeaders = { 'webhook-id': string; 'webhook-timestamp': strin
 const signedText = (id: string, timestamp: string, body: string) => Buffer.from(`${id}.${timestamp}.${body}`, 'utf8');
 
 export async function signCallback(
-  keys: Pick<AuditKeyRing, 'active'>, id: string, body: string, now: Date,
+  keys: Pick<AuditKeyRing, 'active'>,
+  id: string,
+  body: string,
+  now: Date,
 ): Promise<CallbackHeaders> {
   const key = await keys.active();
   const timestamp = String(Math.floor(now.getTime() / 1000));
@@ -26,8 +29,10 @@ export function verifyCallback(jwks: Jwks, headers: Record<string, string | unde
   const timestamp = headers['webhook-timestamp'];
   if (!id || !timestamp) return false;
   const text = signedText(id, timestamp, body);
-  const signatures = (headers['webhook-signature'] ?? '').split(' ')
-    .filter((s) => s.startsWith('v1a,')).map((s) => s.slice(4));
+  const signatures = (headers['webhook-signature'] ?? '')
+    .split(' ')
+    .filter((s) => s.startsWith('v1a,'))
+    .map((s) => s.slice(4));
   return jwks.keys.some((jwk) => {
     const key = createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' });
     return signatures.some((sig) => verify(null, text, key, Buffer.from(sig, 'base64')));

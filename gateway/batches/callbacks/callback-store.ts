@@ -11,11 +11,25 @@ export type AttemptError = 'timeout' | 'unreachable' | 'unregistered';
 
 /** What GET /v1/batches/{id} shows of a callback. */
 export interface CallbackView {
-  url: string; state: CallbackState; attempts: number; lastStatus: number | null; lastError: AttemptError | null;
-  lastAttemptAt: string | null; nextAttemptAt: string | null; deliveredAt: string | null;
+  url: string;
+  state: CallbackState;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: AttemptError | null;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
 }
-export interface ClaimedCallback { batchId: string; url: string; attempts: number; claim: string }
-export interface AttemptOutcome { status: number | null; error: AttemptError | null }
+export interface ClaimedCallback {
+  batchId: string;
+  url: string;
+  attempts: number;
+  claim: string;
+}
+export interface AttemptOutcome {
+  status: number | null;
+  error: AttemptError | null;
+}
 
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 
@@ -23,7 +37,8 @@ export function createCallbackStore(db: Knex) {
   return {
     async claim(limit: number, leaseSeconds: number): Promise<ClaimedCallback[]> {
       const claim = randomUUID();
-      const { rows } = await db.raw(`
+      const { rows } = await db.raw(
+        `
         with due as (
           select c.batch_id from batch_callbacks c
           where c.state = 'pending' and c.next_attempt_at <= now()
@@ -34,9 +49,14 @@ export function createCallbackStore(db: Knex) {
         update batch_callbacks c
         set claim = ?, claimed_until = now() + make_interval(secs => ?), attempts = c.attempts + 1
         from due where c.batch_id = due.batch_id
-        returning c.batch_id, c.url, c.attempts`, [limit, claim, leaseSeconds]);
+        returning c.batch_id, c.url, c.attempts`,
+        [limit, claim, leaseSeconds],
+      );
       return (rows as { batch_id: string; url: string; attempts: number }[]).map((row) => ({
-        batchId: row.batch_id, url: row.url, attempts: row.attempts, claim,
+        batchId: row.batch_id,
+        url: row.url,
+        attempts: row.attempts,
+        claim,
       }));
     },
 
@@ -45,14 +65,22 @@ export function createCallbackStore(db: Knex) {
      * again after `retryInMs`.
      */
     async record(
-      claimed: ClaimedCallback, outcome: AttemptOutcome, next: { state: CallbackState; retryInMs: number },
+      claimed: ClaimedCallback,
+      outcome: AttemptOutcome,
+      next: { state: CallbackState; retryInMs: number },
     ): Promise<boolean> {
-      const updated = await db('batch_callbacks').where({ batch_id: claimed.batchId, claim: claimed.claim }).update({
-        claim: null, claimed_until: null,
-        last_attempt_at: db.fn.now(), last_status: outcome.status, last_error: outcome.error,
-        state: next.state, delivered_at: next.state === 'delivered' ? db.fn.now() : null,
-        next_attempt_at: db.raw('now() + make_interval(secs => ?)', [next.retryInMs / 1000]),
-      });
+      const updated = await db('batch_callbacks')
+        .where({ batch_id: claimed.batchId, claim: claimed.claim })
+        .update({
+          claim: null,
+          claimed_until: null,
+          last_attempt_at: db.fn.now(),
+          last_status: outcome.status,
+          last_error: outcome.error,
+          state: next.state,
+          delivered_at: next.state === 'delivered' ? db.fn.now() : null,
+          next_attempt_at: db.raw('now() + make_interval(secs => ?)', [next.retryInMs / 1000]),
+        });
       return updated > 0;
     },
 
@@ -60,7 +88,11 @@ export function createCallbackStore(db: Knex) {
       const row = await db('batch_callbacks').where({ batch_id: batchId }).first();
       if (!row) return null;
       return {
-        url: row.url, state: row.state, attempts: row.attempts, lastStatus: row.last_status, lastError: row.last_error,
+        url: row.url,
+        state: row.state,
+        attempts: row.attempts,
+        lastStatus: row.last_status,
+        lastError: row.last_error,
         lastAttemptAt: iso(row.last_attempt_at),
         nextAttemptAt: row.state === 'pending' ? iso(row.next_attempt_at) : null,
         deliveredAt: iso(row.delivered_at),

@@ -32,10 +32,18 @@ export function startCallbackWorker(settings: CallbackSettings, deps: CallbackWo
   const base = deps.publicUrl.replace(/\/$/, '');
   let stopped = false;
   let wake: (() => void) | null = null;
-  const nap = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(() => { wake = null; resolve(); }, ms);
-    wake = () => { clearTimeout(timer); wake = null; resolve(); };
-  });
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+    });
 
   const bodyOf = async (batch: BatchRow): Promise<string> => {
     const p = await deps.batches.progress(batch.id);
@@ -43,10 +51,18 @@ export function startCallbackWorker(settings: CallbackSettings, deps: CallbackWo
       type: 'batch.finished',
       timestamp: p.finishedAt,
       data: {
-        id: batch.id, exchange: batch.exchange, state: 'done', total: batch.total,
-        permitted: p.permitted, refused: p.refused, failed: p.failed, invalid: p.invalid,
-        submittedAt: batch.submittedAt, finishedAt: p.finishedAt,
-        progress: `${base}/v1/batches/${batch.id}`, results: `${base}/v1/batches/${batch.id}/results`,
+        id: batch.id,
+        exchange: batch.exchange,
+        state: 'done',
+        total: batch.total,
+        permitted: p.permitted,
+        refused: p.refused,
+        failed: p.failed,
+        invalid: p.invalid,
+        submittedAt: batch.submittedAt,
+        finishedAt: p.finishedAt,
+        progress: `${base}/v1/batches/${batch.id}`,
+        results: `${base}/v1/batches/${batch.id}/results`,
       },
     });
   };
@@ -74,13 +90,18 @@ export function startCallbackWorker(settings: CallbackSettings, deps: CallbackWo
       const retryInMs = final ? 0 : retryDelayMs(claimed.attempts, settings);
       await deps.callbacks.record(claimed, outcome, { state, retryInMs });
       const fields = {
-        batchId: claimed.batchId, attempt: claimed.attempts, status: outcome.status, error: outcome.error,
+        batchId: claimed.batchId,
+        attempt: claimed.attempts,
+        status: outcome.status,
+        error: outcome.error,
       };
       if (state === 'failed') logger.warn(fields, 'batch callback failed for good; the partner may still poll');
       else if (state === 'pending') logger.info({ ...fields, retryInMs }, 'batch callback not taken; trying again');
     } catch (error) {
-      logger.error({ batchId: claimed.batchId, error: safeError(error) },
-        'batch callback not sent; it is taken up again when its lease runs out');
+      logger.error(
+        { batchId: claimed.batchId, error: safeError(error) },
+        'batch callback not sent; it is taken up again when its lease runs out',
+      );
     }
   }
 

@@ -5,18 +5,37 @@ import type { Directive } from '../../../mou-registry/types.ts';
 import { html, type Html } from '../html.ts';
 import { page, type Viewer } from '../layout.ts';
 
-export const errorSummary = (errors: string[]) => (errors.length ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><ul>${errors.map((e) => html`<li>${e}</li>`)}</ul></div>` : '');
+export const errorSummary = (errors: string[]) =>
+  errors.length
+    ? html`<div class="error-summary" role="alert" tabindex="-1"><h2>There is a problem</h2><ul>${errors.map((e) => html`<li>${e}</li>`)}</ul></div>`
+    : '';
 
 export const hidden = (viewer: Viewer, values: Record<string, string>) =>
   html`<input type="hidden" name="csrf" value="${viewer.csrf}">${Object.entries(values).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}`;
 
-export const dayField = (name: string, label: string, hint: string, value: string) => html`<label for="${name}">${label}</label><p class="hint" id="${name}-hint">${hint}</p>
+export const dayField = (
+  name: string,
+  label: string,
+  hint: string,
+  value: string,
+) => html`<label for="${name}">${label}</label><p class="hint" id="${name}-hint">${hint}</p>
 <input id="${name}" name="${name}" type="text" inputmode="numeric" pattern="\\d{4}-\\d{2}-\\d{2}" autocomplete="off" spellcheck="false" size="12" aria-describedby="${name}-hint" value="${value}">`;
 
-export interface ReviewTarget { collaborationId: string; collaborationTitle: string; agreementId: string; version: string }
-export interface ReviewValues { reviewedOn: string; outcome: string; improvementPlan: string; nextReviewDue: string }
+export interface ReviewTarget {
+  collaborationId: string;
+  collaborationTitle: string;
+  agreementId: string;
+  version: string;
+}
+export interface ReviewValues {
+  reviewedOn: string;
+  outcome: string;
+  improvementPlan: string;
+  nextReviewDue: string;
+}
 
-const reviewAction = (t: ReviewTarget) => `/console/collaborations/${t.collaborationId}/agreements/${t.agreementId}/versions/${t.version}/review`;
+const reviewAction = (t: ReviewTarget) =>
+  `/console/collaborations/${t.collaborationId}/agreements/${t.agreementId}/versions/${t.version}/review`;
 
 export function reviewFormPage(viewer: Viewer, t: ReviewTarget, values: ReviewValues, errors: string[] = []): string {
   const body = html`${errorSummary(errors)}
@@ -41,7 +60,10 @@ export function reviewConfirmPage(viewer: Viewer, t: ReviewTarget, v: ReviewValu
   return page('Confirm the joint review', body, viewer, '');
 }
 
-export interface EndValues { action: string; effectiveTo: string }
+export interface EndValues {
+  action: string;
+  effectiveTo: string;
+}
 const endAction = (d: Directive) => `/console/directives/${d.id}/end`;
 
 export function endDirectiveFormPage(viewer: Viewer, d: Directive, values: EndValues, errors: string[] = []): string {
@@ -58,9 +80,10 @@ ${dayField('effectiveTo', 'Its last day', 'YYYY-MM-DD. To extend it with no end 
 }
 
 export function endDirectiveConfirmPage(viewer: Viewer, d: Directive, v: EndValues): string {
-  const what: Html = v.action === 'lift'
-    ? html`<strong>Lift</strong> ${d.title}: its last day will be ${v.effectiveTo}. From the day after, decisions no longer follow it.`
-    : html`<strong>Extend</strong> ${d.title}: ${v.effectiveTo ? html`its last day will be ${v.effectiveTo}` : 'it will have no end date'}.`;
+  const what: Html =
+    v.action === 'lift'
+      ? html`<strong>Lift</strong> ${d.title}: its last day will be ${v.effectiveTo}. From the day after, decisions no longer follow it.`
+      : html`<strong>Extend</strong> ${d.title}: ${v.effectiveTo ? html`its last day will be ${v.effectiveTo}` : 'it will have no end date'}.`;
   const body = html`<p class="lead">${what}</p>
 <p>Until now: in force from ${d.effectiveFrom} ${d.effectiveTo ? `to ${d.effectiveTo}` : 'with no end date'}. The change is recorded in the register and in the audit log under your name.</p>
 <form method="post" action="${endAction(d)}">${hidden(viewer, { ...v, confirmed: 'yes' })}

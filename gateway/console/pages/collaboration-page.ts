@@ -33,7 +33,10 @@ export interface CollaborationView {
   notice?: string | null;
 }
 
-const refusals = (f: Figures) => Object.entries(f.refusalsByRule).map(([rule, n]) => `${rule} ${n}`).join(', ') || '–';
+const refusals = (f: Figures) =>
+  Object.entries(f.refusalsByRule)
+    .map(([rule, n]) => `${rule} ${n}`)
+    .join(', ') || '–';
 
 function figuresRow(label: string, f: Figures, sla: string) {
   return html`<tr><th scope="row">${label}</th><td class="num">${f.outbound}</td><td class="num">${f.inbound}</td><td class="num">${f.permitted}</td>
@@ -60,47 +63,84 @@ ${v.scorecard.gaps.length ? html`<h2>Gaps the scorecard finds</h2><ul>${v.scorec
 <h2>Needs attention</h2>
 ${signalsList(v.signals, new Map([[c.id, c.title]]), 'Nothing about this collaboration needs attention.')}
 <h2>Agreements</h2>
-${scrollTable('Agreements and where each version stands today', html`<thead><tr><th scope="col">Agreement</th><th scope="col">Version</th><th scope="col">Standing</th>${sro ? html`<th scope="col">Joint review</th>` : ''}</tr></thead>
-<tbody>${v.agreements.flatMap((a) => a.versions.map((ver) => html`<tr><th scope="row">${a.title}</th><td>${ver.version}</td>
-<td>${ver.status === 'in-force' ? badge('ok', 'In force') : badge(ver.status === 'draft' ? 'urgent' : 'warning', ver.status)} ${ver.reason}</td>${sro ? html`<td>${['in-force', 'signed', 'suspended'].includes(ver.status)
-    ? html`<a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/review">Record a joint review<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>
-  · <a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/joint-reviews">Joint reviews and sign-offs<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>` : html`<span class="muted">not signed</span>`}</td>` : ''}</tr>`))}</tbody>`)}
+${scrollTable(
+  'Agreements and where each version stands today',
+  html`<thead><tr><th scope="col">Agreement</th><th scope="col">Version</th><th scope="col">Standing</th>${sro ? html`<th scope="col">Joint review</th>` : ''}</tr></thead>
+<tbody>${v.agreements.flatMap((a) =>
+    a.versions.map(
+      (ver) => html`<tr><th scope="row">${a.title}</th><td>${ver.version}</td>
+<td>${ver.status === 'in-force' ? badge('ok', 'In force') : badge(ver.status === 'draft' ? 'urgent' : 'warning', ver.status)} ${ver.reason}</td>${
+        sro
+          ? html`<td>${
+              ['in-force', 'signed', 'suspended'].includes(ver.status)
+                ? html`<a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/review">Record a joint review<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>
+  · <a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/joint-reviews">Joint reviews and sign-offs<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>`
+                : html`<span class="muted">not signed</span>`
+            }</td>`
+          : ''
+      }</tr>`,
+    ),
+  )}</tbody>`,
+)}
 <h2>Figures, ${v.window.from} to ${v.window.to}</h2>
 <p class="muted">From the audit log up to entry ${v.logHead}. Requests out: the Home Office asking or telling a partner; in: a partner asking the Home Office. p50 and p95 by nearest rank.</p>
-${scrollTable('Figures by agreement and exchange', html`<thead><tr><th scope="col">Exchange</th><th scope="col" class="num">Out</th><th scope="col" class="num">In</th><th scope="col" class="num">Permitted</th><th scope="col" class="num">Refused</th>
+${scrollTable(
+  'Figures by agreement and exchange',
+  html`<thead><tr><th scope="col">Exchange</th><th scope="col" class="num">Out</th><th scope="col" class="num">In</th><th scope="col" class="num">Permitted</th><th scope="col" class="num">Refused</th>
 <th scope="col">Refused by rule</th><th scope="col" class="num">Match rate</th><th scope="col" class="num">p50</th><th scope="col" class="num">p95</th><th scope="col">SLA</th>
 <th scope="col" class="num">Within SLA</th><th scope="col" class="num">Outcome reported</th></tr></thead>
 <tbody>
 ${v.measures.agreements.flatMap((a) => a.exchanges.map((e) => figuresRow(`${e.exchange} (${a.agreementId})`, e.figures, e.sla ? describeSla(e.sla) : 'none set')))}
 ${figuresRow('All exchanges', f, '')}
-</tbody>`)}
+</tbody>`,
+)}
 ${accuracySection(f, v.obligations ?? null, v.reported ?? [])}
 <h2>Over time</h2>
 <div class="grid2">
 ${stackedBars({
-    id: 'volume', title: 'Requests each week, both directions', unit: 'requests', categories: weeks,
-    description: `Requests each week from ${v.window.from} to ${v.window.to}: ${f.outbound} from the Home Office to partners and ${f.inbound} from partners to the Home Office in all.`,
-    series: [
-      { label: 'Home Office to partner', values: v.series.map((p) => p.figures.outbound) },
-      { label: 'Partner to Home Office', values: v.series.map((p) => p.figures.inbound) },
-    ],
-  })}
+  id: 'volume',
+  title: 'Requests each week, both directions',
+  unit: 'requests',
+  categories: weeks,
+  description: `Requests each week from ${v.window.from} to ${v.window.to}: ${f.outbound} from the Home Office to partners and ${f.inbound} from partners to the Home Office in all.`,
+  series: [
+    { label: 'Home Office to partner', values: v.series.map((p) => p.figures.outbound) },
+    { label: 'Partner to Home Office', values: v.series.map((p) => p.figures.inbound) },
+  ],
+})}
 ${stackedBars({
-    id: 'decisions', title: 'Permitted and refused each week', unit: 'decisions', categories: weeks,
-    description: `${f.permitted} permitted and ${f.refused} refused in all.`,
-    series: [{ label: 'Permitted', values: v.series.map((p) => p.figures.permitted) }, { label: 'Refused', values: v.series.map((p) => p.figures.refused) }],
-  })}
+  id: 'decisions',
+  title: 'Permitted and refused each week',
+  unit: 'decisions',
+  categories: weeks,
+  description: `${f.permitted} permitted and ${f.refused} refused in all.`,
+  series: [
+    { label: 'Permitted', values: v.series.map((p) => p.figures.permitted) },
+    { label: 'Refused', values: v.series.map((p) => p.figures.refused) },
+  ],
+})}
 ${shareBars({
-    id: 'sla', title: 'Share of responses within the SLA each week', label: 'Within SLA', categories: weeks,
-    description: f.sla.measured ? `${f.sla.within} of ${f.sla.measured} responses within the SLA in all (${percent(f.sla.shareWithin)}).` : 'No agreement of this collaboration sets an SLA, or nothing was measured.',
-    shares: v.series.map((p) => p.figures.sla.shareWithin),
-    counts: v.series.map((p) => `${p.figures.sla.within} of ${p.figures.sla.measured}`),
-  })}
+  id: 'sla',
+  title: 'Share of responses within the SLA each week',
+  label: 'Within SLA',
+  categories: weeks,
+  description: f.sla.measured
+    ? `${f.sla.within} of ${f.sla.measured} responses within the SLA in all (${percent(f.sla.shareWithin)}).`
+    : 'No agreement of this collaboration sets an SLA, or nothing was measured.',
+  shares: v.series.map((p) => p.figures.sla.shareWithin),
+  counts: v.series.map((p) => `${p.figures.sla.within} of ${p.figures.sla.measured}`),
+})}
 ${stackedBars({
-    id: 'outcomes', title: 'What exchanges led to, as reported each week', unit: 'exchanges', categories: weeks,
-    description: `${f.feedback.exchanges} exchanges had an outcome reported (${percent(f.feedback.rate)} of those that delivered).`,
-    series: (reported.length ? reported : ['no-action' as const]).map((o) => ({ label: feedbackLabels[o], values: v.series.map((p) => p.figures.feedback.byOutcome[o] ?? 0) })),
-  })}
+  id: 'outcomes',
+  title: 'What exchanges led to, as reported each week',
+  unit: 'exchanges',
+  categories: weeks,
+  description: `${f.feedback.exchanges} exchanges had an outcome reported (${percent(f.feedback.rate)} of those that delivered).`,
+  series: (reported.length ? reported : ['no-action' as const]).map((o) => ({
+    label: feedbackLabels[o],
+    values: v.series.map((p) => p.figures.feedback.byOutcome[o] ?? 0),
+  })),
+})}
 </div>`;
   return page(c.title, body, viewer, '');
 }

@@ -5,7 +5,11 @@ import { html } from '../html.ts';
 import { page, type Viewer } from '../layout.ts';
 import { dayField, errorSummary, hidden } from './action-pages.ts';
 
-export interface ExportValues { from: string; to: string; format: string }
+export interface ExportValues {
+  from: string;
+  to: string;
+  format: string;
+}
 
 export function exportPage(viewer: Viewer, v: ExportValues, errors: string[] = []): string {
   const body = html`${errorSummary(errors)}

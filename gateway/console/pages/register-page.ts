@@ -11,11 +11,15 @@ import { signalsList } from './signals-list.ts';
 function slaCell(m: CollaborationMeasures | undefined) {
   const sla = m?.figures.sla;
   if (!sla || sla.measured === 0) return html`<span class="muted">none measured</span>`;
-  return sla.breached > 0 ? html`${badge('urgent', 'Failing')} ${sla.breached} of ${sla.measured} missed (${percent(sla.shareWithin)} within)`
+  return sla.breached > 0
+    ? html`${badge('urgent', 'Failing')} ${sla.breached} of ${sla.measured} missed (${percent(sla.shareWithin)} within)`
     : html`${badge('ok', 'Met')} ${sla.measured} of ${sla.measured} within`;
 }
 
-export function registerPage(viewer: Viewer, data: { asOf: string; scorecards: Scorecard[]; measures: MeasuresReport; signals: Signal[] }): string {
+export function registerPage(
+  viewer: Viewer,
+  data: { asOf: string; scorecards: Scorecard[]; measures: MeasuresReport; signals: Signal[] },
+): string {
   const byId = new Map(data.measures.collaborations.map((c) => [c.collaborationId, c]));
   const titles = new Map(data.scorecards.map((s) => [s.collaborationId, s.title]));
   const cards = [...data.scorecards].sort((a, b) => b.priority - a.priority);
@@ -25,20 +29,26 @@ export function registerPage(viewer: Viewer, data: { asOf: string; scorecards: S
 <h2 id="attention">Needs attention first</h2>
 ${signalsList(data.signals, titles)}
 <h3>Gaps the scorecard finds</h3>
-<ol>${cards.flatMap((c) => c.gaps.map((g) => ({ c, g, weight: g.weight * (c.kind === 'bau' ? 2 : 1) })))
-    .sort((a, b) => b.weight - a.weight).slice(0, 10)
-    .map(({ c, g }) => html`<li><a href="/console/collaborations/${c.collaborationId}">${c.title}</a>: ${g.detail}</li>`)}</ol>
+<ol>${cards
+    .flatMap((c) => c.gaps.map((g) => ({ c, g, weight: g.weight * (c.kind === 'bau' ? 2 : 1) })))
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, 10)
+    .map(
+      ({ c, g }) => html`<li><a href="/console/collaborations/${c.collaborationId}">${c.title}</a>: ${g.detail}</li>`,
+    )}</ol>
 <h2 id="collaborations">Collaborations</h2>
 <p>Each is judged on the inspection's seven characteristics of a collaboration (¶2.7): ${allSeven}.</p>
-${scrollTable('Collaborations by priority: the seven characteristics (¶2.7), SLA, volume, cap and review this month', html`<thead><tr><th scope="col">Collaboration</th><th scope="col">Kind</th><th scope="col">Characteristics met</th><th scope="col">SLA this month</th>
+${scrollTable(
+  'Collaborations by priority: the seven characteristics (¶2.7), SLA, volume, cap and review this month',
+  html`<thead><tr><th scope="col">Collaboration</th><th scope="col">Kind</th><th scope="col">Characteristics met</th><th scope="col">SLA this month</th>
 <th scope="col" class="num">Requests (out / in)</th><th scope="col" class="num">Refused</th><th scope="col">Cap used</th><th scope="col">Review</th></tr></thead>
 <tbody>
 ${cards.map((card) => {
-    const m = byId.get(card.collaborationId);
-    const cap = m?.agreements.find((a) => a.cap)?.cap;
-    const overdue = card.gaps.find((g) => g.code === 'review-overdue');
-    const never = card.gaps.find((g) => g.code === 'never-reviewed');
-    return html`<tr>
+  const m = byId.get(card.collaborationId);
+  const cap = m?.agreements.find((a) => a.cap)?.cap;
+  const overdue = card.gaps.find((g) => g.code === 'review-overdue');
+  const never = card.gaps.find((g) => g.code === 'never-reviewed');
+  return html`<tr>
 <th scope="row"><a href="/console/collaborations/${card.collaborationId}">${card.title}</a></th>
 <td>${card.kind === 'bau' ? 'Business as usual' : card.kind}</td>
 <td>${characteristicsMet(card)}</td>
@@ -48,7 +58,8 @@ ${cards.map((card) => {
 <td>${cap ? html`${cap.used} of ${cap.monthlyCap}${cap.used / cap.monthlyCap >= 0.8 ? html` ${badge('warning', 'Near limit')}` : ''}` : html`<span class="muted">no cap</span>`}</td>
 <td>${overdue ? html`${badge('urgent', 'Overdue')} ${overdue.detail}` : never ? html`${badge('warning', 'Never')} ${never.detail}` : html`${badge('ok', 'In date')}`}</td>
 </tr>`;
-  })}
-</tbody>`)}`;
+})}
+</tbody>`,
+)}`;
   return page('Collaboration register', body, viewer, '/console/register');
 }

@@ -7,22 +7,46 @@ import { badge, page, type Viewer } from '../layout.ts';
 import { dayField, errorSummary, hidden } from './action-pages.ts';
 
 export interface DirectiveValues {
-  id: string; title: string; authority: string; reference: string; effectiveFrom: string; effectiveTo: string;
-  kind: string; age: string; purposeMode: string; exchanges: string[];
+  id: string;
+  title: string;
+  authority: string;
+  reference: string;
+  effectiveFrom: string;
+  effectiveTo: string;
+  kind: string;
+  age: string;
+  purposeMode: string;
+  exchanges: string[];
 }
 /** The conditions the form offers: the two the Windrush measures use (¶5.42–5.43, ¶3.24); others through the API. */
 export const offeredKinds: Record<string, string> = {
   'pause-over-age': 'Pause sharing about anyone of a given age or over (and anyone whose age is unknown)',
-  'refer-windrush-profile': 'Let checks about someone with a Windrush profile continue, and refer the case to the Windrush Taskforce',
+  'refer-windrush-profile':
+    'Let checks about someone with a Windrush profile continue, and refer the case to the Windrush Taskforce',
 };
-const purposeModes: Record<string, string> = { '': 'Any purpose', proactive: 'Proactive sharing only', reactive: 'Reactive checks only' };
+const purposeModes: Record<string, string> = {
+  '': 'Any purpose',
+  proactive: 'Proactive sharing only',
+  reactive: 'Reactive checks only',
+};
 
-const textField = (name: string, label: string, hint: string, value: string, max = 200) => html`<label for="${name}">${label}</label><p class="hint" id="${name}-hint">${hint}</p>
+const textField = (
+  name: string,
+  label: string,
+  hint: string,
+  value: string,
+  max = 200,
+) => html`<label for="${name}">${label}</label><p class="hint" id="${name}-hint">${hint}</p>
 <input id="${name}" name="${name}" type="text" maxlength="${max}" autocomplete="off" aria-describedby="${name}-hint" value="${value}">`;
 
 const issueAction = '/console/directives/new';
 
-export function issueDirectiveFormPage(viewer: Viewer, exchanges: string[], v: DirectiveValues, errors: string[] = []): string {
+export function issueDirectiveFormPage(
+  viewer: Viewer,
+  exchanges: string[],
+  v: DirectiveValues,
+  errors: string[] = [],
+): string {
   const body = html`${errorSummary(errors)}
 <p class="lead">A time-bounded directive overrides agreements: a decision follows the directive in force on its day (¶5.43). You will be asked to confirm before anything is recorded.</p>
 <form class="stack" method="post" action="${issueAction}" novalidate>${hidden(viewer, {})}
@@ -54,33 +78,68 @@ export function issueDirectiveConfirmPage(viewer: Viewer, v: DirectiveValues): s
   return page('Confirm the new directive', body, viewer, '');
 }
 
-export interface VersionTarget { collaborationId: string; collaborationTitle: string; agreementId: string; version: string }
-const reviewsPath = (t: VersionTarget) => `/console/collaborations/${t.collaborationId}/agreements/${t.agreementId}/versions/${t.version}/joint-reviews`;
+export interface VersionTarget {
+  collaborationId: string;
+  collaborationTitle: string;
+  agreementId: string;
+  version: string;
+}
+const reviewsPath = (t: VersionTarget) =>
+  `/console/collaborations/${t.collaborationId}/agreements/${t.agreementId}/versions/${t.version}/joint-reviews`;
 
 /** The version's joint reviews: who attended and signed off, the improvement plan, and what the Home Office must sign. */
-export function jointReviewsPage(viewer: Viewer, t: VersionTarget, reviews: JointReviewView[], notice: string | null): string {
+export function jointReviewsPage(
+  viewer: Viewer,
+  t: VersionTarget,
+  reviews: JointReviewView[],
+  notice: string | null,
+): string {
   const sro = viewer.roles.includes('sro');
   const body = html`${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
 <p class="lead">Joint reviews of ${t.agreementId} version ${t.version} (¶4.2f). A review is joint once every party has signed it off.</p>
-${reviews.length === 0 ? html`<p>No joint review has been held for this version.</p>` : reviews.map((r) => html`<section aria-labelledby="review-${r.id}">
+${
+  reviews.length === 0
+    ? html`<p>No joint review has been held for this version.</p>`
+    : reviews.map(
+        (r) => html`<section aria-labelledby="review-${r.id}">
 <h2 id="review-${r.id}">Review held on ${r.heldOn} ${r.joint ? badge('ok', 'Joint') : badge('warning', `Awaiting ${r.awaitingSignOff.join(', ')}`)}</h2>
 <dl class="facts"><dt>Attended</dt><dd>${r.attendees.map((a) => `${a.name} (${a.role}, ${a.party})`).join('; ')}</dd>
 <dt>Findings</dt><dd>${r.findings.join('; ') || 'none recorded'}</dd>
 <dt>Signed off</dt><dd>${r.signOffs.map((s) => `${s.party} by ${s.signatory} on ${s.signedOn}`).join('; ') || 'by no party yet'}</dd></dl>
-${r.actions.length ? scrollTable('Improvement plan', html`<thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead>
-<tbody>${r.actions.map((a) => html`<tr><th scope="row">${a.description}</th><td>${a.owner.name} (${a.owner.party})</td><td>${a.dueOn}</td><td>${a.status === 'overdue' ? badge('urgent', 'Overdue') : a.status === 'closed' ? badge('ok', `Closed ${a.closed!.on}`) : 'Open'}</td></tr>`)}</tbody>`) : ''}
+${
+  r.actions.length
+    ? scrollTable(
+        'Improvement plan',
+        html`<thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead>
+<tbody>${r.actions.map((a) => html`<tr><th scope="row">${a.description}</th><td>${a.owner.name} (${a.owner.party})</td><td>${a.dueOn}</td><td>${a.status === 'overdue' ? badge('urgent', 'Overdue') : a.status === 'closed' ? badge('ok', `Closed ${a.closed!.on}`) : 'Open'}</td></tr>`)}</tbody>`,
+      )
+    : ''
+}
 ${sro && homeOfficeAwaiting(r) ? html`<p><a href="${reviewsPath(t)}/${r.id}/sign-off">Sign off for ${homeOfficeAwaiting(r)}<span class="visually-hidden"> the review of ${r.heldOn}</span></a></p>` : ''}
-</section>`)}
+</section>`,
+      )
+}
 <p><a href="/console/collaborations/${t.collaborationId}">Back to ${t.collaborationTitle}</a></p>`;
   return page(`Joint reviews: ${t.collaborationTitle}`, body, viewer, '');
 }
 
 /** The Home Office party an SRO signs for, when it has yet to sign. */
-export const homeOfficeAwaiting = (r: JointReviewView) => r.awaitingSignOff.find((p) => p.startsWith('home-office')) ?? null;
+export const homeOfficeAwaiting = (r: JointReviewView) =>
+  r.awaitingSignOff.find((p) => p.startsWith('home-office')) ?? null;
 
-export interface SignOffValues { signatory: string; signedOn: string }
+export interface SignOffValues {
+  signatory: string;
+  signedOn: string;
+}
 
-export function signOffFormPage(viewer: Viewer, t: VersionTarget, r: JointReviewView, party: string, v: SignOffValues, errors: string[] = []): string {
+export function signOffFormPage(
+  viewer: Viewer,
+  t: VersionTarget,
+  r: JointReviewView,
+  party: string,
+  v: SignOffValues,
+  errors: string[] = [],
+): string {
   const body = html`${errorSummary(errors)}
 <p class="lead">Sign off the joint review of ${t.agreementId} version ${t.version} held on ${r.heldOn}, for ${party}. Findings: ${r.findings.join('; ') || 'none recorded'}. You will be asked to confirm.</p>
 <form class="stack" method="post" action="${reviewsPath(t)}/${r.id}/sign-off" novalidate>${hidden(viewer, {})}
@@ -91,10 +150,16 @@ ${dayField('signedOn', 'Signed on', `YYYY-MM-DD, on or after ${r.heldOn}`, v.sig
   return page(`Sign off a joint review: ${t.collaborationTitle}`, body, viewer, '');
 }
 
-export function signOffConfirmPage(viewer: Viewer, t: VersionTarget, r: JointReviewView, party: string, v: SignOffValues): string {
+export function signOffConfirmPage(
+  viewer: Viewer,
+  t: VersionTarget,
+  r: JointReviewView,
+  party: string,
+  v: SignOffValues,
+): string {
   const others = r.awaitingSignOff.filter((p) => p !== party);
   const body = html`<p class="lead"><strong>Sign off</strong> the review of ${r.heldOn} for ${party}, by ${v.signatory} on ${v.signedOn}.</p>
-<p>${others.length ? `It will still await ${others.join(', ')}.` : 'Every party will then have signed it off: it becomes the version\'s review, and the next is due an interval later.'} The sign-off is recorded in the register and in the audit log under your name, and cannot be withdrawn.</p>
+<p>${others.length ? `It will still await ${others.join(', ')}.` : "Every party will then have signed it off: it becomes the version's review, and the next is due an interval later."} The sign-off is recorded in the register and in the audit log under your name, and cannot be withdrawn.</p>
 <form method="post" action="${reviewsPath(t)}/${r.id}/sign-off">${hidden(viewer, { ...v, confirmed: 'yes' })}
 <p><button type="submit">Sign off the review</button></p></form>
 <form method="post" action="${reviewsPath(t)}/${r.id}/sign-off">${hidden(viewer, { ...v, edit: 'yes' })}<p><button type="submit" class="secondary">Change it</button></p></form>`;

@@ -38,7 +38,9 @@ export async function up(knex: Knex): Promise<void> {
       client_id text not null references clients(id),
       recorded_at timestamptz not null default now()
     )`);
-  await knex.raw(`create table client_register_generation (id int primary key check (id = 1), generation bigint not null)`);
+  await knex.raw(
+    `create table client_register_generation (id int primary key check (id = 1), generation bigint not null)`,
+  );
   await knex.raw(`insert into client_register_generation (id, generation) values (1, 1)`);
   await knex.raw(`
     create function client_register_changed() returns trigger language plpgsql as $$
@@ -50,15 +52,28 @@ export async function up(knex: Knex): Promise<void> {
     for each statement execute function client_register_changed()`);
 
   // What the old tables held becomes each client's first history row: unrevoked keys form its JWKS.
-  const clients: { id: string; party_id: string; display_name: string; roles: string[] }[] = await knex('clients').select('id', 'party_id', 'display_name', 'roles').orderBy('id');
-  const keys: { kid: string; client_id: string; public_jwk: unknown; revoked_at: unknown }[] = await knex('client_keys').select('kid', 'client_id', 'public_jwk', 'revoked_at').orderBy('kid');
+  const clients: { id: string; party_id: string; display_name: string; roles: string[] }[] = await knex('clients')
+    .select('id', 'party_id', 'display_name', 'roles')
+    .orderBy('id');
+  const keys: { kid: string; client_id: string; public_jwk: unknown; revoked_at: unknown }[] = await knex('client_keys')
+    .select('kid', 'client_id', 'public_jwk', 'revoked_at')
+    .orderBy('kid');
   for (const c of clients) {
     const mine = keys.filter((k) => k.client_id === c.id);
-    const live = mine.filter((k) => k.revoked_at === null).map((k) => (typeof k.public_jwk === 'string' ? JSON.parse(k.public_jwk) : k.public_jwk));
+    const live = mine
+      .filter((k) => k.revoked_at === null)
+      .map((k) => (typeof k.public_jwk === 'string' ? JSON.parse(k.public_jwk) : k.public_jwk));
     await knex('client_history').insert({
-      client_id: c.id, actor: 'migration', reason: 'carried over from the clients and client_keys tables', action: 'register',
-      party_id: c.party_id, display_name: c.display_name, roles: c.roles, status: 'active',
-      jwks: JSON.stringify({ keys: live }), revoked_kids: mine.filter((k) => k.revoked_at !== null).map((k) => k.kid),
+      client_id: c.id,
+      actor: 'migration',
+      reason: 'carried over from the clients and client_keys tables',
+      action: 'register',
+      party_id: c.party_id,
+      display_name: c.display_name,
+      roles: c.roles,
+      status: 'active',
+      jwks: JSON.stringify({ keys: live }),
+      revoked_kids: mine.filter((k) => k.revoked_at !== null).map((k) => k.kid),
     });
     for (const k of mine) await knex('client_kids').insert({ kid: k.kid, client_id: c.id });
   }

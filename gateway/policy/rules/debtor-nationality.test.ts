@@ -13,9 +13,28 @@ const report = (person: typeof jordan, subject = recordsOf(person)) =>
 
 const table: RuleCase[] = [
   ['Jordan, whom the records show to be non-EEA', report(jordan), 'permit', /non-EEA national/],
-  ['Camille, a French national (¶6.146)', report(camille), 'deny', /non-EEA patients only; the patient is an EEA national/],
-  ['someone the Home Office has no record of', report(jordan, {}), 'deny', /records do not show the patient to be a non-EEA national/],
-  ['a chargeability check', factsFor('nhs.chargeability-check', { party: 'nhs-trust-guys-st-thomas', request: chargeabilityCheck(jordan), subject: recordsOf(jordan) }), 'not-applicable', /NHS debtor returns only/],
+  [
+    'Camille, a French national (¶6.146)',
+    report(camille),
+    'deny',
+    /non-EEA patients only; the patient is an EEA national/,
+  ],
+  [
+    'someone the Home Office has no record of',
+    report(jordan, {}),
+    'deny',
+    /records do not show the patient to be a non-EEA national/,
+  ],
+  [
+    'a chargeability check',
+    factsFor('nhs.chargeability-check', {
+      party: 'nhs-trust-guys-st-thomas',
+      request: chargeabilityCheck(jordan),
+      subject: recordsOf(jordan),
+    }),
+    'not-applicable',
+    /NHS debtor returns only/,
+  ],
 ];
 
 describe('debtor-nationality', () => {

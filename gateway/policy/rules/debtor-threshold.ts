@@ -14,7 +14,8 @@ const monthsBefore = (day: string, months: number) => {
  * is debtor-nationality's, from Home Office records.
  */
 export const debtorThreshold: Rule = ({ exchange, request, decisionDate }) => {
-  if (exchange.id !== 'nhs.debtor-return') return { id: 'debtor-threshold', outcome: 'not-applicable', reason: 'Applies to NHS debtor returns only' };
+  if (exchange.id !== 'nhs.debtor-return')
+    return { id: 'debtor-threshold', outcome: 'not-applicable', reason: 'Applies to NHS debtor returns only' };
   const before2016 = decisionDate < '2016-04-01';
   const [minimumPence, months] = before2016 ? [100_000, 3] : [50_000, 2];
   const amount = fieldValue(request.data, 'debt.amountPence');
@@ -23,7 +24,15 @@ export const debtorThreshold: Rule = ({ exchange, request, decisionDate }) => {
     return { id: 'debtor-threshold', outcome: 'deny', reason: `The debt must be at least £${minimumPence / 100}` };
   }
   if (typeof invoiced !== 'string' || invoiced > monthsBefore(decisionDate, months)) {
-    return { id: 'debtor-threshold', outcome: 'deny', reason: `The debt must have been outstanding for ${months} months or more` };
+    return {
+      id: 'debtor-threshold',
+      outcome: 'deny',
+      reason: `The debt must have been outstanding for ${months} months or more`,
+    };
   }
-  return { id: 'debtor-threshold', outcome: 'permit', reason: `A debt of £${amount / 100} outstanding since ${invoiced} meets the threshold` };
+  return {
+    id: 'debtor-threshold',
+    outcome: 'permit',
+    reason: `A debt of £${amount / 100} outstanding since ${invoiced} meets the threshold`,
+  };
 };

@@ -10,8 +10,13 @@ export const dfeOffenderBelief: Rule = ({ exchange, request }) => {
     return {
       id: 'dfe-offender-belief',
       outcome: 'deny',
-      reason: 'A child may be traced only with reason to believe a parent is an immigration offender at the time of the request',
+      reason:
+        'A child may be traced only with reason to believe a parent is an immigration offender at the time of the request',
     };
   }
-  return { id: 'dfe-offender-belief', outcome: 'permit', reason: 'The requester states reason to believe a parent is an immigration offender' };
+  return {
+    id: 'dfe-offender-belief',
+    outcome: 'permit',
+    reason: 'The requester states reason to believe a parent is an immigration offender',
+  };
 };

@@ -22,20 +22,32 @@ function leavesOf(value: unknown, into = new Set<string>(), key?: string): Set<s
 
 /** What each record of the request carries: every item of a batch on its own, or else the request as a whole. */
 function recordsOf(data: Record<string, unknown>): Set<string>[] {
-  const items = Object.values(data).filter(Array.isArray).flat().filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+  const items = Object.values(data)
+    .filter(Array.isArray)
+    .flat()
+    .filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
   return items.length > 0 ? items.map((item) => leavesOf(item)) : [leavesOf(data)];
 }
 
 /** A request must carry every point the agreement matches on, so a match is never made on less (fn 65, ¶6.33); in a batch, every item must. */
 export const matchQuality: Rule = ({ agreement, request }) => {
   const points = agreement?.dataAccuracy?.matchPoints ?? [];
-  if (points.length === 0) return { id: 'match-quality', outcome: 'not-applicable', reason: 'The agreement names no match points' };
+  if (points.length === 0)
+    return { id: 'match-quality', outcome: 'not-applicable', reason: 'The agreement names no match points' };
   const missing = new Set<string>();
   for (const leaves of recordsOf(request.data)) {
     for (const p of points) if ((pointFields[p] ?? [p]).some((f) => !leaves.has(f))) missing.add(p);
   }
   if (missing.size > 0) {
-    return { id: 'match-quality', outcome: 'deny', reason: `The agreement matches on ${points.join(', ')}; the request lacks ${[...missing].join(', ')}` };
+    return {
+      id: 'match-quality',
+      outcome: 'deny',
+      reason: `The agreement matches on ${points.join(', ')}; the request lacks ${[...missing].join(', ')}`,
+    };
   }
-  return { id: 'match-quality', outcome: 'permit', reason: `The request carries every agreed match point (${points.join(', ')}); partial matches go back for resolution` };
+  return {
+    id: 'match-quality',
+    outcome: 'permit',
+    reason: `The request carries every agreed match point (${points.join(', ')}); partial matches go back for resolution`,
+  };
 };

@@ -10,12 +10,62 @@ const child = { ...fixtures.traceableChild, postcode: 'LS6 2AB' };
 const fsmV1 = version('ho-dfe-fsm-process-mou', 'V1-3');
 
 const table: RuleCase[] = [
-  ['IE may ask DfE to trace a child', factsFor('dfe.child-trace', { party: 'home-office-ie', request: childTraceRequest(child) }), 'permit', /home-office-ie may ask dfe under Home Office – DfE child tracing process MoU/],
-  ['an LEA is a requesting party to the umbrella MoU, signed or not', factsFor('dfe.education-status-check', { party: 'local-education-authorities', request: educationStatusCheck(fixtures.traceableChildMother) }), 'permit', /local-education-authorities may ask home-office/],
-  ['no agreement names DWP for HMRC status checks', factsFor('hmrc.status-check', { party: 'dwp', request: hmrcStatusCheck(fixtures.windrushElder) }), 'deny', /No agreement in the register covers hmrc.status-check for dwp/],
-  ["one Trust cannot use another Trust's MoU", factsFor('nhs.chargeability-check', { party: 'nhs-trust-guys-st-thomas', request: chargeabilityCheck(fixtures.nonEeaDebtor), agreement: version('iecas-mou-nhs-trust-kings-college', '1.0') }), 'deny', /nhs-trust-guys-st-thomas is not a requesting party/],
-  ['DfE answers a child trace; it does not ask one', factsFor('dfe.child-trace', { party: 'dfe', request: childTraceRequest(child), agreement: version('ie-dfe-child-tracing-mou', '2.0') }), 'deny', /dfe is not a requesting party/],
-  ['a responder that is not a party to the version', factsFor('dfe.fsm-eligibility', { party: 'dfe', request: { purpose: 'free-school-meals-eligibility', legalBasis: 'iaa-1999-s95', caseReference: 'ECS-1', subject: {} }, agreement: { ...fsmV1, parties: ['dfe', 'local-education-authorities'] } }), 'deny', /home-office is not a party/],
+  [
+    'IE may ask DfE to trace a child',
+    factsFor('dfe.child-trace', { party: 'home-office-ie', request: childTraceRequest(child) }),
+    'permit',
+    /home-office-ie may ask dfe under Home Office – DfE child tracing process MoU/,
+  ],
+  [
+    'an LEA is a requesting party to the umbrella MoU, signed or not',
+    factsFor('dfe.education-status-check', {
+      party: 'local-education-authorities',
+      request: educationStatusCheck(fixtures.traceableChildMother),
+    }),
+    'permit',
+    /local-education-authorities may ask home-office/,
+  ],
+  [
+    'no agreement names DWP for HMRC status checks',
+    factsFor('hmrc.status-check', { party: 'dwp', request: hmrcStatusCheck(fixtures.windrushElder) }),
+    'deny',
+    /No agreement in the register covers hmrc.status-check for dwp/,
+  ],
+  [
+    "one Trust cannot use another Trust's MoU",
+    factsFor('nhs.chargeability-check', {
+      party: 'nhs-trust-guys-st-thomas',
+      request: chargeabilityCheck(fixtures.nonEeaDebtor),
+      agreement: version('iecas-mou-nhs-trust-kings-college', '1.0'),
+    }),
+    'deny',
+    /nhs-trust-guys-st-thomas is not a requesting party/,
+  ],
+  [
+    'DfE answers a child trace; it does not ask one',
+    factsFor('dfe.child-trace', {
+      party: 'dfe',
+      request: childTraceRequest(child),
+      agreement: version('ie-dfe-child-tracing-mou', '2.0'),
+    }),
+    'deny',
+    /dfe is not a requesting party/,
+  ],
+  [
+    'a responder that is not a party to the version',
+    factsFor('dfe.fsm-eligibility', {
+      party: 'dfe',
+      request: {
+        purpose: 'free-school-meals-eligibility',
+        legalBasis: 'iaa-1999-s95',
+        caseReference: 'ECS-1',
+        subject: {},
+      },
+      agreement: { ...fsmV1, parties: ['dfe', 'local-education-authorities'] },
+    }),
+    'deny',
+    /home-office is not a party/,
+  ],
 ];
 
 describe('party', () => {
@@ -23,6 +73,8 @@ describe('party', () => {
   ruleTable(party, 'party', table, ['permit', 'deny']);
 
   it('never stands aside, even when no agreement is found', () => {
-    expect(party(factsFor('hmrc.status-check', { party: 'dwp', request: hmrcStatusCheck(fixtures.windrushElder) })).outcome).toBe('deny');
+    expect(
+      party(factsFor('hmrc.status-check', { party: 'dwp', request: hmrcStatusCheck(fixtures.windrushElder) })).outcome,
+    ).toBe('deny');
   });
 });

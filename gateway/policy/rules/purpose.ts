@@ -6,7 +6,15 @@ export const purpose: Rule = ({ agreement, request }) => {
   const named = agreement.purposes.find((p) => p.code === request.purpose);
   if (!named) {
     const allowed = agreement.purposes.map((p) => p.code).join(', ');
-    return { id: 'purpose', outcome: 'deny', reason: `The stated purpose is not one of this agreement's purposes (${allowed})` };
+    return {
+      id: 'purpose',
+      outcome: 'deny',
+      reason: `The stated purpose is not one of this agreement's purposes (${allowed})`,
+    };
   }
-  return { id: 'purpose', outcome: 'permit', reason: `Purpose "${named.code}" (${named.mode}) is named in the agreement` };
+  return {
+    id: 'purpose',
+    outcome: 'permit',
+    reason: `Purpose "${named.code}" (${named.mode}) is named in the agreement`,
+  };
 };

@@ -10,9 +10,16 @@ import type { Rule } from '../types.ts';
 export const unknownDirective: Rule = (facts) => {
   const unknown = directivesReaching(facts).filter((d) => !isDirectiveKind(d.condition.kind) || d.conditionUnreadable);
   if (unknown.length === 0) {
-    return { id: 'unknown-directive', outcome: 'not-applicable', reason: 'Every directive in force that reaches this exchange is of a kind the rules apply' };
+    return {
+      id: 'unknown-directive',
+      outcome: 'not-applicable',
+      reason: 'Every directive in force that reaches this exchange is of a kind the rules apply',
+    };
   }
-  const named = unknown.map((d) => `${d.id} ("${d.title}", kind ${typeof d.condition.kind === 'string' ? `"${d.condition.kind}"` : 'missing'}${d.conditionUnreadable && isDirectiveKind(d.condition.kind) ? ' with a condition its schema refuses' : ''})`);
+  const named = unknown.map(
+    (d) =>
+      `${d.id} ("${d.title}", kind ${typeof d.condition.kind === 'string' ? `"${d.condition.kind}"` : 'missing'}${d.conditionUnreadable && isDirectiveKind(d.condition.kind) ? ' with a condition its schema refuses' : ''})`,
+  );
   return {
     id: 'unknown-directive',
     outcome: 'deny',

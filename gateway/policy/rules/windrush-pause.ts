@@ -15,11 +15,21 @@ export const windrushPause: Rule = (facts) => {
     const age = Number(pause.condition.age);
     const dob = facts.subject.dateOfBirth;
     if (dob === null) {
-      return { id: 'windrush-pause', outcome: 'deny', reason: `${pause.title}: the subject's age cannot be established, so sharing is paused`, callerReason: paused(pause.title) };
+      return {
+        id: 'windrush-pause',
+        outcome: 'deny',
+        reason: `${pause.title}: the subject's age cannot be established, so sharing is paused`,
+        callerReason: paused(pause.title),
+      };
     }
     const years = ageOn(dob, facts.decisionDate);
     if (years >= age) {
-      return { id: 'windrush-pause', outcome: 'deny', reason: `${pause.title}: the subject is ${years} on ${facts.decisionDate}, so proactive sharing is paused`, callerReason: paused(pause.title) };
+      return {
+        id: 'windrush-pause',
+        outcome: 'deny',
+        reason: `${pause.title}: the subject is ${years} on ${facts.decisionDate}, so proactive sharing is paused`,
+        callerReason: paused(pause.title),
+      };
     }
   }
   const referrals = directivesOfKind(facts, 'refer-windrush-profile');
@@ -27,7 +37,8 @@ export const windrushPause: Rule = (facts) => {
     return {
       id: 'windrush-pause',
       outcome: 'permit',
-      reason: 'The status check continues; the subject has a Windrush profile, so the case is referred to the Windrush Taskforce and the partner told',
+      reason:
+        'The status check continues; the subject has a Windrush profile, so the case is referred to the Windrush Taskforce and the partner told',
       // The partner is told of the referral (¶3.24), so the reason may say so.
       callerReason: 'The status check continues; the case is referred to the Windrush Taskforce and the partner told',
       obligations: [{ id: 'refer-to-windrush-taskforce' }],
@@ -35,12 +46,23 @@ export const windrushPause: Rule = (facts) => {
   }
   if (pauses.length > 0) {
     return {
-      id: 'windrush-pause', outcome: 'permit', reason: `The subject is under ${pauses[0]!.condition.age} on ${facts.decisionDate}; the pause does not apply`,
+      id: 'windrush-pause',
+      outcome: 'permit',
+      reason: `The subject is under ${pauses[0]!.condition.age} on ${facts.decisionDate}; the pause does not apply`,
       callerReason: `${pauses[0]!.title} does not stop this exchange`,
     };
   }
   if (referrals.length > 0) {
-    return { id: 'windrush-pause', outcome: 'permit', reason: 'Reactive status checks continue; the subject has no Windrush profile', callerReason: 'Reactive status checks continue' };
+    return {
+      id: 'windrush-pause',
+      outcome: 'permit',
+      reason: 'Reactive status checks continue; the subject has no Windrush profile',
+      callerReason: 'Reactive status checks continue',
+    };
   }
-  return { id: 'windrush-pause', outcome: 'not-applicable', reason: 'No Windrush directive in force reaches this exchange' };
+  return {
+    id: 'windrush-pause',
+    outcome: 'not-applicable',
+    reason: 'No Windrush directive in force reaches this exchange',
+  };
 };
