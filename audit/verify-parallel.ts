@@ -34,9 +34,11 @@ export async function verifyLogInParallel(
 ): Promise<VerificationResult & { workers: number }> {
   const workers = options.workers ?? Math.max(1, os.availableParallelism());
   const sequential = async () => ({ ...(await verifyLog(db, { jwks: options.jwks })), workers: 0 });
-  const protection = await checkProtection(db);
-  if (options.databaseUrl === null || !protection.bodyGenerated || (await latestArchive(db)) !== null)
-    return sequential();
+  if (options.databaseUrl === null || (await latestArchive(db)) !== null) return sequential();
+  // The scan of the search columns (a pass over the whole table in the database) runs while the workers hash:
+  // neither waits for the other. What it finds is answered below exactly as before.
+  const protectionRead = checkProtection(db);
+  protectionRead.catch(() => undefined);
   const archiveProblems = await archiveProtectionProblems(db);
   const checkpoints = await listCheckpoints(db);
   const head = await headSeq(db);
@@ -55,14 +57,17 @@ export async function verifyLogInParallel(
     return sequential();
   if (checkpoints.some((c) => c.size > head)) return sequential();
 
-  const joined = await joinRanges(
-    head,
-    checkpoints.map((c) => c.size),
-    options.databaseUrl,
-    workers,
-    options.batchSize ?? 10_000,
-  );
-  if (!joined) return sequential();
+  const [protection, joined] = await Promise.all([
+    protectionRead,
+    joinRanges(
+      head,
+      checkpoints.map((c) => c.size),
+      options.databaseUrl,
+      workers,
+      options.batchSize ?? 10_000,
+    ),
+  ]);
+  if (!protection.bodyGenerated || !joined) return sequential();
   for (const { row } of signed) {
     const at = joined.checkpoints.get(row.size);
     if (!at || at.headHash !== row.headHash || at.root !== row.rootHash) return sequential();

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
+import { benchBatchThroughput } from './batch-throughput.ts';
 import { benchChainVerification } from './chain-verification.ts';
 import { durableWriteFloor, fsyncFloor } from './fsync-floor.ts';
 import {
@@ -186,6 +187,8 @@ try {
   const verification = await benchChainVerification(vdb, plan.verifyEntries, log);
   await vdb.destroy();
   await verifyDb.drop();
+  log('batch throughput: dwp.nino-alignment as one batch, then as single calls');
+  const batches = await benchBatchThroughput(serverUrl, smoke ? 100 : 2_000, 8);
   results = {
     kind: smoke ? 'smoke' : 'full',
     at: new Date().toISOString(),
@@ -202,6 +205,7 @@ try {
     throughput,
     soak,
     verification,
+    batches,
   };
 } finally {
   await gateway.stop().catch(() => undefined);
