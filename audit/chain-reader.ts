@@ -19,6 +19,8 @@ export interface ChainRow {
   hash: string;
   /** Set by a deep read when the jsonb body is not the JSON the hashed text holds. */
   bodyDiverges?: boolean;
+  /** Whether the condition a read was given holds for this row. */
+  flagged?: boolean;
 }
 
 export type ReadDepth = 'hashed-text' | 'deep';
@@ -34,8 +36,10 @@ export async function readChainRows(
   throughSeq: number,
   limit: number,
   depth: ReadDepth = 'hashed-text',
+  /** An SQL condition read with each row as `flagged` (verify-parallel.ts: the search columns' check). */
+  flag?: string,
 ): Promise<ChainRow[]> {
-  const extra = depth === 'deep' ? ', body::text as "bodyJsonb"' : '';
+  const extra = (depth === 'deep' ? ', body::text as "bodyJsonb"' : '') + (flag ? `, (${flag}) as flagged` : '');
   const result = await db.raw(
     `select ${columns}${extra} from audit_log where seq > ? and seq <= ? order by seq limit ?`,
     [afterSeq, throughSeq, limit],

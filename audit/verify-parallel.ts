@@ -11,7 +11,7 @@ import { headSeq } from './chain-reader.ts';
 import { readCheckpoint } from './checkpoint-token.ts';
 import { listCheckpoints } from './checkpoints.ts';
 import { MerkleFrontier } from './merkle.ts';
-import { checkProtection } from './protection.ts';
+import { checkProtection, staleSearchColumnsProblem } from './protection.ts';
 import { archiveProtectionProblems } from './retention-protection.ts';
 import { latestArchive } from './retention-store.ts';
 import type { Jwks } from './signing-keys.ts';
@@ -35,9 +35,9 @@ export async function verifyLogInParallel(
   const workers = options.workers ?? Math.max(1, os.availableParallelism());
   const sequential = async () => ({ ...(await verifyLog(db, { jwks: options.jwks })), workers: 0 });
   if (options.databaseUrl === null || (await latestArchive(db)) !== null) return sequential();
-  // The scan of the search columns (a pass over the whole table in the database) runs while the workers hash:
-  // neither waits for the other. What it finds is answered below exactly as before.
-  const protectionRead = checkProtection(db);
+  // The triggers and the generated body here; the search columns in the workers' own reads of their ranges, so
+  // the table is passed over once (a separate scan of every entry's jsonb cost as much as the read itself).
+  const protectionRead = checkProtection(db, { searchColumns: false });
   protectionRead.catch(() => undefined);
   const archiveProblems = await archiveProtectionProblems(db);
   const checkpoints = await listCheckpoints(db);
@@ -71,6 +71,10 @@ export async function verifyLogInParallel(
   for (const { row } of signed) {
     const at = joined.checkpoints.get(row.size);
     if (!at || at.headHash !== row.headHash || at.root !== row.rootHash) return sequential();
+  }
+  if (joined.stale > 0) {
+    protection.problems.push(staleSearchColumnsProblem(joined.stale, joined.firstStale!));
+    protection.intact = false;
   }
   const intact = protection.intact && archiveProblems.length === 0;
   const result = {
@@ -142,6 +146,8 @@ async function joinRanges(
     const frontier = new MerkleFrontier();
     const checkpoints = new Map<number, { headHash: string; root: string }>();
     let prevHash = genesisHash;
+    let stale = 0;
+    let firstStale: number | null = null;
     for (const task of tasks) {
       const result = await resultOf(task.id);
       if (result.bad !== -1 || result.count !== task.through - task.after || result.firstPrevHash !== prevHash)
@@ -154,8 +160,10 @@ async function joinRanges(
           checkpoints.set(seq, { headHash: result.checkpointHashes[seq]!, root: frontier.root() });
       }
       prevHash = result.lastHash!;
+      stale += result.stale;
+      firstStale ??= result.firstStale;
     }
-    return { checkpoints };
+    return { checkpoints, stale, firstStale };
   } catch (error) {
     stopVerificationWorkers();
     throw error;

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import knexFactory from 'knex';
 import pg from 'pg';
 import { readChainRows, rowHashes } from './chain-reader.ts';
+import { searchColumnsStale } from './protection.ts';
 import { leafHash } from './merkle.ts';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
@@ -25,6 +26,9 @@ export interface RangeResult {
   bad: number;
   leaves: ArrayBuffer;
   checkpointHashes: Record<number, string>;
+  /** Entries of the range whose search columns do not say what their hashed text says, and the first of them. */
+  stale: number;
+  firstStale: number | null;
 }
 
 // Two connections: the next range is already being read while this one is hashed.
@@ -46,13 +50,27 @@ parentPort!.on('message', (task: RangeTask | 'stop') => {
 });
 
 async function check(task: RangeTask): Promise<RangeResult> {
-  const rows = await readChainRows(db, task.after, task.through, task.through - task.after);
+  // The search columns are checked in the same read, so the table is passed over once, by the workers together.
+  const rows = await readChainRows(
+    db,
+    task.after,
+    task.through,
+    task.through - task.after,
+    'hashed-text',
+    searchColumnsStale,
+  );
   const leaves = new ArrayBuffer(32 * rows.length);
   const view = Buffer.from(leaves);
   const checkpointHashes: Record<number, string> = {};
   let bad = -1;
+  let stale = 0;
+  let firstStale: number | null = null;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
+    if (row.flagged) {
+      stale += 1;
+      firstStale ??= row.seq;
+    }
     if (row.seq !== task.after + 1 + i || (i > 0 && row.prevHash !== rows[i - 1]!.hash) || !rowHashes(row)) {
       bad = i;
       break;
@@ -68,5 +86,7 @@ async function check(task: RangeTask): Promise<RangeResult> {
     bad,
     leaves,
     checkpointHashes,
+    stale,
+    firstStale,
   };
 }

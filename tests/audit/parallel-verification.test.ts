@@ -33,6 +33,18 @@ describe('verification on worker threads', () => {
     expect(workers).toBe(log.database.kind === 'postgresql' ? 2 : 0);
   });
 
+  it('says, as the single-threaded verification does, when search columns were changed behind the hashed text', async () => {
+    // Checked by the workers in their own reads of their ranges: two entries in two ranges, counted together.
+    await log.tamper(`update audit_log set party = 'hmrc' where seq in (9, 1500)`);
+    const { workers, ...result } = await parallel();
+    expect(result.ok).toBe(false);
+    expect(result.protection.problems).toEqual([
+      'the search columns of 2 entries, from entry 9, do not say what their hashed text says',
+    ]);
+    expect(result).toEqual(await log.verify());
+    expect(workers).toBe(log.database.kind === 'postgresql' ? 2 : 0);
+  });
+
   it('names the same first bad entry as the single-threaded verification when one was edited', async () => {
     await log.tamper(`update audit_log set body_canonical = body_canonical || ' ' where seq = 1234`);
     const { workers: _workers, ...result } = await parallel();
