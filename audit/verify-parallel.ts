@@ -34,11 +34,11 @@ export async function verifyLogInParallel(
 ): Promise<VerificationResult & { workers: number }> {
   const workers = options.workers ?? Math.max(1, os.availableParallelism());
   const sequential = async () => ({ ...(await verifyLog(db, { jwks: options.jwks })), workers: 0 });
-  if (options.databaseUrl === null || (await latestArchive(db)) !== null) return sequential();
   // The triggers and the generated body here; the search columns in the workers' own reads of their ranges, so
   // the table is passed over once (a separate scan of every entry's jsonb cost as much as the read itself).
-  const protectionRead = checkProtection(db, { searchColumns: false });
-  protectionRead.catch(() => undefined);
+  const protection = await checkProtection(db, { searchColumns: false });
+  if (options.databaseUrl === null || !protection.bodyGenerated || (await latestArchive(db)) !== null)
+    return sequential();
   const archiveProblems = await archiveProtectionProblems(db);
   const checkpoints = await listCheckpoints(db);
   const head = await headSeq(db);
@@ -57,17 +57,14 @@ export async function verifyLogInParallel(
     return sequential();
   if (checkpoints.some((c) => c.size > head)) return sequential();
 
-  const [protection, joined] = await Promise.all([
-    protectionRead,
-    joinRanges(
-      head,
-      checkpoints.map((c) => c.size),
-      options.databaseUrl,
-      workers,
-      options.batchSize ?? 10_000,
-    ),
-  ]);
-  if (!protection.bodyGenerated || !joined) return sequential();
+  const joined = await joinRanges(
+    head,
+    checkpoints.map((c) => c.size),
+    options.databaseUrl,
+    workers,
+    options.batchSize ?? 10_000,
+  );
+  if (!joined) return sequential();
   for (const { row } of signed) {
     const at = joined.checkpoints.get(row.size);
     if (!at || at.headHash !== row.headHash || at.root !== row.rootHash) return sequential();
