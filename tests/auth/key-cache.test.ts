@@ -75,7 +75,10 @@ describe('trusting client keys for a while', () => {
     const authenticate = authenticator(600);
     const token = await gw.token('dwp-benefits');
     await authenticate(`Bearer ${token}`);
-    const altered = `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}${token.slice(-1)}`;
+    // Change the signature's first character (every bit of it counts, unlike the last one's padding bits).
+    const at = token.lastIndexOf('.') + 1;
+    const altered = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+    expect(altered).not.toBe(token);
     await expect(authenticate(`Bearer ${altered}`)).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 });
