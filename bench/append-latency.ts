@@ -64,10 +64,23 @@ try {
         prefetch: () => ({ column: "select '{}'::jsonb", guess: 1 }),
         read: async () => ({ reads: 1 }),
       };
+      // A reader as for an exchange with no cap: it knows what it will find, so the batch goes in one round trip.
+      const held: BatchReader<null, number> = {
+        column: 'select 1',
+        expected: () => 1,
+        read: async () => ({ reads: 1 }),
+      };
       return {
-        'group-commit append, one entry (the exchange path)': await timed(() =>
+        'group-commit append, one entry, a cap counted (two round trips)': await timed(() =>
           appender.appendGrouped({
             reader,
+            need: null,
+            build: () => ({ entries: [decisionEntry(body())], result: null }),
+          }),
+        ),
+        'group-commit append, one entry, no cap (one round trip)': await timed(() =>
+          appender.appendGrouped({
+            reader: held,
             need: null,
             build: () => ({ entries: [decisionEntry(body())], result: null }),
           }),
