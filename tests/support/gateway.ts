@@ -25,6 +25,10 @@ export interface TestGatewayOptions {
   dfeUrl?: string;
   /** Point the Home Office records upstream somewhere else (e.g. a failing records service). */
   homeOfficeUrl?: string;
+  /**
+   * The deadline for the upstream a test pointed elsewhere (dfeUrl, homeOfficeUrl); the sandboxes keep 2 s, so a
+   * short deadline meant for a slow fake partner never times out a records lookup on a loaded machine.
+   */
   upstreamTimeoutMs?: number;
   rateLimitPerMinute?: number;
   /** Refused authentications per address before 429; by default too many to reach, so security tests see their 401s. */
@@ -72,10 +76,13 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
       ...(Object.fromEntries(
         Object.entries(sandboxes.urls).map(([name, url]) => [name, { url, timeoutMs: 2000 }]),
       ) as Config['upstreams']),
-      dfe: { url: options.dfeUrl ?? sandboxes.urls.dfe, timeoutMs: options.upstreamTimeoutMs ?? 2000 },
+      dfe: {
+        url: options.dfeUrl ?? sandboxes.urls.dfe,
+        timeoutMs: (options.dfeUrl && options.upstreamTimeoutMs) || 2000,
+      },
       homeOffice: {
         url: options.homeOfficeUrl ?? sandboxes.urls.homeOffice,
-        timeoutMs: options.upstreamTimeoutMs ?? 2000,
+        timeoutMs: (options.homeOfficeUrl && options.upstreamTimeoutMs) || 2000,
       },
     },
   };
