@@ -7,6 +7,8 @@
 // Where this process made the last commit and its readers can say what they will find (the register it holds, no
 // cap to count), the batch is one round trip: built on the head it left, and inserted only if, under the lock, the
 // head and every reader's column are as expected; otherwise nothing is inserted and the two round trips follow.
+// Such batches are pipelined: the next is built on the head the one in flight will leave, and sent on a second
+// connection while it commits, so it waits in the database for the lock rather than in the gateway for an answer.
 // Builds are synchronous and read only what the batch read for them, so one request's failure (a bad value, a
 // bug) rejects that request alone: it cannot abort the transaction its neighbours share.
 import type { Knex } from 'knex';
@@ -66,6 +68,8 @@ interface Job {
 export interface GroupCommitOptions {
   chainLockKey: number;
   maxBatch?: number;
+  /** How many one-trip batches may be in flight at once, each built on the head the one before will leave. */
+  pipelineDepth?: number;
   clock: () => Date;
   onAppended?: (head: number) => void;
 }
@@ -100,10 +104,23 @@ const noQuery: RawQuery = () => Promise.reject(new Error('a batch sent in one ro
 
 export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
   const maxBatch = options.maxBatch ?? 256;
+  const depth = options.pipelineDepth ?? 2;
   const queue: Job[] = [];
   let flushing = false;
-  /** The head as this process's last commit left it; null when unknown (at start, or after a failure). */
-  let known: ChainHead | null = null;
+  /**
+   * The head the chain will have once every batch this process has sent commits; null when unknown (at start,
+   * after a failure, or while a batch reads the head itself).
+   */
+  let predicted: ChainHead | null = null;
+  /** A batch is being started and has not yet been built: the next one waits to build on its head. */
+  let building = false;
+  let inFlight = 0;
+  let reported = 0;
+  let wake: (() => void) | null = null;
+  const kick = () => {
+    wake?.();
+    wake = null;
+  };
 
   /**
    * BEGIN, the chain lock and the head with every reader's columns in one script (the head statement comes after
@@ -112,7 +129,7 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
    */
   type Attempt =
     | { refresh: () => Promise<unknown> }
-    | { done: { job: Job; stored: AuditEntry[]; result: unknown }[]; head: ChainHead };
+    | { done: { job: Job; stored: AuditEntry[]; result: unknown }[]; head: ChainHead; trips: 1 | 2 };
   async function attempt(
     jobs: Job[],
     fail: (job: Job, error: unknown) => void,
@@ -149,7 +166,7 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
       }
       const built = buildAll(jobs, fail, reads, headOf(row as { seq: number | null; hash: string | null }));
       await script(built.rows.length > 0 ? `${insertStatement(built.rows)}; commit` : 'commit');
-      return { done: built.done, head: built.head };
+      return { done: built.done, head: built.head, trips: 2 };
     } catch (error) {
       await query('rollback').catch(() => undefined);
       throw error;
@@ -196,7 +213,7 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
     query: RawQuery,
     script: RawScript,
   ): Promise<Attempt | null> {
-    const head = known;
+    const head = predicted;
     if (head === null || head.seq === 0) return null;
     const readers = [...new Set(jobs.map((j) => j.append.reader).filter((r) => r !== undefined))];
     const needsOf = (reader: BatchReader<unknown, unknown>) =>
@@ -212,7 +229,11 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
     }
     // Builds that throw here fail their own job for good: they would throw again on the same inputs.
     const built = buildAll(jobs, fail, reads, head);
-    if (built.rows.length === 0) return { done: built.done, head: built.head };
+    // The next batch may now be built on this one's head, and sent while this one commits.
+    predicted = built.head;
+    building = false;
+    kick();
+    if (built.rows.length === 0) return { done: built.done, head: built.head, trips: 1 };
     const condition = [
       `(select hash from audit_log where seq = ${literal(head.seq)}) = ${literal(head.hash)}`,
       `not exists (select 1 from audit_log where seq > ${literal(head.seq)})`,
@@ -222,8 +243,9 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
       const results = await script(`begin; select pg_advisory_xact_lock(${literal(options.chainLockKey)});
         ${guardedInsertStatement(built.rows, condition)}; commit`);
       const inserted = results[2]?.length ?? 0;
-      if (inserted === built.rows.length) return { done: built.done, head: built.head };
+      if (inserted === built.rows.length) return { done: built.done, head: built.head, trips: 1 };
       if (inserted !== 0) throw new Error(`a one-trip batch inserted ${inserted} of ${built.rows.length} entries`);
+      predicted = null;
       return null;
     } catch (error) {
       await query('rollback').catch(() => undefined);
@@ -239,37 +261,60 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
     };
     try {
       for (;;) {
-        const result = await withRawConnection(
-          db,
-          async (query, script) =>
-            (await oneTrip(jobs, fail, query, script)) ??
-            attempt(
-              jobs.filter((job) => !settled.has(job)),
-              fail,
-              query,
-              script,
-            ),
-        );
+        const result = await withRawConnection(db, async (query, script) => {
+          const sent = await oneTrip(jobs, fail, query, script);
+          if (sent) return sent;
+          // The head is read under the lock: no batch is built on a guess until this one has committed.
+          predicted = null;
+          return attempt(
+            jobs.filter((job) => !settled.has(job)),
+            fail,
+            query,
+            script,
+          );
+        });
         if ('refresh' in result) {
-          known = null;
           await result.refresh();
           continue;
         }
-        known = result.head;
+        // A batch that read the head itself, with no other in flight, leaves a head the next may build on.
+        if (result.trips === 2 && inFlight === 1) predicted = result.head;
         for (const { job, stored, result: value } of result.done) job.resolve({ stored, result: value });
-        if (result.done.some((d) => d.stored.length > 0)) options.onAppended?.(result.head.seq);
+        if (result.done.some((d) => d.stored.length > 0) && result.head.seq > reported) {
+          reported = result.head.seq;
+          options.onAppended?.(reported);
+        }
         return;
       }
     } catch (error) {
-      known = null;
+      predicted = null;
       for (const job of jobs) if (!settled.has(job)) job.reject(error);
     }
   }
 
+  /**
+   * Sends batches while there are requests: a new one starts when none is in flight, or, up to `depth`, when the
+   * last one started has been built in one trip (so its head is known) and not yet committed.
+   */
   async function flush() {
     flushing = true;
     try {
-      while (queue.length > 0) await commitBatch(queue.splice(0, maxBatch));
+      const running = new Set<Promise<void>>();
+      while (queue.length > 0 || running.size > 0) {
+        const mayStart = running.size === 0 || (running.size < depth && !building && predicted !== null);
+        if (queue.length > 0 && mayStart) {
+          building = true;
+          inFlight += 1;
+          const sent: Promise<void> = commitBatch(queue.splice(0, maxBatch)).finally(() => {
+            inFlight -= 1;
+            running.delete(sent);
+            if (running.size === 0) building = false;
+          });
+          running.add(sent);
+          continue;
+        }
+        await Promise.race([...running, new Promise<void>((resolve) => (wake = resolve))]);
+      }
     } finally {
       flushing = false;
     }
@@ -284,6 +329,7 @@ export function createGroupCommitter(db: Knex, options: GroupCommitOptions) {
           reject,
         });
         if (!flushing) void flush();
+        else kick();
       });
     },
   };

@@ -234,6 +234,26 @@ describe('group commit', () => {
     expect(entries.slice(before).map((e) => e.body.requestId)).toEqual(ids.map((_, n) => `turn-${n}`));
   });
 
+  it('keeps one chain, with every entry once, when two processes append at once with batches in flight', async () => {
+    // Each appender sends its next batch while the one before commits, built on the head that one will leave; the
+    // other's batches land in between, so some of those guesses are wrong and are built again.
+    const other = createAuditAppender(db);
+    const before = Number((await db('audit_log').count({ n: '*' }).first())!.n);
+    const results = await Promise.all(
+      Array.from({ length: 200 }, async (_, n) => {
+        await new Promise((resolve) => setTimeout(resolve, (n * 7) % 40));
+        const by = n % 2 === 0 ? appender : other;
+        return by.appendGrouped(() => ({ entries: [decision(n, `both-${n}`)], result: n }));
+      }),
+    );
+    expect(results.map((r) => r.result)).toEqual(Array.from({ length: 200 }, (_, n) => n));
+    const entries = (await chainIsWhole()).slice(before);
+    expect(entries.map((e) => e.body.requestId).sort()).toEqual(
+      Array.from({ length: 200 }, (_, n) => `both-${n}`).sort(),
+    );
+    expect(new Set(results.map((r) => r.stored[0]!.seq)).size).toBe(200);
+  });
+
   it("builds on what a reader expects, and on what the database says once it has moved behind the reader's back", async () => {
     await db.raw('create table test_generation (g integer not null)');
     await db('test_generation').insert({ g: 1 });
