@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects. A test beside the code (platform/, gateway/, audit/, mou-registry/, sandbox/, contracts/) is a unit
@@ -14,6 +15,9 @@ const besideTheCode = ['platform', 'gateway', 'sandbox', 'mou-registry', 'audit'
 export default defineConfig({
   test: {
     exclude: ['**/node_modules/**'],
+    // One worker per core, not vitest's default of one fewer: an API test file spends much of its time waiting on
+    // its database, its partners and its timers, so a 2-core machine runs two files at once with room to spare.
+    maxWorkers: os.availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
