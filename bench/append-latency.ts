@@ -1,7 +1,8 @@
 // `npm run bench:append`: what one audited exchange's durable write costs on the PostgreSQL server, one client at a
 // time, beside the database's own floor in the same run: a one-statement INSERT in autocommit (one round trip and
 // one WAL flush) and the chain's four statements sent one by one (BEGIN, the advisory lock, INSERT, COMMIT). The
-// group commit's append (audit/group-commit.ts) is two round trips; this says how close to the floor that is.
+// group commit's append (audit/group-commit.ts) is one round trip, or two where a cap is counted; this says how
+// close to the floor each is.
 import { randomUUID } from 'node:crypto';
 import knexFactory from 'knex';
 import pg from 'pg';
