@@ -27,8 +27,14 @@ export function createAuditAppender(
   db: Knex,
   clock: () => Date = () => new Date(),
   onAppended?: (head: number) => void,
+  pipelineDepth?: number,
 ): AuditAppender {
-  const grouped = createGroupCommitter(db, { chainLockKey, clock, ...(onAppended ? { onAppended } : {}) });
+  const grouped = createGroupCommitter(db, {
+    chainLockKey,
+    clock,
+    ...(onAppended ? { onAppended } : {}),
+    ...(pipelineDepth ? { pipelineDepth } : {}),
+  });
   return {
     appendGrouped: (append) =>
       grouped.append(
