@@ -91,15 +91,18 @@ export interface OperationRoute<Op extends OperationId> {
   handler: (ctx: OperationContext<Op>) => Promise<ReplyOf<Op>>;
 }
 
-/**
- * A route of any one operation: a union discriminated by operationId. A type parameter (defineRoute<Op>) would name
- * the operation too, but TypeScript infers a handler's answer before it fixes Op, and so widens the literals in it
- * ({ status: 'alive' } became string). The cost: where an answer is wrong, the error's last lines may compare it
- * with the first operation's answer; its first line names the handler's own.
- */
+/** A route of any one operation: a union discriminated by operationId. */
 export type AnyOperationRoute = { [Op in OperationId]: OperationRoute<Op> }[OperationId];
 
-/** Checks a handler against its operation's body, parameters and success answers, and erases the types for mounting. */
+/**
+ * Checks a handler against its operation's body, parameters and success answers, and erases the types for mounting.
+ * Two signatures, for TypeScript's sake. The union (first) keeps the literals in an answer as written: with a type
+ * parameter alone, the answer is inferred before Op is fixed, and { status: 'alive' } widens to string. The type
+ * parameter (second) gives the error worth reading when a handler is wrong: "Overload 2 of 2" compares the answer
+ * with its own operation's, where the union's compares it with the first operation's.
+ */
+export function defineRoute(route: AnyOperationRoute): Route;
+export function defineRoute<Op extends OperationId>(route: OperationRoute<Op>): Route;
 export function defineRoute(route: AnyOperationRoute): Route {
   return {
     operationId: route.operationId,
