@@ -2,10 +2,10 @@
 // of its own exchanges; anyone may fetch the public keys. Another party's entry is "not found", never "forbidden",
 // so that its existence is not given away.
 import { GatewayError } from '../platform/http/problem.ts';
-import type { HandlerContext, Route } from '../platform/http/route.ts';
+import { defineRoute, type HandlerContext, type Route } from '../platform/http/route.ts';
 import { mayReadEntry } from './entry-access.ts';
 import { ExportTooLargeError, type ExportFormat, type ExportRequest } from './export.ts';
-import type { AuditQuery, AuditReader } from './read.ts';
+import type { AuditPage, AuditQuery, AuditReader } from './read.ts';
 import type { Receipt } from './receipts.ts';
 import type { AuditKeyRing } from './signing-keys.ts';
 import { subjectIdentifier, type SubjectQuery, type SubjectReport } from './subject-report.ts';
@@ -14,6 +14,21 @@ import { subjectReportCsv } from './subject-report-csv.ts';
 import type { Pseudonymiser } from './subject-key.ts';
 import type { AuditEntry } from './types.ts';
 import type { VerificationResult } from './verify.ts';
+import type { components } from '../contracts/openapi-types.ts';
+
+type Schemas = components['schemas'];
+// Narrow conversions, each to what the contract says and ajv has checked, where the generated types cannot say it:
+// - an entry is read back as stored (types.ts: a body of any kind's shape), where the contract's AuditEntry names each
+//   kind's body; handle() checks a 200 answer against the contract before it is sent;
+const listed = (page: AuditPage) => page as Schemas['AuditEntryList'];
+const asContract = (entry: AuditEntry) => entry as Schemas['AuditEntry'];
+const receipted = (receipt: Receipt) => receipt as Schemas['AuditReceipt'];
+// - a person is named in exactly one way (AuditSubjectQuery's oneOf), which becomes `& (unknown | unknown | unknown)`;
+const named = (query: Schemas['AuditSubjectQuery']) => query as SubjectQuery;
+const allNamed = (queries: Schemas['AuditSubjectQuery'][]) => queries as SubjectQuery[];
+// - a query parameter with a default in the contract is filled in by ajv (useDefaults), yet generated as optional.
+const withDefaults = (params: { limit?: number }) => params as AuditQuery;
+const exportFormat = (format: ExportFormat | undefined) => format as ExportFormat;
 
 export interface AuditRouteDeps {
   reader: AuditReader;
@@ -43,51 +58,57 @@ function checkTimeRange(range: { from?: string | undefined; to?: string | undefi
 }
 
 export function auditRoutes(deps: AuditRouteDeps): Route[] {
-  async function readableEntry({ params, principal }: HandlerContext): Promise<AuditEntry> {
-    const entry = await deps.reader.byId(params.auditId as string);
+  async function readableEntry({
+    params,
+    principal,
+  }: HandlerContext<unknown, { auditId: string }>): Promise<AuditEntry> {
+    const entry = await deps.reader.byId(params.auditId);
     if (!entry || !mayReadEntry(entry, principal!))
       throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
     return entry;
   }
 
   return [
-    {
+    defineRoute({
       operationId: 'listAuditEntries',
       roles: ['dpo'],
       handler: async ({ params }) => {
-        const q = params as unknown as AuditQuery;
-        checkTimeRange(q);
-        return { body: await deps.reader.search(q) };
+        checkTimeRange(params);
+        return { body: listed(await deps.reader.search(withDefaults(params))) };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'getAuditEntry',
       roles: ['dpo', 'partner'],
       handler: async (ctx) => {
         const entry = await readableEntry(ctx);
-        return { body: { entry, outcomes: await deps.reader.outcomesOf(entry.id) } };
+        return {
+          body: { entry: asContract(entry), outcomes: (await deps.reader.outcomesOf(entry.id)).map(asContract) },
+        };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'searchAuditBySubject',
       roles: ['dpo'],
       handler: async ({ body }) => {
-        const { limit, before, ...person } = body as SubjectQuery & { limit?: number; before?: number };
-        const subject = deps.pseudonymiser.subject(subjectIdentifier(person as SubjectQuery));
+        const { limit, before, ...person } = body;
+        const subject = deps.pseudonymiser.subject(subjectIdentifier(named(person)));
         return {
-          body: await deps.reader.search({ subjects: [subject], limit: limit ?? 100, ...(before ? { before } : {}) }),
+          body: listed(
+            await deps.reader.search({ subjects: [subject], limit: limit ?? 100, ...(before ? { before } : {}) }),
+          ),
         };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'auditSubjectReport',
       roles: ['dpo'],
       handler: async ({ body, params, req }) => {
-        const { identifiers } = body as { identifiers?: SubjectQuery[] };
         // The old body, one identifier, still answers exactly as before; a list answers across all of them.
-        const report = identifiers
-          ? await deps.linkedSubjectReport(identifiers)
-          : await deps.subjectReport(body as SubjectQuery);
+        const report =
+          'identifiers' in body
+            ? await deps.linkedSubjectReport(allNamed(body.identifiers))
+            : await deps.subjectReport(named(body));
         const csv =
           params.format === 'csv' || (params.format === undefined && /\btext\/csv\b/.test(req.get('accept') ?? ''));
         if (!csv) return { body: report };
@@ -99,8 +120,8 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
           headers: { 'content-disposition': 'attachment; filename="subject-report.csv"', 'cache-control': 'no-store' },
         };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'getAuditReceipt',
       roles: ['dpo', 'partner'],
       handler: async (ctx) => {
@@ -110,14 +131,15 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
             'unavailable',
             'No checkpoint can be signed over the log just now, so there is no receipt yet',
           );
-        return { body: receipt };
+        return { body: receipted(receipt) };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'exportAuditLog',
       roles: ['dpo'],
       handler: async ({ params }) => {
-        const { format, from, to } = params as { format: ExportFormat; from?: string; to?: string };
+        const { from, to } = params;
+        const format = exportFormat(params.format);
         checkTimeRange({ from, to });
         const lines = deps.exportLines({ format, from: from ?? null, to: to ?? null }, httpExportLimit);
         // The size is checked before the first line is made, so a refusal is a problem, not a cut-off file.
@@ -145,16 +167,16 @@ export function auditRoutes(deps: AuditRouteDeps): Route[] {
           headers: { 'content-disposition': `attachment; filename="audit-export.${format}"` },
         };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'verifyAuditLog',
       roles: ['dpo'],
       handler: async () => ({ body: await deps.verify() }),
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'getAuditKeys',
       roles: 'public',
       handler: async () => ({ body: await deps.keys.jwks() }),
-    },
+    }),
   ];
 }

@@ -5,7 +5,7 @@
 import { mayReadEntry } from './entry-access.ts';
 import type { Knex } from 'knex';
 import { GatewayError } from '../platform/http/problem.ts';
-import type { Route } from '../platform/http/route.ts';
+import { defineRoute, type Route } from '../platform/http/route.ts';
 import type { AuditReader } from './read.ts';
 import { storedConsistencyProof, storedInclusionProof, TreeTooSmallError } from './tree-store.ts';
 import { cosignatureLinesFor, listWitnesses, WitnessRefusal, type WitnessRegistry } from './witnesses.ts';
@@ -51,11 +51,11 @@ export function transparencyRoutes(deps: TransparencyRouteDeps): Route[] {
   }
 
   return [
-    {
+    defineRoute({
       operationId: 'getAuditInclusionProof',
       roles: ['dpo', 'partner'],
       handler: async ({ params, principal }) => {
-        const { auditId, treeSize } = params as { auditId: string; treeSize?: number };
+        const { auditId, treeSize } = params;
         const entry = await deps.reader.byId(auditId);
         if (!entry || !mayReadEntry(entry, principal!)) {
           throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
@@ -74,18 +74,18 @@ export function transparencyRoutes(deps: TransparencyRouteDeps): Route[] {
           .catch(asProblem);
         return { body: { auditId, entryHash: entry.hash, leafIndex: entry.seq - 1, treeSize: size, hashes } };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'getAuditConsistencyProof',
       roles: ['dpo', 'partner'],
       handler: async ({ params }) => {
-        const { from, to } = params as { from: number; to: number };
+        const { from, to } = params;
         if (from > to) throw new GatewayError('invalid-request', 'from must be no larger than to');
         const hashes = await storedConsistencyProof(db, from, to).catch(asProblem);
         return { body: { from, to, hashes } };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'getAuditCheckpoint',
       roles: ['dpo', 'partner'],
       handler: async () => {
@@ -99,27 +99,28 @@ export function transparencyRoutes(deps: TransparencyRouteDeps): Route[] {
         const cosignatures = await cosignatureLinesFor(db, Number(checkpoint.size));
         return { body: `${checkpoint.note as string}${cosignatures.join('')}`, type: 'text/plain; charset=utf-8' };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'addAuditCosignature',
       roles: ['dpo', 'partner'],
       handler: async ({ body }) => {
-        const { treeSize, cosignature } = body as { treeSize: number; cosignature: string };
+        const { treeSize, cosignature } = body;
         return { status: 201, body: await deps.witnesses.addCosignature(treeSize, cosignature).catch(asProblem) };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'listAuditWitnesses',
       roles: ['dpo', 'partner', 'registry-admin', 'sro'],
       handler: async () => ({ body: { witnesses: await listWitnesses(db) } }),
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'registerAuditWitness',
       roles: ['registry-admin'],
+      // A witness just registered has cosigned nothing yet: `latest` is null, as the contract's AuditWitness has it.
       handler: async ({ body, principal }) => ({
         status: 201,
-        body: await deps.witnesses.register((body as { vkey: string }).vkey, principal!.clientId).catch(asProblem),
+        body: { ...(await deps.witnesses.register(body.vkey, principal!.clientId).catch(asProblem)), latest: null },
       }),
-    },
+    }),
   ];
 }

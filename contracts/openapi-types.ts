@@ -2897,7 +2897,9 @@ export interface components {
             asOf: components["schemas"]["IsoDate"];
             standing: components["schemas"]["Standing"];
             /** @description The version's terms with its signatures, suspensions, termination and latest review folded in. */
-            version: Record<string, never>;
+            version: {
+                [key: string]: unknown;
+            };
         };
         AgreementVersionList: {
             agreement: components["schemas"]["Agreement"];

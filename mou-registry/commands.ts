@@ -246,7 +246,7 @@ export function createRegisterCommands(deps: { audit: AuditAppender; today: () =
         };
       }),
 
-    issueDirective: (actor: Actor, d: Directive) =>
+    issueDirective: <D extends Directive>(actor: Actor, d: D) =>
       change(actor, 'issue-directive', async (store, trx) => {
         if (!d.authority.trim()) throw unprocessable(['a directive needs the authority that issued it']);
         if (d.effectiveTo && d.effectiveTo < d.effectiveFrom)

@@ -1,5 +1,5 @@
 // The register's API: everyone authenticated reads; registry administrators write; SROs record reviews.
-import type { Route } from '../platform/http/route.ts';
+import { defineRoute, type Route } from '../platform/http/route.ts';
 import { GatewayError } from '../platform/http/problem.ts';
 import type { RegisterCommands } from './commands.ts';
 import { standingOn } from './lifecycle.ts';
@@ -7,7 +7,8 @@ import { publishedList, toCsv } from './published-list.ts';
 import { scorecard } from './scorecard.ts';
 import { knownAtFor } from './as-known-on.ts';
 import type { KnownAt, RegisterStore } from './store.ts';
-import type { AgreementVersion, IsoDate } from './types.ts';
+import type { AgreementVersion, Directive, IsoDate } from './types.ts';
+import type { components } from '../contracts/openapi-types.ts';
 
 const readers = ['partner', 'registry-admin', 'sro', 'dpo'] as const;
 
@@ -18,17 +19,20 @@ export function registerRoutes(
   today: () => IsoDate,
   storeAt: (known: KnownAt) => RegisterStore,
 ): Route[] {
-  const asOf = (params: Record<string, unknown>) => (params.asOf as string | undefined) ?? today();
+  const asOf = (params: { asOf?: IsoDate }) => params.asOf ?? today();
   // `asOf` is the day the facts speak of (valid time); `asKnownOn` what the register had been told by then (record time).
-  const known = (params: Record<string, unknown>) =>
-    params.asKnownOn ? storeAt(knownAtFor(params.asKnownOn as string)) : store;
-  const view = (v: AgreementVersion, day: IsoDate) => ({ asOf: day, standing: standingOn(v, day), version: v });
+  const known = (params: { asKnownOn?: string }) => (params.asKnownOn ? storeAt(knownAtFor(params.asKnownOn)) : store);
+  // The contract leaves the folded version free-form (any members); a copy's type says so, an interface's does not.
+  const view = (v: AgreementVersion, day: IsoDate) => ({ asOf: day, standing: standingOn(v, day), version: { ...v } });
   const versionView = async (agreementId: string, version: string, day = today(), from = store) => {
     const v = await from.version(agreementId, version);
     if (!v) throw new GatewayError('not-found', `Agreement ${agreementId} has no version ${version}`);
     return view(v, day);
   };
   const actor = (ctx: { principal: { clientId: string } | null }) => ({ clientId: ctx.principal!.clientId });
+  // types.ts keeps a directive's condition loosely (one written around the API may lack even its kind); the contract's
+  // DirectiveRecord names a kind, and handle() checks a 200 answer against it before it is sent.
+  const asRecord = (directive: Directive) => directive as components['schemas']['DirectiveRecord'];
 
   async function scorecards(day: IsoDate, store: RegisterStore) {
     const [collaborations, agreements, versions, parties] = await Promise.all([
@@ -49,12 +53,12 @@ export function registerRoutes(
   }
 
   return [
-    {
+    defineRoute({
       operationId: 'listParties',
       roles: [...readers],
       handler: async () => ({ body: { parties: await store.parties() } }),
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'listCollaborations',
       roles: [...readers],
       handler: async ({ params }) => {
@@ -92,14 +96,14 @@ export function registerRoutes(
           .filter((s) => params.inForce === undefined || s.inForce === params.inForce);
         return { body: { asOf: day, collaborations: summaries } };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'getCollaboration',
       roles: [...readers],
       handler: async ({ params }) => {
         const day = asOf(params);
         const store = known(params);
-        const collaboration = await store.collaboration(params.collaborationId as string);
+        const collaboration = await store.collaboration(params.collaborationId);
         if (!collaboration) throw new GatewayError('not-found', 'There is no such collaboration in the register');
         const agreements = await store.agreements(collaboration.id);
         const versions = await store.versionsOf(agreements.map((a) => a.id));
@@ -115,24 +119,24 @@ export function registerRoutes(
           },
         };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'createCollaboration',
       roles: ['registry-admin'],
       handler: async (ctx) => ({ status: 201, body: await commands.createCollaboration(actor(ctx), ctx.body) }),
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'createAgreement',
       roles: ['registry-admin'],
       handler: async (ctx) => ({ status: 201, body: await commands.createAgreement(actor(ctx), ctx.body) }),
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'listAgreementVersions',
       roles: [...readers],
       handler: async ({ params }) => {
         const day = asOf(params);
         const store = known(params);
-        const agreement = await store.agreement(params.agreementId as string);
+        const agreement = await store.agreement(params.agreementId);
         if (!agreement) throw new GatewayError('not-found', 'There is no such agreement in the register');
         const versions = (await store.versionsOf([agreement.id])).sort((a, b) =>
           (a.inForceFrom ?? '9') < (b.inForceFrom ?? '9') ? -1 : 1,
@@ -140,8 +144,8 @@ export function registerRoutes(
         const governing = versions.find((v) => standingOn(v, day).authorises)?.version ?? null;
         return { body: { agreement, asOf: day, versions: versions.map((v) => view(v, day)), governing } };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'draftAgreementVersion',
       roles: ['registry-admin'],
       handler: async (ctx) => {
@@ -150,15 +154,15 @@ export function registerRoutes(
         await commands.draftVersion(actor(ctx), ctx.body, false);
         return { status: 201, body: await versionView(ctx.body.agreementId, ctx.body.version) };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'getAgreementVersion',
       roles: [...readers],
       handler: async ({ params }) => ({
-        body: await versionView(params.agreementId as string, params.version as string, asOf(params), known(params)),
+        body: await versionView(params.agreementId, params.version, asOf(params), known(params)),
       }),
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'replaceDraftVersion',
       roles: ['registry-admin'],
       handler: async (ctx) => {
@@ -168,62 +172,64 @@ export function registerRoutes(
         await commands.draftVersion(actor(ctx), ctx.body, true);
         return { body: await versionView(ctx.body.agreementId, ctx.body.version) };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'signAgreementVersion',
       roles: ['registry-admin'],
       handler: async (ctx) => {
-        const { agreementId, version } = ctx.params as { agreementId: string; version: string };
+        const { agreementId, version } = ctx.params;
         await commands.sign(actor(ctx), agreementId, version, ctx.body);
         return { body: await versionView(agreementId, version) };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'changeVersionLifecycle',
       roles: ['registry-admin'],
       handler: async (ctx) => {
-        const { agreementId, version } = ctx.params as { agreementId: string; version: string };
+        const { agreementId, version } = ctx.params;
         await commands.changeLifecycle(actor(ctx), agreementId, version, ctx.body.action, ctx.body.on, ctx.body.reason);
         return { body: await versionView(agreementId, version, ctx.body.on) };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'recordJointReview',
       roles: ['sro'],
       handler: async (ctx) => {
-        const { agreementId, version } = ctx.params as { agreementId: string; version: string };
+        const { agreementId, version } = ctx.params;
         await commands.recordReview(actor(ctx), agreementId, version, ctx.body);
         return { body: await versionView(agreementId, version) };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'listDirectives',
       roles: [...readers],
       handler: async ({ params }) => ({
         body: params.asOf
-          ? { asOf: params.asOf, directives: await known(params).directivesInForce(params.asOf as string) }
-          : { directives: await known(params).directives() },
+          ? { asOf: params.asOf, directives: (await known(params).directivesInForce(params.asOf)).map(asRecord) }
+          : { directives: (await known(params).directives()).map(asRecord) },
       }),
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'issueDirective',
       roles: ['registry-admin'],
       handler: async (ctx) => ({ status: 201, body: await commands.issueDirective(actor(ctx), ctx.body) }),
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'endDirective',
       roles: ['registry-admin'],
       handler: async (ctx) => ({
-        body: await commands.endDirective(
-          actor(ctx),
-          ctx.params.directiveId as string,
-          ctx.body.action,
-          ctx.body.effectiveTo,
-          ctx.body.reason ?? null,
+        body: asRecord(
+          await commands.endDirective(
+            actor(ctx),
+            ctx.params.directiveId,
+            ctx.body.action,
+            ctx.body.effectiveTo,
+            ctx.body.reason ?? null,
+          ),
         ),
       }),
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'registerScorecard',
       roles: [...readers],
       handler: async ({ params }) => {
@@ -238,8 +244,8 @@ export function registerRoutes(
           .map((g) => g.line);
         return { body: { asOf: day, scorecards: cards, attentionFirst } };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'publishedCollaborations',
       roles: 'public',
       handler: async ({ params }) => {
@@ -247,6 +253,6 @@ export function registerRoutes(
         if (params.format === 'csv') return { body: toCsv(list), type: 'text/csv; charset=utf-8' };
         return { body: { collaborations: list } };
       },
-    },
+    }),
   ];
 }

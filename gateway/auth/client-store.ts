@@ -6,6 +6,14 @@ import type { Role } from '../../platform/principal.ts';
 export type { Role };
 export const roles: readonly Role[] = ['partner', 'registry-admin', 'sro', 'dpo'];
 export type ClientStatus = 'active' | 'suspended' | 'disabled';
+export type ClientAction =
+  | 'register'
+  | 'rotate-keys'
+  | 'revoke-key'
+  | 'set-callback-urls'
+  | 'suspend'
+  | 'reinstate'
+  | 'disable';
 
 export interface Client {
   id: string;
@@ -41,7 +49,7 @@ export interface ClientState extends Client {
   recordedAt: string;
   actor: string;
   reason: string;
-  action: string;
+  action: ClientAction;
 }
 
 /** One change as recorded: the state after it. */

@@ -3,7 +3,7 @@
 import { fieldErrors, requestSchemaName, validatorFor } from '../../contracts/openapi.ts';
 import type { ExchangeDefinition } from '../exchanges/exchange-definition.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
-import type { Route } from '../../platform/http/route.ts';
+import { defineRoute, type Route } from '../../platform/http/route.ts';
 import type { ReadRecord } from './batch-body.ts';
 import type { BatchStore, NewRecord } from './batch-store.ts';
 import type { CallbackStore } from './callbacks/callback-store.ts';
@@ -47,12 +47,14 @@ export function batchRoutes(
   const notFound = () =>
     new GatewayError('not-found', 'There is no such batch for your party, or it is no longer kept');
   return [
-    {
+    defineRoute({
       operationId: 'submitExchangeBatch',
       roles: ['partner'],
       handler: async ({ principal, body, params, req }) => {
         const def = batchable.get(`${params.partner}.${params.exchange}`);
         if (!def) throw new GatewayError('not-found', `Batches are taken for ${[...batchable.keys()].join(', ')}`);
+        // batch-body.ts reads a batch itself (a JSON array or NDJSON, record by record) into { records }: not the
+        // contract's body, which describes what the caller sends.
         const read = (body as { records?: ReadRecord[] | null }).records;
         if (!Array.isArray(read))
           throw new GatewayError('invalid-request', 'A JSON batch is an array of records', {
@@ -96,12 +98,12 @@ export function batchRoutes(
           },
         };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'getBatch',
       roles: ['partner'],
       handler: async ({ principal, params }) => {
-        const batch = await store.find(String(params.id), principal!.party);
+        const batch = await store.find(params.id, principal!.party);
         if (!batch) throw notFound();
         const progress = await store.progress(batch.id);
         const done = batch.total - progress.pending;
@@ -124,12 +126,12 @@ export function batchRoutes(
           },
         };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'getBatchResults',
       roles: ['partner'],
       handler: async ({ principal, params }) => {
-        const batch = await store.find(String(params.id), principal!.party);
+        const batch = await store.find(params.id, principal!.party);
         if (!batch) throw notFound();
         const lines = store.lines(batch.id);
         return {
@@ -146,11 +148,11 @@ export function batchRoutes(
           },
         };
       },
-    },
-    {
+    }),
+    defineRoute({
       operationId: 'getCallbackKeys',
       roles: 'public',
       handler: async () => ({ body: await callbacks.jwks() }),
-    },
+    }),
   ];
 }

@@ -1,5 +1,6 @@
 // What the pipeline needs to know about one exchange. Each exchange file supplies one of these.
 import type { SubjectIdentifier } from '../../audit/subject-key.ts';
+import type { operations } from '../../contracts/openapi-types.ts';
 import type { SubjectFacts } from '../policy/types.ts';
 import type { UpstreamClient } from '../upstream/upstream-client.ts';
 
@@ -26,7 +27,7 @@ export interface Lookup<Outcome extends string> {
 
 export interface ExchangeDefinition<Body extends ExchangeEnvelope = ExchangeEnvelope, Outcome extends string = string> {
   id: string;
-  operationId: string;
+  operationId: keyof operations;
   /** The upstream system called: a partner's, or the Home Office's own records for inbound checks. */
   upstream: string;
   /** The party at the other end from the caller, for the audit log. */

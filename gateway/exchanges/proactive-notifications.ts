@@ -11,7 +11,7 @@ type Ack = { status: 'acknowledged'; reference: string; recordFound: boolean };
 
 function notification(
   id: string,
-  operationId: string,
+  operationId: ExchangeDefinition['operationId'],
   partner: 'dwp' | 'hmrc',
 ): ExchangeDefinition<Request, 'acknowledged'> {
   return {

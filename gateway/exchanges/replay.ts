@@ -10,7 +10,7 @@ import { selectAgreement } from '../../mou-registry/select-agreement.ts';
 import type { KnownAt } from '../../mou-registry/store.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
-import type { Route } from '../../platform/http/route.ts';
+import { defineRoute, type Route } from '../../platform/http/route.ts';
 import { decisionFor, decisionForAudit } from '../policy/caller-view.ts';
 import { decide, policyVersion, type Stage } from '../policy/engine.ts';
 import type { Decision } from '../policy/types.ts';
@@ -25,7 +25,9 @@ export interface ReplayDeps {
 
 type Compared = Omit<Decision, 'auditId'>;
 
-const replayable = new Set(['decision', 'dry-run', 'lookup']);
+/** The kinds that record a decision, so can be replayed (the contract's ReplayResult names the same three). */
+const replayable = (kind: string): kind is 'decision' | 'dry-run' | 'lookup' =>
+  kind === 'decision' || kind === 'dry-run' || kind === 'lookup';
 const ref = (a: Compared['agreement']) => (a ? `${a.id}@${a.version}` : 'none');
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -81,11 +83,9 @@ export function replayRoute(deps: ReplayDeps): Route {
   async function replay(entry: AuditEntry, principal: Principal) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an entry's body as stored, of any kind's shape
     const b = entry.body as Record<string, any>;
-    if (!replayable.has(entry.kind))
-      throw new GatewayError(
-        'unprocessable',
-        `A ${entry.kind} entry records no decision; replay the decision it belongs to`,
-      );
+    const kind = entry.kind;
+    if (!replayable(kind))
+      throw new GatewayError('unprocessable', `A ${kind} entry records no decision; replay the decision it belongs to`);
     const facts = typeof b.sealedFacts === 'string' ? (deps.sealer.open(b.sealedFacts) as SealedFacts | null) : null;
     const def = byId.get(b.exchange);
     if (!facts || !def)
@@ -138,7 +138,7 @@ export function replayRoute(deps: ReplayDeps): Route {
     const rulesChanged = b.policyVersion !== policyVersion;
     return {
       auditId: entry.id,
-      kind: entry.kind,
+      kind,
       identical: diff.length === 0,
       differences: diff,
       register: 'generation' in known ? { generation: known.generation } : { knownBefore: known.before },
@@ -153,16 +153,16 @@ export function replayRoute(deps: ReplayDeps): Route {
     };
   }
 
-  return {
+  return defineRoute({
     operationId: 'replayAuditEntry',
     roles: ['dpo', 'partner'],
     handler: async ({ params, principal }) => {
-      const entry = await deps.reader.byId(params.auditId as string);
+      const entry = await deps.reader.byId(params.auditId);
       // Another party's entry is "not found", as getAuditEntry answers, so that its existence is not given away.
       if (!entry || !mayReadEntry(entry, principal!)) {
         throw new GatewayError('not-found', 'There is no audit entry with that id that you may read');
       }
       return { body: await replay(entry, principal!) };
     },
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import { fieldErrors, requestSchemaName, validatorFor } from '../../contracts/openapi.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
-import type { Route } from '../../platform/http/route.ts';
+import { defineRoute, type Route } from '../../platform/http/route.ts';
 import type { Viewer } from '../policy/caller-view.ts';
 import { exchanges } from './catalogue.ts';
 import type { ExchangeEnvelope } from './exchange-definition.ts';
@@ -29,6 +29,8 @@ export function exchangeRoutes(
 ): Route[] {
   const byId = new Map(exchanges.map((def) => [def.id, def]));
   return [
+    // One handler serves every exchange, so its types stay erased: mountRoutes has checked the body against this
+    // exchange's request schema (each extends the envelope), and checks the answer against its answer schema.
     ...exchanges.map(
       (def): Route => ({
         operationId: def.operationId,
@@ -54,18 +56,12 @@ export function exchangeRoutes(
         },
       }),
     ),
-    {
+    defineRoute({
       // Evaluates a request the same way without sending it; audited as a dry run, never counted against a cap.
       operationId: 'dryRunDecision',
       roles: ['partner', 'dpo', 'sro', 'registry-admin'],
       handler: async ({ principal, body, requestId, req }) => {
-        const { exchange, asOf, asKnownOn, party, request } = body as {
-          exchange: string;
-          asOf?: string;
-          asKnownOn?: string;
-          party?: string;
-          request: unknown;
-        };
+        const { exchange, asOf, asKnownOn, party, request } = body;
         const def = byId.get(exchange);
         if (!def)
           throw new GatewayError('invalid-request', 'exchange is not one the gateway governs', {
@@ -87,7 +83,7 @@ export function exchangeRoutes(
         }
         const known = knownAtFor(asKnownOn);
         const register = known && 'before' in known ? await registerKnownBefore(known.before) : undefined;
-        const answer = await run(def, principal!, request as ExchangeEnvelope, {
+        const answer = await run(def, principal!, request, {
           requestId,
           callerRequestId: req.callerRequestId,
           trace: req.trace,
@@ -100,6 +96,6 @@ export function exchangeRoutes(
         });
         return { body: answer.decision };
       },
-    },
+    }),
   ];
 }

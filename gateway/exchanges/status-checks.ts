@@ -27,7 +27,7 @@ function candidateOf(record: StatusRecord): Record<string, unknown> {
   };
 }
 
-function statusCheck(id: string, operationId: string): ExchangeDefinition<Request, Outcome> {
+function statusCheck(id: string, operationId: ExchangeDefinition['operationId']): ExchangeDefinition<Request, Outcome> {
   return {
     id,
     operationId,

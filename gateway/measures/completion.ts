@@ -11,6 +11,7 @@ import { bareUuid } from '../../audit/read.ts';
 import type { EntryBodies } from '../../audit/types.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
+import { defineRoute, type Route } from '../../platform/http/route.ts';
 import { safeError } from '../../platform/logger.ts';
 
 export const completionMarker = 'completed';
@@ -90,15 +91,15 @@ export function createCompletions(deps: { audit: AuditAppender; logger: Pick<Log
 }
 export type CompletionReporter = ReturnType<typeof createCompletions>;
 
-export function completionRoutes(report: CompletionReporter): import('../../platform/http/route.ts').Route[] {
+export function completionRoutes(report: CompletionReporter): Route[] {
   return [
-    {
+    defineRoute({
       operationId: 'reportCompletion',
       roles: ['partner'],
       handler: async ({ principal, body, requestId }) => {
-        const { auditId, work, completedAt } = body as { auditId: string; work: CompletedWork; completedAt: string };
+        const { auditId, work, completedAt } = body;
         return { status: 201, body: await report(principal!, auditId, work, completedAt, requestId) };
       },
-    },
+    }),
   ];
 }

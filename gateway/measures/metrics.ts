@@ -14,7 +14,7 @@ import { bearerCredentials } from '../../platform/http/bearer.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { completionMarker } from './completion.ts';
 import { routeTemplate } from '../../platform/http/route-template.ts';
-import type { Route } from '../../platform/http/route.ts';
+import { defineRoute, type Route } from '../../platform/http/route.ts';
 
 const seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -177,7 +177,7 @@ export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'curren
 
     route(token: string | null): Route {
       const expected = token ? createHash('sha256').update(token).digest() : null;
-      return {
+      return defineRoute({
         operationId: 'getMetrics',
         roles: 'public',
         handler: async ({ req }) => {
@@ -188,7 +188,7 @@ export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'curren
           }
           return { body: await registry.metrics(), type: registry.contentType };
         },
-      };
+      });
     },
   };
 }

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { openapiText } from '../../contracts/openapi.ts';
 import { GatewayError } from './problem.ts';
-import type { Route } from './route.ts';
+import { defineRoute, type Route } from './route.ts';
 
 /** What readiness says of the audit chain (audit/chain-health.ts's ChainHealth has this shape and more). */
 export interface AuditChainState {
@@ -28,8 +28,8 @@ export function operationsRoutes(
   chain?: { refresh(): Promise<AuditChainState> },
 ): Route[] {
   return [
-    { operationId: 'health', roles: 'public', handler: async () => ({ body: { status: 'alive' } }) },
-    {
+    defineRoute({ operationId: 'health', roles: 'public', handler: async () => ({ body: { status: 'alive' } }) }),
+    defineRoute({
       operationId: 'ready',
       roles: 'public',
       handler: async () => {
@@ -46,7 +46,9 @@ export function operationsRoutes(
           health?.status === 'broken'
             ? {
                 status: 'broken' as const,
-                since: health.since,
+                // A break is always dated (audit/chain-health.ts reads it from the check that found it); the type
+                // there allows null for a log never checked, which is never broken.
+                since: health.since!,
                 firstBadSeq: health.firstBadSeq,
                 exchanges: 'refused' as const,
               }
@@ -55,7 +57,7 @@ export function operationsRoutes(
           body: { status: 'ready', database: databaseKind, pendingMigrations: 0, ...(chain ? { auditChain } : {}) },
         };
       },
-    },
+    }),
   ];
 }
 

@@ -1,5 +1,9 @@
 // One error type for the whole gateway, rendered as RFC 9457 problem+json.
 // Details are written for the caller and must never carry personal data.
+import type { components } from '../../contracts/openapi-types.ts';
+
+/** The codes openapi.yaml declares for a Problem: `satisfies` below refuses a list that lacks one or adds another. */
+type ContractCode = components['schemas']['Problem']['code'];
 
 export const problemCodes = {
   'invalid-request': { status: 400, title: 'The request is not valid' },
@@ -19,7 +23,7 @@ export const problemCodes = {
   'audit-unavailable': { status: 503, title: 'The audit log cannot be written, so nothing was shared' },
   unavailable: { status: 503, title: 'The service is not available' },
   'upstream-timeout': { status: 504, title: 'The partner system did not answer in time' },
-} as const satisfies Record<string, { status: number; title: string }>;
+} as const satisfies Record<ContractCode, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof problemCodes;
 

@@ -10,32 +10,108 @@ import {
   responseSchemaName,
   validatorFor,
 } from '../../contracts/openapi.ts';
+import type { operations } from '../../contracts/openapi-types.ts';
 import type { Principal, Role } from '../principal.ts';
 import { parseIdempotencyKey, type Claim, type IdempotencyStore, type StoredAnswer } from './idempotency.ts';
 import { GatewayError } from './problem.ts';
 import { rateLimitItems, type RateLimiter } from './rate-limit.ts';
 import { tracingOff, type Tracing } from '../tracing.ts';
 
-export interface HandlerContext<Body = unknown> {
+export interface HandlerContext<Body = unknown, Params = Record<string, unknown>> {
   req: Request;
   principal: Principal | null;
   body: Body;
-  params: Record<string, unknown>;
+  /** Path and query parameters in one object, checked (and coerced) against the operation's parameters. */
+  params: Params;
   requestId: string;
 }
 
+export type OperationId = keyof operations;
+
+/** A route as mountRoutes takes it: its types erased, the contract checking each request at run time instead. */
 export interface Route {
-  operationId: string;
+  operationId: OperationId;
   /** 'public' needs no token; otherwise the caller needs one of these roles. */
   roles: 'public' | Role[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the body is checked against openapi.yaml first
-  handler(ctx: HandlerContext<any>): Promise<Reply>;
+  handler(ctx: HandlerContext): Promise<Reply>;
 }
 
 /** A JSON body checked against the contract, a body of another media type, or lines streamed as they are made. */
 export type Reply =
   | { status?: number; body: unknown; type?: string; headers?: Record<string, string> }
   | { status?: number; lines: AsyncIterator<string>; type: string; headers?: Record<string, string> };
+
+// What openapi.yaml (through contracts/openapi-types.ts) says an operation takes and answers.
+type Operation<Op extends OperationId> = operations[Op];
+type Present<T> = [NonNullable<T>] extends [never] ? Record<never, never> : NonNullable<T>;
+type JsonContent<T> = T extends { content: { 'application/json': infer Json } } ? Json : never;
+
+/** The JSON request body; an operation that declares none gets `unknown` (nothing was checked). */
+export type RequestBodyOf<Op extends OperationId> = [NonNullable<Operation<Op>['requestBody']>] extends [never]
+  ? unknown
+  : JsonContent<NonNullable<Operation<Op>['requestBody']>>;
+
+/** Path and query parameters merged, as the route merges them into `params`. */
+export type ParamsOf<Op extends OperationId> = Present<Operation<Op>['parameters']['path']> &
+  Present<Operation<Op>['parameters']['query']>;
+
+type Responses<Op extends OperationId> = Operation<Op>['responses'];
+type Successes<Op extends OperationId> = Extract<keyof Responses<Op>, 200 | 201 | 202 | 204>;
+
+/** The JSON body of each success, keyed by its status; a 200 may leave its status out. */
+type JsonReplies<Op extends OperationId> = {
+  [S in Successes<Op>]: [JsonContent<Responses<Op>[S]>] extends [never]
+    ? never
+    : (S extends 200 ? { status?: 200 } : { status: S }) & {
+        body: JsonContent<Responses<Op>[S]>;
+        headers?: Record<string, string>;
+      };
+}[Successes<Op>];
+
+/** A success answered without JSON (no content, text, a stream of lines): those keep a looser reply, by its type. */
+type OtherMedia<Op extends OperationId> = {
+  [S in Successes<Op>]: Responses<Op>[S] extends { content: infer Content }
+    ? Exclude<keyof Content, 'application/json'>
+    : S;
+}[Successes<Op>];
+
+type OtherReply =
+  | { status?: number; body: unknown; type: string; headers?: Record<string, string> }
+  | Extract<Reply, { lines: unknown }>;
+
+export type ReplyOf<Op extends OperationId> = JsonReplies<Op> | ([OtherMedia<Op>] extends [never] ? never : OtherReply);
+
+export type OperationContext<Op extends OperationId> = HandlerContext<RequestBodyOf<Op>, ParamsOf<Op>>;
+
+export interface OperationRoute<Op extends OperationId> {
+  operationId: Op;
+  /** 'public' needs no token; otherwise the caller needs one of these roles. */
+  roles: 'public' | Role[];
+  /** A property, not a method, so that a wrong answer is reported where it is returned. */
+  handler: (ctx: OperationContext<Op>) => Promise<ReplyOf<Op>>;
+}
+
+/** A route of any one operation: a union discriminated by operationId. */
+export type AnyOperationRoute = { [Op in OperationId]: OperationRoute<Op> }[OperationId];
+
+/**
+ * Checks a handler against its operation's body, parameters and success answers, and erases the types for mounting.
+ * Two signatures, for TypeScript's sake. The union (first) keeps the literals in an answer as written: with a type
+ * parameter alone, the answer is inferred before Op is fixed, and { status: 'alive' } widens to string. The type
+ * parameter (second) gives the error worth reading when a handler is wrong: "Overload 2 of 2" compares the answer
+ * with its own operation's, where the union's compares it with the first operation's.
+ */
+export function defineRoute(route: AnyOperationRoute): Route;
+export function defineRoute<Op extends OperationId>(route: OperationRoute<Op>): Route;
+export function defineRoute(route: AnyOperationRoute): Route {
+  return {
+    operationId: route.operationId,
+    roles: route.roles,
+    // The one place the types are taken on trust: handle() validates the body and the parameters against this same
+    // operation before it calls the handler, and a 200 answer against its schema after.
+    handler: (ctx) => route.handler(ctx as never),
+  };
+}
 
 /** `source` is the caller's address, for throttling refused authentications before any database work. */
 export type Authenticate = (authorization: string | undefined, source?: string) => Promise<Principal>;

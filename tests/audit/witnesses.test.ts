@@ -10,6 +10,7 @@ import { createCheckpointer } from '../../audit/checkpoints.ts';
 import { hashOfCanonical } from '../../audit/entry-hash.ts';
 import { fixtures } from '../../sandbox/population/fixtures.ts';
 import { runEntry } from '../support/commands.ts';
+import { contractViolations } from '../support/contract-check.ts';
 import { caller, type Caller } from '../support/exchanges.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { cosignedAt, readNoteCheckpoint, type Jwks } from '../support/independent-verifier.ts';
@@ -50,7 +51,9 @@ describe('registering a witness key', () => {
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     const res = await admin.post('/v1/audit/witnesses', { vkey });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: witnessName, vkey, registeredBy: 'registry-admin' });
+    expect(res.body).toMatchObject({ name: witnessName, vkey, registeredBy: 'registry-admin', latest: null });
+    const { status, headers, body, text } = res;
+    expect(contractViolations({ method: 'POST', url: '/v1/audit/witnesses', status, headers, body, text })).toEqual([]);
     const entry = await gw.db('audit_log').where('kind', 'register-change').orderBy('seq', 'desc').first('body');
     expect(entry.body).toMatchObject({
       action: 'register-witness',
