@@ -32,7 +32,7 @@ export default defineConfig({
           name: 'api',
           include: ['tests/**/*.test.ts'],
           exclude: ['**/node_modules/**', ...(onServer ? [] : ['tests/server/**'])],
-          globalSetup: ['tests/support/pglite-template.ts'],
+          globalSetup: ['tests/support/pglite-template.ts', 'tests/support/population-file.ts'],
           pool: 'forks',
         },
       },

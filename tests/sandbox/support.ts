@@ -3,13 +3,14 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { components } from '../../contracts/partners-types.ts';
 import { partnerValidatorFor } from '../../contracts/partners.ts';
-import { fixtures, generatePopulation } from '../../sandbox/population/index.ts';
+import { fixtures } from '../../sandbox/population/index.ts';
+import { testPopulation } from '../support/population-file.ts';
 import { startSandboxes, type RunningSandboxes, type SandboxName } from '../../sandbox/start-sandboxes.ts';
 
 export type Schemas = components['schemas'];
 export { fixtures };
 
-export const population = generatePopulation();
+export const population = await testPopulation();
 
 export interface Answer<T> {
   status: number;

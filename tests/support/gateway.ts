@@ -16,8 +16,8 @@ import type { Tracing } from '../../platform/tracing.ts';
 import { loadDefaultRegister } from '../../mou-registry/default-register/load.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { startSandboxes, type RunningSandboxes } from '../../sandbox/start-sandboxes.ts';
-import { generatePopulation } from '../../sandbox/population/index.ts';
 import { openTestDatabase, type TestDatabase } from './database.ts';
+import { testPopulation } from './population-file.ts';
 
 export interface TestGatewayOptions {
   clock?: () => Date;
@@ -48,7 +48,7 @@ export interface TestGatewayOptions {
   tracing?: Tracing;
 }
 
-const population = generatePopulation();
+const population = await testPopulation();
 
 export async function startTestGateway(options: TestGatewayOptions = {}) {
   const database = options.database ?? (await openTestDatabase());
