@@ -65,6 +65,18 @@ describe('search columns against the hashed text', () => {
     expect(searchColumnsAgree('{"after":{"party":"x"}}', [null, null, 'x', null, null])).toBe(false);
     expect(searchColumnsAgree('{"after":{"party":"x"}}', [null, null, null, null, null])).toBe(true);
     expect(searchColumnsAgree('{"agreement":"x"}', [null, null, null, null, null])).toBe(false);
+    // The rest of a body is skipped only where none of the keys can stand: not a repeat written with a space.
+    expect(searchColumnsAgree('{"party":"x","rules":[{"id":"party"}]}', [null, null, 'x', null, null])).toBe(true);
+    expect(
+      searchColumnsAgree('{"party":"x","rules":[{"id":"party"}],"z":{"party" :"y"}}', [null, null, 'x', null, null]),
+    ).toBe(true);
+    expect(
+      searchColumnsAgree('{"party":"x","rules":[{"id":"party"}],"party" :"y"}', [null, null, 'x', null, null]),
+    ).toBe(false);
+    expect(searchColumnsAgree('{"party":"x","z":"\\\\"}', [null, null, 'x', null, null])).toBe(true);
+    expect(searchColumnsAgree('{"party":"x","z":"\\u0022,\\"party\\":\\"y"}', [null, null, 'x', null, null])).toBe(
+      true,
+    );
   });
 
   it('agrees only where the columns are exactly what PostgreSQL reads from the text, for any body', () => {

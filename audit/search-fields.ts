@@ -114,7 +114,13 @@ function fieldOf(start: number, length: number, agreementField: number): number 
 
 /** Moves past the string at pos: 1 if it holds an escape, 0 if not, -1 if it is not closed. */
 function skipString(): number {
-  let end = pos;
+  let end = src.indexOf('"', pos + 1);
+  // Before the next backslash a quote cannot be escaped.
+  if (end >= 0 && end < nextBackslash) {
+    pos = end + 1;
+    return 0;
+  }
+  end = pos;
   for (;;) {
     end = src.indexOf('"', end + 1);
     if (end < 0) return -1;
