@@ -32,8 +32,8 @@ export interface RangeResult {
   firstStale: number | null;
 }
 
-// One connection: a range's query is sent as soon as the one before it has ended, the rows of both being
-// checked as they come.
+// One connection: the driver sends a range's query as soon as the one before it has ended (the main thread keeps
+// two ranges in flight a worker), and each range's rows are checked as they arrive.
 const client = new pg.Client({ connectionString: (workerData as { databaseUrl: string }).databaseUrl });
 const connected = client.connect();
 
