@@ -19,8 +19,12 @@ export interface ChainRow {
   hash: string;
   /** Set by a deep read when the jsonb body is not the JSON the hashed text holds. */
   bodyDiverges?: boolean;
-  /** Whether the condition a read was given holds for this row. */
-  flagged?: boolean;
+  /** The search columns as stored, when the read asked for them (search-fields.ts compares them with `body`). */
+  exchange?: string | null;
+  agreementId?: string | null;
+  party?: string | null;
+  decision?: string | null;
+  decisionId?: string | null;
 }
 
 export type ReadDepth = 'hashed-text' | 'deep';
@@ -36,10 +40,14 @@ export async function readChainRows(
   throughSeq: number,
   limit: number,
   depth: ReadDepth = 'hashed-text',
-  /** An SQL condition read with each row as `flagged` (verify-parallel.ts: the search columns' check). */
-  flag?: string,
+  /** Also read the search columns (verify.ts compares them with the hashed text, search-fields.ts). */
+  withSearchColumns = false,
 ): Promise<ChainRow[]> {
-  const extra = (depth === 'deep' ? ', body::text as "bodyJsonb"' : '') + (flag ? `, (${flag}) as flagged` : '');
+  const extra =
+    (depth === 'deep' ? ', body::text as "bodyJsonb"' : '') +
+    (withSearchColumns
+      ? ', exchange, agreement_id as "agreementId", party, decision, decision_id::text as "decisionId"'
+      : '');
   const result = await db.raw(
     `select ${columns}${extra} from audit_log where seq > ? and seq <= ? order by seq limit ?`,
     [afterSeq, throughSeq, limit],
@@ -65,8 +73,10 @@ export async function* chainBatches(
   throughSeq: number,
   batchSize: number,
   depth: ReadDepth = 'hashed-text',
+  withSearchColumns = false,
 ): AsyncGenerator<ChainRow[]> {
-  const range = (from: number) => readChainRows(db, from, Math.min(from + batchSize, throughSeq), batchSize, depth);
+  const range = (from: number) =>
+    readChainRows(db, from, Math.min(from + batchSize, throughSeq), batchSize, depth, withSearchColumns);
   let from = afterSeq;
   let next = from < throughSeq ? range(from) : null;
   try {

@@ -54,12 +54,26 @@ export async function checkProtection(
   ).rows[0] as { generated: string; expression: string | null } | undefined;
   const bodyGenerated = body?.generated === 's' && body.expression === '(body_canonical)::jsonb';
   if (!bodyGenerated) problems.push('audit_log.body is no longer generated from the hashed text body_canonical');
-  // The search columns are written by a trigger from the hashed text (20261207130200): one that says otherwise
-  // would hide an entry from, or put it into, a DPO's search. One scan of the stored jsonb, no re-parse.
   if (options.searchColumns) {
-    const stale = (await db.raw(`select min(seq) as seq, count(*) as n from audit_log where ${searchColumnsStale}`))
-      .rows[0] as { seq: string | number | null; n: string | number };
-    if (Number(stale.n) > 0) problems.push(staleSearchColumnsProblem(Number(stale.n), Number(stale.seq)));
+    const stale = await staleSearchColumns(db);
+    if (stale) problems.push(stale);
   }
   return { intact: problems.length === 0, bodyGenerated, problems };
+}
+
+/**
+ * The search columns are written by a trigger from the hashed text (20261207130200): one that says otherwise
+ * would hide an entry from, or put it into, a DPO's search. Checks every entry (one scan of the stored jsonb), or
+ * only the entries listed and any after `after` (a caller that compared the rest itself, search-fields.ts).
+ */
+export async function staleSearchColumns(db: Knex, only?: { seqs: number[]; after: number }): Promise<string | null> {
+  // The list is written as literals: seqs are integers, and a long list is cheaper scanned whole.
+  const which =
+    only && only.seqs.length <= 10_000
+      ? `(seq > ${Number(only.after)}${only.seqs.length > 0 ? ` or seq in (${only.seqs.map(Number).join(',')})` : ''}) and `
+      : '';
+  const stale = (
+    await db.raw(`select min(seq) as seq, count(*) as n from audit_log where ${which}(${searchColumnsStale})`)
+  ).rows[0] as { seq: string | number | null; n: string | number };
+  return Number(stale.n) > 0 ? staleSearchColumnsProblem(Number(stale.n), Number(stale.seq)) : null;
 }

@@ -12,9 +12,10 @@ import { chainBatches, headSeq, readChainRows, rowHashes } from './chain-reader.
 import { readCheckpoint } from './checkpoint-token.ts';
 import { listCheckpoints } from './checkpoints.ts';
 import { MerkleFrontier } from './merkle.ts';
-import { checkProtection, type Protection } from './protection.ts';
+import { checkProtection, staleSearchColumns, type Protection } from './protection.ts';
 import { archiveProtectionProblems } from './retention-protection.ts';
 import { archiveAction, archivedHashBatches, latestArchive, type ArchiveRow } from './retention-store.ts';
+import { searchColumnsAgree, type SearchColumns } from './search-fields.ts';
 import type { Jwks } from './signing-keys.ts';
 import { diagnose, type GoodLink, type TamperKind } from './tamper-diagnosis.ts';
 import { storedRoot, storedTreeSize } from './tree-store.ts';
@@ -82,23 +83,38 @@ async function storedTreeProblem(db: Knex): Promise<string | null> {
 
 async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<VerificationResult, 'witnesses'>> {
   const batchSize = options.batchSize ?? 10_000;
+  // The search columns are compared with the hashed text in the walk's own read where `body` is generated from
+  // that text (search-fields.ts), so the table is read once, not twice; PostgreSQL compares the entries the text
+  // cannot decide, and every entry when the walk stops early or reads deep.
+  const database = await checkProtection(db, { searchColumns: false });
+  const archiveProblems = await archiveProtectionProblems(db);
+  const depth = options.deep || !database.bodyGenerated ? 'deep' : 'hashed-text';
+  const searchInRead = depth === 'hashed-text';
+  const unsure: number[] = [];
+  const searchColumns: SearchColumns = [null, null, null, null, null];
   // Checkpoints first, then the head: a checkpoint beyond the head can then only mean entries were removed.
-  const protection = withArchiveProtection(await checkProtection(db), await archiveProtectionProblems(db));
-  const depth = options.deep || !protection.bodyGenerated ? 'deep' : 'hashed-text';
   const checkpoints = await signedCheckpoints(db, options.jwks);
   const archive = await latestArchive(db);
   const head = await headSeq(db);
   let checked = 0;
   let checkpointsChecked = 0;
   let lastMatched = 0;
-  const result = (firstBad?: VerificationResult['firstBad']): Omit<VerificationResult, 'witnesses'> => ({
-    ok: firstBad === undefined && protection.intact,
-    checked,
-    head,
-    checkpointsChecked,
-    ...(firstBad ? { firstBad } : {}),
-    protection,
-  });
+  const result = async (firstBad?: VerificationResult['firstBad']): Promise<Omit<VerificationResult, 'witnesses'>> => {
+    const stale = await staleSearchColumns(
+      db,
+      searchInRead && firstBad === undefined ? { seqs: unsure, after: head } : undefined,
+    );
+    const withStale = stale ? { ...database, intact: false, problems: [...database.problems, stale] } : database;
+    const protection = withArchiveProtection(withStale, archiveProblems);
+    return {
+      ok: firstBad === undefined && protection.intact,
+      checked,
+      head,
+      checkpointsChecked,
+      ...(firstBad ? { firstBad } : {}),
+      protection,
+    };
+  };
 
   const frontier = new MerkleFrontier();
   let cpIndex = 0;
@@ -143,7 +159,7 @@ async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<Verif
     last = replayed.last;
   }
   let archiveRecorded = archive === null;
-  for await (const rows of chainBatches(db, expected - 1, head, batchSize, depth)) {
+  for await (const rows of chainBatches(db, expected - 1, head, batchSize, depth, searchInRead)) {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       if (row.seq !== expected || row.prevHash !== prevHash || !rowHashes(row)) {
@@ -160,6 +176,14 @@ async function verifyChain(db: Knex, options: VerifyOptions): Promise<Omit<Verif
         return result(bad);
       }
       if (!archiveRecorded && recordsArchive(row.kind, row.body, archive!)) archiveRecorded = true;
+      if (searchInRead) {
+        searchColumns[0] = row.exchange!;
+        searchColumns[1] = row.agreementId!;
+        searchColumns[2] = row.party!;
+        searchColumns[3] = row.decision!;
+        searchColumns[4] = row.decisionId!;
+        if (!searchColumnsAgree(row.body, searchColumns)) unsure.push(row.seq);
+      }
       last = row;
       prevHash = row.hash;
       expected += 1;
