@@ -17,7 +17,7 @@ import { latestArchive } from './retention-store.ts';
 import type { Jwks } from './signing-keys.ts';
 import { genesisHash } from './types.ts';
 import type { RangeResult, RangeTask } from './verify-worker.ts';
-import { verifyLog, type VerificationResult } from './verify.ts';
+import { storedTreeProblem, verifyLog, type VerificationResult } from './verify.ts';
 import { witnessReport } from './witness-report.ts';
 
 export interface ParallelVerifyOptions {
@@ -73,16 +73,19 @@ export async function verifyLogInParallel(
     protection.problems.push(staleSearchColumnsProblem(joined.stale, joined.firstStale!));
     protection.intact = false;
   }
-  const intact = protection.intact && archiveProblems.length === 0;
+  // The stored tree (CHAIN.md §12), as verifyLog checks it: proofs served from a damaged one would not verify.
+  const treeProblem = await storedTreeProblem(db);
+  const problems = [...archiveProblems, ...(treeProblem ? [treeProblem] : [])];
+  const intact = protection.intact && problems.length === 0;
   const result = {
     ok: intact,
     checked: head,
     head,
     checkpointsChecked: checkpoints.length,
     protection:
-      archiveProblems.length === 0
+      problems.length === 0
         ? protection
-        : { ...protection, intact: false, problems: [...protection.problems, ...archiveProblems] },
+        : { ...protection, intact: false, problems: [...protection.problems, ...problems] },
   };
   return { ...result, witnesses: await witnessReport(db, head), workers };
 }

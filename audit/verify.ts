@@ -72,7 +72,7 @@ export async function verifyLog(db: Knex, options: VerifyOptions): Promise<Verif
  * checked against signed roots, so a damaged tree cannot make a false proof pass; it would make true ones fail,
  * and this says so before a partner finds out. It reads O(log n) rows.
  */
-async function storedTreeProblem(db: Knex): Promise<string | null> {
+export async function storedTreeProblem(db: Knex): Promise<string | null> {
   const newest = await db('audit_checkpoints').orderBy('size', 'desc').first('size', 'root_hash');
   if (!newest || (await storedTreeSize(db)) < Number(newest.size)) return null;
   const root = await storedRoot(db, Number(newest.size)).catch(() => null);

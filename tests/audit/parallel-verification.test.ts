@@ -33,6 +33,34 @@ describe('verification on worker threads', () => {
     expect(workers).toBe(log.database.kind === 'postgresql' ? 2 : 0);
   });
 
+  it('says, as the single-threaded verification does, when the stored Merkle tree no longer gives the signed root', async () => {
+    // Every entry still verifies, so the workers' answer stands: it must check the stored tree as verifyLog does.
+    // The node over the first 2,048 leaves is one of the four a root at 3,201 is read from.
+    const node = await log.db('audit_tree_nodes').where({ level: 11, idx: 0 }).first('hash');
+    expect(node).toBeDefined();
+    const asSuperuser = (statement: string | [string, unknown[]]) =>
+      log.tamper(
+        'alter table audit_tree_nodes disable trigger user',
+        statement,
+        'alter table audit_tree_nodes enable trigger user',
+      );
+    await asSuperuser(
+      `update audit_tree_nodes set hash = decode(repeat('00', 32), 'hex') where level = 11 and idx = 0`,
+    );
+    try {
+      const { workers, ...result } = await parallel();
+      expect(result.ok).toBe(false);
+      expect(result.protection.problems).toEqual([
+        'the stored Merkle tree does not give the root signed at 3201 entries: proofs served from it will not verify',
+      ]);
+      expect(result).toEqual(await log.verify());
+      expect(workers).toBe(log.database.kind === 'postgresql' ? 2 : 0);
+    } finally {
+      await asSuperuser(['update audit_tree_nodes set hash = ? where level = 11 and idx = 0', [node!.hash]]);
+    }
+    expect((await parallel()).ok).toBe(true);
+  });
+
   it('says, as the single-threaded verification does, when search columns were changed behind the hashed text', async () => {
     // Checked by the workers in their own reads of their ranges: two entries in two ranges, counted together.
     await log.tamper(`update audit_log set party = 'hmrc' where seq in (9, 1500)`);
