@@ -32,4 +32,19 @@ export interface AuditEntry {
   hash: string;
 }
 
+/**
+ * An entry's body read back from the log: the body openapi.yaml declares for its kind, with every field optional,
+ * because the log keeps entries written before a field was added and a reader may not assume what an old entry
+ * never said.
+ */
+export type StoredBody<K extends EntryKind> = Partial<EntryBodies[K]>;
+
+/** `entry`'s body typed by its kind, when it is of one of `kinds`; null when it is of another. */
+export function storedBody<K extends EntryKind>(
+  entry: Pick<AuditEntry, 'kind' | 'body'>,
+  ...kinds: K[]
+): StoredBody<K> | null {
+  return (kinds as EntryKind[]).includes(entry.kind) ? (entry.body as StoredBody<K>) : null;
+}
+
 export const genesisHash = '0'.repeat(64);

@@ -74,13 +74,11 @@ export async function permitsInMonth(
 
 /** Permits among entries about to be committed with the caller's (the same group commit, so the same month). */
 export function pendingPermits(pending: readonly NewEntry[], key: Pick<CapKey, 'agreementId' | 'exchanges'>): number {
-  return pending.filter((e) => {
-    const body = e.body as { decision?: string; agreement?: { id?: string } | null; exchange?: string };
-    return (
+  return pending.filter(
+    (e) =>
       e.kind === 'decision' &&
-      body.decision === 'permit' &&
-      body.agreement?.id === key.agreementId &&
-      (!key.exchanges || key.exchanges.includes(body.exchange ?? ''))
-    );
-  }).length;
+      e.body.decision === 'permit' &&
+      e.body.agreement?.id === key.agreementId &&
+      (!key.exchanges || key.exchanges.includes(e.body.exchange)),
+  ).length;
 }

@@ -9,7 +9,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { AuditAppender } from '../../audit/append.ts';
 import type { ChainHealthMonitor } from '../../audit/chain-health.ts';
 import { logBytes, logHead } from '../../audit/measure-queries.ts';
-import type { AuditEntry } from '../../audit/types.ts';
+import { storedBody, type AuditEntry } from '../../audit/types.ts';
 import { bearerCredentials } from '../../platform/http/bearer.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { completionMarker } from './completion.ts';
@@ -126,19 +126,21 @@ export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'curren
   }
 
   function noteEntries(entries: AuditEntry[]) {
-    for (const { kind, body } of entries) {
-      const exchange = typeof body.exchange === 'string' ? body.exchange : 'none';
-      if (kind === 'decision') {
-        decisions.inc({ exchange, decision: String(body.decision) });
-        for (const r of (body.rules as { id: string; outcome: string }[] | undefined) ?? [])
-          if (r.outcome === 'deny') denials.inc({ exchange, rule: r.id });
-      } else if (kind === 'outcome') {
-        outcomes.inc({ exchange, outcome: String(body.outcome) });
-        if (typeof body.latencyMs === 'number') upstream.observe({ exchange }, body.latencyMs / 1000);
-      } else if (kind === 'feedback' && body.feedback === completionMarker) {
-        completions.inc({ exchange, work: String(body.work) });
-      } else if (kind === 'feedback') {
-        feedback.inc({ exchange, outcome: String(body.feedback) });
+    for (const entry of entries) {
+      const exchange = typeof entry.body.exchange === 'string' ? entry.body.exchange : 'none';
+      const decided = storedBody(entry, 'decision');
+      const outcome = storedBody(entry, 'outcome');
+      const reported = storedBody(entry, 'feedback');
+      if (decided) {
+        decisions.inc({ exchange, decision: String(decided.decision) });
+        for (const r of decided.rules ?? []) if (r.outcome === 'deny') denials.inc({ exchange, rule: r.id });
+      } else if (outcome) {
+        outcomes.inc({ exchange, outcome: String(outcome.outcome) });
+        if (typeof outcome.latencyMs === 'number') upstream.observe({ exchange }, outcome.latencyMs / 1000);
+      } else if (reported?.feedback === completionMarker) {
+        completions.inc({ exchange, work: String(reported.work) });
+      } else if (reported) {
+        feedback.inc({ exchange, outcome: String(reported.feedback) });
       }
     }
   }
