@@ -1,7 +1,7 @@
 // The canonical form is the one CHAIN.md documents; the fast reader of stored text must give exactly the same.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical.ts';
+import { canonicalJson, canonicalJsonAsStored } from './canonical.ts';
 import { canonicalFromJsonText } from './canonical-text.ts';
 import { entryHash } from './entry-hash.ts';
 
@@ -9,6 +9,32 @@ describe('canonical JSON', () => {
   it('sorts keys by UTF-16 code units at every depth and writes no white space', () => {
     expect(canonicalJson({ b: [{ z: 1, a: 'x' }], a: null, 'a!': true, A: 'é', '\u{1F600}': 1, '\uFFFD': 2 })).toBe(
       '{"A":"é","a":null,"a!":true,"b":[{"a":"x","z":1}],"\u{1F600}":1,"\uFFFD":2}',
+    );
+  });
+
+  it('writes any value as JSON would hold it, in one pass: Dates, undefined, non-finite numbers and all', () => {
+    const awkward = fc.oneof(
+      fc.date({ noInvalidDate: true }),
+      fc.constant(undefined),
+      fc.constant(Number.NaN),
+      fc.constant(Number.POSITIVE_INFINITY),
+      fc.constant(-0),
+      fc.constant(() => 1),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 1 }),
+        awkward,
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 4 }), tie('node'), { maxKeys: 4 }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 4 }), value, { maxKeys: 5 }), (body) => {
+        expect(canonicalJsonAsStored(body)).toBe(canonicalJson(JSON.parse(JSON.stringify(body))));
+      }),
+      { numRuns: 3000 },
     );
   });
 

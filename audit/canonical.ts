@@ -36,3 +36,47 @@ export function canonicalJson(value: unknown): string {
       throw new Error(`canonical JSON cannot represent a ${typeof value}`);
   }
 }
+
+/**
+ * The canonical JSON of a value as JSON would hold it: canonicalJson(JSON.parse(JSON.stringify(value))), in one
+ * pass with no copy. As JSON.stringify does: an object's toJSON is used (a Date becomes its ISO string), a field
+ * that is undefined, a function or a symbol is left out, and in an array, like a non-finite number anywhere, is null.
+ */
+export function canonicalJsonAsStored(value: unknown): string {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return canonicalJsonAsStored((value as { toJSON(): unknown }).toJSON());
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          const absent = item === undefined || typeof item === 'function' || typeof item === 'symbol';
+          out += (i === 0 ? '' : ',') + (absent ? 'null' : canonicalJsonAsStored(item));
+        }
+        return `${out}]`;
+      }
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).sort();
+      let out = '{';
+      let first = true;
+      for (const key of keys) {
+        const child = record[key];
+        if (child === undefined || typeof child === 'function' || typeof child === 'symbol') continue;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJsonAsStored(child)}`;
+        first = false;
+      }
+      return `${out}}`;
+    }
+    default:
+      // A bigint, as JSON.stringify, cannot be written.
+      throw new TypeError(`canonical JSON cannot represent a ${typeof value}`);
+  }
+}

@@ -2,7 +2,7 @@
 // place the chain is extended, for single appends and group commits alike (CHAIN.md §4).
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { canonicalJson } from './canonical.ts';
+import { canonicalJsonAsStored } from './canonical.ts';
 import { hashOfCanonical } from './entry-hash.ts';
 import { genesisHash, type AuditEntry, type NewEntry } from './types.ts';
 
@@ -32,9 +32,10 @@ export function canonicalBodies(
   entries: NewEntry[],
 ): { entry: NewEntry; body: Record<string, unknown>; text: string }[] {
   return entries.map((entry) => {
-    // The body as JSON will hold it (a Date becomes its ISO string), so what is hashed is what is stored.
-    const body = JSON.parse(JSON.stringify(entry.body)) as Record<string, unknown>;
-    const text = canonicalJson(body);
+    // The body's text as JSON will hold it (a Date becomes its ISO string), so what is hashed is what is stored;
+    // the entry handed back keeps the body it was given.
+    const body = entry.body as Record<string, unknown>;
+    const text = canonicalJsonAsStored(body);
     if (text.includes('\\u0000')) throw new UnstorableEntryError('an audit entry may not contain a NUL character');
     return { entry, body, text };
   });
