@@ -95,17 +95,15 @@ export type AnyExchange = { [Op in ExchangeOperationId]: ExchangeOf<Op> }[Exchan
 const envelopeFields = new Set(['purpose', 'legalBasis', 'caseReference', 'agreementId']);
 
 /** Dotted paths of every data leaf in a request, envelope excluded: what the field-scope rule checks. */
-export function dataFieldsOf(body: Record<string, unknown>, prefix = ''): string[] {
-  return Object.entries(body).flatMap(([key, value]) => {
+export function dataFieldsOf(body: object, prefix = ''): string[] {
+  const fields: [string, unknown][] = Object.entries(body);
+  return fields.flatMap(([key, value]) => {
     if (prefix === '' && envelopeFields.has(key)) return [];
     const path = prefix ? `${prefix}.${key}` : key;
     if (Array.isArray(value)) {
-      const items = value.filter((v) => v !== null && typeof v === 'object' && !Array.isArray(v)) as Record<
-        string,
-        unknown
-      >[];
+      const items = value.filter((v): v is object => v !== null && typeof v === 'object' && !Array.isArray(v));
       return items.length === 0 ? [path] : [...new Set(items.flatMap((item) => dataFieldsOf(item, `${path}[]`)))];
     }
-    return value !== null && typeof value === 'object' ? dataFieldsOf(value as Record<string, unknown>, path) : [path];
+    return value !== null && typeof value === 'object' ? dataFieldsOf(value, path) : [path];
   });
 }
