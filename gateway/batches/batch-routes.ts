@@ -1,7 +1,7 @@
 // POST /v1/exchanges/{partner}/{exchange}/batches, GET /v1/batches/{id} and its results. Each record is checked
 // against the single call's own schema at submission; one that fails is reported on its line, not the batch's.
 import { fieldErrors, requestSchemaName, validatorFor } from '../../contracts/openapi.ts';
-import type { ExchangeDefinition } from '../exchanges/exchange-definition.ts';
+import type { AnyExchange } from '../exchanges/exchange-definition.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { defineRoute, type Route } from '../../platform/http/route.ts';
 import type { ReadRecord } from './batch-body.ts';
@@ -25,8 +25,7 @@ export interface CallbackDeps {
 
 export function batchRoutes(
   store: BatchStore,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- exchanges of every body type, side by side
-  batchable: Map<string, ExchangeDefinition<any, string>>,
+  batchable: Map<string, AnyExchange>,
   settings: BatchRouteSettings,
   callbacks: CallbackDeps,
   submitted: () => void,

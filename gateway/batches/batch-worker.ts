@@ -5,7 +5,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { loggedRequest } from '../../audit/request-decisions.ts';
-import type { ExchangeDefinition, ExchangeEnvelope } from '../exchanges/exchange-definition.ts';
+import type { AnyExchange, ExchangeEnvelope } from '../exchanges/exchange-definition.ts';
 import type { ExchangePipeline } from '../exchanges/pipeline.ts';
 import { safeError } from '../../platform/logger.ts';
 import type { BatchRow, BatchStore, ClaimedRecord, ResultLine } from './batch-store.ts';
@@ -21,8 +21,7 @@ export interface WorkerDeps {
   db: Knex;
   store: BatchStore;
   run: ExchangePipeline;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- exchanges of every body type, side by side
-  exchanges: Map<string, ExchangeDefinition<any, string>>;
+  exchanges: Map<string, AnyExchange>;
   logger: Logger;
 }
 

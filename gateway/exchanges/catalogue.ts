@@ -1,7 +1,7 @@
 // Every exchange the gateway governs. Each has one endpoint in openapi.yaml and one definition.
 import { dfeChildTrace } from './dfe-child-trace.ts';
 import { dwpAccessedPublicFunds, dwpNinoAlignment } from './dwp-exchanges.ts';
-import type { ExchangeDefinition } from './exchange-definition.ts';
+import type { AnyExchange } from './exchange-definition.ts';
 import { financialStatusShare } from './financial-status-share.ts';
 import { hmrcEvidenceRequest } from './hmrc-evidence-request.ts';
 import { nhsDebtorReturn, nhsTraceRequest } from './nhs-exchanges.ts';
@@ -14,8 +14,7 @@ import {
   nhsChargeabilityCheck,
 } from './status-checks.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- exchanges of every body type, side by side
-export const exchanges: ExchangeDefinition<any, string>[] = [
+export const exchanges: AnyExchange[] = [
   dwpNinoAlignment,
   dwpAccessedPublicFunds,
   dwpStatusCheck,

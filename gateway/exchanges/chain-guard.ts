@@ -5,10 +5,10 @@
 // API and the register, which the DPO needs in order to investigate.
 import type { ChainHealth } from '../../audit/chain-health.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
-import type { Route } from '../../platform/http/route.ts';
+import type { OperationId, Route } from '../../platform/http/route.ts';
 import { exchanges } from './catalogue.ts';
 
-const exchangeOperations = new Set(exchanges.map((e) => e.operationId));
+const exchangeOperations = new Set<OperationId>(exchanges.map((e) => e.operationId));
 
 export function refusedWhileChainBroken(routes: Route[], health: { current(): ChainHealth }): Route[] {
   return routes.map((route) =>

@@ -1,13 +1,12 @@
 // dfe.child-trace: Immigration Enforcement asks DfE to trace a child (collaboration 7, ¶6.100–6.112).
 import type { components } from '../../contracts/openapi-types.ts';
 import type { components as partner } from '../../contracts/partners-types.ts';
-import type { ExchangeDefinition } from './exchange-definition.ts';
+import type { ExchangeOf } from './exchange-definition.ts';
 
-type Request = components['schemas']['ChildTraceRequest'];
 type PupilTrace = partner['schemas']['DfePupilTraceResponse'];
 type Address = components['schemas']['TracedAddress'];
 
-export const dfeChildTrace: ExchangeDefinition<Request, 'matched' | 'no-match'> = {
+export const dfeChildTrace: ExchangeOf<'dfeChildTrace'> = {
   id: 'dfe.child-trace',
   operationId: 'dfeChildTrace',
   upstream: 'dfe',

@@ -1,15 +1,17 @@
 // UKVI's exchanges with DWP: NINo alignment for each day's grants (¶6.33) and Accessed Public Funds checks (¶6.46–6.53).
-import type { components } from '../../contracts/openapi-types.ts';
 import type { components as partner } from '../../contracts/partners-types.ts';
-import type { ExchangeDefinition } from './exchange-definition.ts';
+import type { ExchangeOf } from './exchange-definition.ts';
 import { identifiersOf } from './subject-identifiers.ts';
 
-type Alignment = components['schemas']['NinoAlignmentRequest'];
 type Trace = partner['schemas']['DwpNinoTraceResponse'];
-type Query = components['schemas']['PersonQueryRequest'];
 type Funds = partner['schemas']['DwpAccessedPublicFundsResponse'];
+type TraceResult = partner['schemas']['DwpNinoTraceResult'];
 
-export const dwpNinoAlignment: ExchangeDefinition<Alignment, 'aligned' | 'needs-resolution'> = {
+/** A grant DWP matched with confidence: its NINo confirmed, found or assigned. */
+const matched = (r: TraceResult): r is TraceResult & { outcome: Exclude<TraceResult['outcome'], 'partial-match'> } =>
+  r.outcome !== 'partial-match';
+
+export const dwpNinoAlignment: ExchangeOf<'dwpNinoAlignment'> = {
   id: 'dwp.nino-alignment',
   operationId: 'dwpNinoAlignment',
   upstream: 'dwp',
@@ -31,7 +33,7 @@ export const dwpNinoAlignment: ExchangeDefinition<Alignment, 'aligned' | 'needs-
       outcome: partial.length > 0 ? 'needs-resolution' : 'aligned',
       candidate: {
         matches: answer.results
-          .filter((r) => r.outcome !== 'partial-match')
+          .filter(matched)
           .map((r) => ({ homeOfficeReference: r.homeOfficeReference, outcome: r.outcome, nino: r.nino! })),
         // A partial match is never silently accepted: it comes back for resolution, without DWP's candidates' details (¶6.33).
         partialMatches: partial.map((r) => ({
@@ -43,7 +45,7 @@ export const dwpNinoAlignment: ExchangeDefinition<Alignment, 'aligned' | 'needs-
   },
 };
 
-export const dwpAccessedPublicFunds: ExchangeDefinition<Query, 'matched' | 'no-match' | 'partial-match'> = {
+export const dwpAccessedPublicFunds: ExchangeOf<'dwpAccessedPublicFunds', 'matched' | 'no-match' | 'partial-match'> = {
   id: 'dwp.accessed-public-funds',
   operationId: 'dwpAccessedPublicFunds',
   upstream: 'dwp',

@@ -1,16 +1,14 @@
 // financial.status-share: the Home Office tells a bank or building society that a customer is a disqualified
 // person (Immigration Acts 2014 and 2016). Restricted since April 2018 to under-30s facing deportation (¶5.43);
 // whether someone faces deportation comes from Home Office records, not the request.
-import type { components } from '../../contracts/openapi-types.ts';
 import type { components as partner } from '../../contracts/partners-types.ts';
-import type { ExchangeDefinition } from './exchange-definition.ts';
+import type { ExchangeOf } from './exchange-definition.ts';
 import { lookUpFacts } from './home-office-records.ts';
 import { identifiersOf } from './subject-identifiers.ts';
 
-type Share = components['schemas']['FinancialStatusShareGatewayRequest'];
 type Ack = partner['schemas']['FinancialStatusShareAcknowledgement'];
 
-export const financialStatusShare: ExchangeDefinition<Share, 'acknowledged'> = {
+export const financialStatusShare: ExchangeOf<'financialStatusShare', 'acknowledged'> = {
   id: 'financial.status-share',
   operationId: 'financialStatusShare',
   upstream: 'financial',

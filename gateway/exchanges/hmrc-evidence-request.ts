@@ -1,16 +1,14 @@
 // hmrc.evidence-request: IE or UKVI asks HMRC for evidence of employment, income and residence under UK
 // Borders Act 2007 s.40 (¶6.87–6.95). HMRC refuses to sweep in British or EU citizens' data (¶6.79).
-import type { components } from '../../contracts/openapi-types.ts';
 import type { components as partner } from '../../contracts/partners-types.ts';
 import { UpstreamError } from '../upstream/upstream-client.ts';
-import type { ExchangeDefinition } from './exchange-definition.ts';
+import type { ExchangeOf } from './exchange-definition.ts';
 import { identifiersOf } from './subject-identifiers.ts';
 
-type Query = components['schemas']['HmrcEvidenceGatewayRequest'];
 type Evidence = partner['schemas']['HmrcEvidenceResponse'];
 
-export const hmrcEvidenceRequest: ExchangeDefinition<
-  Query,
+export const hmrcEvidenceRequest: ExchangeOf<
+  'hmrcEvidenceRequest',
   'matched' | 'no-match' | 'multiple-matches' | 'out-of-scope'
 > = {
   id: 'hmrc.evidence-request',
@@ -57,9 +55,7 @@ export const hmrcEvidenceRequest: ExchangeDefinition<
         match: true,
         employment: answer.employment?.map((e) => ({ employer: e.employer, from: e.from, to: e.to })),
         income: answer.income?.map((i) => ({ taxYear: i.taxYear, payPence: i.grossPayPence })),
-        residence: (
-          answer as { residence?: { line1: string; town: string; postcode: string; from: string; to: string | null }[] }
-        ).residence?.map((r) => ({
+        residence: answer.residence?.map((r) => ({
           line1: r.line1,
           town: r.town,
           postcode: r.postcode,

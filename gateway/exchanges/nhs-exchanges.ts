@@ -1,22 +1,19 @@
 // NHS exchanges: Trusts report non-EEA debtors (¶6.143–6.154); the Home Office asks NHS Digital to trace a
 // person only for the narrowed purposes (¶5.36, fn 32). Non-clinical data only, always.
-import type { components } from '../../contracts/openapi-types.ts';
 import type { components as partner } from '../../contracts/partners-types.ts';
-import type { ExchangeDefinition } from './exchange-definition.ts';
+import type { ExchangeOf } from './exchange-definition.ts';
 import { lookUpFacts } from './home-office-records.ts';
 import { identifiersOf } from './subject-identifiers.ts';
 
-type Debtor = components['schemas']['NhsDebtorReturnRequest'];
 type Receipt = {
   outcome: 'recorded' | 'not-matched';
   reference?: string;
   homeOfficeReference?: string;
   previousStatus?: string | null;
 };
-type TraceRequest = components['schemas']['NhsTraceGatewayRequest'];
 type TraceAnswer = partner['schemas']['NhsTraceResponse'];
 
-export const nhsDebtorReturn: ExchangeDefinition<Debtor, 'recorded' | 'not-matched'> = {
+export const nhsDebtorReturn: ExchangeOf<'nhsDebtorReturn', 'recorded' | 'not-matched'> = {
   id: 'nhs.debtor-return',
   operationId: 'nhsDebtorReturn',
   upstream: 'homeOffice',
@@ -53,7 +50,7 @@ export const nhsDebtorReturn: ExchangeDefinition<Debtor, 'recorded' | 'not-match
   },
 };
 
-export const nhsTraceRequest: ExchangeDefinition<TraceRequest, 'matched' | 'no-match' | 'multiple-matches'> = {
+export const nhsTraceRequest: ExchangeOf<'nhsTraceRequest', 'matched' | 'no-match' | 'multiple-matches'> = {
   id: 'nhs.trace-request',
   operationId: 'nhsTraceRequest',
   upstream: 'nhs',

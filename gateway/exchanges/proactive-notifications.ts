@@ -1,19 +1,25 @@
 // Proactive notifications: the Home Office volunteers a change of status so DWP or HMRC can act on it
 // (compliant environment). The Windrush pause reaches these, so the subject's age comes from Home Office
 // records, not from what the request says (¶5.42–5.43).
-import type { components } from '../../contracts/openapi-types.ts';
-import type { ExchangeDefinition } from './exchange-definition.ts';
+import type { ExchangeOf, ExchangeOperationId } from './exchange-definition.ts';
 import { lookUpFacts } from './home-office-records.ts';
 import { identifiersOf } from './subject-identifiers.ts';
 
-type Request = components['schemas']['ProactiveNotificationRequest'];
+/** The notifications: operations that take a ProactiveNotificationRequest and answer an AcknowledgementResponse. */
+type Notification = Extract<ExchangeOperationId, 'dwpProactiveNotification' | 'hmrcProactiveNotification'>;
 type Ack = { status: 'acknowledged'; reference: string; recordFound: boolean };
 
+/** Each notification is typed from its own operation; the one body below serves both, as their schemas are the same. */
+function notification<Op extends Notification>(
+  id: string,
+  operationId: Op,
+  partner: 'dwp' | 'hmrc',
+): ExchangeOf<Op, 'acknowledged'>;
 function notification(
   id: string,
-  operationId: ExchangeDefinition['operationId'],
+  operationId: Notification,
   partner: 'dwp' | 'hmrc',
-): ExchangeDefinition<Request, 'acknowledged'> {
+): ExchangeOf<Notification, 'acknowledged'> {
   return {
     id,
     operationId,

@@ -1,15 +1,11 @@
 // Reactive status checks that partners make of the Home Office under their own statutory duties (¶5.43, ¶6.56).
 // The whole record is mapped to result fields; each agreement lets through only what its exchange allows
 // (a school learns leave type and validity, never a name, ¶6.115).
-import type { components } from '../../contracts/openapi-types.ts';
-import type { ExchangeDefinition } from './exchange-definition.ts';
+import type { ExchangeOf, ExchangeOperationId, ResultOf } from './exchange-definition.ts';
 import { factsOf, findRecord, type StatusRecord } from './home-office-records.ts';
 import { identifiersOf } from './subject-identifiers.ts';
 
-type Request = components['schemas']['StatusCheckRequest'];
-type Outcome = 'matched' | 'no-match' | 'multiple-matches';
-
-function candidateOf(record: StatusRecord): Record<string, unknown> {
+function candidateOf(record: StatusRecord): ResultOf<StatusCheck> & Record<string, unknown> {
   return {
     match: true,
     immigrationStatus: record.immigrationStatus,
@@ -27,7 +23,15 @@ function candidateOf(record: StatusRecord): Record<string, unknown> {
   };
 }
 
-function statusCheck(id: string, operationId: ExchangeDefinition['operationId']): ExchangeDefinition<Request, Outcome> {
+/** The status checks: operations that take a StatusCheckRequest and answer a StatusCheckResponse. */
+type StatusCheck = Extract<
+  ExchangeOperationId,
+  'dwpStatusCheck' | 'hmrcStatusCheck' | 'dfeEducationStatusCheck' | 'dfeFsmEligibility' | 'nhsChargeabilityCheck'
+>;
+
+/** Each check is typed from its own operation; the one body below serves all five, as their schemas are the same. */
+function statusCheck<Op extends StatusCheck>(id: string, operationId: Op): ExchangeOf<Op>;
+function statusCheck(id: string, operationId: StatusCheck): ExchangeOf<StatusCheck> {
   return {
     id,
     operationId,

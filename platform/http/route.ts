@@ -79,6 +79,9 @@ type OtherReply =
   | { status?: number; body: unknown; type: string; headers?: Record<string, string> }
   | Extract<Reply, { lines: unknown }>;
 
+/** The JSON body of an operation's 200 answer (`never` where it has none). */
+export type AnswerOf<Op extends OperationId> = JsonContent<Responses<Op>[Extract<Successes<Op>, 200>]>;
+
 export type ReplyOf<Op extends OperationId> = JsonReplies<Op> | ([OtherMedia<Op>] extends [never] ? never : OtherReply);
 
 export type OperationContext<Op extends OperationId> = HandlerContext<RequestBodyOf<Op>, ParamsOf<Op>>;
