@@ -204,7 +204,7 @@ export function createExchangePipeline(deps: PipelineDeps) {
   ): Promise<ExchangeAnswer> {
     const { requestId } = options;
     const day = options.dryRun?.asOf ?? londonDay(clock());
-    const dataFields = dataFieldsOf(body as unknown as Record<string, unknown>);
+    const dataFields = dataFieldsOf(body);
     const recorded: RecordedRequest = {
       exchange: def.id,
       direction: def.direction,
