@@ -27,14 +27,8 @@ export function createAuditAppender(
   db: Knex,
   clock: () => Date = () => new Date(),
   onAppended?: (head: number) => void,
-  pipelineDepth?: number,
 ): AuditAppender {
-  const grouped = createGroupCommitter(db, {
-    chainLockKey,
-    clock,
-    ...(onAppended ? { onAppended } : {}),
-    ...(pipelineDepth ? { pipelineDepth } : {}),
-  });
+  const grouped = createGroupCommitter(db, { chainLockKey, clock, ...(onAppended ? { onAppended } : {}) });
   return {
     appendGrouped: (append) =>
       grouped.append(

@@ -23,8 +23,6 @@ export interface AuditModuleOptions {
   hmacKey: Buffer;
   keys: AuditKeyRing;
   checkpoints: { every: number; seconds: number };
-  /** Group commits in flight at once (AUDIT_PIPELINE_DEPTH). */
-  pipelineDepth?: number;
   logger: Logger;
   clock?: () => Date;
 }
@@ -54,7 +52,7 @@ export function createAuditModule(db: Knex, options: AuditModuleOptions) {
         .catch((e) => logger.error({ error: safeError(e) }, 'could not record that the audit chain is broken'));
     },
   });
-  const appender = createAuditAppender(db, clock, checkpointer.noteAppended, options.pipelineDepth);
+  const appender = createAuditAppender(db, clock, checkpointer.noteAppended);
   const pseudonymiser = createPseudonymiser(options.hmacKey);
   const reader = createAuditReader(db);
   const routes = auditRoutes({

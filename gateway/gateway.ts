@@ -76,7 +76,6 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
     hmacKey: deps.hmacKey,
     keys: auditKeys,
     checkpoints: config.auditCheckpoints,
-    pipelineDepth: config.auditPipelineDepth,
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });

@@ -32,13 +32,6 @@ describe('config', () => {
     );
   });
 
-  it('keeps two group commits in flight unless AUDIT_PIPELINE_DEPTH says otherwise, from 1 to 8', () => {
-    expect(loadConfig({}).auditPipelineDepth).toBe(2);
-    expect(loadConfig({ AUDIT_PIPELINE_DEPTH: '1' }).auditPipelineDepth).toBe(1);
-    expect(() => loadConfig({ AUDIT_PIPELINE_DEPTH: '0' })).toThrow(/AUDIT_PIPELINE_DEPTH/);
-    expect(() => loadConfig({ AUDIT_PIPELINE_DEPTH: '64' })).toThrow(/AUDIT_PIPELINE_DEPTH/);
-  });
-
   it('gives requests in flight 10 s to finish at shutdown unless SHUTDOWN_DEADLINE_MS says otherwise', () => {
     expect(loadConfig({}).shutdownDeadlineMs).toBe(10_000);
     expect(loadConfig({ SHUTDOWN_DEADLINE_MS: '2500' }).shutdownDeadlineMs).toBe(2500);

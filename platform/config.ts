@@ -45,11 +45,6 @@ export interface Config {
    * (audit/RETENTION.md): 2190 days, six years, by default.
    */
   auditRetentionDays: number;
-  /**
-   * Group commits in flight at once (AUDIT_PIPELINE_DEPTH, 2): the next built on the head the one before will leave
-   * and sent while it commits; 1 sends one at a time (audit/group-commit.ts).
-   */
-  auditPipelineDepth: number;
   bodyLimitBytes: number;
   /** Requests each client may make per minute, per gateway process. */
   rateLimitPerMinute: number;
@@ -277,7 +272,6 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       keysDirGiven: signingKeysDir !== null,
     },
     auditRetentionDays: read.int('AUDIT_RETENTION_DAYS', 2190, 1, 36_500),
-    auditPipelineDepth: read.int('AUDIT_PIPELINE_DEPTH', 2, 1, 8),
     bodyLimitBytes: read.int('BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024),
     rateLimitPerMinute: read.int('RATE_LIMIT_PER_MINUTE', 6000, 1, 1_000_000),
     logLevel,

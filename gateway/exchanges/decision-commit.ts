@@ -46,9 +46,6 @@ export function registerReader(
     needs.map((need) => need?.(register)).filter((k): k is CapKey => k != null);
   return {
     column: cache.generationColumn,
-    // The generation held: a batch that counts no cap is sent in one round trip on it, and inserted only if the
-    // register has not moved.
-    expected: () => cache.held()?.generation,
     // The caps the batch will count, guessed on the register held now: almost always the register the head read
     // finds, so the counters come in the same statement as the head, and an exchange with no cap reads none.
     prefetch(needs) {
