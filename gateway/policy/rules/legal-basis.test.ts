@@ -7,6 +7,7 @@ import {
   dwpStatusCheck,
   educationStatusCheck,
   fsmEligibility,
+  hmrcProactiveNotification,
   hmrcStatusCheck,
 } from '../../../tests/support/requests.ts';
 import { legalBasis } from './legal-basis.ts';
@@ -63,6 +64,30 @@ const table: RuleCase[] = [
     }),
     'deny',
     /names no legal gateway, and none is named in the inspection report or found in legislation/,
+  ],
+  [
+    'an HMRC status check under UK Borders Act 2007 s.40, taken from the statute (the report names no section)',
+    factsFor('hmrc.status-check', { party: 'hmrc', request: hmrcStatusCheck(fixtures.windrushElder) }),
+    'permit',
+    /UK Borders Act 2007 s.40\(1\)\(j\)/,
+  ],
+  [
+    'a proactive HMRC notification under Immigration and Asylum Act 1999 s.21',
+    factsFor('hmrc.proactive-notification', {
+      party: 'home-office',
+      request: hmrcProactiveNotification(fixtures.windrushElder),
+    }),
+    'permit',
+    /Immigration and Asylum Act 1999 s.21/,
+  ],
+  [
+    'the HMRC status exchange on the bare Act, as the register once recorded it',
+    factsFor('hmrc.status-check', {
+      party: 'hmrc',
+      request: { ...hmrcStatusCheck(fixtures.windrushElder), legalBasis: 'ukba-2007-hmrc-status-exchange' },
+    }),
+    'deny',
+    /not one the agreement names \(ukba-2007-s40, iaa-1999-s21\)/,
   ],
   [
     'no agreement to name any basis',
