@@ -1,5 +1,5 @@
 // legal-basis: the stated legal basis must be one the agreement names (recommendation 2a).
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import {
@@ -98,3 +98,35 @@ const table: RuleCase[] = [
 ];
 
 describe('legal-basis', () => ruleTable(legalBasis, 'legal-basis', table));
+
+describe('legal-basis: an Act without its section is no gateway', () => {
+  // The HMRC status exchange once ran on "UK Borders Act 2007, section not named in the report": never again.
+  const facts = factsFor('hmrc.status-check', { party: 'hmrc', request: hmrcStatusCheck(fixtures.windrushElder) });
+  const withBases = (legalBases: { code: string; statute: string; section: string }[]) =>
+    legalBasis({ ...facts, agreement: { ...facts.agreement!, legalBases } });
+
+  it.each([
+    ['says it is not named', 'not named in the report'],
+    ['is empty', ' '],
+  ])('refuses every exchange when the only basis names the Act but its section %s', (_case, section) => {
+    const decided = withBases([{ code: 'ukba-2007-s40', statute: 'UK Borders Act 2007', section }]);
+    expect(decided).toMatchObject({ outcome: 'deny', reason: expect.stringMatching(/names no legal gateway/) });
+  });
+
+  it('refuses the section-less basis beside a named one, and permits the named one', () => {
+    const bases = [
+      { code: 'ukba-2007', statute: 'UK Borders Act 2007', section: 'section not named' },
+      { code: 'ukba-2007-s40', statute: 'UK Borders Act 2007', section: 's.40' },
+    ];
+    expect(withBases(bases)).toMatchObject({ outcome: 'permit' });
+    const onBareAct = legalBasis({
+      ...facts,
+      agreement: { ...facts.agreement!, legalBases: bases },
+      request: { ...facts.request, legalBasis: 'ukba-2007' },
+    });
+    expect(onBareAct).toMatchObject({
+      outcome: 'deny',
+      reason: expect.stringMatching(/not one the agreement names \(ukba-2007-s40\)/),
+    });
+  });
+});
