@@ -40,7 +40,7 @@ const cases: Case[] = [
     caller: { clientId: 'ho-status-sharing', party: 'home-office' },
     request: {
       purpose: 'compliant-environment-notification',
-      legalBasis: 'ukba-2007-hmrc-status-exchange',
+      legalBasis: 'iaa-1999-s21',
       caseReference: 'HO-CE-1',
       notificationReference: 'N-1',
       change: 'leave-curtailed',

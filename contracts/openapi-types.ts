@@ -4489,7 +4489,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "purpose": "tax-credit-child-benefit-status-check",
-                 *       "legalBasis": "ukba-2007-hmrc-status-exchange",
+                 *       "legalBasis": "ukba-2007-s40",
                  *       "caseReference": "HMRC-CB-2026-5512",
                  *       "subject": {
                  *         "forename": "Clarence",
@@ -4519,12 +4519,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2007-10 of UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named) is signed by both parties and in force"
+                     *             "reason": "Version 2007-10 of UK Borders Act 2007 s.40 and Immigration and Asylum Act 1999 s.21: HMRC – Home Office status exchange is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "hmrc may ask home-office under UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named)"
+                     *             "reason": "hmrc may ask home-office under UK Borders Act 2007 s.40 and Immigration and Asylum Act 1999 s.21: HMRC – Home Office status exchange"
                      *           },
                      *           {
                      *             "id": "purpose",
@@ -4605,7 +4605,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "purpose": "compliant-environment-notification",
-                 *       "legalBasis": "ukba-2007-hmrc-status-exchange",
+                 *       "legalBasis": "iaa-1999-s21",
                  *       "caseReference": "HO-CE-2026-0043",
                  *       "notificationReference": "HO-CE-N-2026-0042",
                  *       "change": "leave-curtailed",
@@ -4638,12 +4638,12 @@ export interface operations {
                      *           {
                      *             "id": "agreement-in-force",
                      *             "outcome": "permit",
-                     *             "reason": "Version 2007-10 of UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named) is signed by both parties and in force"
+                     *             "reason": "Version 2007-10 of UK Borders Act 2007 s.40 and Immigration and Asylum Act 1999 s.21: HMRC – Home Office status exchange is signed by both parties and in force"
                      *           },
                      *           {
                      *             "id": "party",
                      *             "outcome": "permit",
-                     *             "reason": "home-office may ask hmrc under UK Borders Act 2007 - HMRC – Home Office status exchange (no MoU named)"
+                     *             "reason": "home-office may ask hmrc under UK Borders Act 2007 s.40 and Immigration and Asylum Act 1999 s.21: HMRC – Home Office status exchange"
                      *           },
                      *           {
                      *             "id": "purpose",

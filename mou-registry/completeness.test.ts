@@ -108,11 +108,13 @@ describe('a placeholder basis', () => {
     [{ code: 'unstated-x', statute: 'Data Protection Act 2018', section: 'Sch. 2' }, true],
     [{ code: 'x', statute: 'Not named in the report', section: 'not named in the report (¶6.115)' }, true],
     [{ code: 'x', statute: '', section: 's.1' }, true],
-    // An Act without its section still names a law: exchanges may run on it, but a new version cannot be signed on it.
+    // An Act without the section that allows the sharing names no gateway: the HMRC status exchange once ran on this.
     [
       { code: 'ukba-2007-hmrc-status-exchange', statute: 'UK Borders Act 2007', section: 'not named in the report' },
-      false,
+      true,
     ],
+    [{ code: 'x', statute: 'UK Borders Act 2007', section: '  ' }, true],
+    [{ code: 'x', statute: 'UK Borders Act 2007', section: 'section Not Named' }, true],
     [{ code: 'ukba-2007-s40', statute: 'UK Borders Act 2007', section: 's.40' }, false],
   ])('%o is a placeholder: %s', (basis, expected) => expect(isPlaceholderBasis(basis)).toBe(expected));
 });

@@ -12,17 +12,23 @@ export interface MissingItem {
 }
 
 /**
- * A legal basis that names no law at all: the register's own placeholder ('unstated-…'), or a statute that says it
- * is not named. Nobody can rely on it, so no exchange may run on it and no version is complete with it (domain:
- * "Legal gateways are named provisions").
+ * A legal basis that names no provision: the register's own placeholder ('unstated-…'), a statute that says it is not
+ * named, or an Act without the section that allows the sharing. Nobody can rely on it, so no exchange may run on it
+ * and no version is complete with it (domain: "Legal gateways are named provisions"). An Act alone is not enough: the
+ * HMRC status exchange once ran on "UK Borders Act 2007, section not named in the report".
  */
 export function isPlaceholderBasis(basis: LegalBasis): boolean {
+  return namesNoLaw(basis) || lacksSection(basis);
+}
+
+/** The register's own placeholder ('unstated-…'), or no statute at all. */
+function namesNoLaw(basis: LegalBasis): boolean {
   return basis.code.startsWith('unstated-') || !basis.statute.trim() || /not named/i.test(basis.statute);
 }
 
-/** Names the Act but not the section that allows the sharing: not enough to sign a new version on (rec 2a). */
+/** Names the Act but not the section that allows the sharing: the section is empty or says it is not named. */
 export function lacksSection(basis: LegalBasis): boolean {
-  return !basis.section.trim() || /^not named/i.test(basis.section.trim());
+  return !basis.section.trim() || /not named/i.test(basis.section);
 }
 
 export function missingForSignature(terms: VersionTerms): MissingItem[] {
@@ -37,7 +43,7 @@ export function missingForSignature(terms: VersionTerms): MissingItem[] {
       'no legal basis is given: name the provision (statute and section) that allows the sharing',
     );
   for (const b of terms.legalBases) {
-    if (isPlaceholderBasis(b))
+    if (namesNoLaw(b))
       add('legalBases', '2a', `legal basis "${b.code}" names no provision; a placeholder is no legal gateway`);
     else if (lacksSection(b))
       add('legalBases', '2a', `legal basis "${b.code}" names ${b.statute} but not the section that allows the sharing`);

@@ -41,7 +41,13 @@ const common = {
   suspensions: [],
   terminatedOn: null,
   legalBases: [
-    { code: 'dpa-1998-s29-3', statute: 'Data Protection Act 1998', section: 's.29(3) (now DPA 2018 Sch. 2 para 2)' },
+    {
+      code: 'dpa-1998-s29-3',
+      statute: 'Data Protection Act 1998',
+      section: 's.29(3) (now DPA 2018 Sch. 2 para 2)',
+      source:
+        'ICIBI inspection report ¶6.53 (Form 1000); https://www.legislation.gov.uk/ukpga/1998/29/section/29, now https://www.legislation.gov.uk/ukpga/2018/12/schedule/2/paragraph/2',
+    },
   ],
   purposes: [
     {

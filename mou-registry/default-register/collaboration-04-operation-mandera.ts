@@ -47,6 +47,7 @@ const common = {
       code: 'ukba-2007-s41a',
       statute: 'UK Borders Act 2007',
       section: 's.41A (HMRC information for customs functions, fn 60)',
+      source: 'ICIBI inspection report ¶6.68, fn 60; https://www.legislation.gov.uk/ukpga/2007/30/section/41A',
     },
   ],
   purposes: [

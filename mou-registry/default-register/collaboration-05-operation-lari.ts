@@ -49,6 +49,8 @@ const common = {
       code: 'ukba-2007-s40',
       statute: 'UK Borders Act 2007',
       section: 's.40 (supply of HMRC information for immigration purposes)',
+      source:
+        'https://www.legislation.gov.uk/ukpga/2007/30/section/40, quoted at ICIBI inspection report ¶6.87; for Operation LARI the report names a data-sharing MoU and "gateways", not the section (¶6.79–6.80)',
     },
   ],
   purposes: [

@@ -45,6 +45,7 @@ const s40 = {
   code: 'ukba-2007-s40',
   statute: 'UK Borders Act 2007',
   section: 's.40(1)(a), (b) and (j) (supply of HMRC information to the Home Secretary, ¶6.87)',
+  source: 'ICIBI inspection report ¶6.87–6.88; https://www.legislation.gov.uk/ukpga/2007/30/section/40',
 };
 
 const common = {

@@ -48,7 +48,14 @@ const common = {
   suspensions: [],
   terminatedOn: null,
   legalBases: [
-    { code: 'dpa-1998-s29-3', statute: 'Data Protection Act 1998', section: 's.29(3) (now DPA 2018 Sch. 2 para 2)' },
+    {
+      code: 'dpa-1998-s29-3',
+      statute: 'Data Protection Act 1998',
+      section: 's.29(3) (now DPA 2018 Sch. 2 para 2)',
+      // The report names s.29(3) only for DWP's Form 1000 (¶6.53); for child tracing it names agreements, no provision.
+      source:
+        'Public legislation: https://www.legislation.gov.uk/ukpga/1998/29/section/29. The report names s.29(3) for DWP disclosures (ICIBI inspection report ¶6.53), not for child tracing (¶6.98–6.113)',
+    },
   ],
   purposes: [
     {

@@ -47,6 +47,7 @@ const common = {
       code: 'iaa-1999-s95',
       statute: 'Immigration and Asylum Act 1999',
       section: 'Part VI, s.95 (support for asylum seekers, ¶6.127)',
+      source: 'ICIBI inspection report ¶6.127, ¶6.131–6.134; https://www.legislation.gov.uk/ukpga/1999/33/section/95',
     },
   ],
   purposes: [

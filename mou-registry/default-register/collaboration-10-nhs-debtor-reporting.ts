@@ -122,15 +122,20 @@ const common = {
   namesOrganisations: ['home-office', 'dhsc'],
 } satisfies Partial<AgreementVersion>;
 
+// The Immigration Rules are laid before Parliament as statements of changes, not published on legislation.gov.uk.
+const rulesSource =
+  'ICIBI inspection report ¶6.149–6.150 (Statement of Changes in Immigration Rules HC 1511, 10 October 2011, and the Explanatory Memorandum of 11 March 2016)';
 const rule320 = {
   code: 'immigration-rules-320-22',
   statute: 'Immigration Rules (HC 395)',
   section: '¶320(22): refusal of entry clearance or leave to enter for NHS debt',
+  source: rulesSource,
 };
 const rule322 = {
   code: 'immigration-rules-322-12',
   statute: 'Immigration Rules (HC 395)',
   section: '¶322(12): refusal of leave to remain for NHS debt',
+  source: rulesSource,
 };
 
 export const versions: AgreementVersion[] = [
@@ -155,6 +160,7 @@ export const versions: AgreementVersion[] = [
         code: 'immigration-rules-appendix-v-3-14',
         statute: 'Immigration Rules (HC 395)',
         section: 'Appendix V, 3.14: visitors with NHS debt (¶6.150)',
+        source: rulesSource,
       },
     ],
     notes:

@@ -50,7 +50,7 @@ const common = {
       statute: 'Social Security Administration Act 1992',
       section: 's.122B (supply of government information to the Secretary of State for social security purposes)',
       source:
-        'Public legislation: https://www.legislation.gov.uk/ukpga/1992/5/section/122B. The report names no basis for this sharing',
+        'Public legislation: https://www.legislation.gov.uk/ukpga/1992/5/section/122B. The report names no basis for this sharing (¶3.24, ¶5.43, ¶6.56)',
     },
   ],
   purposes: [

@@ -49,6 +49,8 @@ const common = {
       code: 'ia-2014-s40-40h',
       statute: 'Immigration Act 2014, as amended by the Immigration Act 2016 (s.45, Sch. 7)',
       section: 'ss.40–40H (current accounts)',
+      source:
+        'Public legislation: https://www.legislation.gov.uk/ukpga/2014/22/section/40 (ss.40A–40H inserted by the 2016 Act, Sch. 7). ICIBI inspection report ¶5.11–5.12 and ¶5.43 name the Acts, not the sections',
     },
   ],
   purposes: [

@@ -107,7 +107,7 @@ describe('financial.status-share (¶5.43)', () => {
     );
     await expectRefused(
       gw,
-      await ho.post(path, { ...financialStatusShare(ruan), legalBasis: 'ukba-2007-hmrc-status-exchange' }),
+      await ho.post(path, { ...financialStatusShare(ruan), legalBasis: 'iaa-1999-s21' }),
       'legal-basis',
     );
     const withNino = {

@@ -210,6 +210,9 @@ describe('hmrc.status-check (reactive: child benefit and tax credits)', () => {
       await hmrc.post(paths['hmrc.status-check'], hmrcStatusCheck(priya, { nino: true })),
       { id: 'home-office-hmrc-status-gateway', version: '2007-10' },
     );
+    expect(body.decision.rules.find((r) => r.id === 'legal-basis')!.reason).toMatch(
+      /^UK Borders Act 2007 s\.40\(1\)\(j\)/,
+    );
     expect(body.result).toEqual({
       match: true,
       immigrationStatus: 'limited-leave',
@@ -236,9 +239,22 @@ describe('hmrc.status-check (reactive: child benefit and tax credits)', () => {
     );
     await expectRefused(
       gw,
-      await hmrc.post(paths['hmrc.status-check'], { ...hmrcStatusCheck(priya), legalBasis: 'ukba-2007-s40' }),
+      await hmrc.post(paths['hmrc.status-check'], { ...hmrcStatusCheck(priya), legalBasis: 'ssaa-1992-s122b' }),
       'legal-basis',
     );
+    // The Act without its section, as the register once recorded this flow, is no gateway (domain: named provisions).
+    expect(
+      (
+        await expectRefused(
+          gw,
+          await hmrc.post(paths['hmrc.status-check'], {
+            ...hmrcStatusCheck(priya),
+            legalBasis: 'ukba-2007-hmrc-status-exchange',
+          }),
+          'legal-basis',
+        )
+      ).detail,
+    ).toMatch(/not one the agreement names \(ukba-2007-s40, iaa-1999-s21\)/);
     const withPostcode = {
       ...hmrcStatusCheck(priya),
       subject: { ...hmrcStatusCheck(priya).subject, postcode: 'M20 6BW' },
@@ -287,6 +303,9 @@ describe('hmrc.proactive-notification (proactive, compliant environment)', () =>
       gw,
       await ho.post(paths['hmrc.proactive-notification'], hmrcProactiveNotification(ruan)),
       { id: 'home-office-hmrc-status-gateway', version: '2007-10' },
+    );
+    expect(body.decision.rules.find((r) => r.id === 'legal-basis')!.reason).toMatch(
+      /^Immigration and Asylum Act 1999 s\.21 /,
     );
     expect(body.outcome).toBe('acknowledged');
     expect(body.result.reference).toMatch(/^HMRC-N-[0-9A-F]{10}$/);

@@ -33,7 +33,7 @@ const statusCheck = (subject: object) => ({
 });
 const notification = (p: typeof fixtures.windrushElder) => ({
   purpose: 'compliant-environment-notification',
-  legalBasis: 'ukba-2007-hmrc-status-exchange',
+  legalBasis: 'iaa-1999-s21',
   caseReference: 'HO-CE-2026-1',
   notificationReference: 'N-2026-1',
   change: 'leave-curtailed',

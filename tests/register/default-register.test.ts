@@ -304,11 +304,55 @@ describe('legal gateways are named provisions (rec 2a; domain: "Legal gateways a
   });
 
   it('a basis the report does not name says where it comes from', () => {
-    for (const code of ['ssaa-1992-s122b', 'iaa-1999-s20', 'nhs-overseas-visitor-charging']) {
+    for (const code of ['ssaa-1992-s122b', 'iaa-1999-s20', 'iaa-1999-s21', 'nhs-overseas-visitor-charging']) {
       const bases = versions.flatMap((v) => v.legalBases).filter((b) => b.code === code);
       expect(bases.length, code).toBeGreaterThan(0);
       for (const b of bases) expect(b.source, code).toMatch(/legislation\.gov\.uk/);
     }
+  });
+
+  it('every basis names its section and its source: the report paragraph, and for an Act its public text', () => {
+    const bases = versions.flatMap((v) => v.legalBases.map((b) => ({ at: `${v.agreementId}@${v.version}`, ...b })));
+    expect(bases.length).toBeGreaterThan(20);
+    for (const { at, ...b } of bases) {
+      const where = `${at} ${b.code}`;
+      expect(b.section.trim(), where).not.toBe('');
+      expect(b.section, where).not.toMatch(/not named/i);
+      expect(b.source, where).toMatch(/ICIBI inspection report ¶\d|legislation\.gov\.uk/);
+      // An Act of Parliament or a statutory instrument is cited by its text on legislation.gov.uk; the Immigration
+      // Rules are statements of changes laid before Parliament, cited from the report.
+      if (/\bAct \d{4}\b|SI \d{4}\//.test(b.statute))
+        expect(b.source, where).toMatch(
+          /https:\/\/www\.legislation\.gov\.uk\/(ukpga|uksi)\/\d{4}\/\d+\/(section|regulation)\//,
+        );
+      else expect(b.source, where).toMatch(/ICIBI inspection report ¶6\.149–6\.150/);
+    }
+  });
+
+  it('the HMRC status exchange runs on the two provisions the statutes name, not the bare Act (¶6.56, ¶6.87)', () => {
+    const hmrc = version('home-office-hmrc-status-gateway', '2007-10');
+    expect(hmrc.legalBases.map((b) => [b.code, b.statute, b.section.split(' ')[0]])).toEqual([
+      ['ukba-2007-s40', 'UK Borders Act 2007', 's.40(1)(j)'],
+      ['iaa-1999-s21', 'Immigration and Asylum Act 1999', 's.21'],
+    ]);
+    expect(hmrc.legalBases.map((b) => b.source)).toEqual([
+      expect.stringContaining('https://www.legislation.gov.uk/ukpga/2007/30/section/40'),
+      expect.stringContaining('https://www.legislation.gov.uk/ukpga/1999/33/section/21'),
+    ]);
+    expect(hmrc.legalBases[0]!.source).toContain('ICIBI inspection report ¶6.87');
+    expect(hmrc.notes).toMatch(/taken from the statutes and are for a DPO to confirm/);
+    expect(legalBasis({ agreement: hmrc, request: { legalBasis: 'ukba-2007-s40' } } as never)).toMatchObject({
+      outcome: 'permit',
+      reason: expect.stringMatching(/^UK Borders Act 2007 s\.40\(1\)\(j\)/),
+    });
+    expect(legalBasis({ agreement: hmrc, request: { legalBasis: 'iaa-1999-s21' } } as never)).toMatchObject({
+      outcome: 'permit',
+      reason: expect.stringMatching(/^Immigration and Asylum Act 1999 s\.21 /),
+    });
+    expect(
+      legalBasis({ agreement: hmrc, request: { legalBasis: 'ukba-2007-hmrc-status-exchange' } } as never).outcome,
+    ).toBe('deny');
+    expect(versions.flatMap((v) => v.legalBases).some((b) => b.code === 'ukba-2007-hmrc-status-exchange')).toBe(false);
   });
 
   it('the education status check is covered by the umbrella MoU, answered about 20 a month, and refused for want of a gateway (¶6.117, ¶6.122)', () => {

@@ -65,7 +65,7 @@ export const dwpStatusCheck = (p: Who, with_: { nino?: boolean; homeOfficeRefere
 
 export const hmrcStatusCheck = (p: Who, with_: { nino?: boolean; homeOfficeReference?: boolean } = {}) => ({
   purpose: 'tax-credit-child-benefit-status-check',
-  legalBasis: 'ukba-2007-hmrc-status-exchange',
+  legalBasis: 'ukba-2007-s40',
   caseReference: 'HMRC-CB-2026-5512',
   subject: subjectOf(p, with_),
 });
@@ -92,7 +92,7 @@ export const hmrcProactiveNotification = (
   with_: { nino?: boolean; homeOfficeReference?: boolean } = { homeOfficeReference: true },
 ) => ({
   purpose: 'compliant-environment-notification',
-  legalBasis: 'ukba-2007-hmrc-status-exchange',
+  legalBasis: 'iaa-1999-s21',
   caseReference: 'HO-CE-2026-0043',
   ...notification,
   subject: subjectOf(p, with_),

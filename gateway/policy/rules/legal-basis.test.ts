@@ -1,5 +1,5 @@
 // legal-basis: the stated legal basis must be one the agreement names (recommendation 2a).
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixtures } from '../../../sandbox/population/fixtures.ts';
 import { factsFor, ruleTable, type RuleCase } from '../../../tests/support/policy-facts.ts';
 import {
@@ -7,6 +7,7 @@ import {
   dwpStatusCheck,
   educationStatusCheck,
   fsmEligibility,
+  hmrcProactiveNotification,
   hmrcStatusCheck,
 } from '../../../tests/support/requests.ts';
 import { legalBasis } from './legal-basis.ts';
@@ -65,6 +66,30 @@ const table: RuleCase[] = [
     /names no legal gateway, and none is named in the inspection report or found in legislation/,
   ],
   [
+    'an HMRC status check under UK Borders Act 2007 s.40, taken from the statute (the report names no section)',
+    factsFor('hmrc.status-check', { party: 'hmrc', request: hmrcStatusCheck(fixtures.windrushElder) }),
+    'permit',
+    /UK Borders Act 2007 s.40\(1\)\(j\)/,
+  ],
+  [
+    'a proactive HMRC notification under Immigration and Asylum Act 1999 s.21',
+    factsFor('hmrc.proactive-notification', {
+      party: 'home-office',
+      request: hmrcProactiveNotification(fixtures.windrushElder),
+    }),
+    'permit',
+    /Immigration and Asylum Act 1999 s.21/,
+  ],
+  [
+    'the HMRC status exchange on the bare Act, as the register once recorded it',
+    factsFor('hmrc.status-check', {
+      party: 'hmrc',
+      request: { ...hmrcStatusCheck(fixtures.windrushElder), legalBasis: 'ukba-2007-hmrc-status-exchange' },
+    }),
+    'deny',
+    /not one the agreement names \(ukba-2007-s40, iaa-1999-s21\)/,
+  ],
+  [
     'no agreement to name any basis',
     factsFor('hmrc.status-check', { party: 'dwp', request: hmrcStatusCheck(fixtures.windrushElder) }),
     'not-applicable',
@@ -73,3 +98,35 @@ const table: RuleCase[] = [
 ];
 
 describe('legal-basis', () => ruleTable(legalBasis, 'legal-basis', table));
+
+describe('legal-basis: an Act without its section is no gateway', () => {
+  // The HMRC status exchange once ran on "UK Borders Act 2007, section not named in the report": never again.
+  const facts = factsFor('hmrc.status-check', { party: 'hmrc', request: hmrcStatusCheck(fixtures.windrushElder) });
+  const withBases = (legalBases: { code: string; statute: string; section: string }[]) =>
+    legalBasis({ ...facts, agreement: { ...facts.agreement!, legalBases } });
+
+  it.each([
+    ['says it is not named', 'not named in the report'],
+    ['is empty', ' '],
+  ])('refuses every exchange when the only basis names the Act but its section %s', (_case, section) => {
+    const decided = withBases([{ code: 'ukba-2007-s40', statute: 'UK Borders Act 2007', section }]);
+    expect(decided).toMatchObject({ outcome: 'deny', reason: expect.stringMatching(/names no legal gateway/) });
+  });
+
+  it('refuses the section-less basis beside a named one, and permits the named one', () => {
+    const bases = [
+      { code: 'ukba-2007', statute: 'UK Borders Act 2007', section: 'section not named' },
+      { code: 'ukba-2007-s40', statute: 'UK Borders Act 2007', section: 's.40' },
+    ];
+    expect(withBases(bases)).toMatchObject({ outcome: 'permit' });
+    const onBareAct = legalBasis({
+      ...facts,
+      agreement: { ...facts.agreement!, legalBases: bases },
+      request: { ...facts.request, legalBasis: 'ukba-2007' },
+    });
+    expect(onBareAct).toMatchObject({
+      outcome: 'deny',
+      reason: expect.stringMatching(/not one the agreement names \(ukba-2007-s40\)/),
+    });
+  });
+});
