@@ -4,6 +4,7 @@ import { fieldErrors, requestSchemaName, validatorFor } from '../../contracts/op
 import type { AnyExchange } from '../exchanges/exchange-definition.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { defineRoute, type Route } from '../../platform/http/route.ts';
+import type { RequestHandler } from 'express';
 import type { ReadRecord } from './batch-body.ts';
 import type { BatchStore, NewRecord } from './batch-store.ts';
 import type { CallbackStore } from './callbacks/callback-store.ts';
@@ -29,6 +30,8 @@ export function batchRoutes(
   settings: BatchRouteSettings,
   callbacks: CallbackDeps,
   submitted: () => void,
+  /** Reads a batch's body (batch-body.ts) in place of the JSON parser. */
+  readBody: RequestHandler,
 ): Route[] {
   /** The URL a batch names, if it is one registered for the client; refused (422) before anything is taken if not. */
   const callbackUrlFor = async (clientId: string, named: unknown): Promise<string | null> => {
@@ -49,6 +52,7 @@ export function batchRoutes(
     defineRoute({
       operationId: 'submitExchangeBatch',
       roles: ['partner'],
+      readBody,
       handler: async ({ principal, body, params, req }) => {
         const def = batchable.get(`${params.partner}.${params.exchange}`);
         if (!def) throw new GatewayError('not-found', `Batches are taken for ${[...batchable.keys()].join(', ')}`);

@@ -34,6 +34,8 @@ export interface Route {
   /** 'public' needs no token; otherwise the caller needs one of these roles. */
   roles: 'public' | Role[];
   handler(ctx: HandlerContext): Promise<Reply>;
+  /** A body read its own way (a batch: a JSON array or NDJSON, with a limit of its own); still after authentication. */
+  readBody?: RequestHandler;
 }
 
 /** A JSON body checked against the contract, a body of another media type, or lines streamed as they are made. */
@@ -92,6 +94,8 @@ export interface OperationRoute<Op extends OperationId> {
   roles: 'public' | Role[];
   /** A property, not a method, so that a wrong answer is reported where it is returned. */
   handler: (ctx: OperationContext<Op>) => Promise<ReplyOf<Op>>;
+  /** A body read its own way instead of as one JSON document (RouteDeps.readBody); still after authentication. */
+  readBody?: RequestHandler;
 }
 
 /** A route of any one operation: a union discriminated by operationId. */
@@ -113,6 +117,7 @@ export function defineRoute(route: AnyOperationRoute): Route {
     // The one place the types are taken on trust: handle() validates the body and the parameters against this same
     // operation before it calls the handler, and a 200 answer against its schema after.
     handler: (ctx) => route.handler(ctx as never),
+    ...(route.readBody ? { readBody: route.readBody } : {}),
   };
 }
 
@@ -144,7 +149,8 @@ export function mountRoutes(router: Router, routes: Route[], deps: RouteDeps): v
 }
 
 function handle(route: Route, deps: RouteDeps): RequestHandler {
-  const { authenticate, limiter, readBody, idempotency, tracing = tracingOff } = deps;
+  const { authenticate, limiter, idempotency, tracing = tracingOff } = deps;
+  const readBody = route.readBody ?? deps.readBody;
   const sourceOf = deps.sourceOf ?? ((req: Request) => req.socket.remoteAddress);
   const bodySchema = requestSchemaName(route.operationId);
   const validateBody = bodySchema ? validatorFor(bodySchema) : null;
