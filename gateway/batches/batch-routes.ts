@@ -53,7 +53,7 @@ export function batchRoutes(
       operationId: 'submitExchangeBatch',
       roles: ['partner'],
       readBody,
-      handler: async ({ principal, body, params, req }) => {
+      handler: async ({ principal, body, params }) => {
         const def = batchable.get(`${params.partner}.${params.exchange}`);
         if (!def) throw new GatewayError('not-found', `Batches are taken for ${[...batchable.keys()].join(', ')}`);
         // batch-body.ts reads a batch itself (a JSON array or NDJSON, record by record) into { records }: not the
@@ -87,10 +87,10 @@ export function batchRoutes(
           records,
         );
         submitted();
-        req.res!.setHeader('location', `/v1/batches/${id}`);
         const invalid = records.filter((r) => 'line' in r).length;
         return {
           status: 202,
+          headers: { location: `/v1/batches/${id}` },
           body: {
             id,
             exchange: def.id,

@@ -205,11 +205,12 @@ function handle(route: Route, deps: RouteDeps): RequestHandler {
           clientId: principal!.clientId,
           key: parseIdempotencyKey(key),
           method: req.method,
-          path: req.path,
+          path: keyedPath(req.path, takesQuery ? params : {}, req.params),
           body: req.body,
         });
         if (claim.kind === 'replay') {
           res.setHeader('idempotent-replayed', 'true');
+          for (const [name, value] of Object.entries(claim.answer.headers ?? {})) res.setHeader(name, value);
           res.status(claim.answer.status).type(claim.answer.contentType).send(claim.answer.body);
           return;
         }
@@ -243,6 +244,8 @@ function handle(route: Route, deps: RouteDeps): RequestHandler {
         status,
         contentType: 'application/json; charset=utf-8',
         body: JSON.stringify(body),
+        // A retry is told again where the resource is (a batch's Location).
+        ...(reply.headers ? { headers: reply.headers } : {}),
       };
       // The work is done: if the answer cannot be kept, the caller still gets it (a retry meets an in-progress key).
       await claim?.settle(answer).catch(() => {});
@@ -307,6 +310,18 @@ function drainedOrClosed(res: Response): Promise<void> {
     res.on('drain', done);
     res.on('close', done);
   });
+}
+
+/**
+ * What a key is claimed for besides the body: the path and, where the operation takes any, the query (a batch's
+ * callbackUrl), in a fixed order, so the same key with another query is another request (422), not a replay.
+ */
+function keyedPath(path: string, params: Record<string, unknown>, pathParams: Record<string, unknown>): string {
+  const query = Object.keys(params)
+    .filter((name) => !(name in pathParams))
+    .sort()
+    .map((name) => [name, String(params[name])]);
+  return query.length === 0 ? path : `${path}?${new URLSearchParams(query).toString()}`;
 }
 
 function invalid(errors: Parameters<typeof fieldErrors>[0], whole = '(body)') {
