@@ -7488,7 +7488,17 @@ export interface operations {
     holdJointReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 agreementId: components["schemas"]["Code"];
                 version: components["schemas"]["VersionLabel"];
@@ -7529,6 +7539,7 @@ export interface operations {
             /** @description Recorded; not yet joint. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7590,6 +7601,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];
@@ -8758,7 +8770,17 @@ export interface operations {
     recordReportedMeasure: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8781,6 +8803,7 @@ export interface operations {
             /** @description Recorded. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8807,8 +8830,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+            422: components["responses"]["Problem"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["Problem"];
         };
@@ -9102,7 +9127,17 @@ export interface operations {
                 /** @description Where to be called back once the batch is done; must be one registered for the client. */
                 callbackUrl?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
+                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
+                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
+                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
+                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
+                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 partner: string;
                 exchange: string;
@@ -9157,6 +9192,7 @@ export interface operations {
                 headers: {
                     /** @description Where the batch's progress is: /v1/batches/{id}. */
                     Location?: string;
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9177,6 +9213,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
             413: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
             422: components["responses"]["Problem"];

@@ -220,8 +220,7 @@ export function buildGateway(config: Config, deps: GatewayDeps) {
       ...batches.routes,
       metrics.route(config.metricsToken),
     ],
-    // The batch body parser goes before the JSON parser, which takes neither NDJSON nor a batch's size.
-    observe: [metrics.httpMiddleware, batches.body],
+    observe: [metrics.httpMiddleware],
     drain: drain.middleware,
     pages: { path: '/console', router: consolePages },
     idempotency: createIdempotencyStore(db, deps.hmacKey),

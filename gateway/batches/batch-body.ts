@@ -1,19 +1,17 @@
 // A batch's body: a JSON array of records, or NDJSON (one record a line), with a byte limit of its own, larger than
-// a single call's. It is read here, ahead of the gateway's JSON parser (which takes application/json only and a
-// single call's limit), and handed on as parsed JSON. A line of NDJSON that is not JSON is that record's error,
-// not the batch's.
+// a single call's. The batch route reads it with this in place of the gateway's JSON parser (which takes
+// application/json only and a single call's limit), and so, like every body, only once the caller is authenticated
+// and has the role (route.ts): a stranger is told 401 before up to BATCH_BODY_LIMIT_BYTES are read. A line of
+// NDJSON that is not JSON is that record's error, not the batch's.
 import express, { type RequestHandler } from 'express';
 import { GatewayError } from '../../platform/http/problem.ts';
 
 /** One record as read: its JSON, or why its line could not be read. */
 export type ReadRecord = { value: unknown } | { unreadable: string };
 
-const batchPath = /^\/v1\/exchanges\/[^/]+\/[^/]+\/batches\/?$/;
-
 export function batchBody(limitBytes: number): RequestHandler {
   const raw = express.raw({ type: () => true, limit: limitBytes });
   return (req, res, next) => {
-    if (req.method !== 'POST' || !batchPath.test(req.path)) return next();
     const ndjson = req.is('application/x-ndjson');
     if (!ndjson && !req.is('application/json'))
       return next(
@@ -58,8 +56,6 @@ export function batchBody(limitBytes: number): RequestHandler {
         records = Array.isArray(parsed) ? parsed.map((value) => ({ value })) : null;
       }
       req.body = { records };
-      // The body is read: the gateway's JSON parser, which comes next, finds the stream ended and leaves it be.
-      req.headers['content-type'] = 'application/json';
       next();
     });
   };

@@ -4,6 +4,7 @@ import { fieldErrors, requestSchemaName, validatorFor } from '../../contracts/op
 import type { AnyExchange } from '../exchanges/exchange-definition.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { defineRoute, type Route } from '../../platform/http/route.ts';
+import type { RequestHandler } from 'express';
 import type { ReadRecord } from './batch-body.ts';
 import type { BatchStore, NewRecord } from './batch-store.ts';
 import type { CallbackStore } from './callbacks/callback-store.ts';
@@ -29,6 +30,8 @@ export function batchRoutes(
   settings: BatchRouteSettings,
   callbacks: CallbackDeps,
   submitted: () => void,
+  /** Reads a batch's body (batch-body.ts) in place of the JSON parser. */
+  readBody: RequestHandler,
 ): Route[] {
   /** The URL a batch names, if it is one registered for the client; refused (422) before anything is taken if not. */
   const callbackUrlFor = async (clientId: string, named: unknown): Promise<string | null> => {
@@ -49,7 +52,8 @@ export function batchRoutes(
     defineRoute({
       operationId: 'submitExchangeBatch',
       roles: ['partner'],
-      handler: async ({ principal, body, params, req }) => {
+      readBody,
+      handler: async ({ principal, body, params }) => {
         const def = batchable.get(`${params.partner}.${params.exchange}`);
         if (!def) throw new GatewayError('not-found', `Batches are taken for ${[...batchable.keys()].join(', ')}`);
         // batch-body.ts reads a batch itself (a JSON array or NDJSON, record by record) into { records }: not the
@@ -83,10 +87,10 @@ export function batchRoutes(
           records,
         );
         submitted();
-        req.res!.setHeader('location', `/v1/batches/${id}`);
         const invalid = records.filter((r) => 'line' in r).length;
         return {
           status: 202,
+          headers: { location: `/v1/batches/${id}` },
           body: {
             id,
             exchange: def.id,

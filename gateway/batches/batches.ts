@@ -1,4 +1,4 @@
-// The batches module, wired: its body parser, its routes and its worker. Jobs live in PostgreSQL in a table of
+// The batches module, wired: its routes (with their body parser) and its worker. Jobs live in PostgreSQL in a table of
 // their own, claimed with FOR UPDATE SKIP LOCKED: pg-boss and graphile-worker are not installed here and no package
 // may be added, and a table of our own runs the same on PGlite and PostgreSQL.
 import type { Knex } from 'knex';
@@ -57,8 +57,14 @@ export function createBatches(settings: Config['batches'], deps: BatchesDeps) {
       : null;
   const callbackDeps = { store: callbacks, registeredUrls: deps.registeredUrls, jwks: () => deps.callbackKeys.jwks() };
   return {
-    body: batchBody(settings.bodyLimitBytes),
-    routes: batchRoutes(store, batchable, settings, callbackDeps, () => worker?.nudge()),
+    routes: batchRoutes(
+      store,
+      batchable,
+      settings,
+      callbackDeps,
+      () => worker?.nudge(),
+      batchBody(settings.bodyLimitBytes),
+    ),
     stop: async () => {
       await worker?.stop();
       await caller?.stop();

@@ -28,6 +28,8 @@ export interface StoredAnswer {
   status: number;
   contentType: string;
   body: string;
+  /** Headers the answer is incomplete without (a created batch's Location), given again on a replay. */
+  headers?: Record<string, string>;
 }
 
 export type Claim =

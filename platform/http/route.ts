@@ -34,6 +34,8 @@ export interface Route {
   /** 'public' needs no token; otherwise the caller needs one of these roles. */
   roles: 'public' | Role[];
   handler(ctx: HandlerContext): Promise<Reply>;
+  /** A body read its own way (a batch: a JSON array or NDJSON, with a limit of its own); still after authentication. */
+  readBody?: RequestHandler;
 }
 
 /** A JSON body checked against the contract, a body of another media type, or lines streamed as they are made. */
@@ -92,6 +94,8 @@ export interface OperationRoute<Op extends OperationId> {
   roles: 'public' | Role[];
   /** A property, not a method, so that a wrong answer is reported where it is returned. */
   handler: (ctx: OperationContext<Op>) => Promise<ReplyOf<Op>>;
+  /** A body read its own way instead of as one JSON document (RouteDeps.readBody); still after authentication. */
+  readBody?: RequestHandler;
 }
 
 /** A route of any one operation: a union discriminated by operationId. */
@@ -113,6 +117,7 @@ export function defineRoute(route: AnyOperationRoute): Route {
     // The one place the types are taken on trust: handle() validates the body and the parameters against this same
     // operation before it calls the handler, and a 200 answer against its schema after.
     handler: (ctx) => route.handler(ctx as never),
+    ...(route.readBody ? { readBody: route.readBody } : {}),
   };
 }
 
@@ -144,7 +149,8 @@ export function mountRoutes(router: Router, routes: Route[], deps: RouteDeps): v
 }
 
 function handle(route: Route, deps: RouteDeps): RequestHandler {
-  const { authenticate, limiter, readBody, idempotency, tracing = tracingOff } = deps;
+  const { authenticate, limiter, idempotency, tracing = tracingOff } = deps;
+  const readBody = route.readBody ?? deps.readBody;
   const sourceOf = deps.sourceOf ?? ((req: Request) => req.socket.remoteAddress);
   const bodySchema = requestSchemaName(route.operationId);
   const validateBody = bodySchema ? validatorFor(bodySchema) : null;
@@ -199,11 +205,12 @@ function handle(route: Route, deps: RouteDeps): RequestHandler {
           clientId: principal!.clientId,
           key: parseIdempotencyKey(key),
           method: req.method,
-          path: req.path,
+          path: keyedPath(req.path, takesQuery ? params : {}, req.params),
           body: req.body,
         });
         if (claim.kind === 'replay') {
           res.setHeader('idempotent-replayed', 'true');
+          for (const [name, value] of Object.entries(claim.answer.headers ?? {})) res.setHeader(name, value);
           res.status(claim.answer.status).type(claim.answer.contentType).send(claim.answer.body);
           return;
         }
@@ -237,6 +244,8 @@ function handle(route: Route, deps: RouteDeps): RequestHandler {
         status,
         contentType: 'application/json; charset=utf-8',
         body: JSON.stringify(body),
+        // A retry is told again where the resource is (a batch's Location).
+        ...(reply.headers ? { headers: reply.headers } : {}),
       };
       // The work is done: if the answer cannot be kept, the caller still gets it (a retry meets an in-progress key).
       await claim?.settle(answer).catch(() => {});
@@ -301,6 +310,18 @@ function drainedOrClosed(res: Response): Promise<void> {
     res.on('drain', done);
     res.on('close', done);
   });
+}
+
+/**
+ * What a key is claimed for besides the body: the path and, where the operation takes any, the query (a batch's
+ * callbackUrl), in a fixed order, so the same key with another query is another request (422), not a replay.
+ */
+function keyedPath(path: string, params: Record<string, unknown>, pathParams: Record<string, unknown>): string {
+  const query = Object.keys(params)
+    .filter((name) => !(name in pathParams))
+    .sort()
+    .map((name) => [name, String(params[name])]);
+  return query.length === 0 ? path : `${path}?${new URLSearchParams(query).toString()}`;
 }
 
 function invalid(errors: Parameters<typeof fieldErrors>[0], whole = '(body)') {

@@ -1,6 +1,7 @@
 // Reported measures (rec 3): operations outside the gateway leave no trace in its log, so their figures were nowhere.
 // Project WALKS: "503 cases were referred to IE officers by DWP staff. Of these, 15 were of interest to IE" (¶6.19).
 // Operation DINTEL's 6-month review: 425 cases reviewed (¶6.180). An SRO records them with their source.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { fixedClock } from '../support/child-trace.ts';
@@ -15,9 +16,10 @@ const walks = {
   source: 'ICIBI report on collaborative working, ¶6.19',
 };
 
-const record = async (client: string | null, body: object) => {
+const record = async (client: string | null, body: object, key?: string) => {
   const req = gw.http.post('/v1/measures/reported');
   if (client) req.set('authorization', `Bearer ${await gw.token(client)}`);
+  if (key !== undefined) req.set('idempotency-key', key);
   return req.send(body);
 };
 const collaboration = async (id: string, from: string, to: string) =>
@@ -98,5 +100,41 @@ describe('figures that cannot stand', () => {
     expect((await record(null, walks)).status).toBe(401);
     for (const client of ['dpo', 'registry-admin', 'dwp-benefits'])
       expect((await record(client, walks)).status, client).toBe(403);
+  });
+});
+
+describe('a figure sent again with the same Idempotency-Key', () => {
+  // Operation DINTEL's review (¶6.180), recorded once however often a timed-out request is sent again.
+  const dintel = {
+    collaborationId: 'ie-operation-dintel',
+    measure: 'cases-reviewed',
+    periodFrom: '2016-01-01',
+    periodTo: '2016-06-30',
+    value: 425,
+    source: 'ICIBI report on collaborative working, ¶6.180',
+  };
+  const kept = async () =>
+    (await gw.db('reported_measures').where({ collaboration_id: dintel.collaborationId })).length;
+
+  it('gets the first answer again and records the figure once', async () => {
+    const key = randomUUID();
+    const first = await record('sro', dintel, key);
+    expect(first.status).toBe(201);
+    const retry = await record('sro', dintel, key);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(await kept()).toBe(1);
+  });
+
+  it('is 422 with another figure, which is not recorded', async () => {
+    const key = randomUUID();
+    expect((await record('sro', { ...dintel, periodFrom: '2016-07-01', periodTo: '2016-12-31' }, key)).status).toBe(
+      201,
+    );
+    const other = await record('sro', { ...dintel, periodFrom: '2016-07-01', periodTo: '2016-12-31', value: 1 }, key);
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('unprocessable');
+    expect(await kept()).toBe(2);
   });
 });

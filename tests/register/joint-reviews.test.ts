@@ -1,6 +1,7 @@
 // Joint reviews as a workflow (rec 2f: "regular joint reviews with agreed improvement plans"; ¶6.93: the UKVI–HMRC
 // bulk agreement is reviewed jointly every six months). A review is joint only when every party has signed it off;
 // its improvement actions have owners and due dates and are tracked to closure; anything overdue is signalled.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../support/child-trace.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
@@ -152,5 +153,38 @@ describe('a joint review', () => {
         })
       ).status,
     ).toBe(404);
+  });
+});
+
+describe('a joint review sent again with the same Idempotency-Key', () => {
+  const hold = async (body: object, key: string) =>
+    gw.http
+      .post(reviews)
+      .set('authorization', `Bearer ${await gw.token('sro')}`)
+      .set('idempotency-key', key)
+      .send(body);
+  const held = async () => (await asRole(gw, 'dpo').get(reviews)).body.reviews.length as number;
+
+  it('gets the first answer again and records the review once', async () => {
+    const before = await held();
+    const key = randomUUID();
+    const next = { ...meeting, heldOn: '2026-11-16' };
+    const first = await hold(next, key);
+    expect(first.status).toBe(201);
+    const retry = await hold(next, key);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    expect(await held()).toBe(before + 1);
+  });
+
+  it('is 422 with another meeting, which is not recorded', async () => {
+    const key = randomUUID();
+    expect((await hold({ ...meeting, heldOn: '2026-11-17' }, key)).status).toBe(201);
+    const before = await held();
+    const other = await hold({ ...meeting, heldOn: '2026-11-18' }, key);
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('unprocessable');
+    expect(await held()).toBe(before);
   });
 });

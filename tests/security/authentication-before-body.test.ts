@@ -5,12 +5,16 @@ import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 
 let gw: TestGateway;
 beforeAll(async () => {
-  gw = await startTestGateway();
+  // A batch's own byte limit, lowered to a single call's so that one oversized body serves both.
+  gw = await startTestGateway({ batchBodyLimitBytes: 64 * 1024 });
 });
 afterAll(() => gw.close());
 
+const batch = '/v1/exchanges/dwp/nino-alignment/batches';
 const writes = [
   '/v1/exchanges/dfe/child-trace',
+  // A batch is read by a parser of its own (a JSON array or NDJSON, up to BATCH_BODY_LIMIT_BYTES), also after the caller is known.
+  batch,
   '/v1/decisions',
   '/v1/register/collaborations',
   '/v1/feedback',
@@ -53,6 +57,26 @@ describe('a known caller', () => {
       .send(bad.body);
     expect(res.status).toBe(bad.status);
     expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it.each(Object.entries(badBodies))('is told what is wrong with a batch body %s', async (_name, bad) => {
+    const res = await gw.http
+      .post(batch)
+      .set('authorization', `Bearer ${await gw.token('ukvi-casework')}`)
+      .set('content-type', bad.type)
+      .send(bad.body);
+    expect(res.status).toBe(bad.status);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it.each(Object.entries(badBodies))('without the role is 403 before a batch body %s is read', async (_name, bad) => {
+    const res = await gw.http
+      .post(batch)
+      .set('authorization', `Bearer ${await gw.token('dpo')}`)
+      .set('content-type', bad.type)
+      .send(bad.body);
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('forbidden');
   });
 
   it('without the role is 403 before its body is read', async () => {

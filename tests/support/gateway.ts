@@ -44,6 +44,8 @@ export interface TestGatewayOptions {
   sandbox?: boolean;
   /** Batch callback settings (BATCH_CALLBACK_*), e.g. a backoff of milliseconds so retries come at once. */
   callbacks?: Partial<CallbackSettings>;
+  /** A batch body's byte limit (BATCH_BODY_LIMIT_BYTES), e.g. small, so an oversized batch need not be 32 MB. */
+  batchBodyLimitBytes?: number;
   /** Spans of each request's steps (createTracing with an in-memory exporter); by default as the config says: off. */
   tracing?: Tracing;
 }
@@ -71,7 +73,11 @@ export async function startTestGateway(options: TestGatewayOptions = {}) {
     unauthenticatedThrottle: options.unauthenticatedThrottle ?? { perMinute: 1_000_000, burst: 1_000_000 },
     clientRegister: { ...base.clientRegister, ...options.clientRegister },
     metricsToken: randomBytes(32).toString('base64url'),
-    batches: { ...base.batches, callbacks: { ...base.batches.callbacks, ...options.callbacks } },
+    batches: {
+      ...base.batches,
+      bodyLimitBytes: options.batchBodyLimitBytes ?? base.batches.bodyLimitBytes,
+      callbacks: { ...base.batches.callbacks, ...options.callbacks },
+    },
     upstreams: {
       ...(Object.fromEntries(
         Object.entries(sandboxes.urls).map(([name, url]) => [name, { url, timeoutMs: 2000 }]),
