@@ -881,27 +881,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/register/agreements/{agreementId}/versions/{version}/reviews": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record a joint review with its improvement plan and next due date (Senior Responsible Officers, recommendation 2f).
-         * @description Senior Responsible Officers record a joint review, its improvement plan and when the next is due
-         *     (recommendation 2f). Send an Idempotency-Key to make a retry safe.
-         */
-        post: operations["recordJointReview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/register/agreements/{agreementId}/versions/{version}/joint-reviews": {
         parameters: {
             query?: never;
@@ -2912,12 +2891,6 @@ export interface components {
             action: "suspend" | "reinstate" | "terminate";
             on: components["schemas"]["IsoDate"];
             reason: components["schemas"]["Text"];
-        };
-        JointReview: {
-            reviewedOn: components["schemas"]["IsoDate"];
-            outcome: components["schemas"]["Text"];
-            improvementPlan: components["schemas"]["Text"] | null;
-            nextReviewDue: components["schemas"]["IsoDate"];
         };
         ReviewAttendee: {
             party: components["schemas"]["Code"];
@@ -7300,73 +7273,6 @@ export interface operations {
         };
         responses: {
             /** @description The version after the change. */
-            200: {
-                headers: {
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "asOf": "2026-11-23",
-                     *       "standing": {
-                     *         "status": "draft",
-                     *         "authorises": true,
-                     *         "reason": "Signed at the joint review; recorded on return from leave."
-                     *       },
-                     *       "version": {}
-                     *     }
-                     */
-                    "application/json": components["schemas"]["AgreementVersionView"];
-                };
-            };
-            400: components["responses"]["Problem"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
-            429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
-        };
-    };
-    recordJointReview: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The same key with the same request, from the
-                 *     same client, within 24 hours, gets the first answer again (same status, body and `auditId`, with
-                 *     `Idempotent-Replayed: true`), and nothing is decided, counted against a cap or audited again. The same key with
-                 *     a different request is 422; a duplicate sent while the first is still running is 409. Keys are per client.
-                 *     Send a fresh UUID for each new request, quoted as the draft writes it (`"…"`) or bare.
-                 * @example "8e03978e-40d5-43e8-bc93-6894a57f9324"
-                 */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                agreementId: components["schemas"]["Code"];
-                version: components["schemas"]["VersionLabel"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "reviewedOn": "2026-11-23",
-                 *       "outcome": "matched",
-                 *       "improvementPlan": "Match quality reviewed monthly until fewer than 2% of traces are partial.",
-                 *       "nextReviewDue": "2026-11-23"
-                 *     }
-                 */
-                "application/json": components["schemas"]["JointReview"];
-            };
-        };
-        responses: {
-            /** @description The version with its review. */
             200: {
                 headers: {
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];

@@ -217,35 +217,6 @@ export function createRegisterCommands(deps: { audit: AuditAppender; today: () =
         };
       }),
 
-    recordReview: (
-      actor: Actor,
-      agreementId: string,
-      version: string,
-      review: { reviewedOn: IsoDate; outcome: string; improvementPlan: string | null; nextReviewDue: IsoDate },
-    ) =>
-      change(actor, 'record-review', async (store, trx) => {
-        const v = await requireVersion(store, agreementId, version);
-        if (review.nextReviewDue <= review.reviewedOn)
-          throw unprocessable(['the next review must be due after this one']);
-        if (review.reviewedOn > deps.today())
-          throw unprocessable(['a review cannot be recorded before it has happened']);
-        await trx('agreement_reviews').insert({
-          agreement_id: agreementId,
-          version,
-          reviewed_on: review.reviewedOn,
-          reviewer: actor.clientId,
-          outcome: review.outcome,
-          improvement_plan: review.improvementPlan,
-          next_review_due: review.nextReviewDue,
-        });
-        return {
-          target: `agreement/${agreementId}/version/${version}`,
-          before: v.review,
-          after: review,
-          validFrom: review.reviewedOn,
-        };
-      }),
-
     issueDirective: <D extends Directive>(actor: Actor, d: D) =>
       change(actor, 'issue-directive', async (store, trx) => {
         if (!d.authority.trim()) throw unprocessable(['a directive needs the authority that issued it']);

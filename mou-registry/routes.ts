@@ -192,15 +192,6 @@ export function registerRoutes(
       },
     }),
     defineRoute({
-      operationId: 'recordJointReview',
-      roles: ['sro'],
-      handler: async (ctx) => {
-        const { agreementId, version } = ctx.params;
-        await commands.recordReview(actor(ctx), agreementId, version, ctx.body);
-        return { body: await versionView(agreementId, version) };
-      },
-    }),
-    defineRoute({
       operationId: 'listDirectives',
       roles: [...readers],
       handler: async ({ params }) => ({

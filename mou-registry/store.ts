@@ -100,7 +100,13 @@ export function createRegisterStore(db: Db, known: KnownAt = null) {
     const ids = [...new Set(rows.map((r) => r.agreement_id as string))];
     // In turn rather than together: `db` may be a transaction, whose one connection cannot run two at once.
     const events = (await from('agreement_version_events').whereIn('agreement_id', ids).orderBy('id')) as EventRow[];
-    const reviews = (await from('agreement_reviews').whereIn('agreement_id', ids).orderBy('id')) as ReviewRow[];
+    // Only a joint review counts as the version's review: one held with every party and signed off by each (its
+    // last sign-off writes the row and names it). A row recorded by one SRO alone, before that was refused, names
+    // none: it stays as recorded but clears nothing. A review the report records is in the version's own terms.
+    const reviews = (await from('agreement_reviews')
+      .whereIn('agreement_id', ids)
+      .whereNotNull('joint_review_id')
+      .orderBy('id')) as ReviewRow[];
     // A draft whose terms were replaced reads as its newest replacement known.
     const replaced = new Map<string, unknown>();
     for (const t of await from('agreement_version_terms').whereIn('agreement_id', ids).orderBy('revision'))

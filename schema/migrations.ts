@@ -30,6 +30,7 @@ import * as reportedMeasures from '../gateway/measures/migrations/20261207200100
 import * as batches from '../gateway/batches/migrations/20261207210000_batches.ts';
 import * as clientCallbackUrls from '../gateway/db/migrations/20261207220000_client_callback_urls.ts';
 import * as batchCallbacks from '../gateway/batches/migrations/20261207220100_batch_callbacks.ts';
+import * as reviewsCountWhenJoint from '../mou-registry/migrations/20261207230500_reviews_count_when_joint.ts';
 
 export const migrations: Migrations = {
   '20261123100000_clients': clients,
@@ -59,6 +60,7 @@ export const migrations: Migrations = {
   '20261207210100_audit_request_id_index': auditRequestIdIndex,
   '20261207220000_client_callback_urls': clientCallbackUrls,
   '20261207220100_batch_callbacks': batchCallbacks,
+  '20261207230500_reviews_count_when_joint': reviewsCountWhenJoint,
 };
 
 /** Runs the pending migrations (platform/db/migrate.ts says when a role without DDL rights may start). */

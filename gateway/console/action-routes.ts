@@ -1,7 +1,7 @@
-// What an SRO does from the console: record a joint review, extend or lift a directive. Each goes through the same
-// register commands as the API (mou-registry/commands.ts), so it is checked the same way and audited in the same
-// transaction, with the SRO's client id as the actor; its body is checked against the API's own request schema in
-// openapi.yaml first. Every POST carries the session's CSRF token (checked by the guard), and nothing changes until
+// What an SRO does from the console: extend or lift a directive (a joint review: joint-review-routes.ts). It goes
+// through the same register command as the API (mou-registry/commands.ts), so it is checked the same way and audited
+// in the same transaction, with the SRO's client id as the actor; its body is checked against the API's own request
+// schema in openapi.yaml first. Every POST carries the session's CSRF token (checked by the guard), and nothing changes until
 // the second step, a confirmation that says in words what will happen.
 import type { RequestHandler, Router } from 'express';
 import { fieldErrors, requestSchemaName, validatorFor } from '../../contracts/openapi.ts';
@@ -9,19 +9,11 @@ import type { RegisterCommands } from '../../mou-registry/commands.ts';
 import type { Directive } from '../../mou-registry/types.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import type { Page } from './router.ts';
-import {
-  endDirectiveConfirmPage,
-  endDirectiveFormPage,
-  reviewConfirmPage,
-  reviewFormPage,
-  type EndValues,
-  type ReviewTarget,
-  type ReviewValues,
-} from './pages/action-pages.ts';
+import { endDirectiveConfirmPage, endDirectiveFormPage, type EndValues } from './pages/action-pages.ts';
 import type { RegisterReads } from './register-data.ts';
 
 export interface ActionDeps {
-  commands: Pick<RegisterCommands, 'recordReview' | 'endDirective'>;
+  commands: Pick<RegisterCommands, 'endDirective'>;
   register: RegisterReads;
 }
 
@@ -29,19 +21,13 @@ type Guard = (roles: string[], handler: Page, post?: boolean) => RequestHandler;
 
 /** What the pages say after a change, by a fixed word in the address (never the user's own text). */
 export const notices: Record<string, string> = {
-  reviewed: 'The joint review was recorded in the register and the audit log.',
   extended: 'The directive was extended; the change is in the register and the audit log.',
   lifted: 'The directive was lifted; the change is in the register and the audit log.',
 };
 
-const validReview = validatorFor(requestSchemaName('recordJointReview')!);
 const validEnd = validatorFor(requestSchemaName('endDirective')!);
 /** The contract's complaint about each field, in words for the form. */
 const messages: Record<string, string> = {
-  reviewedOn: 'Reviewed on must be a day written as YYYY-MM-DD, for example 2026-11-18.',
-  nextReviewDue: 'Next review due must be a day written as YYYY-MM-DD.',
-  outcome: 'Write what the review found, in at most 2,000 characters.',
-  improvementPlan: 'The improvement plan may be at most 2,000 characters.',
   effectiveTo: 'Its last day must be a day written as YYYY-MM-DD.',
   action: 'Choose whether to extend or lift the directive.',
 };
@@ -58,68 +44,6 @@ function refusal(error: unknown): string | null {
 }
 
 export function mountActions(router: Router, guard: Guard, forms: RequestHandler, deps: ActionDeps): void {
-  async function reviewTarget(params: Record<string, string>): Promise<ReviewTarget> {
-    const [collaborations, agreements, versions] = await Promise.all([
-      deps.register.collaborations(),
-      deps.register.agreements(),
-      deps.register.allVersions(),
-    ]);
-    const c = collaborations.find((x) => x.id === params.collaborationId);
-    const a = agreements.find((x) => x.id === params.agreementId && x.collaborationId === c?.id);
-    if (!c || !a || !versions.some((v) => v.agreementId === a.id && v.version === params.version)) {
-      throw new GatewayError('not-found', 'There is no such agreement version in this collaboration');
-    }
-    return { collaborationId: c.id, collaborationTitle: c.title, agreementId: a.id, version: String(params.version) };
-  }
-  const reviewPath = '/collaborations/:collaborationId/agreements/:agreementId/versions/:version/review';
-
-  router.get(
-    reviewPath,
-    guard(['sro'], async (req, _res, viewer) =>
-      reviewFormPage(viewer, await reviewTarget(req.params as Record<string, string>), {
-        reviewedOn: '',
-        outcome: '',
-        improvementPlan: '',
-        nextReviewDue: '',
-      }),
-    ),
-  );
-
-  router.post(
-    reviewPath,
-    forms,
-    guard(
-      ['sro'],
-      async (req, res, viewer) => {
-        const t = await reviewTarget(req.params as Record<string, string>);
-        const values: ReviewValues = {
-          reviewedOn: text(req.body.reviewedOn),
-          outcome: text(req.body.outcome),
-          improvementPlan: text(req.body.improvementPlan),
-          nextReviewDue: text(req.body.nextReviewDue),
-        };
-        if (req.body.edit === 'yes') return reviewFormPage(viewer, t, values);
-        const review = {
-          reviewedOn: values.reviewedOn,
-          outcome: values.outcome,
-          improvementPlan: values.improvementPlan || null,
-          nextReviewDue: values.nextReviewDue,
-        };
-        if (!validReview(review)) return reviewFormPage(viewer, t, values, problems(validReview.errors));
-        if (req.body.confirmed !== 'yes') return reviewConfirmPage(viewer, t, values);
-        try {
-          await deps.commands.recordReview({ clientId: viewer.clientId }, t.agreementId, t.version, review);
-        } catch (error) {
-          const reason = refusal(error);
-          if (reason === null) throw error;
-          return reviewFormPage(viewer, t, values, [reason]);
-        }
-        res.redirect(303, `/console/collaborations/${t.collaborationId}?done=reviewed`);
-      },
-      true,
-    ),
-  );
-
   async function directive(id: string): Promise<Directive> {
     const d = (await deps.register.directives()).find((x) => x.id === id);
     if (!d) throw new GatewayError('not-found', 'There is no such directive');

@@ -47,6 +47,8 @@ type Guard = (roles: string[], handler: Page, post?: boolean) => RequestHandler;
 export const moreNotices: Record<string, string> = {
   issued: 'The directive was issued; it is in the register and the audit log.',
   'signed-off': 'The sign-off was recorded in the register and the audit log.',
+  held: 'The joint review was recorded in the register and the audit log. It counts once every party has signed it off.',
+  closed: 'The improvement action was closed; the closure is in the register and the audit log.',
 };
 
 /** The most the console exports at once, as the API does (audit/routes.ts). */

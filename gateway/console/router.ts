@@ -35,6 +35,7 @@ import { consoleCss } from './styles.ts';
 import { mountActions, notices, type ActionDeps } from './action-routes.ts';
 import { addDays } from '../measures/periods.ts';
 import { auditConsoleAction, mountMoreActions, moreNotices, type MoreActionDeps } from './more-action-routes.ts';
+import { mountJointReviewActions, type JointReviewActionDeps } from './joint-review-routes.ts';
 
 export interface ConsoleDeps {
   sessions: Sessions;
@@ -58,8 +59,8 @@ export interface ConsoleDeps {
   tokenSignIn: boolean;
   /** The register commands the API's routes call, for the SRO's actions (action-routes.ts). */
   commands: ActionDeps['commands'] & MoreActionDeps['commands'];
-  /** The joint-review workflow (mou-registry/reviews), for the SRO's sign-off. */
-  reviews: MoreActionDeps['reviews'];
+  /** The joint-review workflow (mou-registry/reviews): the SRO holds a review, signs off, closes an action. */
+  reviews: MoreActionDeps['reviews'] & JointReviewActionDeps['reviews'];
   /** The audit log's appender, for the DPO's actions that change nothing but are still accounted for. */
   audit: MoreActionDeps['audit'];
   /** The audit export the API's GET /v1/audit/export streams. */
@@ -255,6 +256,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
 
   mountActions(router, guarded, forms, { commands: deps.commands, register: deps.register });
   mountMoreActions(router, guarded, forms, { ...deps, exchanges: exchangeIds });
+  mountJointReviewActions(router, guarded, forms, deps);
 
   router.get(
     '/collaborations/:collaborationId',
@@ -268,6 +270,15 @@ export function consoleRouter(deps: ConsoleDeps): Router {
         deps.measures.collaboration(id, window, 'week'),
         deps.measures.signals(),
       ]);
+      const jointReviews = [];
+      for (const a of data.agreements)
+        for (const ver of a.versions)
+          jointReviews.push({
+            agreementId: a.id,
+            title: a.title,
+            version: ver.version,
+            reviews: await deps.reviews.list(a.id, ver.version),
+          });
       return collaborationPage(viewer, {
         collaboration,
         scorecard: data.scorecards[0]!,
@@ -278,6 +289,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
         logHead: m.logHead,
         signals: signals.signals.filter((s) => s.collaborationId === id),
         notice: notices[String(req.query.done)] ?? null,
+        jointReviews,
         reported: m.reported ?? [],
         obligations: m.obligations ?? null,
       });

@@ -1,6 +1,7 @@
 // Joint reviews as a workflow (rec 2f): record a review held with every party, each party's sign-off, and the
 // improvement actions tracked to closure. Each change runs in one transaction with its audit entry. When the last
-// party signs off, the review counts as the version's review (agreement_reviews), due again an interval later.
+// party signs off, the review counts as the version's review (agreement_reviews, naming this review), due again an
+// interval later: the only way a review clears an overdue one.
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { AuditAppender } from '../../audit/append.ts';
@@ -14,6 +15,8 @@ import { registerChangeEntry } from '../../audit/entry-kinds.ts';
 type Db = Knex | Knex.Transaction;
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 const day = (v: unknown): IsoDate => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const daysBetween = (from: IsoDate, to: IsoDate) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export interface ReviewInput {
   heldOn: IsoDate;
@@ -64,11 +67,30 @@ export function createJointReviews(deps: { db: Knex; audit: AuditAppender; today
   const unprocessable = (errors: { field: string; message: string }[]) =>
     new GatewayError('unprocessable', errors.map((e) => e.message).join('; '), { errors });
 
-  function audited<T>(actor: string, action: string, target: string, work: (trx: Knex.Transaction) => Promise<T>) {
+  /**
+   * Runs a step and audits it in the same transaction. A step dated (held, signed off, closed) more than a day before
+   * the day it is recorded is marked as recorded after the fact, as the register's own changes are (commands.ts).
+   */
+  function audited<T>(
+    actor: string,
+    action: string,
+    target: string,
+    work: (trx: Knex.Transaction) => Promise<{ after: T; validFrom: IsoDate }>,
+  ) {
     return deps.audit
       .append(async (trx) => {
-        const after = await work(trx);
-        return { entries: [registerChangeEntry({ action, actor, target, before: null, after })], result: after };
+        const { after, validFrom } = await work(trx);
+        const recordedOn = deps.today();
+        const late = daysBetween(validFrom, recordedOn) > 1;
+        const body = {
+          action,
+          actor,
+          target,
+          before: null,
+          after,
+          ...(late ? { afterTheFact: { validFrom, recordedOn, reason: null } } : {}),
+        };
+        return { entries: [registerChangeEntry(body)], result: after };
       })
       .then((r) => r.result);
   }
@@ -119,11 +141,12 @@ export function createJointReviews(deps: { db: Knex; audit: AuditAppender; today
             actor,
           });
         }
-        return jointReviewView(
+        const after = jointReviewView(
           (await reviewsOf(trx, agreementId, version)).find((r) => r.id === id)!,
           v.parties,
           deps.today(),
         );
+        return { after, validFrom: input.heldOn };
       }),
 
     /** One party's sign-off; a partner signs for its own party, an SRO for the Home Office's. */
@@ -161,9 +184,10 @@ export function createJointReviews(deps: { db: Knex; audit: AuditAppender; today
             improvement_plan:
               facts.actions.map((a) => `${a.description} (${a.owner.name}, due ${a.dueOn})`).join('; ') || null,
             next_review_due: addMonths(facts.heldOn, v.review.intervalMonths ?? 12),
+            joint_review_id: facts.id,
           });
         }
-        return view;
+        return { after: view, validFrom: s.signedOn };
       }),
 
     closeAction: (actor: string, actionId: string, c: { closedOn: IsoDate; outcome: string }) =>
@@ -181,11 +205,12 @@ export function createJointReviews(deps: { db: Knex; audit: AuditAppender; today
           outcome: c.outcome,
           actor,
         });
-        return jointReviewView(
+        const after = jointReviewView(
           (await reviewsOf(trx, facts.agreementId, facts.version)).find((r) => r.id === facts.id)!,
           v.parties,
           deps.today(),
         );
+        return { after, validFrom: c.closedOn };
       }),
   };
 }

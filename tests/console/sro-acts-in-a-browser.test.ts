@@ -1,9 +1,10 @@
-// An SRO acts from the console, on a phone: records the joint review of child tracing that was due in October 2017
-// (¶6.140 found reviews not held), and lifts the Windrush pause on a named day (¶5.43: a directive "can be
-// extended, changed or lifted"). Each takes a form and then a confirmation that says what will change; nothing
-// changes before it; the change goes through the register's own commands and is audited under the SRO's name; a
-// POST without the session's CSRF token changes nothing; a DPO cannot do it. Every page passes axe-core and does
-// not scroll sideways at 390 px.
+// An SRO acts from the console, on a phone: holds the joint review of child tracing that was due in October 2017
+// (¶6.140 found reviews not held) with someone from each party, which stays overdue until every party has signed
+// it off (joint-review-in-a-browser.test.ts follows it to the end), and lifts the Windrush pause on a named day
+// (¶5.43: a directive "can be extended, changed or lifted"). Each takes a form and then a confirmation that says
+// what will change; nothing changes before it; the change goes through the register's own commands and is audited
+// under the SRO's name; a POST without the session's CSRF token changes nothing; a DPO cannot do it. Every page
+// passes axe-core and does not scroll sideways at 390 px.
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,13 +35,16 @@ const changes = async (action: string) =>
     .map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body))
     .filter((b) => b.action === action);
 const reviewsOfChildTracing = async () =>
-  (await gw.db('agreement_reviews').where({ agreement_id: 'ie-dfe-child-tracing-mou' })).length;
+  (await gw.db('joint_reviews').where({ agreement_id: 'ie-dfe-child-tracing-mou' })).length;
 const signals = async () =>
   (await gw.http.get('/v1/measures/signals').set('authorization', `Bearer ${await gw.token('sro')}`)).body.signals as {
     code: string;
     agreementId: string | null;
     directiveId: string | null;
   }[];
+
+const childTracingOverdue = async () =>
+  (await signals()).some((s) => s.code === 'review-overdue' && s.agreementId === 'ie-dfe-child-tracing-mou');
 
 beforeAll(async () => {
   gw = await startTestGateway({ clock: () => now });
@@ -51,58 +55,73 @@ afterAll(async () => {
   await gw?.close();
 });
 
-describe('an SRO records a joint review', () => {
-  it('through a form and a confirmation, audited under their name, and the overdue signal clears', async () => {
-    expect(
-      (await signals()).some((s) => s.code === 'review-overdue' && s.agreementId === 'ie-dfe-child-tracing-mou'),
-    ).toBe(true);
+describe('an SRO holds a joint review', () => {
+  it('through a form and a confirmation, audited under their name; one party alone does not clear the overdue signal', async () => {
+    expect(await childTracingOverdue()).toBe(true);
     const before = await reviewsOfChildTracing();
     const { context, page } = await signedIn('sro');
     await page.goto(`${gw.baseUrl}/console/collaborations/ie-dfe-child-tracing`);
     await page
-      .getByRole('link', { name: /Record a joint review/ })
+      .getByRole('link', { name: /Hold a joint review of .* version 2\.0/ })
       .first()
       .click();
-    await page.getByRole('heading', { level: 1, name: /Record a joint review/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /Hold a joint review/ }).waitFor();
     await fine(page, 'review-form');
 
-    // A day the browser's date picker would have shown as mm/dd/yyyy, typed wrongly: refused, said why, nothing kept.
-    await page.getByLabel('Reviewed on').fill('19/11/2026');
+    // A day the browser's date picker would have shown as mm/dd/yyyy, typed wrongly, and no one named for DfE:
+    // refused, said why, nothing kept.
+    await page.getByLabel('Held on').fill('19/11/2026');
+    const ie = page.getByRole('group', { name: 'Attending for home-office-ie' });
+    await ie.getByLabel('Name').fill('Head of Removals Casework');
+    await ie.getByLabel('Role').fill('Senior owner');
     await page
       .getByLabel('What the review found')
-      .fill('Requests were within the cap; the 10-working-day turnaround was missed twice.');
-    await page.getByLabel('Next review due').fill('2027-05-19');
+      .fill('Requests were within the cap\nThe 10-working-day turnaround was missed twice');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('Reviewed on must be a day written as YYYY-MM-DD');
+    const alert = await page.getByRole('alert').textContent();
+    expect(alert).toContain('Held on must be a day written as YYYY-MM-DD');
+    expect(alert).toContain('Give the name and role of someone who attended for dfe');
     expect(await page.getByLabel('What the review found').inputValue()).toContain('missed twice');
     await fine(page, 'review-form-error');
 
-    await page.getByLabel('Reviewed on').fill('2026-11-18');
-    await page
-      .getByLabel('Improvement plan agreed (optional)')
-      .fill('DfE to report turnaround weekly; HO to chase after 8 working days.');
+    await page.getByLabel('Held on').fill('2026-11-18');
+    const dfe = page.getByRole('group', { name: 'Attending for dfe' });
+    await dfe.getByLabel('Name').fill('Head of Data Sharing');
+    await dfe.getByLabel('Role').fill('Senior owner');
+    const action = page.getByRole('group', { name: 'Improvement action 1' });
+    await action.getByLabel('What is to be done').fill('DfE to report turnaround weekly');
+    await action.getByLabel('Owned by party').selectOption('dfe');
+    await action.getByLabel('Owner').fill('Head of Data Sharing');
+    await action.getByLabel('Due on').fill('2026-12-31');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { level: 1, name: 'Confirm the joint review' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain(
+      'DfE to report turnaround weekly: Head of Data Sharing (dfe), due 2026-12-31',
+    );
     await fine(page, 'review-confirm');
     expect(await reviewsOfChildTracing()).toBe(before); // nothing yet
 
-    await page.getByRole('button', { name: 'Record this review' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Operation BORTZ → child tracing' }).waitFor();
+    await page.getByRole('button', { name: 'Record the joint review' }).click();
+    await page.getByRole('heading', { level: 1, name: /Joint reviews/ }).waitFor();
     expect(await page.getByRole('status').textContent()).toContain('The joint review was recorded');
+    expect(await page.locator('main').textContent()).toContain('Awaiting home-office-ie, dfe');
     await fine(page, 'review-recorded');
     expect(await reviewsOfChildTracing()).toBe(before + 1);
-    const audited = await changes('record-review');
+    const audited = await changes('record-joint-review');
     expect(audited).toHaveLength(1);
     expect(audited[0]).toMatchObject({
       actor: 'sro',
-      after: { reviewedOn: '2026-11-18', nextReviewDue: '2027-05-19' },
+      after: {
+        heldOn: '2026-11-18',
+        joint: false,
+        findings: ['Requests were within the cap', 'The 10-working-day turnaround was missed twice'],
+      },
     });
-    expect(
-      (await signals()).some((s) => s.code === 'review-overdue' && s.agreementId === 'ie-dfe-child-tracing-mou'),
-    ).toBe(false);
+    // Held, but signed off by no party: not joint, so the review is still overdue.
+    expect(await childTracingOverdue()).toBe(true);
     await context.close();
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('an SRO lifts a directive', () => {
@@ -177,7 +196,7 @@ describe('what cannot act', () => {
     await page.goto(`${gw.baseUrl}/console/directives/windrush-pause-2018/end`);
     await page.getByRole('heading', { level: 1, name: 'Not for your role' }).waitFor();
     await page.goto(`${gw.baseUrl}/console/collaborations/ie-dfe-child-tracing`);
-    expect(await page.getByRole('link', { name: /Record a joint review/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /Hold a joint review/ }).count()).toBe(0);
     await context.close();
   });
 });

@@ -114,13 +114,31 @@ describe('three changes recorded after the fact', () => {
 
   it('a joint review of 2018, recorded today, is in the register now but not as it was known before', async () => {
     beforeReview = await moment();
-    const review = await asRole(gw, 'sro').post('/v1/register/agreements/ie-dfe-history-mou/versions/1.0/reviews', {
-      reviewedOn: '2018-03-01',
-      outcome: 'Continue; add a feedback loop',
-      improvementPlan: null,
-      nextReviewDue: '2019-03-01',
-    });
-    expect(review.status, JSON.stringify(review.body)).toBe(200);
+    const review = await asRole(gw, 'sro').post(
+      '/v1/register/agreements/ie-dfe-history-mou/versions/1.0/joint-reviews',
+      {
+        heldOn: '2018-03-01',
+        attendees: [
+          { party: 'home-office-ie', name: 'Head of Removals Casework', role: 'Senior owner' },
+          { party: 'dfe', name: 'Head of Data Sharing', role: 'Senior owner' },
+        ],
+        findings: ['Continue; add a feedback loop'],
+        actions: [],
+      },
+    );
+    expect(review.status, JSON.stringify(review.body)).toBe(201);
+    // It counts once both parties have signed it off, each recorded today too.
+    for (const [client, party] of [
+      ['sro', 'home-office-ie'],
+      ['dfe-pupil-data', 'dfe'],
+    ] as const) {
+      const signed = await asRole(gw, client).post(`/v1/register/joint-reviews/${review.body.id}/sign-offs`, {
+        party,
+        signatory: `Senior owner for ${party}`,
+        signedOn: '2018-03-01',
+      });
+      expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    }
     const now = await admin.get('/v1/register/agreements/ie-dfe-history-mou/versions/1.0?asOf=2018-06-01');
     expect(now.body.version.review.lastReviewedOn).toBe('2018-03-01');
     const known = await admin.get(
@@ -174,7 +192,7 @@ describe('three changes recorded after the fact', () => {
           /registry-admin recorded sign-version of agreement\/ie-dfe-history-mou\/version\/1\.0 on 2026-11-23, dated 2014-01-01 .*"The signed copy was found in the 2026 file review"/,
         ),
         expect.stringMatching(
-          /sro recorded record-review of agreement\/ie-dfe-history-mou\/version\/1\.0 on 2026-11-23, dated 2018-03-01 .*no reason given/,
+          /sro recorded record-joint-review of agreement\/ie-dfe-history-mou\/version\/1\.0 on 2026-11-23, dated 2018-03-01 .*no reason given/,
         ),
         expect.stringMatching(
           /registry-admin recorded issue-directive of directive\/history-child-trace-narrowing on 2026-11-23, dated 2018-01-01/,

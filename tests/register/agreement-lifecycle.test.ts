@@ -186,33 +186,53 @@ describe('the register governs exchanges', () => {
 });
 
 describe('joint reviews (recommendation 2f)', () => {
-  it('are recorded by an SRO and clear the overdue review', async () => {
+  it('clear the overdue review once held with both parties and signed off by each', async () => {
     const sro = asRole(gw, 'sro');
-    const res = await sro.post('/v1/register/agreements/ie-dfe-child-tracing-mou/versions/2.0/reviews', {
-      reviewedOn: '2026-11-20',
-      outcome: 'Cap and match rate reviewed',
-      improvementPlan: 'Pilot a two-point match',
-      nextReviewDue: '2027-11-20',
+    const overdue = async () =>
+      (await sro.get('/v1/register/collaborations')).body.collaborations.find(
+        (s: { collaboration: { id: string } }) => s.collaboration.id === 'ie-dfe-child-tracing',
+      ).reviewOverdue;
+    expect(await overdue()).toBe(true);
+    const held = await sro.post('/v1/register/agreements/ie-dfe-child-tracing-mou/versions/2.0/joint-reviews', {
+      heldOn: '2026-11-20',
+      attendees: [
+        { party: 'home-office-ie', name: 'Head of Removals Casework', role: 'Senior owner' },
+        { party: 'dfe', name: 'Head of Data Sharing', role: 'Senior owner' },
+      ],
+      findings: ['Cap and match rate reviewed'],
+      actions: [
+        {
+          description: 'Pilot a two-point match',
+          owner: { party: 'dfe', name: 'Head of Data Sharing' },
+          dueOn: '2027-03-31',
+        },
+      ],
     });
-    expect(res.status).toBe(200);
-    expect(res.body.version.review).toMatchObject({
+    expect(held.status).toBe(201);
+    const signOff = (client: string, party: string) =>
+      asRole(gw, client).post(`/v1/register/joint-reviews/${held.body.id}/sign-offs`, {
+        party,
+        signatory: `Senior owner for ${party}`,
+        signedOn: '2026-11-21',
+      });
+    expect((await signOff('sro', 'home-office-ie')).status).toBe(200);
+    expect(await overdue()).toBe(true); // DfE has not signed it off: not joint yet
+    expect((await signOff('dfe-pupil-data', 'dfe')).status).toBe(200);
+    const version = await sro.get('/v1/register/agreements/ie-dfe-child-tracing-mou/versions/2.0');
+    expect(version.body.version.review).toMatchObject({
       lastReviewedOn: '2026-11-20',
       nextReviewDue: '2027-11-20',
-      improvementPlan: 'Pilot a two-point match',
+      improvementPlan: 'Pilot a two-point match (Head of Data Sharing, due 2027-03-31)',
     });
-    const list = await sro.get('/v1/register/collaborations');
-    const mine = list.body.collaborations.find(
-      (s: { collaboration: { id: string } }) => s.collaboration.id === 'ie-dfe-child-tracing',
-    );
-    expect(mine.reviewOverdue).toBe(false);
+    expect(await overdue()).toBe(false);
   });
 
   it('may not be recorded by a registry administrator, and registers may not be written by an SRO or partner', async () => {
-    const byAdmin = await admin.post('/v1/register/agreements/test-mou/versions/2.0/reviews', {
-      reviewedOn: '2026-11-20',
-      outcome: 'x',
-      improvementPlan: null,
-      nextReviewDue: '2027-01-01',
+    const byAdmin = await admin.post('/v1/register/agreements/test-mou/versions/2.0/joint-reviews', {
+      heldOn: '2026-11-20',
+      attendees: [{ party: 'home-office-ie', name: 'x', role: 'y' }],
+      findings: [],
+      actions: [],
     });
     expect(byAdmin.status).toBe(403);
     for (const client of ['sro', 'ie-removals-casework', 'dpo']) {

@@ -188,3 +188,71 @@ describe('a joint review sent again with the same Idempotency-Key', () => {
     expect(await held()).toBe(before);
   });
 });
+
+describe('a review by one SRO alone (issue 15: "a \'joint\' review is recorded by one SRO alone")', () => {
+  const childTracing = '/v1/register/agreements/ie-dfe-child-tracing-mou/versions/2.0';
+  const overdue = async () =>
+    (await asRole(gw, 'sro').get('/v1/measures/signals')).body.signals.some(
+      (s: { code: string; agreementId: string | null }) =>
+        s.code === 'review-overdue' && s.agreementId === 'ie-dfe-child-tracing-mou',
+    );
+
+  it('cannot be recorded: the one-SRO endpoint is gone, and nothing is written', async () => {
+    const before = await rowCounts(gw);
+    const res = await asRole(gw, 'sro').post(`${childTracing}/reviews`, {
+      reviewedOn: '2026-11-20',
+      outcome: 'Reviewed alone',
+      improvementPlan: null,
+      nextReviewDue: '2027-11-20',
+    });
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(await rowCounts(gw)).toEqual(before);
+  });
+
+  it('recorded before, stays as recorded but does not count: the review is still overdue', async () => {
+    // What the one-SRO endpoint wrote: a review row naming no joint review. The table only grows, so it stays.
+    await gw.db('agreement_reviews').insert({
+      agreement_id: 'ie-dfe-child-tracing-mou',
+      version: '2.0',
+      reviewed_on: '2026-11-20',
+      reviewer: 'sro',
+      outcome: 'Reviewed alone',
+      next_review_due: '2027-11-20',
+    });
+    const v = await asRole(gw, 'sro').get(childTracing);
+    // As the report states it (¶6.140): last reviewed in October 2016, due in October 2017.
+    expect(v.body.version.review).toMatchObject({ lastReviewedOn: '2016-10-01', nextReviewDue: '2017-10-01' });
+    expect(await overdue()).toBe(true);
+  });
+
+  it('held with both parties counts only once both have signed it off', async () => {
+    const held = await asRole(gw, 'sro').post(`${childTracing}/joint-reviews`, {
+      heldOn: '2026-11-20',
+      attendees: [
+        { party: 'home-office-ie', name: 'Head of Removals Casework', role: 'Senior owner' },
+        { party: 'dfe', name: 'Head of Data Sharing', role: 'Senior owner' },
+      ],
+      findings: ['Turnaround missed twice'],
+      actions: [],
+    });
+    expect(held.status).toBe(201);
+    const signOff = (client: string, party: string) =>
+      asRole(gw, client).post(`/v1/register/joint-reviews/${held.body.id}/sign-offs`, {
+        party,
+        signatory: `Senior owner for ${party}`,
+        signedOn: '2026-11-21',
+      });
+    expect((await signOff('sro', 'home-office-ie')).status).toBe(200);
+    expect(await overdue()).toBe(true);
+    expect((await asRole(gw, 'sro').get(childTracing)).body.version.review.lastReviewedOn).toBe('2016-10-01');
+    expect((await signOff('dfe-pupil-data', 'dfe')).status).toBe(200);
+    expect(await overdue()).toBe(false);
+    expect((await asRole(gw, 'sro').get(childTracing)).body.version.review).toMatchObject({
+      lastReviewedOn: '2026-11-20',
+      nextReviewDue: '2027-11-20',
+    });
+    const rows = await gw.db('agreement_reviews').where({ agreement_id: 'ie-dfe-child-tracing-mou' }).orderBy('id');
+    expect(rows.map((r) => r.joint_review_id)).toEqual([null, held.body.id]);
+  });
+});

@@ -68,7 +68,6 @@ const policy: Record<string, Role[] | 'public' | 'metrics-token'> = {
   changeVersionLifecycle: registryAdmin,
   issueDirective: registryAdmin,
   endDirective: registryAdmin,
-  recordJointReview: ['sro'],
   getMeasures: overseers,
   getCollaborationMeasures: overseers,
   listSignals: overseers,

@@ -1,4 +1,4 @@
-// Forms an SRO acts through: record a joint review of an agreement version, and extend or lift a directive. Each is
+// Forms an SRO acts through: extend or lift a directive (a joint review: joint-review-pages.ts). Each is
 // two steps: the form, then a page that says in words what will change, with the values carried in hidden fields,
 // and a button that does it. Both steps post the session's CSRF token; nothing changes until the second.
 import type { Directive } from '../../../mou-registry/types.ts';
@@ -20,45 +20,6 @@ export const dayField = (
   value: string,
 ) => html`<label for="${name}">${label}</label><p class="hint" id="${name}-hint">${hint}</p>
 <input id="${name}" name="${name}" type="text" inputmode="numeric" pattern="\\d{4}-\\d{2}-\\d{2}" autocomplete="off" spellcheck="false" size="12" aria-describedby="${name}-hint" value="${value}">`;
-
-export interface ReviewTarget {
-  collaborationId: string;
-  collaborationTitle: string;
-  agreementId: string;
-  version: string;
-}
-export interface ReviewValues {
-  reviewedOn: string;
-  outcome: string;
-  improvementPlan: string;
-  nextReviewDue: string;
-}
-
-const reviewAction = (t: ReviewTarget) =>
-  `/console/collaborations/${t.collaborationId}/agreements/${t.agreementId}/versions/${t.version}/review`;
-
-export function reviewFormPage(viewer: Viewer, t: ReviewTarget, values: ReviewValues, errors: string[] = []): string {
-  const body = html`${errorSummary(errors)}
-<p class="lead">A joint review of ${t.agreementId} version ${t.version} (¶4.2f: regular joint reviews with agreed improvement plans). You will be asked to confirm before anything is recorded.</p>
-<form class="stack" method="post" action="${reviewAction(t)}" novalidate>${hidden(viewer, {})}
-${dayField('reviewedOn', 'Reviewed on', 'The day the parties met, as YYYY-MM-DD, for example 2026-11-18', values.reviewedOn)}
-<label for="outcome">What the review found</label><textarea id="outcome" name="outcome" maxlength="2000" rows="5">${values.outcome}</textarea>
-<label for="improvementPlan">Improvement plan agreed (optional)</label><textarea id="improvementPlan" name="improvementPlan" maxlength="2000" rows="5">${values.improvementPlan}</textarea>
-${dayField('nextReviewDue', 'Next review due', 'YYYY-MM-DD, after the day of this review', values.nextReviewDue)}
-<p><button type="submit">Continue</button> <a href="/console/collaborations/${t.collaborationId}">Cancel</a></p>
-</form>`;
-  return page(`Record a joint review: ${t.collaborationTitle}`, body, viewer, '');
-}
-
-export function reviewConfirmPage(viewer: Viewer, t: ReviewTarget, v: ReviewValues): string {
-  const body = html`<p class="lead">Check the review before it is recorded. It is added to the register and to the audit log under your name, and cannot be edited afterwards.</p>
-<dl class="facts"><dt>Agreement</dt><dd>${t.agreementId} version ${t.version}</dd><dt>Reviewed on</dt><dd>${v.reviewedOn}</dd>
-<dt>What the review found</dt><dd>${v.outcome}</dd><dt>Improvement plan</dt><dd>${v.improvementPlan || 'none recorded'}</dd><dt>Next review due</dt><dd>${v.nextReviewDue}</dd></dl>
-<form method="post" action="${reviewAction(t)}">${hidden(viewer, { ...v, confirmed: 'yes' })}
-<p><button type="submit">Record this review</button></p></form>
-<form method="post" action="${reviewAction(t)}">${hidden(viewer, { ...v, edit: 'yes' })}<p><button type="submit" class="secondary">Change it</button></p></form>`;
-  return page('Confirm the joint review', body, viewer, '');
-}
 
 export interface EndValues {
   action: string;

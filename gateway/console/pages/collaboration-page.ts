@@ -16,6 +16,8 @@ import { signalsList } from './signals-list.ts';
 import { accuracySection } from './accuracy-section.ts';
 import type { ReportedMeasure } from '../../measures/reported.ts';
 import type { ObligationCounts } from '../../measures/service.ts';
+import type { JointReviewView } from '../../../mou-registry/reviews/joint-review-view.ts';
+import { actionStatus } from './sro-more-pages.ts';
 
 export interface CollaborationView {
   collaboration: Collaboration;
@@ -29,6 +31,8 @@ export interface CollaborationView {
   /** Figures an SRO reported for work outside the gateway, shown marked as reported. */
   reported?: ReportedMeasure[];
   obligations?: ObligationCounts | null;
+  /** Each version's joint reviews: whether each is joint yet, and its improvement actions. */
+  jointReviews?: { agreementId: string; title: string; version: string; reviews: JointReviewView[] }[];
   /** What the SRO just did, said back once. */
   notice?: string | null;
 }
@@ -73,7 +77,7 @@ ${scrollTable(
         sro
           ? html`<td>${
               ['in-force', 'signed', 'suspended'].includes(ver.status)
-                ? html`<a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/review">Record a joint review<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>
+                ? html`<a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/joint-reviews/new">Hold a joint review<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>
   · <a href="/console/collaborations/${c.id}/agreements/${a.id}/versions/${ver.version}/joint-reviews">Joint reviews and sign-offs<span class="visually-hidden"> of ${a.title} version ${ver.version}</span></a>`
                 : html`<span class="muted">not signed</span>`
             }</td>`
@@ -82,6 +86,7 @@ ${scrollTable(
     ),
   )}</tbody>`,
 )}
+${jointReviewsSection(c.id, v.jointReviews ?? [])}
 <h2>Figures, ${v.window.from} to ${v.window.to}</h2>
 <p class="muted">From the audit log up to entry ${v.logHead}. Requests out: the Home Office asking or telling a partner; in: a partner asking the Home Office. p50 and p95 by nearest rank.</p>
 ${scrollTable(
@@ -143,4 +148,33 @@ ${stackedBars({
 })}
 </div>`;
   return page(c.title, body, viewer, '');
+}
+
+/**
+ * Where each version's latest joint review stands: who has yet to sign it off (until every party has, it is not the
+ * version's review and an overdue review stays overdue), and every improvement action not yet closed.
+ */
+function jointReviewsSection(collaborationId: string, versions: NonNullable<CollaborationView['jointReviews']>) {
+  const held = versions.filter((v) => v.reviews.length > 0);
+  if (held.length === 0)
+    return html`<h2>Joint reviews</h2><p>No joint review has been held under this collaboration's agreements.</p>`;
+  return html`<h2>Joint reviews</h2>
+${held.map((v) => {
+  const latest = v.reviews[v.reviews.length - 1]!;
+  const open = v.reviews.flatMap((r) => r.actions.filter((a) => !a.closed).map((a) => ({ r, a })));
+  const path = `/console/collaborations/${collaborationId}/agreements/${v.agreementId}/versions/${v.version}/joint-reviews`;
+  return html`<h3>${v.title} version ${v.version}</h3>
+<p>Latest review held on ${latest.heldOn}: ${latest.joint ? badge('ok', 'Joint') : badge('warning', `Awaiting sign-off by ${latest.awaitingSignOff.join(', ')}`)}
+${latest.signOffs.length ? `Signed off by ${latest.signOffs.map((s) => `${s.party} on ${s.signedOn}`).join(', ')}.` : 'No party has signed it off yet.'}</p>
+${
+  open.length
+    ? scrollTable(
+        `Open improvement actions, ${v.title} version ${v.version}`,
+        html`<thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">From the review of</th></tr></thead>
+<tbody>${open.map(({ r, a }) => html`<tr><th scope="row">${a.description}</th><td>${a.owner.name} (${a.owner.party})</td><td>${a.dueOn}</td><td>${actionStatus(a)}</td><td>${r.heldOn}</td></tr>`)}</tbody>`,
+      )
+    : html`<p>No improvement action is open.</p>`
+}
+<p><a href="${path}">Joint reviews, sign-offs and actions<span class="visually-hidden"> of ${v.title} version ${v.version}</span></a></p>`;
+})}`;
 }

@@ -84,7 +84,7 @@ export interface VersionTarget {
   agreementId: string;
   version: string;
 }
-const reviewsPath = (t: VersionTarget) =>
+export const reviewsPath = (t: VersionTarget) =>
   `/console/collaborations/${t.collaborationId}/agreements/${t.agreementId}/versions/${t.version}/joint-reviews`;
 
 /** The version's joint reviews: who attended and signed off, the improvement plan, and what the Home Office must sign. */
@@ -96,7 +96,8 @@ export function jointReviewsPage(
 ): string {
   const sro = viewer.roles.includes('sro');
   const body = html`${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : ''}
-<p class="lead">Joint reviews of ${t.agreementId} version ${t.version} (¶4.2f). A review is joint once every party has signed it off.</p>
+<p class="lead">Joint reviews of ${t.agreementId} version ${t.version} (¶4.2f). A review is joint once every party has signed it off; only then is it the version's review, and an overdue review cleared.</p>
+${sro ? html`<p><a href="${reviewsPath(t)}/new">Hold a joint review<span class="visually-hidden"> of ${t.agreementId} version ${t.version}</span></a></p>` : ''}
 ${
   reviews.length === 0
     ? html`<p>No joint review has been held for this version.</p>`
@@ -111,7 +112,7 @@ ${
     ? scrollTable(
         'Improvement plan',
         html`<thead><tr><th scope="col">Action</th><th scope="col">Owner</th><th scope="col">Due</th><th scope="col">Status</th></tr></thead>
-<tbody>${r.actions.map((a) => html`<tr><th scope="row">${a.description}</th><td>${a.owner.name} (${a.owner.party})</td><td>${a.dueOn}</td><td>${a.status === 'overdue' ? badge('urgent', 'Overdue') : a.status === 'closed' ? badge('ok', `Closed ${a.closed!.on}`) : 'Open'}</td></tr>`)}</tbody>`,
+<tbody>${r.actions.map((a) => html`<tr><th scope="row">${a.description}</th><td>${a.owner.name} (${a.owner.party})</td><td>${a.dueOn}</td><td>${actionStatus(a)}${sro && !a.closed ? html` <a href="${reviewsPath(t)}/${r.id}/actions/${a.id}/close">Close<span class="visually-hidden"> the action: ${a.description}</span></a>` : ''}</td></tr>`)}</tbody>`,
       )
     : ''
 }
@@ -122,6 +123,14 @@ ${sro && homeOfficeAwaiting(r) ? html`<p><a href="${reviewsPath(t)}/${r.id}/sign
 <p><a href="/console/collaborations/${t.collaborationId}">Back to ${t.collaborationTitle}</a></p>`;
   return page(`Joint reviews: ${t.collaborationTitle}`, body, viewer, '');
 }
+
+/** An improvement action's standing, as a badge. */
+export const actionStatus = (a: JointReviewView['actions'][number]) =>
+  a.status === 'overdue'
+    ? badge('urgent', 'Overdue')
+    : a.status === 'closed'
+      ? badge('ok', `Closed ${a.closed!.on}`)
+      : 'Open';
 
 /** The Home Office party an SRO signs for, when it has yet to sign. */
 export const homeOfficeAwaiting = (r: JointReviewView) =>
