@@ -28,13 +28,11 @@ export const headOf = (row: { seq: number | string | null; hash: string | null }
   row && row.seq !== null ? { seq: Number(row.seq), hash: row.hash! } : { seq: 0, hash: genesisHash };
 
 /** Checks that every body can be stored, before anything of the request is linked. */
-export function canonicalBodies(
-  entries: NewEntry[],
-): { entry: NewEntry; body: Record<string, unknown>; text: string }[] {
+export function canonicalBodies(entries: NewEntry[]): { entry: NewEntry; body: NewEntry['body']; text: string }[] {
   return entries.map((entry) => {
     // The body's text as JSON will hold it (a Date becomes its ISO string), so what is hashed is what is stored;
     // the entry handed back keeps the body it was given.
-    const body = entry.body as Record<string, unknown>;
+    const body = entry.body;
     const text = canonicalJsonAsStored(body);
     if (text.includes('\\u0000')) throw new UnstorableEntryError('an audit entry may not contain a NUL character');
     return { entry, body, text };
@@ -48,7 +46,8 @@ export function link(head: ChainHead, bodies: ReturnType<typeof canonicalBodies>
   const stored = bodies.map(({ entry, body, text }) => {
     seq += 1;
     const draft = { seq, id: entry.id ?? randomUUID(), recordedAt, kind: entry.kind, body, prevHash };
-    const linked: AuditEntry = { ...draft, hash: hashOfCanonical(draft, text) };
+    // The kind and body of one NewEntry, taken apart above, which the compiler no longer sees belong together.
+    const linked = { ...draft, hash: hashOfCanonical(draft, text) } as AuditEntry;
     rows.push({
       seq,
       id: linked.id,

@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import type { IsoDate } from '../platform/london-day.ts';
 import { londonDay, londonMidnight } from '../platform/london-day.ts';
 import { withRawConnection } from './raw-connection.ts';
+import { stored, type StoredBody } from './types.ts';
 
 /** An SLA as the database applies it: by the clock (hours), or by a working-day deadline for each request day. */
 export interface SlaRow {
@@ -377,12 +378,12 @@ export async function lastDecisionDay(db: Knex, agreementId: string, exchanges: 
 }
 
 /** The bodies of register changes marked as recorded after the fact, recorded since the day given, oldest first. */
-export async function lateRegisterChanges(db: Knex, since: IsoDate): Promise<Json[]> {
+export async function lateRegisterChanges(db: Knex, since: IsoDate): Promise<StoredBody<'register-change'>[]> {
   const rows = await db('audit_log')
     .select('body')
     .where({ kind: 'register-change' })
     .whereRaw(`body->'afterTheFact' is not null`)
     .where('recorded_at', '>=', `${since}T00:00:00Z`)
     .orderBy('seq');
-  return rows.map(({ body }) => (typeof body === 'string' ? JSON.parse(body) : body) as Json);
+  return rows.map(({ body }) => stored('register-change', body).body);
 }

@@ -2,6 +2,7 @@
 // a case to the Windrush Taskforce; a permitted NHS debtor return), and the confirmations that the duty was done.
 // Only reads; the gateway's obligations module turns these rows into obligations with due dates.
 import type { Knex } from 'knex';
+import { stored } from './types.ts';
 
 export interface ObligationSourceRow {
   decisionId: string;
@@ -23,7 +24,6 @@ export interface ConfirmationRow {
 }
 
 type Json = Record<string, unknown>;
-const parsed = (v: unknown): Json => (typeof v === 'string' ? JSON.parse(v) : v) as Json;
 const iso = (v: unknown) => new Date(v as string).toISOString();
 
 export async function obligationSources(db: Knex, decisionId?: string): Promise<ObligationSourceRow[]> {
@@ -58,12 +58,12 @@ export async function obligationConfirmations(db: Knex, obligationId?: string): 
     .orderBy('seq');
   if (obligationId) query.whereRaw(`body->>'obligationId' = ?`, [obligationId]);
   return (await query).map((r) => {
-    const b = parsed(r.body);
+    const b = stored('obligation-confirmation', r.body).body;
     return {
       auditId: r.id,
-      obligationId: b.obligationId as string,
-      party: b.party as string,
-      clientId: b.clientId as string,
+      obligationId: b.obligationId,
+      party: b.party,
+      clientId: b.clientId,
       recordedAt: iso(r.recorded_at),
     };
   });

@@ -1,13 +1,14 @@
 // Reading the log back: single entries with their outcomes, and the DPO's search (newest first, by seq cursor).
 import type { Knex } from 'knex';
-import type { AuditEntry, EntryKind } from './types.ts';
+import { stored, type AuditEntry, type EntryKind } from './types.ts';
 
 interface Row {
   seq: number;
   id: string;
   recorded_at: Date | string;
   kind: EntryKind;
-  body: Record<string, unknown> | string;
+  /** jsonb: an object, or its text from a raw query. */
+  body: unknown;
   prev_hash: string;
   hash: string;
 }
@@ -19,8 +20,7 @@ export function toEntry(row: Row): AuditEntry {
     seq: Number(row.seq),
     id: row.id,
     recordedAt: new Date(row.recorded_at).toISOString(),
-    kind: row.kind,
-    body: typeof row.body === 'string' ? JSON.parse(row.body) : row.body,
+    ...stored(row.kind, row.body),
     prevHash: row.prev_hash,
     hash: row.hash,
   };

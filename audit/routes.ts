@@ -18,8 +18,8 @@ import type { components } from '../contracts/openapi-types.ts';
 
 type Schemas = components['schemas'];
 // Narrow conversions, each to what the contract says and ajv has checked, where the generated types cannot say it:
-// - an entry is read back as stored (types.ts: a body of any kind's shape), where the contract's AuditEntry names each
-//   kind's body; handle() checks a 200 answer against the contract before it is sent;
+// - an entry is read back as stored (types.ts: its kind's body with the fields an old entry may lack optional), where
+//   the contract's AuditEntry requires them; handle() checks a 200 answer against the contract before it is sent;
 const listed = (page: AuditPage) => page as Schemas['AuditEntryList'];
 const asContract = (entry: AuditEntry) => entry as Schemas['AuditEntry'];
 const receipted = (receipt: Receipt) => receipt as Schemas['AuditReceipt'];

@@ -3,6 +3,7 @@
 // the report Estonia's Data Tracker gives citizens. The identifiers themselves are never stored or logged.
 import type { Knex } from 'knex';
 import type { Pseudonymiser, SubjectIdentifier } from './subject-key.ts';
+import { stored } from './types.ts';
 
 /** How a DPO names the person: exactly one of these (openapi.yaml AuditSubjectQuery). */
 export type SubjectQuery =
@@ -48,8 +49,8 @@ export interface SubjectReport {
 const maxExchanges = 5000;
 
 type Json = Record<string, unknown>;
-const parsed = (v: unknown): Json | null =>
-  v === null || v === undefined ? null : typeof v === 'string' ? JSON.parse(v) : (v as Json);
+/** A reported row's decision or dry run, its body typed by its kind. */
+const decidedOf = (row: Json) => stored(row.kind === 'dry-run' ? 'dry-run' : 'decision', row.body).body;
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -74,9 +75,11 @@ export async function reportRows(db: Knex, hmacs: readonly string[]): Promise<{ 
 }
 
 export function reportedExchange(row: Json): ReportedExchange {
-  const body = parsed(row.body)!;
-  const outcome = parsed(row.outcome_body);
-  const agreement = body.agreement as { id: string; version: string } | null | undefined;
+  const body = decidedOf(row);
+  // No outcome row joined: the partner's outcome was never recorded.
+  const outcome =
+    row.outcome_body === null || row.outcome_body === undefined ? null : stored('outcome', row.outcome_body).body;
+  const agreement = body.agreement;
   return {
     auditId: row.id as string,
     recordedAt: new Date(row.recorded_at as string).toISOString(),
@@ -90,9 +93,7 @@ export function reportedExchange(row: Json): ReportedExchange {
     legalBasis: text(body.legalBasis),
     agreement: agreement ? { id: agreement.id, version: agreement.version } : null,
     decision: text(body.decision),
-    deniedBy: Array.isArray(body.rules)
-      ? (body.rules as { id: string; outcome: string }[]).filter((r) => r.outcome === 'deny').map((r) => r.id)
-      : [],
+    deniedBy: Array.isArray(body.rules) ? body.rules.filter((r) => r.outcome === 'deny').map((r) => r.id) : [],
     fieldsRequested: list(body.fieldsRequested),
     outcome: text(outcome?.outcome),
     outcomeAuditId: text(row.outcome_id),
@@ -103,7 +104,7 @@ export function reportedExchange(row: Json): ReportedExchange {
 }
 
 /** The HMACs an entry names (its `subjects`). */
-export const subjectsOf = (row: Json): string[] => list(parsed(row.body)!.subjects);
+export const subjectsOf = (row: Json): string[] => list(decidedOf(row).subjects);
 
 export function createSubjectReporter(db: Knex, pseudonymiser: Pick<Pseudonymiser, 'subject'>) {
   return async function subjectReport(query: SubjectQuery): Promise<SubjectReport> {

@@ -19,7 +19,7 @@ import { searchColumnsAgree, type SearchColumns } from './search-fields.ts';
 import type { Jwks } from './signing-keys.ts';
 import { diagnose, type GoodLink, type TamperKind } from './tamper-diagnosis.ts';
 import { storedRoot, storedTreeSize } from './tree-store.ts';
-import { genesisHash } from './types.ts';
+import { genesisHash, stored } from './types.ts';
 import { witnessReport, type WitnessSeen } from './witness-report.ts';
 
 export type VerificationProblem = TamperKind | 'rewritten' | 'bad-checkpoint';
@@ -256,11 +256,11 @@ async function replayArchivedHashes(
 function recordsArchive(kind: string, body: string, archive: ArchiveRow): boolean {
   if (kind !== 'register-change' || !body.includes(archiveAction)) return false;
   try {
-    const parsed = JSON.parse(body) as { action?: string; after?: { lastSeq?: number; fileDigest?: string } };
+    const change = stored('register-change', body).body;
+    // The record of an archive run, as retention.ts writes it (the contract keeps a register change's record as given).
+    const after = change.after as { lastSeq?: number; fileDigest?: string } | null | undefined;
     return (
-      parsed.action === archiveAction &&
-      parsed.after?.lastSeq === archive.lastSeq &&
-      parsed.after.fileDigest === archive.fileDigest
+      change.action === archiveAction && after?.lastSeq === archive.lastSeq && after.fileDigest === archive.fileDigest
     );
   } catch {
     return false;

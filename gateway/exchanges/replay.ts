@@ -26,8 +26,9 @@ export interface ReplayDeps {
 type Compared = Omit<Decision, 'auditId'>;
 
 /** The kinds that record a decision, so can be replayed (the contract's ReplayResult names the same three). */
-const replayable = (kind: string): kind is 'decision' | 'dry-run' | 'lookup' =>
-  kind === 'decision' || kind === 'dry-run' || kind === 'lookup';
+type Replayable = AuditEntry<'decision' | 'dry-run' | 'lookup'>;
+const replayable = (entry: AuditEntry): entry is Replayable =>
+  entry.kind === 'decision' || entry.kind === 'dry-run' || entry.kind === 'lookup';
 const ref = (a: Compared['agreement']) => (a ? `${a.id}@${a.version}` : 'none');
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -57,9 +58,8 @@ export function differences(original: Compared, replayed: Compared, lookupOnly: 
   return out;
 }
 
-function originalOf(entry: AuditEntry): Compared {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an entry's body as stored, of any kind's shape
-  const b = entry.body as Record<string, any>;
+function originalOf(entry: Replayable): Compared {
+  const b = entry.body;
   if (entry.kind === 'lookup')
     return {
       decision: 'permit',
@@ -69,9 +69,12 @@ function originalOf(entry: AuditEntry): Compared {
       directives: b.directives ?? [],
     };
   return {
-    decision: b.decision,
-    rules: b.rules ?? [],
-    obligations: b.obligations ?? [],
+    decision: entry.body.decision,
+    // As the contract keeps them: a rule's id as text (a rule since retired from the code is compared all the same),
+    // an obligation's terms as given. differences() and decisionFor() read only the id, outcome and reason of a rule
+    // and compare obligations as JSON, so the policy's narrower types may stand for them.
+    rules: (entry.body.rules ?? []) as Compared['rules'],
+    obligations: (entry.body.obligations ?? []) as Compared['obligations'],
     agreement: b.agreement ?? null,
     directives: b.directives ?? [],
   };
@@ -81,25 +84,26 @@ export function replayRoute(deps: ReplayDeps): Route {
   const byId = new Map(exchanges.map((def) => [def.id, def]));
 
   async function replay(entry: AuditEntry, principal: Principal) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an entry's body as stored, of any kind's shape
-    const b = entry.body as Record<string, any>;
-    const kind = entry.kind;
-    if (!replayable(kind))
-      throw new GatewayError('unprocessable', `A ${kind} entry records no decision; replay the decision it belongs to`);
+    if (!replayable(entry))
+      throw new GatewayError(
+        'unprocessable',
+        `A ${entry.kind} entry records no decision; replay the decision it belongs to`,
+      );
+    const { kind, body: b } = entry;
     const facts = typeof b.sealedFacts === 'string' ? (deps.sealer.open(b.sealedFacts) as SealedFacts | null) : null;
-    const def = byId.get(b.exchange);
-    if (!facts || !def)
+    const def = b.exchange === undefined ? undefined : byId.get(b.exchange);
+    // Every entry that carries sealed facts names its day, party and client; an entry that does not cannot be replayed.
+    const { decisionDate: day, party, clientId } = b;
+    if (!facts || !def || day === undefined || party === undefined || clientId === undefined)
       throw new GatewayError(
         'unprocessable',
         'This decision was recorded before decisions carried the facts a replay needs; it cannot be replayed',
       );
     const known =
       typeof b.registerKnownBefore === 'string'
-        ? { before: b.registerKnownBefore as string }
+        ? { before: b.registerKnownBefore }
         : { generation: Number(b.registerGeneration) };
     const register = await deps.registerAsKnown(known);
-    const day = b.decisionDate as string;
-    const party = b.party as string;
     const agreement = selectAgreement(register.versionsCovering(def.id, party), {
       exchange: def.id,
       party,
@@ -107,11 +111,11 @@ export function replayRoute(deps: ReplayDeps): Route {
       day,
       ...(facts.agreementId ? { agreementId: facts.agreementId } : {}),
     });
-    const stage: Stage = entry.kind === 'lookup' || b.stage === 'request' ? 'request' : 'subject';
+    const stage: Stage = entry.kind === 'lookup' || entry.body.stage === 'request' ? 'request' : 'subject';
     const decided = decide(
       {
         decisionDate: day,
-        caller: { clientId: b.clientId, party },
+        caller: { clientId, party },
         exchange: { id: def.id, partner: def.partner, direction: def.direction, mode: def.mode },
         request: facts.request,
         agreement,

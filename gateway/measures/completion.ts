@@ -8,7 +8,6 @@ import type { AuditAppender } from '../../audit/append.ts';
 import { entryById, feedbackReported } from '../../audit/decision-lookup.ts';
 import { feedbackEntry } from '../../audit/entry-kinds.ts';
 import { bareUuid } from '../../audit/read.ts';
-import type { EntryBodies } from '../../audit/types.ts';
 import type { Principal } from '../../platform/principal.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { defineRoute, type Route } from '../../platform/http/route.ts';
@@ -41,12 +40,12 @@ export function createCompletions(deps: { audit: AuditAppender; logger: Pick<Log
     try {
       const { stored, result } = await deps.audit.append(async (trx) => {
         const row = await entryById(trx, decisionId);
-        const body = row ? row.body : null;
         // Only the party that answered completes the work; to anyone else the exchange is "not found".
-        if (!row || row.kind !== 'decision' || body!.partner !== principal.party) {
+        if (row?.kind !== 'decision' || row.body.partner !== principal.party) {
           throw new GatewayError('not-found', 'There is no exchange with that auditId that you answered');
         }
-        if (body!.decision !== 'permit')
+        const decided = row.body;
+        if (decided.decision !== 'permit')
           throw new GatewayError(
             'conflict',
             'That exchange was refused: nothing was asked of you, so nothing was completed',
@@ -55,7 +54,6 @@ export function createCompletions(deps: { audit: AuditAppender; logger: Pick<Log
           throw new GatewayError('unprocessable', 'completedAt is before the request was made');
         if (await feedbackReported(trx, decisionId, completionMarker))
           throw new GatewayError('conflict', 'The completion of that exchange has already been reported');
-        const decided = body as EntryBodies['decision'];
         const entry = feedbackEntry({
           decisionId,
           exchange: decided.exchange,
@@ -69,7 +67,7 @@ export function createCompletions(deps: { audit: AuditAppender; logger: Pick<Log
           completedAt: completed.toISOString(),
           requestId,
         });
-        return { entries: [entry], result: body!.exchange as string };
+        return { entries: [entry], result: decided.exchange };
       });
       return {
         auditId: stored[0]!.id,

@@ -2,7 +2,6 @@
 // The checks run under the chain lock, in the transaction that appends, so two reports cannot race past them.
 import { entryById, feedbackOn, outcomeOf } from '../../audit/decision-lookup.ts';
 import { bareUuid } from '../../audit/read.ts';
-import type { EntryBodies } from '../../audit/types.ts';
 import type { Logger } from 'pino';
 import type { AuditAppender } from '../../audit/append.ts';
 import { feedbackEntry } from '../../audit/entry-kinds.ts';
@@ -50,12 +49,12 @@ export function createFeedback(deps: FeedbackDeps) {
     try {
       const { stored, result } = await deps.audit.append(async (trx) => {
         const row = await entryById(trx, decisionId);
-        const body = row ? row.body : null;
         // Not a party's own exchange is "not found", never "forbidden": its existence is not given away.
-        if (!row || row.kind !== 'decision' || (body!.party !== principal.party && body!.partner !== principal.party)) {
+        if (row?.kind !== 'decision' || (row.body.party !== principal.party && row.body.partner !== principal.party)) {
           throw new GatewayError('not-found', 'There is no exchange with that auditId to which you are a party');
         }
-        if (body!.decision !== 'permit')
+        const decided = row.body;
+        if (decided.decision !== 'permit')
           throw new GatewayError(
             'conflict',
             'That exchange was refused: nothing was shared, so there is no outcome to report',
@@ -99,7 +98,6 @@ export function createFeedback(deps: FeedbackDeps) {
             'no-action cannot stand beside another outcome from the same party for the same exchange',
           );
         }
-        const decided = body as EntryBodies['decision'];
         const entry = feedbackEntry({
           decisionId,
           exchange: decided.exchange,
@@ -113,7 +111,7 @@ export function createFeedback(deps: FeedbackDeps) {
           ...(corrects !== undefined ? { corrects } : {}),
           requestId,
         });
-        return { entries: [entry], result: body!.exchange as string };
+        return { entries: [entry], result: decided.exchange };
       });
       return {
         auditId: stored[0]!.id,

@@ -9,7 +9,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { AuditAppender } from '../../audit/append.ts';
 import type { ChainHealthMonitor } from '../../audit/chain-health.ts';
 import { logBytes, logHead } from '../../audit/measure-queries.ts';
-import { storedBody, type AuditEntry } from '../../audit/types.ts';
+import type { AuditEntry } from '../../audit/types.ts';
 import { bearerCredentials } from '../../platform/http/bearer.ts';
 import { GatewayError } from '../../platform/http/problem.ts';
 import { completionMarker } from './completion.ts';
@@ -17,6 +17,8 @@ import { routeTemplate } from '../../platform/http/route-template.ts';
 import { defineRoute, type Route } from '../../platform/http/route.ts';
 
 const seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** An entry's exchange as a metric label: `none` where the entry names none. */
+const label = (exchange: unknown) => (typeof exchange === 'string' ? exchange : 'none');
 
 export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'current' | 'onCheck'>) {
   const registry = new Registry();
@@ -127,20 +129,18 @@ export function createMetrics(db: Knex, chain?: Pick<ChainHealthMonitor, 'curren
 
   function noteEntries(entries: AuditEntry[]) {
     for (const entry of entries) {
-      const exchange = typeof entry.body.exchange === 'string' ? entry.body.exchange : 'none';
-      const decided = storedBody(entry, 'decision');
-      const outcome = storedBody(entry, 'outcome');
-      const reported = storedBody(entry, 'feedback');
-      if (decided) {
-        decisions.inc({ exchange, decision: String(decided.decision) });
-        for (const r of decided.rules ?? []) if (r.outcome === 'deny') denials.inc({ exchange, rule: r.id });
-      } else if (outcome) {
-        outcomes.inc({ exchange, outcome: String(outcome.outcome) });
-        if (typeof outcome.latencyMs === 'number') upstream.observe({ exchange }, outcome.latencyMs / 1000);
-      } else if (reported?.feedback === completionMarker) {
-        completions.inc({ exchange, work: String(reported.work) });
-      } else if (reported) {
-        feedback.inc({ exchange, outcome: String(reported.feedback) });
+      if (entry.kind === 'decision') {
+        const exchange = label(entry.body.exchange);
+        decisions.inc({ exchange, decision: String(entry.body.decision) });
+        for (const r of entry.body.rules ?? []) if (r.outcome === 'deny') denials.inc({ exchange, rule: r.id });
+      } else if (entry.kind === 'outcome') {
+        const exchange = label(entry.body.exchange);
+        outcomes.inc({ exchange, outcome: String(entry.body.outcome) });
+        if (typeof entry.body.latencyMs === 'number') upstream.observe({ exchange }, entry.body.latencyMs / 1000);
+      } else if (entry.kind === 'feedback' && entry.body.feedback === completionMarker) {
+        completions.inc({ exchange: label(entry.body.exchange), work: String(entry.body.work) });
+      } else if (entry.kind === 'feedback') {
+        feedback.inc({ exchange: label(entry.body.exchange), outcome: String(entry.body.feedback) });
       }
     }
   }

@@ -58,11 +58,13 @@ export function createMeasuresStore(db: Knex) {
 
     /** Register changes marked as recorded after the fact (commands.ts), recorded since the day given. */
     async lateRecords(since: IsoDate): Promise<LateRecord[]> {
-      return (await lateRegisterChanges(db, since)).map((b) => {
-        type AfterTheFact = Omit<LateRecord, 'actor' | 'action' | 'target'>;
-        const body = b as { actor: string; action: string; target: string; afterTheFact: AfterTheFact };
-        return { actor: body.actor, action: body.action, target: body.target, ...body.afterTheFact };
-      });
+      // Each was written by mou-registry/commands.ts, which names the actor, the action and the target; the query
+      // keeps only those with afterTheFact.
+      return (await lateRegisterChanges(db, since)).flatMap(({ actor, action, target, afterTheFact }) =>
+        actor !== undefined && action !== undefined && target !== undefined && afterTheFact
+          ? [{ actor, action, target, ...afterTheFact }]
+          : [],
+      );
     },
 
     /** Permits counted exactly as the monthly-cap rule counts them. */

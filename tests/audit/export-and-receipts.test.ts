@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Receipt } from '../../audit/receipts.ts';
+import { anyBody } from '../../audit/types.ts';
 import { memoryKeyRing, type Jwks } from '../../audit/signing-keys.ts';
 import { verifyExport } from '../../audit/verify-export.ts';
 import { verifyReceipt } from '../../audit/verify-receipt.ts';
@@ -144,7 +145,7 @@ describe('GET /v1/audit/receipts/{auditId}', () => {
 
   it('rejects a receipt whose entry was changed', async () => {
     const receipt = (await ie.get(`/v1/audit/receipts/${ieAuditId}`)).body as Receipt;
-    receipt.entry.body.purpose = 'something-else';
+    anyBody(receipt.entry).purpose = 'something-else';
     expect(await verifyReceipt(receipt, await publishedKeys())).toEqual({
       ok: false,
       problem: 'the entry does not match its hash',

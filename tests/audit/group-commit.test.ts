@@ -7,6 +7,7 @@ import { createAuditAppender, type AuditAppender } from '../../audit/append.ts';
 import { decisionEntry, registerChangeEntry } from '../../audit/entry-kinds.ts';
 import type { BatchReader } from '../../audit/group-commit.ts';
 import { toEntry } from '../../audit/read.ts';
+import { anyBody } from '../../audit/types.ts';
 import { entryHash } from '../../audit/entry-hash.ts';
 import { migrate } from '../../schema/migrations.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -169,7 +170,7 @@ describe('group commit', () => {
     const stored = await Promise.all(
       results.map(async (r) => toEntry(await db('audit_log').where({ id: r.stored[0]!.id }).first())),
     );
-    expect(stored.map((e) => e.body.requestId)).toEqual(awkward);
+    expect(stored.map((e) => anyBody(e).requestId)).toEqual(awkward);
     await chainIsWhole();
   });
 
@@ -230,7 +231,7 @@ describe('group commit', () => {
     }
     const entries = await chainIsWhole();
     expect(entries.slice(before).map((e) => e.id)).toEqual(ids);
-    expect(entries.slice(before).map((e) => e.body.requestId)).toEqual(ids.map((_, n) => `turn-${n}`));
+    expect(entries.slice(before).map((e) => anyBody(e).requestId)).toEqual(ids.map((_, n) => `turn-${n}`));
   });
 
   it('keeps one chain, with every entry once, when two processes append at once', async () => {
@@ -246,7 +247,7 @@ describe('group commit', () => {
     );
     expect(results.map((r) => r.result)).toEqual(Array.from({ length: 200 }, (_, n) => n));
     const entries = (await chainIsWhole()).slice(before);
-    expect(entries.map((e) => e.body.requestId).sort()).toEqual(
+    expect(entries.map((e) => anyBody(e).requestId).sort()).toEqual(
       Array.from({ length: 200 }, (_, n) => `both-${n}`).sort(),
     );
     expect(new Set(results.map((r) => r.stored[0]!.seq)).size).toBe(200);

@@ -7,6 +7,7 @@ import type { VerificationResult } from '../../../audit/verify.ts';
 import type { CheckpointRow } from '../../../audit/checkpoints.ts';
 import type { ChainHealth } from '../../../audit/chain-health.ts';
 import type { WitnessWithLatest } from '../../../audit/witnesses.ts';
+import { anyBody } from '../../../audit/types.ts';
 import { html, scrollTable, type Html } from '../html.ts';
 import { londonTime } from '../london-time.ts';
 import { badge, page, type Viewer } from '../layout.ts';
@@ -122,8 +123,8 @@ ${
           (
             e,
           ) => html`<tr><td class="num">${e.seq}</td><td><a href="/console/dpo/entries/${e.id}">${londonTime(e.recordedAt)}</a></td>
-<td>${e.kind}</td><td>${String(e.body.exchange ?? e.body.action ?? '–')}</td><td>${String(e.body.party ?? e.body.actor ?? '–')}</td>
-<td>${String(e.body.decision ?? e.body.outcome ?? e.body.feedback ?? '–')}</td></tr>`,
+<td>${e.kind}</td><td>${String(anyBody(e).exchange ?? anyBody(e).action ?? '–')}</td><td>${String(anyBody(e).party ?? anyBody(e).actor ?? '–')}</td>
+<td>${String(anyBody(e).decision ?? anyBody(e).outcome ?? anyBody(e).feedback ?? '–')}</td></tr>`,
         )}</tbody>`,
       )}
 ${next ? html`<p><a href="/console/dpo/search?${next}">Older entries</a></p>` : ''}`

@@ -2,7 +2,7 @@
 // basis; each rule with its outcome and reason; the fields disclosed and withheld by name; and links to the entries
 // it points at and that point at it. Every fact the entry holds is shown, the known ones labelled, the rest as they
 // are; the exact hashed text is kept one click away.
-import type { AuditEntry } from '../../../audit/types.ts';
+import { anyBody, type AuditEntry } from '../../../audit/types.ts';
 import { html, scrollTable, type Html } from '../html.ts';
 import { badge, page, type Viewer } from '../layout.ts';
 import { londonTimeExact } from '../london-time.ts';
@@ -135,16 +135,17 @@ function header(entry: AuditEntry): Html {
 }
 
 export function entryPage(viewer: Viewer, entry: AuditEntry, linked: AuditEntry[], links: EntryLinks): string {
-  const refused = entry.body.decision === 'deny';
+  const said = anyBody(entry);
+  const refused = said.decision === 'deny';
   const body = html`
-<p class="lead">${kindWords[entry.kind] ?? entry.kind}${entry.body.exchange ? html` for <code>${String(entry.body.exchange)}</code>` : ''}${
-    entry.body.decision ? html`: ${refused ? badge('urgent', 'Refused') : badge('ok', 'Permitted')}` : ''
+<p class="lead">${kindWords[entry.kind] ?? entry.kind}${said.exchange ? html` for <code>${String(said.exchange)}</code>` : ''}${
+    said.decision ? html`: ${refused ? badge('urgent', 'Refused') : badge('ok', 'Permitted')}` : ''
   }. People appear only as keyed hashes; fields are named, never their values.</p>
 ${header(entry)}
 <h2>What the entry says</h2>
 ${facts(entry.body, links)}
-${rulesTable(entry.body.rules)}
-${obligationsList(entry.body.obligations)}
+${rulesTable(said.rules)}
+${obligationsList(said.obligations)}
 <h2>Linked entries</h2>
 ${
   linked.length === 0
