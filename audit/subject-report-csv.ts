@@ -3,7 +3,8 @@
 import type { LinkedSubjectReport } from './linked-subject-report.ts';
 import type { SubjectReport } from './subject-report.ts';
 
-const columns = [
+/** The CSV's columns, in order (openapi.yaml documents them; tests/contract holds its example to them). */
+export const columns = [
   'recordedAt',
   'auditId',
   'matchedBy',

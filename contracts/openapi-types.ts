@@ -805,7 +805,8 @@ export interface paths {
         /**
          * Draft a new version (registry administrators). A signed version is never edited; a change is a new version.
          * @description Registry administrators draft the next version; it governs nothing until every party has signed and it is in
-         *     force. Send an Idempotency-Key to make a retry safe.
+         *     force. The body's `agreementId` must be the path's (400 otherwise). Send an Idempotency-Key to make a retry
+         *     safe.
          */
         post: operations["draftAgreementVersion"];
         delete?: never;
@@ -829,7 +830,8 @@ export interface paths {
         /**
          * Replace the terms of a draft (registry administrators); refused with 409 once any party has signed.
          * @description Registry administrators replace an unsigned draft's terms; once any party has signed it is frozen and this is
-         *     409. A PUT, so a retry is safe as it stands.
+         *     409. The body's `agreementId` and `version` must be the path's (400 otherwise): a PUT cannot move a draft. A
+         *     PUT, so a retry is safe as it stands.
          */
         put: operations["replaceDraftVersion"];
         post?: never;
@@ -1025,7 +1027,7 @@ export interface paths {
         /**
          * The published list of business-as-usual collaborations with purpose and Home Office owner (recommendation 1).
          * @description The list recommendation 1 asks to publish: business-as-usual collaborations with their purpose and Home Office
-         *     owner, and nothing else. Any authenticated caller.
+         *     owner, and nothing else. Public: no token is needed.
          */
         get: operations["publishedCollaborations"];
         put?: never;
@@ -1396,7 +1398,8 @@ export interface paths {
          * @description Requests, decisions and denials by rule, partner outcomes and upstream latency, audit append latency and
          *     failures, and the size of the audit log, in the Prometheus text format. No personal data: labels are
          *     exchanges, rules, outcomes and routes only. Needs `Authorization: Bearer <METRICS_TOKEN>`; when METRICS_TOKEN
-         *     is not set the endpoint is off (404).
+         *     is not set the endpoint is off (404). Not rate-limited (the scraper is one caller); 503 while the gateway
+         *     shuts down.
          */
         get: operations["getMetrics"];
         put?: never;
@@ -1591,6 +1594,43 @@ export interface components {
             nextAttemptAt: string | null;
             /** Format: date-time */
             deliveredAt: string | null;
+        };
+        /**
+         * @description One line of a batch's results: what the record at `index` came to, as the single call would have answered it.
+         *     A decided record has its `auditId`, `decision`, `rules` and `outcome`; a permitted one the minimised `result`;
+         *     a record that failed its schema its `errors`; a record taken up again after the gateway stopped is marked
+         *     `recovered`, and says what the audit log holds for it.
+         */
+        BatchResultLine: {
+            /** @description The record's position in the batch, from 0. */
+            index: number;
+            /** @description The request id its audit entries carry. */
+            requestId?: string;
+            /** @enum {string} */
+            status: "permitted" | "refused" | "failed" | "invalid" | "pending";
+            /** Format: uuid */
+            auditId?: string;
+            /** @enum {string} */
+            decision?: "permit" | "deny";
+            /** @description The exchange's outcome as its single call names it, or refused, upstream-failed, upstream-timeout, invalid-request, interrupted. */
+            outcome?: string;
+            agreement?: components["schemas"]["AuditAgreementRef"];
+            rules?: {
+                id: string;
+                /** @enum {string} */
+                outcome: "permit" | "deny" | "not-applicable";
+                reason: string;
+            }[];
+            /** @description The minimised answer, as the exchange's single endpoint gives it under `result`. */
+            result?: Record<string, never>;
+            notices?: string[];
+            detail?: string;
+            errors?: {
+                field: string;
+                message: string;
+            }[];
+            /** @enum {boolean} */
+            recovered?: true;
         };
         /** @description The body of a batch's callback - counts and links, no personal data. */
         BatchFinished: {
@@ -2634,6 +2674,36 @@ export interface components {
             /** @description RFC 6962 audit path, nearest sibling first. */
             hashes: string[];
         };
+        /**
+         * @description The first line of an export (after `# ` in CSV): what the file holds, signed (a compact JWS, EdDSA, over the
+         *     canonical JSON of the manifest without `keys` and `signature`), with the keys to check it. audit/CHAIN.md,
+         *     "Exports", gives the algorithm; `npm run audit -- verify-export <file>` runs it.
+         */
+        AuditExportManifestLine: {
+            manifest: {
+                /** @enum {string} */
+                format: "audit-export/1";
+                /** @enum {string} */
+                entries: "jsonl" | "csv";
+                from: string | null;
+                to: string | null;
+                count: number;
+                firstSeq: number | null;
+                lastSeq: number | null;
+                firstPrevHash: string | null;
+                firstHash: string | null;
+                lastHash: string | null;
+                checkpoint: {
+                    /** @description The signed checkpoint covering the last entry. */
+                    jws: string;
+                } | null;
+                inclusionProof: components["schemas"]["AuditInclusionProof"] | null;
+                /** Format: date-time */
+                generatedAt: string;
+                keys: components["schemas"]["AuditKeySet"];
+                signature: string;
+            };
+        };
         AuditReceipt: {
             /** Format: uuid */
             auditId: string;
@@ -2784,15 +2854,24 @@ export interface components {
             /** @description Why a signature made more than a day ago is recorded only now; kept with it and shown to the SRO. */
             reason?: string;
         };
-        /** @description What a version agrees. Stored whole and frozen from the first signature. */
+        /**
+         * @description What a version agrees. Stored whole and frozen from the first signature. Besides what each field says, the
+         *     terms must hang together, or the version is refused with 422 and nothing is stored: every party is one the
+         *     register knows; `inForceTo` is on or after `inForceFrom`; every exchange's `requesters` and `responder`, and
+         *     every senior owner's `party`, are among `parties`; no purpose, legal basis or exchange code appears twice; and
+         *     `review.nextReviewDue` is on or after `review.lastReviewedOn`.
+         */
         VersionTerms: {
             agreementId: components["schemas"]["Code"];
             version: components["schemas"]["VersionLabel"];
             title: string;
             /** @enum {string} */
             kind: "mou" | "data-sharing-agreement" | "data-usage-agreement" | "statutory-gateway";
+            /** @description The parties to the agreement, at least two, each one the register knows (422 otherwise). */
             parties: components["schemas"]["Code"][];
+            /** @description The first day the version is in force once signed by every party; null while not known. */
             inForceFrom: components["schemas"]["IsoDate"] | null;
+            /** @description The last day it is in force; on or after `inForceFrom` (422 otherwise); null for no end. */
             inForceTo: components["schemas"]["IsoDate"] | null;
             /** @description When this version was first written (valid time). A scorecard as of an earlier day does not count it. */
             draftedOn?: components["schemas"]["IsoDate"] | null;
@@ -2841,8 +2920,10 @@ export interface components {
             measures: {
                 code: components["schemas"]["Code"];
                 description: components["schemas"]["Text"];
+                /** @description The time within which the exchange should be answered, in hours; above 0. */
                 slaHours?: number;
                 slaWorkingDays?: number;
+                /** @description At most this many exchanges a calendar month (in London); a whole number above 0. */
                 monthlyCap?: number;
                 exchanges?: components["schemas"]["Code"][];
                 /**
@@ -3365,7 +3446,9 @@ export interface components {
         ReportedMeasureRequest: {
             collaborationId: components["schemas"]["Code"];
             measure: components["schemas"]["Code"];
+            /** @description The first day the figure covers; on or before `periodTo` (400 otherwise, naming `periodFrom`). */
             periodFrom: components["schemas"]["IsoDate"];
+            /** @description The last day the figure covers; on or after `periodFrom`. */
             periodTo: components["schemas"]["IsoDate"];
             value: number;
             /** @description Where the figure comes from, e.g. "ICIBI report, ¶6.19". */
@@ -3539,11 +3622,41 @@ export interface components {
         };
     };
     responses: {
-        /** @description A problem, as RFC 9457 problem+json. */
+        /** @description A problem, as RFC 9457 problem+json, from an operation that needs no bearer token (so without `RateLimit`). */
         Problem: {
             headers: {
                 "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A problem, as RFC 9457 problem+json, to a caller the gateway has authenticated, so with where it stands against its rate limit. */
+        CallerProblem: {
+            headers: {
+                "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                RateLimit: components["headers"]["RateLimit"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The gateway cannot serve now: it is shutting down (with `Connection: close`; send the request to another
+         *     instance), its database cannot be reached, or the audit log cannot be written, so nothing was shared.
+         *     `RateLimit` comes with it when the caller was authenticated first.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                RateLimit: components["headers"]["RateLimitOnceAuthenticated"];
+                "RateLimit-Policy": components["headers"]["RateLimit-PolicyOnceAuthenticated"];
                 [name: string]: unknown;
             };
             content: {
@@ -3562,13 +3675,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Too many requests from this client; try again after Retry-After seconds. */
+        /**
+         * @description Too many requests: from this client (with `RateLimit` showing none left), or refused authentications from this
+         *     address (before the caller is known, so without `RateLimit`). Try again after Retry-After seconds.
+         */
         RateLimited: {
             headers: {
                 "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
                 "Retry-After": components["headers"]["Retry-After"];
-                RateLimit: components["headers"]["RateLimit"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimitOnceAuthenticated"];
+                "RateLimit-Policy": components["headers"]["RateLimit-PolicyOnceAuthenticated"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
@@ -3580,6 +3696,8 @@ export interface components {
         PolicyProblem: {
             headers: {
                 "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                RateLimit: components["headers"]["RateLimit"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -3607,17 +3725,30 @@ export interface components {
         /** @description The gateway's id for this request, as its logs, the audit log and problem bodies carry it; forwarded to partners. */
         "X-Gateway-Request-Id": string;
         /**
-         * @description Where the caller stands (draft-ietf-httpapi-ratelimit-headers), on every authenticated answer: `"burst";r=…;t=…`,
-         *     the requests left and the seconds until the allowance is full again. An exchange answer to a party to an
-         *     agreement with a monthly cap adds `"monthly-cap";r=…;t=…`: the room left and the seconds until the month turns.
+         * @description Where the caller stands (draft-ietf-httpapi-ratelimit-headers), on every answer to a caller the gateway has
+         *     authenticated, success or problem: `"burst";r=…;t=…`, the requests left and the seconds until the allowance is
+         *     full again. An exchange answer to a party to an agreement with a monthly cap adds `"monthly-cap";r=…;t=…`: the
+         *     room left and the seconds until the month turns.
          * @example "burst";r=5999;t=1, "monthly-cap";r=283;t=648000
          */
         RateLimit: string;
         /**
-         * @description The policies behind `RateLimit`, each with its quota and window in seconds.
+         * @description The policies behind `RateLimit`, each with its quota and window in seconds; sent with it.
          * @example "burst";q=6000;w=60, "monthly-cap";q=300;w=2592000
          */
         "RateLimit-Policy": string;
+        /**
+         * @description As `RateLimit`, when the caller was authenticated before the answer was decided. Absent when it was not: a
+         *     429 to an address refused too often before authentication, a 503 while the gateway shuts down or cannot
+         *     reach its database to authenticate, a batch body refused as it arrives.
+         * @example "burst";r=0;t=12
+         */
+        RateLimitOnceAuthenticated: string;
+        /**
+         * @description The policies behind `RateLimit`, sent with it.
+         * @example "burst";q=6000;w=60
+         */
+        "RateLimit-PolicyOnceAuthenticated": string;
         /** @description The Bearer challenge (RFC 6750), e.g. `Bearer error="invalid_token"`. */
         "WWW-Authenticate": string;
         /** @description Seconds to wait before trying again. */
@@ -3641,6 +3772,8 @@ export interface operations {
             /** @description Alive. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3666,6 +3799,8 @@ export interface operations {
             /** @description Ready. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3728,6 +3863,10 @@ export interface operations {
             /** @description The exchange was permitted and DfE answered. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -3793,16 +3932,16 @@ export interface operations {
                     "application/json": components["schemas"]["ChildTraceResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -3849,6 +3988,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -3915,16 +4058,16 @@ export interface operations {
                     "application/json": components["schemas"]["NinoAlignmentResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -3967,6 +4110,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -4057,16 +4204,16 @@ export interface operations {
                     "application/json": components["schemas"]["PersonQueryResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -4109,6 +4256,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -4173,16 +4324,16 @@ export interface operations {
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -4228,6 +4379,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -4285,16 +4440,16 @@ export interface operations {
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -4337,6 +4492,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -4427,16 +4586,16 @@ export interface operations {
                     "application/json": components["schemas"]["PersonQueryResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -4479,6 +4638,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -4543,16 +4706,16 @@ export interface operations {
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -4598,6 +4761,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -4655,16 +4822,16 @@ export interface operations {
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -4707,6 +4874,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -4771,16 +4942,16 @@ export interface operations {
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -4822,6 +4993,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -4886,16 +5061,16 @@ export interface operations {
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -4937,6 +5112,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -5001,16 +5180,16 @@ export interface operations {
                     "application/json": components["schemas"]["StatusCheckResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -5058,6 +5237,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -5115,16 +5298,16 @@ export interface operations {
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -5170,6 +5353,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -5260,16 +5447,16 @@ export interface operations {
                     "application/json": components["schemas"]["PersonQueryResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -5315,6 +5502,10 @@ export interface operations {
             /** @description Permitted, and the partner answered; only the fields the agreement allows. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -5372,16 +5563,16 @@ export interface operations {
                     "application/json": components["schemas"]["AcknowledgementResponse"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["PolicyProblem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -5425,6 +5616,10 @@ export interface operations {
             /** @description The decision. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -5472,16 +5667,16 @@ export interface operations {
                     "application/json": components["schemas"]["Decision"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
             502: components["responses"]["PolicyProblem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["PolicyProblem"];
         };
     };
@@ -5517,6 +5712,10 @@ export interface operations {
             /** @description Entries, newest first. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5579,11 +5778,12 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryList"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `exchange`, `decision`, `kind`, `party`, `agreement`, `rule`, `afterTheFact`, `from`, `to`, `before` and `limit`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAuditEntry: {
@@ -5600,6 +5800,10 @@ export interface operations {
             /** @description The entry and its linked outcome entries. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5679,12 +5883,12 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryWithOutcomes"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     replayAuditEntry: {
@@ -5701,6 +5905,10 @@ export interface operations {
             /** @description The decision then and now. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5771,13 +5979,13 @@ export interface operations {
                     "application/json": components["schemas"]["Replay"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     searchAuditBySubject: {
@@ -5801,6 +6009,10 @@ export interface operations {
             /** @description Decisions about the person, newest first. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5863,13 +6075,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEntryList"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     auditSubjectReport: {
@@ -5895,6 +6107,10 @@ export interface operations {
             /** @description The report. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5943,16 +6159,23 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditSubjectReportAnswer"];
+                    /**
+                     * @example recordedAt,auditId,matchedBy,exchange,direction,party,partner,clientId,purpose,legalBasis,agreement,decision,deniedBy,dryRun,outcome,outcomeRecordedAt,fieldsRequested,fieldsDisclosed,fieldsWithheld
+                     *     2026-12-08T10:10:00.000Z,83189220-2428-4b21-ab14-6fd7dc692e72,1 name-dob,dfe.child-trace,outbound,home-office-ie,dfe,ie-removals-casework,trace-child-of-immigration-offender,dpa-1998-s29-3,ie-dfe-child-tracing-mou 2.0,permit,,false,matched,2026-12-08T10:10:00.000Z,grounds.parentBelievedImmigrationOffender; subject.forename; subject.surname; subject.dateOfBirth; subject.postcode,match; addresses,parents
+                     *     2026-12-08T10:15:00.000Z,08f745a9-0633-4d06-9d2f-acaaf8a64f4c,1 name-dob,dfe.child-trace,outbound,home-office-ie,dfe,ie-removals-casework,trace-child-of-immigration-offender,dpa-1998-s29-3,ie-dfe-child-tracing-mou 2.0,permit,,false,matched,2026-12-08T10:15:00.000Z,grounds.parentBelievedImmigrationOffender; subject.forename; subject.surname; subject.dateOfBirth; subject.postcode,match; addresses,parents
+                     *     2026-12-08T10:17:00.000Z,3416556e-3b1d-449e-85b0-552a128e6824,1 name-dob,dfe.child-trace,outbound,home-office-ie,dfe,ie-removals-casework,trace-child-of-immigration-offender,dpa-1998-s29-3,ie-dfe-child-tracing-mou 2.0,deny,dfe-offender-belief,false,,,grounds.parentBelievedImmigrationOffender; subject.forename; subject.surname; subject.dateOfBirth; subject.postcode,,
+                     */
                     "text/csv": string;
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `format`) is refused, not ignored, and named. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAuditReceipt: {
@@ -5969,6 +6192,10 @@ export interface operations {
             /** @description The receipt. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6045,12 +6272,12 @@ export interface operations {
                     "application/json": components["schemas"]["AuditReceipt"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     exportAuditLog: {
@@ -6071,19 +6298,35 @@ export interface operations {
             /** @description The export file. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {"manifest":{"format":"audit-export/1","entries":"jsonl","from":"2026-12-08T10:14:00Z","to":"2026-12-08T10:16:00Z","count":2,"firstSeq":4,"lastSeq":5,"firstPrevHash":"9d46faa59b5aad88f8beac10eab14f6bd8b0b312415df8e1dc4e90f7c8ffe4fa","firstHash":"8ab1be98671e9353e9f4637c219070c2df927d32d89b0a262dfa88ad67376358","lastHash":"76302008c8cca1290ff0997602af63b0f360792a695457ff7dd6d35322aa6e5f","checkpoint":{"jws":"eyJhbGciOiJFZERTQSIsImtpZCI6Im9qUV9UMzBPQzhvRHlhRG8yQzY1OHVuaVdLRnBRMGNIZm1VTkJ5N0pEQkEiLCJ0eXAiOiJhdWRpdC1jaGVja3BvaW50K2p3cyJ9.eyJoZWFkSGFzaCI6IjUwOTdkOTRhZjYzMjU0MDRjM2RiZGZlYWEwNzVhZjYyZWU3YWQ5ODc3MGZlZDQ3Zjg5MWY5ZWJhMTllOTIzOWYiLCJyb290SGFzaCI6ImFkMTM1NmU1OTMyNmNkNWMzZWQ0NWRlYzU3OWFlOTRhOWIyNDZiNWRiOTllNjliOGI1MTg4M2U5NTk5ODljZTkiLCJzaXplIjo2LCJ0aW1lIjoiMjAyNi0xMi0wOFQxMDoxNzowMC4wMDBaIn0.KAVhXubW_mAjg96jwklfzvIAuQVXpHkQbMS79zlY6cN6mnwxmSPzIAvYdY9Sqhrtd77U8WCZ8HYQGrx2f_G6DQ"},"inclusionProof":{"leafIndex":4,"treeSize":6,"hashes":["5c05639c78eb9a6e7e039751b280092c3b762cd4b46c7bc3e1ba5a294452bcdc","f8fb6658ceb2c3437916033b47709cc8131727c3a04851e235853afbf6fd4231"]},"generatedAt":"2026-12-08T10:17:00.000Z","keys":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"fQedI3EgasKIfJxm5Q-Lm4HhSJmpznQtz5cTZr3oqY4","kid":"ojQ_T30OC8oDyaDo2C658uniWKFpQ0cHfmUNBy7JDBA","alg":"EdDSA","use":"sig"}]},"signature":"eyJhbGciOiJFZERTQSIsImtpZCI6Im9qUV9UMzBPQzhvRHlhRG8yQzY1OHVuaVdLRnBRMGNIZm1VTkJ5N0pEQkEiLCJ0eXAiOiJhdWRpdC1leHBvcnQtbWFuaWZlc3QrandzIn0.eyJjaGVja3BvaW50Ijp7Imp3cyI6ImV5SmhiR2NpT2lKRlpFUlRRU0lzSW10cFpDSTZJbTlxVVY5VU16QlBRemh2UkhsaFJHOHlRelkxT0hWdWFWZExSbkJSTUdOSVptMVZUa0o1TjBwRVFrRWlMQ0owZVhBaU9pSmhkV1JwZEMxamFHVmphM0J2YVc1MEsycDNjeUo5LmV5Sm9aV0ZrU0dGemFDSTZJalV3T1Rka09UUmhaall6TWpVME1EUmpNMlJpWkdabFlXRXdOelZoWmpZeVpXVTNZV1E1T0RjM01HWmxaRFEzWmpnNU1XWTVaV0poTVRsbE9USXpPV1lpTENKeWIyOTBTR0Z6YUNJNkltRmtNVE0xTm1VMU9UTXlObU5rTldNelpXUTBOV1JsWXpVM09XRmxPVFJoT1dJeU5EWmlOV1JpT1RsbE5qbGlPR0kxTVRnNE0yVTVOVGs1T0RsalpUa2lMQ0p6YVhwbElqbzJMQ0owYVcxbElqb2lNakF5TmkweE1pMHdPRlF4TURveE56b3dNQzR3TURCYUluMC5LQVZoWHViV19tQWpnOTZqd2tsZnp2SUF1UVZYcEhrUWJNUzc5emxZNmNONm1ud3htU1B6SUF2WWRZOVNxaHJ0ZDc3VThXQ1o4SFlRR3J4MmZfRzZEUSJ9LCJjb3VudCI6MiwiZW50cmllcyI6Impzb25sIiwiZmlyc3RIYXNoIjoiOGFiMWJlOTg2NzFlOTM1M2U5ZjQ2MzdjMjE5MDcwYzJkZjkyN2QzMmQ4OWIwYTI2MmRmYTg4YWQ2NzM3NjM1OCIsImZpcnN0UHJldkhhc2giOiI5ZDQ2ZmFhNTliNWFhZDg4ZjhiZWFjMTBlYWIxNGY2YmQ4YjBiMzEyNDE1ZGY4ZTFkYzRlOTBmN2M4ZmZlNGZhIiwiZmlyc3RTZXEiOjQsImZvcm1hdCI6ImF1ZGl0LWV4cG9ydC8xIiwiZnJvbSI6IjIwMjYtMTItMDhUMTA6MTQ6MDBaIiwiZ2VuZXJhdGVkQXQiOiIyMDI2LTEyLTA4VDEwOjE3OjAwLjAwMFoiLCJpbmNsdXNpb25Qcm9vZiI6eyJoYXNoZXMiOlsiNWMwNTYzOWM3OGViOWE2ZTdlMDM5NzUxYjI4MDA5MmMzYjc2MmNkNGI0NmM3YmMzZTFiYTVhMjk0NDUyYmNkYyIsImY4ZmI2NjU4Y2ViMmMzNDM3OTE2MDMzYjQ3NzA5Y2M4MTMxNzI3YzNhMDQ4NTFlMjM1ODUzYWZiZjZmZDQyMzEiXSwibGVhZkluZGV4Ijo0LCJ0cmVlU2l6ZSI6Nn0sImxhc3RIYXNoIjoiNzYzMDIwMDhjOGNjYTEyOTBmZjA5OTc2MDJhZjYzYjBmMzYwNzkyYTY5NTQ1N2ZmN2RkNmQzNTMyMmFhNmU1ZiIsImxhc3RTZXEiOjUsInRvIjoiMjAyNi0xMi0wOFQxMDoxNjowMFoifQ.PxBdG1YDcUOcTHIRcGMBu4ZOYGHKSmJq7BSImLTjyTCukoHzytz3DpHggVFzG8nlIQ3-31uk8nt3q53iktlkBA"}}
+                     *     {"body":{"agreement":{"id":"ie-dfe-child-tracing-mou","version":"2.0"},"caseReference":"73cb3c393c794b5dc686ae13a861ffe26e069d13d7723b303aa876e934d736af","clientId":"ie-removals-casework","decision":"permit","decisionDate":"2026-12-08","direction":"outbound","directives":[],"exchange":"dfe.child-trace","fieldsRequested":["grounds.parentBelievedImmigrationOffender","subject.forename","subject.surname","subject.dateOfBirth","subject.postcode"],"legalBasis":"dpa-1998-s29-3","obligations":[{"id":"withhold-older-than","years":5}],"partner":"dfe","party":"home-office-ie","policyVersion":"d3e33204697a1a89","purpose":"trace-child-of-immigration-offender","registerGeneration":8,"requestId":"68334274-7ed5-409b-a7de-c88aad82fdfc","rules":[{"id":"party","outcome":"permit","reason":"home-office-ie may ask dfe under Home Office – DfE child tracing process MoU"},{"id":"agreement-in-force","outcome":"permit","reason":"Home Office – DfE child tracing process MoU v2.0 is signed by every party and in force on 2026-12-08"},{"id":"purpose","outcome":"permit","reason":"Purpose \"trace-child-of-immigration-offender\" (reactive) is named in the agreement"},{"id":"legal-basis","outcome":"permit","reason":"Data Protection Act 1998 s.29(3) (now DPA 2018 Sch. 2 para 2) is named in the agreement"},{"id":"direction","outcome":"permit","reason":"dfe.child-trace is reactive (outbound) sharing, as its purpose is"},{"id":"field-scope","outcome":"permit","reason":"Every field sent is within the agreement; replies are limited to its response fields"},{"id":"nhs-narrowed-scope","outcome":"not-applicable","reason":"No narrowing directive reaches this exchange"},{"id":"nhs-non-clinical","outcome":"not-applicable","reason":"Applies to NHS exchanges only"},{"id":"dfe-offender-belief","outcome":"permit","reason":"The requester states reason to believe a parent is an immigration offender"},{"id":"debtor-threshold","outcome":"not-applicable","reason":"Applies to NHS debtor returns only"},{"id":"match-quality","outcome":"permit","reason":"The request carries every agreed match point (name, dateOfBirth, postcode); partial matches go back for resolution"},{"id":"unknown-directive","outcome":"not-applicable","reason":"Every directive in force that reaches this exchange is of a kind the rules apply"},{"id":"monthly-cap","outcome":"permit","reason":"2 of 300 requests this month"},{"id":"windrush-pause","outcome":"not-applicable","reason":"No Windrush directive in force reaches this exchange"},{"id":"financial-services-age","outcome":"not-applicable","reason":"No financial-services restriction reaches this exchange"},{"id":"debtor-nationality","outcome":"not-applicable","reason":"Applies to NHS debtor returns only"}],"sealedFacts":"v1.LuaI6xahIxv1UsVX.x7PVwbfyMMGWgA0u83m7nVVzn_VJF4kjK_N_ApA22-ShgWuZPraVd06PvCFWUVZ0avru7FkTGd--Ppo_i1HVXnv7eGLrfLWHSJDMUcaJLglzW_Njz9S0_pFrYKiBOvUB7kXnsyhCGlMP2-9UIC5QZbvvqE4g6JoifGLtaTkZb3oUiEfwkZCtUOmSgfUhI2frj6kwviJhLJfilxlTQ7DE4E8MTcgt5rY0rpACNHomsfjdvSVR079m6cXDZCFnz99PyAEKy36FOGezDwTruafue6PpOi11yr9qzeYH9KOwvkKi8vYvSbhbldjrFLDFrnxF2sEBzGjN7uxV5Zk5XnnoJrokfWIk9Gqchpduac482rZtDGaMyB3lytnymp999ODkKxeAX1j7u321g8DopVoFa4jXFLcb62HXFqV5KjW1bvreI38hQk8q-uRjMgX2CVFYFi4NsbDXWlldyyQVsDQFESbAjiQxBMU4tQOqysUM-jOblPUruGD-ohTi3xD43li3mkIDE4DkQaS0Ykv7K2kHOec5jvTZgCooqT-mWMsA-hGOMW9_jzA8S4MZ7f5R4APR5O44qlLdZhpN3Nt0h1F7A-Y9M7zCFDew8scSd5xq5RWqbZmcfHoc3lms4eLKl4AwTBtaePLt5LX3Kbf1xGZbqHdf9wT2LIZM61qEQ7Q_i3f-XZVrDEIk-tyg9buVIaMl61Xoxn0b3IW5p1anOebPzHJs_X0UrmGWaMYgPsDvqCN7k44TJWUHThHs5vIJlCCFcJ_szB4QQZ0LYkY64S5E3TOVNDKn188YeQ8ttbMhJWOQLg10W1vCMk2sz2_NXc4IWYYikUWIwWB_4U7sdcCwwUDasuXrBYr2VEHU2VE0VgLZ2q9jij4uItXanktmWc4oEeLfSuMnGsNjgkxDIW0C6GdluEKYGyDKnm6K0A","subjects":["65404ad53968ca2395b42fab77b1870e2edb07548d6f01c26e212e7f9c858f12"]},"hash":"8ab1be98671e9353e9f4637c219070c2df927d32d89b0a262dfa88ad67376358","id":"08f745a9-0633-4d06-9d2f-acaaf8a64f4c","kind":"decision","prevHash":"9d46faa59b5aad88f8beac10eab14f6bd8b0b312415df8e1dc4e90f7c8ffe4fa","recordedAt":"2026-12-08T10:15:00.000Z","seq":4}
+                     *     {"body":{"agreement":{"id":"ie-dfe-child-tracing-mou","version":"2.0"},"decisionId":"08f745a9-0633-4d06-9d2f-acaaf8a64f4c","exchange":"dfe.child-trace","fieldsDisclosed":["match","addresses"],"fieldsWithheld":["parents"],"latencyMs":74,"outcome":"matched","party":"home-office-ie","requestId":"68334274-7ed5-409b-a7de-c88aad82fdfc"},"hash":"76302008c8cca1290ff0997602af63b0f360792a695457ff7dd6d35322aa6e5f","id":"757ae44f-5b70-42db-89a2-2228e0cd3d90","kind":"outcome","prevHash":"8ab1be98671e9353e9f4637c219070c2df927d32d89b0a262dfa88ad67376358","recordedAt":"2026-12-08T10:15:00.000Z","seq":5}
+                     */
                     "application/x-ndjson": string;
+                    /**
+                     * @example # {"manifest":{"format":"audit-export/1","entries":"csv","from":"2026-12-08T10:14:00Z","to":"2026-12-08T10:16:00Z","count":2,"firstSeq":4,"lastSeq":5,"firstPrevHash":"9d46faa59b5aad88f8beac10eab14f6bd8b0b312415df8e1dc4e90f7c8ffe4fa","firstHash":"8ab1be98671e9353e9f4637c219070c2df927d32d89b0a262dfa88ad67376358","lastHash":"76302008c8cca1290ff0997602af63b0f360792a695457ff7dd6d35322aa6e5f","checkpoint":{"jws":"eyJhbGciOiJFZERTQSIsImtpZCI6Im9qUV9UMzBPQzhvRHlhRG8yQzY1OHVuaVdLRnBRMGNIZm1VTkJ5N0pEQkEiLCJ0eXAiOiJhdWRpdC1jaGVja3BvaW50K2p3cyJ9.eyJoZWFkSGFzaCI6IjUwOTdkOTRhZjYzMjU0MDRjM2RiZGZlYWEwNzVhZjYyZWU3YWQ5ODc3MGZlZDQ3Zjg5MWY5ZWJhMTllOTIzOWYiLCJyb290SGFzaCI6ImFkMTM1NmU1OTMyNmNkNWMzZWQ0NWRlYzU3OWFlOTRhOWIyNDZiNWRiOTllNjliOGI1MTg4M2U5NTk5ODljZTkiLCJzaXplIjo2LCJ0aW1lIjoiMjAyNi0xMi0wOFQxMDoxNzowMC4wMDBaIn0.KAVhXubW_mAjg96jwklfzvIAuQVXpHkQbMS79zlY6cN6mnwxmSPzIAvYdY9Sqhrtd77U8WCZ8HYQGrx2f_G6DQ"},"inclusionProof":{"leafIndex":4,"treeSize":6,"hashes":["5c05639c78eb9a6e7e039751b280092c3b762cd4b46c7bc3e1ba5a294452bcdc","f8fb6658ceb2c3437916033b47709cc8131727c3a04851e235853afbf6fd4231"]},"generatedAt":"2026-12-08T10:17:00.000Z","keys":{"keys":[{"kty":"OKP","crv":"Ed25519","x":"fQedI3EgasKIfJxm5Q-Lm4HhSJmpznQtz5cTZr3oqY4","kid":"ojQ_T30OC8oDyaDo2C658uniWKFpQ0cHfmUNBy7JDBA","alg":"EdDSA","use":"sig"}]},"signature":"eyJhbGciOiJFZERTQSIsImtpZCI6Im9qUV9UMzBPQzhvRHlhRG8yQzY1OHVuaVdLRnBRMGNIZm1VTkJ5N0pEQkEiLCJ0eXAiOiJhdWRpdC1leHBvcnQtbWFuaWZlc3QrandzIn0.eyJjaGVja3BvaW50Ijp7Imp3cyI6ImV5SmhiR2NpT2lKRlpFUlRRU0lzSW10cFpDSTZJbTlxVVY5VU16QlBRemh2UkhsaFJHOHlRelkxT0hWdWFWZExSbkJSTUdOSVptMVZUa0o1TjBwRVFrRWlMQ0owZVhBaU9pSmhkV1JwZEMxamFHVmphM0J2YVc1MEsycDNjeUo5LmV5Sm9aV0ZrU0dGemFDSTZJalV3T1Rka09UUmhaall6TWpVME1EUmpNMlJpWkdabFlXRXdOelZoWmpZeVpXVTNZV1E1T0RjM01HWmxaRFEzWmpnNU1XWTVaV0poTVRsbE9USXpPV1lpTENKeWIyOTBTR0Z6YUNJNkltRmtNVE0xTm1VMU9UTXlObU5rTldNelpXUTBOV1JsWXpVM09XRmxPVFJoT1dJeU5EWmlOV1JpT1RsbE5qbGlPR0kxTVRnNE0yVTVOVGs1T0RsalpUa2lMQ0p6YVhwbElqbzJMQ0owYVcxbElqb2lNakF5TmkweE1pMHdPRlF4TURveE56b3dNQzR3TURCYUluMC5LQVZoWHViV19tQWpnOTZqd2tsZnp2SUF1UVZYcEhrUWJNUzc5emxZNmNONm1ud3htU1B6SUF2WWRZOVNxaHJ0ZDc3VThXQ1o4SFlRR3J4MmZfRzZEUSJ9LCJjb3VudCI6MiwiZW50cmllcyI6ImNzdiIsImZpcnN0SGFzaCI6IjhhYjFiZTk4NjcxZTkzNTNlOWY0NjM3YzIxOTA3MGMyZGY5MjdkMzJkODliMGEyNjJkZmE4OGFkNjczNzYzNTgiLCJmaXJzdFByZXZIYXNoIjoiOWQ0NmZhYTU5YjVhYWQ4OGY4YmVhYzEwZWFiMTRmNmJkOGIwYjMxMjQxNWRmOGUxZGM0ZTkwZjdjOGZmZTRmYSIsImZpcnN0U2VxIjo0LCJmb3JtYXQiOiJhdWRpdC1leHBvcnQvMSIsImZyb20iOiIyMDI2LTEyLTA4VDEwOjE0OjAwWiIsImdlbmVyYXRlZEF0IjoiMjAyNi0xMi0wOFQxMDoxNzowMC4wMDBaIiwiaW5jbHVzaW9uUHJvb2YiOnsiaGFzaGVzIjpbIjVjMDU2MzljNzhlYjlhNmU3ZTAzOTc1MWIyODAwOTJjM2I3NjJjZDRiNDZjN2JjM2UxYmE1YTI5NDQ1MmJjZGMiLCJmOGZiNjY1OGNlYjJjMzQzNzkxNjAzM2I0NzcwOWNjODEzMTcyN2MzYTA0ODUxZTIzNTg1M2FmYmY2ZmQ0MjMxIl0sImxlYWZJbmRleCI6NCwidHJlZVNpemUiOjZ9LCJsYXN0SGFzaCI6Ijc2MzAyMDA4YzhjY2ExMjkwZmYwOTk3NjAyYWY2M2IwZjM2MDc5MmE2OTU0NTdmZjdkZDZkMzUzMjJhYTZlNWYiLCJsYXN0U2VxIjo1LCJ0byI6IjIwMjYtMTItMDhUMTA6MTY6MDBaIn0.Gmm8MuFvJCG49-E6fUSs40KgJlmPSZATGU4F8-tHVi6PHsqUXFhmcLkYE2EtniXyxG2wH_sTbjjvnZFXv0z9CA"}}
+                     *     seq,id,recordedAt,kind,prevHash,hash,body
+                     *     4,08f745a9-0633-4d06-9d2f-acaaf8a64f4c,2026-12-08T10:15:00.000Z,decision,9d46faa59b5aad88f8beac10eab14f6bd8b0b312415df8e1dc4e90f7c8ffe4fa,8ab1be98671e9353e9f4637c219070c2df927d32d89b0a262dfa88ad67376358,"{""agreement"":{""id"":""ie-dfe-child-tracing-mou"",""version"":""2.0""},""caseReference"":""73cb3c393c794b5dc686ae13a861ffe26e069d13d7723b303aa876e934d736af"",""clientId"":""ie-removals-casework"",""decision"":""permit"",""decisionDate"":""2026-12-08"",""direction"":""outbound"",""directives"":[],""exchange"":""dfe.child-trace"",""fieldsRequested"":[""grounds.parentBelievedImmigrationOffender"",""subject.forename"",""subject.surname"",""subject.dateOfBirth"",""subject.postcode""],""legalBasis"":""dpa-1998-s29-3"",""obligations"":[{""id"":""withhold-older-than"",""years"":5}],""partner"":""dfe"",""party"":""home-office-ie"",""policyVersion"":""d3e33204697a1a89"",""purpose"":""trace-child-of-immigration-offender"",""registerGeneration"":8,""requestId"":""68334274-7ed5-409b-a7de-c88aad82fdfc"",""rules"":[{""id"":""party"",""outcome"":""permit"",""reason"":""home-office-ie may ask dfe under Home Office – DfE child tracing process MoU""},{""id"":""agreement-in-force"",""outcome"":""permit"",""reason"":""Home Office – DfE child tracing process MoU v2.0 is signed by every party and in force on 2026-12-08""},{""id"":""purpose"",""outcome"":""permit"",""reason"":""Purpose \""trace-child-of-immigration-offender\"" (reactive) is named in the agreement""},{""id"":""legal-basis"",""outcome"":""permit"",""reason"":""Data Protection Act 1998 s.29(3) (now DPA 2018 Sch. 2 para 2) is named in the agreement""},{""id"":""direction"",""outcome"":""permit"",""reason"":""dfe.child-trace is reactive (outbound) sharing, as its purpose is""},{""id"":""field-scope"",""outcome"":""permit"",""reason"":""Every field sent is within the agreement; replies are limited to its response fields""},{""id"":""nhs-narrowed-scope"",""outcome"":""not-applicable"",""reason"":""No narrowing directive reaches this exchange""},{""id"":""nhs-non-clinical"",""outcome"":""not-applicable"",""reason"":""Applies to NHS exchanges only""},{""id"":""dfe-offender-belief"",""outcome"":""permit"",""reason"":""The requester states reason to believe a parent is an immigration offender""},{""id"":""debtor-threshold"",""outcome"":""not-applicable"",""reason"":""Applies to NHS debtor returns only""},{""id"":""match-quality"",""outcome"":""permit"",""reason"":""The request carries every agreed match point (name, dateOfBirth, postcode); partial matches go back for resolution""},{""id"":""unknown-directive"",""outcome"":""not-applicable"",""reason"":""Every directive in force that reaches this exchange is of a kind the rules apply""},{""id"":""monthly-cap"",""outcome"":""permit"",""reason"":""2 of 300 requests this month""},{""id"":""windrush-pause"",""outcome"":""not-applicable"",""reason"":""No Windrush directive in force reaches this exchange""},{""id"":""financial-services-age"",""outcome"":""not-applicable"",""reason"":""No financial-services restriction reaches this exchange""},{""id"":""debtor-nationality"",""outcome"":""not-applicable"",""reason"":""Applies to NHS debtor returns only""}],""sealedFacts"":""v1.LuaI6xahIxv1UsVX.x7PVwbfyMMGWgA0u83m7nVVzn_VJF4kjK_N_ApA22-ShgWuZPraVd06PvCFWUVZ0avru7FkTGd--Ppo_i1HVXnv7eGLrfLWHSJDMUcaJLglzW_Njz9S0_pFrYKiBOvUB7kXnsyhCGlMP2-9UIC5QZbvvqE4g6JoifGLtaTkZb3oUiEfwkZCtUOmSgfUhI2frj6kwviJhLJfilxlTQ7DE4E8MTcgt5rY0rpACNHomsfjdvSVR079m6cXDZCFnz99PyAEKy36FOGezDwTruafue6PpOi11yr9qzeYH9KOwvkKi8vYvSbhbldjrFLDFrnxF2sEBzGjN7uxV5Zk5XnnoJrokfWIk9Gqchpduac482rZtDGaMyB3lytnymp999ODkKxeAX1j7u321g8DopVoFa4jXFLcb62HXFqV5KjW1bvreI38hQk8q-uRjMgX2CVFYFi4NsbDXWlldyyQVsDQFESbAjiQxBMU4tQOqysUM-jOblPUruGD-ohTi3xD43li3mkIDE4DkQaS0Ykv7K2kHOec5jvTZgCooqT-mWMsA-hGOMW9_jzA8S4MZ7f5R4APR5O44qlLdZhpN3Nt0h1F7A-Y9M7zCFDew8scSd5xq5RWqbZmcfHoc3lms4eLKl4AwTBtaePLt5LX3Kbf1xGZbqHdf9wT2LIZM61qEQ7Q_i3f-XZVrDEIk-tyg9buVIaMl61Xoxn0b3IW5p1anOebPzHJs_X0UrmGWaMYgPsDvqCN7k44TJWUHThHs5vIJlCCFcJ_szB4QQZ0LYkY64S5E3TOVNDKn188YeQ8ttbMhJWOQLg10W1vCMk2sz2_NXc4IWYYikUWIwWB_4U7sdcCwwUDasuXrBYr2VEHU2VE0VgLZ2q9jij4uItXanktmWc4oEeLfSuMnGsNjgkxDIW0C6GdluEKYGyDKnm6K0A"",""subjects"":[""65404ad53968ca2395b42fab77b1870e2edb07548d6f01c26e212e7f9c858f12""]}"
+                     *     5,757ae44f-5b70-42db-89a2-2228e0cd3d90,2026-12-08T10:15:00.000Z,outcome,8ab1be98671e9353e9f4637c219070c2df927d32d89b0a262dfa88ad67376358,76302008c8cca1290ff0997602af63b0f360792a695457ff7dd6d35322aa6e5f,"{""agreement"":{""id"":""ie-dfe-child-tracing-mou"",""version"":""2.0""},""decisionId"":""08f745a9-0633-4d06-9d2f-acaaf8a64f4c"",""exchange"":""dfe.child-trace"",""fieldsDisclosed"":[""match"",""addresses""],""fieldsWithheld"":[""parents""],""latencyMs"":74,""outcome"":""matched"",""party"":""home-office-ie"",""requestId"":""68334274-7ed5-409b-a7de-c88aad82fdfc""}"
+                     */
                     "text/csv": string;
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `format`, `from` and `to`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     verifyAuditLog: {
@@ -6098,6 +6341,10 @@ export interface operations {
             /** @description The result; `ok` is false when anything does not verify. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6133,9 +6380,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAuditInclusionProof: {
@@ -6153,6 +6400,10 @@ export interface operations {
             /** @description The proof. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6170,13 +6421,14 @@ export interface operations {
                     "application/json": components["schemas"]["AuditInclusionProofAnswer"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `auditId` and `treeSize`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAuditConsistencyProof: {
@@ -6194,6 +6446,10 @@ export interface operations {
             /** @description The proof. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6209,12 +6465,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuditConsistencyProof"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `from` and `to`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAuditCheckpoint: {
@@ -6229,16 +6486,27 @@ export interface operations {
             /** @description The signed note. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example data-sharing-gateway.service.gov.uk/audit-log
+                     *     6
+                     *     rRNW5ZMmzVw+1F3sV5rpSpska125nmm4tRiD6VmYnOk=
+                     *
+                     *     — data-sharing-gateway.service.gov.uk/audit-log nG3rMgzpyKBA3D3zCHoDTxn9+cqG1Tc6Kw3d5CvrJ0rrrM/qJm8ekBbCoAttiBAozOqGw87l7v6RKEukzipig+J7DgQ=
+                     */
                     "text/plain": string;
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     addAuditCosignature: {
@@ -6263,6 +6531,10 @@ export interface operations {
             /** @description Kept. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6277,15 +6549,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuditCosignature"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listAuditWitnesses: {
@@ -6300,6 +6572,10 @@ export interface operations {
             /** @description Witnesses, in the order they were registered. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6325,9 +6601,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     registerAuditWitness: {
@@ -6351,6 +6627,10 @@ export interface operations {
             /** @description Registered. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6371,14 +6651,14 @@ export interface operations {
                     "application/json": components["schemas"]["AuditWitness"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAuditKeys: {
@@ -6393,6 +6673,8 @@ export interface operations {
             /** @description The key set. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6402,8 +6684,8 @@ export interface operations {
                      *         {
                      *           "kty": "OKP",
                      *           "crv": "Ed25519",
-                     *           "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
-                     *           "kid": "audit-2026-11",
+                     *           "x": "fQedI3EgasKIfJxm5Q-Lm4HhSJmpznQtz5cTZr3oqY4",
+                     *           "kid": "ojQ_T30OC8oDyaDo2C658uniWKFpQ0cHfmUNBy7JDBA",
                      *           "alg": "EdDSA",
                      *           "use": "sig"
                      *         }
@@ -6413,6 +6695,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditKeySet"];
                 };
             };
+            503: components["responses"]["Problem"];
         };
     };
     listParties: {
@@ -6427,6 +6710,10 @@ export interface operations {
             /** @description Parties. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6447,7 +6734,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listCollaborations: {
@@ -6469,6 +6756,10 @@ export interface operations {
             /** @description Collaborations. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6512,10 +6803,11 @@ export interface operations {
                     "application/json": components["schemas"]["CollaborationSummaryList"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `asOf`, `asKnownOn`, `kind` and `inForce`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createCollaboration: {
@@ -6567,6 +6859,10 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -6597,15 +6893,15 @@ export interface operations {
                     "application/json": components["schemas"]["Collaboration"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCollaboration: {
@@ -6625,6 +6921,10 @@ export interface operations {
             /** @description The collaboration. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6702,11 +7002,12 @@ export interface operations {
                     "application/json": components["schemas"]["CollaborationDetail"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `asOf` and `asKnownOn`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["Problem"];
+            404: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createAgreement: {
@@ -6743,6 +7044,10 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -6758,15 +7063,15 @@ export interface operations {
                     "application/json": components["schemas"]["Agreement"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listAgreementVersions: {
@@ -6786,6 +7091,10 @@ export interface operations {
             /** @description Versions, oldest first, and the one that governs on the day if any. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6815,11 +7124,12 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementVersionList"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `asOf` and `asKnownOn`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["Problem"];
+            404: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     draftAgreementVersion: {
@@ -6850,6 +7160,7 @@ export interface operations {
                  *       "title": "Tracing the children of immigration offenders",
                  *       "kind": "mou",
                  *       "parties": [
+                 *         "home-office-ie",
                  *         "dfe"
                  *       ],
                  *       "inForceFrom": "2026-11-23",
@@ -6951,6 +7262,10 @@ export interface operations {
             /** @description The draft. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -6969,16 +7284,16 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAgreementVersion: {
@@ -6999,6 +7314,10 @@ export interface operations {
             /** @description The version. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7016,11 +7335,12 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `asOf` and `asKnownOn`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["Problem"];
+            404: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     replaceDraftVersion: {
@@ -7042,6 +7362,7 @@ export interface operations {
                  *       "title": "Tracing the children of immigration offenders",
                  *       "kind": "mou",
                  *       "parties": [
+                 *         "home-office-ie",
                  *         "dfe"
                  *       ],
                  *       "inForceFrom": "2026-11-23",
@@ -7143,6 +7464,10 @@ export interface operations {
             /** @description The draft as replaced. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7160,16 +7485,16 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     signAgreementVersion: {
@@ -7209,6 +7534,10 @@ export interface operations {
             /** @description The version with the signature. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -7227,16 +7556,16 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     changeVersionLifecycle: {
@@ -7275,6 +7604,10 @@ export interface operations {
             /** @description The version after the change. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -7293,16 +7626,16 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementVersionView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listJointReviews: {
@@ -7320,6 +7653,10 @@ export interface operations {
             /** @description The reviews, oldest first. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7383,12 +7720,12 @@ export interface operations {
                     "application/json": components["schemas"]["JointReviewList"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     holdJointReview: {
@@ -7445,6 +7782,10 @@ export interface operations {
             /** @description Recorded; not yet joint. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -7503,16 +7844,16 @@ export interface operations {
                     "application/json": components["schemas"]["JointReviewView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     signOffJointReview: {
@@ -7540,6 +7881,10 @@ export interface operations {
             /** @description The review, joint once every party has signed it off. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7597,16 +7942,16 @@ export interface operations {
                     "application/json": components["schemas"]["JointReviewView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     closeImprovementAction: {
@@ -7633,6 +7978,10 @@ export interface operations {
             /** @description The review with the action closed. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7690,16 +8039,16 @@ export interface operations {
                     "application/json": components["schemas"]["JointReviewView"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listDirectives: {
@@ -7717,6 +8066,10 @@ export interface operations {
             /** @description Directives. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7752,10 +8105,11 @@ export interface operations {
                     "application/json": components["schemas"]["DirectiveList"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `asOf` and `asKnownOn`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     issueDirective: {
@@ -7811,6 +8165,10 @@ export interface operations {
             /** @description Issued. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -7845,15 +8203,15 @@ export interface operations {
                     "application/json": components["schemas"]["Directive"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     endDirective: {
@@ -7891,6 +8249,10 @@ export interface operations {
             /** @description The directive as changed. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -7922,16 +8284,16 @@ export interface operations {
                     "application/json": components["schemas"]["DirectiveRecord"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     registerScorecard: {
@@ -7949,6 +8311,10 @@ export interface operations {
             /** @description Scorecards, most urgent first. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7989,10 +8355,11 @@ export interface operations {
                     "application/json": components["schemas"]["ScorecardList"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `asOf` and `asKnownOn`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     publishedCollaborations: {
@@ -8009,6 +8376,8 @@ export interface operations {
             /** @description The list, as JSON or CSV. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8029,10 +8398,18 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PublishedList"];
+                    /**
+                     * @example id,title,purpose,directorate,ownerName,ownerRole,ownerEmail,parties
+                     *     dwp-status-checks,DWP status checks and proactive notifications,"DWP checks a claimant's immigration status when doubts arise about entitlement to benefits; the Home Office volunteers changes of status to DWP so that benefits can be stopped (compliant environment, paused for people over 30 since 23 April 2018).","UK Visas and Immigration (Status Verification, Enquiries and Checking)",Not named in the report,Home Office owner of DWP status checks,dwp-status-checks@homeoffice.example,home-office; dwp
+                     *     financial-services-status-share,Status shares with banks and building societies,"The Home Office tells banks and building societies that a customer is a disqualified person, so that a current account is refused or closed; since 23 April 2018 only about people under 30 facing deportation for criminal offending.",Immigration Enforcement (Interventions and Sanctions Directorate),Not named in the report,Home Office owner of financial-services data sharing,financial-status-share@homeoffice.example,home-office; financial-institutions
+                     *     hmrc-status-checks,HMRC status checks and proactive notifications,HMRC checks a person's immigration status when doubts arise about entitlement to tax credits or child benefit; the Home Office volunteers changes of status to HMRC for the compliant environment (paused for people over 30 since 23 April 2018).,"UK Visas and Immigration (Status Verification, Enquiries and Checking)",Not named in the report,Home Office owner of HMRC status checks,hmrc-status-checks@homeoffice.example,home-office; hmrc
+                     */
                     "text/csv": string;
                 };
             };
+            /** @description Not valid, each wrong parameter named in `errors`. A query parameter this operation does not take (it takes `format`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
             400: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     getMeasures: {
@@ -8052,6 +8429,10 @@ export interface operations {
             /** @description The measures. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8293,11 +8674,12 @@ export interface operations {
                     "application/json": components["schemas"]["MeasuresReport"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `from` and `to`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCollaborationMeasures: {
@@ -8320,6 +8702,10 @@ export interface operations {
             /** @description The collaboration's measures and series. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8562,12 +8948,13 @@ export interface operations {
                     "application/json": components["schemas"]["CollaborationMeasuresReport"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `from`, `to` and `interval`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listSignals: {
@@ -8582,6 +8969,10 @@ export interface operations {
             /** @description The signals. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8606,9 +8997,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     reportFeedback: {
@@ -8644,6 +9035,10 @@ export interface operations {
             /** @description Recorded. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -8661,16 +9056,16 @@ export interface operations {
                     "application/json": components["schemas"]["FeedbackReceipt"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     recordReportedMeasure: {
@@ -8709,6 +9104,10 @@ export interface operations {
             /** @description Recorded. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -8732,16 +9131,16 @@ export interface operations {
                     "application/json": components["schemas"]["ReportedMeasure"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listObligations: {
@@ -8758,6 +9157,10 @@ export interface operations {
             /** @description The obligations, oldest first. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8790,11 +9193,12 @@ export interface operations {
                     "application/json": components["schemas"]["ObligationList"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `status`) is refused, not ignored, and named, so that a misspelt filter never widens the answer. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     confirmObligation: {
@@ -8816,6 +9220,10 @@ export interface operations {
             /** @description Confirmed; the obligation as it now stands. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8843,15 +9251,15 @@ export interface operations {
                     "application/json": components["schemas"]["Obligation"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listConsolePeople: {
@@ -8866,6 +9274,10 @@ export interface operations {
             /** @description The mappings that stand. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8886,9 +9298,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     grantConsoleRole: {
@@ -8914,6 +9326,10 @@ export interface operations {
             /** @description Granted. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8929,14 +9345,14 @@ export interface operations {
                     "application/json": components["schemas"]["ConsoleRoleMappingRecord"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     revokeConsoleRole: {
@@ -8966,14 +9382,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     reportCompletion: {
@@ -8999,6 +9415,10 @@ export interface operations {
             /** @description Recorded. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9015,16 +9435,16 @@ export interface operations {
                     "application/json": components["schemas"]["CompletionReceipt"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     submitExchangeBatch: {
@@ -9096,6 +9516,10 @@ export interface operations {
             /** @description The batch is taken; its records are worked in the background. */
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     /** @description Where the batch's progress is: /v1/batches/{id}. */
                     Location?: string;
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
@@ -9115,16 +9539,17 @@ export interface operations {
                     "application/json": components["schemas"]["BatchAccepted"];
                 };
             };
-            400: components["responses"]["Problem"];
+            /** @description Not valid, each wrong field or parameter named in `errors`. A query parameter this operation does not take (it takes `callbackUrl`) is refused, not ignored, and named. */
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getBatch: {
@@ -9141,6 +9566,10 @@ export interface operations {
             /** @description How far the batch has gone. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9173,12 +9602,12 @@ export interface operations {
                     "application/json": components["schemas"]["BatchProgress"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getBatchResults: {
@@ -9195,6 +9624,10 @@ export interface operations {
             /** @description The result lines. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9205,12 +9638,12 @@ export interface operations {
                     "application/x-ndjson": string;
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getCallbackKeys: {
@@ -9225,6 +9658,8 @@ export interface operations {
             /** @description The key set. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9245,6 +9680,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditKeySet"];
                 };
             };
+            503: components["responses"]["Problem"];
         };
     };
     getMetrics: {
@@ -9259,15 +9695,46 @@ export interface operations {
             /** @description The metrics. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example # HELP gateway_http_requests_total HTTP requests answered, by route template and status
+                     *     # TYPE gateway_http_requests_total counter
+                     *     gateway_http_requests_total{method="GET",route="/v1/register/parties",status="200"} 1
+                     *     gateway_http_requests_total{method="POST",route="/v1/exchanges/dfe/child-trace",status="200"} 2
+                     *     gateway_http_requests_total{method="POST",route="/v1/exchanges/dfe/child-trace",status="403"} 1
+                     *
+                     *     # HELP gateway_decisions_total Decisions committed to the audit log (dry runs excluded)
+                     *     # TYPE gateway_decisions_total counter
+                     *     gateway_decisions_total{exchange="dfe.child-trace",decision="permit"} 2
+                     *     gateway_decisions_total{exchange="dfe.child-trace",decision="deny"} 1
+                     *
+                     *     # HELP gateway_rule_denials_total Refusals by the rule that denied; one refusal by two rules counts under each
+                     *     # TYPE gateway_rule_denials_total counter
+                     *     gateway_rule_denials_total{exchange="dfe.child-trace",rule="dfe-offender-belief"} 1
+                     *
+                     *     # HELP gateway_exchange_outcomes_total Partner outcomes of permitted exchanges
+                     *     # TYPE gateway_exchange_outcomes_total counter
+                     *     gateway_exchange_outcomes_total{exchange="dfe.child-trace",outcome="matched"} 2
+                     *
+                     *     # HELP gateway_audit_log_entries Entries in the audit log (its head seq)
+                     *     # TYPE gateway_audit_log_entries gauge
+                     *     gateway_audit_log_entries 6
+                     *
+                     *     # HELP gateway_audit_chain_verified 1 unless a check found the audit chain broken and no verification of the whole log has passed since
+                     *     # TYPE gateway_audit_chain_verified gauge
+                     *     gateway_audit_chain_verified 1
+                     */
                     "text/plain": string;
                 };
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     listClients: {
@@ -9282,6 +9749,10 @@ export interface operations {
             /** @description The clients. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9323,9 +9794,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     registerClient: {
@@ -9355,6 +9826,10 @@ export interface operations {
             /** @description Registered. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9391,15 +9866,15 @@ export interface operations {
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getClient: {
@@ -9416,6 +9891,10 @@ export interface operations {
             /** @description The client and its history. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9484,12 +9963,12 @@ export interface operations {
                     "application/json": components["schemas"]["ClientDetail"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     replaceClientKeys: {
@@ -9515,6 +9994,10 @@ export interface operations {
             /** @description The client with its new keys. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9551,16 +10034,16 @@ export interface operations {
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     replaceClientCallbackUrls: {
@@ -9589,6 +10072,10 @@ export interface operations {
             /** @description The client with its new callback URLs. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9616,16 +10103,16 @@ export interface operations {
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
-            422: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
+            422: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     revokeClientKey: {
@@ -9652,6 +10139,10 @@ export interface operations {
             /** @description The client without the key. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9688,15 +10179,15 @@ export interface operations {
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     changeClientStatus: {
@@ -9723,6 +10214,10 @@ export interface operations {
             /** @description The client as changed. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "X-Gateway-Request-Id": components["headers"]["X-Gateway-Request-Id"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9759,15 +10254,15 @@ export interface operations {
                     "application/json": components["schemas"]["ClientRecord"];
                 };
             };
-            400: components["responses"]["Problem"];
+            400: components["responses"]["CallerProblem"];
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Problem"];
-            404: components["responses"]["Problem"];
-            409: components["responses"]["Problem"];
-            413: components["responses"]["Problem"];
-            415: components["responses"]["Problem"];
+            403: components["responses"]["CallerProblem"];
+            404: components["responses"]["CallerProblem"];
+            409: components["responses"]["CallerProblem"];
+            413: components["responses"]["CallerProblem"];
+            415: components["responses"]["CallerProblem"];
             429: components["responses"]["RateLimited"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

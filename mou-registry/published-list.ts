@@ -27,7 +27,8 @@ export function publishedList(collaborations: Collaboration[]): PublishedEntry[]
     }));
 }
 
-const columns: (keyof PublishedEntry)[] = [
+/** The CSV's columns, in order (openapi.yaml documents them; tests/contract holds its example to them). */
+export const columns: (keyof PublishedEntry)[] = [
   'id',
   'title',
   'purpose',

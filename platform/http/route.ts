@@ -2,6 +2,7 @@
 // Method, path, request and parameter validation all come from openapi.yaml.
 import type { Request, RequestHandler, Response, Router } from 'express';
 import {
+  type FieldError,
   fieldErrors,
   operation,
   parametersOf,
@@ -160,7 +161,10 @@ function handle(route: Route, deps: RouteDeps): RequestHandler {
   // An operation takes an Idempotency-Key where the contract declares it.
   // An operation with no query parameters ignores a query string (a load balancer's or cache-buster's `?_=1`): there
   // is no filter to misspell. Where there are filters, an unknown one is refused, so a typo never widens a search.
-  const takesQuery = parametersOf(route.operationId).some((p) => p.in === 'query');
+  const queryNames = parametersOf(route.operationId)
+    .filter((p) => p.in === 'query')
+    .map((p) => p.name);
+  const takesQuery = queryNames.length > 0;
   const takesKey =
     idempotency !== undefined &&
     parametersOf(route.operationId).some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
@@ -196,7 +200,7 @@ function handle(route: Route, deps: RouteDeps): RequestHandler {
         readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
       );
       const params = { ...(takesQuery ? req.query : {}), ...req.params };
-      if (!validateParams(params)) throw invalid(validateParams.errors, '(query)');
+      if (!validateParams(params)) throw invalidParameters(validateParams.errors, queryNames);
       if (validateBody && !validateBody(req.body)) throw invalid(validateBody.errors);
       const key = takesKey && principal ? req.get('idempotency-key') : undefined;
       let claim: Claim | null = null;
@@ -322,6 +326,44 @@ function keyedPath(path: string, params: Record<string, unknown>, pathParams: Re
     .sort()
     .map((name) => [name, String(params[name])]);
   return query.length === 0 ? path : `${path}?${new URLSearchParams(query).toString()}`;
+}
+
+/**
+ * Path and query parameters that are not valid. A query parameter the operation does not take is refused (a
+ * misspelt filter must never widen an answer) and named when naming it repeats nothing of the caller's own: when it is
+ * one of the contract's words, or a near miss of one of the operation's parameters, which is then suggested.
+ * Anything else is `(query)`, with the parameters the operation takes.
+ */
+function invalidParameters(errors: Parameters<typeof fieldErrors>[0], accepted: string[]) {
+  const unknown = (errors ?? []).filter((e) => e.keyword === 'additionalProperties' && e.instancePath === '');
+  const list: FieldError[] = fieldErrors((errors ?? []).filter((e) => !unknown.includes(e))).map((e) =>
+    e.field === '(body)' ? { ...e, field: '(query)' } : e,
+  );
+  for (const e of unknown) {
+    const name = (e.params as { additionalProperty: string }).additionalProperty;
+    const near = accepted.find((a) => editDistance(a.toLowerCase(), name.toLowerCase()) <= (a.length <= 4 ? 1 : 2));
+    const takes = accepted.length > 0 ? `it takes ${accepted.join(', ')}` : 'it takes none';
+    if (near) list.push({ field: name, message: `is not a query parameter of this operation (did you mean ${near}?)` });
+    else if (fieldErrors([e])[0]!.field !== '(body)')
+      list.push({ field: name, message: `is not a query parameter of this operation (${takes})` });
+    else list.push({ field: '(query)', message: `has a parameter this operation does not take (${takes})` });
+  }
+  const detail = list.map((e) => `${e.field} ${e.message}`).join('; ');
+  return new GatewayError('invalid-request', detail, { errors: list });
+}
+
+/** Levenshtein distance, for suggesting the parameter a caller meant; names are short. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2 || b.length > 64) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 function invalid(errors: Parameters<typeof fieldErrors>[0], whole = '(body)') {

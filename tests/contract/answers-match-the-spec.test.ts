@@ -152,6 +152,41 @@ describe('every answer is one the contract documents', () => {
     );
     await call('GET', '/v1/measures?from=2026-11-01&to=2026-11-30', 'sro');
 
+    // A batch, taken (202), polled until done (200) and its results read (NDJSON, each line against its schema).
+    const batch = await call(
+      'POST',
+      '/v1/exchanges/dfe/child-trace/batches',
+      'ie-removals-casework',
+      json([
+        childTraceRequest({ ...fixtures.traceableChild, postcode: 'LS6 2AB' }),
+        childTraceRequest(
+          { ...fixtures.traceableChild, postcode: 'LS6 2AB' },
+          { grounds: { parentBelievedImmigrationOffender: false } },
+        ),
+        { purpose: 'not-a-record' },
+      ]),
+    );
+    const location = String(batch.headers.location);
+    for (let polls = 0; polls < 300; polls += 1) {
+      const progress = await call('GET', location, 'ie-removals-casework');
+      if ((progress.body as { state?: string }).state === 'done') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const results = await call('GET', `${location}/results`, 'ie-removals-casework');
+    expect(
+      results.text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line).status),
+    ).toEqual(['permitted', 'refused', 'invalid']);
+    // The answers that are not JSON: export lines and CSV, CSV reports and lists, the checkpoint note, the metrics.
+    await call('GET', '/v1/audit/export?format=jsonl', 'dpo');
+    await call('GET', '/v1/audit/export?format=csv', 'dpo');
+    await call('POST', '/v1/audit/subject-report?format=csv', 'dpo', json({ nino: 'YH204817B' }));
+    await call('GET', '/v1/audit/checkpoint', 'dpo');
+    await call('GET', '/v1/register/published?format=csv', null);
+    await call('GET', '/metrics', null, undefined, { authorization: `Bearer ${gw.config.metricsToken}` });
+
     // A client over its allowance: every authenticated operation answers 429.
     const flooded = 'wealdbridge-ovm';
     while ((await call('GET', '/v1/register/parties', flooded)).status !== 429);
@@ -163,8 +198,20 @@ describe('every answer is one the contract documents', () => {
     expect(covered.size).toBe(operations.length);
     expect(answers.length).toBeGreaterThan(400);
     const statuses = new Set(answers.map((a) => a.status));
-    for (const status of [200, 201, 400, 401, 403, 404, 409, 413, 415, 422, 429])
+    for (const status of [200, 201, 202, 400, 401, 403, 404, 409, 413, 415, 422, 429])
       expect(statuses, `no ${status} in the sample`).toContain(status);
+    const succeeded = (operationId: string, status: number) =>
+      answers.some((a) => a.status === status && operationFor(a.method, a.url)?.operationId === operationId);
+    for (const [operationId, status] of [
+      ['submitExchangeBatch', 202],
+      ['getBatch', 200],
+      ['getBatchResults', 200],
+      ['exportAuditLog', 200],
+      ['auditSubjectReport', 200],
+      ['publishedCollaborations', 200],
+      ['getMetrics', 200],
+    ] as const)
+      expect(succeeded(operationId, status), `no ${status} from ${operationId} in the sample`).toBe(true);
     const violations = [...new Set(answers.flatMap(contractViolations))];
     expect(violations).toEqual([]);
   }, 240_000);
@@ -175,7 +222,7 @@ describe('the check itself', () => {
     method: 'GET',
     url: '/health',
     status: 200,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-request-id': 'r', 'x-gateway-request-id': 'g' },
     body: { status: 'alive' },
     text: '{"status":"alive"}',
   };
@@ -185,11 +232,40 @@ describe('the check itself', () => {
       expect.stringContaining('health 418: status not documented'),
     ]));
   it('fails a content type the status does not declare', () =>
-    expect(contractViolations({ ...ok, headers: { 'content-type': 'text/html' } })).toEqual([
+    expect(contractViolations({ ...ok, headers: { ...ok.headers, 'content-type': 'text/html' } })).toEqual([
       expect.stringContaining('content type text/html'),
     ]));
   it('fails a body that breaks its schema', () =>
     expect(contractViolations({ ...ok, body: { status: 'alive', extra: 1 } })[0]).toMatch(/breaks its schema/));
+  it('fails an authenticated success without its RateLimit fields', () => {
+    const list = { parties: [] };
+    const violations = contractViolations({
+      method: 'GET',
+      url: '/v1/register/parties',
+      status: 200,
+      headers: { 'content-type': 'application/json', 'x-request-id': 'r', 'x-gateway-request-id': 'g' },
+      body: list,
+      text: JSON.stringify(list),
+    });
+    expect(violations).toEqual(expect.arrayContaining(['listParties 200: header RateLimit missing']));
+  });
+  it('fails an NDJSON line that breaks its line schema', () => {
+    const violations = contractViolations({
+      method: 'GET',
+      url: '/v1/batches/7a1c4e2b-9d3f-4b6a-8e5c-1f0a2b3c4d5e/results',
+      status: 200,
+      headers: {
+        'content-type': 'application/x-ndjson',
+        'x-request-id': 'r',
+        'x-gateway-request-id': 'g',
+        ratelimit: 'x',
+        'ratelimit-policy': 'y',
+      },
+      body: {},
+      text: '{"index":0,"status":"permitted"}\n{"index":1,"status":"lost"}\n',
+    });
+    expect(violations).toEqual([expect.stringContaining('getBatchResults 200: a line breaks its schema')]);
+  });
   it('fails a 429 without Retry-After', () => {
     const problem = { type: '/problems/rate-limited', title: 't', status: 429, detail: 'd', code: 'rate-limited' };
     const violations = contractViolations({

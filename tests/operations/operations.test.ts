@@ -59,6 +59,29 @@ describe('operations', () => {
     expect((await gw.http.get('/ready?probe=lb&_=1')).status).toBe(200);
   });
 
+  it('refuses a query parameter a filtered read does not take, naming it, rather than answer unfiltered', async () => {
+    const dpo = `Bearer ${await gw.token('dpo')}`;
+    // A DPO who misspells a filter is told which one she meant, never given the whole log.
+    const misspelt = await gw.http.get('/v1/audit/entries?exchnage=dfe.child-trace').set('authorization', dpo);
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body.errors).toEqual([
+      { field: 'exchnage', message: 'is not a query parameter of this operation (did you mean exchange?)' },
+    ]);
+    // A name of the caller's own that is no near miss is not repeated back (it could be anything); the parameters
+    // the operation takes are listed instead.
+    const strange = await gw.http.get('/v1/measures?from=2026-11-01&to=2026-11-30&Okonkwo=1').set('authorization', dpo);
+    expect(strange.status).toBe(400);
+    expect(strange.body.errors).toEqual([
+      { field: '(query)', message: 'has a parameter this operation does not take (it takes from, to)' },
+    ]);
+    expect(strange.text).not.toContain('Okonkwo');
+    // The refusal is a documented one: its description says so.
+    const { openapi } = await import('../../contracts/openapi.ts');
+    const documented = (openapi.paths['/v1/audit/entries'] as Record<string, { responses: Record<string, unknown> }>)
+      .get!.responses['400'] as { description: string };
+    expect(documented.description).toMatch(/query parameter this operation does not take .* is refused/);
+  });
+
   it('answers an unknown path with problem+json and security headers', async () => {
     const res = await gw.http.get('/v1/nothing-here');
     expect(res.status).toBe(404);

@@ -75,8 +75,9 @@ const cases: [string, () => Promise<{ status: number; body: { detail: string; co
         versions,
         termsBody('bad-mou', '2.1', { measures: [{ code: 'cap', description: 'Cap', monthlyCap: 0 }] }),
       ),
-    422,
-    /monthly cap must be a whole number above 0/,
+    // The schema says so (minimum: 1), so the request is refused before the register is asked.
+    400,
+    /measures\.0\.monthlyCap must be >= 1/,
   ],
   [
     'a negative cap',
@@ -85,8 +86,36 @@ const cases: [string, () => Promise<{ status: number; body: { detail: string; co
         versions,
         termsBody('bad-mou', '2.2', { measures: [{ code: 'cap', description: 'Cap', monthlyCap: -5 }] }),
       ),
-    422,
-    /above 0/,
+    400,
+    /monthlyCap must be >= 1/,
+  ],
+  [
+    'an SLA of no time at all',
+    () =>
+      admin.post(
+        versions,
+        termsBody('bad-mou', '2.4', { measures: [{ code: 'sla', description: 'SLA', slaHours: 0 }] }),
+      ),
+    400,
+    /measures\.0\.slaHours must be > 0/,
+  ],
+  [
+    'an agreement of one party',
+    () => admin.post(versions, termsBody('bad-mou', '2.5', { parties: ['home-office-ie'] })),
+    400,
+    /parties must NOT have fewer than 2 items/,
+  ],
+  [
+    'terms for another agreement than the path names',
+    () => admin.post(versions, termsBody('other-mou', '2.6')),
+    400,
+    /agreementId in the body must match the path/,
+  ],
+  [
+    'a draft moved to another version by its PUT',
+    () => admin.put(`${versions}/3.0`, termsBody('bad-mou', '3.1')),
+    400,
+    /agreementId and version in the body must match the path/,
   ],
   [
     'an exchange party outside the agreement',

@@ -5,7 +5,7 @@ import { inlineValidator, openapi } from '../../contracts/openapi.ts';
 
 interface ResponseObject {
   $ref?: string;
-  content?: Record<string, { schema?: object }>;
+  content?: Record<string, { schema?: { contentSchema?: object } }>;
   headers?: Record<string, { required?: boolean; $ref?: string }>;
 }
 interface OperationObject {
@@ -81,6 +81,19 @@ export function contractViolations(answer: Answer): string[] {
     const value = /^application\/(.+\+)?json$/.test(type) ? answer.body : answer.text;
     if (!validate(value))
       problems.push(`${where}: body breaks its schema: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+    // NDJSON whose schema names its lines' schema (contentSchema): each line read as JSON, and checked.
+    if (type === 'application/x-ndjson' && media.schema.contentSchema) {
+      const lines = answer.text.split('\n').filter(Boolean);
+      let parsed: unknown[] | null = null;
+      try {
+        parsed = lines.map((line) => JSON.parse(line) as unknown);
+      } catch {
+        problems.push(`${where}: a line is not JSON`);
+      }
+      const validateLines = inlineValidator(media.schema.contentSchema);
+      if (parsed && !validateLines(parsed))
+        problems.push(`${where}: a line breaks its schema: ${JSON.stringify(validateLines.errors?.slice(0, 3))}`);
+    }
   }
   return problems;
 }
