@@ -1,6 +1,6 @@
 // The batches module, wired: its routes (with their body parser) and its worker. Jobs live in PostgreSQL in a table of
-// their own, claimed with FOR UPDATE SKIP LOCKED: pg-boss and graphile-worker are not installed here and no package
-// may be added, and a table of our own runs the same on PGlite and PostgreSQL.
+// their own, claimed with FOR UPDATE SKIP LOCKED, which runs the same on PGlite (in-process, no port for a queue
+// library's own connection) and PostgreSQL; README ("The queue is a table") says why not pg-boss or graphile-worker.
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { Config } from '../../platform/config.ts';
