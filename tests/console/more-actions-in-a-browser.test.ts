@@ -10,9 +10,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { asRole } from '../support/register.ts';
+import { send } from '../measures/workload.ts';
 import { axeViolations, launchChromium, screenshot, sidewaysScroll } from './browser.ts';
 
-const now = new Date('2026-11-19T10:00:00Z');
+let now = new Date('2026-11-19T10:00:00Z');
 let gw: TestGateway;
 let browser: Browser;
 const collaboration = 'ie-ukvi-hmrc-evidence-of-employment';
@@ -205,6 +206,61 @@ describe('the collaboration page shows accuracy, obligations and reported figure
   }, 120_000);
 });
 
+describe('the seven characteristics are named (¶2.7, Figure 1)', () => {
+  const seven = [
+    'Agreed objectives',
+    'Defined processes',
+    'Strategic leadership',
+    'Committed resources',
+    'Communication',
+    'Evaluation',
+    'Review and revision',
+  ];
+  /** Each characteristic as the page says it, "Name: met" or "Name: not met", in the report's order. */
+  const expected = async (id: string) => {
+    const card = (await asRole(gw, 'sro').get(`/v1/register/collaborations/${id}`)).body.scorecard as {
+      characteristics: { id: string; met: boolean }[];
+    };
+    expect(card.characteristics).toHaveLength(7);
+    return {
+      met: card.characteristics.filter((c) => c.met).length,
+      items: card.characteristics.map((c, i) => `${seven[i]}: ${c.met ? 'met' : 'not met'}`),
+    };
+  };
+  const said = async (list: ReturnType<Page['locator']>) =>
+    (await list.locator('li').allTextContents()).map((t) => t.replace(/[✓✗]/g, '').replace(/\s+/g, ' ').trim());
+
+  it('on the collaboration page, each of the seven by name and whether it is met, not only "N of 7"', async () => {
+    const { met, items } = await expected(collaboration);
+    expect(met).toBeLessThan(7); // some unmet, so "met" and "not met" are both shown
+    const { context, page } = await signedIn('sro');
+    await page.goto(`${gw.baseUrl}/console/collaborations/${collaboration}`);
+    const facts = page
+      .locator('dt', { hasText: 'Characteristics met (¶2.7)' })
+      .locator('xpath=following-sibling::dd[1]');
+    expect(await facts.locator('strong').textContent()).toBe(`${met} of 7`);
+    expect(await said(facts.locator('ul.characteristics'))).toEqual(items);
+    await fine(page, 'characteristics');
+    await context.close();
+  }, 120_000);
+
+  it("on the register page, all seven named, and every collaboration's row says which it meets", async () => {
+    const { context, page } = await signedIn('sro');
+    await page.goto(`${gw.baseUrl}/console/register`);
+    expect((await page.locator('main').textContent())!.replace(/\s+/g, ' ')).toContain(
+      `judged on the inspection's seven characteristics of a collaboration (¶2.7): ${seven.join(', ')}.`,
+    );
+    const { items } = await expected(collaboration);
+    const row = page.locator('tr', { has: page.locator(`a[href="/console/collaborations/${collaboration}"]`) });
+    expect(await said(row.locator('ul.characteristics'))).toEqual(items);
+    const rows = page.locator('tbody tr', { has: page.locator('ul.characteristics') });
+    expect(await rows.count()).toBeGreaterThan(5);
+    for (const r of await rows.all())
+      expect((await said(r.locator('ul.characteristics'))).map((t) => t.replace(/: (not )?met$/, ''))).toEqual(seven);
+    await context.close();
+  }, 120_000);
+});
+
 describe('a DPO verifies and exports the log', () => {
   it('each audited under their name; the export is the signed file the API gives', async () => {
     const { context, page } = await signedIn('dpo');
@@ -298,4 +354,68 @@ describe('what cannot act', () => {
     await sroPage.getByRole('heading', { level: 1, name: 'Not for your role' }).waitFor();
     await sro.close();
   });
+});
+
+describe("the collaboration page's accuracy and obligations, from real exchanges", () => {
+  // DWP's status checks (¶6.34): one about Clarence, who has a Windrush profile, so the Home Office owes the
+  // Windrush Taskforce a referral (¶3.24); one about Priya, which DWP reports was about the wrong person.
+  const dwp = 'dwp-status-checks';
+  const facts = async (page: Page) => (await page.locator('main').textContent())!.replace(/\s+/g, ' ');
+  const fact = async (page: Page, term: string) =>
+    (await page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').textContent())!
+      .replace(/\s+/g, ' ')
+      .trim();
+  const measured = async () => (await asRole(gw, 'sro').get(`/v1/measures/collaborations/${dwp}`)).body;
+
+  it('gives the accuracy rate and the open, overdue and confirmed obligations, and confirming changes them', async () => {
+    const clarence = await send(gw, 'dwp-check-windrush', '2026-11-19');
+    const priya = await send(gw, 'dwp-check-priya', '2026-11-19');
+    expect([clarence.decision, priya.decision]).toEqual(['permit', 'permit']);
+    for (const [auditId, outcome] of [
+      [priya.auditId, 'wrong-person'],
+      [clarence.auditId, 'no-action'],
+    ])
+      expect((await asRole(gw, 'dwp-benefits').post('/v1/feedback', { auditId, outcome })).status).toBe(201);
+    const referral = `refer-to-windrush-taskforce.${clarence.auditId}`;
+    expect((await asRole(gw, 'sro').get('/v1/obligations')).body.obligations).toContainEqual(
+      expect.objectContaining({ id: referral, due: '2026-12-03', status: 'open' }),
+    );
+
+    const first = await signedIn('dpo');
+    await first.page.goto(`${gw.baseUrl}/console/collaborations/${dwp}`);
+    await first.page.getByRole('heading', { level: 2, name: 'Accuracy and obligations' }).waitFor();
+    expect(await fact(first.page, 'Accuracy (from the log)')).toBe(
+      '50% accurate: of 2 answered exchanges with feedback, 1 reported wrong person, inaccurate or corrected, 0 corrected.',
+    );
+    expect(await fact(first.page, 'Obligations on decisions')).toBe('1 open, 0 confirmed');
+    expect(await facts(first.page)).not.toContain('Obligation overdue');
+    await fine(first.page, 'accuracy-and-obligations');
+    await first.context.close();
+
+    // The day after it was due, nobody having confirmed the referral: overdue, marked urgent.
+    now = new Date('2026-12-04T10:00:00Z');
+    try {
+      const later = await signedIn('dpo');
+      await later.page.goto(`${gw.baseUrl}/console/collaborations/${dwp}`);
+      await later.page.getByRole('heading', { level: 2, name: 'Accuracy and obligations' }).waitFor();
+      expect(await fact(later.page, 'Obligations on decisions')).toBe('1 overdue 0 open, 0 confirmed');
+      expect(await facts(later.page)).toMatch(
+        /Urgent Obligation overdue – DWP status checks .*: Refer the case to the Windrush Taskforce \(¶3\.24\): due from home-office on 2026-12-03/,
+      );
+      expect(await later.page.locator('.badge.urgent', { hasText: '1 overdue' }).count()).toBe(1);
+      expect((await measured()).obligations).toEqual({ open: 0, overdue: 1, confirmed: 0 });
+
+      // The Home Office's SRO confirms the referral was made: nothing overdue, one confirmed.
+      expect((await asRole(gw, 'sro').post(`/v1/obligations/${referral}/confirmation`, {})).status).toBe(201);
+      await later.page.reload();
+      expect(await fact(later.page, 'Obligations on decisions')).toBe('0 open, 1 confirmed');
+      expect(await facts(later.page)).not.toContain('Obligation overdue');
+      expect(await fact(later.page, 'Accuracy (from the log)')).toMatch(/^50% accurate: of 2 answered/);
+      expect((await measured()).obligations).toEqual({ open: 0, overdue: 0, confirmed: 1 });
+      await fine(later.page, 'obligation-confirmed');
+      await later.context.close();
+    } finally {
+      now = new Date('2026-11-19T10:00:00Z');
+    }
+  }, 180_000);
 });

@@ -170,6 +170,39 @@ describe('an SRO lifts a directive', () => {
     await page.getByRole('button', { name: 'Extend the directive' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('a directive cannot be ended on a day already past');
     expect(await changes('extend-directive')).toHaveLength(0);
+
+    // Extended on a day still to come: confirmed first, then the new end is on the directives page, in the register
+    // and in the audit log under the SRO's name, and the directive no longer lapses within 30 days.
+    await page.getByLabel('Its last day').fill('2027-03-31');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Confirm the change to the directive' }).waitFor();
+    const confirmation = (await page.locator('main').textContent())!.replace(/\s+/g, ' ');
+    expect(confirmation).toContain('Extend Windrush: pause of proactive');
+    expect(confirmation).toContain('its last day will be 2027-03-31');
+    expect(confirmation).toContain('Until now: in force from 2018-04-23 to 2026-11-30');
+    await fine(page, 'directive-extend-confirm');
+    expect(await changes('extend-directive')).toHaveLength(0);
+    await page.getByRole('button', { name: 'Extend the directive' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Directives' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('The directive was extended');
+    const row = page.getByRole('row', { name: /Windrush: pause of proactive/ });
+    expect(await row.textContent()).toContain('2018-04-23 to 2027-03-31');
+    await fine(page, 'directive-extended');
+    const extended = await changes('extend-directive');
+    expect(extended).toHaveLength(1);
+    expect(extended[0]).toMatchObject({
+      actor: 'sro',
+      target: 'directive/windrush-pause-2018',
+      before: { effectiveTo: '2026-11-30' },
+      after: { effectiveTo: '2027-03-31' },
+    });
+    const relisted = (
+      await gw.http.get('/v1/register/directives').set('authorization', `Bearer ${await gw.token('sro')}`)
+    ).body.directives as { id: string; effectiveTo: string | null }[];
+    expect(relisted.find((d) => d.id === 'windrush-pause-2018')!.effectiveTo).toBe('2027-03-31');
+    expect(
+      (await signals()).some((s) => s.code === 'directive-lapsing' && s.directiveId === 'windrush-pause-2018'),
+    ).toBe(false);
     await context.close();
   }, 120_000);
 });
@@ -187,7 +220,7 @@ describe('what cannot act', () => {
         .send({ action: 'extend', effectiveTo: '', confirmed: 'yes', ...fields });
     expect((await post({})).status).toBe(403);
     expect((await post({ csrf: 'not-the-token' })).status).toBe(403);
-    expect(await changes('extend-directive')).toHaveLength(0);
+    expect(await changes('extend-directive')).toHaveLength(1); // the SRO's own, above
     await context.close();
   });
 

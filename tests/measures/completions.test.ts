@@ -3,8 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childTracePath, childTraceRequest, fixedClock } from '../support/child-trace.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
+import { batchClient, linesOf } from '../support/batches.ts';
 
 let gw: TestGateway;
+let now = fixedClock();
 let permitted: string;
 let refused: string;
 const amara = { forename: 'Amara', surname: 'Okonkwo-Testcase', dateOfBirth: '2016-03-14', postcode: 'LS6 2AB' };
@@ -20,7 +22,7 @@ const trace = async (body: object) =>
     .send(body);
 
 beforeAll(async () => {
-  gw = await startTestGateway({ clock: fixedClock });
+  gw = await startTestGateway({ clock: () => now });
   const ok = await trace(childTraceRequest(amara));
   expect(ok.status).toBe(200);
   permitted = ok.body.auditId;
@@ -118,4 +120,50 @@ describe('POST /v1/completions', () => {
     );
     expect(tracing.figures.sla).toMatchObject({ measured: 1, within: 1, breached: 0, completionUnknown: 0 });
   });
+});
+
+describe('a batch, measured per record', () => {
+  const tracingSla = async () => {
+    const res = await gw.http
+      .get('/v1/measures?from=2026-11-01&to=2026-12-31')
+      .set('authorization', `Bearer ${await gw.token('sro')}`);
+    return res.body.collaborations.find(
+      (c: { collaborationId: string }) => c.collaborationId === 'ie-dfe-child-tracing',
+    ).figures.sla;
+  };
+
+  it("counts each record's completion against the 10 working days as a single call's is counted (¶6.110)", async () => {
+    const before = await tracingSla();
+    expect(before).toMatchObject({ measured: 1, within: 1, breached: 0, completionUnknown: 0 });
+    const ie = batchClient(gw, 'ie-removals-casework');
+    const submitted = await ie.submit(childTracePath, [childTraceRequest(amara), childTraceRequest(amara)]);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(202);
+    expect((await ie.untilDone(submitted.headers.location!)).at(-1)).toMatchObject({ total: 2, permitted: 2 });
+    const [first, second] = linesOf(await ie.results(submitted.headers.location!));
+    // Answered over HTTP at once, but nobody has said the work was done: unknown, never met.
+    expect(await tracingSla()).toMatchObject({ measured: 1, within: 1, breached: 0, completionUnknown: 2 });
+
+    // Monday 23 November 2026: ten working days run to Monday 7 December. DfE completes one the next day and the
+    // other a fortnight late, each reported by the record's own auditId.
+    now = new Date('2026-12-22T12:00:00Z');
+    try {
+      for (const [line, completedAt] of [
+        [first!, '2026-11-24T10:00:00Z'],
+        [second!, '2026-12-21T10:00:00Z'],
+      ] as const) {
+        const res = await complete('dfe-pupil-data', { auditId: line.auditId, work: 'trace-answered', completedAt });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        expect(res.body).toMatchObject({ decisionId: line.auditId, exchange: 'dfe.child-trace' });
+      }
+      expect(await tracingSla()).toMatchObject({
+        measured: 3,
+        within: 2,
+        breached: 1,
+        shareWithin: 2 / 3,
+        completionUnknown: 0,
+      });
+    } finally {
+      now = fixedClock();
+    }
+  }, 120_000);
 });
