@@ -34,6 +34,11 @@ export default defineConfig({
           exclude: ['**/node_modules/**', ...(onServer ? [] : ['tests/server/**'])],
           globalSetup: ['tests/support/pglite-template.ts', 'tests/support/population-file.ts'],
           pool: 'forks',
+          // A worker's files share one module graph (isolate: false): each file still starts its own gateway and
+          // database, but the gateway's modules, the contract and the population are imported once per worker, not
+          // once per file. Measured on 19 files (tests/register, tests/exchanges; npx vitest run, load 5-10,
+          // alternating): 157 and 137 s isolated, 129 and 124 s shared, import time 79/73 s against 21/17 s.
+          isolate: false,
         },
       },
     ],
