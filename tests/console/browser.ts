@@ -1,8 +1,11 @@
 // Debian's Chromium driven by playwright-core: no browser is downloaded. Screenshots go to test-results/console/.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { JWTPayload } from 'jose';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const chromiumPath = '/usr/bin/chromium';
 export const screenshotDir = path.resolve('test-results/console');
@@ -67,4 +70,29 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => String(n.target)).join(' | ')}`);
   });
   return result;
+}
+
+/**
+ * A console session in a phone-sized window (390 × 844), signed in with `clientId`'s token, the heading of the page
+ * it lands on drawn. The context bypasses the page's CSP so that axe-core's injected script may run.
+ */
+export async function signedInOnAPhone(
+  browser: Browser,
+  gw: { baseUrl: string; token(clientId: string, claims?: JWTPayload): Promise<string> },
+  clientId: string,
+  options: { acceptDownloads?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true, ...options });
+  const page = await context.newPage();
+  await page.goto(`${gw.baseUrl}/console`);
+  await page.getByLabel('Your client token').fill(await gw.token(clientId, { jti: randomUUID() }));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return { context, page };
+}
+
+/** The page as it stands neither scrolls sideways nor has an axe-core violation; its screenshot is kept as `name`. */
+export async function expectFine(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect([...(await sidewaysScroll(page)), ...(await axeViolations(page))], name).toEqual([]);
 }

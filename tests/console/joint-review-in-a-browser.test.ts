@@ -5,12 +5,11 @@
 // signs off too; the SRO closes an action with what came of it. The collaboration page shows who has yet to sign
 // and the actions still open. Each step is a form and a confirmation, audited under the SRO's name, and needs the
 // session's CSRF token. Driven in Chromium on a phone: every page passes axe-core and does not scroll sideways.
-import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { asRole } from '../support/register.ts';
-import { axeViolations, launchChromium, screenshot, sidewaysScroll } from './browser.ts';
+import { expectFine, launchChromium, signedInOnAPhone } from './browser.ts';
 
 const now = new Date('2026-11-19T10:00:00Z');
 let gw: TestGateway;
@@ -18,20 +17,9 @@ let browser: Browser;
 const collaboration = '/console/collaborations/ie-dfe-child-tracing';
 const agreement = 'ie-dfe-child-tracing-mou';
 
-async function signedIn(clientId: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(`${gw.baseUrl}/console`);
-  await page.getByLabel('Your client token').fill(await gw.token(clientId, { jti: randomUUID() }));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return { context, page };
-}
+const signedIn = (clientId: string) => signedInOnAPhone(browser, gw, clientId);
 
-async function fine(page: Page, name: string) {
-  await screenshot(page, `joint-review-${name}`);
-  expect([...(await sidewaysScroll(page)), ...(await axeViolations(page))], name).toEqual([]);
-}
+const fine = (page: Page, name: string) => expectFine(page, `joint-review-${name}`);
 
 const changes = async (action: string) =>
   (await gw.db('audit_log').where({ kind: 'register-change' }).orderBy('seq').select('body'))

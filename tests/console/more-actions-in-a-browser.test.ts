@@ -5,37 +5,21 @@
 // the log's own. Every action is audited under the person's name and needs the session's CSRF token. Driven in
 // Chromium on a phone: every new page passes axe-core and does not scroll sideways at 390 px.
 import fs from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
 import { asRole } from '../support/register.ts';
 import { send } from '../measures/workload.ts';
-import { axeViolations, launchChromium, screenshot, sidewaysScroll } from './browser.ts';
+import { expectFine, launchChromium, signedInOnAPhone } from './browser.ts';
 
 let now = new Date('2026-11-19T10:00:00Z');
 let gw: TestGateway;
 let browser: Browser;
 const collaboration = 'ie-ukvi-hmrc-evidence-of-employment';
 
-async function signedIn(clientId: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    bypassCSP: true,
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${gw.baseUrl}/console`);
-  await page.getByLabel('Your client token').fill(await gw.token(clientId, { jti: randomUUID() }));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return { context, page };
-}
+const signedIn = (clientId: string) => signedInOnAPhone(browser, gw, clientId, { acceptDownloads: true });
 
-async function fine(page: Page, name: string) {
-  await screenshot(page, `more-actions-${name}`);
-  expect([...(await sidewaysScroll(page)), ...(await axeViolations(page))], name).toEqual([]);
-}
+const fine = (page: Page, name: string) => expectFine(page, `more-actions-${name}`);
 
 const entries = async (kind: string, action: string) =>
   (await gw.db('audit_log').where({ kind }).orderBy('seq').select('body'))

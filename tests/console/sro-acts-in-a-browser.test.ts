@@ -5,30 +5,18 @@
 // what will change; nothing changes before it; the change goes through the register's own commands and is audited
 // under the SRO's name; a POST without the session's CSRF token changes nothing; a DPO cannot do it. Every page
 // passes axe-core and does not scroll sideways at 390 px.
-import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
-import { axeViolations, launchChromium, screenshot, sidewaysScroll } from './browser.ts';
+import { expectFine, launchChromium, signedInOnAPhone } from './browser.ts';
 
 const now = new Date('2026-11-19T10:00:00Z');
 let gw: TestGateway;
 let browser: Browser;
 
-async function signedIn(clientId: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(`${gw.baseUrl}/console`);
-  await page.getByLabel('Your client token').fill(await gw.token(clientId, { jti: randomUUID() }));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  return { context, page };
-}
+const signedIn = (clientId: string) => signedInOnAPhone(browser, gw, clientId);
 
-async function fine(page: Page, name: string) {
-  await screenshot(page, `sro-acts-${name}`);
-  expect([...(await sidewaysScroll(page)), ...(await axeViolations(page))], name).toEqual([]);
-}
+const fine = (page: Page, name: string) => expectFine(page, `sro-acts-${name}`);
 
 const changes = async (action: string) =>
   (await gw.db('audit_log').where({ kind: 'register-change' }).select('body'))
