@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
-import { asRole } from '../support/register.ts';
+import { asRole, reviewOverdue } from '../support/register.ts';
 import { expectFine, launchChromium, signedInOnAPhone } from './browser.ts';
 
 const now = new Date('2026-11-19T10:00:00Z');
@@ -25,10 +25,7 @@ const changes = async (action: string) =>
   (await gw.db('audit_log').where({ kind: 'register-change' }).orderBy('seq').select('body'))
     .map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body))
     .filter((b) => b.action === action);
-const overdue = async () =>
-  (await asRole(gw, 'sro').get('/v1/measures/signals')).body.signals.some(
-    (s: { code: string; agreementId: string | null }) => s.code === 'review-overdue' && s.agreementId === agreement,
-  );
+const overdue = () => reviewOverdue(gw, agreement);
 const main = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 
 let reviewId = '';

@@ -8,6 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
+import { reviewOverdue } from '../support/register.ts';
 import { expectFine, launchChromium, signedInOnAPhone } from './browser.ts';
 
 const now = new Date('2026-11-19T10:00:00Z');
@@ -31,8 +32,7 @@ const signals = async () =>
     directiveId: string | null;
   }[];
 
-const childTracingOverdue = async () =>
-  (await signals()).some((s) => s.code === 'review-overdue' && s.agreementId === 'ie-dfe-child-tracing-mou');
+const childTracingOverdue = () => reviewOverdue(gw, 'ie-dfe-child-tracing-mou');
 
 beforeAll(async () => {
   gw = await startTestGateway({ clock: () => now });

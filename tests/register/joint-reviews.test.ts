@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../support/child-trace.ts';
 import { startTestGateway, type TestGateway } from '../support/gateway.ts';
-import { asRole, rowCounts } from '../support/register.ts';
+import { asRole, reviewOverdue, rowCounts } from '../support/register.ts';
 
 let gw: TestGateway;
 const reviews = '/v1/register/agreements/ukvi-hmrc-bulk-evidence-dsa/versions/1.0/joint-reviews';
@@ -191,11 +191,7 @@ describe('a joint review sent again with the same Idempotency-Key', () => {
 
 describe('a review by one SRO alone (issue 15: "a \'joint\' review is recorded by one SRO alone")', () => {
   const childTracing = '/v1/register/agreements/ie-dfe-child-tracing-mou/versions/2.0';
-  const overdue = async () =>
-    (await asRole(gw, 'sro').get('/v1/measures/signals')).body.signals.some(
-      (s: { code: string; agreementId: string | null }) =>
-        s.code === 'review-overdue' && s.agreementId === 'ie-dfe-child-tracing-mou',
-    );
+  const overdue = () => reviewOverdue(gw, 'ie-dfe-child-tracing-mou');
 
   it('cannot be recorded: the one-SRO endpoint is gone, and nothing is written', async () => {
     const before = await rowCounts(gw);

@@ -163,3 +163,12 @@ export function completedForSignature(terms: Record<string, any>): Record<string
     review: { ...terms.review, intervalMonths: terms.review.intervalMonths ?? 12 },
   };
 }
+
+/** Whether the signals an SRO reads say that `agreementId`'s review is overdue. */
+export async function reviewOverdue(gw: TestGateway, agreementId: string): Promise<boolean> {
+  const signals = (await asRole(gw, 'sro').get('/v1/measures/signals')).body.signals as {
+    code: string;
+    agreementId: string | null;
+  }[];
+  return signals.some((s) => s.code === 'review-overdue' && s.agreementId === agreementId);
+}
